@@ -1,0 +1,14 @@
+import { Command } from 'commander';
+import { checkCommand } from './check.js';
+import { runCli } from './run-cli.js';
+
+/**
+ * `newsbrief`: the operator's command line. Each subcommand lives in its own file and gets its
+ * configuration through the shared context, so `--help` works without any environment.
+ */
+const program = new Command('newsbrief')
+  .description('Polls news feeds, condenses each article into a briefing and serves them in Telegram.')
+  .showHelpAfterError('(run with --help for usage)')
+  .addCommand(checkCommand());
+
+await runCli(program, process.argv);

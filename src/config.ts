@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { ConfigError, formatZodIssues } from './config-errors.js';
+
+export { ConfigError } from './config-errors.js';
+
+/**
+ * The environment, read once by main and the CLI and passed down frozen. Every knob has a default
+ * here, so a fresh checkout runs with no variables set except BOT_TOKEN.
+ */
+const integer = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const ENV_SCHEMA = z
+  .object({
+    BOT_TOKEN: z
+      .string()
+      .trim()
+      .regex(/^\d+:[\w-]{20,}$/, 'does not look like a bot token from @BotFather (digits:letters)')
+      .optional(),
+    FEEDS_FILE: z.string().min(1).default('./feeds.json'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_PATH: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ADMIN_IDS: z
+      .string()
+      .default('')
+      .transform((text, ctx) => {
+        const ids = text.split(/[\s,]+/).filter(Boolean);
+        const bad = ids.filter((id) => !/^-?\d+$/.test(id));
+        if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `not numeric Telegram user ids: ${bad.join(', ')}` });
+        return ids.map(Number);
+      }),
+    TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
+    WEBHOOK_URL: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional(),
+    WEBHOOK_SECRET: z.string().regex(/^[\w-]{1,256}$/, 'only letters, digits, _ and - (at most 256)').optional(),
+    PORT: integer(8080, 1),
+    POLL_INTERVAL_MINUTES: integer(15, 1),
+    FETCH_TIMEOUT_MS: integer(20_000, 100),
+    FETCH_MAX_BYTES: integer(5 * 1024 * 1024, 1024),
+    FETCH_PER_HOST: integer(2, 1),
+    SEND_RATE_PER_SECOND: integer(25, 1),
+    DIGEST_CATCHUP_HOURS: integer(3, 0),
+    DIGEST_TOP_N: integer(8, 1),
+    DEFAULT_TIMEZONE: z.string().default('Europe/Amsterdam').refine(isKnownTimeZone, 'not an IANA time zone name'),
+    DEFAULT_DIGEST_TIME: z.string().regex(HH_MM, 'must be HH:MM').default('07:30'),
+    DEFAULT_LANGUAGE: z.enum(['nl', 'en']).default('en'),
+    BRIEF_MAX_SENTENCES: integer(3, 1),
+    BRIEF_MAX_WORDS: integer(60, 5),
+    BRIEF_MAX_CHARS: integer(400, 40),
+  })
+  .strip();
+
+export type Config = Readonly<{
+  botToken: string | null;
+  feedsFile: string;
+  dataDir: string;
+  databasePath: string;
+  logLevel: string;
+  adminIds: readonly number[];
+  telegramApiRoot: string;
+  webhook: { url: string; secret: string | null; port: number } | null;
+  pollIntervalMinutes: number;
+  fetch: { timeoutMs: number; maxBytes: number; perHost: number };
+  sendRatePerSecond: number;
+  digest: { catchUpHours: number; topN: number };
+  defaults: { timezone: string; digestTime: string; language: 'nl' | 'en' };
+  briefBudget: { maxSentences: number; maxWords: number; maxChars: number };
+}>;
+
+/** Reads the environment into a Config, or throws one ConfigError listing every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = ENV_SCHEMA.safeParse(present);
+  if (!result.success) throw new ConfigError('environment', formatZodIssues(result.error.issues));
+  const e = result.data;
+  return Object.freeze({
+    botToken: e.BOT_TOKEN ?? null,
+    feedsFile: e.FEEDS_FILE,
+    dataDir: e.DATA_DIR,
+    databasePath: e.DATABASE_PATH ?? `${e.DATA_DIR.replace(/\/+$/, '')}/newsbrief.db`,
+    logLevel: e.LOG_LEVEL,
+    adminIds: Object.freeze(e.ADMIN_IDS),
+    telegramApiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+    webhook: e.WEBHOOK_URL ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET ?? null, port: e.PORT } : null,
+    pollIntervalMinutes: e.POLL_INTERVAL_MINUTES,
+    fetch: { timeoutMs: e.FETCH_TIMEOUT_MS, maxBytes: e.FETCH_MAX_BYTES, perHost: e.FETCH_PER_HOST },
+    sendRatePerSecond: e.SEND_RATE_PER_SECOND,
+    digest: { catchUpHours: e.DIGEST_CATCHUP_HOURS, topN: e.DIGEST_TOP_N },
+    defaults: { timezone: e.DEFAULT_TIMEZONE, digestTime: e.DEFAULT_DIGEST_TIME, language: e.DEFAULT_LANGUAGE },
+    briefBudget: { maxSentences: e.BRIEF_MAX_SENTENCES, maxWords: e.BRIEF_MAX_WORDS, maxChars: e.BRIEF_MAX_CHARS },
+  });
+}
+
+/** True for names the runtime's time zone database knows (`Europe/Amsterdam`, `UTC`). */
+export function isKnownTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return name.length > 0;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ConfigError, formatZodIssues, lineAndColumn } from './config-errors.js';
+import { ISO_639_1 } from './iso-639-1.js';
+import type { FeedSpec } from './core/types.js';
+
+export { ConfigError } from './config-errors.js';
+
+/**
+ * feeds.json: the operator's list of feeds. Either `{ "feeds": [...] }` or a bare array.
+ * `interval` is minutes, or a duration such as "30m" / "2h".
+ */
+const DURATION = /^(\d+)\s*(m|min|h)$/;
+
+const FEED_SCHEMA = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be lower-case letters, digits, - or _ (at most 64)'),
+    title: z.string().trim().min(1).max(120).optional(),
+    url: z.string().refine(isAbsoluteHttpUrl, 'not an absolute http(s) URL'),
+    language: z
+      .string()
+      .transform((code) => code.toLowerCase())
+      .refine((code) => ISO_639_1.has(code), 'unknown language (use an ISO 639-1 code such as "nl", "en", "de", "fr")'),
+    topics: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'topics are lower-case words, e.g. "world"')).min(1, 'needs at least one topic'),
+    interval: z
+      .union([
+        z.number().int().min(1).max(24 * 60),
+        z.string().regex(DURATION, 'must be minutes (15) or a duration such as "30m" or "2h"'),
+      ])
+      .optional(),
+    enabled: z.boolean().default(true),
+    fullText: z.enum(['auto', 'always', 'never']).default('auto'),
+    weight: z.number().min(0).max(10).default(1),
+  })
+  .strict();
+
+const DOCUMENT_SCHEMA = z.union([
+  z.object({ $schema: z.string().optional(), feeds: z.array(FEED_SCHEMA) }).strict(),
+  z.array(FEED_SCHEMA),
+]);
+
+/** Reads and validates a feeds file; throws ConfigError naming the file and every located problem. */
+export function loadFeedsFile(path: string): FeedSpec[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(path, [code === 'ENOENT' ? 'file not found (set FEEDS_FILE to point at your feeds list)' : `cannot be read (${code ?? String(error)})`]);
+  }
+  return parseFeedsDocument(text, path);
+}
+
+/** Validates the text of a feeds file; `source` names it in every error. */
+export function parseFeedsDocument(text: string, source: string): FeedSpec[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ConfigError(source, [describeJsonError(text, error as Error)]);
+  }
+  const result = DOCUMENT_SCHEMA.safeParse(json);
+  if (!result.success) throw new ConfigError(source, pickRelevantIssues(json, result.error.issues));
+  const feeds = Array.isArray(result.data) ? result.data : result.data.feeds;
+  const prefix = Array.isArray(result.data) ? '' : 'feeds';
+  const problems = findDuplicateIds(feeds.map((feed) => feed.id), prefix);
+  if (problems.length > 0) throw new ConfigError(source, problems);
+  return feeds.map((feed) => Object.freeze({
+    id: feed.id,
+    title: feed.title ?? feed.id,
+    url: feed.url,
+    language: feed.language,
+    topics: Object.freeze([...new Set(feed.topics)]),
+    ...(feed.interval === undefined ? {} : { intervalMinutes: toMinutes(feed.interval) }),
+    enabled: feed.enabled,
+    fullText: feed.fullText,
+    weight: feed.weight,
+  }));
+}
+
+function isAbsoluteHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function toMinutes(interval: number | string): number {
+  if (typeof interval === 'number') return interval;
+  const [, amount, unit] = DURATION.exec(interval) ?? [];
+  return Number(amount) * (unit === 'h' ? 60 : 1);
+}
+
+function describeJsonError(text: string, error: Error): string {
+  const position = /position (\d+)/.exec(error.message)?.[1];
+  const reason = error.message.replace(/\s*in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+  if (position === undefined) return `malformed JSON: ${reason}`;
+  const { line, column } = lineAndColumn(text, Number(position));
+  return `malformed JSON at line ${line}, column ${column}: ${reason}`;
+}
+
+/** A union reports both branches; show the branch the document was meant to be. */
+function pickRelevantIssues(json: unknown, issues: readonly z.core.$ZodIssue[]): string[] {
+  const union = issues.find((issue) => issue.code === 'invalid_union');
+  if (union && union.code === 'invalid_union' && union.errors.length === 2) {
+    const branch = Array.isArray(json) ? union.errors[1] : union.errors[0];
+    if (branch) return formatZodIssues(branch);
+  }
+  return formatZodIssues(issues);
+}
+
+function findDuplicateIds(ids: readonly string[], prefix: string): string[] {
+  const firstIndex = new Map<string, number>();
+  const problems: string[] = [];
+  ids.forEach((id, index) => {
+    const earlier = firstIndex.get(id);
+    if (earlier === undefined) firstIndex.set(id, index);
+    else problems.push(`${prefix}[${index}].id: duplicate id "${id}" (also at ${prefix}[${earlier}])`);
+  });
+  return problems;
+}

@@ -1,0 +1,13 @@
+import { FEEDS_AND_ARTICLES } from './001-feeds-and-articles.js';
+import { SUBSCRIBERS } from './002-subscribers.js';
+import { OUTBOX } from './003-outbox.js';
+
+/** One versioned step of the schema; `version` is stored in SQLite's `user_version`. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Every migration, oldest first. Never edit a released one: add the next. */
+export const MIGRATIONS: readonly Migration[] = [FEEDS_AND_ARTICLES, SUBSCRIBERS, OUTBOX];
