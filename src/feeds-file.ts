@@ -34,7 +34,8 @@ const FEED_SCHEMA = z
   })
   .strict();
 
-const DOCUMENT_SCHEMA = z.union([
+/** The whole document; exported so docs/feeds.schema.json can be generated from the same source. */
+export const FEEDS_DOCUMENT_SCHEMA = z.union([
   z.object({ $schema: z.string().optional(), feeds: z.array(FEED_SCHEMA) }).strict(),
   z.array(FEED_SCHEMA),
 ]);
@@ -59,7 +60,7 @@ export function parseFeedsDocument(text: string, source: string): FeedSpec[] {
   } catch (error) {
     throw new ConfigError(source, [describeJsonError(text, error as Error)]);
   }
-  const result = DOCUMENT_SCHEMA.safeParse(json);
+  const result = FEEDS_DOCUMENT_SCHEMA.safeParse(json);
   if (!result.success) throw new ConfigError(source, pickRelevantIssues(json, result.error.issues));
   const feeds = Array.isArray(result.data) ? result.data : result.data.feeds;
   const prefix = Array.isArray(result.data) ? '' : 'feeds';

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/config.js';
+
+describe('parseConfig', () => {
+  it('gives every setting a default so an empty environment is valid', () => {
+    const config = parseConfig({});
+    expect(config.botToken).toBeNull();
+    expect(config.feedsFile).toBe('./feeds.json');
+    expect(config.databasePath).toBe('./data/newsbrief.db');
+    expect(config.telegramApiRoot).toBe('https://api.telegram.org');
+    expect(config.webhook).toBeNull();
+    expect(config.briefBudget).toEqual({ maxSentences: 3, maxWords: 60, maxChars: 400 });
+  });
+
+  it('derives the database path from DATA_DIR unless DATABASE_PATH is set', () => {
+    expect(parseConfig({ DATA_DIR: '/var/lib/nb/' }).databasePath).toBe('/var/lib/nb/newsbrief.db');
+    expect(parseConfig({ DATA_DIR: '/x', DATABASE_PATH: '/y/z.db' }).databasePath).toBe('/y/z.db');
+  });
+
+  it('reads admin ids, numbers and the webhook', () => {
+    const config = parseConfig({
+      ADMIN_IDS: '12, 34 56',
+      SEND_RATE_PER_SECOND: '30',
+      WEBHOOK_URL: 'https://bot.example.org/hook',
+      WEBHOOK_SECRET: 's3cret',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/',
+    });
+    expect(config.adminIds).toEqual([12, 34, 56]);
+    expect(config.sendRatePerSecond).toBe(30);
+    expect(config.webhook).toEqual({ url: 'https://bot.example.org/hook', secret: 's3cret', port: 8080 });
+    expect(config.telegramApiRoot).toBe('http://127.0.0.1:8081');
+  });
+
+  it('lists every bad variable at once, by name', () => {
+    let caught: unknown;
+    try {
+      parseConfig({ LOG_LEVEL: 'loud', ADMIN_IDS: '12,abc', DEFAULT_TIMEZONE: 'Mars/Olympus', DEFAULT_DIGEST_TIME: '25:00', BOT_TOKEN: 'nope' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const problems = (caught as ConfigError).problems.join('\n');
+    for (const name of ['LOG_LEVEL', 'ADMIN_IDS', 'DEFAULT_TIMEZONE', 'DEFAULT_DIGEST_TIME', 'BOT_TOKEN']) {
+      expect(problems).toContain(`${name}:`);
+    }
+    expect(problems).toContain('abc');
+    expect(problems).not.toContain('nope');
+  });
+
+  it('freezes the result so nothing downstream can change it', () => {
+    expect(Object.isFrozen(parseConfig({}))).toBe(true);
+  });
+});

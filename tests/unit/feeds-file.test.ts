@@ -1,0 +1,79 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadFeedsFile, parseFeedsDocument } from '../../src/feeds-file.js';
+
+const feed = (overrides: Record<string, unknown> = {}) => ({
+  id: 'nos', url: 'https://feeds.nos.nl/nosnieuwsalgemeen', language: 'nl', topics: ['netherlands'], ...overrides,
+});
+
+function problemsOf(text: string): string[] {
+  try {
+    parseFeedsDocument(text, 'feeds.json');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return [...(error as ConfigError).problems];
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseFeedsDocument', () => {
+  it('accepts an object with feeds and fills in defaults', () => {
+    const [spec] = parseFeedsDocument(JSON.stringify({ feeds: [feed({ interval: '2h' })] }), 'feeds.json');
+    expect(spec).toEqual({
+      id: 'nos', title: 'nos', url: 'https://feeds.nos.nl/nosnieuwsalgemeen', language: 'nl', topics: ['netherlands'],
+      intervalMinutes: 120, enabled: true, fullText: 'auto', weight: 1,
+    });
+  });
+
+  it('accepts a bare array', () => {
+    expect(parseFeedsDocument(JSON.stringify([feed(), feed({ id: 'bbc', language: 'EN' })]), 'f.json')[1]?.language).toBe('en');
+  });
+
+  it('locates every problem by path', () => {
+    const problems = problemsOf(JSON.stringify({
+      feeds: [feed(), feed({ id: 'b' }), feed({ id: 'c' }), feed({ id: 'd', url: '/relative/rss' }), feed({ id: 'e', language: 'xx', topics: [] })],
+    }));
+    expect(problems).toContain('feeds[3].url: not an absolute http(s) URL');
+    expect(problems.some((p) => p.startsWith('feeds[4].language: unknown language'))).toBe(true);
+    expect(problems).toContain('feeds[4].topics: needs at least one topic');
+  });
+
+  it('rejects duplicate ids, naming both places', () => {
+    expect(problemsOf(JSON.stringify({ feeds: [feed(), feed({ id: 'x' }), feed()] }))).toEqual([
+      'feeds[2].id: duplicate id "nos" (also at feeds[0])',
+    ]);
+  });
+
+  it('rejects unknown fields instead of ignoring typos', () => {
+    expect(problemsOf(JSON.stringify({ feeds: [feed({ intervall: 5 })] }))).toEqual(['feeds[0]: unknown field "intervall"']);
+  });
+
+  it('points at malformed JSON by line and column', () => {
+    const [problem] = problemsOf('{\n  "feeds": [\n    { "id": "a" "url": "x" }\n  ]\n}');
+    expect(problem).toMatch(/^malformed JSON at line 3, column 17/);
+  });
+
+  it('names a missing file and how to fix it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nb-feeds-'));
+    expect(() => loadFeedsFile(join(dir, 'missing.json'))).toThrow(/missing\.json: file not found/);
+    writeFileSync(join(dir, 'ok.json'), JSON.stringify([feed()]));
+    expect(loadFeedsFile(join(dir, 'ok.json'))).toHaveLength(1);
+  });
+});
+
+describe('the shipped feeds.json', () => {
+  it('is valid and covers Dutch, English, German and French', () => {
+    const feeds = loadFeedsFile('feeds.json');
+    expect(new Set(feeds.map((f) => f.language))).toEqual(new Set(['nl', 'en', 'de', 'fr']));
+  });
+});
+
+describe('docs/feeds.schema.json', () => {
+  it('is the schema generated from the validator (run `npx tsx scripts/feeds-schema.ts` after changing it)', async () => {
+    const { renderFeedsJsonSchema } = await import('../../src/feeds-json-schema.js');
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync('docs/feeds.schema.json', 'utf8')).toBe(renderFeedsJsonSchema());
+  });
+});
