@@ -1,0 +1,43 @@
+/** The fetcher's port and its outcomes, shared by the adapter (fetch.ts) and the jobs that use it. */
+
+export interface FetchRequest {
+  readonly url: string;
+  /** Validators from the previous successful fetch, sent as If-None-Match / If-Modified-Since. */
+  readonly etag?: string | null;
+  readonly lastModified?: string | null;
+  readonly signal?: AbortSignal;
+  /** Defaults to FEED_ACCEPT; pass `text/html` for article pages. */
+  readonly accept?: string;
+}
+
+interface OutcomeBase {
+  /** The URL that finally answered. */
+  readonly url: string;
+  /** The final URL when every hop to it was a 301/308 (the stored URL should change), else null. */
+  readonly permanentUrl: string | null;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  /** Cache-Control max-age (or Expires) in seconds, a hint for the next poll. */
+  readonly maxAgeSeconds: number | null;
+}
+
+export interface FetchedDocument extends OutcomeBase {
+  readonly kind: 'ok';
+  readonly status: number;
+  readonly contentType: string | null;
+  readonly bytes: Uint8Array;
+  readonly text: string;
+  readonly encoding: string;
+}
+
+/** A 304: nothing to parse. Validators fall back to the ones sent when the server omits them. */
+export interface NotModified extends OutcomeBase {
+  readonly kind: 'not-modified';
+}
+
+export type FetchOutcome = FetchedDocument | NotModified;
+
+/** The port jobs use to get feeds and pages; failures are thrown as FeedFetchError. */
+export interface Fetcher {
+  fetchDocument(request: FetchRequest): Promise<FetchOutcome>;
+}
