@@ -1,0 +1,112 @@
+/**
+ * `npm run eval [-- FILE]`: condense every article of an eval file (default
+ * ../shared/eval/summaries-dev.jsonl) and score the briefings with the shared ROUGE scorer,
+ * next to Lead-3 computed in the same run with the same splitter. Prints a table per language
+ * and per source, then one JSON line.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { condenseArticle, leadSentences } from '../src/core/condense/index.js';
+
+interface EvalRecord {
+  id: string;
+  lang: string;
+  source: string;
+  title?: string;
+  text: string;
+  reference: string;
+}
+interface Group {
+  n: number;
+  rouge1: number;
+  rouge2: number;
+  rougeL: number;
+  words: number;
+}
+interface RougeModule {
+  scoreDataset(
+    records: EvalRecord[],
+    predictions: Map<string, string>,
+    opts?: { bySource?: boolean },
+  ): { groups: Record<string, Group>; missing: string[] };
+}
+
+const DEFAULT_FILE = '../shared/eval/summaries-dev.jsonl';
+
+async function main(): Promise<void> {
+  const file = resolve(process.argv[2] ?? DEFAULT_FILE);
+  if (!existsSync(file)) {
+    console.error(`eval: ${file} not found (the shared eval data lives in ../shared/eval)`);
+    process.exit(2);
+  }
+  const rougePath = resolve(file, '..', 'rouge.mjs');
+  const rouge = (await import(
+    pathToFileURL(existsSync(rougePath) ? rougePath : resolve('../shared/eval/rouge.mjs')).href
+  )) as RougeModule;
+  const records = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as EvalRecord);
+  const ours = new Map<string, string>();
+  const lead3 = new Map<string, string>();
+  for (const r of records) {
+    const b = condenseArticle({ title: r.title ?? '', text: r.text, language: r.lang });
+    ours.set(r.id, b.sentences.join(' '));
+    lead3.set(r.id, leadSentences(r.text, r.lang, 3).join(' '));
+  }
+  const a = rouge.scoreDataset(records, ours, { bySource: true }).groups;
+  const b = rouge.scoreDataset(records, lead3, { bySource: true }).groups;
+  console.log(formatTable(a, b));
+  const pick = (g: Group | undefined) => ({
+    n: g?.n ?? 0,
+    r1: round(g?.rouge1),
+    r2: round(g?.rouge2),
+    rl: round(g?.rougeL),
+    words: round(g?.words),
+  });
+  const groupsOf = (prefix: string) =>
+    Object.fromEntries(
+      Object.keys(a)
+        .filter((k) => k.startsWith(prefix))
+        .sort()
+        .map((k) => [k.slice(prefix.length), { ...pick(a[k]), lead3: pick(b[k]) }]),
+    );
+  const all = pick(a.overall);
+  const base = pick(b.overall);
+  console.log(
+    JSON.stringify({
+      eval: basename(file),
+      n: all.n,
+      r1: all.r1,
+      r2: all.r2,
+      rl: all.rl,
+      lead3: { r1: base.r1, r2: base.r2, rl: base.rl, words: base.words },
+      words: all.words,
+      by_lang: groupsOf('lang:'),
+      by_source: groupsOf('source:'),
+    }),
+  );
+}
+
+function round(x: number | undefined): number {
+  return Math.round((x ?? 0) * 100) / 100;
+}
+
+function formatTable(ours: Record<string, Group>, lead: Record<string, Group>): string {
+  const names = Object.keys(ours).sort((x, y) =>
+    x === 'overall' ? 1 : y === 'overall' ? -1 : x.localeCompare(y),
+  );
+  const head = '| group | n | R1 | R2 | RL | words | Lead-3 R1 | Lead-3 R2 | Lead-3 RL | Lead-3 words | beats Lead-3 (R1 & R2) |';
+  const rule = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|';
+  const rows = names.map((name) => {
+    const o = ours[name] as Group;
+    const l = lead[name] as Group;
+    const win = o.rouge1 > l.rouge1 && o.rouge2 > l.rouge2 ? 'yes' : 'no';
+    const f = (x: number) => x.toFixed(2);
+    return `| ${name} | ${o.n} | ${f(o.rouge1)} | ${f(o.rouge2)} | ${f(o.rougeL)} | ${o.words.toFixed(1)} | ${f(l.rouge1)} | ${f(l.rouge2)} | ${f(l.rougeL)} | ${l.words.toFixed(1)} | ${win} |`;
+  });
+  return [head, rule, ...rows].join('\n');
+}
+
+await main();

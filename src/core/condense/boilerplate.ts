@@ -1,0 +1,49 @@
+/**
+ * Article-page boilerplate at paragraph level: share buttons, "read also" blocks with their
+ * lists of related headlines, bylines, photo credits, newsletter and cookie notices. Works on the
+ * plain text `htmlToText` makes (one paragraph per line), in nl/en/de/fr.
+ */
+
+const LINE_RE =
+  /^(?:(?:lees|bekijk|kijk|luister) (?:ook|meer|hier)|read (?:also|more)|see also|related(?: articles| stories)?|more on this|meer over dit onderwerp|gerelateerde artikelen|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|weitere artikel|lire (?:aussi|également)|à lire aussi|voir aussi|sur le même sujet|share this(?: article| story)?|deel dit (?:artikel|bericht)|artikel teilen|partager cet article|tekst loopt (?:verder|door) onder|advertentie|advertisement|anzeige|publicité)(?![\p{L}])/iu;
+const SHARE_ONLY_RE =
+  /^(?:(?:share|deel|delen|teilen|partager|facebook|twitter|tweet|x|bluesky|mastodon|threads|whatsapp|linkedin|e-?mail|mail|print|reddit|telegram|pinterest|copy link|link)[\s|·•/,:]*)+$/iu;
+const NAME = String.raw`(?:\p{Lu}[\p{L}.'’-]*|van|de|der|den|ten|ter|von|zu|du|la|le|and|en|und|et|&)`;
+const BYLINE_RE = new RegExp(
+  String.raw`^(?:[Dd]oor|[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Tt]ekst|[Tt]ext|[Ff]oto'?s?|[Pp]hotos?|[Bb]ild(?:er)?)\s*:?\s+\p{Lu}[\p{L}.'’-]*(?:\s+${NAME}){0,6}\s*(?:[,|•·–-]\s*[^.!?]{0,60})?$`,
+  'u',
+);
+const CREDIT_RE = /^(?:©|\(c\)\s|copyright\b|(?:foto|photo|bild|beeld|credit)s?\s*:).{0,80}$/iu;
+const NOTICE_RE = /(?:newsletter|nieuwsbrief|abonneer|subscribe|cookies?|javascript|advertentie|anzeige|all rights reserved|alle rechten voorbehouden)/iu;
+const TERMINAL_RE = /[.!?…:]["'”’»)]*$/u;
+const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+
+/**
+ * `text` without boilerplate paragraphs. After a "read also" heading, the short unpunctuated
+ * lines that follow (related headlines) go too. Real sentences are never touched.
+ */
+export function removeBoilerplate(text: string): string {
+  const out: string[] = [];
+  let inRelated = false;
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    if (!trimmed) {
+      out.push(line);
+      continue;
+    }
+    const tokens = trimmed.match(TOKEN_RE)?.length ?? 0;
+    const short = tokens <= 16;
+    const unpunctuated = !TERMINAL_RE.test(trimmed);
+    if (inRelated && unpunctuated && short) continue;
+    inRelated = false;
+    if (short && LINE_RE.test(trimmed)) {
+      inRelated = true;
+      continue;
+    }
+    if (SHARE_ONLY_RE.test(trimmed)) continue;
+    if (short && (BYLINE_RE.test(trimmed) || CREDIT_RE.test(trimmed))) continue;
+    if (short && NOTICE_RE.test(trimmed)) continue;
+    out.push(line);
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}

@@ -1,0 +1,142 @@
+import type { Briefing, FullTextMode, LanguageCode } from '../types.js';
+import { resolveLanguage } from '../language.js';
+import { DEFAULT_BUDGET, measure, trimToBudget, type CondenseBudget } from './budget.js';
+import { isDangling } from './dangling.js';
+import { cleanHeadline, prepareText, type ArticleInput } from './prepare.js';
+import { DEFAULT_WEIGHTS, scoreSentences, type ScoreWeights } from './score.js';
+import { DEFAULT_SELECTION, selectSentences, type SelectionOptions } from './select.js';
+import { splitSentenceSpans } from './split-sentences.js';
+import { MIN_SENTENCE_TOKENS, canStandAlone, stripDateline } from './standalone.js';
+import { stopwordsFor } from './stopwords.js';
+import { countWords, tokenize } from './tokenize.js';
+
+/** Language code of a briefing whose language could not be told (BCP 47 "undetermined"). */
+export const UNKNOWN_LANGUAGE = 'und';
+
+/** Tuning knobs of the extractive method; the defaults are what the eval measures. */
+export interface CondenseOptions {
+  readonly weights: ScoreWeights;
+  readonly selection: SelectionOptions;
+}
+
+const DEFAULTS: CondenseOptions = { weights: DEFAULT_WEIGHTS, selection: DEFAULT_SELECTION };
+
+interface Candidate {
+  readonly text: string;
+  readonly paragraphStart: boolean;
+  readonly inLead: boolean;
+}
+
+/** Added to a lead sentence's relevance (0..1), so the journalist's intro goes first. */
+const LEAD_BONUS = 1;
+
+/**
+ * Condense one article into a briefing: the headline and at most `budget` of the article's own
+ * sentences, in article order. Extractive when the language is known (position + centrality +
+ * headline overlap, redundancy removed), lead-based when it is not, headline only when the text
+ * has no usable sentence. Pure and deterministic; never throws on odd input.
+ */
+export function condenseArticle(
+  input: ArticleInput,
+  budget: CondenseBudget = DEFAULT_BUDGET,
+  options: CondenseOptions = DEFAULTS,
+): Briefing {
+  const headline = cleanHeadline(input.title);
+  const lead = input.lead?.trim() ? prepareText({ title: '', text: input.lead }) : '';
+  const text = prepareText(input);
+  const whole = lead ? `${lead}\n\n${text}` : text;
+  const language = resolveLanguage(input.language, `${headline}\n${whole}`);
+  const candidates = [
+    ...candidateSentences(lead, language ?? UNKNOWN_LANGUAGE, true),
+    ...candidateSentences(text, language ?? UNKNOWN_LANGUAGE),
+  ];
+  if (candidates.length === 0) return fallback(headline, whole, language, budget);
+  if (!language) return briefing(headline, leadPick(candidates, budget), UNKNOWN_LANGUAGE, 'lead');
+  const stopwords = stopwordsFor(language);
+  const { scores, similarity } = scoreSentences(candidates, headline, stopwords, options.weights);
+  const items = candidates.map((c, i) => ({
+    score: (scores[i] ?? 0) + (c.inLead ? LEAD_BONUS : 0),
+    words: countWords(c.text),
+    chars: c.text.length,
+    dangling: isDangling(c.text, language),
+  }));
+  const chosen = selectSentences(items, similarity, budget, options.selection);
+  if (chosen.length === 0) return briefing(headline, [trimToBudget(candidates[0]?.text ?? '', budget)], language, 'extractive');
+  return briefing(headline, chosen.map((i) => candidates[i]?.text ?? ''), language, 'extractive');
+}
+
+/**
+ * The lead baseline: the first sentences that can stand alone, as many as fit the budget
+ * (a single over-long first sentence is trimmed). Used for unknown languages.
+ */
+export function leadBriefing(input: ArticleInput, budget: CondenseBudget = DEFAULT_BUDGET): Briefing {
+  const headline = cleanHeadline(input.title);
+  const text = [input.lead ? prepareText({ title: '', text: input.lead }) : '', prepareText(input)]
+    .filter(Boolean)
+    .join('\n\n');
+  const language = resolveLanguage(input.language, `${headline}\n${text}`);
+  const candidates = candidateSentences(text, language ?? UNKNOWN_LANGUAGE);
+  if (candidates.length === 0) return fallback(headline, text, language, budget);
+  return briefing(headline, leadPick(candidates, budget), language ?? UNKNOWN_LANGUAGE, 'lead');
+}
+
+/**
+ * Lead-k as the evaluation baseline computes it: the first `k` sentences of `text` by this
+ * splitter, skipping fragments of fewer than four words (datelines, bylines), with no budget.
+ */
+export function leadSentences(text: string, language: LanguageCode, k = 3): string[] {
+  const spans = splitSentenceSpans(text, language).map((s) => s.text);
+  const long = spans.filter((s) => tokenize(s).length >= MIN_SENTENCE_TOKENS);
+  return (long.length > 0 ? long : spans).slice(0, k);
+}
+
+/**
+ * Whether an item's own text is too thin to condense and the full page should be fetched:
+ * `auto` when it has fewer than three sentences that can stand alone.
+ */
+export function needsFullText(text: string, mode: FullTextMode, language: LanguageCode | null = null): boolean {
+  if (mode === 'always') return true;
+  if (mode === 'never') return false;
+  return candidateSentences(prepareText({ title: '', text }), language ?? UNKNOWN_LANGUAGE).length < 3;
+}
+
+function candidateSentences(text: string, language: LanguageCode, inLead = false): Candidate[] {
+  const out: Candidate[] = [];
+  let lastParagraph = -1;
+  for (const span of splitSentenceSpans(text, language)) {
+    const sentence = stripDateline(span.text);
+    if (canStandAlone(sentence)) out.push({ text: sentence, paragraphStart: span.paragraph !== lastParagraph, inLead });
+    lastParagraph = span.paragraph;
+  }
+  return out;
+}
+
+function leadPick(candidates: readonly Candidate[], budget: CondenseBudget): string[] {
+  const picked: string[] = [];
+  for (const c of candidates) {
+    if (picked.length >= budget.maxSentences) break;
+    const next = [...picked, c.text];
+    const size = measure(next);
+    if (size.words > budget.maxWords || size.chars > budget.maxChars) break;
+    picked.push(c.text);
+  }
+  return picked.length > 0 ? picked : [trimToBudget(candidates[0]?.text ?? '', budget)];
+}
+
+function fallback(headline: string, text: string, language: LanguageCode | null, budget: CondenseBudget): Briefing {
+  const spans = splitSentenceSpans(text, language ?? UNKNOWN_LANGUAGE);
+  const first = spans.find((s) => tokenize(s.text).length >= MIN_SENTENCE_TOKENS);
+  if (first) return briefing(headline, [trimToBudget(first.text, budget)], language ?? UNKNOWN_LANGUAGE, 'lead');
+  return briefing(headline, [], language ?? UNKNOWN_LANGUAGE, 'title-only');
+}
+
+function briefing(
+  headline: string,
+  sentences: readonly string[],
+  language: LanguageCode,
+  method: Briefing['method'],
+): Briefing {
+  const kept = sentences.filter((s) => s.length > 0);
+  const { words, chars } = measure(kept);
+  return { headline, sentences: kept, language, words, chars, method };
+}

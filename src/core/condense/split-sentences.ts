@@ -1,0 +1,99 @@
+import type { LanguageCode } from '../types.js';
+import { MONTHS, abbreviationsFor } from './abbreviations.js';
+import { stopwordsFor } from './stopwords.js';
+
+/**
+ * A rule-based sentence splitter that knows each language's abbreviations, initials, decimals,
+ * ordinal dates (`3. Oktober`), times, ellipses and the quote styles of nl/en/de/fr
+ * („…”, “…”, ‘…’, «…», ,,…''). Line breaks always end a sentence (paragraphs, list items).
+ * Sentences are slices of `normalizeText(text)`, so each occurs verbatim in the normalised text.
+ */
+
+/** One sentence with the index of the paragraph (line) it came from. */
+export interface SentenceSpan {
+  readonly text: string;
+  readonly paragraph: number;
+}
+
+/**
+ * The normalisation every sentence is a slice of: Unix line breaks, no-break and other odd spaces
+ * as plain spaces, runs of spaces collapsed, lines trimmed, at most one blank line in a row.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u200b\u200c\u200d\ufeff\u00ad]/g, '')
+    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+// A terminal run, then closing quotes/brackets (French « … » has a space before »), then a space.
+const TERMINAL_RE = /[.!?…]+(?:[”’"'»)\]“]|\s»)*(?=\s)/gu;
+const OPENERS_RE = /^(?:,,|[“"'‘„«‹(\[¿¡–—-]\s?)+/u;
+const UPPER_OR_DIGIT_RE = /^[\p{Lu}\p{Lt}\p{N}]/u;
+const WORD_BEFORE_RE = /([\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*)$/u;
+const FIRST_WORD_RE = /^[\p{L}\p{N}]+/u;
+const DOTTED_RE = /^(?:\p{L}\.)+\p{L}$/u;
+const INITIAL_RE = /^\p{Lu}$/u;
+const SHORT_NUMBER_RE = /^\p{N}{1,2}$/u;
+const DIGIT_START_RE = /^\p{N}/u;
+
+/** Sentences of `text` with their paragraph index; empty lines are skipped. */
+export function splitSentenceSpans(text: string, language: LanguageCode): SentenceSpan[] {
+  const abbr = abbreviationsFor(language);
+  const stop = stopwordsFor(language);
+  const out: SentenceSpan[] = [];
+  const lines = normalizeText(text).split('\n');
+  let paragraph = 0;
+  for (const line of lines) {
+    if (!line) continue;
+    let start = 0;
+    TERMINAL_RE.lastIndex = 0;
+    for (let m = TERMINAL_RE.exec(line); m; m = TERMINAL_RE.exec(line)) {
+      const end = m.index + m[0].length;
+      const rest = line.slice(end).trimStart();
+      const afterOpeners = rest.replace(OPENERS_RE, '');
+      if (!UPPER_OR_DIGIT_RE.test(afterOpeners)) continue;
+      if (m[0].startsWith('.') && !m[0].startsWith('..')) {
+        const before = WORD_BEFORE_RE.exec(line.slice(start, m.index))?.[1];
+        const next = FIRST_WORD_RE.exec(afterOpeners)?.[0].toLowerCase() ?? '';
+        if (before && !endsSentence(before, next, abbr, stop, language)) continue;
+      }
+      out.push({ text: line.slice(start, end).trim(), paragraph });
+      start = end;
+    }
+    const tail = line.slice(start).trim();
+    if (tail) out.push({ text: tail, paragraph });
+    paragraph++;
+  }
+  return out;
+}
+
+/** Sentences of `text`, in order, each verbatim in `normalizeText(text)`. */
+export function splitSentences(text: string, language: LanguageCode): string[] {
+  return splitSentenceSpans(text, language).map((s) => s.text);
+}
+
+function endsSentence(
+  before: string,
+  next: string,
+  abbr: ReturnType<typeof abbreviationsFor>,
+  stop: ReadonlySet<string>,
+  language: LanguageCode,
+): boolean {
+  const lower = before.toLowerCase();
+  if (abbr.hard.has(lower)) return false;
+  if (abbr.numeric.has(lower) && DIGIT_START_RE.test(next)) return false;
+  if (abbr.soft.has(lower) || DOTTED_RE.test(before)) return stop.has(next);
+  if (INITIAL_RE.test(before)) return false;
+  if (SHORT_NUMBER_RE.test(before)) {
+    if (MONTHS.has(next)) return false;
+    if (language === 'de' && !stop.has(next)) return false;
+  }
+  return true;
+}

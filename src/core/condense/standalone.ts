@@ -1,0 +1,74 @@
+/**
+ * Which sentences can stand alone in a briefing. A briefing is read without its article, so
+ * bylines, datelines, photo captions, "read also" lines, questions, subheadings and bare quotes
+ * whose speaker is named elsewhere are left out. Patterns cover nl/en/de/fr; none assumes English.
+ */
+
+const READ_ALSO_RE =
+  /^(?:lees (?:ook|meer|hier)|bekijk (?:ook|hier|de video)|kijk ook|luister ook|read (?:also|more)|see also|related|more on this|watch|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|weitere artikel|lire (?:aussi|également)|à lire aussi|voir aussi|sur le même sujet)\b/iu;
+const BOILERPLATE_RE =
+  /(?:tekst loopt (?:verder|door) onder|klik hier|click here|scroll down|share this|e-mail to a friend|follow us|volg ons|deel dit artikel|abonneer|subscribe|newsletter|nieuwsbrief|cookie|all rights reserved|alle rechten voorbehouden|copyright|©)/iu;
+const BYLINE_RE = /^(?:[Dd]oor|[Bb]y|BY|[Vv]on|[Pp]ar|[Tt]ext|[Tt]ekst|[Ff]oto'?s?|[Pp]hotos?|[Bb]ild|[Rr]edactie)\s*[:.]?\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}\s*(?:[,|•·–-]|$)/u;
+const CAPTION_RE =
+  /(?:^|[\s(|])(?:foto|beeld|photo|photograph|picture|image|bild|illustration|afbeelding|video|credit)s?\s*:|\b(?:getty images|anp|afp|epa|reuters|ap photo|dpa|picture alliance|shutterstock|hollandse hoogte)\s*\)?\s*$/iu;
+const PHOTO_NOTE_RE = /\((?:file |archive |stock )?(?:photo|picture|image|pictured (?:left|right|above|below))s?\)|\((?:foto|bild|archieffoto|archivbild)\)/iu;
+const URL_RE = /(?:https?:\/\/|www\.|\S+@\S+\.\w{2,})/iu;
+const QUESTION_RE = /[?¿]\s*[”’"'»“]*\s*$/u;
+const TERMINAL_RE = /[.!?…]\s*[”’"'»“)\]]*\s*$/u;
+const QUOTE_OPEN_RE = /^(?:,,|[“"'‘„«‹])/u;
+const CLOSING_QUOTE_RE = /(?:''|[”"»›“]|’(?=[\s,.;:!?]))/gu;
+const LOWER_START_RE = /^[\p{Ll}]/u;
+const TOKEN_RE = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** Fewer word tokens than this and a sentence is a dateline, label or fragment. */
+export const MIN_SENTENCE_TOKENS = 4;
+
+/** Whether `sentence` can be shown on its own in a briefing. */
+export function canStandAlone(sentence: string): boolean {
+  const tokens = sentence.match(TOKEN_RE)?.length ?? 0;
+  if (tokens < MIN_SENTENCE_TOKENS) return false;
+  if (READ_ALSO_RE.test(sentence) || BOILERPLATE_RE.test(sentence)) return false;
+  if (URL_RE.test(sentence) || CAPTION_RE.test(sentence) || PHOTO_NOTE_RE.test(sentence)) return false;
+  if (BYLINE_RE.test(sentence) && tokens <= 12) return false;
+  if (QUESTION_RE.test(sentence)) return false;
+  // A line without final punctuation is a subheading or a label, unless it is long.
+  if (!TERMINAL_RE.test(sentence) && tokens < 12) return false;
+  if (LOWER_START_RE.test(sentence)) return false;
+  return !isBareQuote(sentence);
+}
+
+/**
+ * A sentence that is nothing but a quotation (or the start of one): who says it is in another
+ * sentence. `„Het is voorbij”, zei hij.` names its speaker and is not bare.
+ */
+export function isBareQuote(sentence: string): boolean {
+  const s = sentence.trim();
+  if (!QUOTE_OPEN_RE.test(s)) return false;
+  const body = s.replace(QUOTE_OPEN_RE, '');
+  let lastEnd = -1;
+  for (const m of body.matchAll(CLOSING_QUOTE_RE)) lastEnd = m.index + m[0].length;
+  if (lastEnd < 0) return true;
+  const after = body.slice(lastEnd);
+  return (after.match(TOKEN_RE)?.length ?? 0) < 2;
+}
+
+// "WASHINGTON (CNN) -- ", "(CNN) -- ", "(CNN)", "BERLIN (dpa) - ", "PARIS, 3 mai (Reuters) - ".
+const DATELINE_RE =
+  /^(?:[\p{Lu}][\p{Lu}\p{M} .'’-]*(?:,\s*[\p{L} .'’-]{2,30})?\s*)?(?:\((?:CNN|AP|AFP|Reuters|dpa|ANP|Belga|EFE|Xinhua|UPI|KNA|epd|APA|SDA|Belta|BBC)\)\s*(?:--|—|–|-)?\s*|(?:--|—)\s+)/u;
+const CAPS_DATELINE_RE = /^[\p{Lu}][\p{Lu}\p{M} .'’-]{2,}(?:,\s*[\p{L} .'’-]{2,30})?\s+(?:--|—|–)\s+/u;
+const DAILY_MAIL_RE = /^(?:By \. .*? \. )?(?:PUBLISHED: \. .*? \. \| \. )?UPDATED: \. .*? \. \| \. /u;
+
+/**
+ * The sentence without a leading dateline or agency tag ("WASHINGTON (CNN) -- "): the rest is
+ * still a verbatim slice of the sentence. Returns the sentence unchanged when it has none.
+ */
+export function stripDateline(sentence: string): string {
+  for (const re of [DAILY_MAIL_RE, DATELINE_RE, CAPS_DATELINE_RE]) {
+    const m = re.exec(sentence);
+    if (m && m[0].length > 0 && m[0].length < sentence.length - 10) {
+      const rest = sentence.slice(m[0].length).trimStart();
+      if (/^[\p{Lu}\p{N}"“„'‘«,]/u.test(rest)) return rest;
+    }
+  }
+  return sentence;
+}

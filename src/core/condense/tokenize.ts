@@ -1,0 +1,32 @@
+/**
+ * Word tokens as the evaluation counts them: NFKC, lower case, runs of Unicode letters, marks
+ * and digits. Punctuation and apostrophes separate tokens. Works for any script.
+ */
+
+const TOKEN_RE = /[\p{L}\p{M}\p{N}]+/gu;
+const WORD_RE = /[\p{L}\p{M}\p{N}]+/u;
+
+/** Lower-case word tokens of `text`, in order. */
+export function tokenize(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().match(TOKEN_RE) ?? [];
+}
+
+/** Number of words as shown to readers (whitespace-separated chunks that hold a letter or digit). */
+export function countWords(text: string): number {
+  let n = 0;
+  for (const chunk of text.split(/\s+/)) if (WORD_RE.test(chunk)) n++;
+  return n;
+}
+
+/**
+ * Content terms for similarity: tokens without stopwords, cut to a short prefix so that
+ * inflected forms (`verkiezing`/`verkiezingen`, `Wahl`/`Wahlen`) meet without a stemmer.
+ */
+export function contentTerms(text: string, stopwords: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text)) {
+    if (stopwords.has(t) || (t.length < 2 && !/\p{N}/u.test(t))) continue;
+    out.push(t.length > 7 ? t.slice(0, 7) : t);
+  }
+  return out;
+}

@@ -1,0 +1,180 @@
+/**
+ * HTML fragment -> clean plain text, without a DOM. Feed summaries and contents arrive as
+ * HTML of every quality (unclosed tags, stray `<`, legacy entities); this keeps the words a
+ * reader would see, in paragraphs, and drops what a reader would never see (scripts, forms,
+ * embedded media, captions).
+ */
+import { decodeHTML } from 'entities/decode';
+
+/** Elements dropped together with everything inside them. */
+const DROPPED = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed',
+  'figure', 'figcaption', 'button', 'form', 'select', 'textarea', 'head', 'title', 'video', 'audio',
+  'canvas', 'map',
+]);
+
+/** Elements that start and end a paragraph. */
+const BLOCKS = new Set([
+  'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'blockquote', 'pre', 'tr', 'table', 'thead', 'tbody', 'tfoot', 'caption', 'section',
+  'article', 'aside', 'header', 'footer', 'nav', 'main', 'hr', 'address', 'details', 'summary',
+  'center', 'fieldset', 'legend', 'menu', 'dialog', 'hgroup', 'body', 'html', 'picture',
+]);
+
+/** Elements that separate words without breaking the paragraph. */
+const SEPARATORS = new Set(['td', 'th', 'img', 'input', 'option']);
+
+const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'area', 'base', 'col', 'embed', 'source', 'track', 'wbr', 'param']);
+
+const PARAGRAPH = '\u0000P';
+const LINE = '\u0000L';
+
+/** Decodes every HTML5 named (`&eacute;`, `&nbsp;`) and numeric entity; unknown ones stay as written. */
+export function decodeEntities(text: string): string {
+  return text.includes('&') ? decodeHTML(text) : text;
+}
+
+/**
+ * The visible text of an HTML fragment: block elements become paragraphs separated by a blank
+ * line, `<br>` a single newline, whitespace collapsed, entities decoded, NBSP as a plain space.
+ * Text without markup comes back unchanged apart from whitespace tidying, so callers can pass
+ * whatever a feed gave them.
+ */
+export function htmlToText(html: string): string {
+  if (!html) return '';
+  // CDATA wrappers that survived the XML parser still hold markup: unwrap them.
+  if (html.includes('<![CDATA[')) html = html.replace(/<!\[CDATA\[|\]\]>/g, '');
+  if (!/<[a-zA-Z!/?]/.test(html)) return plainText(decodeEntities(html));
+  const out: string[] = [];
+  let pos = 0;
+  let skipName: string | null = null;
+  let skipDepth = 0;
+  let preDepth = 0;
+  while (pos < html.length) {
+    const lt = html.indexOf('<', pos);
+    if (lt < 0) {
+      if (skipName === null) out.push(textPart(html.slice(pos), preDepth > 0));
+      break;
+    }
+    const tag = readTag(html, lt);
+    if (tag === null) {
+      // A lone `<` is text.
+      if (skipName === null) out.push(textPart(html.slice(pos, lt + 1), preDepth > 0));
+      pos = lt + 1;
+      continue;
+    }
+    if (skipName === null && lt > pos) out.push(textPart(html.slice(pos, lt), preDepth > 0));
+    pos = tag.end;
+    if (tag.name === null) continue;
+    if (skipName !== null) {
+      if (tag.name === skipName && !tag.selfClosing) skipDepth += tag.closing ? -1 : 1;
+      if (skipDepth === 0) skipName = null;
+      continue;
+    }
+    if (DROPPED.has(tag.name)) {
+      if (!tag.closing && !tag.selfClosing && !VOID.has(tag.name)) {
+        skipName = tag.name;
+        skipDepth = 1;
+      }
+      continue;
+    }
+    if (tag.name === 'pre') preDepth = Math.max(0, preDepth + (tag.closing ? -1 : 1));
+    if (tag.name === 'br') out.push(LINE);
+    else if (BLOCKS.has(tag.name)) out.push(PARAGRAPH);
+    else if (SEPARATORS.has(tag.name)) out.push(' ');
+  }
+  return assemble(out.join(''));
+}
+
+interface Tag {
+  /** Lower-case element name; null for comments, doctypes, processing instructions. */
+  readonly name: string | null;
+  readonly closing: boolean;
+  readonly selfClosing: boolean;
+  readonly end: number;
+}
+
+/** Reads the markup starting at `lt`, or null when that `<` is not the start of a tag. */
+function readTag(html: string, lt: number): Tag | null {
+  const next = html[lt + 1];
+  if (next === undefined) return null;
+  if (html.startsWith('<!--', lt)) {
+    const close = html.indexOf('-->', lt + 4);
+    return { name: null, closing: false, selfClosing: false, end: close < 0 ? html.length : close + 3 };
+  }
+  if (next === '!' || next === '?') {
+    const close = html.indexOf('>', lt);
+    return { name: null, closing: false, selfClosing: false, end: close < 0 ? html.length : close + 1 };
+  }
+  const closing = next === '/';
+  const nameMatch = /^[a-zA-Z][a-zA-Z0-9:_-]*/.exec(html.slice(lt + (closing ? 2 : 1), lt + 80));
+  if (!nameMatch) return null;
+  const end = findTagEnd(html, lt + (closing ? 2 : 1) + nameMatch[0].length);
+  if (end < 0) return null;
+  const name = nameMatch[0].toLowerCase().replace(/^.*:/, '');
+  return { name, closing, selfClosing: html[end - 2] === '/', end};
+}
+
+/** Index just past the `>` that ends a tag, honouring quoted attribute values; -1 if none. */
+function findTagEnd(html: string, from: number): number {
+  let quote: string | null = null;
+  for (let i = from; i < html.length; i++) {
+    const c = html[i];
+    if (quote !== null) {
+      if (c === quote) quote = null;
+      else if (c === '>' && html.indexOf(quote, i) < 0) return i + 1; // unbalanced quote
+    } else if (c === '"' || c === "'") {
+      const prev = html[i - 1];
+      if (prev === '=' || prev === ' ' || prev === '\t' || prev === '\n') quote = c;
+    } else if (c === '>') return i + 1;
+    else if (c === '<') return -1;
+  }
+  return -1;
+}
+
+function textPart(raw: string, pre: boolean): string {
+  const text = decodeEntities(raw).replace(/\u0000/g, '');
+  return pre ? text.replace(/\r?\n/g, LINE) : text;
+}
+
+/** Joins paragraph and line markers into the final text with collapsed whitespace. */
+function assemble(marked: string): string {
+  const paragraphs: string[] = [];
+  for (const block of marked.split(PARAGRAPH)) {
+    const lines = block
+      .split(LINE)
+      .map((line) => line.replace(/\s+/g, ' ').trim());
+    // Two line breaks in a row read as a paragraph break.
+    let current: string[] = [];
+    let blank = 0;
+    for (const line of lines) {
+      if (line === '') {
+        blank += 1;
+        continue;
+      }
+      if (blank >= 2 && current.length > 0) {
+        paragraphs.push(current.join('\n'));
+        current = [];
+      }
+      blank = 1;
+      current.push(line);
+    }
+    if (current.length > 0) paragraphs.push(current.join('\n'));
+  }
+  return paragraphs.join('\n\n');
+}
+
+/** Plain text: blank lines separate paragraphs, single newlines are kept, spaces collapsed. */
+function plainText(text: string): string {
+  return text
+    .split(/\r?\n[^\S\n]*(?:\r?\n\s*)+/)
+    .map((p) =>
+      p
+        .split(/\r?\n/)
+        .map((line) => line.replace(/\s+/g, ' ').trim())
+        .filter((line) => line !== '')
+        .join('\n'),
+    )
+    .filter((p) => p !== '')
+    .join('\n\n');
+}

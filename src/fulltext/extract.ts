@@ -1,0 +1,68 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { removeBoilerplate } from '../core/condense/boilerplate.js';
+import { htmlToText } from '../core/text/html-to-text.js';
+import type { Logger } from '../log.js';
+import { removePageBoilerplate } from './page-boilerplate.js';
+
+/**
+ * Full text for teaser-only feeds: fetch the article page once, keep its main text with
+ * Mozilla Readability (on linkedom, no browser), drop page boilerplate. Every failure (HTTP
+ * error, timeout, not an article) is logged and answered with null, so the caller keeps the
+ * teaser: a missing page never costs an article its briefing.
+ */
+
+/** The only thing the extractor needs from the network: a page's HTML, or a throw. */
+export type FetchPage = (url: string) => Promise<string>;
+
+/** An article page's main text (paragraphs separated by blank lines) and its title. */
+export interface FullText {
+  readonly text: string;
+  readonly title: string | null;
+}
+
+export interface FullTextExtractor {
+  /** The page's main text, or null when it could not be fetched or holds no article. Never throws. */
+  extract(url: string): Promise<FullText | null>;
+}
+
+/** Pages whose main text is shorter than this are not articles (consent walls, error pages). */
+const MIN_TEXT_CHARS = 200;
+
+/** An extractor over `fetchPage`; `logger` hears about failures (key `url`). */
+export function createFullTextExtractor(deps: { fetchPage: FetchPage; logger?: Logger }): FullTextExtractor {
+  return {
+    async extract(url) {
+      try {
+        const html = await deps.fetchPage(url);
+        const result = extractFromHtml(html);
+        if (!result) deps.logger?.info({ url }, 'fulltext: no article text on page');
+        return result;
+      } catch (error) {
+        deps.logger?.warn({ url, err: error }, 'fulltext: page fetch failed, keeping the teaser');
+        return null;
+      }
+    },
+  };
+}
+
+/** Main text of an article page's HTML, or null when Readability finds no article. */
+export function extractFromHtml(html: string): FullText | null {
+  const { document } = parseHTML(html);
+  removePageBoilerplate(document as unknown as Parameters<typeof removePageBoilerplate>[0]);
+  const reader = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: MIN_TEXT_CHARS });
+  const article = reader.parse();
+  if (!article?.content) return null;
+  const text = removeBoilerplate(htmlToText(article.content));
+  if (text.length < MIN_TEXT_CHARS) return null;
+  const title = cleanPageTitle(article.title);
+  return { text, title };
+}
+
+/** A page title without a trailing site name ("Kabinet valt | NOS" -> "Kabinet valt"). */
+function cleanPageTitle(title: string | null | undefined): string | null {
+  const t = title?.replace(/\s+/g, ' ').trim();
+  if (!t) return null;
+  const m = /^(.{10,}?)\s+[|–—-]\s+[^|–—-]{2,40}$/u.exec(t);
+  return m?.[1] ?? t;
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { briefCommand, type BriefDeps } from '../../src/cli/brief.js';
+
+const fixturePath = (name: string) => fileURLToPath(new URL(`../fixtures/condense/${name}`, import.meta.url));
+
+async function run(args: string[], deps: BriefDeps = {}): Promise<string> {
+  let out = '';
+  const program = new Command('newsbrief').exitOverride().addCommand(briefCommand({ ...deps, write: (t) => (out += t) }));
+  await program.parseAsync(['node', 'newsbrief', 'brief', ...args]);
+  return out;
+}
+
+describe('newsbrief brief', () => {
+  it('prints the briefing of a file in the example format with its numbers', async () => {
+    const out = await run([fixturePath('gemeenteraad.txt')]);
+    expect(out).toContain('• De gemeenteraad van Zwolle heeft dinsdagavond ingestemd');
+    expect(out).toMatch(/\(nl, extractive, \d sentences?, \d+ words, \d+ characters\)/);
+  });
+
+  it('prints JSON with --json and honours --language', async () => {
+    const out = await run([fixturePath('gemeenteraad.txt'), '--json', '--language', 'nl']);
+    const briefing = JSON.parse(out) as { language: string; sentences: string[]; words: number };
+    expect(briefing.language).toBe('nl');
+    expect(briefing.sentences.length).toBeGreaterThan(0);
+    expect(briefing.words).toBeLessThanOrEqual(60);
+  });
+
+  it('reads an .html page through Readability and takes its title as headline', async () => {
+    const out = await run([fixturePath('article-page.html')]);
+    expect(out.split('\n')[0]).toBe('Nieuwe brug over het Zwarte Water goedgekeurd');
+    expect(out).not.toContain('Facebook');
+  });
+
+  it('fetches a URL through the page port', async () => {
+    const html = readFileSync(fixturePath('article-page.html'), 'utf8');
+    const seen: string[] = [];
+    const out = await run(['https://news.example/brug'], { fetchPage: async (url) => (seen.push(url), html) });
+    expect(seen).toEqual(['https://news.example/brug']);
+    expect(out).toContain('Zwarte Water');
+  });
+
+  it('reads stdin for -', async () => {
+    const out = await run(['-'], { readStdin: async () => readFileSync(fixturePath('gemeenteraad.txt'), 'utf8') });
+    expect(out).toContain('nieuwe brug');
+  });
+
+  it('rejects a malformed --language', async () => {
+    await expect(run([fixturePath('gemeenteraad.txt'), '--language', 'dutch!'])).rejects.toThrow(/--language/);
+  });
+});

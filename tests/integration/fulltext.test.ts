@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { condenseArticle } from '../../src/core/condense/index.js';
+import { DEFAULT_FETCHER_OPTIONS, createFetcher } from '../../src/feeds/fetch.js';
+import { createFullTextExtractor } from '../../src/fulltext/extract.js';
+import { fetchPageWith } from '../../src/fulltext/fetch-page.js';
+
+const page = readFileSync(fileURLToPath(new URL('../fixtures/condense/article-page.html', import.meta.url)), 'utf8');
+
+let server: Server;
+let base: string;
+const hanging = new Set<import('node:http').ServerResponse>();
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    if (req.url === '/artikel') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(page);
+    } else if (req.url === '/leeg') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><body><p>Accepteer cookies.</p></body></html>');
+    } else if (req.url === '/traag') {
+      hanging.add(res); // never answers: the fetcher's timeout must end it
+    } else {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  for (const res of hanging) res.destroy();
+  await new Promise<void>((done) => server.close(() => done()));
+});
+
+function extractor() {
+  const fetcher = createFetcher({ ...DEFAULT_FETCHER_OPTIONS, timeoutMs: 500, jitterMs: 0 });
+  return createFullTextExtractor({ fetchPage: fetchPageWith(fetcher) });
+}
+
+describe('full-text extraction from a saved article page on loopback', () => {
+  it('keeps the article paragraphs and drops navigation, share buttons, captions, related links and footer', async () => {
+    const result = await extractor().extract(`${base}/artikel`);
+    expect(result).not.toBeNull();
+    expect(result?.title).toBe('Nieuwe brug over het Zwarte Water goedgekeurd');
+    const text = result?.text ?? '';
+    expect(text).toContain('De gemeenteraad van Zwolle heeft dinsdagavond ingestemd');
+    expect(text).toContain('Het Rijk draagt nog eens 10 miljoen euro bij.');
+    expect(text).toContain("auto's");
+    for (const junk of ['Home', 'Deel op Facebook', 'Door Anna Jansen', 'Foto: gemeente', 'Lees ook', 'Raad twijfelt', 'nieuwsbrief', '©']) {
+      expect(text).not.toContain(junk);
+    }
+    const briefing = condenseArticle({ title: result?.title ?? '', text, language: 'nl' });
+    expect(briefing.sentences.join(' ')).toMatch(/brug/);
+  });
+
+  it('returns null (keep the teaser) on a 404', async () => {
+    expect(await extractor().extract(`${base}/weg`)).toBeNull();
+  });
+
+  it('returns null (keep the teaser) when the page does not answer in time', async () => {
+    expect(await extractor().extract(`${base}/traag`)).toBeNull();
+  });
+
+  it('returns null when the page holds no article', async () => {
+    expect(await extractor().extract(`${base}/leeg`)).toBeNull();
+  });
+
+  it('returns null when the port throws anything at all', async () => {
+    const broken = createFullTextExtractor({ fetchPage: () => Promise.reject(new TypeError('boom')) });
+    expect(await broken.extract('http://example.invalid/')).toBeNull();
+  });
+});

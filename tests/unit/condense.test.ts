@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_BUDGET,
+  condenseArticle,
+  detectLanguage,
+  leadBriefing,
+  leadSentences,
+  needsFullText,
+  parsePlainArticle,
+  removeBoilerplate,
+  trimToBudget,
+} from '../../src/core/condense/index.js';
+import { canStandAlone, stripDateline } from '../../src/core/condense/standalone.js';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/condense/${name}`, import.meta.url)), 'utf8');
+
+describe('condenseArticle', () => {
+  it('briefs the Dutch fixture within budget with its own sentences and the key facts', () => {
+    const article = parsePlainArticle(fixture('gemeenteraad.txt'));
+    const b = condenseArticle({ title: 'Zwolle krijgt nieuwe brug', lead: article.lead, text: article.body, language: 'nl' });
+    expect(b.method).toBe('extractive');
+    expect(b.language).toBe('nl');
+    expect(b.sentences.length).toBeGreaterThanOrEqual(1);
+    expect(b.sentences.length).toBeLessThanOrEqual(3);
+    expect(b.words).toBeLessThanOrEqual(DEFAULT_BUDGET.maxWords);
+    expect(b.chars).toBeLessThanOrEqual(DEFAULT_BUDGET.maxChars);
+    const joined = b.sentences.join(' ');
+    expect(joined).toMatch(/brug/);
+    expect(joined).toMatch(/gemeenteraad/);
+    for (const s of b.sentences) expect(article.text.replace(/\s+/g, ' ')).toContain(s);
+  });
+
+  it('keeps sentences in article order and never picks read-also lines, captions or bare quotes', () => {
+    const article = parsePlainArticle(fixture('gemeenteraad.txt'));
+    const b = condenseArticle({ title: 'Brug', text: article.body, language: 'nl' }, { maxSentences: 3, maxWords: 200, maxChars: 2000 });
+    const body = article.body.replace(/\s+/g, ' ');
+    const positions = b.sentences.map((s) => body.indexOf(s));
+    expect(positions).toEqual([...positions].sort((x, y) => x - y));
+    for (const s of b.sentences) {
+      expect(s).not.toMatch(/^Lees ook/);
+      expect(s).not.toMatch(/^Foto:/);
+      expect(s).not.toMatch(/^„/);
+    }
+  });
+
+  it('gives a lead-based briefing when the language is unknown', () => {
+    // Too few letters for any detector to tell: no language, so no stopwords or scoring either.
+    const b = condenseArticle({ title: '', text: 'Qx vb zr pl. Tk mn wq rs. Jh gf dd ss.' });
+    expect(b.method).toBe('lead');
+    expect(b.language).toBe('und');
+    expect(b.sentences).toEqual(['Qx vb zr pl.', 'Tk mn wq rs.', 'Jh gf dd ss.']);
+  });
+
+  it('the configured language wins over detection', () => {
+    const text = 'The government announced a new plan on Monday. It will cost millions of euros over ten years.';
+    expect(condenseArticle({ title: 'Plan', text, language: 'nl' }).language).toBe('nl');
+    expect(condenseArticle({ title: 'Plan', text: text.repeat(2) }).language).toBe('en');
+  });
+
+  it('falls back to the headline alone when the text holds no sentence', () => {
+    const b = condenseArticle({ title: 'Only a title', text: '' , language: 'en' });
+    expect(b).toEqual({ headline: 'Only a title', sentences: [], language: 'en', words: 0, chars: 0, method: 'title-only' });
+  });
+
+  it('trims a single sentence longer than the whole budget at a word boundary with an ellipsis', () => {
+    const long = `The committee ${'discussed the very long and winding proposal again '.repeat(12)}before lunch.`;
+    const b = condenseArticle({ title: 'Long', text: long, language: 'en' });
+    expect(b.sentences).toHaveLength(1);
+    const s = b.sentences[0] ?? '';
+    expect(s.endsWith('…')).toBe(true);
+    expect(long).toContain(s.slice(0, -1));
+    expect(b.words).toBeLessThanOrEqual(60);
+    expect(b.chars).toBeLessThanOrEqual(400);
+  });
+
+  it('strips HTML boilerplate: share buttons, read-also blocks, bylines and credits', () => {
+    const html = `<div class="share">Share</div><p>Door Piet Klaassen</p>
+      <p>Het kabinet is dinsdag gevallen na een lang overleg over het stikstofbeleid van de boeren.</p>
+      <p>Lees ook:</p><p>Wat betekent dit voor de boeren</p>
+      <p>Facebook | Twitter | WhatsApp</p><p>Foto: ANP</p>
+      <p>Nieuwe verkiezingen worden in het voorjaar verwacht door alle partijen in de Kamer.</p>`;
+    const b = condenseArticle({ title: 'Kabinet gevallen', html, language: 'nl' });
+    const joined = b.sentences.join(' ');
+    expect(joined).toContain('Het kabinet is dinsdag gevallen');
+    expect(joined).not.toMatch(/Door Piet|Lees ook|Wat betekent|Facebook|Foto/);
+  });
+});
+
+describe('removeBoilerplate', () => {
+  it('drops read-also headings with their related headlines but keeps real sentences', () => {
+    const text = 'Eerste zin van het stuk.\n\nLees ook\nKabinet in crisis\nBoeren boos\n\nDeel van het geld gaat naar scholen.\n\nShare | Tweet\n\nBy John Smith';
+    expect(removeBoilerplate(text)).toBe('Eerste zin van het stuk.\n\nDeel van het geld gaat naar scholen.');
+  });
+});
+
+describe('standalone sentences', () => {
+  it('rejects bylines, datelines, captions, questions and bare quotes', () => {
+    expect(canStandAlone('Door Jan de Vries')).toBe(false);
+    expect(canStandAlone('Berlin.')).toBe(false);
+    expect(canStandAlone('De premier na afloop van het debat. Foto: ANP')).toBe(false);
+    expect(canStandAlone('Gaat het kabinet nu eindelijk vallen?')).toBe(false);
+    expect(canStandAlone('„Wij gaan gewoon door met ons werk.”')).toBe(false);
+    expect(canStandAlone('Lesen Sie auch: Die Regierung ist gefallen.')).toBe(false);
+    expect(canStandAlone('Lire aussi : le gouvernement est tombé hier soir.')).toBe(false);
+    expect(canStandAlone('„Wij gaan door”, zei de premier na afloop.')).toBe(true);
+    expect(canStandAlone('Door de regen werd de wedstrijd afgelast.')).toBe(true);
+  });
+
+  it('strips agency datelines but keeps the sentence verbatim otherwise', () => {
+    expect(stripDateline('WASHINGTON (CNN) -- The president signed the bill on Monday.')).toBe('The president signed the bill on Monday.');
+    expect(stripDateline('(CNN)The dog survived against all odds.')).toBe('The dog survived against all odds.');
+    expect(stripDateline('The president signed the bill.')).toBe('The president signed the bill.');
+  });
+});
+
+describe('helpers', () => {
+  it('parsePlainArticle reads the example format', () => {
+    const a = parsePlainArticle(' date 2020-08 De lead staat hier.\n\nDe body volgt.\n');
+    expect(a).toEqual({ date: '2020-08', lead: 'De lead staat hier.', body: 'De body volgt.', text: 'De lead staat hier.\n\nDe body volgt.' });
+    expect(parsePlainArticle('Gewoon tekst.').date).toBeNull();
+  });
+
+  it('needsFullText asks for the page when fewer than three sentences can stand alone', () => {
+    const teaser = 'Het kabinet is gevallen over stikstof. Lees meer op de site.';
+    const full = 'Het kabinet is gevallen over stikstof. De premier bood zijn ontslag aan. Verkiezingen volgen in het voorjaar.';
+    expect(needsFullText(teaser, 'auto')).toBe(true);
+    expect(needsFullText(full, 'auto')).toBe(false);
+    expect(needsFullText(full, 'always')).toBe(true);
+    expect(needsFullText(teaser, 'never')).toBe(false);
+  });
+
+  it('detectLanguage tells nl, en, de and fr apart and gives up on scraps', () => {
+    expect(detectLanguage('Het kabinet is dinsdagavond gevallen na een lang overleg over het stikstofbeleid.')).toBe('nl');
+    expect(detectLanguage('The government collapsed on Tuesday evening after long talks about nitrogen policy.')).toBe('en');
+    expect(detectLanguage('Die Regierung ist am Dienstagabend nach langen Gesprächen über die Stickstoffpolitik gescheitert.')).toBe('de');
+    expect(detectLanguage('Le gouvernement est tombé mardi soir après de longues discussions sur la politique agricole.')).toBe('fr');
+    expect(detectLanguage('OK')).toBeNull();
+  });
+
+  it('leadSentences skips fragments and leadBriefing fills the budget from the top', () => {
+    const text = 'Berlin.\nDie Regierung ist gescheitert. Neuwahlen folgen im Frühjahr. Die Opposition jubelt laut. Mehr folgt bald.';
+    expect(leadSentences(text, 'de', 2)).toEqual(['Die Regierung ist gescheitert.', 'Neuwahlen folgen im Frühjahr.']);
+    expect(leadBriefing({ title: 'T', text, language: 'de' }).sentences).toEqual([
+      'Die Regierung ist gescheitert.',
+      'Neuwahlen folgen im Frühjahr.',
+      'Die Opposition jubelt laut.',
+    ]);
+  });
+
+  it('trimToBudget leaves a fitting sentence alone', () => {
+    expect(trimToBudget('Kort.', DEFAULT_BUDGET)).toBe('Kort.');
+  });
+});

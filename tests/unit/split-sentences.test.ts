@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/core/condense/index.js';
+
+describe('splitSentences in Dutch', () => {
+  it('keeps abbreviations like o.a., bijv., dhr., mevr., m.b.t., ca., nr., prof. and enz. inside a sentence', () => {
+    const text =
+      'Dhr. Jansen en mevr. De Boer spraken o.a. over de begroting m.b.t. het onderwijs. ' +
+      'Prof. Smit noemde bijv. de kosten van ca. 3 miljoen euro voor project nr. 12 en de huur enz. Daarna ging de vergadering verder.';
+    expect(splitSentences(text, 'nl')).toEqual([
+      'Dhr. Jansen en mevr. De Boer spraken o.a. over de begroting m.b.t. het onderwijs.',
+      'Prof. Smit noemde bijv. de kosten van ca. 3 miljoen euro voor project nr. 12 en de huur enz.',
+      'Daarna ging de vergadering verder.',
+    ]);
+  });
+
+  it('does not split decimals, times or initials', () => {
+    expect(splitSentences('Om 14.30 uur steeg de koers met 2,5 procent tot 10.5 euro. J.P. Balkenende was er niet bij.', 'nl')).toEqual([
+      'Om 14.30 uur steeg de koers met 2,5 procent tot 10.5 euro.',
+      'J.P. Balkenende was er niet bij.',
+    ]);
+  });
+
+  it('handles the quote styles „…”, ,,…\'\' and ‘…’', () => {
+    const text = '„Het is voorbij.” Daarna ging hij weg. ,,Wij gaan door.\'\' Dat zei de voorzitter. ‘Klaar is Kees.’ Zo eindigde het.';
+    expect(splitSentences(text, 'nl')).toEqual([
+      '„Het is voorbij.”',
+      'Daarna ging hij weg.',
+      ",,Wij gaan door.''",
+      'Dat zei de voorzitter.',
+      '‘Klaar is Kees.’',
+      'Zo eindigde het.',
+    ]);
+  });
+
+  it('does not split inside a quote followed by its attribution', () => {
+    expect(splitSentences('„Gaan we winnen?” vroeg de trainer. Niemand antwoordde.', 'nl')).toEqual([
+      '„Gaan we winnen?” vroeg de trainer.',
+      'Niemand antwoordde.',
+    ]);
+  });
+
+  it('treats every line break as a boundary', () => {
+    expect(splitSentences('Eerste regel zonder punt\nTweede regel.\n\nDerde alinea.', 'nl')).toEqual([
+      'Eerste regel zonder punt',
+      'Tweede regel.',
+      'Derde alinea.',
+    ]);
+  });
+});
+
+describe('splitSentences in English', () => {
+  it('knows titles, U.S., month abbreviations and military ranks', () => {
+    const text = 'Mr. Smith met Dr. Jones in the U.S. Capitol on Jan. 5 with Army Spc. Caleb Barnes. They talked for an hour.';
+    expect(splitSentences(text, 'en')).toEqual([
+      'Mr. Smith met Dr. Jones in the U.S. Capitol on Jan. 5 with Army Spc. Caleb Barnes.',
+      'They talked for an hour.',
+    ]);
+  });
+
+  it('ends a sentence after U.S. when a sentence opener follows', () => {
+    expect(splitSentences('He moved to the U.S. The family stayed behind.', 'en')).toEqual([
+      'He moved to the U.S.',
+      'The family stayed behind.',
+    ]);
+  });
+
+  it('handles “…” quotes, ellipses and initials', () => {
+    const text = '“We will fight on.” The crowd cheered... Then J. R. R. Tolkien was quoted. It was 3.14 p.m. on Friday.';
+    expect(splitSentences(text, 'en')).toEqual([
+      '“We will fight on.”',
+      'The crowd cheered...',
+      'Then J. R. R. Tolkien was quoted.',
+      'It was 3.14 p.m. on Friday.',
+    ]);
+  });
+});
+
+describe('splitSentences in German', () => {
+  it('keeps z.B., u.a., Dr. and ordinal dates inside a sentence', () => {
+    const text = 'Am 3. Oktober sprach Dr. Müller u.a. über Steuern, z.B. die Grundsteuer. Die Rede dauerte 45 Minuten.';
+    expect(splitSentences(text, 'de')).toEqual([
+      'Am 3. Oktober sprach Dr. Müller u.a. über Steuern, z.B. die Grundsteuer.',
+      'Die Rede dauerte 45 Minuten.',
+    ]);
+  });
+
+  it('handles „…“ quotes', () => {
+    expect(splitSentences('„Das ist vorbei.“ Danach ging er. Er kam nicht zurück.', 'de')).toEqual([
+      '„Das ist vorbei.“',
+      'Danach ging er.',
+      'Er kam nicht zurück.',
+    ]);
+  });
+});
+
+describe('splitSentences in French', () => {
+  it('handles « … » with inner spaces, M. and Mme', () => {
+    const text = '« C’est fini. » Puis M. Dupont est parti avec Mme Martin. Le débat a duré 2 heures !';
+    expect(splitSentences(text, 'fr')).toEqual([
+      '« C’est fini. »',
+      'Puis M. Dupont est parti avec Mme Martin.',
+      'Le débat a duré 2 heures !',
+    ]);
+  });
+});
