@@ -1,0 +1,124 @@
+/**
+ * Article identity: the key that decides whether an item was seen before. Feeds reissue the
+ * same story with tracking parameters, fragments, changed titles or a guid that is really the
+ * homepage; the identity must survive all of that so an edited item is updated, not re-announced.
+ */
+
+/** Query parameters that only track the reader and never select content. */
+const TRACKING_PARAMS = new Set([
+  'fbclid', 'gclid', 'gclsrc', 'dclid', 'msclkid', 'yclid', 'mc_cid', 'mc_eid', 'igshid', '_ga', '_gl',
+  'ref_src', 'ref_url', 'cmpid', 'ocid', 'icid', 'xtor', 'at_medium', 'at_campaign', 'wt_mc', 'wt.mc_id',
+  'spm', 'mkt_tok', '_hsenc', '_hsmi', 'vero_id', 'oly_enc_id', 'oly_anon_id',
+  'smid', 'smtyp', 'sr_share', 'ns_mchannel', 'ns_source', 'ns_campaign', 'ns_linkname', 'ns_fee',
+]);
+const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', 'hsa_'];
+
+const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443', 'ftp:': '21' };
+
+function isTrackingParam(name: string): boolean {
+  const lower = name.toLowerCase();
+  return TRACKING_PARAMS.has(lower) || TRACKING_PREFIXES.some((p) => lower.startsWith(p));
+}
+
+/**
+ * The canonical form of a URL for comparison: scheme and host in lower case, default port and
+ * fragment dropped, tracking parameters removed and the rest sorted, path case kept.
+ * A string that is not an absolute URL comes back trimmed and otherwise unchanged.
+ */
+export function normaliseUrl(url: string): string {
+  const trimmed = url.trim();
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    return trimmed;
+  }
+  parsed.hash = '';
+  if (parsed.port !== '' && DEFAULT_PORTS[parsed.protocol] === parsed.port) parsed.port = '';
+  const kept = [...parsed.searchParams.entries()].filter(([name]) => !isTrackingParam(name));
+  kept.sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
+  parsed.search = '';
+  let result = parsed.toString();
+  if (kept.length > 0) result += '?' + new URLSearchParams(kept).toString();
+  return result;
+}
+
+/** What article identity is computed from; `guidIsPermaLink` follows RSS's `isPermaLink`. */
+export interface IdentitySource {
+  readonly guid: string | null;
+  readonly guidIsPermaLink?: boolean;
+  readonly url: string | null;
+  readonly title: string;
+  readonly publishedAt: number | null;
+}
+
+/**
+ * A stable key for an item within its feed: `guid:<guid>` when the guid is trustworthy,
+ * else `url:<normalised url>`, else `hash:<hash of title and date>`. A guid that is a
+ * homepage, a bare domain, a date or a tiny number is shared by unrelated items and is ignored.
+ */
+export function articleIdentity(item: IdentitySource): string {
+  const guid = item.guid?.trim() ?? '';
+  if (isTrustworthyGuid(guid)) {
+    return 'guid:' + (looksLikeUrl(guid) ? normaliseUrl(guid) : guid);
+  }
+  const url = item.url?.trim() ?? '';
+  if (url !== '' && !isHomepage(url)) return 'url:' + normaliseUrl(url);
+  const date = item.publishedAt === null ? '' : String(item.publishedAt);
+  return 'hash:' + hashString(item.title.replace(/\s+/g, ' ').trim().toLowerCase() + '\n' + date);
+}
+
+function looksLikeUrl(text: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+}
+
+/** True for a URL with no path, query or fragment beyond `/`, or for a bare domain. */
+function isHomepage(text: string): boolean {
+  if (/^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\/?$/i.test(text)) return true;
+  if (!looksLikeUrl(text)) return false;
+  try {
+    const u = new URL(text);
+    return (u.pathname === '/' || u.pathname === '') && u.search === '' && u.hash === '';
+  } catch {
+    return false;
+  }
+}
+
+function isTrustworthyGuid(guid: string): boolean {
+  if (guid.length < 3) return false;
+  if (isHomepage(guid)) return false;
+  // Dates and timestamps repeat across unrelated items.
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(guid)) return false;
+  if (/^[A-Za-z]{3},? \d{1,2} [A-Za-z]{3} \d{2,4}/.test(guid)) return false;
+  if (/^(?:null|undefined|none|n\/a|guid|id|0|-1)$/i.test(guid)) return false;
+  return true;
+}
+
+/**
+ * A hash of what a reader sees (title, summary, content, whitespace-insensitive), so the
+ * poller can tell an edited item from an unchanged one without keeping the old text.
+ */
+export function contentHash(article: { readonly title: string; readonly summary: string; readonly content: string }): string {
+  const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
+  return hashString([norm(article.title), norm(article.summary), norm(article.content)].join('\u0001'));
+}
+
+/**
+ * A deterministic 64-bit FNV-1a hash of the string's UTF-16 code units, as 16 hex digits.
+ * Not cryptographic: it only has to be stable across runs and platforms.
+ */
+export function hashString(text: string): string {
+  // 64-bit arithmetic on two 32-bit halves (offset basis 0xcbf29ce484222325).
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
+  for (let i = 0; i < text.length; i++) {
+    lo = (lo ^ text.charCodeAt(i)) >>> 0;
+    // Multiply (hi:lo) by the FNV prime 0x100000001b3 = 2^40 + 0x1b3.
+    const loMul = lo * 0x1b3;
+    const carry = Math.floor(loMul / 0x100000000);
+    const newLo = loMul >>> 0;
+    hi = (hi * 0x1b3 + carry + ((lo << 8) >>> 0)) >>> 0;
+    lo = newLo;
+  }
+  return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,145 @@
+/**
+ * Feed document (decoded text) -> normalised Articles. rss-parser reads the document (after a
+ * lenient repair when strict XML parsing fails); a forgiving element tree of the same text
+ * supplies what rss-parser's object mapping loses (xml:base, link rel, text constructs,
+ * namespaced RSS 1.0, guid attributes). Nothing but FeedParseError ever leaves this module.
+ */
+import Parser from 'rss-parser';
+import type { Article } from '../core/types.js';
+import { FeedParseError } from './parse-error.js';
+import { readAtom } from './parse-atom.js';
+import { looksLikeJsonFeed, readJsonFeed } from './parse-json.js';
+import { readRss } from './parse-rss.js';
+import { normaliseItem, wireTitle, looseString, type RssParserItem } from './normalise.js';
+import { recoverXml } from './recover-xml.js';
+import { textContent } from './tree-text.js';
+import type { WireFeed } from './wire.js';
+import { parseXmlTree, resolveUrl, type XmlElement, type XmlTree } from './xml-tree.js';
+
+export { FeedParseError, type FeedParseErrorKind } from './parse-error.js';
+
+/** A parsed feed document: channel facts and its items as domain Articles. */
+export interface ParsedFeed {
+  readonly title: string | null;
+  readonly link: string | null;
+  readonly ttlMinutes: number | null;
+  readonly updatePeriodMinutes: number | null;
+  readonly articles: Article[];
+  /** True when the document was not well-formed and lenient recovery was needed. */
+  readonly recovered: boolean;
+  readonly warnings: string[];
+}
+
+export interface ParseContext {
+  readonly feedId: string;
+  /** The URL the document came from: the base for relative links. */
+  readonly feedUrl: string;
+  readonly now: number;
+}
+
+interface RssParserResult {
+  readonly feed: Readonly<Record<string, unknown>> | null;
+  readonly recovered: boolean;
+  readonly error: string | null;
+}
+
+const FEED_ROOTS = new Set(['rss', 'rdf', 'feed', 'channel']);
+const HTML_ROOTS = new Set(['html', 'head', 'body']);
+
+/**
+ * Parses one decoded feed document. Rejects only with FeedParseError: `empty`, `html-page`
+ * (an error or login page served instead of the feed), `not-a-feed`, or `malformed` when even
+ * the lenient reading finds nothing. A bad value in one item never rejects the feed.
+ */
+export async function parseFeed(text: string, context: ParseContext): Promise<ParsedFeed> {
+  try {
+    return await parseUnsafe(text.replace(/^\uFEFF/, ''), context);
+  } catch (error) {
+    if (error instanceof FeedParseError) throw error;
+    throw new FeedParseError(context.feedId, 'malformed', `unexpected parser failure: ${String(error)}`, { cause: error });
+  }
+}
+
+async function parseUnsafe(text: string, context: ParseContext): Promise<ParsedFeed> {
+  const { feedId, feedUrl } = context;
+  if (text.trim() === '') throw new FeedParseError(feedId, 'empty', 'the document is empty');
+  if (looksLikeJsonFeed(text)) {
+    const wire = readJsonFeed(text, feedUrl);
+    if (wire === null) throw new FeedParseError(feedId, 'malformed', 'invalid JSON Feed document');
+    return build(wire, [], context, false, []);
+  }
+  const tree = parseXmlTree(text, feedUrl);
+  const root = tree.root;
+  const rootName = root?.local.toLowerCase() ?? '';
+  if (!root || !FEED_ROOTS.has(rootName)) throw notAFeed(tree, feedId, text);
+  const rp = await runRssParser(text);
+  const wire = rootName === 'feed' ? readAtom(tree, root) : readRss(tree, root);
+  const warnings = [...new Set(tree.errors)].map((e) => `xml: ${e}`);
+  if (rp.error !== null) warnings.push(`rss-parser: ${rp.error}`);
+  const recovered = rp.recovered || tree.errors.length > 0;
+  const rpItems = Array.isArray(rp.feed?.['items']) ? (rp.feed['items'] as RssParserItem[]) : [];
+  if (rp.feed === null && tree.errors.length > 0 && wire.items.length === 0 && wire.title === null) {
+    throw new FeedParseError(feedId, 'malformed', `not well-formed XML (${warnings[0] ?? 'unknown error'})`);
+  }
+  const rpFeedTitle = looseString(rp.feed?.['title']);
+  const withFallbacks: WireFeed = {
+    ...wire,
+    title: wire.title ?? (rpFeedTitle ? { kind: 'html', value: rpFeedTitle, base: feedUrl } : null),
+    link: wire.link ?? looseString(rp.feed?.['link']),
+  };
+  return build(withFallbacks, wire.items.length === rpItems.length ? rpItems : [], context, recovered, warnings);
+}
+
+function build(wire: WireFeed, rpItems: readonly RssParserItem[], context: ParseContext, recovered: boolean, warnings: string[]): ParsedFeed {
+  const articles = wire.items.map((item, i) => normaliseItem(item, rpItems[i], wire.format, context.feedId, context.feedUrl));
+  const title = wireTitle(wire.title);
+  return {
+    title: title === '' ? null : title,
+    link: wire.link === null ? null : resolveUrl(wire.link, context.feedUrl),
+    ttlMinutes: wire.ttlMinutes,
+    updatePeriodMinutes: wire.updatePeriodMinutes,
+    articles,
+    recovered,
+    warnings,
+  };
+}
+
+/** rss-parser on the text, then on the repaired text; never rejects. */
+async function runRssParser(text: string): Promise<RssParserResult> {
+  const first = await tryRssParser(text);
+  if (typeof first !== 'string') return { feed: first, recovered: false, error: null };
+  const second = await tryRssParser(recoverXml(text));
+  if (typeof second !== 'string') return { feed: second, recovered: true, error: null };
+  return { feed: null, recovered: false, error: first };
+}
+
+async function tryRssParser(text: string): Promise<Record<string, unknown> | string> {
+  try {
+    const parser = new Parser({ defaultRSS: 2, customFields: { item: ['summary', 'updated'] } });
+    return (await parser.parseString(text)) as unknown as Record<string, unknown>;
+  } catch (error) {
+    return error instanceof Error ? error.message.split('\n')[0] ?? 'error' : String(error);
+  }
+}
+
+function notAFeed(tree: XmlTree, feedId: string, text: string): FeedParseError {
+  const rootName = tree.root?.local.toLowerCase() ?? '';
+  if (HTML_ROOTS.has(rootName) || tree.doctype === 'html' || /^\s*<html[\s>]/i.test(text)) {
+    const titleEl = tree.root ? findElement(tree.root, 'title') : undefined;
+    const title = titleEl ? textContent(titleEl).replace(/\s+/g, ' ').trim() : '';
+    const detail = title ? ` (title: "${title.slice(0, 120)}")` : '';
+    return new FeedParseError(feedId, 'html-page', `the document is an HTML page, not a feed${detail}`, { title: title || null });
+  }
+  if (!tree.root) return new FeedParseError(feedId, 'not-a-feed', 'the document contains no XML element');
+  return new FeedParseError(feedId, 'not-a-feed', `the root element <${tree.root.name}> is not RSS, RDF or Atom`);
+}
+
+function findElement(el: XmlElement, local: string): XmlElement | undefined {
+  for (const c of el.children) {
+    if (typeof c === 'string') continue;
+    if (c.local.toLowerCase() === local) return c;
+    const found = findElement(c, local);
+    if (found) return found;
+  }
+  return undefined;
+}

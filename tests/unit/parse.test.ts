@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FeedParseError, parseFeed } from '../../src/feeds/parse.js';
+
+const NOW = Date.UTC(2024, 11, 15, 12, 0, 0);
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/parse/${name}`, import.meta.url), 'utf8');
+const parse = (name: string, feedUrl = 'https://feeds.example.com/feed.xml') =>
+  parseFeed(fixture(name), { feedId: 'test', feedUrl, now: NOW });
+
+async function rejection(text: string): Promise<FeedParseError> {
+  try {
+    await parseFeed(text, { feedId: 'nos', feedUrl: 'https://nos.example/feed', now: NOW });
+  } catch (error) {
+    expect(error).toBeInstanceOf(FeedParseError);
+    return error as FeedParseError;
+  }
+  throw new Error('expected a FeedParseError');
+}
+
+describe('parseFeed: RSS 2.0', () => {
+  it('reads channel facts: title, own link (not the image link), ttl, sy:updatePeriod', async () => {
+    const feed = await parse('rss2.xml');
+    expect(feed).toMatchObject({ title: 'Example & News', link: 'https://news.example.com/', ttlMinutes: 30, updatePeriodMinutes: 30, recovered: false });
+    expect(feed.articles).toHaveLength(3);
+  });
+
+  it('normalises an item: plain title, guid identity, date, author, categories, clean text plus original HTML', async () => {
+    const [a] = (await parse('rss2.xml')).articles;
+    expect(a).toMatchObject({
+      id: 'guid:story-1',
+      feedId: 'test',
+      guid: 'story-1',
+      url: 'https://news.example.com/a/1?utm_source=rss&id=7#top',
+      title: 'Council approves budget – again',
+      publishedAt: Date.UTC(2024, 11, 10, 7, 30, 0),
+      author: 'Jan Jansen',
+      categories: ['Politics', 'Local'],
+      summary: 'The council approved the budget.',
+      content: 'The council approved the budget on Monday.\n\nSecond paragraph.',
+    });
+    expect(a?.summaryHtml).toContain('<p>The council approved the budget.</p>');
+    expect(a?.contentHtml).toContain('href="https://feeds.example.com/budget"');
+  });
+
+  it('uses a permalink guid as the link and survives a bad date (null, not a rejection)', async () => {
+    const b = (await parse('rss2.xml')).articles[1];
+    expect(b).toMatchObject({ url: 'https://news.example.com/a/2', publishedAt: null, summary: 'Plain description', content: '' });
+  });
+
+  it('resolves a relative item link against the feed URL', async () => {
+    const c = (await parse('rss2.xml')).articles[2];
+    expect(c?.url).toBe('https://feeds.example.com/a/3');
+    expect(c?.id).toBe('url:https://feeds.example.com/a/3');
+  });
+});
+
+describe('parseFeed: titles that are not plain strings', () => {
+  it('reads titles with attributes, naked markup and CDATA as plain text', async () => {
+    const text =
+      '<rss version="2.0"><channel><title xml:lang="en">Channel <b>bold</b></title>' +
+      '<item><title type="html" lang="en">With &lt;i&gt;attributes&lt;/i&gt;</title></item>' +
+      '<item><title><![CDATA[In <em>CDATA</em> &amp; more]]></title></item></channel></rss>';
+    const feed = await parseFeed(text, { feedId: 't', feedUrl: 'https://e.com/f', now: NOW });
+    expect(feed.title).toBe('Channel bold');
+    expect(feed.articles.map((a) => a.title)).toEqual(['With attributes', 'In CDATA & more']);
+  });
+});
+
+describe('parseFeed: RSS 1.0', () => {
+  it('reads prefixed RSS 1.0 elements and ignores look-alikes from other namespaces', async () => {
+    const feed = await parse('rss1.rdf');
+    expect(feed.title).toBe('RDF Example');
+    expect(feed.articles[0]).toMatchObject({
+      guid: 'https://rdf.example.org/items/1',
+      url: 'https://rdf.example.org/items/1',
+      title: 'First RDF item',
+      summary: 'correct description',
+      publishedAt: Date.UTC(2024, 11, 1, 11, 0, 0),
+      categories: ['Science'],
+    });
+  });
+});
+
+describe('parseFeed: Atom', () => {
+  it('resolves links against nested xml:base and picks rel=alternate', async () => {
+    const feed = await parse('atom-base.xml');
+    expect(feed.link).toBe('https://blog.example.net/root/');
+    expect(feed.articles[0]?.url).toBe('https://blog.example.net/root/posts/first.html');
+    expect(feed.articles[0]?.contentHtml).toContain('href="https://blog.example.net/root/posts/img/pic.png"');
+    expect(feed.articles[1]?.url).toBe('https://elsewhere.example.com/Second');
+  });
+
+  it('turns html and xhtml text constructs into plain titles', async () => {
+    const feed = await parse('atom-base.xml');
+    expect(feed.title).toBe('Blog of Things');
+    expect(feed.articles[0]?.title).toBe('An xhtml title');
+  });
+
+  it('prefers published over updated, keeps text summaries as text and reads inline xhtml content', async () => {
+    const [a, b] = (await parse('atom-base.xml')).articles;
+    expect(a).toMatchObject({ publishedAt: Date.UTC(2024, 11, 1, 14, 0, 0), author: 'Ann Author', categories: ['Technology'] });
+    expect(a).toMatchObject({ summary: 'A & B plain summary', summaryHtml: null, content: 'See the picture.' });
+    expect(b).toMatchObject({ publishedAt: Date.UTC(2024, 11, 3, 9, 0, 0), content: 'Inline xhtml body.' });
+    expect(b?.contentHtml).toBe('<p>Inline <i>xhtml</i> body.</p>');
+  });
+});
+
+describe('parseFeed: JSON Feed', () => {
+  it('reads a JSON Feed document', async () => {
+    const feed = await parse('feed.json', 'https://json.example.com/feed.json');
+    expect(feed.title).toBe('JSON Example');
+    expect(feed.articles[0]).toMatchObject({ title: 'Hello JSON', url: 'https://json.example.com/posts/1', content: 'Hi & welcome', author: 'Jay' });
+  });
+});
+
+describe('parseFeed: ill-formed documents', () => {
+  it('recovers from HTML entities, bare &, control characters, a cut-off end tag and trailing garbage', async () => {
+    const feed = await parse('broken-entities.xml');
+    expect(feed.recovered).toBe(true);
+    expect(feed.warnings.length).toBeGreaterThan(0);
+    expect(feed.title).toBe('Café & Bar News');
+    expect(feed.articles.map((a) => a.title)).toEqual(['Tom & Jerry ’s café opens', 'Truncated item']);
+    expect(feed.articles[0]?.url).toBe('https://cafe.example.com/story?a=1&b=2');
+    expect(feed.articles[0]?.summary).toBe('Control char here: done');
+  });
+
+  it('recovers a document truncated in the middle of an item, dropping the cut-off item', async () => {
+    const text = '<rss version="2.0"><channel><title>T</title><item><title>One</title></item><item><title>Tw';
+    const feed = await parseFeed(text, { feedId: 'cut', feedUrl: 'https://e.com/f', now: NOW });
+    expect(feed.recovered).toBe(true);
+    expect(feed.articles.map((a) => a.title)).toEqual(['One']);
+  });
+
+  it('reports an HTML page as such, with its title', async () => {
+    const error = await rejection(fixture('error-page.html'));
+    expect(error.kind).toBe('html-page');
+    expect(error.feedId).toBe('nos');
+    expect(error.message).toBe('feeds/parse: feed "nos": the document is an HTML page, not a feed (title: "503 Service Unavailable")');
+  });
+
+  it('reports an empty body, a non-feed XML document and hopeless XML', async () => {
+    expect((await rejection('  \n ')).kind).toBe('empty');
+    expect((await rejection('<?xml version="1.0"?><config><a/></config>')).kind).toBe('not-a-feed');
+    expect((await rejection('just some text')).kind).toBe('not-a-feed');
+    expect((await rejection('<rss version="2.0">\n</rss')).kind).toBe('malformed');
+  });
+
+  it('accepts a well-formed feed without a channel as an empty feed', async () => {
+    const feed = await parseFeed('<rss version="2.0"></rss>', { feedId: 'e', feedUrl: 'https://e.com/f', now: NOW });
+    expect(feed).toMatchObject({ articles: [], recovered: false, title: null });
+  });
+});
