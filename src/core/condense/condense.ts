@@ -3,7 +3,7 @@ import { resolveLanguage } from '../language.js';
 import { DEFAULT_BUDGET, measure, trimToBudget, type CondenseBudget } from './budget.js';
 import { isDangling } from './dangling.js';
 import { cleanHeadline, prepareText, type ArticleInput } from './prepare.js';
-import { DEFAULT_WEIGHTS, scoreSentences, type ScoreWeights } from './score.js';
+import { DEFAULT_WEIGHTS, termModel, type ScoreWeights } from './score.js';
 import { DEFAULT_SELECTION, selectSentences, type SelectionOptions } from './select.js';
 import { splitSentenceSpans } from './split-sentences.js';
 import { MIN_SENTENCE_TOKENS, canStandAlone, stripDateline } from './standalone.js';
@@ -23,18 +23,15 @@ const DEFAULTS: CondenseOptions = { weights: DEFAULT_WEIGHTS, selection: DEFAULT
 
 interface Candidate {
   readonly text: string;
-  readonly paragraphStart: boolean;
-  readonly inLead: boolean;
 }
-
-/** Added to a lead sentence's relevance (0..1), so the journalist's intro goes first. */
-const LEAD_BONUS = 1;
 
 /**
  * Condense one article into a briefing: the headline and at most `budget` of the article's own
- * sentences, in article order. Extractive when the language is known (position + centrality +
- * headline overlap, redundancy removed), lead-based when it is not, headline only when the text
- * has no usable sentence. Pure and deterministic; never throws on odd input.
+ * sentences, in article order. Extractive when the language is known (the sentences that cover
+ * most of what the article keeps returning to, early and headline terms weighing more, each
+ * term counted once), lead-based when it is not, headline only when the text has no usable
+ * sentence. A separate `lead` is read as the opening of the article, not forced into the
+ * briefing. Pure and deterministic; never throws on odd input.
  */
 export function condenseArticle(
   input: ArticleInput,
@@ -46,21 +43,16 @@ export function condenseArticle(
   const text = prepareText(input);
   const whole = lead ? `${lead}\n\n${text}` : text;
   const language = resolveLanguage(input.language, `${headline}\n${whole}`);
-  const candidates = [
-    ...candidateSentences(lead, language ?? UNKNOWN_LANGUAGE, true),
-    ...candidateSentences(text, language ?? UNKNOWN_LANGUAGE),
-  ];
+  const candidates = candidateSentences(whole, language ?? UNKNOWN_LANGUAGE);
   if (candidates.length === 0) return fallback(headline, whole, language, budget);
   if (!language) return briefing(headline, leadPick(candidates, budget), UNKNOWN_LANGUAGE, 'lead');
-  const stopwords = stopwordsFor(language);
-  const { scores, similarity } = scoreSentences(candidates, headline, stopwords, options.weights);
-  const items = candidates.map((c, i) => ({
-    score: (scores[i] ?? 0) + (c.inLead ? LEAD_BONUS : 0),
+  const model = termModel(candidates.map((c) => c.text), headline, stopwordsFor(language), options.weights);
+  const items = candidates.map((c) => ({
     words: countWords(c.text),
     chars: c.text.length,
     dangling: isDangling(c.text, language),
   }));
-  const chosen = selectSentences(items, similarity, budget, options.selection);
+  const chosen = selectSentences(items, model, budget, options.selection);
   if (chosen.length === 0) return briefing(headline, [trimToBudget(candidates[0]?.text ?? '', budget)], language, 'extractive');
   return briefing(headline, chosen.map((i) => candidates[i]?.text ?? ''), language, 'extractive');
 }
@@ -100,13 +92,11 @@ export function needsFullText(text: string, mode: FullTextMode, language: Langua
   return candidateSentences(prepareText({ title: '', text }), language ?? UNKNOWN_LANGUAGE).length < 3;
 }
 
-function candidateSentences(text: string, language: LanguageCode, inLead = false): Candidate[] {
+function candidateSentences(text: string, language: LanguageCode): Candidate[] {
   const out: Candidate[] = [];
-  let lastParagraph = -1;
   for (const span of splitSentenceSpans(text, language)) {
     const sentence = stripDateline(span.text);
-    if (canStandAlone(sentence)) out.push({ text: sentence, paragraphStart: span.paragraph !== lastParagraph, inLead });
-    lastParagraph = span.paragraph;
+    if (canStandAlone(sentence, language)) out.push({ text: sentence });
   }
   return out;
 }

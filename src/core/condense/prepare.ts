@@ -13,7 +13,8 @@ export interface ArticleInput {
   readonly title: string;
   /**
    * The article's own intro paragraph (chapeau), when the source marks it apart from the body,
-   * as the example format's first line does. Written as a summary, so its sentences go first.
+   * as the example format's first line does. Read as the opening of the article: its sentences
+   * are candidates like any other (early, so their terms weigh more), never forced in.
    */
   readonly lead?: string | null;
   readonly text?: string;

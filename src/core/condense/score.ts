@@ -1,58 +1,64 @@
 import { contentTerms } from './tokenize.js';
-import { cosine, tfidfVectors, type SparseVector } from './vectors.js';
 
 /**
- * Relevance of each candidate sentence: where it stands (news puts the essentials first), how
- * central it is to the article (TF-IDF cosine to the article's centroid, LexRank-style), and how
- * much it shares with the headline. Each feature is scaled to 0..1 within the article.
+ * What an article is about, as weighted content terms. A term matters when the article keeps
+ * returning to it (it occurs in several sentences), more so when it occurs early (news puts the
+ * essentials first) and when the headline uses it. A term that occurs in one sentence only is a
+ * detail: it gets weight only from the position and the headline. One rule for every language.
  */
 
-/** Weights of the relevance features. */
+/** Weights of the term-importance model. */
 export interface ScoreWeights {
+  /** Extra weight of an occurrence in the first sentence (1: it counts twice). */
   readonly position: number;
-  /** Candidates ranked this far down have position score 1/e. */
+  /** The position extra falls to 1/e this many candidate sentences into the article. */
   readonly positionDecay: number;
-  readonly centrality: number;
+  /** Extra weight of a term that is also in the headline (the journalist's own summary). */
   readonly headline: number;
-  /** Bonus share for the first sentence of a paragraph. */
-  readonly paragraphStart: number;
 }
 
-export const DEFAULT_WEIGHTS: ScoreWeights = {
-  position: 1.5,
-  positionDecay: 5,
-  centrality: 3,
-  headline: 0.5,
-  paragraphStart: 0.5,
-};
+export const DEFAULT_WEIGHTS: ScoreWeights = { position: 1, positionDecay: 5, headline: 2 };
 
-/** Scores (0..1) and the pairwise similarity of candidate sentences. */
-export interface Scored {
-  readonly scores: number[];
-  readonly similarity: (i: number, j: number) => number;
+/** Each sentence's distinct content terms (as small integers) and each term's weight. */
+export interface TermModel {
+  readonly terms: readonly Int32Array[];
+  readonly weights: Float64Array;
 }
 
-/** Score `sentences` (article order) against `headline` in a language with `stopwords`. */
-export function scoreSentences(
-  sentences: readonly { text: string; paragraphStart: boolean }[],
+/**
+ * The term model of `sentences` (article order) under `headline`: weight(t) is the sum over the
+ * sentences holding t of (1 + position · e^(−i/decay)), minus 1 (a single plain mention), plus
+ * `headline` when the headline holds t.
+ */
+export function termModel(
+  sentences: readonly string[],
   headline: string,
   stopwords: ReadonlySet<string>,
   weights: ScoreWeights = DEFAULT_WEIGHTS,
-): Scored {
-  const terms = sentences.map((s) => contentTerms(s.text, stopwords));
-  const { vectors, extra, centroid } = tfidfVectors(terms, contentTerms(headline, stopwords));
-  const central = vectors.map((v) => cosine(v, centroid));
-  const head = vectors.map((v) => cosine(v, extra));
-  const maxCentral = Math.max(1e-9, ...central);
-  const maxHead = Math.max(...head, 0);
-  const useHead = maxHead > 0 ? weights.headline : 0;
-  const total = weights.position + weights.centrality + useHead + weights.paragraphStart;
-  const scores = sentences.map((s, i) => {
-    const pos = Math.exp(-i / weights.positionDecay);
-    const c = (central[i] ?? 0) / maxCentral;
-    const h = useHead ? (head[i] ?? 0) / maxHead : 0;
-    const p = s.paragraphStart ? 1 : 0;
-    return (weights.position * pos + weights.centrality * c + useHead * h + weights.paragraphStart * p) / total;
+): TermModel {
+  const ids = new Map<string, number>();
+  const sums: number[] = [];
+  const terms = sentences.map((sentence, i) => {
+    const boost = 1 + weights.position * Math.exp(-i / weights.positionDecay);
+    const own = new Set<number>();
+    for (const t of contentTerms(sentence, stopwords)) {
+      let id = ids.get(t);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(t, id);
+        sums.push(0);
+      }
+      if (!own.has(id)) {
+        own.add(id);
+        sums[id] = (sums[id] ?? 0) + boost;
+      }
+    }
+    return Int32Array.from(own);
   });
-  return { scores, similarity: (i, j) => cosine(vectors[i] as SparseVector, vectors[j] as SparseVector) };
+  const inHeadline = new Set(contentTerms(headline, stopwords));
+  const out = new Float64Array(sums.length);
+  for (const [t, id] of ids) {
+    out[id] = Math.max(0, (sums[id] ?? 0) - 1) + (inHeadline.has(t) ? weights.headline : 0);
+  }
+  return { terms, weights: out };
 }

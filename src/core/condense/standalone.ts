@@ -23,8 +23,8 @@ const TOKEN_RE = /[\p{L}\p{M}\p{N}]+/gu;
 /** Fewer word tokens than this and a sentence is a dateline, label or fragment. */
 export const MIN_SENTENCE_TOKENS = 4;
 
-/** Whether `sentence` can be shown on its own in a briefing. */
-export function canStandAlone(sentence: string): boolean {
+/** Whether `sentence` can be shown on its own in a briefing (`language` sharpens the quote rule). */
+export function canStandAlone(sentence: string, language?: string): boolean {
   const tokens = sentence.match(TOKEN_RE)?.length ?? 0;
   if (tokens < MIN_SENTENCE_TOKENS) return false;
   if (READ_ALSO_RE.test(sentence) || BOILERPLATE_RE.test(sentence)) return false;
@@ -34,7 +34,30 @@ export function canStandAlone(sentence: string): boolean {
   // A line without final punctuation is a subheading or a label, unless it is long.
   if (!TERMINAL_RE.test(sentence) && tokens < 12) return false;
   if (LOWER_START_RE.test(sentence)) return false;
-  return !isBareQuote(sentence);
+  return !isBareQuote(sentence) && !closesEarlierQuote(sentence, language);
+}
+
+// German opens with „ and closes with “; elsewhere “ opens. ” and » always close.
+const QUOTE_PAIRS: Record<string, { open: string; close: string }> = {
+  de: { open: '„‚«', close: '“‘»”' },
+  other: { open: '„“«', close: '”»' },
+};
+
+/**
+ * Whether `sentence` closes a quotation it did not open: it is the tail of a quote that began
+ * in an earlier sentence, so it cannot stand alone.
+ */
+export function closesEarlierQuote(sentence: string, language?: string): boolean {
+  const pair = QUOTE_PAIRS[language === 'de' ? 'de' : 'other'] as { open: string; close: string };
+  let depth = 0;
+  for (const ch of sentence.replaceAll(',,', '„')) {
+    if (pair.open.includes(ch)) depth++;
+    else if (pair.close.includes(ch)) {
+      if (depth === 0) return true;
+      depth--;
+    }
+  }
+  return false;
 }
 
 /**

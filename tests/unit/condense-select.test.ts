@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { condenseArticle } from '../../src/core/condense/index.js';
+import { isDangling } from '../../src/core/condense/dangling.js';
+import { termModel } from '../../src/core/condense/score.js';
+import { selectSentences } from '../../src/core/condense/select.js';
+import { closesEarlierQuote, canStandAlone } from '../../src/core/condense/standalone.js';
+import { stopwordsFor } from '../../src/core/condense/stopwords.js';
+
+const BUDGET = { maxSentences: 3, maxWords: 60, maxChars: 400 };
+const item = (text: string, dangling = false) => ({ words: text.split(' ').length, chars: text.length, dangling });
+
+describe('termModel', () => {
+  it('weighs a term by how often the article returns to it, early mentions and headline terms more', () => {
+    const sentences = ['Het kabinet valt over stikstof.', 'De boeren protesteren tegen het kabinet.', 'Stikstof blijft een probleem voor boeren.'];
+    const m = termModel(sentences, 'Kabinet gevallen', stopwordsFor('nl'), { position: 1, positionDecay: 5, headline: 2 });
+    const [first, second, third] = m.terms.map((t) => [...t]);
+    expect(first?.length).toBeGreaterThan(0);
+    // "kabinet" (two sentences, the first one early, and in the headline) outweighs "valt" (once).
+    const kabinet = first?.find((id) => second?.includes(id)) ?? -1;
+    const valt = first?.find((id) => !second?.includes(id) && !third?.includes(id)) ?? -1;
+    expect(kabinet).toBeGreaterThanOrEqual(0);
+    expect(valt).toBeGreaterThanOrEqual(0);
+    expect(m.weights[kabinet] ?? 0).toBeGreaterThan(m.weights[valt] ?? 0);
+  });
+});
+
+describe('selectSentences', () => {
+  it('never spends words on a sentence whose terms are already covered', () => {
+    const sentences = [
+      'Minister Jansen treedt af na kritiek op de toeslagenaffaire.',
+      'Minister Jansen treedt af na kritiek op de toeslagenaffaire.',
+      'De Tweede Kamer debatteert donderdag over de toeslagenaffaire.',
+    ];
+    const m = termModel(sentences, 'Jansen treedt af', stopwordsFor('nl'));
+    const chosen = selectSentences(sentences.map((s) => item(s)), m, BUDGET);
+    expect(chosen).toEqual([0, 2]);
+  });
+
+  it('counts a dangling sentence fully only together with the sentence before it', () => {
+    // Hand-made model: sentence 1 covers the most weight, sentence 2 a little less.
+    const model = { terms: [Int32Array.of(0), Int32Array.of(1, 2), Int32Array.of(3)], weights: Float64Array.of(2, 2, 2, 3) };
+    const one = { maxSentences: 1, maxWords: 60, maxChars: 400 };
+    const items = (dangling: boolean) => [item('a b c'), item('d e f', dangling), item('g h i')];
+    expect(selectSentences(items(false), model, one)).toEqual([1]);
+    expect(selectSentences(items(true), model, one)).toEqual([2]);
+    expect(selectSentences(items(true), model, { ...one, maxSentences: 2 })).toEqual([0, 1]);
+  });
+});
+
+describe('isDangling', () => {
+  it('knows pronouns and connectives that point back, per language', () => {
+    expect(isDangling('Dat zei hij maandag.', 'nl')).toBe(true);
+    expect(isDangling('He added that it was over.', 'en')).toBe(true);
+    expect(isDangling('Dann greift Gidsel zu.', 'de')).toBe(true);
+    expect(isDangling('Il a ajouté que rien ne changerait.', 'fr')).toBe(true);
+    expect(isDangling('De gemeenteraad stemde in.', 'nl')).toBe(false);
+  });
+
+  it('tells a German demonstrative pronoun from an article by the capital of the next word', () => {
+    expect(isDangling('Das sagte der Minister am Montag.', 'de')).toBe(true);
+    expect(isDangling('Das Hutfestival verwandelt die Innenstadt.', 'de')).toBe(false);
+    expect(isDangling('Es gibt neue Regeln für Pendler.', 'de')).toBe(false);
+  });
+
+  it('counts first-person speech outside quotation marks, not inside', () => {
+    expect(isDangling('Für die Grafiken nutzen wir eine Software.', 'de')).toBe(true);
+    expect(isDangling('Minister Jansen: „Ik stop ermee”, zei ze.', 'nl')).toBe(false);
+    expect(isDangling('The mayor said the bridge will open in 2027.', 'en')).toBe(false);
+  });
+
+  it('says nothing for a language it has no words for', () => {
+    expect(isDangling('Он сказал это вчера.', 'ru')).toBe(false);
+  });
+});
+
+describe('closesEarlierQuote', () => {
+  it('marks the tail of a quotation that began in an earlier sentence', () => {
+    expect(closesEarlierQuote('Das ist Box-Historie“, sagte Experte Bernd Bönte.', 'de')).toBe(true);
+    expect(closesEarlierQuote('Dat is voorbij”, zei de burgemeester.', 'nl')).toBe(true);
+    expect(canStandAlone('Dat is voorbij”, zei de burgemeester tegen de raad.', 'nl')).toBe(false);
+  });
+
+  it('leaves whole quotations in every quote style alone', () => {
+    expect(closesEarlierQuote('„Das ist Historie“, sagte Experte Bernd Bönte.', 'de')).toBe(false);
+    expect(closesEarlierQuote('Hij zei: ,,Het is voorbij” en vertrok.', 'nl')).toBe(false);
+    expect(closesEarlierQuote('She said “it is over” and left.', 'en')).toBe(false);
+    expect(closesEarlierQuote('Il a dit « c’est fini » puis il est parti.', 'fr')).toBe(false);
+  });
+});
+
+describe('the lead of the example format', () => {
+  it('is read as the opening of the article, not forced into the briefing', () => {
+    const lead = 'Het college van Zwolle heeft een besluit genomen. Dat meldde de gemeente maandag.';
+    const text = [
+      'De nieuwe brug over het Zwarte Water kost 48 miljoen euro, zo besloot de gemeenteraad van Zwolle.',
+      'De brug over het Zwarte Water moet in 2027 klaar zijn.',
+      'Omwonenden vrezen dat de brug meer verkeer in hun wijk brengt.',
+    ].join(' ');
+    const b = condenseArticle({ title: 'Zwolle bouwt brug over Zwarte Water', lead, text, language: 'nl' });
+    expect(b.sentences.join(' ')).toMatch(/48 miljoen euro/);
+    expect(b.sentences).not.toContain('Dat meldde de gemeente maandag.');
+  });
+});
