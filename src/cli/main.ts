@@ -1,5 +1,10 @@
 import { Command } from 'commander';
+import { briefCommand } from './brief.js';
+import { chatCommand } from './chat.js';
 import { checkCommand } from './check.js';
+import { feedsCommand } from './feeds.js';
+import { parseCommand } from './parse.js';
+import { pollCommand } from './poll.js';
 import { runCli } from './run-cli.js';
 
 /**
@@ -9,6 +14,11 @@ import { runCli } from './run-cli.js';
 const program = new Command('newsbrief')
   .description('Polls news feeds, condenses each article into a briefing and serves them in Telegram.')
   .showHelpAfterError('(run with --help for usage)')
-  .addCommand(checkCommand());
+  .addCommand(checkCommand())
+  .addCommand(chatCommand())
+  .addCommand(pollCommand())
+  .addCommand(feedsCommand())
+  .addCommand(parseCommand())
+  .addCommand(briefCommand());
 
 await runCli(program, process.argv);

@@ -1,0 +1,171 @@
+/**
+ * `npm run bench:poll`: ingestion speed. Serves FEEDS realistic feeds (~50 items each) from a
+ * loopback server with ETag support (a child process, so serving costs the poller no CPU), polls all of them twice into a temp database (no
+ * condensing), and parses the same bytes with rss-parser alone for comparison.
+ * Options: --feeds N, --items N, --concurrency N, --per-host N (one loopback host serves all).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Parser from 'rss-parser';
+import { DEFAULT_POLL_TIMING } from '../src/core/poll-timing.js';
+import type { FeedSpec } from '../src/core/types.js';
+import { createFetcher, DEFAULT_FETCHER_OPTIONS } from '../src/feeds/fetch.js';
+import { parseFeed } from '../src/feeds/parse.js';
+import { createFeedPoller, type FeedParser, type PollReport } from '../src/jobs/poll-feeds.js';
+import type { ArticleRepository } from '../src/store/article-repository.js';
+import { createSilentLogger } from '../src/log.js';
+import { openDatabase } from '../src/store/database.js';
+import { createSqliteArticleRepository } from '../src/store/sqlite/article-repository.js';
+import { createSqliteFeedRepository } from '../src/store/sqlite/feed-repository.js';
+import { buildCorpus, digest } from './poll-corpus.js';
+
+const arg = (name: string, fallback: number): number => {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+const FEEDS = arg('feeds', 500);
+const ITEMS = arg('items', 50);
+const CONCURRENCY = arg('concurrency', 16);
+const PER_HOST = arg('per-host', 16);
+const CORPUS_DIR = fileURLToPath(new URL('../../shared/feeds/corpus/real-news', import.meta.url));
+
+const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const round = (n: number, digits = 3): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Samples RSS every few ms while `work` runs; returns its result, seconds and the peak. */
+async function measure<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakRss: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, 5);
+  const started = performance.now();
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { result, seconds: (performance.now() - started) / 1000, peakRss: peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Starts bench/poll-server.ts in its own process; resolves with its origin and corpus digest. */
+function startServer(): Promise<{ origin: string; digest: string; child: ChildProcess }> {
+  const script = fileURLToPath(new URL('./poll-server.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, CORPUS_DIR, String(FEEDS), String(ITEMS)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`bench/poll-server exited with ${code}`)));
+    child.stdout?.setEncoding('utf8').once('data', (line: string) => {
+      const [, port, digest] = line.trim().split(' ');
+      resolve({ origin: `http://127.0.0.1:${port}`, digest: digest ?? '', child });
+    });
+  });
+}
+
+const corpus = buildCorpus(CORPUS_DIR, FEEDS, ITEMS);
+const totalBytes = corpus.documents.reduce((sum, doc) => sum + doc.byteLength, 0);
+console.log(`bench:poll: ${FEEDS} feeds x ~${ITEMS} items from ${corpus.source === 'real-news' ? CORPUS_DIR : 'SYNTHETIC feeds (../shared/feeds is absent)'}, ${mb(totalBytes)} MB; concurrency ${CONCURRENCY}, per host ${PER_HOST}`);
+
+const server = await startServer();
+if (server.digest !== digest(corpus.documents)) throw new Error('bench/poll: the server built different documents');
+const origin = server.origin;
+const dir = mkdtempSync(join(tmpdir(), 'newsbrief-bench-'));
+const db = openDatabase(join(dir, 'bench.db'));
+const specs: FeedSpec[] = corpus.documents.map((_, n) => ({
+  id: `bench-${n}`, url: `${origin}/feed/${n}.xml`, title: `bench ${n}`, language: 'en', topics: ['news'], enabled: true, fullText: 'never', weight: 1,
+}));
+// Time spent in the parser and in SQLite, to tell where a slow poll goes.
+const spent = { parse: 0, store: 0 };
+const articles = createSqliteArticleRepository(db);
+const timedArticles: ArticleRepository = {
+  ...articles,
+  recordPoll: (feedId, write) => {
+    const started = performance.now();
+    try {
+      return articles.recordPoll(feedId, write);
+    } finally {
+      spent.store += performance.now() - started;
+    }
+  },
+};
+const timedParse: FeedParser = async (text, context) => {
+  const started = performance.now();
+  try {
+    return await parseFeed(text, context);
+  } finally {
+    spent.parse += performance.now() - started;
+  }
+};
+const poller = createFeedPoller({
+  feeds: createSqliteFeedRepository(db),
+  articles: timedArticles,
+  fetcher: createFetcher({ ...DEFAULT_FETCHER_OPTIONS, jitterMs: 0, perHostConcurrency: PER_HOST }),
+  parse: timedParse,
+  summarize: null,
+  timing: DEFAULT_POLL_TIMING,
+  now: Date.now,
+  logger: createSilentLogger(),
+}, CONCURRENCY);
+
+const report = (label: string, run: { result: PollReport; seconds: number; peakRss: number }): number => {
+  const items = run.result.done.reduce((sum, feed) => sum + feed.new + feed.updated + feed.unchanged, 0);
+  const notModified = run.result.done.filter((feed) => feed.status === 'not-modified').length;
+  console.log(`${label}: ${run.seconds.toFixed(2)} s, ${items} items (${Math.round(items / run.seconds)} items/s), ${run.result.done.length} ok (${notModified} x 304), ${run.result.failed.length} failed, peak RSS ${mb(run.peakRss)} MB`);
+  for (const failure of run.result.failed.slice(0, 3)) console.log(`  failed: ${failure.error}`);
+  return items;
+};
+
+// Warm both parsers' JIT on a few documents, so neither side of the ratio pays for it alone.
+const rssParser = new Parser({ defaultRSS: 2 });
+const decoder = new TextDecoder();
+for (const [n, doc] of corpus.documents.slice(0, 25).entries()) {
+  await parseFeed(decoder.decode(doc), { feedId: `warm-${n}`, feedUrl: `${origin}/feed/${n}.xml`, now: Date.now() }).catch(() => null);
+  await rssParser.parseString(decoder.decode(doc)).catch(() => null);
+}
+
+const first = await measure(() => poller.pollFeeds(specs));
+const items = report('poll 1 (empty database)', first);
+console.log(`  of which parseFeed ${(spent.parse / 1000).toFixed(2)} s, SQLite writes ${(spent.store / 1000).toFixed(2)} s, fetch/hash/rest ${(first.seconds - (spent.parse + spent.store) / 1000).toFixed(2)} s`);
+const second = await measure(() => poller.pollFeeds(specs));
+report('poll 2 (all 304)', second);
+const stored = articles.countArticles();
+
+const raw = await measure(async () => {
+  let parsed = 0;
+  let failed = 0;
+  for (const doc of corpus.documents) {
+    try {
+      parsed += (await rssParser.parseString(decoder.decode(doc))).items.length;
+    } catch {
+      failed += 1;
+    }
+  }
+  return { parsed, failed };
+});
+console.log(`rss-parser alone: ${raw.seconds.toFixed(2)} s, ${raw.result.parsed} items (${Math.round(raw.result.parsed / raw.seconds)} items/s), ${raw.result.failed} documents rejected`);
+console.log(`stored articles: ${stored}`);
+
+db.close();
+server.child.removeAllListeners('exit');
+server.child.stdin?.end();
+rmSync(dir, { recursive: true, force: true });
+
+const figures = {
+  bench: 'poll',
+  feeds: FEEDS,
+  items,
+  first_s: round(first.seconds),
+  second_s: round(second.seconds),
+  raw_parse_s: round(raw.seconds),
+  first_to_raw: round(first.seconds / raw.seconds),
+  second_to_first: round(second.seconds / first.seconds),
+  peak_rss_mb: mb(Math.max(first.peakRss, second.peakRss)),
+  first_parse_s: round(spent.parse / 1000),
+  first_store_s: round(spent.store / 1000),
+  items_per_s: Math.round(items / first.seconds),
+  source: corpus.source,
+};
+console.log(`targets: first_to_raw <= 1.5 ${figures.first_to_raw <= 1.5 ? 'met' : 'MISSED'}, second_to_first < 0.1 ${figures.second_to_first < 0.1 ? 'met' : 'MISSED'}, peak RSS < 300 MB ${figures.peak_rss_mb < 300 ? 'met' : 'MISSED'}`);
+console.log(JSON.stringify(figures));

@@ -1,0 +1,90 @@
+import { Command } from 'commander';
+import type { FeedSpec } from '../core/types.js';
+import type { FeedRecord } from '../store/feed-repository.js';
+import { openDatabase } from '../store/database.js';
+import { createSqliteFeedRepository } from '../store/sqlite/feed-repository.js';
+import { createSqliteArticleRepository } from '../store/sqlite/article-repository.js';
+import { loadCliContext } from './context.js';
+import { formatInstant, formatTable } from './table.js';
+
+/** One feed's health as `newsbrief feeds` shows it (also its --json shape). */
+export interface FeedHealth {
+  readonly id: string;
+  readonly url: string;
+  readonly enabled: boolean;
+  /** Still in the database but no longer in feeds.json. */
+  readonly configured: boolean;
+  readonly status: 'ok' | 'never polled' | 'erroring' | 'failing' | 'disabled';
+  readonly currentUrl: string | null;
+  readonly articles: number;
+  readonly lastSuccessAt: number | null;
+  readonly nextPollAt: number | null;
+  readonly consecutiveFailures: number;
+  readonly lastError: string | null;
+}
+
+/** `newsbrief feeds`: each configured feed with its health, read from the database. */
+export function feedsCommand(): Command {
+  return new Command('feeds')
+    .description('List the feeds with their health: last success, last error, next poll, failing')
+    .option('--json', 'print JSON instead of a table')
+    .action((options: { json?: boolean }) => {
+      const { config, feeds } = loadCliContext();
+      const db = openDatabase(config.databasePath);
+      try {
+        const articles = createSqliteArticleRepository(db);
+        const health = describeFeedHealth(feeds, createSqliteFeedRepository(db).listFeeds(), (id) => articles.countArticles(id));
+        process.stdout.write((options.json === true ? JSON.stringify(health, null, 2) : renderFeedHealth(health)) + '\n');
+      } finally {
+        db.close();
+      }
+    });
+}
+
+/** Joins feeds.json with the stored state; feeds only in the database come last. */
+export function describeFeedHealth(specs: readonly FeedSpec[], records: readonly FeedRecord[], countArticles: (feedId: string) => number): FeedHealth[] {
+  const byId = new Map(records.map((record) => [record.feedId, record]));
+  const health = specs.map((spec) => toHealth(spec.id, spec.url, spec.enabled, true, byId.get(spec.id) ?? null, countArticles));
+  const orphans = records.filter((record) => !specs.some((spec) => spec.id === record.feedId));
+  return [...health, ...orphans.map((record) => toHealth(record.feedId, record.configuredUrl, false, false, record, countArticles))];
+}
+
+function toHealth(id: string, url: string, enabled: boolean, configured: boolean, record: FeedRecord | null, countArticles: (feedId: string) => number): FeedHealth {
+  const status: FeedHealth['status'] = !enabled
+    ? 'disabled'
+    : record === null || record.lastPolledAt === null
+      ? 'never polled'
+      : record.failing
+        ? 'failing'
+        : record.consecutiveFailures > 0
+          ? 'erroring'
+          : 'ok';
+  return {
+    id,
+    url,
+    enabled,
+    configured,
+    status,
+    currentUrl: record?.currentUrl ?? null,
+    articles: record === null ? 0 : countArticles(id),
+    lastSuccessAt: record?.lastSuccessAt ?? null,
+    nextPollAt: record?.nextPollAt ?? null,
+    consecutiveFailures: record?.consecutiveFailures ?? 0,
+    lastError: record?.lastError ?? null,
+  };
+}
+
+/** The table for humans; the error column shows the failure count and the last error. */
+export function renderFeedHealth(health: readonly FeedHealth[]): string {
+  const rows = health.map((feed) => [
+    feed.id + (feed.configured ? '' : ' (not in feeds file)'),
+    feed.status,
+    String(feed.articles),
+    formatInstant(feed.lastSuccessAt),
+    feed.nextPollAt === null || feed.nextPollAt === 0 ? 'now' : formatInstant(feed.nextPollAt),
+    feed.lastError === null ? '' : `${feed.consecutiveFailures}x ${feed.lastError}`,
+  ]);
+  const moved = health.filter((feed) => feed.currentUrl !== null && feed.currentUrl !== feed.url);
+  const notes = moved.map((feed) => `${feed.id}: moved permanently to ${feed.currentUrl}`);
+  return [formatTable(['feed', 'status', 'articles', 'last success', 'next poll', 'last error'], rows), ...(notes.length > 0 ? ['', ...notes] : [])].join('\n');
+}

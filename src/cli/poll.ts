@@ -1,0 +1,88 @@
+import { Command } from 'commander';
+import type { FeedPollResult, PollReport, Summarize } from '../jobs/poll-feeds.js';
+import { createLogger, createSilentLogger } from '../log.js';
+import { loadCliContext } from './context.js';
+import { createIngestion } from './ingest.js';
+import { UsageError } from './run-cli.js';
+import { formatTable } from './table.js';
+
+/** `newsbrief poll --once`: polls every enabled feed now and prints what happened per feed. */
+export function pollCommand(summarize: Summarize | null = null): Command {
+  return new Command('poll')
+    .description('Poll feeds into the database (with --once: all enabled feeds now, then exit)')
+    .requiredOption('--once', 'poll every enabled feed now and exit (the bot polls on its own schedule)')
+    .option('--feed <id...>', 'poll only these feed ids')
+    .option('--verbose', 'log each feed as JSON on stderr (at LOG_LEVEL)')
+    .action(async (options: { once: boolean; feed?: string[]; verbose?: boolean }) => {
+      const { config, feeds } = loadCliContext();
+      const selected = options.feed === undefined ? feeds.filter((feed) => feed.enabled) : feeds.filter((feed) => options.feed?.includes(feed.id));
+      const unknown = (options.feed ?? []).filter((id) => !feeds.some((feed) => feed.id === id));
+      if (unknown.length > 0) throw new UsageError(`poll: unknown feed id(s): ${unknown.join(', ')}`);
+      if (selected.length === 0) {
+        process.stdout.write('no enabled feeds to poll\n');
+        return;
+      }
+      const logger = options.verbose === true ? createLogger(config.logLevel, config.botToken ? [config.botToken] : []) : createSilentLogger();
+      const { db, poller } = createIngestion(config, logger, summarize);
+      const controller = new AbortController();
+      const onSignal = (): void => controller.abort(new Error('interrupted'));
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      const progress = createProgress(process.stderr);
+      try {
+        const report = await poller.pollFeeds(selected, { signal: controller.signal, onProgress: (p) => progress.update(p.finished, p.total, p.result) });
+        progress.end();
+        process.stdout.write(renderPollReport(report) + '\n');
+        if (report.done.length === 0 && report.failed.length > 0) process.exitCode = 1;
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        db.close();
+      }
+    });
+}
+
+/** One short phrase per feed result: `ok 5 new`, `not modified`, `failed: feeds/fetch: HTTP 404 for ...`. */
+export function describeResult(result: FeedPollResult): string {
+  if (!result.ok) return `failed${result.failing ? ' (failing)' : ''}: ${result.error.replace(/^jobs\/poll-feeds: feed \S+: /, '')}`;
+  if (result.status === 'not-modified') return 'not modified';
+  return `ok ${result.new} new${result.updated > 0 ? `, ${result.updated} updated` : ''}`;
+}
+
+/** The closing table: feed, new, updated, unchanged (or 304), error; then a one-line total. */
+export function renderPollReport(report: PollReport): string {
+  const rows = [
+    ...report.done.map((feed) => [feed.feedId, String(feed.new), String(feed.updated), feed.status === 'not-modified' ? '304' : String(feed.unchanged), feed.movedTo ? `moved to ${feed.movedTo}` : '']),
+    ...report.failed.map((feed) => [feed.feedId, '', '', '', feed.error]),
+    ...report.skipped.map((id) => [id, '', '', '', 'skipped (already polling or interrupted)']),
+  ].sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
+  const fresh = report.done.reduce((sum, feed) => sum + feed.new, 0);
+  const total = `${report.done.length + report.failed.length} feeds polled: ${report.done.length} ok, ${report.failed.length} failed, ${fresh} new articles`;
+  return `${formatTable(['feed', 'new', 'updated', 'unchanged', 'error'], rows)}\n\n${total}`;
+}
+
+interface Progress {
+  update(finished: number, total: number, result: FeedPollResult): void;
+  end(): void;
+}
+
+/** A single rewritten line on a TTY; one line per feed otherwise (logs, CI). */
+function createProgress(stream: NodeJS.WriteStream): Progress {
+  const tty = stream.isTTY === true;
+  let shown = false;
+  return {
+    update(finished, total, result) {
+      const line = `[${finished}/${total}] ${result.feedId} ${describeResult(result)}`;
+      if (tty) {
+        const width = Math.max(20, (stream.columns ?? 80) - 1);
+        stream.write(`\r\u001b[2K${line.slice(0, width)}`);
+        shown = true;
+      } else {
+        stream.write(line + '\n');
+      }
+    },
+    end() {
+      if (tty && shown) stream.write('\r\u001b[2K');
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import { contentHash } from '../core/dedupe.js';
+import { nextPollAfterFailure, nextPollAfterSuccess, type PollTimingPolicy } from '../core/poll-timing.js';
+import type { FeedSpec } from '../core/types.js';
+import type { Fetcher, FetchOutcome } from '../feeds/fetch.js';
+import type { Logger } from '../log.js';
+import type { ArticleRepository } from '../store/article-repository.js';
+import { initialFeedRecord, type FeedRecord, type FeedRepository } from '../store/feed-repository.js';
+import type { FeedParser, FeedPollResult, Summarize } from './poll-ports.js';
+
+/** Everything polling needs, passed in by the composition root (no env, no clock of its own). */
+export interface PollDeps {
+  readonly feeds: FeedRepository;
+  readonly articles: ArticleRepository;
+  readonly fetcher: Fetcher;
+  readonly parse: FeedParser;
+  /** Condenses each new article; absent or null leaves briefings for a later retry. */
+  readonly summarize?: Summarize | null;
+  readonly timing: PollTimingPolicy;
+  readonly now: () => number;
+  readonly random?: () => number;
+  readonly logger: Logger;
+}
+
+/**
+ * Polls one feed, top to bottom: load state, conditional fetch, parse, store articles and state
+ * in one transaction, condense the new articles. Never throws: a failure is recorded on the
+ * feed (error text, back-off, failing flag) and returned, so one bad feed never stops the rest.
+ */
+export async function pollFeed(deps: PollDeps, spec: FeedSpec, signal?: AbortSignal): Promise<FeedPollResult> {
+  const random = deps.random ?? Math.random;
+  const stored = deps.feeds.getFeed(spec.id);
+  // An operator who edits the URL in feeds.json means it: forget redirects and validators.
+  const record = stored === null || stored.configuredUrl !== spec.url ? initialFeedRecord(spec.id, spec.url) : stored;
+  const policy = { ...deps.timing, defaultIntervalMinutes: spec.intervalMinutes ?? deps.timing.defaultIntervalMinutes };
+  try {
+    const outcome = await deps.fetcher.fetchDocument({ url: record.currentUrl, etag: record.etag, lastModified: record.lastModified, signal });
+    return outcome.kind === 'not-modified'
+      ? recordNotModified(deps, record, outcome, policy, random)
+      : await recordDocument(deps, spec, record, outcome, policy, random);
+  } catch (error) {
+    if (signal?.aborted === true) {
+      return { ok: false, feedId: spec.id, error: `jobs/poll-feeds: feed ${spec.id}: aborted by shutdown`, consecutiveFailures: record.consecutiveFailures, failing: record.failing, nextPollAt: null };
+    }
+    return recordFailure(deps, record, error, policy, random);
+  }
+}
+
+function successState(deps: PollDeps, record: FeedRecord, outcome: FetchOutcome, hints: { ttlMinutes: number | null; updatePeriodMinutes: number | null }, policy: PollTimingPolicy, random: () => number): FeedRecord {
+  const now = deps.now();
+  return {
+    ...record,
+    currentUrl: outcome.permanentUrl ?? record.currentUrl,
+    etag: outcome.etag,
+    lastModified: outcome.lastModified,
+    ttlMinutes: hints.ttlMinutes,
+    updatePeriodMinutes: hints.updatePeriodMinutes,
+    lastPolledAt: now,
+    lastSuccessAt: now,
+    nextPollAt: nextPollAfterSuccess(now, { ttlMinutes: hints.ttlMinutes, updatePeriodMinutes: hints.updatePeriodMinutes, maxAgeSeconds: outcome.maxAgeSeconds }, policy, random),
+    consecutiveFailures: 0,
+    failing: false,
+    lastError: null,
+    lastErrorAt: null,
+  };
+}
+
+/** A 304: nothing parsed, nothing written but the feed's state. */
+function recordNotModified(deps: PollDeps, record: FeedRecord, outcome: FetchOutcome, policy: PollTimingPolicy, random: () => number): FeedPollResult {
+  const state = successState(deps, record, outcome, record, policy, random);
+  deps.feeds.saveFeed(state);
+  deps.logger.debug({ feed_id: record.feedId }, 'feed not modified');
+  return { ok: true, feedId: record.feedId, status: 'not-modified', new: 0, updated: 0, unchanged: 0, briefingsFailed: 0, movedTo: outcome.permanentUrl, nextPollAt: state.nextPollAt };
+}
+
+async function recordDocument(deps: PollDeps, spec: FeedSpec, record: FeedRecord, outcome: Extract<FetchOutcome, { kind: 'ok' }>, policy: PollTimingPolicy, random: () => number): Promise<FeedPollResult> {
+  const parsed = await deps.parse(outcome.text, { feedId: spec.id, feedUrl: outcome.url, now: deps.now() });
+  const hints = { ttlMinutes: parsed.ttlMinutes, updatePeriodMinutes: parsed.updatePeriodMinutes };
+  const state = { ...successState(deps, record, outcome, hints, policy, random), title: parsed.title ?? record.title };
+  const upserts = parsed.articles.map((article) => ({ ...article, contentHash: contentHash(article) }));
+  const written = deps.articles.recordPoll(spec.id, { state, upserts, seenAt: state.lastPolledAt ?? deps.now() });
+  let briefingsFailed = 0;
+  if (deps.summarize) {
+    for (const article of written.inserted) {
+      if (!(await condense(deps, deps.summarize, spec, article))) briefingsFailed += 1;
+    }
+  }
+  deps.logger.info({ feed_id: spec.id, new: written.inserted.length, updated: written.updated, unchanged: written.unchanged, moved_to: outcome.permanentUrl ?? undefined }, 'feed polled');
+  return {
+    ok: true,
+    feedId: spec.id,
+    status: 'ok',
+    new: written.inserted.length,
+    updated: written.updated,
+    unchanged: written.unchanged,
+    briefingsFailed,
+    movedTo: outcome.permanentUrl,
+    nextPollAt: state.nextPollAt,
+  };
+}
+
+/** Condenses and stores one briefing; a failure is stored for a later retry. True on success. */
+export async function condense(deps: Pick<PollDeps, 'articles' | 'now' | 'logger'>, summarize: Summarize, spec: FeedSpec, article: { readonly seq: number } & Parameters<Summarize>[0]): Promise<boolean> {
+  try {
+    const briefing = await summarize(article, spec);
+    deps.articles.saveBriefing(article.seq, briefing, deps.now());
+    return true;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    deps.articles.saveBriefingFailure(article.seq, message, deps.now());
+    deps.logger.warn({ feed_id: spec.id, article_id: article.id, err: message }, 'condensing failed; will retry');
+    return false;
+  }
+}
+
+function recordFailure(deps: PollDeps, record: FeedRecord, error: unknown, policy: PollTimingPolicy, random: () => number): FeedPollResult {
+  const now = deps.now();
+  const failures = record.consecutiveFailures + 1;
+  const retryAfter = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  const schedule = nextPollAfterFailure(now, failures, typeof retryAfter === 'number' ? retryAfter : null, policy, random);
+  const message = describePollError(record, error);
+  try {
+    deps.feeds.saveFeed({ ...record, lastPolledAt: now, nextPollAt: schedule.nextPollAt, consecutiveFailures: failures, failing: schedule.failing, lastError: message, lastErrorAt: now });
+  } catch (storeError) {
+    deps.logger.error({ feed_id: record.feedId, err: String(storeError) }, 'could not record feed failure');
+  }
+  deps.logger.warn({ feed_id: record.feedId, consecutive_failures: failures, failing: schedule.failing, err: message }, 'feed poll failed');
+  return { ok: false, feedId: record.feedId, error: message, consecutiveFailures: failures, failing: schedule.failing, nextPollAt: schedule.nextPollAt };
+}
+
+/** `jobs/poll-feeds: feed <id> (<url>): <cause>`, the URL omitted when the cause names it already. */
+export function describePollError(record: Pick<FeedRecord, 'feedId' | 'currentUrl'>, error: unknown): string {
+  const cause = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+  const where = cause.includes(record.currentUrl) ? '' : ` (${record.currentUrl})`;
+  return `jobs/poll-feeds: feed ${record.feedId}${where}: ${cause}`;
+}

@@ -1,0 +1,53 @@
+import type { Article, Briefing, FeedSpec } from '../core/types.js';
+
+/** What the poller needs from a parsed feed document (src/feeds/parse.ts's ParsedFeed fits). */
+export interface ParsedFeedDocument {
+  readonly title: string | null;
+  readonly ttlMinutes: number | null;
+  readonly updatePeriodMinutes: number | null;
+  readonly articles: readonly Article[];
+}
+
+/** The parser port: feed text -> normalised articles; throws on a document it cannot read. */
+export type FeedParser = (
+  text: string,
+  context: { readonly feedId: string; readonly feedUrl: string; readonly now: number },
+) => Promise<ParsedFeedDocument>;
+
+/** The condensing port: one new article -> its briefing. A throw is recorded, never fatal. */
+export type Summarize = (article: Article, feed: FeedSpec) => Promise<Briefing>;
+
+/** The outcome of polling one feed that worked (fresh document or 304). */
+export interface FeedPollDone {
+  readonly feedId: string;
+  readonly status: 'ok' | 'not-modified';
+  readonly new: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  /** New articles whose condensing failed this time (stored, retried later). */
+  readonly briefingsFailed: number;
+  /** Set when a permanent redirect moved the feed. */
+  readonly movedTo: string | null;
+  readonly nextPollAt: number;
+}
+
+/** The outcome of polling one feed that failed; its state records the error and back-off. */
+export interface FeedPollFailed {
+  readonly feedId: string;
+  /** One line for operators: names the feed and the URL. */
+  readonly error: string;
+  readonly consecutiveFailures: number;
+  readonly failing: boolean;
+  /** Null when nothing was recorded (the poll was aborted by shutdown). */
+  readonly nextPollAt: number | null;
+}
+
+export type FeedPollResult = ({ readonly ok: true } & FeedPollDone) | ({ readonly ok: false } & FeedPollFailed);
+
+/** A whole poll run: one entry per feed polled, in the order they finished. */
+export interface PollReport {
+  readonly done: readonly FeedPollDone[];
+  readonly failed: readonly FeedPollFailed[];
+  /** Feeds not polled: a poll of the same feed was still running, or the run was aborted. */
+  readonly skipped: readonly string[];
+}

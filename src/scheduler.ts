@@ -1,0 +1,90 @@
+import { createTask, type Logger as CronLogger, type ScheduledTask } from 'node-cron';
+import type { FeedSpec } from './core/types.js';
+import type { FeedPoller } from './jobs/poll-feeds.js';
+import type { Logger } from './log.js';
+
+/** A recurring job: a cron pattern and a run that should stop early when the signal aborts. */
+export interface ScheduledJob {
+  readonly name: string;
+  /** node-cron pattern, e.g. `* * * * *` for every minute. */
+  readonly cron: string;
+  readonly run: (signal: AbortSignal) => Promise<unknown>;
+}
+
+/** Starts and stops the recurring jobs; stop resolves once every running job has settled. */
+export interface Scheduler {
+  start(): void;
+  /** Stops the timers, aborts running jobs and waits for them to finish. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Every minute: the poller itself decides which feeds are due. */
+export const POLL_TICK_CRON = '* * * * *';
+
+/**
+ * node-cron wiring only: each job gets a task that never overlaps itself and a net that logs a
+ * failure instead of crashing the process. Timers are unref'd so they never keep a stopping
+ * process alive; main keeps it alive with the bot.
+ */
+export function createScheduler(jobs: readonly ScheduledJob[], logger: Logger): Scheduler {
+  const controller = new AbortController();
+  const running = new Set<Promise<unknown>>();
+  let tasks: ScheduledTask[] = [];
+  let stopped = false;
+
+  const runJob = (job: ScheduledJob): Promise<void> => {
+    if (stopped) return Promise.resolve();
+    const started = performance.now();
+    const promise = job
+      .run(controller.signal)
+      .then(() => logger.debug({ job: job.name, ms: Math.round(performance.now() - started) }, 'job finished'))
+      .catch((error: unknown) => logger.error({ job: job.name, err: error instanceof Error ? error.message : String(error) }, 'job failed'));
+    running.add(promise);
+    return promise.finally(() => running.delete(promise));
+  };
+
+  return {
+    start() {
+      if (stopped || tasks.length > 0) return;
+      tasks = jobs.map((job) => createTask(job.cron, () => runJob(job), { name: job.name, noOverlap: true, unref: true, logger: cronLogger(logger, job.name) }));
+      for (const task of tasks) void task.start();
+      logger.info({ jobs: jobs.map((job) => job.name) }, 'scheduler started');
+    },
+    async stop() {
+      if (!stopped) {
+        stopped = true;
+        await Promise.all(tasks.map(async (task) => {
+          await task.stop();
+          await task.destroy();
+        }));
+        controller.abort(new Error('scheduler: stopping'));
+      }
+      await Promise.allSettled([...running]);
+    },
+  };
+}
+
+/** node-cron's own chatter (a tick skipped while the job still runs is expected) goes to our logger. */
+function cronLogger(logger: Logger, job: string): CronLogger {
+  const text = (message: string | Error): string => (message instanceof Error ? message.message : message);
+  return {
+    info: (message) => logger.debug({ job }, `node-cron: ${message}`),
+    warn: (message) => logger.debug({ job }, `node-cron: ${message}`),
+    error: (message, err) => logger.error({ job, err: err?.message }, `node-cron: ${text(message)}`),
+    debug: (message) => logger.trace({ job }, `node-cron: ${text(message)}`),
+  };
+}
+
+/** The poll tick: polls the enabled feeds whose next poll time has passed; logs a summary. */
+export function pollFeedsJob(poller: FeedPoller, specs: readonly FeedSpec[], logger: Logger): ScheduledJob {
+  return {
+    name: 'poll-feeds',
+    cron: POLL_TICK_CRON,
+    run: async (signal) => {
+      const report = await poller.pollDueFeeds(specs, { signal });
+      if (report.done.length + report.failed.length === 0) return;
+      const fresh = report.done.reduce((sum, feed) => sum + feed.new, 0);
+      logger.info({ polled: report.done.length + report.failed.length, failed: report.failed.length, new: fresh }, 'poll tick finished');
+    },
+  };
+}

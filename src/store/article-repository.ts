@@ -1,0 +1,76 @@
+import type { Article, Briefing, StoredArticle, StoredBriefing } from '../core/types.js';
+import type { FeedRecord } from './feed-repository.js';
+
+/** A stored article with its surrogate key, the cursor readers and deliveries use. */
+export interface ArticleRecord extends StoredArticle {
+  readonly seq: number;
+  /** Never null once stored: falls back to the first-seen time. */
+  readonly publishedAt: number;
+}
+
+/** A successful briefing joined with its article; `articleSeq` is the cursor. */
+export interface BriefingRecord extends StoredBriefing {
+  readonly articleSeq: number;
+  readonly title: string;
+}
+
+/** One article as a poll saw it, with the hash that tells an edit from a repeat. */
+export interface ArticleUpsert extends Article {
+  readonly contentHash: string;
+}
+
+/** Everything one successful poll of one feed writes. */
+export interface PollWrite {
+  /** The feed's new state (validators, next poll ...), written in the same transaction. */
+  readonly state: FeedRecord;
+  readonly upserts: readonly ArticleUpsert[];
+  /** First-seen / updated time for what this poll writes. */
+  readonly seenAt: number;
+}
+
+/** What a poll changed: articles never seen before, edits applied in place, repeats. */
+export interface PollWriteResult {
+  readonly inserted: readonly ArticleRecord[];
+  readonly updated: number;
+  readonly unchanged: number;
+}
+
+/** Filters for the newest briefings. */
+export interface LatestBriefingsQuery {
+  readonly limit: number;
+  /** Only these feeds; undefined means all. */
+  readonly feedIds?: readonly string[];
+  /** Only briefings made after this instant. */
+  readonly createdAfter?: number;
+}
+
+/**
+ * The port to articles and their briefings. Dedupe lives here because it must be atomic with
+ * the write: an identity seen before is never inserted twice, whatever crashed in between.
+ */
+export interface ArticleRepository {
+  /**
+   * Writes one feed's articles and its new state in ONE transaction: unknown identities are
+   * inserted, known ones with a different content hash are updated in place (not new), the rest
+   * are left alone. Items repeated within one document count once.
+   */
+  recordPoll(feedId: string, write: PollWrite): PollWriteResult;
+  getArticle(seq: number): ArticleRecord | null;
+  findArticle(feedId: string, id: string): ArticleRecord | null;
+  /** Articles with seq > afterSeq, oldest first. */
+  listArticlesSince(afterSeq: number, limit: number, feedId?: string): ArticleRecord[];
+  countArticles(feedId?: string): number;
+  /** Stores (or replaces) the briefing of an article. */
+  saveBriefing(articleSeq: number, briefing: Briefing, createdAt: number): void;
+  /** Records a failed condensing attempt; attempts accumulate for the retry limit. */
+  saveBriefingFailure(articleSeq: number, error: string, at: number): void;
+  /** Successful briefings created after `createdAfter`, oldest first (digests page through these). */
+  listBriefingsSince(createdAfter: number, limit: number): BriefingRecord[];
+  /** Newest successful briefings first (by creation, then publication). */
+  latestBriefings(query: LatestBriefingsQuery): BriefingRecord[];
+  /** Articles with no briefing, or a failed one tried fewer than `maxAttempts` times; oldest first. */
+  articlesMissingBriefing(limit: number, maxAttempts?: number): ArticleRecord[];
+}
+
+/** How often condensing an article is tried before it is left without a briefing. */
+export const MAX_BRIEFING_ATTEMPTS = 5;

@@ -1,0 +1,153 @@
+import type { Briefing } from '../../core/types.js';
+import type { SqliteDatabase } from '../database.js';
+import {
+  MAX_BRIEFING_ATTEMPTS,
+  type ArticleRecord,
+  type ArticleRepository,
+  type LatestBriefingsQuery,
+  type PollWrite,
+  type PollWriteResult,
+} from '../article-repository.js';
+import {
+  BRIEFING_COLUMNS,
+  fromArticleRow,
+  fromBriefingRow,
+  toArticleParams,
+  type ArticleParams,
+  type ArticleRow,
+  type BriefingRow,
+} from './article-rows.js';
+import { toFeedParams, UPSERT_FEED_SQL, type FeedRow } from './feed-rows.js';
+
+interface Existing {
+  seq: number;
+  content_hash: string;
+  published_at: number;
+  first_seen_at: number;
+}
+
+/**
+ * ArticleRepository on the `articles` and `briefings` tables. Statements are prepared once;
+ * recordPoll runs inside one better-sqlite3 transaction, so a crash leaves either the whole
+ * poll (articles and feed state) or none of it.
+ */
+export function createSqliteArticleRepository(db: SqliteDatabase): ArticleRepository {
+  const findExisting = db.prepare<[string, string], Existing>(
+    'SELECT seq, content_hash, published_at, first_seen_at FROM articles WHERE feed_id = ? AND id = ?',
+  );
+  const insert = db.prepare<[ArticleParams], { seq: number }>(`
+    INSERT INTO articles (feed_id, id, guid, url, title, published_at, first_seen_at, updated_at,
+      content_hash, author, categories, summary, content, summary_html, content_html)
+    VALUES (@feed_id, @id, @guid, @url, @title, @published_at, @first_seen_at, @updated_at,
+      @content_hash, @author, @categories, @summary, @content, @summary_html, @content_html)
+    RETURNING seq`);
+  const update = db.prepare<[ArticleParams]>(`
+    UPDATE articles SET guid = @guid, url = @url, title = @title, published_at = @published_at,
+      updated_at = @updated_at, content_hash = @content_hash, author = @author,
+      categories = @categories, summary = @summary, content = @content,
+      summary_html = @summary_html, content_html = @content_html
+    WHERE feed_id = @feed_id AND id = @id`);
+  const upsertFeed = db.prepare<[FeedRow]>(UPSERT_FEED_SQL);
+  const bySeq = db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE seq = ?');
+  const byId = db.prepare<[string, string], ArticleRow>('SELECT * FROM articles WHERE feed_id = ? AND id = ?');
+  const since = db.prepare<[number, number], ArticleRow>('SELECT * FROM articles WHERE seq > ? ORDER BY seq LIMIT ?');
+  const sinceInFeed = db.prepare<[number, string, number], ArticleRow>(
+    'SELECT * FROM articles WHERE seq > ? AND feed_id = ? ORDER BY seq LIMIT ?',
+  );
+  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles');
+  const countFeed = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM articles WHERE feed_id = ?');
+  const saveOk = db.prepare(`
+    INSERT INTO briefings (article_seq, headline, sentences, language, words, chars, method, created_at, status, attempts, error)
+    VALUES (@seq, @headline, @sentences, @language, @words, @chars, @method, @created_at, 'ok', 1, NULL)
+    ON CONFLICT (article_seq) DO UPDATE SET headline = excluded.headline, sentences = excluded.sentences,
+      language = excluded.language, words = excluded.words, chars = excluded.chars, method = excluded.method,
+      created_at = excluded.created_at, status = 'ok', attempts = briefings.attempts + 1, error = NULL`);
+  const saveFailed = db.prepare(`
+    INSERT INTO briefings (article_seq, created_at, status, attempts, error) VALUES (?, ?, 'failed', 1, ?)
+    ON CONFLICT (article_seq) DO UPDATE SET created_at = excluded.created_at, attempts = briefings.attempts + 1,
+      error = excluded.error
+    WHERE briefings.status = 'failed'`);
+  const briefingsSince = db.prepare<[number, number], BriefingRow>(`
+    SELECT ${BRIEFING_COLUMNS} FROM briefings b JOIN articles a ON a.seq = b.article_seq
+    WHERE b.status = 'ok' AND b.created_at > ? ORDER BY b.created_at, b.article_seq LIMIT ?`);
+  const missing = db.prepare<[number, number], ArticleRow>(`
+    SELECT a.* FROM articles a LEFT JOIN briefings b ON b.article_seq = a.seq
+    WHERE b.article_seq IS NULL OR (b.status = 'failed' AND b.attempts < ?)
+    ORDER BY a.seq LIMIT ?`);
+
+  const recordPoll = db.transaction((feedId: string, write: PollWrite): PollWriteResult => {
+    const inserted: ArticleRecord[] = [];
+    let updated = 0;
+    let unchanged = 0;
+    const seen = new Set<string>();
+    for (const article of write.upserts) {
+      if (seen.has(article.id)) continue;
+      seen.add(article.id);
+      const existing = findExisting.get(feedId, article.id);
+      if (existing === undefined) {
+        const params = toArticleParams(feedId, article, write.seenAt, write.seenAt, write.seenAt);
+        const { seq } = insert.get(params) as { seq: number };
+        inserted.push({ ...article, feedId, seq, publishedAt: params.published_at, firstSeenAt: params.first_seen_at, updatedAt: params.updated_at });
+      } else if (existing.content_hash !== article.contentHash) {
+        update.run(toArticleParams(feedId, article, write.seenAt, existing.first_seen_at, existing.published_at));
+        updated += 1;
+      } else {
+        unchanged += 1;
+      }
+    }
+    upsertFeed.run(toFeedParams(write.state));
+    return { inserted, updated, unchanged };
+  });
+
+  return {
+    recordPoll: (feedId, write) => recordPoll.immediate(feedId, write),
+    getArticle: (seq) => nullable(bySeq.get(seq)),
+    findArticle: (feedId, id) => nullable(byId.get(feedId, id)),
+    listArticlesSince: (afterSeq, limit, feedId) =>
+      (feedId === undefined ? since.all(afterSeq, limit) : sinceInFeed.all(afterSeq, feedId, limit)).map(fromArticleRow),
+    countArticles: (feedId) => (feedId === undefined ? countAll.get() : countFeed.get(feedId))?.n ?? 0,
+    saveBriefing(articleSeq: number, briefing: Briefing, createdAt: number): void {
+      saveOk.run({
+        seq: articleSeq,
+        headline: briefing.headline,
+        sentences: JSON.stringify(briefing.sentences),
+        language: briefing.language,
+        words: Math.round(briefing.words),
+        chars: Math.round(briefing.chars),
+        method: briefing.method,
+        created_at: Math.round(createdAt),
+      });
+    },
+    saveBriefingFailure(articleSeq: number, error: string, at: number): void {
+      saveFailed.run(articleSeq, Math.round(at), error);
+    },
+    listBriefingsSince: (createdAfter, limit) => briefingsSince.all(createdAfter, limit).map(fromBriefingRow),
+    latestBriefings: (query) => latestBriefings(db, query),
+    articlesMissingBriefing: (limit, maxAttempts = MAX_BRIEFING_ATTEMPTS) => missing.all(maxAttempts, limit).map(fromArticleRow),
+  };
+}
+
+function nullable(row: ArticleRow | undefined): ArticleRecord | null {
+  return row === undefined ? null : fromArticleRow(row);
+}
+
+/** Built per call: the feed filter has a variable number of parameters. */
+function latestBriefings(db: SqliteDatabase, query: LatestBriefingsQuery): ReturnType<ArticleRepository['latestBriefings']> {
+  const where = ["b.status = 'ok'"];
+  const params: Array<string | number> = [];
+  if (query.createdAfter !== undefined) {
+    where.push('b.created_at > ?');
+    params.push(query.createdAfter);
+  }
+  if (query.feedIds !== undefined) {
+    if (query.feedIds.length === 0) return [];
+    where.push(`a.feed_id IN (${query.feedIds.map(() => '?').join(', ')})`);
+    params.push(...query.feedIds);
+  }
+  params.push(Math.max(0, Math.floor(query.limit)));
+  const rows = db
+    .prepare<unknown[], BriefingRow>(`SELECT ${BRIEFING_COLUMNS} FROM briefings b JOIN articles a ON a.seq = b.article_seq
+      WHERE ${where.join(' AND ')} ORDER BY b.created_at DESC, a.published_at DESC, b.article_seq DESC LIMIT ?`)
+    .all(...params);
+  return rows.map(fromBriefingRow);
+}

@@ -1,0 +1,126 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { feedResponse, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+import { pollFixture, tempDir } from './poll-harness.js';
+
+const BIN = fileURLToPath(new URL('../../bin/newsbrief.js', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../fixtures/poll/', import.meta.url));
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function cli(args: string[], env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+let server: FeedServer;
+let dir: { dir: string; cleanup: () => void };
+let env: Record<string, string>;
+
+function writeFeeds(name: string, feeds: Array<{ id: string; path: string }>): string {
+  const path = join(dir.dir, name);
+  writeFileSync(path, JSON.stringify({ feeds: feeds.map((f) => ({ id: f.id, url: server.url(f.path), language: 'en', topics: ['news'] })) }));
+  return path;
+}
+
+beforeAll(async () => {
+  server = await startFeedServer();
+  dir = tempDir();
+  server.route('/cli/news.xml', feedResponse(pollFixture('news-v1.xml'), { etag: '"n1"' }));
+  server.route('/cli/atom.xml', feedResponse(pollFixture('atom.xml'), { etag: '"a1"' }));
+  server.route('/cli/gone.xml', { status: 410, body: 'gone' });
+  env = {
+    FEEDS_FILE: writeFeeds('feeds.json', [{ id: 'news', path: '/cli/news.xml' }, { id: 'atom', path: '/cli/atom.xml' }, { id: 'gone', path: '/cli/gone.xml' }]),
+    DATABASE_PATH: join(dir.dir, 'cli.db'),
+  };
+});
+afterAll(async () => {
+  await server.close();
+  dir.cleanup();
+});
+
+describe('newsbrief poll --once', () => {
+  it('polls every feed, prints a table and exits 0 when some feeds worked', async () => {
+    const first = await cli(['poll', '--once'], env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^feed\s+new\s+updated\s+unchanged\s+error/m);
+    expect(first.stdout).toMatch(/^news\s+3\s+0\s+0\s*$/m);
+    expect(first.stdout).toMatch(/^atom\s+2\s+0\s+0\s*$/m);
+    expect(first.stdout).toMatch(/^gone\s+jobs\/poll-feeds: feed gone: feeds\/fetch: HTTP 410 for http:\/\/127\.0\.0\.1:\d+\/cli\/gone\.xml/m);
+    expect(first.stdout).toContain('3 feeds polled: 2 ok, 1 failed, 5 new articles');
+    // Not a TTY: one progress line per feed on stderr.
+    expect(first.stderr).toMatch(/^\[\d\/3\] news ok 3 new$/m);
+
+    const second = await cli(['poll', '--once'], env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/^news\s+0\s+0\s+304\s*$/m);
+  });
+
+  it('exits non-zero only when every feed failed', async () => {
+    const allBad = { ...env, FEEDS_FILE: writeFeeds('bad.json', [{ id: 'gone', path: '/cli/gone.xml' }, { id: 'nothing', path: '/cli/nothing.xml' }]), DATABASE_PATH: join(dir.dir, 'bad.db') };
+    const run = await cli(['poll', '--once'], allBad);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('2 feeds polled: 0 ok, 2 failed');
+  });
+
+  it('refuses to run without --once and explains itself in --help', async () => {
+    const bare = await cli(['poll'], env);
+    expect(bare.code).not.toBe(0);
+    expect(bare.stderr).toContain("required option '--once'");
+    const help = await cli(['poll', '--help'], {});
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--once');
+  });
+});
+
+describe('newsbrief feeds', () => {
+  it('shows each feed with its health from the database', async () => {
+    const run = await cli(['feeds'], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^news\s+ok\s+3\s+\d{4}-\d\d-\d\d \d\d:\d\dZ/m);
+    expect(run.stdout).toMatch(/^gone\s+erroring\s+0\s+never\s+.*\s2x jobs\/poll-feeds: feed gone: feeds\/fetch: HTTP 410/m);
+    const json = await cli(['feeds', '--json'], env);
+    const health = JSON.parse(json.stdout) as Array<{ id: string; status: string; consecutiveFailures: number; lastError: string | null }>;
+    expect(health.find((feed) => feed.id === 'gone')).toMatchObject({ status: 'erroring', consecutiveFailures: 2 });
+    expect(health.find((feed) => feed.id === 'atom')).toMatchObject({ status: 'ok', lastError: null });
+  });
+});
+
+describe('newsbrief parse', () => {
+  it('prints the normalised articles of a file as JSON, as the poller would store them', async () => {
+    const run = await cli(['parse', join(FIXTURES, 'news-v1.xml'), '--json'], {});
+    expect(run.code).toBe(0);
+    const parsed = JSON.parse(run.stdout) as { title: string; articles: Array<{ id: string; publishedAt: number; publishedAtFromFeed: boolean; contentHash: string }> };
+    expect(parsed.title).toBe('Loopback News');
+    expect(parsed.articles.map((a) => a.id)).toEqual(['guid:loopback-1001', 'guid:loopback-1002', 'guid:loopback-1003']);
+    expect(parsed.articles[2]).toMatchObject({ publishedAtFromFeed: false, publishedAt: expect.any(Number), contentHash: expect.stringMatching(/^[0-9a-f]{16}$/) });
+  });
+
+  it('fetches a URL and prints a readable summary', async () => {
+    const run = await cli(['parse', server.url('/cli/atom.xml')], {});
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Loopback Atom - 2 articles');
+    expect(run.stdout).toContain('url:       https://atom.example.test/blog/posts/harbour');
+  });
+
+  it('reports an HTML page or a failed fetch in one line and exits 1', async () => {
+    const page = await cli(['parse', join(FIXTURES, 'not-a-feed.html')], {});
+    expect(page.code).toBe(1);
+    expect(page.stderr.trim()).toMatch(/^newsbrief: feeds\/parse: .*HTML page/);
+    const gone = await cli(['parse', server.url('/cli/gone.xml')], {});
+    expect(gone.code).toBe(1);
+    expect(gone.stderr.trim()).toMatch(/^newsbrief: feeds\/fetch: HTTP 410 for /);
+    expect(gone.stderr).not.toContain('    at ');
+  });
+});

@@ -1,0 +1,130 @@
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Briefing } from '../../src/core/types.js';
+import { retryMissingBriefings } from '../../src/jobs/retry-briefings.js';
+import { createSilentLogger } from '../../src/log.js';
+import { feedResponse, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+import { createClock, openPollRig, pollFixture, spec, tempDir, type Clock, type PollRig } from './poll-harness.js';
+
+const V1 = pollFixture('news-v1.xml');
+const V2 = pollFixture('news-v2.xml');
+const ATOM = pollFixture('atom.xml');
+const MINUTE = 60_000;
+
+let server: FeedServer;
+let dir: { dir: string; cleanup: () => void };
+let clock: Clock;
+let rig: PollRig;
+
+beforeAll(async () => {
+  server = await startFeedServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+beforeEach(() => {
+  dir = tempDir();
+  clock = createClock();
+});
+afterEach(() => {
+  rig.close();
+  dir.cleanup();
+});
+
+describe('pollDueFeeds', () => {
+  it('polls only enabled feeds past their next poll time, honouring per-feed intervals and ttl', async () => {
+    rig = openPollRig(join(dir.dir, 'due.db'), clock, { timing: { defaultIntervalMinutes: 15 } });
+    server.route('/ttl.xml', feedResponse(V1)); // <ttl>30</ttl>
+    server.route('/hourly.xml', feedResponse(ATOM));
+    server.route('/default.xml', feedResponse(ATOM));
+    server.route('/off.xml', feedResponse(ATOM));
+    const feeds = [
+      spec('ttl', server.url('/ttl.xml')),
+      spec('hourly', server.url('/hourly.xml'), { intervalMinutes: 60 }),
+      spec('default', server.url('/default.xml')),
+      spec('off', server.url('/off.xml'), { enabled: false }),
+    ];
+    const polled = async (): Promise<string[]> => {
+      const report = await rig.poller.pollDueFeeds(feeds);
+      return [...report.done, ...report.failed].map((r) => r.feedId).sort();
+    };
+    expect(await polled()).toEqual(['default', 'hourly', 'ttl']);
+    expect(await polled()).toEqual([]);
+    clock.advance(16 * MINUTE);
+    expect(await polled()).toEqual(['default']);
+    clock.advance(15 * MINUTE);
+    expect(await polled()).toEqual(['default', 'ttl']);
+    clock.advance(30 * MINUTE);
+    expect(await polled()).toEqual(['default', 'hourly', 'ttl']);
+    expect(server.hits('/off.xml')).toBe(0);
+  });
+
+  it('never polls the same feed twice at once', async () => {
+    rig = openPollRig(join(dir.dir, 'overlap.db'), clock);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    server.route('/slow.xml', async (_req, res) => {
+      await gate;
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(V1);
+    });
+    const feed = spec('slow', server.url('/slow.xml'));
+    const first = rig.poller.pollFeeds([feed]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(rig.poller.inFlight().has('slow')).toBe(true);
+    const second = await rig.poller.pollFeeds([feed]);
+    expect(second).toEqual({ done: [], failed: [], skipped: ['slow'] });
+    release();
+    expect((await first).done[0]?.new).toBe(3);
+    expect(rig.poller.inFlight().size).toBe(0);
+    expect(server.hits('/slow.xml')).toBe(1);
+  });
+});
+
+describe('the summarize port', () => {
+  const briefingOf = (title: string): Briefing => ({ headline: title, sentences: [`${title}.`], language: 'en', words: 2, chars: title.length + 1, method: 'lead' });
+
+  it('condenses each new article once; a failure stores the article and leaves it for a retry', async () => {
+    const seen: string[] = [];
+    rig = openPollRig(join(dir.dir, 'brief.db'), clock, {
+      summarize: async (article) => {
+        seen.push(article.id);
+        if (article.id === 'guid:loopback-1002') throw new Error('condense: no sentences');
+        return briefingOf(article.title);
+      },
+    });
+    server.route('/brief.xml', feedResponse(V1, { etag: '"b1"' }));
+    const feed = spec('brief', server.url('/brief.xml'));
+    const first = await rig.poller.pollFeeds([feed]);
+    expect(first.done[0]).toMatchObject({ new: 3, briefingsFailed: 1 });
+    expect(rig.articles.countArticles('brief')).toBe(3);
+    const missing = rig.articles.articlesMissingBriefing(10);
+    expect(missing.map((a) => a.id)).toEqual(['guid:loopback-1002']);
+
+    clock.advance(31 * MINUTE);
+    server.route('/brief.xml', feedResponse(V2, { etag: '"b2"' }));
+    await rig.poller.pollFeeds([feed]);
+    // The edited bridge item is not condensed again; only the new strike item is.
+    expect(seen).toEqual(['guid:loopback-1001', 'guid:loopback-1002', 'guid:loopback-1003', 'guid:loopback-1004']);
+    const latest = rig.articles.latestBriefings({ limit: 10 });
+    // Newest briefing first; among the first poll's, the library item (no date: first seen at noon) before the 08:00 bridge.
+    expect(latest.map((b) => b.articleId)).toEqual(['guid:loopback-1004', 'guid:loopback-1003', 'guid:loopback-1001']);
+    expect(latest[0]).toMatchObject({ feedId: 'brief', headline: 'Train strike called off', createdAt: clock.now() });
+
+    // The retry job condenses what failed before.
+    clock.advance(MINUTE);
+    const retried = await retryMissingBriefings({ articles: rig.articles, summarize: async (article) => briefingOf(article.title), now: clock.now, logger: createSilentLogger() }, [feed]);
+    expect(retried).toEqual({ done: 1, failed: 0 });
+    expect(rig.articles.articlesMissingBriefing(10)).toEqual([]);
+    expect(rig.articles.latestBriefings({ limit: 1 })[0]?.articleId).toBe('guid:loopback-1002');
+  });
+
+  it('stores articles with no briefing when no summarizer is wired, for the retry job to pick up', async () => {
+    rig = openPollRig(join(dir.dir, 'none.db'), clock);
+    server.route('/none.xml', feedResponse(V1));
+    await rig.poller.pollFeeds([spec('none', server.url('/none.xml'))]);
+    expect(rig.articles.articlesMissingBriefing(10)).toHaveLength(3);
+    const retried = await retryMissingBriefings({ articles: rig.articles, summarize: async (article) => briefingOf(article.title), now: clock.now, logger: createSilentLogger() }, []);
+    expect(retried).toEqual({ done: 0, failed: 3 });
+    expect(rig.articles.articlesMissingBriefing(10, 1)).toEqual([]);
+  });
+});

@@ -1,0 +1,123 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contentHash } from '../../src/core/dedupe.js';
+import type { Article, Briefing } from '../../src/core/types.js';
+import type { ArticleUpsert } from '../../src/store/article-repository.js';
+import { openDatabase, type SqliteDatabase } from '../../src/store/database.js';
+import { initialFeedRecord } from '../../src/store/feed-repository.js';
+import { createSqliteArticleRepository } from '../../src/store/sqlite/article-repository.js';
+import { createSqliteFeedRepository } from '../../src/store/sqlite/feed-repository.js';
+import { tempDir } from './poll-harness.js';
+
+const T0 = Date.UTC(2024, 4, 6, 12, 0, 0);
+
+function article(feedId: string, n: number, extra: Partial<Article> = {}): ArticleUpsert {
+  const base: Article = {
+    id: `guid:${feedId}-${n}`, feedId, guid: `${feedId}-${n}`, url: `https://example.test/${feedId}/${n}`,
+    title: `Story ${n}`, publishedAt: T0 - n * 60_000, author: 'Desk', categories: ['world', 'politics'],
+    summary: `Summary ${n}.`, content: `Content ${n}.`, summaryHtml: `<p>Summary ${n}.</p>`, contentHtml: null, ...extra,
+  };
+  return { ...base, contentHash: contentHash(base) };
+}
+
+const briefing = (headline: string): Briefing => ({ headline, sentences: ['One.', 'Two.'], language: 'en', words: 2, chars: 9, method: 'extractive' });
+
+let dir: { dir: string; cleanup: () => void };
+let db: SqliteDatabase;
+beforeEach(() => {
+  dir = tempDir();
+  db = openDatabase(join(dir.dir, 'store.db'));
+});
+afterEach(() => {
+  db.close();
+  dir.cleanup();
+});
+
+describe('migration 001', () => {
+  it('creates the feeds, articles and briefings tables with the indexes readers need', () => {
+    const names = (type: string) => (db.prepare('SELECT name FROM sqlite_master WHERE type = ?').all(type) as Array<{ name: string }>).map((r) => r.name);
+    expect(names('table')).toEqual(expect.arrayContaining(['feeds', 'articles', 'briefings']));
+    expect(names('index')).toEqual(expect.arrayContaining(['articles_feed_published', 'briefings_created', 'feeds_next_poll']));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+  });
+});
+
+describe('feed repository', () => {
+  it('round-trips a whole feed record', () => {
+    const feeds = createSqliteFeedRepository(db);
+    expect(feeds.getFeed('a')).toBeNull();
+    const record = { ...initialFeedRecord('a', 'https://a.test/feed'), etag: '"x"', ttlMinutes: 30, failing: true, consecutiveFailures: 12, lastError: 'boom', lastErrorAt: T0, nextPollAt: T0 + 1 };
+    feeds.saveFeed(record);
+    expect(feeds.getFeed('a')).toEqual(record);
+    feeds.saveFeed({ ...record, failing: false, consecutiveFailures: 0 });
+    expect(feeds.listFeeds()).toHaveLength(1);
+    expect(feeds.getFeed('a')?.failing).toBe(false);
+  });
+});
+
+describe('article repository: recordPoll', () => {
+  it('inserts, updates in place and skips repeats, all with the feed state', () => {
+    const articles = createSqliteArticleRepository(db);
+    const state = { ...initialFeedRecord('f', 'https://f.test/'), etag: '"1"', lastPolledAt: T0 };
+    const first = articles.recordPoll('f', { state, upserts: [article('f', 1), article('f', 2), article('f', 2)], seenAt: T0 });
+    expect(first.inserted.map((a) => a.id)).toEqual(['guid:f-1', 'guid:f-2']);
+    expect(first.inserted[0]).toMatchObject({ seq: expect.any(Number), firstSeenAt: T0, publishedAt: T0 - 60_000 });
+    expect(createSqliteFeedRepository(db).getFeed('f')?.etag).toBe('"1"');
+
+    const edited = article('f', 1, { title: 'Story 1, corrected', publishedAt: null });
+    const second = articles.recordPoll('f', { state: { ...state, etag: '"2"' }, upserts: [edited, article('f', 2), article('f', 3, { publishedAt: null })], seenAt: T0 + 1000 });
+    expect(second.inserted.map((a) => a.id)).toEqual(['guid:f-3']);
+    expect(second.inserted[0]?.publishedAt).toBe(T0 + 1000);
+    expect(second).toMatchObject({ updated: 1, unchanged: 1 });
+    const stored = articles.findArticle('f', 'guid:f-1');
+    // Edited in place: same seq, first seen kept, and a date that vanished keeps the stored one.
+    expect(stored).toMatchObject({ seq: first.inserted[0]?.seq, title: 'Story 1, corrected', firstSeenAt: T0, updatedAt: T0 + 1000, publishedAt: T0 - 60_000, categories: ['world', 'politics'] });
+  });
+
+  it('writes nothing at all when any part of the poll fails', () => {
+    const articles = createSqliteArticleRepository(db);
+    const state = { ...initialFeedRecord('g', 'https://g.test/'), etag: '"1"' };
+    const broken = { ...article('g', 2), title: null as unknown as string };
+    expect(() => articles.recordPoll('g', { state, upserts: [article('g', 1), broken], seenAt: T0 })).toThrow(/NOT NULL/);
+    expect(articles.countArticles()).toBe(0);
+    expect(createSqliteFeedRepository(db).getFeed('g')).toBeNull();
+  });
+
+  it('lists articles after a seq cursor, per feed or all', () => {
+    const articles = createSqliteArticleRepository(db);
+    articles.recordPoll('a', { state: initialFeedRecord('a', 'https://a.test/'), upserts: [article('a', 1), article('a', 2)], seenAt: T0 });
+    articles.recordPoll('b', { state: initialFeedRecord('b', 'https://b.test/'), upserts: [article('b', 1)], seenAt: T0 });
+    const all = articles.listArticlesSince(0, 10);
+    expect(all.map((a) => a.id)).toEqual(['guid:a-1', 'guid:a-2', 'guid:b-1']);
+    expect(articles.listArticlesSince(all[0]?.seq ?? 0, 10, 'a').map((a) => a.id)).toEqual(['guid:a-2']);
+    expect(articles.getArticle(all[2]?.seq ?? 0)?.feedId).toBe('b');
+  });
+});
+
+describe('article repository: briefings', () => {
+  it('stores briefings, records failures with attempts, and serves them in order', () => {
+    const articles = createSqliteArticleRepository(db);
+    const { inserted } = articles.recordPoll('a', { state: initialFeedRecord('a', 'https://a.test/'), upserts: [1, 2, 3].map((n) => article('a', n)), seenAt: T0 });
+    articles.recordPoll('b', { state: initialFeedRecord('b', 'https://b.test/'), upserts: [article('b', 1)], seenAt: T0 });
+    const [one, two, three] = inserted.map((a) => a.seq) as [number, number, number];
+    expect(articles.articlesMissingBriefing(10)).toHaveLength(4);
+
+    articles.saveBriefing(one, briefing('First'), T0 + 10);
+    articles.saveBriefing(three, briefing('Third'), T0 + 30);
+    for (let i = 0; i < 2; i += 1) articles.saveBriefingFailure(two, 'condense: empty', T0 + 20);
+    expect(articles.articlesMissingBriefing(10, 3).map((a) => a.seq)).toContain(two);
+    expect(articles.articlesMissingBriefing(10, 2).map((a) => a.seq)).not.toContain(two);
+    expect(db.prepare('SELECT attempts, error FROM briefings WHERE article_seq = ?').get(two)).toEqual({ attempts: 2, error: 'condense: empty' });
+
+    expect(articles.listBriefingsSince(T0 + 10, 10).map((b) => b.headline)).toEqual(['Third']);
+    expect(articles.listBriefingsSince(0, 10)[0]).toMatchObject({ articleSeq: one, articleId: 'guid:a-1', feedId: 'a', headline: 'First', sentences: ['One.', 'Two.'], method: 'extractive', url: 'https://example.test/a/1', createdAt: T0 + 10 });
+    expect(articles.latestBriefings({ limit: 5 }).map((b) => b.headline)).toEqual(['Third', 'First']);
+    expect(articles.latestBriefings({ limit: 5, feedIds: ['b'] })).toEqual([]);
+    expect(articles.latestBriefings({ limit: 5, createdAfter: T0 + 10 }).map((b) => b.headline)).toEqual(['Third']);
+
+    // A later success replaces the failure.
+    articles.saveBriefing(two, briefing('Second'), T0 + 40);
+    expect(articles.latestBriefings({ limit: 1 })[0]?.headline).toBe('Second');
+    expect(articles.articlesMissingBriefing(10).map((a) => a.feedId)).toEqual(['b']);
+  });
+});
