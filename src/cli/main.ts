@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { briefCommand } from './brief.js';
+import { chatCommand } from './chat.js';
 import { checkCommand } from './check.js';
 import { feedsCommand } from './feeds.js';
 import { parseCommand } from './parse.js';
@@ -14,6 +15,7 @@ const program = new Command('newsbrief')
   .description('Polls news feeds, condenses each article into a briefing and serves them in Telegram.')
   .showHelpAfterError('(run with --help for usage)')
   .addCommand(checkCommand())
+  .addCommand(chatCommand())
   .addCommand(pollCommand())
   .addCommand(feedsCommand())
   .addCommand(parseCommand())

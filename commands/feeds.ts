@@ -1,0 +1,31 @@
+import type { BotCommand } from '../src/bot/command.js';
+import type { FeedState } from '../src/core/types.js';
+import type { FeedHealthLabel } from '../src/i18n/index.js';
+import { availableTopics } from '../src/bot/subscription-feeds.js';
+import { splitMessage } from '../src/telegram/split-message.js';
+
+/** /feeds: the configured feeds grouped by topic, each with its health from the poller. */
+export const feedsCommand: BotCommand = {
+  name: 'feeds',
+  scope: 'everyone',
+  async run(c) {
+    const enabled = c.deps.feeds.filter((feed) => feed.enabled);
+    if (enabled.length === 0) return c.reply(c.msg.feedsEmpty);
+    const states = c.deps.feedHealth ? new Map(c.deps.feedHealth().map((state) => [state.feedId, state])) : null;
+    const items = [c.msg.feedsHeader];
+    for (const topic of availableTopics(enabled)) {
+      const lines = enabled
+        .filter((feed) => feed.topics.includes(topic))
+        .map((feed) => c.msg.feedLine(feed.title, feed.id, health(states, feed.id), feed.language));
+      items.push([c.msg.feedsTopic(topic), ...lines].join('\n'));
+    }
+    for (const part of splitMessage(items, undefined, '\n')) await c.reply(part);
+  },
+};
+
+function health(states: ReadonlyMap<string, FeedState> | null, feedId: string): FeedHealthLabel {
+  if (states === null) return 'unknown';
+  const state = states.get(feedId);
+  if (state === undefined || state.lastPolledAt === null) return 'new';
+  return state.failing || state.consecutiveFailures > 0 ? 'failing' : 'ok';
+}

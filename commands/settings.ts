@@ -1,0 +1,37 @@
+import type { BotCommand, CommandContext, Keyboard } from '../src/bot/command.js';
+import type { Subscriber } from '../src/core/types.js';
+import { messagesFor } from '../src/i18n/index.js';
+import { settingsView, toggleKeyboard } from '../src/bot/views.js';
+
+/** /settings: the chat's settings with buttons that change them and redraw the message in place. */
+export const settingsCommand: BotCommand = {
+  name: 'settings',
+  scope: 'everyone',
+  callbackPrefix: 'set',
+  callbackScope: 'settings',
+  async run(c) {
+    await c.reply(c.msg.settings(settingsView(c.chat)), settingsKeyboard(c.chat, c.deps.defaults.digestTime));
+  },
+  async onCallback(c) {
+    const subscribers = c.deps.subscribers;
+    let chat: Subscriber | null = c.chat;
+    if (c.data[0] === 'lang') chat = subscribers.update(c.chat.chatId, { language: c.chat.language === 'nl' ? 'en' : 'nl' }, c.now);
+    else if (c.data[0] === 'digest') {
+      chat = subscribers.update(c.chat.chatId, { digestTime: c.chat.digestTime === null ? c.deps.defaults.digestTime : null }, c.now);
+    } else if (c.data[0] === 'topics') return c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.deps.feeds));
+    if (chat) await redraw(c, chat);
+  },
+};
+
+async function redraw(c: CommandContext & { edit(html: string, keyboard?: Keyboard): Promise<void> }, chat: Subscriber) {
+  await c.edit(messagesFor(chat.language).settings(settingsView(chat)), settingsKeyboard(chat, c.deps.defaults.digestTime));
+}
+
+function settingsKeyboard(chat: Subscriber, defaultTime: string): Keyboard {
+  const msg = messagesFor(chat.language);
+  return [
+    [{ text: msg.settingsLanguageButton, data: 'set:lang' }],
+    [{ text: chat.digestTime === null ? msg.settingsDigestOnButton(defaultTime) : msg.settingsDigestOffButton, data: 'set:digest' }],
+    [{ text: msg.settingsTopicsButton, data: 'set:topics' }],
+  ];
+}

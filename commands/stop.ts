@@ -1,0 +1,18 @@
+import type { BotCommand } from '../src/bot/command.js';
+
+/** /stop: unsubscribes from everything; the button under the answer also deletes the chat's data. */
+export const stopCommand: BotCommand = {
+  name: 'stop',
+  scope: 'settings',
+  callbackPrefix: 'stop',
+  callbackScope: 'settings',
+  async run(c) {
+    c.deps.subscribers.stop(c.chat.chatId, c.now);
+    await c.reply(c.msg.stopped, [[{ text: c.msg.stopDeleteButton, data: 'stop:delete' }]]);
+  },
+  async onCallback(c) {
+    if (c.data[0] !== 'delete') return;
+    c.deps.subscribers.remove(c.chat.chatId);
+    await c.edit(c.msg.deleted);
+  },
+};

@@ -1,0 +1,26 @@
+import type { CommandContext } from '../src/bot/command.js';
+import { defaultTopicsFor, resolveSubscriptions } from '../src/bot/subscription-feeds.js';
+
+/**
+ * `/subscribe @channel [topics...]`: subscribes a channel on behalf of one of its admins. Checks
+ * that the channel exists, that the sender administers it and that the bot may post there.
+ */
+export async function subscribeChannel(c: CommandContext, name: string, words: readonly string[]): Promise<void> {
+  const channel = await c.api.getChat(name);
+  if (channel === null || channel.type !== 'channel') return c.reply(c.msg.channelUnknown(name));
+  const sender = c.userId === null ? null : await c.api.getChatMember(channel.id, c.userId);
+  if (sender === null || (sender.status !== 'creator' && sender.status !== 'administrator')) return c.reply(c.msg.channelNotAdmin(name));
+  const bot = await c.api.getChatMember(channel.id, c.api.botId);
+  if (bot === null || !bot.canPost) return c.reply(c.msg.channelCannotPost(name));
+  const { items, unknown } = resolveSubscriptions(words, c.deps.feeds);
+  const chosen = items.length > 0 ? items :
+    defaultTopicsFor(c.chat.language, c.deps.feeds, c.deps.defaultTopics).map((value) => ({ kind: 'topic' as const, value }));
+  c.deps.subscribers.ensure(
+    { chatId: channel.id, chatType: 'channel', title: channel.title, language: c.chat.language, timezone: c.chat.timezone, digestTime: c.deps.defaults.digestTime },
+    c.now,
+  );
+  c.deps.subscribers.subscribe(channel.id, chosen, c.now);
+  const lines = [c.msg.channelSubscribed(name, chosen.map((item) => item.value))];
+  if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown));
+  await c.reply(lines.join('\n'));
+}

@@ -1,0 +1,49 @@
+import type { BotCommand, CallbackContext } from '../src/bot/command.js';
+import { availableTopics, resolveSubscriptions } from '../src/bot/subscription-feeds.js';
+import { TOGGLE_PREFIX, toggleKeyboard } from '../src/bot/views.js';
+import type { Subscription } from '../src/store/subscriber-repository.js';
+import { subscribeChannel } from './subscribe-channel.js';
+
+/**
+ * /subscribe [topic|feed ...]: with words, follows them at once; with `@channel` first, subscribes
+ * that channel; without words, an inline keyboard whose buttons toggle and redraw it in place.
+ */
+export const subscribeCommand: BotCommand = {
+  name: 'subscribe',
+  scope: 'settings',
+  viewWithoutArgs: true,
+  callbackPrefix: TOGGLE_PREFIX,
+  callbackScope: 'settings',
+  async run(c) {
+    if (c.args[0]?.startsWith('@')) return subscribeChannel(c, c.args[0], c.args.slice(1));
+    if (c.args.length === 0) return c.reply(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.deps.feeds));
+    const { items, unknown } = resolveSubscriptions(c.args, c.deps.feeds);
+    const lines: string[] = [];
+    if (items.length > 0) {
+      c.deps.subscribers.subscribe(c.chat.chatId, items, c.now);
+      lines.push(c.msg.subscribed(items.map((item) => item.value)));
+    }
+    if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown));
+    await c.reply(lines.join('\n'));
+  },
+  async onCallback(c) {
+    if (c.data[0] === 'done') return c.edit(c.msg.keyboardDone(c.chat.topics, c.chat.feeds));
+    const item = toggledItem(c);
+    if (item === null) return;
+    const followed = item.kind === 'topic' ? c.chat.topics.includes(item.value) : c.chat.feeds.includes(item.value);
+    const chat = followed
+      ? c.deps.subscribers.unsubscribe(c.chat.chatId, [item], c.now)
+      : c.deps.subscribers.subscribe(c.chat.chatId, [item], c.now);
+    if (chat) await c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(chat, c.deps.feeds));
+  },
+};
+
+function toggledItem(c: CallbackContext): Subscription | null {
+  const [kind, value] = c.data;
+  if (value === undefined) return null;
+  // Callback data can be forged by a client: accept only topics and feeds that exist.
+  if (kind === 't') return availableTopics(c.deps.feeds).includes(value) ? { kind: 'topic', value } : null;
+  if (kind === 'f') return c.deps.feeds.some((feed) => feed.id === value) ? { kind: 'feed', value } : null;
+  const feed = kind === 'i' ? c.deps.feeds[Number(value)] : undefined;
+  return feed ? { kind: 'feed', value: feed.id } : null;
+}

@@ -1,0 +1,22 @@
+import type { BotCommand } from '../src/bot/command.js';
+import { resolveSubscriptions } from '../src/bot/subscription-feeds.js';
+import { toggleKeyboard } from '../src/bot/views.js';
+
+/** /unsubscribe [topic|feed ...]: with words, stops following them; without, the toggle keyboard. */
+export const unsubscribeCommand: BotCommand = {
+  name: 'unsubscribe',
+  scope: 'settings',
+  viewWithoutArgs: true,
+  async run(c) {
+    if (c.args.length === 0) return c.reply(c.msg.unsubscribeKeyboardTitle, toggleKeyboard(c.chat, c.deps.feeds));
+    const { items, unknown } = resolveSubscriptions(c.args, c.deps.feeds);
+    const followed = items.filter((item) => (item.kind === 'topic' ? c.chat.topics : c.chat.feeds).includes(item.value));
+    const lines: string[] = [];
+    if (followed.length > 0) {
+      c.deps.subscribers.unsubscribe(c.chat.chatId, followed, c.now);
+      lines.push(c.msg.unsubscribed(followed.map((item) => item.value)));
+    } else if (unknown.length === 0) lines.push(c.msg.nothingChanged);
+    if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown));
+    await c.reply(lines.join('\n'));
+  },
+};

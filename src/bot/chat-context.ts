@@ -1,0 +1,66 @@
+import type { Context } from 'telegraf';
+import type { ChatType, Subscriber } from '../core/types.js';
+import { messagesFor, uiLanguageFor } from '../i18n/index.js';
+import type { CallbackContext, CommandContext, Keyboard } from './command.js';
+import type { BotDeps } from './deps.js';
+import { createChatApi, editHtml, sendHtml } from './telegram-adapter.js';
+
+/**
+ * The chat an update came from, stored on first contact with the sender's language as its own.
+ * A chat that delivery had marked unreachable is reachable again once it writes to the bot.
+ */
+export function ensureChat(deps: BotDeps, ctx: Context, now: number): Subscriber | null {
+  const chat = ctx.chat;
+  if (!chat) return null;
+  const existing = deps.subscribers.find(chat.id);
+  if (existing) return existing.active ? existing : (deps.subscribers.markReachable(chat.id, now) ?? existing);
+  return deps.subscribers.ensure(
+    {
+      chatId: chat.id,
+      chatType: chat.type as ChatType,
+      title: 'title' in chat ? chat.title : null,
+      language: uiLanguageFor(ctx.from?.language_code, deps.defaults.language),
+      timezone: deps.defaults.timezone,
+      digestTime: deps.defaults.digestTime,
+    },
+    now,
+  );
+}
+
+/** The language to answer an update in, also when its chat is not stored (for error replies). */
+export function languageOf(deps: BotDeps, ctx: Context) {
+  const stored = ctx.chat ? deps.subscribers.find(ctx.chat.id) : null;
+  return stored?.language ?? uiLanguageFor(ctx.from?.language_code, deps.defaults.language);
+}
+
+/** Builds what a command sees from a telegraf context. */
+export function commandContext(deps: BotDeps, ctx: Context, chat: Subscriber, args: readonly string[], now: number): CommandContext {
+  const message = ctx.message ?? (ctx.callbackQuery && 'message' in ctx.callbackQuery ? ctx.callbackQuery.message : undefined);
+  const threadId = message && 'is_topic_message' in message && message.is_topic_message ? message.message_thread_id : undefined;
+  const userId = ctx.from?.id ?? null;
+  return {
+    deps,
+    chat,
+    msg: messagesFor(chat.language),
+    args,
+    userId,
+    firstName: chat.chatType === 'private' ? (ctx.from?.first_name ?? null) : null,
+    isBotAdmin: userId !== null && deps.adminIds.includes(userId),
+    now,
+    api: createChatApi(ctx.telegram, ctx.botInfo.id),
+    reply: (html: string, keyboard?: Keyboard) => sendHtml(ctx.telegram, chat.chatId, html, keyboard, threadId),
+  };
+}
+
+/** Builds what a button handler sees; `edit` rewrites the message that carried the button. */
+export function callbackContext(deps: BotDeps, ctx: Context, chat: Subscriber, data: readonly string[], now: number): CallbackContext {
+  const base = commandContext(deps, ctx, chat, [], now);
+  const query = ctx.callbackQuery;
+  const messageId = query && 'message' in query && query.message ? query.message.message_id : null;
+  return {
+    ...base,
+    data,
+    edit: (html: string, keyboard?: Keyboard) =>
+      messageId === null ? base.reply(html, keyboard) : editHtml(ctx.telegram, chat.chatId, messageId, html, keyboard),
+  };
+}

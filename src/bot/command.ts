@@ -1,0 +1,55 @@
+import type { Subscriber } from '../core/types.js';
+import type { CommandName, Messages } from '../i18n/index.js';
+import type { BotDeps } from './deps.js';
+
+/** Rows of inline buttons; `data` is callback data (at most 64 bytes), `url` opens a link. */
+export type Keyboard = readonly (readonly { readonly text: string; readonly data: string }[])[];
+
+/** The few Telegram look-ups a command may need beyond replying. */
+export interface ChatApi {
+  /** The chat behind `@name` or an id, or null when the bot cannot see it. */
+  getChat(chat: string | number): Promise<{ id: number; type: string; title: string | null } | null>;
+  /** The member's status (`creator`, `administrator`, `member`...) and whether they may post. */
+  getChatMember(chatId: string | number, userId: number): Promise<{ status: string; canPost: boolean } | null>;
+  readonly botId: number;
+}
+
+/** What a command sees: its chat (already stored), its arguments and the means to answer. */
+export interface CommandContext {
+  readonly deps: BotDeps;
+  readonly chat: Subscriber;
+  readonly msg: Messages;
+  readonly args: readonly string[];
+  readonly userId: number | null;
+  readonly firstName: string | null;
+  readonly isBotAdmin: boolean;
+  readonly now: number;
+  readonly api: ChatApi;
+  /** Sends Telegram HTML to this chat, link previews off. */
+  reply(html: string, keyboard?: Keyboard): Promise<void>;
+}
+
+/** What a button press sees: the command context plus the pressed data and the message to edit. */
+export interface CallbackContext extends CommandContext {
+  /** Callback data split on ':' without the command's prefix. */
+  readonly data: readonly string[];
+  /** Replaces the text and buttons of the message the button belongs to. */
+  edit(html: string, keyboard?: Keyboard): Promise<void>;
+}
+
+/**
+ * One bot command. `scope` decides who may run it: `everyone`; `settings` (in groups only the
+ * group's admins, since it changes the group's settings); `bot-admin` (ADMIN_IDS only).
+ */
+export interface BotCommand {
+  readonly name: CommandName;
+  readonly scope: 'everyone' | 'settings' | 'bot-admin';
+  /** With no arguments the command only shows the current setting, so anyone may run it. */
+  readonly viewWithoutArgs?: boolean;
+  run(context: CommandContext): Promise<void>;
+  /** Button presses whose data starts with `${callbackPrefix}:`. */
+  readonly callbackPrefix?: string;
+  /** Whether pressing this command's buttons changes settings (group admins only). */
+  readonly callbackScope?: 'everyone' | 'settings';
+  onCallback?(context: CallbackContext): Promise<void>;
+}

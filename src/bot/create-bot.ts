@@ -1,0 +1,118 @@
+import { Telegraf, type Context } from 'telegraf';
+import type { Update } from 'telegraf/types';
+import { COMMANDS } from '../../commands/index.js';
+import { messagesFor } from '../i18n/index.js';
+import type { BotCommand } from './command.js';
+import { callbackContext, commandContext, ensureChat, languageOf } from './chat-context.js';
+import type { BotDeps } from './deps.js';
+import { installErrorBoundary } from './error-boundary.js';
+import { createFloodGate, type FloodOptions } from './flood-gate.js';
+import { mayChangeSettings } from './group-admin.js';
+import { parseCommand } from './parse-command.js';
+import { createChatApi, sendHtml } from './telegram-adapter.js';
+
+/** How to reach Telegram and how strict to be; only the token is required. */
+export interface BotOptions {
+  readonly token: string;
+  /** Bot API root, e.g. a self-hosted server or the test emulator (config.telegramApiRoot). */
+  readonly apiRoot?: string;
+  readonly flood?: FloodOptions;
+  readonly commands?: readonly BotCommand[];
+  /** Milliseconds a handler may run before telegraf gives up on it. */
+  readonly handlerTimeoutMs?: number;
+}
+
+/**
+ * Creates the telegraf bot with every command wired: parsing (`/cmd@botname` in groups),
+ * argument sanitation, flood control per chat, group-admin and bot-admin checks, button presses,
+ * and an error boundary so one failing update never stops polling. Nothing is sent until started.
+ */
+export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
+  const bot = new Telegraf(options.token, {
+    telegram: { apiRoot: options.apiRoot ?? 'https://api.telegram.org', webhookReply: false },
+    handlerTimeout: options.handlerTimeoutMs ?? 60_000,
+  });
+  const commands = options.commands ?? COMMANDS;
+  const byName = new Map(commands.map((command) => [command.name as string, command]));
+  const byPrefix = new Map(commands.flatMap((command) => (command.callbackPrefix ? [[command.callbackPrefix, command] as const] : [])));
+  const flood = createFloodGate(options.flood);
+  installErrorBoundary(bot, deps);
+
+  bot.on('message', async (ctx) => {
+    const message = ctx.message;
+    if ('migrate_to_chat_id' in message && message.migrate_to_chat_id !== undefined) {
+      deps.subscribers.moveChat(message.chat.id, message.migrate_to_chat_id, deps.now());
+      return;
+    }
+    if (!('text' in message)) return;
+    const parsed = parseCommand(message.text);
+    const isPrivate = message.chat.type === 'private';
+    const reply = (html: string) => sendHtml(ctx.telegram, message.chat.id, html);
+    if (parsed === null) {
+      if (isPrivate) await reply(messagesFor(languageOf(deps, ctx)).unknownCommand);
+      return;
+    }
+    if (parsed.mention !== null && parsed.mention !== ctx.botInfo.username.toLowerCase()) return;
+    const now = deps.now();
+    const verdict = flood.check(message.chat.id, now);
+    if (verdict !== 'ok') {
+      if (verdict === 'warn') await reply(messagesFor(languageOf(deps, ctx)).slowDown);
+      return;
+    }
+    const command = byName.get(parsed.name);
+    if (!command) {
+      if (isPrivate || parsed.mention !== null) await reply(messagesFor(languageOf(deps, ctx)).unknownCommand);
+      return;
+    }
+    const chat = ensureChat(deps, ctx, now);
+    if (!chat) return;
+    const context = commandContext(deps, ctx, chat, parsed.args, now);
+    if (parsed.badArguments) return context.reply(context.msg.badArguments);
+    if (command.scope === 'bot-admin' && !context.isBotAdmin) return context.reply(context.msg.botAdminsOnly);
+    const changes = command.scope === 'settings' && !(command.viewWithoutArgs && parsed.args.length === 0);
+    if (changes && !(await allowed(ctx))) return context.reply(context.msg.groupAdminsOnly);
+    await command.run(context);
+  });
+
+  bot.on('callback_query', async (ctx) => {
+    const query = ctx.callbackQuery;
+    const data = 'data' in query ? query.data : '';
+    const [prefix = '', ...rest] = data.split(':');
+    const command = byPrefix.get(prefix);
+    const now = deps.now();
+    let notice: string | undefined;
+    try {
+      if (!command?.onCallback || !ctx.chat) return;
+      if (flood.check(ctx.chat.id, now) !== 'ok') {
+        notice = messagesFor(languageOf(deps, ctx)).slowDown;
+        return;
+      }
+      const chat = ensureChat(deps, ctx, now);
+      if (!chat) return;
+      if (command.callbackScope === 'settings' && !(await allowed(ctx))) {
+        notice = messagesFor(chat.language).groupAdminsOnly;
+        return;
+      }
+      await command.onCallback(callbackContext(deps, ctx, chat, rest, now));
+    } finally {
+      await ctx.answerCbQuery(notice).catch((error: unknown) => deps.logger.warn({ err: error }, 'bot: answerCallbackQuery failed'));
+    }
+  });
+
+  bot.on('my_chat_member', (ctx) => {
+    const status = ctx.myChatMember.new_chat_member.status;
+    if (status === 'kicked' || status === 'left') deps.subscribers.markInactive(ctx.chat.id, status, deps.now());
+  });
+
+  return bot;
+}
+
+function allowed(ctx: Context<Update>): Promise<boolean> {
+  const chat = ctx.chat;
+  if (!chat) return Promise.resolve(false);
+  const senderChat = ctx.message && 'sender_chat' in ctx.message ? ctx.message.sender_chat : undefined;
+  return mayChangeSettings(
+    { chatType: chat.type, chatId: chat.id, userId: ctx.from?.id ?? null, senderChatId: senderChat?.id ?? null },
+    createChatApi(ctx.telegram, ctx.botInfo.id),
+  );
+}

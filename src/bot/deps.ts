@@ -1,0 +1,58 @@
+import type { FeedSpec, FeedState, Subscriber, UiLanguage } from '../core/types.js';
+import type { Logger } from '../log.js';
+import type { SubscriberRepository } from '../store/subscriber-repository.js';
+
+/** A digest built on demand, exactly as the daily one would be sent. */
+export interface DigestOnDemand {
+  /** Telegram HTML messages, in order, each within Telegram's length limit. */
+  readonly parts: readonly string[];
+  /** The article seqs it contains, recorded as received so /latest does not repeat them. */
+  readonly articleSeqs: readonly number[];
+}
+
+/** Outbox figures for /stats (from the delivery engine). */
+export interface OutboxStats {
+  readonly pending: number;
+  readonly sentToday: number;
+  readonly failed: number;
+  readonly dead: number;
+}
+
+/** The result of a poll started from /poll. */
+export interface PollReport {
+  readonly done: number;
+  /** Ids (or short descriptions) of the feeds that failed. */
+  readonly failed: readonly string[];
+}
+
+/**
+ * Everything the bot's commands need from the rest of the application, built once by the
+ * composition root (src/main.ts) or by a test. Optional ports switch a feature off gracefully:
+ * the command answers that it is unavailable instead of failing.
+ */
+export interface BotDeps {
+  readonly subscribers: SubscriberRepository;
+  /** The configured feeds (feeds.json); topics and feed ids come from here. */
+  readonly feeds: readonly FeedSpec[];
+  /** Poll state per feed, for the health column of /feeds and failing feeds in /stats. */
+  readonly feedHealth?: () => readonly FeedState[];
+  /** Telegram user ids allowed to use /stats and /poll (config.adminIds). */
+  readonly adminIds: readonly number[];
+  /** Settings a new chat starts with (config.defaults). */
+  readonly defaults: { readonly timezone: string; readonly digestTime: string; readonly language: UiLanguage };
+  /** Topics the /start button subscribes to; when absent, the topics of the feeds in the chat's language. */
+  readonly defaultTopics?: readonly string[];
+  /** The clock, epoch ms; tests pass a fixed one. */
+  readonly now: () => number;
+  readonly logger: Logger;
+  /** Builds this chat's digest now (issue 5); null when there is nothing new. */
+  readonly digestNow?: (chat: Subscriber, now: number) => Promise<DigestOnDemand | null>;
+  /** Polls every feed now and reports (the poll job). */
+  readonly pollNow?: () => Promise<PollReport>;
+  /** Outbox figures for /stats (the delivery engine). */
+  readonly outboxStats?: () => OutboxStats;
+  /** Number of stored articles for /stats. */
+  readonly articleCount?: () => number;
+  /** When this chat's next digest is due (epoch ms); defaults to the next local digestTime. */
+  readonly nextDigestAt?: (chat: Subscriber, now: number) => number | null;
+}

@@ -1,0 +1,21 @@
+import type { Telegraf } from 'telegraf';
+import { messagesFor } from '../i18n/index.js';
+import { languageOf } from './chat-context.js';
+import type { BotDeps } from './deps.js';
+import { sendHtml } from './telegram-adapter.js';
+
+/**
+ * The bot's net: an exception in any handler is logged with the update id and chat id, the chat
+ * gets one polite sentence, and nothing is rethrown, so long polling carries on with the next update.
+ */
+export function installErrorBoundary(bot: Telegraf, deps: BotDeps): void {
+  bot.catch(async (error, ctx) => {
+    deps.logger.error({ err: error, update_id: ctx.update.update_id, chat_id: ctx.chat?.id ?? null }, 'bot: handler failed');
+    if (!ctx.chat) return;
+    try {
+      await sendHtml(ctx.telegram, ctx.chat.id, messagesFor(languageOf(deps, ctx)).somethingWentWrong);
+    } catch (replyError) {
+      deps.logger.warn({ err: replyError, update_id: ctx.update.update_id }, 'bot: could not send the error reply');
+    }
+  });
+}

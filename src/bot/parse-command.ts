@@ -1,0 +1,32 @@
+/** Longest argument text a command accepts; anything longer is refused politely. */
+export const MAX_ARGUMENT_LENGTH = 256;
+
+/** A command message taken apart. */
+export interface ParsedCommand {
+  /** Lower-case command name without slash. */
+  readonly name: string;
+  /** The `@botname` suffix, lower case, or null. */
+  readonly mention: string | null;
+  readonly args: readonly string[];
+  /** True when the arguments are too long or carry control or replacement characters. */
+  readonly badArguments: boolean;
+}
+
+/**
+ * Reads `/name@bot arg arg` from a message text; null when the text is not a command. Arguments
+ * are split on whitespace; text with control characters (binary garbage) or beyond
+ * MAX_ARGUMENT_LENGTH is flagged rather than parsed, so no command ever sees it.
+ */
+export function parseCommand(text: string): ParsedCommand | null {
+  const match = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?=\s|$)([\s\S]*)$/.exec(text);
+  if (!match) return null;
+  const rest = (match[3] ?? '').trim();
+  // eslint-disable-next-line no-control-regex
+  const badArguments = rest.length > MAX_ARGUMENT_LENGTH || /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/.test(rest);
+  return {
+    name: (match[1] as string).toLowerCase(),
+    mention: match[2] === undefined ? null : match[2].toLowerCase(),
+    args: badArguments || rest === '' ? [] : rest.split(/\s+/),
+    badArguments,
+  };
+}

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import type { Telegraf } from 'telegraf';
+import { COMMANDS } from '../../commands/index.js';
+import type { UiLanguage } from '../core/types.js';
+import type { Logger } from '../log.js';
+import { registerCommandMenu } from './command-menu.js';
+
+/** How updates arrive: long polling (webhook null) or a webhook behind HTTPS (config.webhook). */
+export interface StartOptions {
+  readonly webhook: { readonly url: string; readonly secret: string | null; readonly port: number } | null;
+  readonly defaultLanguage: UiLanguage;
+  readonly logger: Logger;
+}
+
+/** A started bot; `stopped` settles when updates stop arriving (after stopBot, or a fatal polling error). */
+export interface RunningBot {
+  readonly bot: Telegraf;
+  readonly mode: 'polling' | 'webhook';
+  readonly stopped: Promise<void>;
+  /** Marks a webhook bot as stopped; stopBot calls it (polling settles by itself). */
+  readonly release: () => void;
+}
+
+/**
+ * Starts receiving updates. Asks getMe first (a wrong token fails here, with a clear error),
+ * publishes the command menu (non-fatal), then long-polls by default or, with a webhook URL,
+ * listens on `port` and accepts only requests carrying Telegram's secret-token header (a random
+ * secret is made when none is configured).
+ */
+export async function startBot(bot: Telegraf, options: StartOptions): Promise<RunningBot> {
+  bot.botInfo ??= await bot.telegram.getMe();
+  await registerCommandMenu(bot.telegram, COMMANDS, options.defaultLanguage, options.logger);
+  const logger = options.logger;
+  if (options.webhook === null) {
+    let launched!: () => void;
+    const ready = new Promise<void>((resolve) => (launched = resolve));
+    const stopped = bot.launch({ dropPendingUpdates: false }, () => launched());
+    stopped.catch((error: unknown) => logger.fatal({ err: error }, 'bot: long polling stopped with an error'));
+    await Promise.race([ready, stopped]);
+    logger.info({ bot_username: bot.botInfo.username, mode: 'polling' }, 'bot: started');
+    return { bot, mode: 'polling', stopped: stopped.catch(() => undefined), release: () => undefined };
+  }
+  const url = new URL(options.webhook.url);
+  const secretToken = options.webhook.secret ?? randomBytes(24).toString('hex');
+  let markStopped!: () => void;
+  const stopped = new Promise<void>((resolve) => (markStopped = resolve));
+  await bot.launch({ webhook: { domain: url.host, path: url.pathname, port: options.webhook.port, secretToken } });
+  logger.info({ bot_username: bot.botInfo.username, mode: 'webhook', port: options.webhook.port }, 'bot: started');
+  return { bot, mode: 'webhook', stopped, release: markStopped };
+}
+
+/** Stops receiving updates and waits until polling has wound down (at most `timeoutMs`). */
+export async function stopBot(running: RunningBot, reason = 'shutdown', timeoutMs = 5_000): Promise<void> {
+  try {
+    running.bot.stop(reason);
+  } catch {
+    // Not running any more: nothing to stop.
+  }
+  running.release();
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([running.stopped, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+  clearTimeout(timer);
+}

@@ -1,0 +1,46 @@
+import type { FeedSpec, Subscriber, UiLanguage } from '../core/types.js';
+import type { Subscription } from '../store/subscriber-repository.js';
+
+/** The topics of the enabled feeds, sorted: what a chat may subscribe to besides single feeds. */
+export function availableTopics(feeds: readonly FeedSpec[]): string[] {
+  return [...new Set(feeds.filter((feed) => feed.enabled).flatMap((feed) => feed.topics))].sort();
+}
+
+/**
+ * The enabled feeds a chat follows: those it named plus those carrying one of its topics.
+ * A chat that follows nothing gets every enabled feed (`followsNothing` tells the caller to say so).
+ */
+export function followedFeedIds(chat: Subscriber, feeds: readonly FeedSpec[]): { ids: string[]; followsNothing: boolean } {
+  const enabled = feeds.filter((feed) => feed.enabled);
+  if (chat.topics.length === 0 && chat.feeds.length === 0) return { ids: enabled.map((feed) => feed.id), followsNothing: true };
+  const topics = new Set(chat.topics);
+  const named = new Set(chat.feeds);
+  const ids = enabled.filter((feed) => named.has(feed.id) || feed.topics.some((topic) => topics.has(topic))).map((feed) => feed.id);
+  return { ids, followsNothing: false };
+}
+
+/**
+ * Reads `/subscribe` arguments: each word is a topic or a feed id (case-insensitive);
+ * `@channel` words are left to the caller. Unknown words are returned for the answer.
+ */
+export function resolveSubscriptions(words: readonly string[], feeds: readonly FeedSpec[]): { items: Subscription[]; unknown: string[] } {
+  const topics = new Set(availableTopics(feeds));
+  const feedIds = new Set(feeds.map((feed) => feed.id));
+  const items: Subscription[] = [];
+  const unknown: string[] = [];
+  for (const word of words) {
+    const value = word.toLowerCase().replace(/^#/, '').replace(/,$/, '');
+    if (value === '') continue;
+    if (topics.has(value)) items.push({ kind: 'topic', value });
+    else if (feedIds.has(value)) items.push({ kind: 'feed', value });
+    else unknown.push(word);
+  }
+  return { items, unknown };
+}
+
+/** Topics offered by the /start button: those of the feeds in the reader's language, else all. */
+export function defaultTopicsFor(language: UiLanguage, feeds: readonly FeedSpec[], configured?: readonly string[]): string[] {
+  if (configured && configured.length > 0) return [...configured];
+  const own = availableTopics(feeds.filter((feed) => feed.language === language));
+  return own.length > 0 ? own : availableTopics(feeds);
+}

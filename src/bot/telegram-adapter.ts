@@ -1,0 +1,60 @@
+import type { Telegram } from 'telegraf';
+import { TelegramError } from 'telegraf';
+import type { ChatApi, Keyboard } from './command.js';
+
+/** The send options every bot message carries: HTML, link previews off, optional buttons and topic. */
+export function messageExtra(keyboard?: Keyboard, threadId?: number) {
+  return {
+    parse_mode: 'HTML' as const,
+    link_preview_options: { is_disabled: true },
+    ...(threadId === undefined ? {} : { message_thread_id: threadId }),
+    ...(keyboard === undefined ? {} : {
+      reply_markup: { inline_keyboard: keyboard.map((row) => row.map((button) => ({ text: button.text, callback_data: button.data }))) },
+    }),
+  };
+}
+
+/** Sends Telegram HTML to a chat. */
+export async function sendHtml(telegram: Telegram, chatId: number, html: string, keyboard?: Keyboard, threadId?: number): Promise<void> {
+  await telegram.sendMessage(chatId, html, messageExtra(keyboard, threadId));
+}
+
+/** Edits a message in place; "message is not modified" (the same text again) is not an error. */
+export async function editHtml(telegram: Telegram, chatId: number, messageId: number, html: string, keyboard?: Keyboard): Promise<void> {
+  try {
+    await telegram.editMessageText(chatId, messageId, undefined, html, messageExtra(keyboard));
+  } catch (error) {
+    if (error instanceof TelegramError && /message is not modified/i.test(error.description)) return;
+    throw error;
+  }
+}
+
+/** ChatApi on top of telegraf: look-ups that fail with a 400/403 answer null instead of throwing. */
+export function createChatApi(telegram: Telegram, botId: number): ChatApi {
+  return {
+    botId,
+    async getChat(chat) {
+      try {
+        const found = await telegram.getChat(chat);
+        return { id: found.id, type: found.type, title: 'title' in found ? found.title : null };
+      } catch (error) {
+        if (isClientError(error)) return null;
+        throw error;
+      }
+    },
+    async getChatMember(chatId, userId) {
+      try {
+        const member = await telegram.getChatMember(chatId, userId);
+        const canPost = member.status === 'creator' || (member.status === 'administrator' && member.can_post_messages !== false);
+        return { status: member.status, canPost };
+      } catch (error) {
+        if (isClientError(error)) return null;
+        throw error;
+      }
+    },
+  };
+}
+
+function isClientError(error: unknown): boolean {
+  return error instanceof TelegramError && error.code >= 400 && error.code < 500 && error.code !== 429;
+}

@@ -1,0 +1,49 @@
+import type { Subscriber } from '../core/types.js';
+import type { SettingsView } from '../i18n/index.js';
+import { messagesFor } from '../i18n/index.js';
+import type { Keyboard } from './command.js';
+import type { FeedSpec } from '../core/types.js';
+import { availableTopics } from './subscription-feeds.js';
+
+/** A chat's settings as /settings and /status display them. */
+export function settingsView(chat: Subscriber): SettingsView {
+  return {
+    language: messagesFor(chat.language).languageName,
+    timezone: chat.timezone,
+    digestTime: chat.digestTime,
+    topics: chat.topics,
+    feeds: chat.feeds,
+  };
+}
+
+/** Callback data prefix of the subscribe toggle keyboard. */
+export const TOGGLE_PREFIX = 'sub';
+
+/**
+ * The subscribe keyboard: every topic, then every enabled feed, each marked when followed, and a
+ * Done button. Pressing one toggles it and the message is redrawn from this same function.
+ */
+export function toggleKeyboard(chat: Subscriber, feeds: readonly FeedSpec[]): Keyboard {
+  const mark = (on: boolean, label: string) => `${on ? '✅' : '▫️'} ${label}`;
+  const topicButtons = availableTopics(feeds).map((topic) => ({ text: mark(chat.topics.includes(topic), topic), data: `${TOGGLE_PREFIX}:t:${topic}` }));
+  const feedButtons = feeds
+    .filter((feed) => feed.enabled)
+    .map((feed) => ({ text: mark(chat.feeds.includes(feed.id), feed.title), data: feedButtonData(feed, feeds) }));
+  return [
+    ...pairs(topicButtons, 3),
+    ...pairs(feedButtons, 2),
+    [{ text: messagesFor(chat.language).doneButton, data: `${TOGGLE_PREFIX}:done` }],
+  ];
+}
+
+function pairs<T>(items: readonly T[], size: number): T[][] {
+  const rows: T[][] = [];
+  for (let index = 0; index < items.length; index += size) rows.push(items.slice(index, index + size));
+  return rows;
+}
+
+/** `sub:f:<id>`, or `sub:i:<index>` when the id would push the data past Telegram's 64 bytes. */
+function feedButtonData(feed: FeedSpec, feeds: readonly FeedSpec[]): string {
+  const data = `${TOGGLE_PREFIX}:f:${feed.id}`;
+  return new TextEncoder().encode(data).length <= 64 ? data : `${TOGGLE_PREFIX}:i:${feeds.indexOf(feed)}`;
+}

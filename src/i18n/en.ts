@@ -1,0 +1,133 @@
+import { escapeHtml as e } from '../telegram/html.js';
+import type { Messages } from './messages.js';
+
+const HEALTH_ICONS = { ok: '🟢', failing: '🔴', new: '⚪', unknown: '•' } as const;
+const list = (items: readonly string[]) => items.map((item) => `<b>${e(item)}</b>`).join(', ');
+
+/** The English interface. */
+export const EN: Messages = {
+  languageName: 'English',
+  commandDescriptions: {
+    start: 'Welcome and quick start',
+    latest: 'The newest briefings you have not seen',
+    subscribe: 'Follow topics or feeds',
+    unsubscribe: 'Stop following topics or feeds',
+    digest: 'Your digest, right now',
+    time: 'Digest time (HH:MM or off)',
+    timezone: 'Your time zone',
+    language: 'Interface language (nl or en)',
+    feeds: 'All feeds by topic',
+    settings: 'Your settings',
+    status: 'Subscriptions and next digest',
+    stop: 'Unsubscribe from everything',
+    help: 'What I can do',
+    stats: 'Admin: figures',
+    poll: 'Admin: poll the feeds now',
+  },
+  welcome: (name) =>
+    `Hello${name ? ` ${e(name)}` : ''}! I read news feeds and condense every article into a short briefing ` +
+    'in its own words. Ask for the /latest news any time, or get a daily digest at your own hour.\n\n' +
+    'Tap below to follow a default selection, or choose yourself with /subscribe.',
+  subscribeDefaultButton: 'Follow the default selection',
+  help: (lines, isAdmin) =>
+    [
+      '<b>What I can do</b>',
+      ...lines.map((line) => `/${line.command} — ${e(line.description)}`),
+      '',
+      'Examples: <code>/subscribe world tech</code>, <code>/latest 10</code>, <code>/time 07:30</code>, <code>/timezone Europe/Amsterdam</code>.',
+      ...(isAdmin ? ['You are an admin of this bot.'] : []),
+    ].join('\n'),
+  unknownCommand: 'I do not know that command. /help lists what I can do.',
+  somethingWentWrong: 'Something went wrong, please try again.',
+  slowDown: 'That is a lot of commands at once. Please wait a few seconds; I will answer again then.',
+  badArguments: 'That input is too long or contains characters I cannot read. Please try again with plain text.',
+  groupAdminsOnly: 'Only the admins of this group can change its settings.',
+  botAdminsOnly: 'This command is for the administrators of this bot.',
+  subscribed: (items) => `Now following: ${list(items)}.`,
+  unsubscribed: (items) => `No longer following: ${list(items)}.`,
+  unknownItems: (items) => `I do not know ${list(items)}. /feeds lists the topics and feeds.`,
+  nothingChanged: 'Nothing changed.',
+  subscribeKeyboardTitle: 'Tap topics and feeds to follow or unfollow them:',
+  unsubscribeKeyboardTitle: 'Tap what you no longer want to follow:',
+  doneButton: 'Done',
+  keyboardDone: (topics, feeds) =>
+    topics.length + feeds.length === 0
+      ? 'You follow nothing yet. /subscribe to choose.'
+      : `You follow ${list([...topics, ...feeds])}.`,
+  channelUnknown: (channel) => `I cannot find ${e(channel)}. Add me to the channel as an admin first.`,
+  channelNotAdmin: (channel) => `Only an admin of ${e(channel)} can subscribe it.`,
+  channelCannotPost: (channel) => `I cannot post in ${e(channel)}. Make me an admin with the right to post messages.`,
+  channelSubscribed: (channel, items) => `${e(channel)} now follows ${list(items)}.`,
+  latestHeader: (count) => `<b>${count === 1 ? 'The latest briefing' : `The latest ${count} briefings`}</b>`,
+  latestNothingNew: 'Nothing new since you last looked.',
+  latestNothingAtAll: 'There are no briefings yet. The feeds are polled regularly; try again later.',
+  latestRecentButton: (count) => `Show the ${count} most recent again`,
+  latestRecentHeader: '<b>The most recent briefings</b> (seen before)',
+  latestAllFeedsHint: 'You follow nothing yet, so this is from all feeds. /subscribe to choose.',
+  latestBadCount: 'Use /latest or /latest N with N from 1 to 20, for example <code>/latest 10</code>.',
+  digestEmpty: 'Nothing new for your digest right now.',
+  digestUnavailable: 'The digest is not available at the moment. Please try again later.',
+  timeSet: (time, zone) => `Your daily digest arrives at <b>${e(time)}</b> (${e(zone)}).`,
+  timeOff: 'Daily digests are off. /time 07:30 turns them on again.',
+  timeCurrent: (time, zone) =>
+    (time === null ? 'Daily digests are off.' : `Your daily digest arrives at <b>${e(time)}</b> (${e(zone)}).`) +
+    '\nChange it with <code>/time HH:MM</code>, for example <code>/time 07:30</code>, or <code>/time off</code>.',
+  timeBad: 'Please give a time as HH:MM, for example <code>/time 07:30</code>, or <code>/time off</code> to stop digests.',
+  timezoneSet: (zone, now) => `Time zone set to <b>${e(zone)}</b>. It is now ${e(now)} there.`,
+  timezoneCurrent: (zone, now) =>
+    `Your time zone is <b>${e(zone)}</b> (now ${e(now)}).\nChange it with <code>/timezone Europe/Amsterdam</code>, a city (<code>/timezone London</code>) or an offset (<code>/timezone +02:00</code>).`,
+  timezoneBad:
+    'I do not know that time zone. Use a name like <code>/timezone Europe/Amsterdam</code>, a city like <code>/timezone London</code>, or an offset like <code>/timezone +02:00</code>.',
+  languageSet: 'I will speak English from now on. Briefings stay in the language of their article.',
+  languageBad: 'Choose <code>/language nl</code> or <code>/language en</code>.',
+  languageCurrent: 'I speak English here. <code>/language nl</code> switches to Dutch.',
+  feedsHeader: '<b>Feeds by topic</b>',
+  feedsTopic: (topic) => `\n<b>${e(topic)}</b>`,
+  feedLine: (title, id, health, language) =>
+    `${HEALTH_ICONS[health]} ${e(title)} (<code>${e(id)}</code>, ${e(language)})` +
+    (health === 'failing' ? ' — currently failing' : health === 'new' ? ' — not polled yet' : ''),
+  feedsEmpty: 'No feeds are configured.',
+  settings: (v) =>
+    [
+      '<b>Your settings</b>',
+      `Language: ${e(v.language)}`,
+      `Time zone: ${e(v.timezone)}`,
+      `Daily digest: ${v.digestTime === null ? 'off' : e(v.digestTime)}`,
+      `Topics: ${v.topics.length > 0 ? list(v.topics) : 'none'}`,
+      `Feeds: ${v.feeds.length > 0 ? list(v.feeds) : 'none'}`,
+    ].join('\n'),
+  settingsLanguageButton: 'Nederlands',
+  settingsDigestOnButton: (time) => `Digest on (${time})`,
+  settingsDigestOffButton: 'Digest off',
+  settingsTopicsButton: 'Topics and feeds',
+  status: (v, next, last, active) =>
+    [
+      '<b>Status</b>',
+      `Following: ${v.topics.length + v.feeds.length > 0 ? list([...v.topics, ...v.feeds]) : 'nothing'}`,
+      `Next digest: ${!active ? 'none (stopped)' : next === null ? 'none (digests are off)' : e(next)}`,
+      `Last delivery: ${last === null ? 'none yet' : e(last)}`,
+    ].join('\n'),
+  stopped: 'You are unsubscribed from everything and will get no more digests. /subscribe brings you back.\nTap below to also delete all I know about this chat.',
+  stopDeleteButton: 'Delete my data',
+  deleted: 'All data about this chat is deleted. /start begins afresh.',
+  stats: (f) =>
+    [
+      '<b>Stats</b>',
+      `Subscribers: ${f.subscribers} (${f.activeSubscribers} active)`,
+      `Feeds: ${f.feeds}, failing: ${f.failingFeeds.length > 0 ? list(f.failingFeeds) : 'none'}`,
+      ...(f.articles === null ? [] : [`Articles: ${f.articles}`]),
+      ...(f.outbox === null ? [] :
+        [`Outbox: ${f.outbox.pending} pending, ${f.outbox.sentToday} sent today, ${f.outbox.failed} failed, ${f.outbox.dead} dead`]),
+    ].join('\n'),
+  pollStarted: 'Polling all feeds now…',
+  pollDone: (done, failed) => `Poll finished: ${done} feeds ok, ${failed.length} failed${failed.length > 0 ? ` (${list(failed)})` : ''}.`,
+  pollUnavailable: 'Polling is not available in this process.',
+  none: 'none',
+  dateTimeFormat: 'EEEE d MMMM, HH:mm',
+  digestHeader: (date) => `📰 <b>Your digest</b> · ${e(date)}`,
+  digestTopic: (topic) => `<b>${e(topic.charAt(0).toUpperCase() + topic.slice(1))}</b>`,
+  digestAlsoIn: (others) => `<i>(also in ${others} other ${others === 1 ? 'source' : 'sources'})</i>`,
+  digestMore: (count) => `+${count} more: /latest`,
+  digestQuiet: 'A quiet day: nothing new since your last digest.',
+  digestDateFormat: 'EEEE d MMMM',
+};

@@ -1,0 +1,111 @@
+/** Every bot command, in menu order; the single list the command menu and /help are built from. */
+export const COMMAND_NAMES = [
+  'start', 'latest', 'subscribe', 'unsubscribe', 'digest', 'time', 'timezone', 'language',
+  'feeds', 'settings', 'status', 'stop', 'help', 'stats', 'poll',
+] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** Health of one feed as shown by /feeds. */
+export type FeedHealthLabel = 'ok' | 'failing' | 'new' | 'unknown';
+
+/** Figures for the admin's /stats; outbox figures appear when the delivery engine provides them. */
+export interface StatsFigures {
+  readonly subscribers: number;
+  readonly activeSubscribers: number;
+  readonly feeds: number;
+  readonly failingFeeds: readonly string[];
+  readonly articles: number | null;
+  readonly outbox: { pending: number; sentToday: number; failed: number; dead: number } | null;
+}
+
+/** The settings shown by /settings and /status, already formatted for display. */
+export interface SettingsView {
+  readonly language: string;
+  readonly timezone: string;
+  readonly digestTime: string | null;
+  readonly topics: readonly string[];
+  readonly feeds: readonly string[];
+}
+
+/**
+ * The bot's whole interface text in one language. Strings are Telegram HTML; functions escape
+ * whatever they interpolate, so callers pass raw values. Both catalogues implement this type,
+ * which is how the compiler keeps Dutch and English complete and in step.
+ */
+export interface Messages {
+  readonly languageName: string;
+  readonly commandDescriptions: Readonly<Record<CommandName, string>>;
+  readonly welcome: (firstName: string | null) => string;
+  readonly subscribeDefaultButton: string;
+  readonly help: (lines: readonly { command: string; description: string }[], isAdmin: boolean) => string;
+  readonly unknownCommand: string;
+  readonly somethingWentWrong: string;
+  readonly slowDown: string;
+  readonly badArguments: string;
+  readonly groupAdminsOnly: string;
+  readonly botAdminsOnly: string;
+  readonly subscribed: (items: readonly string[]) => string;
+  readonly unsubscribed: (items: readonly string[]) => string;
+  readonly unknownItems: (items: readonly string[]) => string;
+  readonly nothingChanged: string;
+  readonly subscribeKeyboardTitle: string;
+  readonly unsubscribeKeyboardTitle: string;
+  readonly doneButton: string;
+  readonly keyboardDone: (topics: readonly string[], feeds: readonly string[]) => string;
+  readonly channelUnknown: (channel: string) => string;
+  readonly channelNotAdmin: (channel: string) => string;
+  readonly channelCannotPost: (channel: string) => string;
+  readonly channelSubscribed: (channel: string, items: readonly string[]) => string;
+  readonly latestHeader: (count: number) => string;
+  readonly latestNothingNew: string;
+  readonly latestNothingAtAll: string;
+  readonly latestRecentButton: (count: number) => string;
+  readonly latestRecentHeader: string;
+  readonly latestAllFeedsHint: string;
+  readonly latestBadCount: string;
+  readonly digestEmpty: string;
+  readonly digestUnavailable: string;
+  readonly timeSet: (time: string, timezone: string) => string;
+  readonly timeOff: string;
+  readonly timeCurrent: (time: string | null, timezone: string) => string;
+  readonly timeBad: string;
+  readonly timezoneSet: (timezone: string, localNow: string) => string;
+  readonly timezoneCurrent: (timezone: string, localNow: string) => string;
+  readonly timezoneBad: string;
+  readonly languageSet: string;
+  readonly languageBad: string;
+  readonly languageCurrent: string;
+  readonly feedsHeader: string;
+  readonly feedsTopic: (topic: string) => string;
+  readonly feedLine: (title: string, id: string, health: FeedHealthLabel, language: string) => string;
+  readonly feedsEmpty: string;
+  readonly settings: (view: SettingsView) => string;
+  readonly settingsLanguageButton: string;
+  /** Button labels are plain text, not HTML. */
+  readonly settingsDigestOnButton: (time: string) => string;
+  readonly settingsDigestOffButton: string;
+  readonly settingsTopicsButton: string;
+  readonly status: (view: SettingsView, nextDigest: string | null, lastDelivery: string | null, active: boolean) => string;
+  readonly stopped: string;
+  readonly stopDeleteButton: string;
+  readonly deleted: string;
+  readonly stats: (figures: StatsFigures) => string;
+  readonly pollStarted: string;
+  readonly pollDone: (done: number, failed: readonly string[]) => string;
+  readonly pollUnavailable: string;
+  readonly none: string;
+  /** date-fns format for a date with time, e.g. "Monday 5 January, 07:30". */
+  readonly dateTimeFormat: string;
+  /** Daily digest (delivery engine): header with the formatted local date. */
+  readonly digestHeader: (date: string) => string;
+  /** Heading of one topic's section in a digest. */
+  readonly digestTopic: (topic: string) => string;
+  /** After a story that several feeds carry: how many other sources have it. */
+  readonly digestAlsoIn: (others: number) => string;
+  /** Closing line when stories were left out. */
+  readonly digestMore: (count: number) => string;
+  /** The whole digest on a day with nothing new (when the quiet line is on). */
+  readonly digestQuiet: string;
+  /** date-fns format for the digest header's date, e.g. "Monday 5 January". */
+  readonly digestDateFormat: string;
+}

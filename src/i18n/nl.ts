@@ -1,0 +1,133 @@
+import { escapeHtml as e } from '../telegram/html.js';
+import type { Messages } from './messages.js';
+
+const HEALTH_ICONS = { ok: '🟢', failing: '🔴', new: '⚪', unknown: '•' } as const;
+const list = (items: readonly string[]) => items.map((item) => `<b>${e(item)}</b>`).join(', ');
+
+/** De Nederlandse interface. */
+export const NL: Messages = {
+  languageName: 'Nederlands',
+  commandDescriptions: {
+    start: 'Welkom en snel beginnen',
+    latest: 'De nieuwste briefings die je nog niet zag',
+    subscribe: 'Onderwerpen of feeds volgen',
+    unsubscribe: 'Onderwerpen of feeds niet meer volgen',
+    digest: 'Je overzicht, nu meteen',
+    time: 'Tijd van het overzicht (UU:MM of uit)',
+    timezone: 'Je tijdzone',
+    language: 'Taal van de bot (nl of en)',
+    feeds: 'Alle feeds per onderwerp',
+    settings: 'Je instellingen',
+    status: 'Abonnementen en volgend overzicht',
+    stop: 'Overal voor afmelden',
+    help: 'Wat ik kan',
+    stats: 'Beheer: cijfers',
+    poll: 'Beheer: feeds nu ophalen',
+  },
+  welcome: (name) =>
+    `Hallo${name ? ` ${e(name)}` : ''}! Ik lees nieuwsfeeds en vat elk artikel samen in een korte briefing ` +
+    'met de eigen woorden van de journalist. Vraag altijd het /latest nieuws op, of krijg elke dag een overzicht op je eigen tijd.\n\n' +
+    'Tik hieronder om een standaardselectie te volgen, of kies zelf met /subscribe.',
+  subscribeDefaultButton: 'Volg de standaardselectie',
+  help: (lines, isAdmin) =>
+    [
+      '<b>Wat ik kan</b>',
+      ...lines.map((line) => `/${line.command} — ${e(line.description)}`),
+      '',
+      'Voorbeelden: <code>/subscribe world tech</code>, <code>/latest 10</code>, <code>/time 07:30</code>, <code>/timezone Europe/Amsterdam</code>.',
+      ...(isAdmin ? ['Je bent beheerder van deze bot.'] : []),
+    ].join('\n'),
+  unknownCommand: 'Dat commando ken ik niet. /help laat zien wat ik kan.',
+  somethingWentWrong: 'Er ging iets mis, probeer het nog eens.',
+  slowDown: 'Dat zijn veel commando\'s tegelijk. Wacht een paar seconden, dan antwoord ik weer.',
+  badArguments: 'Die invoer is te lang of bevat tekens die ik niet kan lezen. Probeer het opnieuw met gewone tekst.',
+  groupAdminsOnly: 'Alleen de beheerders van deze groep kunnen de instellingen wijzigen.',
+  botAdminsOnly: 'Dit commando is voor de beheerders van deze bot.',
+  subscribed: (items) => `Je volgt nu: ${list(items)}.`,
+  unsubscribed: (items) => `Je volgt niet meer: ${list(items)}.`,
+  unknownItems: (items) => `Ik ken ${list(items)} niet. /feeds toont de onderwerpen en feeds.`,
+  nothingChanged: 'Er is niets veranderd.',
+  subscribeKeyboardTitle: 'Tik op onderwerpen en feeds om ze te volgen of niet meer te volgen:',
+  unsubscribeKeyboardTitle: 'Tik op wat je niet meer wilt volgen:',
+  doneButton: 'Klaar',
+  keyboardDone: (topics, feeds) =>
+    topics.length + feeds.length === 0
+      ? 'Je volgt nog niets. Kies met /subscribe.'
+      : `Je volgt ${list([...topics, ...feeds])}.`,
+  channelUnknown: (channel) => `Ik kan ${e(channel)} niet vinden. Voeg me eerst als beheerder aan het kanaal toe.`,
+  channelNotAdmin: (channel) => `Alleen een beheerder van ${e(channel)} kan het kanaal aanmelden.`,
+  channelCannotPost: (channel) => `Ik kan niet posten in ${e(channel)}. Maak me beheerder met het recht om berichten te plaatsen.`,
+  channelSubscribed: (channel, items) => `${e(channel)} volgt nu ${list(items)}.`,
+  latestHeader: (count) => `<b>${count === 1 ? 'De nieuwste briefing' : `De nieuwste ${count} briefings`}</b>`,
+  latestNothingNew: 'Niets nieuws sinds je laatst keek.',
+  latestNothingAtAll: 'Er zijn nog geen briefings. De feeds worden regelmatig opgehaald; probeer het later nog eens.',
+  latestRecentButton: (count) => `Toon de ${count} meest recente opnieuw`,
+  latestRecentHeader: '<b>De meest recente briefings</b> (al eerder gezien)',
+  latestAllFeedsHint: 'Je volgt nog niets, dus dit komt uit alle feeds. Kies met /subscribe.',
+  latestBadCount: 'Gebruik /latest of /latest N met N van 1 tot 20, bijvoorbeeld <code>/latest 10</code>.',
+  digestEmpty: 'Er is nu niets nieuws voor je overzicht.',
+  digestUnavailable: 'Het overzicht is nu niet beschikbaar. Probeer het later nog eens.',
+  timeSet: (time, zone) => `Je dagelijkse overzicht komt om <b>${e(time)}</b> (${e(zone)}).`,
+  timeOff: 'Dagelijkse overzichten staan uit. /time 07:30 zet ze weer aan.',
+  timeCurrent: (time, zone) =>
+    (time === null ? 'Dagelijkse overzichten staan uit.' : `Je dagelijkse overzicht komt om <b>${e(time)}</b> (${e(zone)}).`) +
+    '\nWijzig het met <code>/time UU:MM</code>, bijvoorbeeld <code>/time 07:30</code>, of <code>/time uit</code>.',
+  timeBad: 'Geef een tijd als UU:MM, bijvoorbeeld <code>/time 07:30</code>, of <code>/time uit</code> om de overzichten te stoppen.',
+  timezoneSet: (zone, now) => `Tijdzone ingesteld op <b>${e(zone)}</b>. Het is daar nu ${e(now)}.`,
+  timezoneCurrent: (zone, now) =>
+    `Je tijdzone is <b>${e(zone)}</b> (nu ${e(now)}).\nWijzig hem met <code>/timezone Europe/Amsterdam</code>, een stad (<code>/timezone Londen</code>) of een verschil met UTC (<code>/timezone +02:00</code>).`,
+  timezoneBad:
+    'Die tijdzone ken ik niet. Gebruik een naam als <code>/timezone Europe/Amsterdam</code>, een stad als <code>/timezone Brussel</code>, of een verschil met UTC als <code>/timezone +02:00</code>.',
+  languageSet: 'Ik spreek vanaf nu Nederlands. Briefings blijven in de taal van hun artikel.',
+  languageBad: 'Kies <code>/language nl</code> of <code>/language en</code>.',
+  languageCurrent: 'Ik spreek hier Nederlands. <code>/language en</code> schakelt naar Engels.',
+  feedsHeader: '<b>Feeds per onderwerp</b>',
+  feedsTopic: (topic) => `\n<b>${e(topic)}</b>`,
+  feedLine: (title, id, health, language) =>
+    `${HEALTH_ICONS[health]} ${e(title)} (<code>${e(id)}</code>, ${e(language)})` +
+    (health === 'failing' ? ' — werkt nu niet' : health === 'new' ? ' — nog niet opgehaald' : ''),
+  feedsEmpty: 'Er zijn geen feeds ingesteld.',
+  settings: (v) =>
+    [
+      '<b>Je instellingen</b>',
+      `Taal: ${e(v.language)}`,
+      `Tijdzone: ${e(v.timezone)}`,
+      `Dagelijks overzicht: ${v.digestTime === null ? 'uit' : e(v.digestTime)}`,
+      `Onderwerpen: ${v.topics.length > 0 ? list(v.topics) : 'geen'}`,
+      `Feeds: ${v.feeds.length > 0 ? list(v.feeds) : 'geen'}`,
+    ].join('\n'),
+  settingsLanguageButton: 'English',
+  settingsDigestOnButton: (time) => `Overzicht aan (${time})`,
+  settingsDigestOffButton: 'Overzicht uit',
+  settingsTopicsButton: 'Onderwerpen en feeds',
+  status: (v, next, last, active) =>
+    [
+      '<b>Status</b>',
+      `Je volgt: ${v.topics.length + v.feeds.length > 0 ? list([...v.topics, ...v.feeds]) : 'niets'}`,
+      `Volgend overzicht: ${!active ? 'geen (gestopt)' : next === null ? 'geen (overzichten staan uit)' : e(next)}`,
+      `Laatste bezorging: ${last === null ? 'nog geen' : e(last)}`,
+    ].join('\n'),
+  stopped: 'Je bent overal voor afgemeld en krijgt geen overzichten meer. /subscribe brengt je terug.\nTik hieronder om ook alles wat ik over deze chat weet te wissen.',
+  stopDeleteButton: 'Wis mijn gegevens',
+  deleted: 'Alle gegevens over deze chat zijn gewist. /start begint opnieuw.',
+  stats: (f) =>
+    [
+      '<b>Cijfers</b>',
+      `Abonnees: ${f.subscribers} (${f.activeSubscribers} actief)`,
+      `Feeds: ${f.feeds}, met fouten: ${f.failingFeeds.length > 0 ? list(f.failingFeeds) : 'geen'}`,
+      ...(f.articles === null ? [] : [`Artikelen: ${f.articles}`]),
+      ...(f.outbox === null ? [] :
+        [`Uitbak: ${f.outbox.pending} wachtend, ${f.outbox.sentToday} vandaag verstuurd, ${f.outbox.failed} mislukt, ${f.outbox.dead} opgegeven`]),
+    ].join('\n'),
+  pollStarted: 'Alle feeds worden nu opgehaald…',
+  pollDone: (done, failed) => `Ophalen klaar: ${done} feeds goed, ${failed.length} mislukt${failed.length > 0 ? ` (${list(failed)})` : ''}.`,
+  pollUnavailable: 'Ophalen kan niet vanuit dit proces.',
+  none: 'geen',
+  dateTimeFormat: 'EEEE d MMMM, HH:mm',
+  digestHeader: (date) => `📰 <b>Je overzicht</b> · ${e(date)}`,
+  digestTopic: (topic) => `<b>${e(topic.charAt(0).toUpperCase() + topic.slice(1))}</b>`,
+  digestAlsoIn: (others) => `<i>(ook bij ${others} ${others === 1 ? 'andere bron' : 'andere bronnen'})</i>`,
+  digestMore: (count) => `+${count} meer: /latest`,
+  digestQuiet: 'Een rustige dag: niets nieuws sinds je vorige overzicht.',
+  digestDateFormat: 'EEEE d MMMM',
+};

@@ -1,0 +1,160 @@
+import type { Logger } from '../log.js';
+import type { OutboxMessage, OutboxRepository } from '../store/outbox-repository.js';
+import type { SubscriberRepository } from '../store/subscriber-repository.js';
+import type { SendOutcome } from '../telegram/send-errors.js';
+import type { Sender } from '../telegram/sender.js';
+
+/** What the delivery worker needs. `chats` is the bot's subscriber repository. */
+export interface DeliveryWorkerDeps {
+  readonly outbox: OutboxRepository;
+  readonly sender: Sender;
+  readonly chats: Pick<SubscriberRepository, 'find' | 'markInactive' | 'moveChat'>;
+  readonly clock: () => number;
+  readonly logger: Logger;
+  /** HTTP attempts for 5xx / network failures before a message is `failed` (default 6). */
+  readonly maxAttempts?: number;
+  /** Messages handed to the sender at once (default 200); bounds memory, not the rate. */
+  readonly window?: number;
+  /** First back-off after a transient failure (default 1 s), doubled per attempt up to `maxBackoffMs` (default 5 min). */
+  readonly baseBackoffMs?: number;
+  readonly maxBackoffMs?: number;
+  readonly random?: () => number;
+}
+
+export interface DeliveryWorker {
+  /** Puts messages left `sending` by a crash back to pending, then starts sending. Returns their ids. */
+  start(): number[];
+  /** New messages were enqueued: look now instead of at the next timer. */
+  wake(): void;
+  /** Stops taking messages and waits for the ones in flight to be recorded. */
+  stop(): Promise<void>;
+  /** Messages handed to the sender and not yet answered. */
+  inFlight(): number;
+}
+
+/**
+ * The outbox worker. Each message is marked `sending` (committed) right before its HTTP call and
+ * `sent` with Telegram's message id right after, so after a SIGKILL the only message whose fate is
+ * unknown is the one still marked `sending`; start() sends it again (at-least-once, the single
+ * possible duplicate). Failures stay with their message or chat; the worker goes on.
+ */
+export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
+  const { outbox, sender, chats, clock, logger } = deps;
+  const maxAttempts = deps.maxAttempts ?? 6;
+  const window = deps.window ?? 200;
+  const baseBackoffMs = deps.baseBackoffMs ?? 1_000;
+  const maxBackoffMs = deps.maxBackoffMs ?? 5 * 60_000;
+  const random = deps.random ?? Math.random;
+  const submitted = new Map<number, Promise<void>>();
+  const busyChats = new Set<number>();
+  let running = false;
+  let timer: NodeJS.Timeout | null = null;
+
+  function schedule(delayMs: number): void {
+    if (!running) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      fill();
+    }, delayMs);
+  }
+
+  function fill(): void {
+    if (!running) return;
+    try {
+      const now = clock();
+      const room = window - submitted.size;
+      const due = room > 0 ? outbox.nextDue(now, room, busyChats) : [];
+      for (const message of due) submit(message);
+      if (due.length < room) {
+        // Nothing more is due now: wake for the next retry (completions call fill too).
+        const next = outbox.nextWakeAt();
+        if (next !== null && next > now) schedule(Math.min(next - now, 60_000));
+        else if (submitted.size === 0 && next !== null) schedule(50);
+      }
+    } catch (error) {
+      logger.error({ err: error }, 'jobs/deliver-outbox: reading the outbox failed, retrying in 1 s');
+      schedule(1_000);
+    }
+  }
+
+  function submit(message: OutboxMessage): void {
+    busyChats.add(message.chatId);
+    const done = sender
+      .send({
+        message: { chatId: message.chatId, text: message.payload.text, parseMode: message.payload.parse_mode, options: message.payload.options },
+        lane: message.kind === 'reply' ? 'reply' : 'bulk',
+        onBeforeCall: () => outbox.markSending(message.id, clock()),
+      })
+      .then((outcome) => record(message, outcome))
+      .catch((error: unknown) => logger.error({ err: error, outbox_id: message.id }, 'jobs/deliver-outbox: recording an outcome failed'))
+      .finally(() => {
+        submitted.delete(message.id);
+        busyChats.delete(message.chatId);
+        if (submitted.size <= window / 2) fill();
+      });
+    submitted.set(message.id, done);
+  }
+
+  function record(message: OutboxMessage, outcome: SendOutcome): void {
+    const now = clock();
+    const { id, chatId } = message;
+    const attempts = message.attempts + 1;
+    switch (outcome.kind) {
+      case 'sent':
+        outbox.markSent(id, outcome.messageId, now);
+        return;
+      case 'rate_limited':
+        outbox.reschedule(id, now + outcome.retryAfterMs, outcome.reason, false);
+        return;
+      case 'transient':
+        if (attempts >= maxAttempts) {
+          outbox.markFailed(id, outcome.reason, now);
+          logger.warn({ outbox_id: id, chat_id: chatId, attempts, error: outcome.reason }, 'jobs/deliver-outbox: giving up');
+        } else {
+          const backoff = Math.min(maxBackoffMs, baseBackoffMs * 2 ** (attempts - 1));
+          outbox.reschedule(id, now + Math.round(backoff * (0.5 + random() * 0.5)), outcome.reason, true);
+        }
+        return;
+      case 'chat_gone': {
+        chats.markInactive(chatId, outcome.reason, now);
+        const abandoned = outbox.abandonChat(chatId, outcome.reason, now);
+        logger.info({ chat_id: chatId, abandoned, reason: outcome.reason }, 'jobs/deliver-outbox: chat gone, marked inactive');
+        return;
+      }
+      case 'migrated':
+        // Outbox first: if we die before moving the subscriber, the next send to the old id migrates again.
+        outbox.moveChat(chatId, outcome.newChatId);
+        if (chats.find(chatId) !== null) chats.moveChat(chatId, outcome.newChatId, now);
+        if (attempts >= maxAttempts) outbox.markFailed(id, outcome.reason, now);
+        else outbox.reschedule(id, now, outcome.reason, true);
+        logger.info({ chat_id: chatId, new_chat_id: outcome.newChatId }, 'jobs/deliver-outbox: chat migrated, resending');
+        return;
+      case 'rejected':
+        outbox.markDead(id, outcome.reason, now);
+        logger.warn({ outbox_id: id, chat_id: chatId, error: outcome.reason }, 'jobs/deliver-outbox: message refused');
+        return;
+    }
+  }
+
+  return {
+    start() {
+      const recovered = outbox.recoverInFlight(clock());
+      if (recovered.length > 0) logger.warn({ outbox_ids: recovered }, 'jobs/deliver-outbox: resending messages in flight at the last stop');
+      running = true;
+      fill();
+      return recovered;
+    },
+    wake() {
+      if (running && submitted.size <= window / 2) fill();
+    },
+    async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      sender.dropQueued('bulk');
+      await Promise.all(submitted.values());
+    },
+    inFlight: () => submitted.size,
+  };
+}

@@ -1,0 +1,33 @@
+import { digestWindowStart, type Digest } from '../core/digest.js';
+import type { FeedSpec, Subscriber } from '../core/types.js';
+import type { ArticleRepository, BriefingRecord } from '../store/article-repository.js';
+import { createDigestMaker, digestArticleSeqs, MAX_DIGEST_CANDIDATES, type DigestOptions } from './digest-parts.js';
+
+export interface DigestNowDeps {
+  readonly articles: Pick<ArticleRepository, 'listBriefingsSince'>;
+  readonly catalog: readonly FeedSpec[];
+  readonly options: Pick<DigestOptions, 'topN'>;
+}
+
+/** A digest made on demand (the bot's DigestOnDemand): HTML messages in order and the article seqs shown. */
+export interface DigestNowResult {
+  readonly parts: readonly string[];
+  readonly articleSeqs: readonly number[];
+  readonly digest: Digest<BriefingRecord>;
+}
+
+/**
+ * The digest for one chat right now, exactly as the daily one would look at `now` (same window,
+ * ranking, grouping and rendering), for the bot's /digest. It only builds: it sends nothing and
+ * does not count as the day's digest. Null when nothing is new.
+ */
+export function digestNow(deps: DigestNowDeps, chat: Subscriber, now: number): DigestNowResult | null {
+  const briefings = deps.articles.listBriefingsSince(digestWindowStart(chat.lastDigestAt, now), MAX_DIGEST_CANDIDATES);
+  const { digest, parts } = createDigestMaker(briefings, deps.catalog, { topN: deps.options.topN, quietLine: false }, now)(chat);
+  return digest === null ? null : { parts, articleSeqs: digestArticleSeqs(digest), digest };
+}
+
+/** digestNow bound to its dependencies, in the shape the bot's `BotDeps.digestNow` port expects. */
+export function createDigestNow(deps: DigestNowDeps): (chat: Subscriber, now: number) => Promise<DigestNowResult | null> {
+  return async (chat, now) => digestNow(deps, chat, now);
+}

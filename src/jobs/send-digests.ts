@@ -1,0 +1,68 @@
+import { digestWindowStart } from '../core/digest.js';
+import { dueDigests } from '../core/digest-schedule.js';
+import type { FeedSpec } from '../core/types.js';
+import type { Logger } from '../log.js';
+import type { ArticleRepository } from '../store/article-repository.js';
+import type { OutboxRepository } from '../store/outbox-repository.js';
+import type { SubscriberRepository } from '../store/subscriber-repository.js';
+import { createDigestMaker, digestArticleSeqs, digestMessages, MAX_DIGEST_CANDIDATES, type DigestOptions } from './digest-parts.js';
+
+export interface SendDigestsDeps {
+  readonly subscribers: Pick<SubscriberRepository, 'listActive'>;
+  readonly articles: Pick<ArticleRepository, 'listBriefingsSince'>;
+  readonly outbox: OutboxRepository;
+  readonly catalog: readonly FeedSpec[];
+  readonly options: DigestOptions & { readonly catchUpHours: number };
+  /** Told after new digests were written, so delivery starts at once. */
+  readonly worker?: { wake(): void };
+  readonly logger: Logger;
+}
+
+/** What one tick did: digests written, chats that already had theirs, per-chat failures. */
+export interface SendDigestsReport {
+  readonly due: number;
+  readonly done: number;
+  readonly quiet: number;
+  readonly alreadySent: number;
+  readonly failed: readonly { readonly chatId: number; readonly error: string }[];
+}
+
+/**
+ * The minute tick: finds the chats whose digest is due at `now`, builds their digests, and writes
+ * each chat's parts into the outbox in ONE transaction with its digest_runs row (so a crash or a
+ * restart at the digest minute can never produce a second digest for that chat and date). The
+ * delivery worker sends them. A failure for one chat is recorded and the tick goes on.
+ */
+export function sendDueDigests(deps: SendDigestsDeps, now: number): SendDigestsReport {
+  const { outbox, logger } = deps;
+  const chats = deps.subscribers.listActive();
+  const due = dueDigests(chats, now, { catchUpHours: deps.options.catchUpHours });
+  if (due.length === 0) return { due: 0, done: 0, quiet: 0, alreadySent: 0, failed: [] };
+  const byId = new Map(chats.map((chat) => [chat.chatId, chat]));
+  const since = Math.min(...due.map((entry) => digestWindowStart(byId.get(entry.chatId)?.lastDigestAt ?? null, now)));
+  const briefings = deps.articles.listBriefingsSince(since, MAX_DIGEST_CANDIDATES);
+  const make = createDigestMaker(briefings, deps.catalog, deps.options, now);
+  let done = 0;
+  let quiet = 0;
+  let alreadySent = 0;
+  const failed: { chatId: number; error: string }[] = [];
+  for (const entry of due) {
+    const chat = byId.get(entry.chatId)!;
+    try {
+      const { digest, parts } = make(chat);
+      const written = outbox.commitDigest(
+        { chatId: chat.chatId, localDate: entry.localDate, messages: digestMessages(chat.chatId, entry.localDate, parts), articleSeqs: digestArticleSeqs(digest) },
+        now,
+      );
+      if (!written) alreadySent += 1;
+      else if (parts.length === 0 || digest?.quiet) quiet += 1;
+      else done += 1;
+    } catch (error) {
+      failed.push({ chatId: chat.chatId, error: error instanceof Error ? error.message : String(error) });
+      logger.error({ err: error, chat_id: chat.chatId }, 'jobs/send-digests: building or writing a digest failed');
+    }
+  }
+  if (done + quiet > 0) deps.worker?.wake();
+  logger.info({ due: due.length, done, quiet, already_sent: alreadySent, failed: failed.length }, 'jobs/send-digests: tick');
+  return { due: due.length, done, quiet, alreadySent, failed };
+}

@@ -1,0 +1,91 @@
+/**
+ * The outbox port: every outgoing message is written here first, then sent, and its fate recorded
+ * after Telegram answers. All methods are synchronous and atomic, so a crash between any two
+ * calls leaves a state the worker can resume from.
+ */
+
+export type OutboxKind = 'digest' | 'push' | 'reply';
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
+
+/** What is sent: sendMessage's text, parse mode and further fields (link_preview_options ...). */
+export interface OutboxPayload {
+  readonly text: string;
+  readonly parse_mode?: 'HTML' | 'MarkdownV2';
+  readonly options?: Readonly<Record<string, unknown>>;
+}
+
+/** A message to be written into the outbox. */
+export interface NewOutboxMessage {
+  /** Unique per message: `digest:<chat>:<local date>:<part>`. Enqueueing a known key does nothing. */
+  readonly key: string;
+  readonly chatId: number;
+  readonly kind: OutboxKind;
+  /** Higher goes first among due messages. */
+  readonly priority: number;
+  readonly payload: OutboxPayload;
+}
+
+/** A stored message. */
+export interface OutboxMessage extends NewOutboxMessage {
+  readonly id: number;
+  readonly state: OutboxState;
+  readonly attempts: number;
+  readonly nextAttemptAt: number;
+  readonly lastError: string | null;
+  readonly telegramMessageId: number | null;
+  readonly createdAt: number;
+  readonly sentAt: number | null;
+}
+
+/** One chat's digest for one local date, committed as a unit. */
+export interface DigestRun {
+  readonly chatId: number;
+  readonly localDate: string;
+  /** The digest's parts in order; empty when the day was quiet and no line is configured. */
+  readonly messages: readonly NewOutboxMessage[];
+  /** Article cursors the digest carries, recorded as received so /latest does not repeat them. */
+  readonly articleSeqs: readonly number[];
+}
+
+/** The admin's view of the outbox (/stats). */
+export interface OutboxStats {
+  readonly pending: number;
+  readonly sending: number;
+  readonly sentToday: number;
+  readonly failed: number;
+  readonly dead: number;
+  readonly inactiveChats: number;
+}
+
+export interface OutboxRepository {
+  /** Inserts the messages whose key is new; returns how many were inserted. */
+  enqueue(messages: readonly NewOutboxMessage[], now: number): number;
+  /**
+   * In ONE transaction: claims (chat, local date) in digest_runs, writes the parts, records the
+   * articles as delivered and the chat's last digest. False, and nothing written, when that
+   * chat already had its digest for that date.
+   */
+  commitDigest(run: DigestRun, now: number): boolean;
+  /** Messages left in `sending` by a crash go back to `pending`; returns their ids (the possible duplicates). */
+  recoverInFlight(now: number): number[];
+  /**
+   * Up to `limit` due pending messages, highest priority first, then oldest; only the first
+   * unfinished message of each chat (parts stay in order), skipping chats in `busyChats`.
+   */
+  nextDue(now: number, limit: number, busyChats: ReadonlySet<number>): OutboxMessage[];
+  /** The earliest next_attempt_at among pending messages, or null when there are none. */
+  nextWakeAt(): number | null;
+  markSending(id: number, now: number): void;
+  markSent(id: number, telegramMessageId: number, now: number): void;
+  /** Back to pending for a later try; `countAttempt` is false for 429 (nothing was wrong with it). */
+  reschedule(id: number, at: number, error: string, countAttempt: boolean): void;
+  markFailed(id: number, error: string, now: number): void;
+  markDead(id: number, error: string, now: number): void;
+  /** Every unfinished message of the chat becomes dead (the chat blocked us or vanished); returns how many. */
+  abandonChat(chatId: number, reason: string, now: number): number;
+  /** Unfinished messages of `oldChatId` move to `newChatId` (a group became a supergroup). */
+  moveChat(oldChatId: number, newChatId: number): number;
+  get(id: number): OutboxMessage | null;
+  /** Counts for /stats; "today" starts at `dayStart`. */
+  stats(dayStart: number): OutboxStats;
+}

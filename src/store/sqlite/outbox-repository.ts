@@ -1,0 +1,157 @@
+import type { SqliteDatabase } from '../database.js';
+import type {
+  DigestRun,
+  NewOutboxMessage,
+  OutboxKind,
+  OutboxMessage,
+  OutboxRepository,
+  OutboxState,
+  OutboxStats,
+} from '../outbox-repository.js';
+
+interface OutboxRow {
+  id: number;
+  key: string;
+  chat_id: number;
+  kind: OutboxKind;
+  priority: number;
+  payload: string;
+  state: OutboxState;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  telegram_message_id: number | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+const OPEN = `('pending', 'sending')`;
+
+/**
+ * SQLite implementation of the outbox (migration 003). Digest commits also touch the bot's
+ * tables from migration 002 (`subscribers.last_digest_*`, `chat_deliveries`) inside the same
+ * transaction, which is what makes "one digest per chat and local date" hold across crashes.
+ */
+export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
+  const insert = db.prepare(
+    `INSERT INTO outbox (key, chat_id, kind, priority, payload, state, next_attempt_at, created_at)
+     VALUES (@key, @chatId, @kind, @priority, @payload, 'pending', @now, @now) ON CONFLICT (key) DO NOTHING`,
+  );
+  const claimRun = db.prepare(
+    'INSERT INTO digest_runs (chat_id, local_date, created_at, messages) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  const lastDigest = db.prepare('UPDATE subscribers SET last_digest_date = ?, last_digest_at = ?, updated_at = ? WHERE chat_id = ?');
+  const delivered = db.prepare(
+    `INSERT OR IGNORE INTO chat_deliveries (chat_id, article_seq, delivered_at, via) VALUES (?, ?, ?, 'digest')`,
+  );
+  const due = db.prepare<{ now: number; limit: number }, OutboxRow>(
+    `SELECT o.* FROM outbox o
+      WHERE o.state = 'pending' AND o.next_attempt_at <= @now
+        AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_id = o.chat_id AND p.id < o.id AND p.state IN ${OPEN})
+      ORDER BY o.priority DESC, o.id LIMIT @limit`,
+  );
+  const wake = db.prepare<[], { at: number | null }>(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending'`);
+  const setSending = db.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ? AND state = 'pending'`);
+  const setSent = db.prepare(
+    `UPDATE outbox SET state = 'sent', telegram_message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?`,
+  );
+  // attempts counts HTTP calls (incremented by markSending); a 429 gives its attempt back.
+  const setPending = db.prepare(
+    `UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, attempts = MAX(0, attempts - ?) WHERE id = ?`,
+  );
+  const setFinal = db.prepare(`UPDATE outbox SET state = ?, last_error = ?, sent_at = NULL WHERE id = ?`);
+  const recover = db.prepare<[number], { id: number }>(
+    `UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = 'recovered after crash while sending'
+      WHERE state = 'sending' RETURNING id`,
+  );
+  const abandon = db.prepare(`UPDATE outbox SET state = 'dead', last_error = ? WHERE chat_id = ? AND state IN ${OPEN}`);
+  const move = db.prepare(`UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND state IN ${OPEN}`);
+  const one = db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?');
+  const counts = db.prepare<[number], { state: OutboxState; n: number }>(
+    `SELECT state, COUNT(*) AS n FROM outbox WHERE state <> 'sent' GROUP BY state
+     UNION ALL SELECT 'sent', COUNT(*) FROM outbox WHERE state = 'sent' AND sent_at >= ?`,
+  );
+  const inactive = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM subscribers WHERE active = 0');
+
+  const enqueueAll = (messages: readonly NewOutboxMessage[], now: number): number => {
+    let inserted = 0;
+    for (const message of messages) {
+      inserted += insert.run({
+        key: message.key,
+        chatId: message.chatId,
+        kind: message.kind,
+        priority: message.priority,
+        payload: JSON.stringify(message.payload),
+        now,
+      }).changes;
+    }
+    return inserted;
+  };
+
+  return {
+    enqueue: db.transaction(enqueueAll),
+    commitDigest: db.transaction((run: DigestRun, now: number): boolean => {
+      if (claimRun.run(run.chatId, run.localDate, now, run.messages.length).changes === 0) return false;
+      enqueueAll(run.messages, now);
+      for (const seq of run.articleSeqs) delivered.run(run.chatId, seq, now);
+      lastDigest.run(run.localDate, now, now, run.chatId);
+      return true;
+    }),
+    recoverInFlight: (now) => recover.all(now).map((row) => row.id),
+    nextDue(now, limit, busyChats) {
+      const rows = due.all({ now, limit: limit + busyChats.size });
+      return rows.filter((row) => !busyChats.has(row.chat_id)).slice(0, limit).map(toMessage);
+    },
+    nextWakeAt: () => wake.get()?.at ?? null,
+    markSending(id) {
+      setSending.run(id);
+    },
+    markSent(id, telegramMessageId, now) {
+      setSent.run(telegramMessageId, now, id);
+    },
+    reschedule(id, at, error, countAttempt) {
+      setPending.run(at, error, countAttempt ? 0 : 1, id);
+    },
+    markFailed(id, error) {
+      setFinal.run('failed', error, id);
+    },
+    markDead(id, error) {
+      setFinal.run('dead', error, id);
+    },
+    abandonChat: (chatId, reason) => abandon.run(reason, chatId).changes,
+    moveChat: (oldChatId, newChatId) => move.run(newChatId, oldChatId).changes,
+    get(id) {
+      const row = one.get(id);
+      return row ? toMessage(row) : null;
+    },
+    stats(dayStart): OutboxStats {
+      const byState = new Map(counts.all(dayStart).map((row) => [row.state, row.n]));
+      return {
+        pending: byState.get('pending') ?? 0,
+        sending: byState.get('sending') ?? 0,
+        sentToday: byState.get('sent') ?? 0,
+        failed: byState.get('failed') ?? 0,
+        dead: byState.get('dead') ?? 0,
+        inactiveChats: inactive.get()?.n ?? 0,
+      };
+    },
+  };
+}
+
+function toMessage(row: OutboxRow): OutboxMessage {
+  return {
+    id: row.id,
+    key: row.key,
+    chatId: row.chat_id,
+    kind: row.kind,
+    priority: row.priority,
+    payload: JSON.parse(row.payload) as OutboxMessage['payload'],
+    state: row.state,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    telegramMessageId: row.telegram_message_id,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+  };
+}

@@ -1,0 +1,187 @@
+import type { ChatType, Subscriber, UiLanguage } from '../../core/types.js';
+import type { Statement } from 'better-sqlite3';
+import type { SqliteDatabase } from '../database.js';
+import type {
+  DeliverableBriefing,
+  DeliveryVia,
+  NewChat,
+  SubscriberPatch,
+  SubscriberRepository,
+  SubscriberStats,
+  Subscription,
+} from '../subscriber-repository.js';
+import { BRIEFING_COLUMNS, BRIEFING_FROM, BRIEFING_NEWEST_FIRST, BRIEFING_READY, feedFilter, toDeliverableBriefing, type BriefingRow } from './briefing-query.js';
+
+interface SubscriberRow {
+  chat_id: number;
+  chat_type: ChatType;
+  title: string | null;
+  language: UiLanguage;
+  timezone: string;
+  digest_time: string | null;
+  active: number;
+  created_at: number;
+  last_digest_date: string | null;
+  last_digest_at: number | null;
+}
+
+const PATCH_COLUMNS: Record<keyof SubscriberPatch, string> = {
+  language: 'language',
+  timezone: 'timezone',
+  digestTime: 'digest_time',
+  title: 'title',
+  chatType: 'chat_type',
+};
+
+/**
+ * SQLite implementation of the SubscriberRepository port (tables from migration 002, briefings
+ * from 001). Statements are prepared once; multi-step changes run in one transaction.
+ */
+export function createSqliteSubscriberRepository(db: SqliteDatabase): SubscriberRepository {
+  const selectOne = db.prepare<[number], SubscriberRow>('SELECT * FROM subscribers WHERE chat_id = ?');
+  const selectSubs = db.prepare<[number], Subscription>('SELECT kind, value FROM subscriptions WHERE chat_id = ? ORDER BY kind, value');
+  const insertChat = db.prepare(
+    `INSERT INTO subscribers (chat_id, chat_type, title, language, timezone, digest_time, active, created_at, updated_at)
+     VALUES (@chatId, @chatType, @title, @language, @timezone, @digestTime, 1, @now, @now) ON CONFLICT (chat_id) DO NOTHING`,
+  );
+  const insertSub = db.prepare('INSERT OR IGNORE INTO subscriptions (chat_id, kind, value) VALUES (?, ?, ?)');
+  const deleteSub = db.prepare('DELETE FROM subscriptions WHERE chat_id = ? AND kind = ? AND value = ?');
+  const reactivate = db.prepare('UPDATE subscribers SET active = 1, blocked_reason = NULL, updated_at = ? WHERE chat_id = ?');
+  const touch = db.prepare('UPDATE subscribers SET updated_at = ? WHERE chat_id = ?');
+  const insertDelivery = db.prepare(
+    'INSERT OR IGNORE INTO chat_deliveries (chat_id, article_seq, delivered_at, via) VALUES (?, ?, ?, ?)',
+  );
+
+  const load = (chatId: number): Subscriber | null => {
+    const row = selectOne.get(chatId);
+    return row ? toSubscriber(row, selectSubs.all(chatId)) : null;
+  };
+
+  // Statements for "briefings of N feeds", prepared once per (N, unseen) shape.
+  const briefingStatements = new Map<string, Statement<unknown[], BriefingRow>>();
+  const briefingsOf = (feedIds: readonly string[], limit: number, unseenBy: number | null): DeliverableBriefing[] => {
+    if (feedIds.length === 0 || limit <= 0) return [];
+    const key = `${feedIds.length}:${unseenBy === null ? 'all' : 'unseen'}`;
+    let statement = briefingStatements.get(key);
+    if (!statement) {
+      const unseen = unseenBy === null ? '' :
+        'AND NOT EXISTS (SELECT 1 FROM chat_deliveries d WHERE d.chat_id = ? AND d.article_seq = a.seq)';
+      const sql = `SELECT ${BRIEFING_COLUMNS} FROM ${BRIEFING_FROM} WHERE ${BRIEFING_READY} AND ${feedFilter(feedIds.length)} ${unseen} ORDER BY ${BRIEFING_NEWEST_FIRST} LIMIT ?`;
+      statement = db.prepare<unknown[], BriefingRow>(sql);
+      briefingStatements.set(key, statement);
+    }
+    const params: unknown[] = [...feedIds, ...(unseenBy === null ? [] : [unseenBy]), limit];
+    return statement.all(...params).map(toDeliverableBriefing);
+  };
+
+  const record = (chatId: number, seqs: readonly number[], via: DeliveryVia, now: number) => {
+    for (const seq of seqs) insertDelivery.run(chatId, seq, now, via);
+  };
+
+  return {
+    find: load,
+    ensure(chat, now) {
+      insertChat.run({ ...chat, now });
+      return load(chat.chatId) as Subscriber;
+    },
+    update(chatId, patch, now) {
+      const entries = Object.entries(patch).filter(([, value]) => value !== undefined) as [keyof SubscriberPatch, unknown][];
+      if (entries.length > 0) {
+        const sets = entries.map(([key]) => `${PATCH_COLUMNS[key]} = ?`).join(', ');
+        db.prepare(`UPDATE subscribers SET ${sets}, updated_at = ? WHERE chat_id = ?`).run(...entries.map(([, v]) => v), now, chatId);
+      }
+      return load(chatId);
+    },
+    subscribe: db.transaction((chatId: number, items: readonly Subscription[], now: number) => {
+      if (!selectOne.get(chatId)) return null;
+      for (const item of items) insertSub.run(chatId, item.kind, item.value);
+      reactivate.run(now, chatId);
+      return load(chatId);
+    }),
+    unsubscribe: db.transaction((chatId: number, items: readonly Subscription[], now: number) => {
+      for (const item of items) deleteSub.run(chatId, item.kind, item.value);
+      touch.run(now, chatId);
+      return load(chatId);
+    }),
+    stop: db.transaction((chatId: number, now: number) => {
+      db.prepare('DELETE FROM subscriptions WHERE chat_id = ?').run(chatId);
+      db.prepare("UPDATE subscribers SET active = 0, blocked_reason = 'stopped', updated_at = ? WHERE chat_id = ?").run(now, chatId);
+      return load(chatId);
+    }),
+    remove(chatId) {
+      return db.prepare('DELETE FROM subscribers WHERE chat_id = ?').run(chatId).changes > 0;
+    },
+    markReachable(chatId, now) {
+      db.prepare(
+        `UPDATE subscribers SET active = 1, blocked_reason = NULL, updated_at = ?
+         WHERE chat_id = ? AND active = 0 AND blocked_reason IS NOT 'stopped'`,
+      ).run(now, chatId);
+      return load(chatId);
+    },
+    markInactive(chatId, reason, now) {
+      db.prepare('UPDATE subscribers SET active = 0, blocked_reason = ?, updated_at = ? WHERE chat_id = ?').run(reason, now, chatId);
+    },
+    moveChat: db.transaction((oldChatId: number, newChatId: number, now: number) => {
+      if (selectOne.get(newChatId)) db.prepare('DELETE FROM subscribers WHERE chat_id = ?').run(newChatId);
+      db.prepare("UPDATE subscribers SET chat_id = ?, chat_type = 'supergroup', updated_at = ? WHERE chat_id = ?").run(newChatId, now, oldChatId);
+    }),
+    listActive() {
+      const rows = db.prepare<[], SubscriberRow>('SELECT * FROM subscribers WHERE active = 1 ORDER BY chat_id').all();
+      const subs = db.prepare<[], Subscription & { chat_id: number }>(
+        'SELECT s.chat_id, s.kind, s.value FROM subscriptions s JOIN subscribers c ON c.chat_id = s.chat_id WHERE c.active = 1 ORDER BY s.kind, s.value',
+      ).all();
+      const byChat = new Map<number, Subscription[]>();
+      for (const sub of subs) {
+        const list = byChat.get(sub.chat_id) ?? [];
+        list.push({ kind: sub.kind, value: sub.value });
+        byChat.set(sub.chat_id, list);
+      }
+      return rows.map((row) => toSubscriber(row, byChat.get(row.chat_id) ?? []));
+    },
+    markDigestSent(chatId, localDate, at) {
+      db.prepare('UPDATE subscribers SET last_digest_date = ?, last_digest_at = ?, updated_at = ? WHERE chat_id = ?').run(localDate, at, at, chatId);
+    },
+    takeUnseenBriefings: db.transaction((chatId: number, feedIds: readonly string[], limit: number, now: number) => {
+      const briefings = briefingsOf(feedIds, limit, chatId);
+      record(chatId, briefings.map((briefing) => briefing.articleSeq), 'latest', now);
+      return briefings;
+    }),
+    recentBriefings: (feedIds, limit) => briefingsOf(feedIds, limit, null),
+    recordDeliveries: db.transaction(record),
+    lastDeliveryAt(chatId) {
+      const row = db.prepare<[number], { at: number | null }>('SELECT MAX(delivered_at) AS at FROM chat_deliveries WHERE chat_id = ?').get(chatId);
+      return row?.at ?? null;
+    },
+    stats() {
+      const rows = db.prepare<[], { chat_type: ChatType; active: number; n: number }>(
+        'SELECT chat_type, active, COUNT(*) AS n FROM subscribers GROUP BY chat_type, active',
+      ).all();
+      const byType: Record<ChatType, number> = { private: 0, group: 0, supergroup: 0, channel: 0 };
+      let active = 0;
+      let inactive = 0;
+      for (const row of rows) {
+        byType[row.chat_type] += row.n;
+        if (row.active === 1) active += row.n;
+        else inactive += row.n;
+      }
+      return { total: active + inactive, active, inactive, byType } satisfies SubscriberStats;
+    },
+  };
+}
+
+function toSubscriber(row: SubscriberRow, subscriptions: readonly Subscription[]): Subscriber {
+  return {
+    chatId: row.chat_id,
+    chatType: row.chat_type,
+    title: row.title,
+    language: row.language,
+    timezone: row.timezone,
+    digestTime: row.digest_time,
+    topics: subscriptions.filter((sub) => sub.kind === 'topic').map((sub) => sub.value),
+    feeds: subscriptions.filter((sub) => sub.kind === 'feed').map((sub) => sub.value),
+    active: row.active === 1,
+    createdAt: row.created_at,
+    lastDigestDate: row.last_digest_date,
+    lastDigestAt: row.last_digest_at,
+  };
+}

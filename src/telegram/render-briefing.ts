@@ -1,0 +1,22 @@
+import type { StoredBriefing } from '../core/types.js';
+import { bold, escapeHtml, link } from './html.js';
+
+/**
+ * One briefing as a Telegram HTML item: the headline in bold, the chosen sentences, and the source
+ * name linking to the article. All feed text is escaped; the result is one unit for splitMessage.
+ */
+export function renderBriefing(briefing: StoredBriefing, sourceName: string): string {
+  const lines = [bold(briefing.headline)];
+  const body = briefing.sentences.join(' ').trim();
+  if (body !== '') lines.push(escapeHtml(body));
+  lines.push(`— ${link(briefing.url, sourceName)}`);
+  return lines.join('\n');
+}
+
+/** Renders a list of briefings, naming each source by its feed title (or its id when unknown). */
+export function renderBriefings(
+  briefings: readonly StoredBriefing[],
+  feedTitles: ReadonlyMap<string, string>,
+): string[] {
+  return briefings.map((briefing) => renderBriefing(briefing, feedTitles.get(briefing.feedId) ?? briefing.feedId));
+}

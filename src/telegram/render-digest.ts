@@ -1,0 +1,42 @@
+import { format } from 'date-fns/format';
+import { enGB } from 'date-fns/locale/en-GB';
+import { nl } from 'date-fns/locale/nl';
+import type { Digest } from '../core/digest.js';
+import type { UiLanguage } from '../core/types.js';
+// The catalogues themselves, not i18n/index: that one loads every date-fns locale (~50 MB).
+import { EN } from '../i18n/en.js';
+import type { Messages } from '../i18n/messages.js';
+import { NL } from '../i18n/nl.js';
+import { renderBriefing } from './render-briefing.js';
+import { splitMessage } from './split-message.js';
+
+const LOCALES = { nl, en: enGB } as const;
+const CATALOGUES: Readonly<Record<UiLanguage, Messages>> = { nl: NL, en: EN };
+
+/**
+ * A digest as Telegram HTML messages (each at most 4096 UTF-16 units, split only between
+ * stories): a dated header, then per topic its heading and stories, then "+M more: /latest".
+ * Feed text is escaped by the briefing renderer; every fixed string comes from the catalogue.
+ */
+export function renderDigest(digest: Digest, feedTitles: ReadonlyMap<string, string>): string[] {
+  const t = CATALOGUES[digest.language];
+  const header = t.digestHeader(formatLocalDate(digest.localDate, digest.language, t.digestDateFormat));
+  if (digest.quiet) return [`${header}\n\n${t.digestQuiet}`];
+  const blocks: string[] = [header];
+  for (const section of digest.sections) {
+    section.items.forEach((item, index) => {
+      let block = renderBriefing(item.briefing, feedTitles.get(item.briefing.feedId) ?? item.briefing.feedId);
+      if (item.feedCount > 1) block += ` ${t.digestAlsoIn(item.feedCount - 1)}`;
+      // The topic heading travels with its first story, so a split never strands it.
+      blocks.push(index === 0 ? `${t.digestTopic(section.topic)}\n\n${block}` : block);
+    });
+  }
+  if (digest.more > 0) blocks.push(t.digestMore(digest.more));
+  return splitMessage(blocks);
+}
+
+/** `YYYY-MM-DD` in the chat's language, e.g. "maandag 3 maart"; the date is already local. */
+function formatLocalDate(localDate: string, language: UiLanguage, pattern: string): string {
+  const [year, month, day] = localDate.split('-').map(Number) as [number, number, number];
+  return format(new Date(year, month - 1, day, 12), pattern, { locale: LOCALES[language] });
+}

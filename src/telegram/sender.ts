@@ -1,0 +1,227 @@
+import type { Logger } from '../log.js';
+import type { OutgoingMessage, Transport } from './bot-api-transport.js';
+import type { SendOutcome } from './send-errors.js';
+import { TokenBucket } from './token-bucket.js';
+
+/** Answers to commands (`reply`) always go before broadcast traffic (`bulk`). */
+export type Lane = 'reply' | 'bulk';
+
+/** One message waiting for its turn. `onBeforeCall` runs just before the HTTP call (the outbox marks the row `sending` there). */
+export interface SendRequest {
+  readonly message: OutgoingMessage;
+  readonly lane: Lane;
+  readonly onBeforeCall?: () => void;
+}
+
+export interface SenderOptions {
+  readonly transport: Transport;
+  /** Whole-bot limit (Telegram: about 30/s; default config 25). */
+  readonly globalPerSecond: number;
+  /** Largest burst for the global bucket; small, so no one-second window ever exceeds the rate. */
+  readonly globalBurst?: number;
+  /** Per private chat (Telegram: about 1/s). */
+  readonly privatePerSecond?: number;
+  /** Per group, supergroup or channel (Telegram: 20/min). */
+  readonly groupPerMinute?: number;
+  /**
+   * HTTP calls at the same time. 1 keeps the crash guarantee at "at most one duplicate per kill";
+   * k allows k duplicates per kill but hides k round trips of latency.
+   */
+  readonly maxInFlight?: number;
+  readonly clock: () => number;
+  readonly logger?: Logger;
+}
+
+/** The rate-limited sender: queue, lanes, token buckets, 429 pauses. */
+export interface Sender {
+  /** Resolves once the message went out (or failed) with the classified outcome; never rejects. */
+  send(request: SendRequest): Promise<SendOutcome>;
+  /** Queued plus in flight, per lane. */
+  backlog(): { reply: number; bulk: number; inFlight: number };
+  /** 429 answers seen so far, split by whether they paused one chat or everything. */
+  rateLimits(): { chat: number; global: number };
+  /**
+   * Takes back the queued (not yet started) requests of a lane; each resolves as a 429 with no
+   * wait, i.e. "not sent, try again". Used on shutdown so the outbox keeps them as pending.
+   */
+  dropQueued(lane: Lane): number;
+  /** Stops the timer; call after dropQueued on shutdown. */
+  close(): void;
+}
+
+const SAFETY = 0.95;
+
+interface Queued extends SendRequest {
+  readonly resolve: (outcome: SendOutcome) => void;
+}
+
+interface ChatState {
+  readonly bucket: TokenBucket;
+  lastSentAt: number;
+}
+
+/** Negative ids are groups, supergroups and channels; positive ones are private chats. */
+export function isGroupChatId(chatId: number): boolean {
+  return chatId < 0;
+}
+
+/**
+ * Creates the sender: it takes requests from both lanes, lets through the first one whose chat and
+ * the whole bot have a token, and after a 429 pauses that chat (or everything, when the chat had
+ * not been written to recently, so its own limit cannot have been the cause).
+ */
+export function createSender(options: SenderOptions): Sender {
+  const { transport, clock, logger } = options;
+  const maxInFlight = Math.max(1, options.maxInFlight ?? 1);
+  const privatePerSecond = options.privatePerSecond ?? 1;
+  const groupPerMinute = options.groupPerMinute ?? 20;
+  // Burst b plus rate r may land in one sliding second, so r = limit - b keeps every second under the limit.
+  const globalBurst = options.globalBurst ?? Math.max(1, Math.floor(options.globalPerSecond / 40));
+  const global = new TokenBucket(
+    { capacity: globalBurst, perSecond: Math.max((options.globalPerSecond - globalBurst) * 0.99, options.globalPerSecond / 2) },
+    clock(),
+  );
+  const chats = new Map<number, ChatState>();
+  const lanes: Record<Lane, Queued[]> = { reply: [], bulk: [] };
+  const limits = { chat: 0, global: 0 };
+  let inFlight = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let timerAt = Infinity;
+  let closed = false;
+  let sinceSweep = 0;
+
+  function chatState(chatId: number, now: number): ChatState {
+    let state = chats.get(chatId);
+    if (!state) {
+      // A 5% margin: our clock and Telegram's differ by the network's jitter.
+      const options = isGroupChatId(chatId)
+        ? { capacity: 1, perSecond: (groupPerMinute / 60) * SAFETY }
+        : { capacity: 1, perSecond: privatePerSecond * SAFETY };
+      state = { bucket: new TokenBucket(options, now), lastSentAt: -Infinity };
+      chats.set(chatId, state);
+    }
+    return state;
+  }
+
+  function sweep(now: number): void {
+    for (const [chatId, state] of chats) {
+      if (state.bucket.isIdle(now) && now - state.lastSentAt > 60_000) chats.delete(chatId);
+    }
+  }
+
+  function wakeAt(at: number): void {
+    if (closed || at >= timerAt) return;
+    if (timer) clearTimeout(timer);
+    timerAt = at;
+    timer = setTimeout(() => {
+      timer = null;
+      timerAt = Infinity;
+      pump();
+    }, Math.max(0, at - clock()));
+  }
+
+  /** Finds the first request, reply lane first, whose chat has a token now; else when one will. */
+  function pick(now: number): { queued: Queued; state: ChatState } | { nextAt: number } {
+    let nextAt = Infinity;
+    for (const lane of [lanes.reply, lanes.bulk]) {
+      for (let i = 0; i < lane.length; i++) {
+        const queued = lane[i]!;
+        const state = chatState(queued.message.chatId, now);
+        const readyAt = state.bucket.readyAt(now);
+        if (readyAt <= now) {
+          lane.splice(i, 1);
+          return { queued, state };
+        }
+        nextAt = Math.min(nextAt, readyAt);
+      }
+    }
+    return { nextAt };
+  }
+
+  function pump(): void {
+    while (!closed && inFlight < maxInFlight && lanes.reply.length + lanes.bulk.length > 0) {
+      const now = clock();
+      const globalReady = global.readyAt(now);
+      if (globalReady > now) return wakeAt(globalReady);
+      const picked = pick(now);
+      if (!('queued' in picked)) return wakeAt(picked.nextAt);
+      global.tryTake(now);
+      picked.state.bucket.tryTake(now);
+      const previousSentAt = picked.state.lastSentAt;
+      picked.state.lastSentAt = now;
+      inFlight += 1;
+      void dispatch(picked.queued, picked.state, previousSentAt);
+    }
+  }
+
+  async function dispatch(queued: Queued, state: ChatState, previousSentAt: number): Promise<void> {
+    let outcome: SendOutcome;
+    try {
+      queued.onBeforeCall?.();
+      outcome = await transport.sendMessage(queued.message);
+    } catch (error) {
+      outcome = { kind: 'transient', reason: `telegram/sender: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    const now = clock();
+    if (outcome.kind === 'rate_limited') onRateLimited(queued.message.chatId, state, previousSentAt, outcome.retryAfterMs, now);
+    inFlight -= 1;
+    if (++sinceSweep >= 5_000) {
+      sinceSweep = 0;
+      sweep(now);
+    }
+    queued.resolve(outcome);
+    pump();
+  }
+
+  function onRateLimited(chatId: number, state: ChatState, previousSentAt: number, retryAfterMs: number, now: number): void {
+    const until = now + retryAfterMs;
+    // Our own buckets keep each chat under its limit; a 429 for a chat that was quiet must be the global one.
+    const chatWasBusy = isGroupChatId(chatId)
+      ? state.bucket.readyAt(now) > now
+      : now - previousSentAt < 1_500 / privatePerSecond;
+    state.bucket.pause(until, now);
+    if (chatWasBusy) {
+      limits.chat += 1;
+    } else {
+      limits.global += 1;
+      global.pause(until, now);
+    }
+    logger?.warn({ chat_id: chatId, retry_after_ms: retryAfterMs, scope: chatWasBusy ? 'chat' : 'global' }, 'telegram/sender: 429, pausing');
+  }
+
+  return {
+    send(request) {
+      return new Promise<SendOutcome>((resolve) => {
+        lanes[request.lane].push({ ...request, resolve });
+        pump();
+      });
+    },
+    backlog: () => ({ reply: lanes.reply.length, bulk: lanes.bulk.length, inFlight }),
+    rateLimits: () => ({ ...limits }),
+    dropQueued(lane) {
+      const dropped = lanes[lane].splice(0);
+      for (const queued of dropped) queued.resolve({ kind: 'rate_limited', retryAfterMs: 0, reason: 'telegram/sender: dropped before sending' });
+      return dropped.length;
+    },
+    close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
+
+/**
+ * Sends an answer to a command through the reply lane, retrying a 429 or a transient failure a
+ * few times (the sender has already paused what the 429 asked for). Replies skip the outbox:
+ * they are worth nothing minutes later.
+ */
+export async function sendReply(sender: Sender, message: OutgoingMessage, attempts = 3): Promise<SendOutcome> {
+  let outcome: SendOutcome = { kind: 'transient', reason: 'telegram/sender: not attempted' };
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    outcome = await sender.send({ message, lane: 'reply' });
+    if (outcome.kind !== 'rate_limited' && outcome.kind !== 'transient') return outcome;
+    if (outcome.kind === 'transient') await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+  }
+  return outcome;
+}

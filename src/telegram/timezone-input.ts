@@ -1,0 +1,122 @@
+/**
+ * Reads a time zone as a person types it and returns an IANA name, or null when it cannot tell:
+ * - IANA names in any case (`europe/amsterdam`, `UTC`);
+ * - UTC offsets (`+02:00`, `UTC-5`, `GMT+1`): whole hours map to `Etc/GMT∓h` (whose sign is
+ *   inverted by POSIX convention), the usual half-hour offsets to a city that keeps them;
+ * - city names (`Amsterdam`, `new york`, `Brussel`), matched against the zone database and a
+ *   small list of local spellings.
+ */
+export function parseTimezone(text: string, zones: readonly string[] = knownZones()): string | null {
+  const input = text.trim().replace(/\s+/g, ' ');
+  if (input === '' || input.length > 64) return null;
+  const lower = input.toLowerCase();
+  const exact = zones.find((zone) => zone.toLowerCase() === lower);
+  if (exact) return exact;
+  if (lower === 'utc' || lower === 'gmt' || lower === 'z') return 'UTC';
+  const offset = parseOffset(lower);
+  if (offset !== undefined) return offset;
+  const city = lower.replace(/[ -]/g, '_');
+  const alias = CITY_ALIASES[city.replace(/_/g, ' ')];
+  if (alias) return alias;
+  const byCity = zones.find((zone) => zone.includes('/') && zone.toLowerCase().endsWith(`/${city}`));
+  if (byCity) return byCity;
+  return input.includes('/') && isValidZone(input) ? titleCaseZone(input) : null;
+}
+
+/** Names the runtime accepts but does not list (Node lists `Asia/Calcutta`, accepts `Asia/Kolkata`). */
+function isValidZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function titleCaseZone(name: string): string {
+  return name.replace(/[^/_-]+/g, (word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase());
+}
+
+const FRACTIONAL_OFFSETS: Record<string, string> = {
+  '-9:30': 'Pacific/Marquesas',
+  '-3:30': 'America/St_Johns',
+  '+3:30': 'Asia/Tehran',
+  '+4:30': 'Asia/Kabul',
+  '+5:30': 'Asia/Kolkata',
+  '+5:45': 'Asia/Kathmandu',
+  '+6:30': 'Asia/Yangon',
+  '+9:30': 'Australia/Darwin',
+  '+10:30': 'Australia/Lord_Howe',
+  '+12:45': 'Pacific/Chatham',
+};
+
+/** `+02:00`, `+2`, `utc+2`, `gmt-05:30` -> zone; undefined when the text is not an offset at all. */
+function parseOffset(lower: string): string | null | undefined {
+  const match = /^(?:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(lower);
+  if (!match) return undefined;
+  const sign = match[1] as '+' | '-';
+  const hours = Number(match[2]);
+  const minutes = match[3] === undefined ? 0 : Number(match[3]);
+  if (minutes === 0) {
+    if (hours === 0) return 'UTC';
+    if (sign === '+' ? hours > 14 : hours > 12) return null;
+    return `Etc/GMT${sign === '+' ? '-' : '+'}${hours}`;
+  }
+  return FRACTIONAL_OFFSETS[`${sign}${hours}:${String(minutes).padStart(2, '0')}`] ?? null;
+}
+
+/** Local and common spellings the zone database does not carry as a city. */
+const CITY_ALIASES: Record<string, string> = {
+  'den haag': 'Europe/Amsterdam',
+  'the hague': 'Europe/Amsterdam',
+  rotterdam: 'Europe/Amsterdam',
+  utrecht: 'Europe/Amsterdam',
+  eindhoven: 'Europe/Amsterdam',
+  groningen: 'Europe/Amsterdam',
+  nederland: 'Europe/Amsterdam',
+  netherlands: 'Europe/Amsterdam',
+  brussel: 'Europe/Brussels',
+  bruxelles: 'Europe/Brussels',
+  antwerpen: 'Europe/Brussels',
+  antwerp: 'Europe/Brussels',
+  gent: 'Europe/Brussels',
+  ghent: 'Europe/Brussels',
+  belgie: 'Europe/Brussels',
+  'belgië': 'Europe/Brussels',
+  belgium: 'Europe/Brussels',
+  londen: 'Europe/London',
+  parijs: 'Europe/Paris',
+  keulen: 'Europe/Berlin',
+  munich: 'Europe/Berlin',
+  'münchen': 'Europe/Berlin',
+  frankfurt: 'Europe/Berlin',
+  'new york city': 'America/New_York',
+  nyc: 'America/New_York',
+  washington: 'America/New_York',
+  boston: 'America/New_York',
+  'san francisco': 'America/Los_Angeles',
+  'los angeles': 'America/Los_Angeles',
+  seattle: 'America/Los_Angeles',
+  kolkata: 'Asia/Kolkata',
+  calcutta: 'Asia/Kolkata',
+  kyiv: 'Europe/Kyiv',
+  kiev: 'Europe/Kyiv',
+  'ho chi minh': 'Asia/Ho_Chi_Minh',
+  mumbai: 'Asia/Kolkata',
+  delhi: 'Asia/Kolkata',
+  'new delhi': 'Asia/Kolkata',
+  bangalore: 'Asia/Kolkata',
+  beijing: 'Asia/Shanghai',
+  peking: 'Asia/Shanghai',
+  curacao: 'America/Curacao',
+  'curaçao': 'America/Curacao',
+  suriname: 'America/Paramaribo',
+};
+
+let cachedZones: readonly string[] | null = null;
+
+/** The runtime's IANA zone names (Intl), computed once. */
+export function knownZones(): readonly string[] {
+  cachedZones ??= [...Intl.supportedValuesOf('timeZone'), 'UTC'];
+  return cachedZones;
+}

@@ -1,0 +1,301 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LimitTracker, type EmulatorLimits } from './emulator-limits.js';
+import { ApiError, methodHandlers, type Handler } from './bot-api-methods.js';
+
+export type { EmulatorLimits } from './emulator-limits.js';
+export { ApiError } from './bot-api-methods.js';
+
+/** A Bot API error to answer with: what Telegram puts in `error_code`, `description`, `parameters`. */
+export interface InjectedError {
+  readonly error_code: number;
+  readonly description: string;
+  readonly parameters?: { retry_after?: number; migrate_to_chat_id?: number };
+}
+
+/** One API call as the emulator saw it. */
+export interface ApiCall {
+  readonly method: string;
+  readonly params: Record<string, unknown>;
+  readonly at: number;
+  readonly ok: boolean;
+  readonly errorCode?: number;
+}
+
+/** A message the bot sent (or its current state after edits). */
+export interface SentMessage {
+  readonly message_id: number;
+  readonly chat_id: number;
+  text: string;
+  parse_mode: string | undefined;
+  reply_markup: { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
+  readonly link_preview_options: { is_disabled?: boolean } | undefined;
+  readonly disable_web_page_preview: boolean | undefined;
+  edits: number;
+}
+
+export interface ChatInfo {
+  readonly id: number;
+  readonly type: 'private' | 'group' | 'supergroup' | 'channel';
+  readonly title?: string;
+  readonly username?: string;
+}
+
+export interface UserInfo {
+  readonly id: number;
+  readonly first_name?: string;
+  readonly language_code?: string;
+  readonly is_bot?: boolean;
+}
+
+export interface EmulatorOptions {
+  readonly token?: string;
+  readonly botUsername?: string;
+  readonly limits?: EmulatorLimits;
+}
+
+/**
+ * A Telegram Bot API emulator on node:http (127.0.0.1, port 0) for tests and benchmarks. It speaks
+ * the real protocol (`/bot<token>/<method>`, JSON or form bodies, `{ ok, result }` answers), holds
+ * getUpdates open for real long polling, records every call, validates HTML and lengths as
+ * Telegram does, and can inject errors, enforce rate limits and migrate chats.
+ */
+export class BotApiEmulator {
+  readonly token: string;
+  readonly botUser: { id: number; is_bot: true; first_name: string; username: string };
+  readonly calls: ApiCall[] = [];
+  readonly sent: SentMessage[] = [];
+  readonly limits: LimitTracker;
+  /** Called with every message the bot sends successfully (benchmarks time replies with it). */
+  readonly sendListeners = new Set<(message: SentMessage) => void>();
+  private server: Server | null = null;
+  private apiRootValue = '';
+  private readonly updates: Record<string, unknown>[] = [];
+  private nextUpdateId = 1;
+  private readonly pollWaiters = new Set<() => void>();
+  private readonly callWaiters = new Set<() => void>();
+  private readonly failures = new Map<string, InjectedError[]>();
+  private readonly migrated = new Map<number, number>();
+  private readonly blocked = new Map<number, string>();
+  private readonly chats = new Map<number | string, ChatInfo>();
+  private readonly members = new Map<string, Record<string, unknown>>();
+  private readonly nextMessageId = new Map<number, number>();
+  private readonly handlers: Record<string, Handler>;
+  private userMessageId = 1_000_000;
+
+  constructor(options: EmulatorOptions = {}) {
+    this.token = options.token ?? '123456789:TEST-token-for-the-emulator_xyz';
+    this.botUser = { id: Number(this.token.split(':')[0]), is_bot: true, first_name: 'newsbrief', username: options.botUsername ?? 'newsbrief_test_bot' };
+    this.limits = new LimitTracker(options.limits ?? {});
+    this.handlers = methodHandlers(this);
+  }
+
+  /** `http://127.0.0.1:<port>`, for telegraf's `telegram.apiRoot`. */
+  get apiRoot(): string {
+    return this.apiRootValue;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.keepAliveTimeout = 60_000;
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.apiRootValue = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const wake of this.pollWaiters) wake();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  // ---- simulating people ----
+
+  /** Makes `chat` known to getChat (channels, groups addressed by @username). */
+  addChat(chat: ChatInfo): void {
+    this.chats.set(chat.id, chat);
+    if (chat.username) this.chats.set(`@${chat.username.toLowerCase()}`, chat);
+  }
+
+  /** Sets what getChatMember answers for this user in this chat (default: `member`). */
+  setMember(chatId: number, userId: number, status: string, extra: Record<string, unknown> = {}): void {
+    this.members.set(`${chatId}:${userId}`, { status, ...extra });
+  }
+
+  /** Queues a raw update for getUpdates; returns its update_id. */
+  pushUpdate(update: Record<string, unknown>): number {
+    const update_id = this.nextUpdateId++;
+    this.updates.push({ update_id, ...update });
+    for (const wake of this.pollWaiters) wake();
+    return update_id;
+  }
+
+  /** A user sends `text` in `chat` (a private chat with the user when `chat` is omitted). */
+  sendText(from: UserInfo, text: string, chat?: ChatInfo, extra: Record<string, unknown> = {}): number {
+    const inChat = chat ?? { id: from.id, type: 'private' as const };
+    const entities = text.startsWith('/') ? [{ type: 'bot_command', offset: 0, length: text.split(/\s/)[0]!.length }] : undefined;
+    return this.pushUpdate({
+      message: {
+        message_id: this.userMessageId++,
+        date: Math.floor(Date.now() / 1000),
+        chat: inChat,
+        from: { is_bot: false, first_name: 'Reader', ...from },
+        text,
+        ...(entities ? { entities } : {}),
+        ...extra,
+      },
+    });
+  }
+
+  /** A user presses the inline button with `data` under the bot's message. */
+  pressButton(from: UserInfo, message: SentMessage, data: string, chat?: ChatInfo): number {
+    const inChat = chat ?? this.chats.get(message.chat_id) ?? { id: message.chat_id, type: 'private' as const };
+    return this.pushUpdate({
+      callback_query: {
+        id: String(this.nextUpdateId * 7),
+        from: { is_bot: false, first_name: 'Reader', ...from },
+        chat_instance: String(message.chat_id),
+        data,
+        message: { message_id: message.message_id, date: Math.floor(Date.now() / 1000), chat: inChat, text: message.text, from: this.botUser },
+      },
+    });
+  }
+
+  // ---- faults and limits ----
+
+  /** The next call of `method` fails with this error (queued: several calls fail in order). */
+  failNext(method: string, error: InjectedError, times = 1): void {
+    const queue = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i += 1) queue.push(error);
+    this.failures.set(method, queue);
+  }
+
+  /** From now on, sending to `oldId` answers 400 with parameters.migrate_to_chat_id = newId. */
+  migrateChat(oldId: number, newId: number): void {
+    this.migrated.set(oldId, newId);
+    const old = this.chats.get(oldId);
+    this.addChat({ ...(old ?? { title: 'group' }), id: newId, type: 'supergroup' });
+  }
+
+  /** From now on, sending to this chat answers 403 (`bot was blocked by the user` by default). */
+  blockChat(chatId: number, description = 'Forbidden: bot was blocked by the user'): void {
+    this.blocked.set(chatId, description);
+  }
+
+  // ---- looking at what happened ----
+
+  messagesTo(chatId: number): SentMessage[] {
+    return this.sent.filter((message) => message.chat_id === chatId);
+  }
+
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Resolves once `predicate` holds (checked after every API call), or rejects after `timeoutMs`. */
+  async waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs = 5_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = predicate();
+      if (value) return value;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`emulator: condition not met within ${timeoutMs} ms; last calls: ${this.calls.slice(-5).map((c) => c.method).join(', ')}`);
+      await new Promise<void>((resolve) => {
+        const wake = () => { clearTimeout(timer); this.callWaiters.delete(wake); resolve(); };
+        const timer = setTimeout(wake, Math.min(left, 50));
+        this.callWaiters.add(wake);
+      });
+    }
+  }
+
+  /** Waits until `count` more messages reached `chatId` than it had when called with `since`. */
+  async waitForMessages(chatId: number, count: number, since = 0, timeoutMs = 5_000): Promise<SentMessage[]> {
+    return this.waitFor(() => {
+      const messages = this.messagesTo(chatId).slice(since);
+      return messages.length >= count ? messages : null;
+    }, timeoutMs);
+  }
+
+  // ---- internals used by the method handlers ----
+
+  /** @internal */ takeFailure(method: string): InjectedError | undefined {
+    return this.failures.get(method)?.shift();
+  }
+  /** @internal */ chatFor(key: number | string): ChatInfo | undefined {
+    return this.chats.get(typeof key === 'string' && key.startsWith('@') ? key.toLowerCase() : Number.isNaN(Number(key)) ? key : Number(key));
+  }
+  /** @internal */ memberOf(chatId: number, userId: number): Record<string, unknown> | undefined {
+    return this.members.get(`${chatId}:${userId}`);
+  }
+  /** @internal */ migratedTo(chatId: number): number | undefined {
+    return this.migrated.get(chatId);
+  }
+  /** @internal */ blockedReason(chatId: number): string | undefined {
+    return this.blocked.get(chatId);
+  }
+  /** @internal */ newMessageId(chatId: number): number {
+    const id = (this.nextMessageId.get(chatId) ?? 0) + 1;
+    this.nextMessageId.set(chatId, id);
+    return id;
+  }
+  /** @internal */ async takeUpdates(offset: number, limit: number, timeoutSeconds: number, signal: AbortSignal): Promise<unknown[]> {
+    const confirmed = this.updates.findIndex((update) => (update.update_id as number) >= offset);
+    this.updates.splice(0, confirmed === -1 ? this.updates.length : confirmed);
+    if (this.updates.length === 0 && timeoutSeconds > 0 && !signal.aborted) {
+      await new Promise<void>((resolve) => {
+        const wake = () => { clearTimeout(timer); this.pollWaiters.delete(wake); signal.removeEventListener('abort', wake); resolve(); };
+        const timer = setTimeout(wake, timeoutSeconds * 1000);
+        this.pollWaiters.add(wake);
+        signal.addEventListener('abort', wake);
+      });
+    }
+    return this.updates.slice(0, limit);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
+    const abort = new AbortController();
+    res.on('close', () => abort.abort());
+    const answer = (status: number, body: unknown) => {
+      if (res.writableEnded || res.destroyed) return;
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    };
+    if (!match || match[1] !== this.token) return answer(match ? 401 : 404, { ok: false, error_code: match ? 401 : 404, description: match ? 'Unauthorized' : 'Not Found' });
+    const method = match[2] as string;
+    const params = { ...Object.fromEntries(url.searchParams), ...(await readBody(req)) };
+    const record = (ok: boolean, errorCode?: number) => {
+      this.calls.push({ method, params, at: Date.now(), ok, ...(errorCode === undefined ? {} : { errorCode }) });
+      for (const wake of this.callWaiters) wake();
+    };
+    const fail = (error: InjectedError) => {
+      record(false, error.error_code);
+      answer(error.error_code, { ok: false, ...error });
+    };
+    const injected = this.takeFailure(method);
+    if (injected) return fail(injected);
+    const handler = this.handlers[method];
+    if (!handler) return fail({ error_code: 404, description: 'Not Found: method not found' });
+    try {
+      const result = method === 'getUpdates'
+        ? await this.takeUpdates(Number(params.offset ?? 0), Number(params.limit ?? 100), Number(params.timeout ?? 0), abort.signal)
+        : handler(params);
+      record(true);
+      answer(200, { ok: true, result });
+    } catch (error) {
+      if (error instanceof ApiError) return fail(error.body);
+      throw error;
+    }
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return {};
+  const type = req.headers['content-type'] ?? '';
+  if (type.includes('application/json')) return JSON.parse(text) as Record<string, unknown>;
+  if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
+  return {};
+}

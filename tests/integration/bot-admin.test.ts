@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FeedState, Subscriber } from '../../src/core/types.js';
+import { ADMIN_ID, FIXED_NOW, say, startHarness, type Harness } from '../helpers/bot-harness.js';
+import { seedBriefings } from '../helpers/seed-briefings.js';
+
+const state = (feedId: string, failing: boolean): FeedState => ({
+  feedId, currentUrl: `https://feeds.example/${feedId}`, etag: null, lastModified: null, lastPolledAt: FIXED_NOW,
+  lastSuccessAt: failing ? null : FIXED_NOW, nextPollAt: FIXED_NOW, consecutiveFailures: failing ? 9 : 0,
+  lastError: failing ? 'HTTP 500' : null, failing,
+});
+
+let h: Harness;
+let digestCalls: Subscriber[] = [];
+let finishPoll: (report: { done: number; failed: string[] }) => void = () => undefined;
+beforeAll(async () => {
+  h = await startHarness({
+    deps: {
+      feedHealth: () => [state('bbc-world', false), state('evil', true)],
+      outboxStats: () => ({ pending: 3, sentToday: 120, failed: 1, dead: 0 }),
+      articleCount: () => 77,
+      pollNow: () => new Promise((resolve) => (finishPoll = resolve)),
+      digestNow: async (chat) => {
+        digestCalls.push(chat);
+        if (chat.topics.length === 0) return null;
+        return { parts: ['<b>Your digest</b>\npart one', 'part two'], articleSeqs: seqs };
+      },
+    },
+  });
+  seqs = seedBriefings(h.db, [{ feedId: 'bbc-world', headline: 'In the digest', createdAt: FIXED_NOW }]);
+});
+afterAll(async () => h.close());
+let seqs: number[] = [];
+
+const ADMIN = { id: ADMIN_ID, first_name: 'Root', language_code: 'en' };
+const READER = { id: 4001, first_name: 'Rita', language_code: 'nl' };
+
+describe('admin commands', () => {
+  it('/stats shows subscribers, feeds, articles, failing feeds and the outbox to admins only', async () => {
+    expect((await say(h, READER, '/stats'))[0]!.text).toBe('Dit commando is voor de beheerders van deze bot.');
+    const [stats] = await say(h, ADMIN, '/stats');
+    expect(stats!.text).toContain('Subscribers: 2 (2 active)');
+    expect(stats!.text).toContain('Feeds: 4, failing: <b>evil</b>');
+    expect(stats!.text).toContain('Articles: 77');
+    expect(stats!.text).toContain('Outbox: 3 pending, 120 sent today, 1 failed, 0 dead');
+  });
+
+  it('/poll reports when the poll is done, without blocking other chats meanwhile', async () => {
+    expect((await say(h, READER, '/poll'))[0]!.text).toContain('beheerders');
+    const [started] = await say(h, ADMIN, '/poll');
+    expect(started!.text).toBe('Polling all feeds now…');
+    expect((await say(h, READER, '/help'))[0]!.text).toContain('Wat ik kan');
+    const before = h.emulator.messagesTo(ADMIN.id).length;
+    finishPoll({ done: 19, failed: ['evil'] });
+    const [done] = await h.emulator.waitForMessages(ADMIN.id, 1, before);
+    expect(done!.text).toBe('Poll finished: 19 feeds ok, 1 failed (<b>evil</b>).');
+  });
+
+  it('/help shows admins the admin commands', async () => {
+    expect((await say(h, ADMIN, '/help'))[0]!.text).toContain('/stats — Admin: figures');
+  });
+
+  it('/feeds shows each feed\'s health', async () => {
+    const [feeds] = await say(h, READER, '/feeds');
+    expect(feeds!.text).toContain('🟢 BBC News World');
+    expect(feeds!.text).toContain('🔴 Evil &lt;Feed&gt;');
+    expect(feeds!.text).toContain('werkt nu niet');
+    expect(feeds!.text).toContain('⚪ NOS Nieuws (<code>nos-algemeen</code>, nl) — nog niet opgehaald');
+  });
+});
+
+describe('/digest', () => {
+  it('sends the digest built by the delivery port and records its articles as received', async () => {
+    expect((await say(h, READER, '/digest'))[0]!.text).toBe('Er is nu niets nieuws voor je overzicht.');
+    await say(h, READER, '/subscribe world');
+    const parts = await say(h, READER, '/digest', undefined, 2);
+    expect(parts.map((part) => part.text)).toEqual(['<b>Your digest</b>\npart one', 'part two']);
+    expect(digestCalls.at(-1)).toMatchObject({ chatId: READER.id, topics: ['world'] });
+    expect((await say(h, READER, '/latest'))[0]!.text).toBe('Niets nieuws sinds je laatst keek.');
+    expect((await say(h, READER, '/status'))[0]!.text).toContain('Laatste bezorging: maandag 5 januari, 10:00');
+  });
+});
+
+describe('without the optional ports', () => {
+  it('says /digest and /poll are unavailable instead of failing', async () => {
+    const bare = await startHarness();
+    try {
+      expect((await say(bare, ADMIN, '/digest'))[0]!.text).toContain('not available');
+      expect((await say(bare, ADMIN, '/poll'))[0]!.text).toBe('Polling is not available in this process.');
+      expect((await say(bare, ADMIN, '/stats'))[0]!.text).not.toContain('Outbox');
+    } finally {
+      await bare.close();
+    }
+  });
+});

@@ -1,0 +1,98 @@
+import { createServer } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { createBot } from '../../src/bot/create-bot.js';
+import { startBot, stopBot } from '../../src/bot/start-bot.js';
+import { say, startHarness, type Harness } from '../helpers/bot-harness.js';
+
+const READER = { id: 6001, first_name: 'Fay', language_code: 'en' };
+const harnesses: Harness[] = [];
+afterAll(async () => {
+  for (const h of harnesses) {
+    // The token must not appear in any log line, whatever happened in the scenarios.
+    expect(h.logLines.join('\n')).not.toContain(h.emulator.token);
+    expect(h.logLines.join('\n')).not.toContain(h.emulator.token.split(':')[1]!);
+    await h.close();
+  }
+});
+const open = async (options: Parameters<typeof startHarness>[0] = {}) => {
+  const h = await startHarness(options);
+  harnesses.push(h);
+  return h;
+};
+
+describe('faults', () => {
+  it('answers an exception in a handler politely, logs it with the update id, and keeps polling', async () => {
+    const h = await open({ deps: { digestNow: () => Promise.reject(new Error('digest exploded')) } });
+    const updateId = h.emulator.sendText(READER, '/digest');
+    const [sorry] = await h.emulator.waitForMessages(READER.id, 1);
+    expect(sorry!.text).toBe('Something went wrong, please try again.');
+    const line = h.logLines.map((text) => JSON.parse(text) as Record<string, unknown>).find((entry) => entry.msg === 'bot: handler failed');
+    expect(line).toMatchObject({ update_id: updateId, chat_id: READER.id, level: 50 });
+    expect(JSON.stringify(line)).toContain('digest exploded');
+    expect((await say(h, READER, '/help'))[0]!.text).toContain('What I can do');
+  });
+
+  it('keeps going when Telegram refuses a reply (403, 5xx, 429)', async () => {
+    const h = await open();
+    h.emulator.failNext('sendMessage', { error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+    h.emulator.sendText(READER, '/help');
+    await h.emulator.waitFor(() => h.logLines.some((line) => line.includes('bot: handler failed')));
+    h.emulator.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' });
+    h.emulator.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
+    h.emulator.sendText(READER, '/help');
+    await h.emulator.waitFor(() => h.emulator.callsOf('sendMessage').filter((call) => call.errorCode === 429).length === 1);
+    expect((await say(h, READER, '/time'))[0]!.text).toContain('07:30');
+  });
+
+  it('slows a flooding chat down politely: one warning, then silence until it calms down', async () => {
+    const h = await open({ flood: { burst: 5, refillPerSecond: 0.5 } });
+    for (let i = 0; i < 12; i += 1) h.emulator.sendText(READER, '/time');
+    await h.emulator.waitForMessages(READER.id, 6);
+    const other = { id: 6002, language_code: 'nl' };
+    expect((await say(h, other, '/time'))[0]!.text).toContain('07:30');
+    const texts = h.emulator.messagesTo(READER.id).map((message) => message.text);
+    expect(texts.filter((text) => text.includes('Please wait a few seconds'))).toHaveLength(1);
+    expect(texts).toHaveLength(6);
+  });
+
+  it('starts and answers even when setMyCommands fails, and logs the failure', async () => {
+    const h = await open({ prepare: (emulator) => emulator.failNext('setMyCommands', { error_code: 500, description: 'Internal Server Error' }, 3) });
+    expect(h.logLines.filter((line) => line.includes('setMyCommands failed'))).toHaveLength(3);
+    expect((await say(h, READER, '/start'))[0]!.text).toContain('Hello Fay');
+  });
+});
+
+describe('webhook mode', () => {
+  it('accepts updates only with Telegram\'s secret-token header', async () => {
+    const h = await open();
+    const port = await freePort();
+    const logger = pino({ level: 'silent' });
+    const bot = createBot(h.deps, { token: h.emulator.token, apiRoot: h.emulator.apiRoot });
+    const running = await startBot(bot, { webhook: { url: 'https://bot.example/hook/abc', secret: 's3cret-Value', port }, defaultLanguage: 'en', logger });
+    try {
+      expect(running.mode).toBe('webhook');
+      const setWebhook = h.emulator.callsOf('setWebhook').at(-1)!;
+      expect(setWebhook.params).toMatchObject({ url: 'https://bot.example/hook/abc', secret_token: 's3cret-Value' });
+      const update = (id: number) => JSON.stringify({ update_id: id, message: { message_id: 1, date: 0, chat: { id: 6100, type: 'private' }, from: { id: 6100, is_bot: false, first_name: 'W' }, text: '/help' } });
+      const post = (headers: Record<string, string>, id: number) =>
+        fetch(`http://127.0.0.1:${port}/hook/abc`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: update(id) });
+      expect((await post({}, 900)).status).toBe(403);
+      expect((await post({ 'x-telegram-bot-api-secret-token': 'wrong' }, 901)).status).toBe(403);
+      expect((await post({ 'x-telegram-bot-api-secret-token': 's3cret-Value' }, 902)).status).toBe(200);
+      await h.emulator.waitForMessages(6100, 1);
+      expect(h.emulator.messagesTo(6100)).toHaveLength(1);
+    } finally {
+      await stopBot(running);
+    }
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buttons, press, say, startHarness, type Harness } from '../helpers/bot-harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h.close());
+
+let nextGroup = -1_000_100;
+const ADMIN = { id: 3001, first_name: 'Ada', language_code: 'en' };
+const MEMBER = { id: 3002, first_name: 'Max', language_code: 'en' };
+const NL_ADMIN = { id: 3003, first_name: 'Joke', language_code: 'nl' };
+
+function newGroup(admin = ADMIN) {
+  const group = { id: nextGroup--, type: 'supergroup' as const, title: 'Newsroom' };
+  h.emulator.addChat(group);
+  h.emulator.setMember(group.id, admin.id, 'administrator');
+  return group;
+}
+
+describe('in a group', () => {
+  it('answers /cmd@botname and ignores commands addressed to another bot', async () => {
+    const group = newGroup();
+    h.emulator.sendText(MEMBER, '/help@some_other_bot', group);
+    const [reply] = await say(h, MEMBER, '/help@newsbrief_test_bot', group);
+    expect(reply!.text).toContain('What I can do');
+    expect(h.emulator.messagesTo(group.id)).toHaveLength(1);
+    expect(h.deps.subscribers.find(group.id)).toMatchObject({ chatType: 'supergroup', title: 'Newsroom' });
+  });
+
+  it('gives an unknown-command hint only when addressed to this bot', async () => {
+    const group = newGroup();
+    h.emulator.sendText(MEMBER, '/frobnicate', group);
+    const [reply] = await say(h, MEMBER, '/frobnicate@newsbrief_test_bot', group);
+    expect(reply!.text).toContain('/help');
+    expect(h.emulator.messagesTo(group.id)).toHaveLength(1);
+  });
+
+  it('lets only group admins change settings, but anyone read them', async () => {
+    const group = newGroup();
+    expect((await say(h, MEMBER, '/subscribe@newsbrief_test_bot world', group))[0]!.text).toBe('Only the admins of this group can change its settings.');
+    expect((await say(h, MEMBER, '/time 08:00', group))[0]!.text).toContain('Only the admins');
+    expect((await say(h, MEMBER, '/stop', group))[0]!.text).toContain('Only the admins');
+    expect((await say(h, MEMBER, '/time', group))[0]!.text).toContain('<b>07:30</b>');
+    expect(h.deps.subscribers.find(group.id)).toMatchObject({ topics: [], digestTime: '07:30', active: true });
+    expect((await say(h, ADMIN, '/subscribe world', group))[0]!.text).toContain('Now following: <b>world</b>');
+    expect((await say(h, ADMIN, '/time 08:00', group))[0]!.text).toContain('<b>08:00</b>');
+    expect(h.emulator.callsOf('getChatMember').some((call) => Number(call.params.user_id) === MEMBER.id)).toBe(true);
+  });
+
+  it('lets an anonymous admin (writing as the group) change settings', async () => {
+    const group = newGroup();
+    const [reply] = await say(h, { id: 1087968824, first_name: 'Group' }, '/subscribe tech', group);
+    expect(reply!.text).toContain('Now following');
+  });
+
+  it('refuses a non-admin\'s button press with a notice and keeps the settings', async () => {
+    const group = newGroup();
+    const [settings] = await say(h, MEMBER, '/settings', group);
+    const answer = await press(h, MEMBER, settings!, 'set:digest', group);
+    expect(answer.params.text).toBe('Only the admins of this group can change its settings.');
+    expect(h.deps.subscribers.find(group.id)?.digestTime).toBe('07:30');
+    expect(settings!.edits).toBe(0);
+    await press(h, ADMIN, settings!, 'set:digest', group);
+    expect(settings!.text).toContain('Daily digest: off');
+  });
+
+  it('speaks the language of the member who first talked to it, and switches on an admin\'s /language', async () => {
+    const group = newGroup(NL_ADMIN);
+    expect((await say(h, NL_ADMIN, '/start@newsbrief_test_bot', group))[0]!.text).toContain('Hallo!');
+    expect((await say(h, MEMBER, '/latest', group))[0]!.text).toContain('Er zijn nog geen briefings');
+    expect((await say(h, NL_ADMIN, '/language en', group))[0]!.text).toContain('I will speak English');
+  });
+
+  it('follows a group that became a supergroup, and marks a group that removed the bot inactive', async () => {
+    const group = { id: -4242, type: 'group' as const, title: 'Old group' };
+    h.emulator.setMember(group.id, ADMIN.id, 'creator');
+    await say(h, ADMIN, '/subscribe world', group);
+    h.emulator.sendText(ADMIN, '', group, { migrate_to_chat_id: -1004242 });
+    await h.emulator.waitFor(() => h.deps.subscribers.find(-1004242));
+    expect(h.deps.subscribers.find(-1004242)).toMatchObject({ topics: ['world'], chatType: 'supergroup' });
+    expect(h.deps.subscribers.find(group.id)).toBeNull();
+
+    h.emulator.pushUpdate({
+      my_chat_member: {
+        chat: { id: -1004242, type: 'supergroup', title: 'Old group' },
+        from: { id: ADMIN.id, is_bot: false, first_name: 'Ada' },
+        date: 0,
+        old_chat_member: { status: 'member', user: h.emulator.botUser },
+        new_chat_member: { status: 'kicked', user: h.emulator.botUser, until_date: 0 },
+      },
+    });
+    await h.emulator.waitFor(() => h.deps.subscribers.find(-1004242)?.active === false);
+  });
+});
+
+describe('a channel', () => {
+  const CHANNEL = { id: -1009999, type: 'channel' as const, title: 'Morning <News>', username: 'morningnews' };
+
+  it('is subscribed by one of its admins from a private chat, once the bot may post there', async () => {
+    h.emulator.addChat(CHANNEL);
+    expect((await say(h, ADMIN, '/subscribe @nochannel world'))[0]!.text).toContain('I cannot find @nochannel');
+    expect((await say(h, MEMBER, '/subscribe @morningnews world'))[0]!.text).toContain('Only an admin of @morningnews');
+    h.emulator.setMember(CHANNEL.id, ADMIN.id, 'administrator');
+    expect((await say(h, ADMIN, '/subscribe @morningnews world'))[0]!.text).toContain('I cannot post in @morningnews');
+    h.emulator.setMember(CHANNEL.id, h.emulator.botUser.id, 'administrator', { can_post_messages: true });
+    const [done] = await say(h, ADMIN, '/subscribe @morningnews world');
+    expect(done!.text).toContain('@morningnews now follows <b>world</b>');
+    expect(h.deps.subscribers.find(CHANNEL.id)).toMatchObject({ chatType: 'channel', title: 'Morning <News>', topics: ['world'] });
+    expect(buttons(done!)).toEqual([]);
+  });
+});

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXED_NOW, buttons, press, say, startHarness, type Harness } from '../helpers/bot-harness.js';
+import { seedBriefings } from '../helpers/seed-briefings.js';
+import { checkTelegramHtml, visibleText } from '../helpers/telegram-html-check.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+  const minute = 60_000;
+  seedBriefings(h.db, [
+    ...Array.from({ length: 12 }, (_, i) => ({ feedId: 'bbc-world', headline: `World story ${i}`, createdAt: FIXED_NOW - (100 - i) * minute })),
+    ...Array.from({ length: 3 }, (_, i) => ({ feedId: 'nos-algemeen', headline: `Binnenland ${i}`, createdAt: FIXED_NOW - (50 - i) * minute, language: 'nl' })),
+  ]);
+});
+afterAll(async () => h.close());
+
+let nextUser = 7000;
+const user = (language_code = 'en') => ({ id: nextUser++, first_name: 'Lee', language_code });
+const headlinesIn = (text: string) => [...visibleText(text).matchAll(/^(World story \d+|Binnenland \d+)$/gm)].map((m) => m[1]);
+
+describe('/latest', () => {
+  it('gives the newest unseen briefings, newest first, and never repeats them', async () => {
+    const reader = user();
+    await say(h, reader, '/subscribe world');
+    const first = (await say(h, reader, '/latest'))[0]!;
+    expect(first.text).toContain('<b>The latest 5 briefings</b>');
+    expect(headlinesIn(first.text)).toEqual(['Binnenland 2', 'Binnenland 1', 'Binnenland 0', 'World story 11', 'World story 10']);
+    expect(first.text).toContain('— <a href="https://news.example/');
+    expect(first.text).toContain('>BBC News World</a>');
+    const second = (await say(h, reader, '/latest 6'))[0]!;
+    expect(headlinesIn(second.text)).toEqual(['World story 9', 'World story 8', 'World story 7', 'World story 6', 'World story 5', 'World story 4']);
+    const third = (await say(h, reader, '/latest 20'))[0]!;
+    expect(headlinesIn(third.text)).toEqual(['World story 3', 'World story 2', 'World story 1', 'World story 0']);
+    const all = [first, second, third].flatMap((message) => headlinesIn(message.text));
+    expect(new Set(all).size).toBe(15);
+  });
+
+  it('says when nothing is new and offers the most recent ones on a button', async () => {
+    const reader = user('nl');
+    await say(h, reader, '/subscribe nos-algemeen');
+    await say(h, reader, '/latest');
+    const [nothing] = await say(h, reader, '/latest 2');
+    expect(nothing!.text).toBe('Niets nieuws sinds je laatst keek.');
+    expect(buttons(nothing!)[0]).toMatchObject({ text: 'Toon de 2 meest recente opnieuw', callback_data: 'latest:recent:2' });
+    const before = h.emulator.messagesTo(reader.id).length;
+    await press(h, reader, nothing!, 'latest:recent:2');
+    const [recent] = await h.emulator.waitForMessages(reader.id, 1, before);
+    expect(recent!.text).toContain('De meest recente briefings');
+    expect(headlinesIn(recent!.text)).toEqual(['Binnenland 2', 'Binnenland 1']);
+    expect(buttons(nothing!)).toEqual([]);
+  });
+
+  it('counts digest deliveries as received', async () => {
+    const reader = user();
+    await say(h, reader, '/subscribe nos-algemeen');
+    const seqs = h.db.prepare("SELECT seq FROM articles WHERE feed_id = 'nos-algemeen' ORDER BY seq").pluck().all() as number[];
+    h.deps.subscribers.recordDeliveries(reader.id, seqs.slice(1), 'digest', FIXED_NOW);
+    const [reply] = await say(h, reader, '/latest');
+    expect(headlinesIn(reply!.text)).toEqual(['Binnenland 0']);
+  });
+
+  it('never hands the same briefing to two /latest commands sent at once', async () => {
+    const reader = user();
+    await say(h, reader, '/subscribe world');
+    const before = h.emulator.messagesTo(reader.id).length;
+    h.emulator.sendText(reader, '/latest 10');
+    h.emulator.sendText(reader, '/latest 10');
+    const replies = await h.emulator.waitForMessages(reader.id, 2, before);
+    const all = replies.flatMap((message) => headlinesIn(message.text));
+    expect(all).toHaveLength(15);
+    expect(new Set(all).size).toBe(15);
+  });
+
+  it('uses every feed, with a hint, for a chat that follows nothing', async () => {
+    const [reply] = await say(h, user(), '/latest 1');
+    expect(reply!.text).toContain('You follow nothing yet');
+  });
+
+  it('says so when there are no briefings at all, and refuses a bad count with an example', async () => {
+    const reader = user();
+    await say(h, reader, '/subscribe bbc-tech');
+    expect((await say(h, reader, '/latest'))[0]!.text).toContain('There are no briefings yet');
+    expect((await say(h, reader, '/latest 0'))[0]!.text).toContain('<code>/latest 10</code>');
+    expect((await say(h, reader, '/latest lots'))[0]!.text).toContain('from 1 to 20');
+    expect((await say(h, reader, '/latest 21'))[0]!.text).toContain('from 1 to 20');
+  });
+
+  it('escapes hostile feed text so Telegram accepts it and shows it literally', async () => {
+    seedBriefings(h.db, [{
+      feedId: 'evil',
+      headline: '<script>alert("x")</script> & friends',
+      sentences: ['Unbalanced </b><i>tags & &amp; entities', 'A <a href="javascript:evil()">link</a>.'],
+      url: 'https://evil.example/a?x="1"&y=<2>',
+      createdAt: FIXED_NOW,
+    }]);
+    const reader = user();
+    await say(h, reader, '/subscribe evil');
+    const [reply] = await say(h, reader, '/latest');
+    expect(checkTelegramHtml(reply!.text)).toBeNull();
+    expect(reply!.text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; friends');
+    expect(reply!.text).toContain('Unbalanced &lt;/b&gt;&lt;i&gt;tags &amp; &amp;amp; entities');
+    expect(reply!.text).toContain('<a href="https://evil.example/a?x=%221%22&amp;y=%3C2%3E">Evil &lt;Feed&gt; &amp; &quot;Co&quot;</a>');
+    expect(visibleText(reply!.text)).toContain('<script>alert("x")</script> & friends');
+  });
+});
+
+describe('a very long /latest', () => {
+  it('is split into messages within 4096 UTF-16 units, only between briefings', async () => {
+    const long = 'Een heel lange zin met ümlauts, emoji 📰 en & tekens die blijft doorgaan. '.repeat(6);
+    seedBriefings(h.db, Array.from({ length: 20 }, (_, i) => ({
+      feedId: 'bbc-tech', headline: `Long story ${i} 📰`, sentences: [long, long], createdAt: FIXED_NOW + i,
+    })));
+    const reader = user();
+    await say(h, reader, '/subscribe bbc-tech');
+    const before = h.emulator.messagesTo(reader.id).length;
+    h.emulator.sendText(reader, '/latest 20');
+    await h.emulator.waitFor(() => h.emulator.callsOf('sendMessage').filter((c) => Number(c.params.chat_id) === reader.id).length >= before + 3);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const parts = h.emulator.messagesTo(reader.id).slice(before);
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    const seen: string[] = [];
+    for (const part of parts) {
+      expect(part.text.length).toBeLessThanOrEqual(4096);
+      expect(checkTelegramHtml(part.text)).toBeNull();
+      const stories = [...part.text.matchAll(/<b>Long story (\d+) 📰<\/b>\n/g)].map((m) => m[1]!);
+      const bodies = part.text.split('Long story').length - 1;
+      expect(stories.length).toBe(bodies);
+      seen.push(...stories);
+    }
+    expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => String(19 - i)));
+  });
+});

@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANNA, BEN, FIXED_NOW, buttons, press, say, startHarness, type Harness } from '../helpers/bot-harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h.close());
+
+let nextUser = 5000;
+const dutch = () => ({ id: nextUser++, first_name: 'Sanne', language_code: 'nl' });
+const english = () => ({ id: nextUser++, first_name: 'Sam', language_code: 'en-US' });
+
+describe('a private chat, in English and Dutch', () => {
+  it('publishes the command menu per language at start', () => {
+    const calls = h.emulator.callsOf('setMyCommands');
+    expect(calls.map((call) => call.params.language_code ?? 'default').sort()).toEqual(['default', 'en', 'nl']);
+    const nl = calls.find((call) => call.params.language_code === 'nl')!;
+    expect(JSON.stringify(nl.params.commands)).toContain('Onderwerpen of feeds volgen');
+    expect(JSON.stringify(nl.params.commands)).not.toContain('"stats"');
+  });
+
+  it('/start welcomes in the user\'s language and its button follows the default selection', async () => {
+    const [welcome] = await say(h, ANNA, '/start');
+    expect(welcome!.text).toContain('Hallo Anna');
+    expect(welcome!.parse_mode).toBe('HTML');
+    expect(welcome!.link_preview_options).toEqual({ is_disabled: true });
+    await press(h, ANNA, welcome!, buttons(welcome!)[0]!.callback_data!);
+    const edited = h.emulator.messagesTo(ANNA.id)[0]!;
+    expect(edited.edits).toBe(1);
+    expect(edited.text).toContain('Je volgt nu');
+    expect(h.deps.subscribers.find(ANNA.id)?.topics).toEqual(['netherlands', 'world']);
+
+    const [hello] = await say(h, BEN, '/start');
+    expect(hello!.text).toContain('Hello Ben');
+    expect(h.deps.subscribers.find(BEN.id)?.language).toBe('en');
+  });
+
+  it('/subscribe with words follows them at once and names the unknown ones', async () => {
+    const user = english();
+    const [reply] = await say(h, user, '/subscribe world TECH bogus <b>');
+    expect(reply!.text).toContain('Now following: <b>world</b>, <b>tech</b>');
+    expect(reply!.text).toContain('I do not know <b>bogus</b>, <b>&lt;b&gt;</b>');
+    expect(h.deps.subscribers.find(user.id)?.topics).toEqual(['tech', 'world']);
+  });
+
+  it('/subscribe without words shows a toggle keyboard that edits itself in place', async () => {
+    const user = dutch();
+    const [keyboard] = await say(h, user, '/subscribe');
+    expect(keyboard!.text).toContain('Tik op onderwerpen');
+    const tech = buttons(keyboard!).find((button) => button.callback_data === 'sub:t:tech')!;
+    expect(tech.text).toContain('▫️');
+    await press(h, user, keyboard!, 'sub:t:tech');
+    expect(buttons(keyboard!).find((button) => button.callback_data === 'sub:t:tech')!.text).toContain('✅');
+    await press(h, user, keyboard!, 'sub:f:bbc-world');
+    expect(h.deps.subscribers.find(user.id)).toMatchObject({ topics: ['tech'], feeds: ['bbc-world'] });
+    await press(h, user, keyboard!, 'sub:t:tech');
+    expect(h.deps.subscribers.find(user.id)?.topics).toEqual([]);
+    await press(h, user, keyboard!, 'sub:t:<forged>');
+    await press(h, user, keyboard!, 'sub:f:no-such-feed');
+    expect(h.deps.subscribers.find(user.id)).toMatchObject({ topics: [], feeds: ['bbc-world'] });
+    await press(h, user, keyboard!, 'sub:done');
+    expect(keyboard!.text).toBe('Je volgt <b>bbc-world</b>.');
+    expect(keyboard!.edits).toBe(4);
+    expect(h.emulator.messagesTo(user.id)).toHaveLength(1);
+  });
+
+  it('/unsubscribe removes what is followed and says when nothing changed', async () => {
+    const user = english();
+    await say(h, user, '/subscribe world tech');
+    const [done] = await say(h, user, '/unsubscribe tech');
+    expect(done!.text).toContain('No longer following: <b>tech</b>');
+    const [again] = await say(h, user, '/unsubscribe tech');
+    expect(again!.text).toBe('Nothing changed.');
+    const [keyboard] = await say(h, user, '/unsubscribe');
+    expect(buttons(keyboard!).find((b) => b.callback_data === 'sub:t:world')!.text).toContain('✅');
+  });
+
+  it('/time sets, shows and turns off the digest; a bad time gets the format with an example', async () => {
+    const user = english();
+    expect((await say(h, user, '/time 6:45'))[0]!.text).toContain('arrives at <b>06:45</b> (Europe/Amsterdam)');
+    expect(h.deps.subscribers.find(user.id)?.digestTime).toBe('06:45');
+    expect((await say(h, user, '/time'))[0]!.text).toContain('<b>06:45</b>');
+    expect((await say(h, user, '/time 25:99'))[0]!.text).toContain('<code>/time 07:30</code>');
+    expect((await say(h, user, '/time off'))[0]!.text).toContain('Daily digests are off');
+    expect(h.deps.subscribers.find(user.id)?.digestTime).toBeNull();
+    const nl = dutch();
+    expect((await say(h, nl, '/time kwart over zeven'))[0]!.text).toContain('Geef een tijd als UU:MM');
+  });
+
+  it('/timezone accepts names, cities and offsets; a bad one gets the format with an example', async () => {
+    const user = english();
+    expect((await say(h, user, '/timezone America/New_York'))[0]!.text).toContain('<b>America/New_York</b>. It is now Monday 5 January, 04:00');
+    expect((await say(h, user, '/timezone +02:00'))[0]!.text).toContain('<b>Etc/GMT-2</b>');
+    expect((await say(h, user, '/timezone new york'))[0]!.text).toContain('<b>America/New_York</b>');
+    expect((await say(h, user, '/timezone Atlantis'))[0]!.text).toContain('<code>/timezone Europe/Amsterdam</code>');
+    expect(h.deps.subscribers.find(user.id)?.timezone).toBe('America/New_York');
+    const nl = dutch();
+    expect((await say(h, nl, '/timezone Kolkata'))[0]!.text).toContain('Het is daar nu maandag 5 januari, 14:30');
+  });
+
+  it('/language switches the interface both ways and refuses others', async () => {
+    const user = english();
+    expect((await say(h, user, '/language nl'))[0]!.text).toContain('Ik spreek vanaf nu Nederlands');
+    expect((await say(h, user, '/help'))[0]!.text).toContain('Wat ik kan');
+    expect((await say(h, user, '/language fr'))[0]!.text).toContain('Kies <code>/language nl</code>');
+    expect((await say(h, user, '/language english'))[0]!.text).toContain('I will speak English');
+  });
+
+  it('/feeds lists feeds by topic with escaped titles', async () => {
+    const [reply] = await say(h, english(), '/feeds');
+    expect(reply!.text).toContain('<b>tech</b>');
+    expect(reply!.text).toContain('Evil &lt;Feed&gt; &amp; &quot;Co&quot;');
+  });
+
+  it('/settings shows the settings and its buttons change them in place', async () => {
+    const user = english();
+    const [settings] = await say(h, user, '/settings');
+    expect(settings!.text).toContain('Daily digest: 07:30');
+    await press(h, user, settings!, 'set:digest');
+    expect(settings!.text).toContain('Daily digest: off');
+    await press(h, user, settings!, 'set:lang');
+    expect(settings!.text).toContain('Dagelijks overzicht: uit');
+    expect(buttons(settings!)[0]!.text).toBe('English');
+    await press(h, user, settings!, 'set:topics');
+    expect(settings!.text).toContain('Tik op onderwerpen');
+    expect(h.deps.subscribers.find(user.id)).toMatchObject({ language: 'nl', digestTime: null });
+  });
+
+  it('/status shows subscriptions, the next digest in the chat\'s own time and the last delivery', async () => {
+    const user = english();
+    await say(h, user, '/subscribe world');
+    const [status] = await say(h, user, '/status');
+    expect(status!.text).toContain('Following: <b>world</b>');
+    expect(status!.text).toContain('Next digest: Tuesday 6 January, 07:30');
+    expect(status!.text).toContain('Last delivery: none yet');
+    const nl = dutch();
+    expect((await say(h, nl, '/status'))[0]!.text).toContain('Volgend overzicht: dinsdag 6 januari, 07:30');
+  });
+
+  it('/stop unsubscribes, and its button deletes the chat\'s data', async () => {
+    const user = english();
+    await say(h, user, '/subscribe world');
+    const [stopped] = await say(h, user, '/stop');
+    expect(h.deps.subscribers.find(user.id)).toMatchObject({ active: false, topics: [] });
+    expect((await say(h, user, '/status'))[0]!.text).toContain('none (stopped)');
+    await press(h, user, stopped!, 'stop:delete');
+    expect(stopped!.text).toContain('All data about this chat is deleted');
+    expect(h.deps.subscribers.find(user.id)).toBeNull();
+  });
+
+  it('/help lists the commands, without the admin ones for ordinary users', async () => {
+    const [help] = await say(h, english(), '/help');
+    expect(help!.text).toContain('/latest — The newest briefings you have not seen');
+    expect(help!.text).not.toContain('/stats');
+  });
+
+  it('an unknown command or plain text gets a one-line hint to /help', async () => {
+    expect((await say(h, english(), '/frobnicate'))[0]!.text).toBe('I do not know that command. /help lists what I can do.');
+    expect((await say(h, dutch(), 'hallo?'))[0]!.text).toContain('/help');
+  });
+
+  it('absurdly long or binary arguments are refused politely', async () => {
+    const user = english();
+    expect((await say(h, user, `/subscribe ${'world '.repeat(80)}`))[0]!.text).toContain('too long');
+    expect((await say(h, user, '/timezone \u0000\u0007\u001b'))[0]!.text).toContain('too long or contains characters');
+    expect(h.deps.subscribers.find(user.id)?.topics).toEqual([]);
+  });
+
+  it('uses the fixed clock for the chat\'s creation time', () => {
+    expect(h.deps.subscribers.find(ANNA.id)?.createdAt).toBe(FIXED_NOW);
+  });
+});

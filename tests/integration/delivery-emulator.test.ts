@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDeliveryWorker } from '../../src/jobs/deliver-outbox.js';
+import { sendDueDigests } from '../../src/jobs/send-digests.js';
+import { createSilentLogger } from '../../src/log.js';
+import { openDatabase, type SqliteDatabase } from '../../src/store/database.js';
+import { createSqliteArticleRepository } from '../../src/store/sqlite/article-repository.js';
+import { createSqliteOutboxRepository } from '../../src/store/sqlite/outbox-repository.js';
+import { createSqliteSubscriberRepository } from '../../src/store/sqlite/subscriber-repository.js';
+import { createFetchTransport } from '../../src/telegram/bot-api-transport.js';
+import { createSender } from '../../src/telegram/sender.js';
+import { BotApiEmulator } from '../helpers/bot-api-emulator.js';
+import { SEED_CATALOG, seedBriefings, seedChats } from '../helpers/delivery-seed.js';
+
+const DIGEST_MINUTE = Date.parse('2025-06-02T05:30:00Z');
+const logger = createSilentLogger();
+
+describe('delivery through the Bot API emulator with limits and faults', () => {
+  let dir: string;
+  let db: SqliteDatabase;
+  let emulator: BotApiEmulator;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'newsbrief-emulator-'));
+    db = openDatabase(join(dir, 'test.db'));
+    seedBriefings(db, DIGEST_MINUTE, 20);
+    emulator = await new BotApiEmulator({ limits: { perChatPerSecond: 1, globalPerSecond: 60, perGroupPerMinute: 20 } }).start();
+  });
+  afterEach(async () => {
+    await emulator.stop();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gives every chat exactly its digest: blocked skipped, migrated group served at its new id, 5xx retried', async () => {
+    const privateIds = Array.from({ length: 40 }, (_, i) => i + 1);
+    const groupIds = [-11, -12, -13];
+    seedChats(db, [...privateIds, ...groupIds].map((chatId) => ({ chatId, language: chatId % 2 === 0 ? 'nl' : 'en' as const })), DIGEST_MINUTE);
+    emulator.blockChat(7);
+    emulator.blockChat(8, 'Forbidden: bot was kicked from the group chat');
+    emulator.migrateChat(-12, -1000000012);
+    emulator.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' }, 3);
+
+    const outbox = createSqliteOutboxRepository(db);
+    const subscribers = createSqliteSubscriberRepository(db);
+    // Two live pushes queued for chat 1 after its digest: three messages into one chat, 1/s.
+    const sender = createSender({ transport: createFetchTransport({ apiRoot: emulator.apiRoot, token: emulator.token }), globalPerSecond: 60, clock: Date.now });
+    const worker = createDeliveryWorker({ outbox, sender, chats: subscribers, clock: Date.now, logger, baseBackoffMs: 20, maxBackoffMs: 100 });
+    worker.start();
+    sendDueDigests({ subscribers, articles: createSqliteArticleRepository(db), outbox, catalog: SEED_CATALOG, options: { topN: 8, quietLine: false, catchUpHours: 3 }, worker, logger }, DIGEST_MINUTE);
+    outbox.enqueue([1, 2].map((n) => ({ key: `push:1:${n}`, chatId: 1, kind: 'push' as const, priority: 5, payload: { text: `push ${n}` } })), DIGEST_MINUTE);
+    worker.wake();
+
+    const expected = [...privateIds.filter((id) => id !== 7 && id !== 8), -11, -1000000012, -13];
+    await emulator.waitFor(() => expected.every((id) => emulator.messagesTo(id).length >= (id === 1 ? 3 : 1)), 15_000);
+    await emulator.waitFor(() => outbox.stats(0).pending + outbox.stats(0).sending === 0, 5_000);
+    await worker.stop();
+    sender.close();
+
+    for (const id of expected) expect(emulator.messagesTo(id).length, `chat ${id}`).toBe(id === 1 ? 3 : 1);
+    expect(emulator.messagesTo(1).map((m) => m.text.slice(0, 6))).toEqual(['📰 <b>', 'push 1', 'push 2']);
+    expect(emulator.messagesTo(2)[0]!.text).toContain('Je overzicht');
+    expect(emulator.messagesTo(7)).toHaveLength(0);
+    expect(emulator.messagesTo(-12)).toHaveLength(0);
+    expect(subscribers.find(7)?.active).toBe(false);
+    expect(subscribers.find(8)?.active).toBe(false);
+    expect(subscribers.find(-1000000012)?.active).toBe(true);
+    expect(outbox.stats(0)).toMatchObject({ pending: 0, sending: 0, failed: 0, dead: 2 });
+    expect(emulator.callsOf('sendMessage').filter((call) => call.errorCode === 502)).toHaveLength(3);
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE state = 'sent' AND telegram_message_id IS NULL`).get()).toEqual({ n: 0 });
+  });
+});

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { OutgoingMessage, Transport } from '../../src/telegram/bot-api-transport.js';
+import type { SendOutcome } from '../../src/telegram/send-errors.js';
+import { createSender, sendReply } from '../../src/telegram/sender.js';
+
+/** A transport that records when each chat was written to and answers from a script. */
+function fakeTransport(answer: (message: OutgoingMessage, n: number) => SendOutcome = () => ({ kind: 'sent', messageId: 1 })) {
+  const calls: { chatId: number; text: string; at: number }[] = [];
+  const transport: Transport = {
+    async sendMessage(message) {
+      calls.push({ chatId: message.chatId, text: message.text, at: Date.now() });
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return answer(message, calls.length);
+    },
+  };
+  return { transport, calls };
+}
+
+const msg = (chatId: number, text = `to ${chatId}`): OutgoingMessage => ({ chatId, text });
+
+describe('rate-limited sender', () => {
+  it('spaces messages to one private chat by its per-chat rate', async () => {
+    const { transport, calls } = fakeTransport();
+    const sender = createSender({ transport, globalPerSecond: 1000, privatePerSecond: 20, clock: Date.now });
+    await Promise.all([1, 2, 3, 4].map((i) => sender.send({ message: msg(7, `m${i}`), lane: 'bulk' })));
+    expect(calls.map((call) => call.text)).toEqual(['m1', 'm2', 'm3', 'm4']);
+    for (let i = 1; i < calls.length; i++) expect(calls[i]!.at - calls[i - 1]!.at).toBeGreaterThanOrEqual(45);
+    sender.close();
+  });
+
+  it('lets other chats go while one chat waits for its token', async () => {
+    const { transport, calls } = fakeTransport();
+    const sender = createSender({ transport, globalPerSecond: 1000, privatePerSecond: 5, clock: Date.now });
+    await Promise.all([
+      sender.send({ message: msg(1, 'a1'), lane: 'bulk' }),
+      sender.send({ message: msg(1, 'a2'), lane: 'bulk' }),
+      sender.send({ message: msg(2, 'b1'), lane: 'bulk' }),
+      sender.send({ message: msg(3, 'c1'), lane: 'bulk' }),
+    ]);
+    expect(calls.map((call) => call.text)).toEqual(['a1', 'b1', 'c1', 'a2']);
+    sender.close();
+  });
+
+  it('sends a command reply before the queued broadcast', async () => {
+    const { transport, calls } = fakeTransport();
+    const sender = createSender({ transport, globalPerSecond: 100, clock: Date.now });
+    const bulk = Array.from({ length: 30 }, (_, i) => sender.send({ message: msg(100 + i), lane: 'bulk' }));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const reply = await sendReply(sender, msg(5, 'reply'));
+    expect(reply.kind).toBe('sent');
+    const position = calls.findIndex((call) => call.text === 'reply');
+    expect(position).toBeGreaterThan(0);
+    expect(position).toBeLessThan(15);
+    await Promise.all(bulk);
+    sender.close();
+  });
+
+  it('never exceeds the global rate over any one-second window', async () => {
+    const { transport, calls } = fakeTransport();
+    const sender = createSender({ transport, globalPerSecond: 200, maxInFlight: 4, clock: Date.now });
+    await Promise.all(Array.from({ length: 300 }, (_, i) => sender.send({ message: msg(1000 + i), lane: 'bulk' })));
+    const times = calls.map((call) => call.at);
+    let worst = 0;
+    for (let i = 0, j = 0; i < times.length; i++) {
+      while (times[i]! - times[j]! >= 1000) j++;
+      worst = Math.max(worst, i - j + 1);
+    }
+    expect(worst).toBeLessThanOrEqual(200);
+    sender.close();
+  });
+
+  it('after a 429 in a busy chat pauses only that chat', async () => {
+    const { transport, calls } = fakeTransport((message, n) =>
+      message.chatId === 9 && n === 2 ? { kind: 'rate_limited', retryAfterMs: 400, reason: '429' } : { kind: 'sent', messageId: n });
+    const sender = createSender({ transport, globalPerSecond: 1000, privatePerSecond: 100, clock: Date.now });
+    const first = await sender.send({ message: msg(9, 'x1'), lane: 'bulk' });
+    const limited = await sender.send({ message: msg(9, 'x2'), lane: 'bulk' });
+    expect([first.kind, limited.kind]).toEqual(['sent', 'rate_limited']);
+    const started = Date.now();
+    await Promise.all([sender.send({ message: msg(9, 'x3'), lane: 'bulk' }), sender.send({ message: msg(10, 'other'), lane: 'bulk' })]);
+    expect(calls.slice(2).map((call) => call.text)).toEqual(['other', 'x3']);
+    expect(calls.at(-1)!.at - started).toBeGreaterThanOrEqual(350);
+    expect(sender.rateLimits()).toEqual({ chat: 1, global: 0 });
+    sender.close();
+  });
+
+  it('after a 429 in a quiet chat pauses everything (the global limit was hit)', async () => {
+    const { transport, calls } = fakeTransport((_message, n) =>
+      n === 1 ? { kind: 'rate_limited', retryAfterMs: 300, reason: '429' } : { kind: 'sent', messageId: n });
+    const sender = createSender({ transport, globalPerSecond: 1000, clock: Date.now });
+    const started = Date.now();
+    expect((await sender.send({ message: msg(1), lane: 'bulk' })).kind).toBe('rate_limited');
+    await sender.send({ message: msg(2), lane: 'bulk' });
+    expect(calls[1]!.at - started).toBeGreaterThanOrEqual(280);
+    expect(sender.rateLimits()).toEqual({ chat: 0, global: 1 });
+    sender.close();
+  });
+
+  it('gives back queued bulk requests on shutdown as "not sent"', async () => {
+    const { transport } = fakeTransport();
+    const sender = createSender({ transport, globalPerSecond: 10, clock: Date.now });
+    const pending = Array.from({ length: 5 }, (_, i) => sender.send({ message: msg(i + 1), lane: 'bulk' }));
+    const dropped = sender.dropQueued('bulk');
+    expect(dropped).toBeGreaterThanOrEqual(3);
+    const outcomes = await Promise.all(pending);
+    expect(outcomes.filter((outcome) => outcome.kind === 'rate_limited')).toHaveLength(dropped);
+    sender.close();
+  });
+});
+
+describe('classifyAnswer', () => {
+  it('decides once what each Bot API answer means for delivery', async () => {
+    const { classifyAnswer, classifyNetworkError } = await import('../../src/telegram/send-errors.js');
+    expect(classifyAnswer(200, { ok: true, result: { message_id: 5 } })).toEqual({ kind: 'sent', messageId: 5 });
+    expect(classifyAnswer(429, { ok: false, error_code: 429, description: 'Too Many Requests: retry after 7', parameters: { retry_after: 7 } }))
+      .toMatchObject({ kind: 'rate_limited', retryAfterMs: 7000 });
+    expect(classifyAnswer(403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' }).kind).toBe('chat_gone');
+    expect(classifyAnswer(400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' }).kind).toBe('chat_gone');
+    expect(classifyAnswer(400, { ok: false, error_code: 400, description: 'Bad Request: group chat was upgraded', parameters: { migrate_to_chat_id: -100123 } }))
+      .toMatchObject({ kind: 'migrated', newChatId: -100123 });
+    expect(classifyAnswer(400, { ok: false, error_code: 400, description: "Bad Request: can't parse entities" }).kind).toBe('rejected');
+    expect(classifyAnswer(502, null).kind).toBe('transient');
+    expect(classifyAnswer(500, { ok: false, error_code: 500, description: 'Internal Server Error' }).kind).toBe('transient');
+    expect(classifyNetworkError(new Error('connect ECONNREFUSED')).kind).toBe('transient');
+  });
+});

@@ -1,0 +1,82 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/database.js';
+import { BotApiEmulator } from '../helpers/bot-api-emulator.js';
+import { seedBriefings, seedChats } from '../helpers/delivery-seed.js';
+
+const CHILD = fileURLToPath(new URL('../helpers/broadcast-child.ts', import.meta.url));
+const DIGEST_MINUTE = Date.parse('2025-06-02T05:30:00Z');
+const CHATS = 300;
+const KILLS = 6;
+
+/** Runs the broadcast child; resolves with its exit code, or null when `killAfterMs` passed first and it was SIGKILLed. */
+function runChild(env: Record<string, string>, killAfterMs: number | null): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      if (signal === 'SIGKILL') resolve(null);
+      else if (code === 0) resolve(0);
+      else reject(new Error(`broadcast child exited ${code}: ${stderr.slice(-2000)}`));
+    });
+  });
+}
+
+describe('SIGKILL during a broadcast', () => {
+  let dir: string;
+  let emulator: BotApiEmulator;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'newsbrief-kill-'));
+    emulator = await new BotApiEmulator({ limits: { perChatPerSecond: 1, globalPerSecond: 150, perGroupPerMinute: 20 } }).start();
+  });
+  afterAll(async () => {
+    await emulator.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('loses no digest and repeats at most the one message in flight per kill', async () => {
+    const dbPath = join(dir, 'kill.db');
+    const db = openDatabase(dbPath);
+    seedBriefings(db, DIGEST_MINUTE, 20);
+    const chatIds = Array.from({ length: CHATS }, (_, i) => (i % 10 === 9 ? -(i + 1) : i + 1));
+    seedChats(db, chatIds.map((chatId) => ({ chatId, language: chatId % 3 === 0 ? 'nl' : 'en' as const })), DIGEST_MINUTE);
+    db.close();
+    const env = { NEWSBRIEF_DB: dbPath, NEWSBRIEF_API_ROOT: emulator.apiRoot, NEWSBRIEF_DIGEST_NOW: String(DIGEST_MINUTE), NEWSBRIEF_RATE: '150', NEWSBRIEF_TOKEN: emulator.token };
+
+    let kills = 0;
+    let exited = false;
+    let runs = 0;
+    // Kill at random moments, each run a little later so the broadcast moves on; then let it finish.
+    while (!exited && runs < KILLS + 20) {
+      const killAfter = kills < KILLS ? 400 + Math.floor(Math.random() * 900) : null;
+      const code = await runChild(env, killAfter);
+      runs += 1;
+      if (code === null) kills += 1;
+      else exited = true;
+    }
+    expect(exited).toBe(true);
+
+    const received = new Map<number, string[]>();
+    for (const message of emulator.sent) received.set(message.chat_id, [...(received.get(message.chat_id) ?? []), message.text]);
+    const lost = chatIds.filter((id) => (received.get(id)?.length ?? 0) === 0);
+    const duplicates = chatIds.reduce((sum, id) => sum + Math.max(0, (received.get(id)?.length ?? 0) - 1), 0);
+    expect(lost).toEqual([]);
+    expect(duplicates).toBeLessThanOrEqual(kills);
+    for (const texts of received.values()) expect(new Set(texts).size).toBe(1);
+    expect(kills).toBeGreaterThan(0);
+    const check = openDatabase(dbPath);
+    expect(check.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE state <> 'sent'`).get()).toEqual({ n: 0 });
+    expect(check.prepare('SELECT COUNT(*) AS n FROM digest_runs').get()).toEqual({ n: CHATS });
+    check.close();
+    console.log(JSON.stringify({ kill_test: { chats: CHATS, kills, duplicates, runs } }));
+  }, 90_000);
+});

@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type SqliteDatabase } from '../../src/store/database.js';
+import { createSqliteSubscriberRepository } from '../../src/store/sqlite/subscriber-repository.js';
+import type { NewChat, SubscriberRepository } from '../../src/store/subscriber-repository.js';
+import { seedBriefings } from '../helpers/seed-briefings.js';
+
+const NOW = Date.UTC(2026, 0, 5, 9);
+const chat = (chatId: number, over: Partial<NewChat> = {}): NewChat => ({
+  chatId, chatType: 'private', title: null, language: 'en', timezone: 'Europe/Amsterdam', digestTime: '07:30', ...over,
+});
+
+let dir: string;
+let db: SqliteDatabase;
+let repo: SubscriberRepository;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'newsbrief-subs-'));
+  db = openDatabase(join(dir, 'subs.db'));
+  repo = createSqliteSubscriberRepository(db);
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the SQLite subscriber repository', () => {
+  it('creates a chat once and leaves an existing one as it is', () => {
+    repo.ensure(chat(1), NOW);
+    repo.update(1, { language: 'nl' }, NOW);
+    expect(repo.ensure(chat(1, { language: 'en' }), NOW + 1)).toMatchObject({ chatId: 1, language: 'nl', createdAt: NOW, active: true });
+  });
+
+  it('keeps subscriptions as a set and reactivates a stopped chat that subscribes again', () => {
+    repo.ensure(chat(1), NOW);
+    repo.subscribe(1, [{ kind: 'topic', value: 'world' }, { kind: 'topic', value: 'world' }, { kind: 'feed', value: 'bbc' }], NOW);
+    expect(repo.find(1)).toMatchObject({ topics: ['world'], feeds: ['bbc'] });
+    repo.stop(1, NOW);
+    expect(repo.find(1)).toMatchObject({ topics: [], feeds: [], active: false });
+    expect(repo.listActive()).toEqual([]);
+    repo.subscribe(1, [{ kind: 'topic', value: 'tech' }], NOW);
+    expect(repo.listActive().map((s) => [s.chatId, s.topics])).toEqual([[1, ['tech']]]);
+    expect(repo.subscribe(99, [{ kind: 'topic', value: 'tech' }], NOW)).toBeNull();
+  });
+
+  it('moves a migrated group with its subscriptions and history, and forgets a removed chat entirely', () => {
+    const [seq] = seedBriefings(db, [{ feedId: 'f', headline: 'h', createdAt: NOW }]);
+    repo.ensure(chat(-5, { chatType: 'group', title: 'G' }), NOW);
+    repo.subscribe(-5, [{ kind: 'feed', value: 'f' }], NOW);
+    repo.recordDeliveries(-5, [seq!], 'digest', NOW);
+    repo.moveChat(-5, -1005, NOW);
+    expect(repo.find(-5)).toBeNull();
+    expect(repo.find(-1005)).toMatchObject({ chatType: 'supergroup', feeds: ['f'] });
+    expect(repo.takeUnseenBriefings(-1005, ['f'], 5, NOW)).toEqual([]);
+    expect(repo.lastDeliveryAt(-1005)).toBe(NOW);
+    expect(repo.remove(-1005)).toBe(true);
+    expect(db.prepare('SELECT COUNT(*) FROM chat_deliveries').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT COUNT(*) FROM subscriptions').pluck().get()).toBe(0);
+  });
+
+  it('hands out each briefing once per chat and skips failed briefings', () => {
+    const seqs = seedBriefings(db, Array.from({ length: 4 }, (_, i) => ({ feedId: 'f', headline: `h${i}`, createdAt: NOW + i })));
+    db.prepare("UPDATE briefings SET status = 'failed' WHERE article_seq = ?").run(seqs[3]);
+    repo.ensure(chat(1), NOW);
+    repo.ensure(chat(2), NOW);
+    expect(repo.takeUnseenBriefings(1, ['f'], 2, NOW).map((b) => b.headline)).toEqual(['h2', 'h1']);
+    expect(repo.takeUnseenBriefings(1, ['f'], 5, NOW).map((b) => b.headline)).toEqual(['h0']);
+    expect(repo.takeUnseenBriefings(1, ['f'], 5, NOW)).toEqual([]);
+    expect(repo.takeUnseenBriefings(2, ['f', 'other'], 1, NOW)[0]).toMatchObject({ headline: 'h2', feedId: 'f', articleSeq: seqs[2], title: 'h2' });
+    expect(repo.recentBriefings(['f'], 2).map((b) => b.headline)).toEqual(['h2', 'h1']);
+    expect(repo.takeUnseenBriefings(1, [], 5, NOW)).toEqual([]);
+  });
+
+  it('counts chats by type and state, and records the day\'s digest', () => {
+    repo.ensure(chat(1), NOW);
+    repo.ensure(chat(-2, { chatType: 'group' }), NOW);
+    repo.ensure(chat(-1003, { chatType: 'channel' }), NOW);
+    repo.markInactive(1, 'Forbidden: bot was blocked by the user', NOW);
+    repo.markDigestSent(-2, '2026-01-05', NOW);
+    expect(repo.stats()).toEqual({ total: 3, active: 2, inactive: 1, byType: { private: 1, group: 1, supergroup: 0, channel: 1 } });
+    expect(repo.find(-2)).toMatchObject({ lastDigestDate: '2026-01-05', lastDigestAt: NOW });
+  });
+});
+
+describe('reachability', () => {
+  it('makes a chat blocked by delivery active again when it writes, but not one that chose /stop', () => {
+    repo.ensure(chat(1), NOW);
+    repo.ensure(chat(2), NOW);
+    repo.markInactive(1, 'Forbidden: bot was blocked by the user', NOW);
+    repo.stop(2, NOW);
+    expect(repo.markReachable(1, NOW)?.active).toBe(true);
+    expect(repo.markReachable(2, NOW)?.active).toBe(false);
+  });
+});

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_BUDGET } from '../../src/core/condense/index.js';
+import type { Article, FeedSpec } from '../../src/core/types.js';
+import { createFetcher, DEFAULT_FETCHER_OPTIONS } from '../../src/feeds/fetch.js';
+import { createFullTextExtractor } from '../../src/fulltext/extract.js';
+import { fetchPageWith } from '../../src/fulltext/fetch-page.js';
+import { createSummarizer } from '../../src/jobs/summarize-article.js';
+import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+
+const PAGE = readFileSync('tests/fixtures/condense/article-page.html', 'utf8');
+const TEASER = 'De gemeenteraad van Zwolle stemt in met een nieuwe brug.';
+
+const feed = (fullText: FeedSpec['fullText']): FeedSpec => ({
+  id: 'zwolle', url: 'http://127.0.0.1/feed', title: 'Zwolle', language: 'nl', topics: ['netherlands'], enabled: true, fullText, weight: 1,
+});
+
+const article = (url: string): Article => ({
+  id: 'guid:1', feedId: 'zwolle', guid: '1', url, title: 'Raad stemt in met brug over Zwarte Water', publishedAt: 0,
+  author: null, categories: [], summary: TEASER, content: '', summaryHtml: null, contentHtml: null,
+});
+
+describe('createSummarizer', () => {
+  let server: FeedServer;
+  let summarize: ReturnType<typeof createSummarizer>;
+
+  beforeAll(async () => {
+    server = await startFeedServer();
+    server.route('/artikel', { headers: { 'content-type': 'text/html; charset=utf-8' }, body: PAGE });
+    server.route('/kapot', { status: 500, body: 'oops' });
+    const fetcher = createFetcher({ ...DEFAULT_FETCHER_OPTIONS, jitterMs: 0, timeoutMs: 2_000 });
+    summarize = createSummarizer({ budget: DEFAULT_BUDGET, fullText: createFullTextExtractor({ fetchPage: fetchPageWith(fetcher) }) });
+  });
+  afterAll(() => server.close());
+
+  it('condenses the full page when the feed carries only a teaser', async () => {
+    const briefing = await summarize(article(server.url('/artikel')), feed('auto'));
+    expect(server.hits('/artikel')).toBe(1);
+    expect(briefing.sentences.join(' ')).toContain('48 miljoen euro');
+    expect(briefing.sentences.join(' ')).not.toMatch(/Lees ook/);
+    expect(briefing.language).toBe('nl');
+  });
+
+  it('falls back to the teaser when the page fails', async () => {
+    const briefing = await summarize(article(server.url('/kapot')), feed('auto'));
+    expect(server.hits('/kapot')).toBe(1);
+    expect(briefing.sentences).toEqual([TEASER]);
+  });
+
+  it('never fetches the page for a feed set to fullText "never"', async () => {
+    server.resetCounts();
+    const briefing = await summarize(article(server.url('/artikel')), feed('never'));
+    expect(server.hits('/artikel')).toBe(0);
+    expect(briefing.sentences).toEqual([TEASER]);
+  });
+});

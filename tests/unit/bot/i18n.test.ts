@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { COMMAND_NAMES, formatDateTime, messagesFor, uiLanguageFor, type Messages } from '../../../src/i18n/index.js';
+import { checkTelegramHtml } from '../../helpers/telegram-html-check.js';
+
+const HOSTILE = '<x & "y">';
+const LANGUAGES = ['nl', 'en'] as const;
+
+/** Every catalogue entry rendered with hostile arguments, by name. */
+function renderAll(msg: Messages): Record<string, string> {
+  const list = [HOSTILE, 'world'];
+  const view = { language: HOSTILE, timezone: HOSTILE, digestTime: HOSTILE, topics: list, feeds: list };
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(msg)) if (typeof value === 'string') out[key] = value;
+  Object.assign(out, {
+    welcome: msg.welcome(HOSTILE), help: msg.help([{ command: 'x', description: HOSTILE }], true),
+    subscribed: msg.subscribed(list), unsubscribed: msg.unsubscribed(list), unknownItems: msg.unknownItems(list),
+    keyboardDone: msg.keyboardDone(list, list), channelUnknown: msg.channelUnknown(HOSTILE), channelNotAdmin: msg.channelNotAdmin(HOSTILE),
+    channelCannotPost: msg.channelCannotPost(HOSTILE), channelSubscribed: msg.channelSubscribed(HOSTILE, list),
+    latestHeader: msg.latestHeader(3), timeSet: msg.timeSet(HOSTILE, HOSTILE), timeCurrent: msg.timeCurrent(HOSTILE, HOSTILE),
+    timezoneSet: msg.timezoneSet(HOSTILE, HOSTILE), timezoneCurrent: msg.timezoneCurrent(HOSTILE, HOSTILE),
+    feedsTopic: msg.feedsTopic(HOSTILE), feedLine: msg.feedLine(HOSTILE, HOSTILE, 'failing', HOSTILE), settings: msg.settings(view),
+    status: msg.status(view, HOSTILE, HOSTILE, true),
+    stats: msg.stats({ subscribers: 1, activeSubscribers: 1, feeds: 1, failingFeeds: list, articles: 1, outbox: { pending: 1, sentToday: 1, failed: 0, dead: 0 } }),
+    pollDone: msg.pollDone(1, list),
+  });
+  delete out.languageName;
+  delete out.dateTimeFormat;
+  delete out.doneButton;
+  delete out.subscribeDefaultButton;
+  delete out.settingsLanguageButton;
+  delete out.settingsDigestOffButton;
+  delete out.settingsTopicsButton;
+  delete out.stopDeleteButton;
+  return out;
+}
+
+describe('the message catalogue', () => {
+  it.each(LANGUAGES)('%s describes every command within Telegram\'s menu limits', (language) => {
+    const descriptions = messagesFor(language).commandDescriptions;
+    for (const name of COMMAND_NAMES) {
+      expect(descriptions[name].length).toBeGreaterThan(2);
+      expect(descriptions[name].length).toBeLessThanOrEqual(256);
+    }
+  });
+
+  it.each(LANGUAGES)('%s produces valid Telegram HTML and escapes every argument', (language) => {
+    for (const [key, html] of Object.entries(renderAll(messagesFor(language)))) {
+      expect(checkTelegramHtml(html), `${language}.${key}`).toBeNull();
+      expect(html, `${language}.${key}`).not.toContain('<x');
+    }
+  });
+
+  it('has the same entries in Dutch and English, with different words', () => {
+    const nl = renderAll(messagesFor('nl'));
+    const en = renderAll(messagesFor('en'));
+    expect(Object.keys(nl).sort()).toEqual(Object.keys(en).sort());
+    expect(nl.somethingWentWrong).not.toBe(en.somethingWentWrong);
+  });
+
+  it('picks the interface language from Telegram\'s language code', () => {
+    expect(uiLanguageFor('nl-BE', 'en')).toBe('nl');
+    expect(uiLanguageFor('en-US', 'nl')).toBe('en');
+    expect(uiLanguageFor('de', 'nl')).toBe('nl');
+    expect(uiLanguageFor(undefined, 'en')).toBe('en');
+  });
+
+  it('formats dates in the chat\'s zone with the language\'s locale', () => {
+    const at = Date.UTC(2026, 2, 29, 1, 30);
+    expect(formatDateTime(at, 'Europe/Amsterdam', 'nl')).toBe('zondag 29 maart, 03:30');
+    expect(formatDateTime(at, 'America/New_York', 'en')).toBe('Saturday 28 March, 21:30');
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { parseDigestTime } from '../../../src/telegram/time-input.js';
+import { parseTimezone } from '../../../src/telegram/timezone-input.js';
+import { parseCommand } from '../../../src/bot/parse-command.js';
+import { createFloodGate } from '../../../src/bot/flood-gate.js';
+import { nextDigestAt } from '../../../src/bot/next-digest.js';
+
+describe('digest time input', () => {
+  it.each([
+    ['07:30', '07:30'], ['7:30', '07:30'], ['7.05', '07:05'], ['0730', '07:30'], ['7', '07:00'], ['23:59', '23:59'],
+  ])('reads %s as %s', (input, expected) => {
+    expect(parseDigestTime(input)).toEqual({ ok: true, time: expected });
+  });
+  it('reads off and uit as no digest', () => {
+    expect(parseDigestTime('off')).toEqual({ ok: true, time: null });
+    expect(parseDigestTime('UIT')).toEqual({ ok: true, time: null });
+  });
+  it.each(['24:00', '7:60', 'noon', '', '12:3', '-1'])('rejects %j', (input) => {
+    expect(parseDigestTime(input).ok).toBe(false);
+  });
+});
+
+describe('time zone input', () => {
+  it('accepts IANA names in any case', () => {
+    expect(parseTimezone('Europe/Amsterdam')).toBe('Europe/Amsterdam');
+    expect(parseTimezone('america/new_york')).toBe('America/New_York');
+    expect(parseTimezone('utc')).toBe('UTC');
+    expect(parseTimezone('asia/kolkata')).toBe('Asia/Kolkata');
+  });
+  it('maps whole-hour UTC offsets to Etc/GMT with the inverted sign', () => {
+    expect(parseTimezone('+02:00')).toBe('Etc/GMT-2');
+    expect(parseTimezone('UTC-5')).toBe('Etc/GMT+5');
+    expect(parseTimezone('+0')).toBe('UTC');
+  });
+  it('maps half-hour offsets to a zone that keeps them', () => {
+    expect(parseTimezone('+05:30')).toBe('Asia/Kolkata');
+    expect(parseTimezone('+05:17')).toBeNull();
+  });
+  it('finds cities by name and local spelling', () => {
+    expect(parseTimezone('Amsterdam')).toBe('Europe/Amsterdam');
+    expect(parseTimezone('new york')).toBe('America/New_York');
+    expect(parseTimezone('Brussel')).toBe('Europe/Brussels');
+    expect(parseTimezone('Den Haag')).toBe('Europe/Amsterdam');
+  });
+  it('refuses what it does not know', () => {
+    expect(parseTimezone('Mars/Olympus')).toBeNull();
+    expect(parseTimezone('+15:00')).toBeNull();
+    expect(parseTimezone('')).toBeNull();
+  });
+});
+
+describe('command parsing', () => {
+  it('splits name, @botname and arguments', () => {
+    expect(parseCommand('/Latest@NewsBot 10')).toEqual({ name: 'latest', mention: 'newsbot', args: ['10'], badArguments: false });
+    expect(parseCommand('/subscribe  world   tech')?.args).toEqual(['world', 'tech']);
+  });
+  it('is not a command without a leading slash or with a glued word', () => {
+    expect(parseCommand('hello')).toBeNull();
+    expect(parseCommand('/start-now')).toBeNull();
+  });
+  it('flags overlong and binary arguments', () => {
+    expect(parseCommand(`/subscribe ${'x'.repeat(300)}`)).toMatchObject({ badArguments: true, args: [] });
+    expect(parseCommand('/time \u0000\u0001')).toMatchObject({ badArguments: true });
+    expect(parseCommand('/time \uFFFD')).toMatchObject({ badArguments: true });
+  });
+});
+
+describe('flood gate', () => {
+  it('lets a burst through, warns once, then drops until it refills', () => {
+    const gate = createFloodGate({ burst: 3, refillPerSecond: 1 });
+    const verdicts = [0, 0, 0, 0, 0].map(() => gate.check(1, 1_000));
+    expect(verdicts).toEqual(['ok', 'ok', 'ok', 'warn', 'drop']);
+    expect(gate.check(2, 1_000)).toBe('ok');
+    expect(gate.check(1, 2_000)).toBe('ok');
+  });
+});
+
+describe('next digest time', () => {
+  const at = (iso: string) => Date.parse(iso);
+  it('is today when the local time is still ahead, else tomorrow', () => {
+    expect(nextDigestAt('07:30', 'Europe/Amsterdam', at('2026-01-05T05:00:00Z'))).toBe(at('2026-01-05T06:30:00Z'));
+    expect(nextDigestAt('07:30', 'Europe/Amsterdam', at('2026-01-05T07:00:00Z'))).toBe(at('2026-01-06T06:30:00Z'));
+    expect(nextDigestAt('07:30', 'Asia/Kolkata', at('2026-01-05T00:00:00Z'))).toBe(at('2026-01-05T02:00:00Z'));
+  });
+  it('is null when digests are off', () => {
+    expect(nextDigestAt(null, 'UTC', 0)).toBeNull();
+  });
+});

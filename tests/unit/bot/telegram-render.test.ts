@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { StoredBriefing } from '../../../src/core/types.js';
+import { escapeHtml, htmlToPlainText, link } from '../../../src/telegram/html.js';
+import { renderBriefing } from '../../../src/telegram/render-briefing.js';
+import { splitMessage, truncateHtml } from '../../../src/telegram/split-message.js';
+import { checkTelegramHtml } from '../../helpers/telegram-html-check.js';
+
+const briefing = (over: Partial<StoredBriefing> = {}): StoredBriefing => ({
+  headline: 'Dijken houden stand',
+  sentences: ['Het water staat hoog.', 'Niemand raakte gewond.'],
+  language: 'nl',
+  words: 8,
+  chars: 44,
+  method: 'extractive',
+  articleId: 'a1',
+  feedId: 'nos',
+  url: 'https://nos.nl/artikel/1',
+  publishedAt: 0,
+  createdAt: 0,
+  ...over,
+});
+
+describe('escaping feed text for Telegram HTML', () => {
+  it('escapes &, <, > and the quote', () => {
+    expect(escapeHtml('a & b <c> "d"')).toBe('a &amp; b &lt;c&gt; &quot;d&quot;');
+  });
+
+  it('keeps a hostile headline and sentence visible but inert', () => {
+    const html = renderBriefing(
+      briefing({ headline: '<script>alert(1)</script> & <b>bold', sentences: ['Tom & Jerry </i> "quoted" <a href="x">'] }),
+      'Evil <Feed>',
+    );
+    expect(checkTelegramHtml(html)).toBeNull();
+    expect(html).not.toContain('<script>');
+    expect(htmlToPlainText(html)).toContain('<script>alert(1)</script> & <b>bold');
+  });
+
+  it('links only to http(s) URLs and escapes the quote inside href', () => {
+    expect(link('javascript:alert(1)', 'x')).toBe('x');
+    expect(link('https://example.org/a?b="c"&d=<e>', 'src')).toBe('<a href="https://example.org/a?b=%22c%22&amp;d=%3Ce%3E">src</a>');
+    expect(link(null, 'a & b')).toBe('a &amp; b');
+  });
+});
+
+describe('splitting long answers', () => {
+  it('packs items into messages of at most the limit, breaking only between items', () => {
+    const items = Array.from({ length: 50 }, (_, i) => `<b>item ${i}</b>\n${'x'.repeat(180)} &amp; more`);
+    const parts = splitMessage(items, 1000);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) {
+      expect(part.length).toBeLessThanOrEqual(1000);
+      expect(checkTelegramHtml(part)).toBeNull();
+    }
+    expect(parts.join('\n\n')).toBe(items.join('\n\n'));
+  });
+
+  it('counts UTF-16 units, so emoji count double', () => {
+    const item = '📰'.repeat(30);
+    expect(item.length).toBe(60);
+    expect(splitMessage([item, item], 100)).toEqual([item, item]);
+    expect(splitMessage([item, item], 122)).toEqual([`${item}\n\n${item}`]);
+  });
+
+  it('shortens a single oversized item without cutting a tag, an entity or an emoji', () => {
+    const item = `<b>${'a&amp;b 📰 '.repeat(100)}</b>`;
+    const cut = truncateHtml(item, 101);
+    expect(cut.length).toBeLessThanOrEqual(101);
+    expect(cut.endsWith('…</b>')).toBe(true);
+    expect(checkTelegramHtml(cut)).toBeNull();
+    expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(cut)).toBe(false);
+  });
+});

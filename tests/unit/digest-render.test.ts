@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { buildDigest, type DigestSettings } from '../../src/core/digest.js';
+import type { FeedSpec, StoredBriefing } from '../../src/core/types.js';
+import { renderDigest } from '../../src/telegram/render-digest.js';
+
+const NOW = Date.parse('2025-03-03T06:30:00Z');
+const CATALOG: FeedSpec[] = [
+  { id: 'a', url: 'https://a.example/rss', title: 'Alpha <News>', language: 'en', topics: ['world'], enabled: true, fullText: 'never', weight: 1 },
+];
+const briefing = (i: number, headline: string, url = `https://a.example/${i}`): StoredBriefing => ({
+  articleId: `id-${i}`, feedId: 'a', url, headline, sentences: ['One & two <b>bold</b> sentence.'], language: 'en', words: 5,
+  chars: 30, method: 'lead', publishedAt: NOW - i * 60_000, createdAt: NOW - i * 60_000,
+});
+const settings = (language: 'nl' | 'en', topN = 8): DigestSettings => ({
+  language, timezone: 'Europe/Amsterdam', topics: ['world'], feeds: [], since: NOW - 86_400_000, topN, catalog: CATALOG, quietLine: true,
+});
+const titles = new Map(CATALOG.map((feed) => [feed.id, feed.title]));
+
+describe('renderDigest', () => {
+  it('writes the header date in the chat\'s language', () => {
+    const input = [briefing(1, 'A headline')];
+    expect(renderDigest(buildDigest(input, settings('en'), NOW)!, titles)[0]).toContain('Monday 3 March');
+    expect(renderDigest(buildDigest(input, settings('nl'), NOW)!, titles)[0]).toContain('maandag 3 maart');
+  });
+
+  it('escapes everything that came from a feed', () => {
+    const [text] = renderDigest(buildDigest([briefing(1, '<script>alert(1)</script> & co', 'javascript:alert(1)')], settings('en'), NOW)!, titles);
+    expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; co');
+    expect(text).toContain('One &amp; two &lt;b&gt;bold&lt;/b&gt; sentence.');
+    expect(text).toContain('Alpha &lt;News&gt;');
+    expect(text).not.toContain('<script>');
+    expect(text).not.toContain('javascript:');
+  });
+
+  it('closes with "+M more: /latest" in the chat\'s language', () => {
+    const input = Array.from({ length: 5 }, (_, i) => briefing(i, `Story ${'abcdefghij'[i]} ${i}`.repeat(i + 1)));
+    expect(renderDigest(buildDigest(input, settings('en', 2), NOW)!, titles).join('\n')).toMatch(/\+3 more: \/latest$/);
+    expect(renderDigest(buildDigest(input, settings('nl', 2), NOW)!, titles).join('\n')).toMatch(/\+3 meer: \/latest$/);
+  });
+
+  it('renders a quiet day as one short line under the header', () => {
+    const parts = renderDigest(buildDigest([], settings('en'), NOW)!, titles);
+    expect(parts).toHaveLength(1);
+    expect(parts[0]).toContain('quiet day');
+  });
+
+  it('splits a long digest into messages of at most 4096 UTF-16 units, between stories', () => {
+    const long = 'word '.repeat(150);
+    const input = Array.from({ length: 40 }, (_, i) => ({ ...briefing(i, `Story ${i} ${'q'.repeat(i)}`), sentences: [long] }));
+    const parts = renderDigest(buildDigest(input, settings('en', 40), NOW)!, titles);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) {
+      expect(part.length).toBeLessThanOrEqual(4096);
+      expect(part.split('<b>').length).toBe(part.split('</b>').length);
+    }
+  });
+});

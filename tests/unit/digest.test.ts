@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { buildDigest, digestKey, digestWindowStart, type DigestSettings } from '../../src/core/digest.js';
+import type { FeedSpec, StoredBriefing } from '../../src/core/types.js';
+
+const NOW = Date.parse('2025-06-02T05:30:00Z');
+const HOUR = 3_600_000;
+
+const feed = (id: string, topics: string[], weight = 1): FeedSpec => ({
+  id, url: `https://${id}.example/rss`, title: id.toUpperCase(), language: 'en', topics, enabled: true, fullText: 'never', weight,
+});
+const CATALOG = [feed('a', ['world']), feed('b', ['world']), feed('c', ['tech']), feed('heavy', ['tech'], 3), feed('sport', ['sport'])];
+
+let counter = 0;
+const briefing = (feedId: string, headline: string, hoursAgo: number, url: string | null = null): StoredBriefing => ({
+  articleId: `id-${++counter}`, feedId, url, headline, sentences: [`${headline}.`], language: 'en', words: 3, chars: 20,
+  method: 'lead', publishedAt: NOW - hoursAgo * HOUR, createdAt: NOW - hoursAgo * HOUR,
+});
+
+const settings = (overrides: Partial<DigestSettings> = {}): DigestSettings => ({
+  language: 'en', timezone: 'Europe/Amsterdam', topics: ['world', 'tech'], feeds: [], since: NOW - 24 * HOUR,
+  topN: 8, catalog: CATALOG, quietLine: false, ...overrides,
+});
+
+const headlines = (digest: ReturnType<typeof buildDigest>) =>
+  digest?.sections.flatMap((section) => section.items.map((item) => item.briefing.headline)) ?? [];
+
+describe('buildDigest', () => {
+  it('keeps only briefings of the chat\'s topics and feeds, made inside the window', () => {
+    const digest = buildDigest([
+      briefing('a', 'World news', 1),
+      briefing('sport', 'Match report', 1),
+      briefing('c', 'Too old', 30),
+      briefing('c', 'Chip maker grows', 2),
+    ], settings(), NOW);
+    expect(headlines(digest).sort()).toEqual(['Chip maker grows', 'World news']);
+    const withFeed = buildDigest([briefing('sport', 'Match report', 1)], settings({ topics: [], feeds: ['sport'] }), NOW);
+    expect(headlines(withFeed)).toEqual(['Match report']);
+  });
+
+  it('ranks newer stories above older ones of equal weight', () => {
+    const digest = buildDigest([briefing('a', 'Older story here', 10), briefing('a', 'Newer story there', 1)], settings(), NOW);
+    expect(headlines(digest)).toEqual(['Newer story there', 'Older story here']);
+  });
+
+  it('ranks a story carried by several feeds (same URL or near-identical headline) above a lone one', () => {
+    const digest = buildDigest([
+      briefing('a', 'Lone but fresh story', 1),
+      briefing('a', 'Parliament passes budget', 3, 'https://news.example/budget?utm_source=rss'),
+      briefing('b', 'Parliament passes the budget', 3, 'https://other.example/x'),
+      briefing('c', 'Budget passed by parliament', 3, 'https://news.example/budget#top'),
+    ], settings(), NOW);
+    expect(digest?.shown).toBe(2);
+    const top = digest!.sections[0]!.items[0]!;
+    expect(top.feedCount).toBe(3);
+    expect(top.sources).toHaveLength(3);
+    expect(headlines(digest)).toContain('Lone but fresh story');
+  });
+
+  it('lets a heavier feed outrank a slightly newer story from a neutral feed', () => {
+    const digest = buildDigest([briefing('c', 'Neutral feed item', 1), briefing('heavy', 'Weighted feed item', 4)], settings(), NOW);
+    expect(headlines(digest)[0]).toBe('Weighted feed item');
+  });
+
+  it('shows the top N and counts the rest for the "+M more" line', () => {
+    const many = Array.from({ length: 12 }, (_, i) => briefing('a', `Distinct story number ${i} about ${'xyz'.repeat(i + 1)}`, i + 1));
+    const digest = buildDigest(many, settings({ topN: 8 }), NOW);
+    expect(digest?.shown).toBe(8);
+    expect(digest?.more).toBe(4);
+  });
+
+  it('groups the chosen stories by topic, the best topic first', () => {
+    const digest = buildDigest([
+      briefing('c', 'Tech one is new', 1),
+      briefing('a', 'World one is older', 5),
+      briefing('c', 'Tech two is older still', 8),
+    ], settings(), NOW);
+    expect(digest?.sections.map((section) => [section.topic, section.items.length])).toEqual([['tech', 2], ['world', 1]]);
+  });
+
+  it('sends nothing on a day with nothing new, or a quiet line when configured', () => {
+    expect(buildDigest([], settings(), NOW)).toBeNull();
+    expect(buildDigest([briefing('sport', 'Not subscribed', 1)], settings(), NOW)).toBeNull();
+    const quiet = buildDigest([], settings({ quietLine: true }), NOW);
+    expect(quiet).toMatchObject({ quiet: true, shown: 0, more: 0, sections: [] });
+  });
+
+  it('dates the digest in the chat\'s own time zone', () => {
+    const late = Date.parse('2025-06-01T23:30:00Z');
+    expect(buildDigest([], settings({ quietLine: true, timezone: 'Asia/Kolkata' }), late)?.localDate).toBe('2025-06-02');
+    expect(buildDigest([], settings({ quietLine: true, timezone: 'America/New_York' }), late)?.localDate).toBe('2025-06-01');
+  });
+
+  it('gives equal digests equal keys whatever the input order, and different content different keys', () => {
+    const input = [briefing('a', 'First story today', 1), briefing('c', 'Second story today', 2)];
+    const one = buildDigest(input, settings(), NOW)!;
+    const two = buildDigest([...input].reverse(), settings(), NOW)!;
+    expect(digestKey(one)).toBe(digestKey(two));
+    expect(digestKey(buildDigest(input, settings({ language: 'nl' }), NOW)!)).not.toBe(digestKey(one));
+    expect(digestKey(buildDigest(input.slice(0, 1), settings(), NOW)!)).not.toBe(digestKey(one));
+  });
+
+  it('starts a first digest 24 hours back and a later one at the last digest', () => {
+    expect(digestWindowStart(null, NOW)).toBe(NOW - 24 * HOUR);
+    expect(digestWindowStart(NOW - 5 * HOUR, NOW)).toBe(NOW - 5 * HOUR);
+    expect(digestWindowStart(NOW - 30 * 24 * HOUR, NOW)).toBe(NOW - 7 * 24 * HOUR);
+  });
+});
