@@ -1,6 +1,8 @@
 import { createTask, type Logger as CronLogger, type ScheduledTask } from 'node-cron';
 import type { FeedSpec } from './core/types.js';
 import type { FeedPoller } from './jobs/poll-feeds.js';
+import { retryMissingBriefings, type RetryBriefingsDeps } from './jobs/retry-briefings.js';
+import { sendDueDigests, type SendDigestsDeps } from './jobs/send-digests.js';
 import type { Logger } from './log.js';
 
 /** A recurring job: a cron pattern and a run that should stop early when the signal aborts. */
@@ -9,6 +11,8 @@ export interface ScheduledJob {
   /** node-cron pattern, e.g. `* * * * *` for every minute. */
   readonly cron: string;
   readonly run: (signal: AbortSignal) => Promise<unknown>;
+  /** Also run once right away at start (e.g. polling, so a fresh start does not wait a minute). */
+  readonly runAtStart?: boolean;
 }
 
 /** Starts and stops the recurring jobs; stop resolves once every running job has settled. */
@@ -48,6 +52,7 @@ export function createScheduler(jobs: readonly ScheduledJob[], logger: Logger): 
       if (stopped || tasks.length > 0) return;
       tasks = jobs.map((job) => createTask(job.cron, () => runJob(job), { name: job.name, noOverlap: true, unref: true, logger: cronLogger(logger, job.name) }));
       for (const task of tasks) void task.start();
+      for (const job of jobs) if (job.runAtStart === true) void runJob(job);
       logger.info({ jobs: jobs.map((job) => job.name) }, 'scheduler started');
     },
     async stop() {
@@ -80,11 +85,30 @@ export function pollFeedsJob(poller: FeedPoller, specs: readonly FeedSpec[], log
   return {
     name: 'poll-feeds',
     cron: POLL_TICK_CRON,
+    runAtStart: true,
     run: async (signal) => {
       const report = await poller.pollDueFeeds(specs, { signal });
       if (report.done.length + report.failed.length === 0) return;
       const fresh = report.done.reduce((sum, feed) => sum + feed.new, 0);
       logger.info({ polled: report.done.length + report.failed.length, failed: report.failed.length, new: fresh }, 'poll tick finished');
+    },
+  };
+}
+
+/** Every ten minutes: condense stored articles whose briefing failed or never ran. */
+export function retryBriefingsJob(deps: RetryBriefingsDeps, specs: readonly FeedSpec[]): ScheduledJob {
+  return { name: 'retry-briefings', cron: '*/10 * * * *', run: () => retryMissingBriefings(deps, specs) };
+}
+
+/** Every minute: write the digests that are due into the outbox; the delivery worker sends them. */
+export function digestTickJob(deps: SendDigestsDeps): ScheduledJob {
+  return {
+    name: 'send-digests',
+    cron: '* * * * *',
+    run: async () => {
+      const report = sendDueDigests(deps, Date.now());
+      if (report.due > 0) deps.logger.info({ ...report, failed: report.failed.length }, 'digest tick finished');
+      for (const failure of report.failed) deps.logger.error({ chat_id: failure.chatId, err: failure.error }, 'digest failed for chat');
     },
   };
 }

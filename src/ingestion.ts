@@ -1,0 +1,64 @@
+import type { Config } from './config.js';
+import { DEFAULT_POLL_TIMING, type PollTimingPolicy } from './core/poll-timing.js';
+import { createFetcher, DEFAULT_FETCHER_OPTIONS, type Fetcher } from './feeds/fetch.js';
+import { parseFeed } from './feeds/parse.js';
+import { createFullTextExtractor } from './fulltext/extract.js';
+import { fetchPageWith } from './fulltext/fetch-page.js';
+import { createFeedPoller, type FeedPoller, type Summarize } from './jobs/poll-feeds.js';
+import { createSummarizer } from './jobs/summarize-article.js';
+import type { Logger } from './log.js';
+import type { ArticleRepository } from './store/article-repository.js';
+import { openDatabase, type SqliteDatabase } from './store/database.js';
+import type { FeedRepository } from './store/feed-repository.js';
+import { createSqliteArticleRepository } from './store/sqlite/article-repository.js';
+import { createSqliteFeedRepository } from './store/sqlite/feed-repository.js';
+
+/** The fetcher the configuration asks for (timeout, size limit, per-host concurrency). */
+export function createConfiguredFetcher(config: Config): Fetcher {
+  return createFetcher({
+    ...DEFAULT_FETCHER_OPTIONS,
+    timeoutMs: config.fetch.timeoutMs,
+    maxBytes: config.fetch.maxBytes,
+    perHostConcurrency: config.fetch.perHost,
+  });
+}
+
+/** The poll timing policy with the configured default interval. */
+export function pollTimingFor(config: Config): PollTimingPolicy {
+  return { ...DEFAULT_POLL_TIMING, defaultIntervalMinutes: config.pollIntervalMinutes };
+}
+
+/** An open database with the feed pipeline on it: fetch, parse, store, condense. Close `db` when done. */
+export interface Ingestion {
+  readonly db: SqliteDatabase;
+  readonly feeds: FeedRepository;
+  readonly articles: ArticleRepository;
+  readonly poller: FeedPoller;
+  readonly summarize: Summarize;
+}
+
+/**
+ * Wires the ingestion pipeline the same way for the bot and the CLI. Every new article is
+ * condensed as it is stored (full text fetched for teaser-only items, per the feed's fullText).
+ */
+export function createIngestion(config: Config, logger: Logger): Ingestion {
+  const db = openDatabase(config.databasePath);
+  const feeds = createSqliteFeedRepository(db);
+  const articles = createSqliteArticleRepository(db);
+  const fetcher = createConfiguredFetcher(config);
+  const summarize = createSummarizer({
+    budget: config.briefBudget,
+    fullText: createFullTextExtractor({ fetchPage: fetchPageWith(fetcher), logger }),
+  });
+  const poller = createFeedPoller({
+    feeds,
+    articles,
+    fetcher,
+    parse: parseFeed,
+    summarize,
+    timing: pollTimingFor(config),
+    now: Date.now,
+    logger,
+  });
+  return { db, feeds, articles, poller, summarize };
+}

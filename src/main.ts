@@ -1,0 +1,150 @@
+/**
+ * The composition root: reads the configuration, builds every adapter once, starts the bot, the
+ * scheduler (feed polling, briefing retries, daily digests) and the delivery worker, and shuts
+ * them down cleanly on SIGINT/SIGTERM. Nothing else in the code base reads process.env.
+ */
+import { createBot } from './bot/create-bot.js';
+import type { BotDeps } from './bot/deps.js';
+import { NO_TOKEN_HELP } from './bot/no-token-help.js';
+import { startBot, stopBot, type RunningBot } from './bot/start-bot.js';
+import { ConfigError, parseConfig, type Config } from './config.js';
+import type { FeedSpec } from './core/types.js';
+import { loadFeedsFile } from './feeds-file.js';
+import { createDeliveryWorker, type DeliveryWorker } from './jobs/deliver-outbox.js';
+import { createDigestNow } from './jobs/digest-now.js';
+import { outboxStats } from './jobs/outbox-stats.js';
+import type { FeedPoller } from './jobs/poll-feeds.js';
+import { createLogger, type Logger } from './log.js';
+import { createIngestion, type Ingestion } from './ingestion.js';
+import { createScheduler, digestTickJob, pollFeedsJob, retryBriefingsJob, type ScheduledJob } from './scheduler.js';
+import { createSqliteOutboxRepository } from './store/sqlite/outbox-repository.js';
+import { createSqliteSubscriberRepository } from './store/sqlite/subscriber-repository.js';
+import { createFetchTransport } from './telegram/bot-api-transport.js';
+import { createSender, type Sender } from './telegram/sender.js';
+
+interface Telegram {
+  readonly running: RunningBot;
+  readonly sender: Sender;
+  readonly worker: DeliveryWorker;
+}
+
+async function main(): Promise<void> {
+  const config = parseConfig(process.env);
+  const feeds = loadFeedsFile(config.feedsFile);
+  const logger = createLogger(config.logLevel, config.botToken ? [config.botToken] : []);
+  const ingestion = createIngestion(config, logger);
+  const enabled = feeds.filter((feed) => feed.enabled);
+  const jobs: ScheduledJob[] = [
+    pollFeedsJob(ingestion.poller, enabled, logger),
+    retryBriefingsJob({ articles: ingestion.articles, summarize: ingestion.summarize, now: Date.now, logger }, feeds),
+  ];
+
+  let telegram: Telegram | null = null;
+  if (config.botToken === null) {
+    // Still useful without Telegram: the feeds are polled and condensed, and `newsbrief chat` reads them.
+    process.stderr.write(`${NO_TOKEN_HELP}\nMeanwhile newsbrief keeps polling and condensing the feeds into ${config.databasePath}.\n`);
+  } else {
+    telegram = await startTelegram(config, config.botToken, feeds, ingestion, logger);
+    const { worker } = telegram;
+    jobs.push(digestTickJob({
+      subscribers: createSqliteSubscriberRepository(ingestion.db),
+      articles: ingestion.articles,
+      outbox: createSqliteOutboxRepository(ingestion.db),
+      catalog: feeds,
+      options: { topN: config.digest.topN, quietLine: false, catchUpHours: config.digest.catchUpHours },
+      worker,
+      logger,
+    }));
+  }
+
+  const scheduler = createScheduler(jobs, logger);
+  scheduler.start();
+  logger.info({ feeds: enabled.length, database: config.databasePath, telegram: telegram !== null }, 'newsbrief started');
+
+  let stopping: Promise<void> | null = null;
+  const shutdown = (reason: string): Promise<void> => {
+    stopping ??= (async () => {
+      logger.info({ reason }, 'shutting down');
+      if (telegram) await stopBot(telegram.running, reason);
+      await scheduler.stop();
+      if (telegram) {
+        await telegram.worker.stop();
+        telegram.sender.close();
+      }
+      ingestion.db.close();
+      logger.info('stopped');
+    })();
+    return stopping;
+  };
+  if (telegram) {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal));
+    // Polling can end on its own (token revoked, another instance took over): then stop everything.
+    await telegram.running.stopped;
+    await shutdown('bot stopped');
+  } else {
+    // node-cron's timers are unref'd; this one keeps the process polling until a signal arrives.
+    const keepAlive = setInterval(() => undefined, 60_000);
+    await new Promise<void>((resolve) => {
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal).then(resolve));
+    });
+    clearInterval(keepAlive);
+  }
+}
+
+/** Sender, delivery worker and bot, sharing the store; the worker resumes what a crash left pending. */
+async function startTelegram(config: Config, token: string, feeds: readonly FeedSpec[], ingestion: Ingestion, logger: Logger): Promise<Telegram> {
+  const subscribers = createSqliteSubscriberRepository(ingestion.db);
+  const outbox = createSqliteOutboxRepository(ingestion.db);
+  const sender = createSender({
+    transport: createFetchTransport({ apiRoot: config.telegramApiRoot, token }),
+    globalPerSecond: config.sendRatePerSecond,
+    clock: Date.now,
+    logger,
+  });
+  const worker = createDeliveryWorker({ outbox, sender, chats: subscribers, clock: Date.now, logger });
+  const resumed = worker.start();
+  if (resumed.length > 0) logger.info({ messages: resumed.length }, 'delivery: resuming messages interrupted by the last stop');
+
+  const deps: BotDeps = {
+    subscribers,
+    feeds,
+    feedHealth: () => ingestion.feeds.listFeeds(),
+    adminIds: config.adminIds,
+    defaults: config.defaults,
+    now: Date.now,
+    logger,
+    digestNow: createDigestNow({ articles: ingestion.articles, catalog: feeds, options: { topN: config.digest.topN } }),
+    pollNow: () => pollEverything(ingestion.poller, feeds),
+    outboxStats: () => outboxStats(outbox, Date.now(), config.defaults.timezone),
+    articleCount: () => ingestion.articles.countArticles(),
+  };
+  const bot = createBot(deps, { token, apiRoot: config.telegramApiRoot });
+  try {
+    const running = await startBot(bot, { webhook: config.webhook, defaultLanguage: config.defaults.language, logger });
+    return { running, sender, worker };
+  } catch (error) {
+    await worker.stop();
+    sender.close();
+    throw explainStartError(error, config.telegramApiRoot);
+  }
+}
+
+/** A rejected token is the operator's mistake, not a crash: say so in one line. */
+function explainStartError(error: unknown, apiRoot: string): unknown {
+  const code = (error as { response?: { error_code?: number } }).response?.error_code;
+  if (code === 401 || code === 404) return new ConfigError('BOT_TOKEN', [`${apiRoot} rejected the token (${code}); ask @BotFather for the current one`]);
+  return error;
+}
+
+/** /poll: every enabled feed now, whatever its schedule. */
+async function pollEverything(poller: FeedPoller, feeds: readonly FeedSpec[]): Promise<{ done: number; failed: string[] }> {
+  const report = await poller.pollFeeds(feeds.filter((feed) => feed.enabled));
+  return { done: report.done.length, failed: report.failed.map((failure) => `${failure.feedId}: ${failure.error}`) };
+}
+
+main().catch((error: unknown) => {
+  // A user error (bad env, bad feeds.json, wrong token) gets one clear message; a bug gets its stack.
+  if (error instanceof ConfigError) process.stderr.write(`newsbrief: ${error.message}\n`);
+  else process.stderr.write(`newsbrief: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

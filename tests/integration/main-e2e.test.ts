@@ -1,0 +1,125 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BotApiEmulator } from '../helpers/bot-api-emulator.js';
+import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+
+/**
+ * The whole application as an operator runs it (`tsx src/main.ts`), against a loopback feed and
+ * the Bot API emulator: the feed is polled and condensed at start, a reader subscribes and gets
+ * the briefing, and SIGTERM shuts everything down cleanly.
+ */
+const FEED = readFileSync('tests/fixtures/poll/news-v1.xml', 'utf8');
+
+interface Running {
+  readonly child: ChildProcess;
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+function startApp(env: Record<string, string>): Running {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function until<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('newsbrief as a process', () => {
+  let feeds: FeedServer;
+  let emulator: BotApiEmulator;
+  let dir: string;
+
+  beforeAll(async () => {
+    feeds = await startFeedServer();
+    feeds.route('/news.xml', { headers: { 'content-type': 'application/rss+xml; charset=utf-8' }, body: FEED });
+    emulator = await new BotApiEmulator().start();
+    dir = mkdtempSync(join(tmpdir(), 'nb-e2e-'));
+    writeFileSync(join(dir, 'feeds.json'), JSON.stringify({
+      feeds: [{ id: 'loopback', title: 'Loopback News', url: feeds.url('/news.xml'), language: 'en', topics: ['world'], fullText: 'never' }],
+    }));
+  });
+  afterAll(async () => {
+    await emulator.stop();
+    await feeds.close();
+  });
+
+  it('polls at start, serves the briefing in Telegram and stops on SIGTERM', async () => {
+    const app = startApp({
+      BOT_TOKEN: '123456789:TEST-token-for-the-emulator_xyz',
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+      FEEDS_FILE: join(dir, 'feeds.json'),
+      DATABASE_PATH: join(dir, 'bot.db'),
+    });
+    try {
+      await until(() => app.output().includes('"msg":"bot: started"'), 'the bot to start');
+      await until(() => feeds.hits('/news.xml') > 0 && app.output().includes('poll tick finished'), 'the first poll');
+      expect(emulator.callsOf('setMyCommands').length).toBeGreaterThan(0);
+
+      const reader = { id: 4242, first_name: 'Ada', language_code: 'en' };
+      emulator.sendText(reader, '/subscribe world');
+      await emulator.waitForMessages(reader.id, 1, 0, 10_000);
+      emulator.sendText(reader, '/latest');
+      const [latest] = await emulator.waitForMessages(reader.id, 1, 1, 10_000);
+      expect(latest?.text).toContain('Council approves new bridge');
+      expect(latest?.text).toContain('The city council approved the new bridge on Monday.');
+      expect(app.output()).not.toContain('TEST-token-for-the-emulator');
+
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toBe(0);
+      expect(app.output()).toContain('"msg":"stopped"');
+    } finally {
+      app.child.kill('SIGKILL');
+    }
+  });
+
+  it('without BOT_TOKEN explains how to get one and keeps polling until stopped', async () => {
+    const app = startApp({ FEEDS_FILE: join(dir, 'feeds.json'), DATABASE_PATH: join(dir, 'no-token.db') });
+    try {
+      await until(() => app.output().includes('poll tick finished'), 'the first poll');
+      expect(app.output()).toContain('@BotFather');
+      expect(app.output()).toContain('npx newsbrief chat');
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toBe(0);
+    } finally {
+      app.child.kill('SIGKILL');
+    }
+  });
+
+  it('reports a rejected token in one line and exits 1', async () => {
+    const app = startApp({
+      BOT_TOKEN: '999:WRONG-token-that-the-emulator-rejects',
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+      FEEDS_FILE: join(dir, 'feeds.json'),
+      DATABASE_PATH: join(dir, 'wrong.db'),
+    });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toMatch(/newsbrief: BOT_TOKEN: .* rejected the token/);
+    expect(app.output()).not.toContain('WRONG-token');
+    expect(app.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a bad feeds.json with the located problem and no stack trace', async () => {
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ feeds: [{ id: 'x', url: 'not a url', language: 'nl', topics: ['a'] }] }));
+    const app = startApp({ FEEDS_FILE: join(dir, 'bad.json'), DATABASE_PATH: join(dir, 'bad.db') });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toContain('bad.json: feeds[0].url: not an absolute http(s) URL');
+    expect(app.output()).not.toMatch(/\n\s+at /);
+  });
+});
