@@ -15,6 +15,18 @@ const BYLINE_RE = new RegExp(
 );
 const CREDIT_RE = /^(?:©|\(c\)\s|copyright\b|(?:foto|photo|bild|beeld|credit)s?\s*:).{0,80}$/iu;
 const NOTICE_RE = /(?:newsletter|nieuwsbrief|abonneer|subscribe|cookies?|javascript|advertentie|anzeige|all rights reserved|alle rechten voorbehouden)/iu;
+// Consent notices of embedded content (charts, videos, posts): a paragraph that names three of
+// these (each a set of lower-case marks) is the site talking about itself, whatever its length.
+const CONSENT_CUES: readonly (readonly string[])[] = [
+  ['datenschutz'],
+  ['ip-adress'],
+  ['zustimmung', 'einwilligung'],
+  ['externe server', 'externen server', 'externe inhalte', 'externen inhalt', 'drittanbieter', 'des anbieters'],
+  ['hier klicken', 'click here', 'click to ', 'klik hier', 'klik op', 'cliquez'],
+  ['privacy', 'cookie', 'consent', 'third-party', 'third party'],
+  ['toestemming', 'privacyverklaring', 'externe inhoud', 'externe partij'],
+  ['données personnelles', 'consentement', 'confidentialité'],
+];
 const TERMINAL_RE = /[.!?…:]["'”’»)]*$/u;
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 
@@ -43,7 +55,21 @@ export function removeBoilerplate(text: string): string {
     if (SHARE_ONLY_RE.test(trimmed)) continue;
     if (short && (BYLINE_RE.test(trimmed) || CREDIT_RE.test(trimmed))) continue;
     if (short && NOTICE_RE.test(trimmed)) continue;
+    if (isConsentNotice(trimmed)) continue;
     out.push(line);
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+const ANY_CONSENT_CUE_RE = new RegExp(
+  CONSENT_CUES.flat().map((m) => m.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|'),
+  'i',
+);
+
+function isConsentNotice(paragraph: string): boolean {
+  if (!ANY_CONSENT_CUE_RE.test(paragraph)) return false;
+  const lower = paragraph.toLowerCase();
+  let cues = 0;
+  for (const marks of CONSENT_CUES) if (marks.some((m) => lower.includes(m)) && ++cues >= 3) return true;
+  return false;
 }

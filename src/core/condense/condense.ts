@@ -6,7 +6,9 @@ import { cleanHeadline, prepareText, type ArticleInput } from './prepare.js';
 import { DEFAULT_WEIGHTS, termModel, type ScoreWeights } from './score.js';
 import { DEFAULT_SELECTION, selectSentences, type SelectionOptions } from './select.js';
 import { splitSentenceSpans } from './split-sentences.js';
-import { MIN_SENTENCE_TOKENS, canStandAlone, stripDateline } from './standalone.js';
+import { stripTags } from './agency-tags.js';
+import { startsInsideQuote } from './quote-state.js';
+import { MIN_SENTENCE_TOKENS, canStandAlone } from './standalone.js';
 import { stopwordsFor } from './stopwords.js';
 import { countWords, tokenize } from './tokenize.js';
 
@@ -94,10 +96,12 @@ export function needsFullText(text: string, mode: FullTextMode, language: Langua
 
 function candidateSentences(text: string, language: LanguageCode): Candidate[] {
   const out: Candidate[] = [];
-  for (const span of splitSentenceSpans(text, language)) {
-    const sentence = stripDateline(span.text);
-    if (canStandAlone(sentence, language)) out.push({ text: sentence });
-  }
+  const spans = splitSentenceSpans(text, language);
+  const quoted = startsInsideQuote(spans, language);
+  spans.forEach((span, i) => {
+    const sentence = stripTags(span.text);
+    if (!quoted[i] && canStandAlone(sentence, language)) out.push({ text: sentence });
+  });
   return out;
 }
 

@@ -22,8 +22,12 @@ const DEMONSTRATIVES: Record<string, ReadonlySet<string>> = {
   fr: words('ce ces celui celle cela'),
 };
 
-// German impersonal "es gibt", "es geht um" points nowhere.
-const IMPERSONAL: Record<string, ReadonlySet<string>> = { de: words('gibt geht') };
+// Impersonal and existential openings point nowhere: "es gibt", "there is", "il y a", "il faut".
+const IMPERSONAL: Record<string, ReadonlyMap<string, ReadonlySet<string>>> = {
+  de: new Map([['es', words('gibt geht')]]),
+  en: new Map([['there', words('is are was were will would has have had s may might could seems appear appears remains remain')]]),
+  fr: new Map([['il', words('y faut')]]),
+};
 
 const FIRST_PERSON: Record<string, RegExp> = {
   nl: /(?<![\p{L}\p{N}])(?:ik|wij|we|mij|me|ons|onze|mijn)(?![\p{L}\p{N}])/iu,
@@ -43,7 +47,7 @@ export function isDangling(sentence: string, language: string): boolean {
   if (m) {
     const first = (m[1] ?? '').toLowerCase();
     const next = m[2] ?? '';
-    if (pointers.has(first)) return !IMPERSONAL[language]?.has(next.toLowerCase()) || first !== 'es';
+    if (pointers.has(first)) return !IMPERSONAL[language]?.get(first)?.has(next.toLowerCase());
     if (DEMONSTRATIVES[language]?.has(first)) return language === 'de' ? /^\p{Ll}/u.test(next) : true;
   }
   return FIRST_PERSON[language]?.test(sentence.replace(QUOTED_RE, ' ')) ?? false;

@@ -17,7 +17,7 @@ export interface ScoreWeights {
   readonly headline: number;
 }
 
-export const DEFAULT_WEIGHTS: ScoreWeights = { position: 1, positionDecay: 5, headline: 2 };
+export const DEFAULT_WEIGHTS: ScoreWeights = { position: 1, positionDecay: 5, headline: 3 };
 
 /** Each sentence's distinct content terms (as small integers) and each term's weight. */
 export interface TermModel {

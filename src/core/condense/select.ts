@@ -26,7 +26,7 @@ export interface SelectionOptions {
   readonly danglingFactor: number;
 }
 
-export const DEFAULT_SELECTION: SelectionOptions = { window: 20, danglingFactor: 0.5 };
+export const DEFAULT_SELECTION: SelectionOptions = { window: 15, danglingFactor: 0.5 };
 
 /** Indices (into `items`, ascending) of the chosen sentences; items are in article order. */
 export function selectSentences(

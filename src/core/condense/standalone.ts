@@ -75,23 +75,4 @@ export function isBareQuote(sentence: string): boolean {
   return (after.match(TOKEN_RE)?.length ?? 0) < 2;
 }
 
-// "WASHINGTON (CNN) -- ", "(CNN) -- ", "(CNN)", "BERLIN (dpa) - ", "PARIS, 3 mai (Reuters) - ".
-const DATELINE_RE =
-  /^(?:[\p{Lu}][\p{Lu}\p{M} .'’-]*(?:,\s*[\p{L} .'’-]{2,30})?\s*)?(?:\((?:CNN|AP|AFP|Reuters|dpa|ANP|Belga|EFE|Xinhua|UPI|KNA|epd|APA|SDA|Belta|BBC)\)\s*(?:--|—|–|-)?\s*|(?:--|—)\s+)/u;
-const CAPS_DATELINE_RE = /^[\p{Lu}][\p{Lu}\p{M} .'’-]{2,}(?:,\s*[\p{L} .'’-]{2,30})?\s+(?:--|—|–)\s+/u;
-const DAILY_MAIL_RE = /^(?:By \. .*? \. )?(?:PUBLISHED: \. .*? \. \| \. )?UPDATED: \. .*? \. \| \. /u;
-
-/**
- * The sentence without a leading dateline or agency tag ("WASHINGTON (CNN) -- "): the rest is
- * still a verbatim slice of the sentence. Returns the sentence unchanged when it has none.
- */
-export function stripDateline(sentence: string): string {
-  for (const re of [DAILY_MAIL_RE, DATELINE_RE, CAPS_DATELINE_RE]) {
-    const m = re.exec(sentence);
-    if (m && m[0].length > 0 && m[0].length < sentence.length - 10) {
-      const rest = sentence.slice(m[0].length).trimStart();
-      if (/^[\p{Lu}\p{N}"“„'‘«,]/u.test(rest)) return rest;
-    }
-  }
-  return sentence;
-}
+export { stripDateline } from './agency-tags.js';

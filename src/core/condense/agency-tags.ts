@@ -1,0 +1,54 @@
+/**
+ * Datelines, agency and author tags glued to a sentence: "WASHINGTON (CNN) -- ", "Berlin (dpa) -
+ * ", "PARIS, 3 mai (Reuters) - " at the start, "(bsc)", "(dpa)", "(AFP/ANP)", "(mit Material von
+ * dpa)" at the end. They tell the reader nothing in a briefing. Stripping keeps the rest a
+ * verbatim slice of the sentence, in every language.
+ */
+
+const AGENCY = String.raw`(?:CNN|AP|AFP|Reuters|dpa(?:-AFX)?|ANP|Belga|EFE|Xinhua|UPI|KNA|epd|APA|SDA|Belta|BBC|sid|SID|dts|AFX|ANSA|Bloomberg|rtr|RTR|Novum|ats|ATS|Keystone-SDA)`;
+const AGENCY_LIST = String.raw`${AGENCY}(?:\s*[/,;]\s*${AGENCY})*`;
+
+// "WASHINGTON (CNN) -- ", "(CNN)", "Berlin (dpa) - ", "PARIS, 3 mai (Reuters) - ", "(ANP) ".
+const DATELINE_RE = new RegExp(
+  String.raw`^(?:(?:\p{Lu}[\p{L}\p{M}.'’/-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’/-]*){0,3}(?:,\s*[\p{L}\p{N} .'’-]{2,30})?\s*)?\(${AGENCY_LIST}\)\s*(?:--|—|–|-|:)?\s*|(?:[\p{Lu}][\p{Lu}\p{M} .'’-]*(?:,\s*[\p{L} .'’-]{2,30})?\s*)?(?:--|—)\s+)`,
+  'u',
+);
+const CAPS_DATELINE_RE = /^[\p{Lu}][\p{Lu}\p{M} .'’-]{2,}(?:,\s*[\p{L} .'’-]{2,30})?\s+(?:--|—|–)\s+/u;
+const DAILY_MAIL_RE = /^(?:By \. .*? \. )?(?:PUBLISHED: \. .*? \. \| \. )?UPDATED: \. .*? \. \| \. /u;
+
+// After the final punctuation: "(bsc)", "(kas/dpa)", "(dpa)", "(mit Material von dpa und AFP)",
+// "(ANP)", "(red)". Author initials are 2 to 4 lower-case letters.
+const TRAILING_TAG_RE = new RegExp(
+  String.raw`([.!?…]["'”’»)]*)\s*\((?:[\p{Ll}]{2,4}(?:\s*[/,;]\s*(?:[\p{Ll}]{2,4}|${AGENCY}))*|${AGENCY_LIST}|(?:mit Material (?:von|der)|with (?:reporting|material) (?:by|from)|met (?:materiaal|informatie) van|avec) [^()]{2,60})\)\s*$`,
+  'u',
+);
+
+/**
+ * The sentence without a leading dateline or agency tag ("WASHINGTON (CNN) -- ", "Berlin (dpa) -
+ * "): the rest is still a verbatim slice. Unchanged when it has none.
+ */
+export function stripDateline(sentence: string): string {
+  for (const re of [DAILY_MAIL_RE, DATELINE_RE, CAPS_DATELINE_RE]) {
+    const m = re.exec(sentence);
+    if (m && m[0].length > 0 && m[0].length < sentence.length - 10) {
+      const rest = sentence.slice(m[0].length).trimStart();
+      if (/^[\p{Lu}\p{N}"“„'‘«,]/u.test(rest)) return rest;
+    }
+  }
+  return sentence;
+}
+
+/**
+ * The sentence without an author or agency tag after its final punctuation ("... voraus. (bsc)"
+ * -> "... voraus."). An acronym in brackets that ends a sentence ("... California (UC)") stays.
+ */
+export function stripTrailingTag(sentence: string): string {
+  const m = TRAILING_TAG_RE.exec(sentence);
+  if (!m) return sentence;
+  return sentence.slice(0, m.index + (m[1]?.length ?? 0));
+}
+
+/** Both of the above: the sentence as a briefing may show it. */
+export function stripTags(sentence: string): string {
+  return stripTrailingTag(stripDateline(sentence));
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { condenseArticle, removeBoilerplate, splitSentenceSpans } from '../../src/core/condense/index.js';
+import { stripDateline, stripTrailingTag } from '../../src/core/condense/agency-tags.js';
+import { isDangling } from '../../src/core/condense/dangling.js';
+import { startsInsideQuote } from '../../src/core/condense/quote-state.js';
+
+describe('agency and author tags', () => {
+  it('strips a dateline with an agency tag in any language, capitals or not', () => {
+    expect(stripDateline('Berlin (dpa) - Die Regierung hat am Montag ein Gesetz beschlossen.')).toBe(
+      'Die Regierung hat am Montag ein Gesetz beschlossen.',
+    );
+    expect(stripDateline('Den Haag (ANP) - Het kabinet presenteert dinsdag de plannen.')).toBe(
+      'Het kabinet presenteert dinsdag de plannen.',
+    );
+    expect(stripDateline('PARIS, 3 mai (Reuters) - Le gouvernement a annoncé un plan.')).toBe('Le gouvernement a annoncé un plan.');
+  });
+
+  it('leaves a name followed by a dash alone when no agency is named', () => {
+    const s = 'Obama -- who spoke on Monday -- signed the bill into law.';
+    expect(stripDateline(s)).toBe(s);
+  });
+
+  it('strips author initials and agency tags after the final punctuation', () => {
+    expect(stripTrailingTag('Der Manager kostet knapp 50 Euro im Mac App Store. (bsc)')).toBe('Der Manager kostet knapp 50 Euro im Mac App Store.');
+    expect(stripTrailingTag('Der Eintritt ist frei. (kas/dpa)')).toBe('Der Eintritt ist frei.');
+    expect(stripTrailingTag('Hij wordt vrijdag begraven. (ANP)')).toBe('Hij wordt vrijdag begraven.');
+    expect(stripTrailingTag('Die Polizei ermittelt. (mit Material von dpa und AFP)')).toBe('Die Polizei ermittelt.');
+  });
+
+  it('keeps an acronym in brackets that belongs to the sentence', () => {
+    const s = 'It was developed at the University of California (UC)';
+    expect(stripTrailingTag(s)).toBe(s);
+  });
+
+  it('never shows the tag in a briefing', () => {
+    const text = [
+      'Der Hersteller hat Version 5.3 seines Passwortmanagers für Mac freigegeben.',
+      'Die neue Version erzeugt Einmal-Passwörter nach dem TOTP-Standard direkt in der App.',
+      'Der Passwortmanager kostet knapp 50 Euro und setzt macOS 10.10 voraus. (bsc)',
+    ].join(' ');
+    const b = condenseArticle({ title: 'Passwortmanager erzeugt Einmal-Passwörter', text, language: 'de' });
+    expect(b.sentences.join(' ')).not.toMatch(/\(bsc\)/);
+  });
+});
+
+describe('consent notices of embedded content', () => {
+  it('removes the notice paragraph whatever its length, and keeps the news around it', () => {
+    const notice =
+      'Für die Darstellung der Grafiken nutzen wir eine Software. Erst wenn Sie hier klicken, werden die Grafiken nachgeladen. ' +
+      'Ihre IP-Adresse wird dabei an externe Server übertragen. Über den Datenschutz können Sie sich auf der Seite des Anbieters informieren.';
+    const news = 'Der Export in den Iran ist im vergangenen Jahr auf 1,2 Milliarden Euro gesunken.';
+    const out = removeBoilerplate(`${news}\n\n${notice}\n\n${news}`);
+    expect(out).not.toMatch(/IP-Adresse/);
+    expect(out.split('\n\n')).toEqual([news, news]);
+  });
+
+  it('keeps a news paragraph that mentions data protection once', () => {
+    const p = 'Der Datenschutzbeauftragte kritisierte am Montag die neue Regelung für Krankenkassen scharf.';
+    expect(removeBoilerplate(p)).toBe(p);
+  });
+});
+
+describe('quotations over several sentences', () => {
+  it('marks the sentences that begin inside a quotation opened earlier in the paragraph', () => {
+    const text = '"I had a 30-foot fall. And there were cars in the water. The whole bridge is down," he said. The police arrived.\nNext paragraph starts here.';
+    const spans = splitSentenceSpans(text, 'en');
+    expect(startsInsideQuote(spans, 'en')).toEqual([false, true, true, false, false]);
+  });
+
+  it('follows each language style: German „…“, Swiss «…», Dutch ,,…\'\'', () => {
+    expect(startsInsideQuote(splitSentenceSpans('„Regel ist Regel. Da kann man nichts machen“, sagte er. Dann ging er.', 'de'), 'de')).toEqual([false, true, false]);
+    expect(startsInsideQuote(splitSentenceSpans('Er sagte: «Wir bleiben. Das ist klar.» Dann ging er.', 'de'), 'de')).toEqual([false, true, false]);
+    expect(startsInsideQuote(splitSentenceSpans("Hij zei: ,,We blijven. Dat is duidelijk.'' Toen ging hij.", 'nl'), 'nl')).toEqual([false, true, false]);
+  });
+
+  it('keeps such a sentence out of the briefing', () => {
+    const text = [
+      'The bridge over the Mississippi collapsed during rush hour on Wednesday evening.',
+      '"I thought I was going to die. The whole bridge from one side of the Mississippi to the other is down," driver Gary Babineau said.',
+      'Rescue teams searched the river for survivors until late in the night.',
+    ].join(' ');
+    const b = condenseArticle({ title: 'Mississippi bridge collapses', text, language: 'en' });
+    expect(b.sentences.some((s) => s.startsWith('The whole bridge'))).toBe(false);
+  });
+});
+
+describe('existential openings', () => {
+  it('are not read as pointing back', () => {
+    expect(isDangling('There is "no remaining hope" of finding the six miners alive.', 'en')).toBe(false);
+    expect(isDangling("There's no way back for the club.", 'en')).toBe(false);
+    expect(isDangling('Il y a eu trois morts dans la nuit.', 'fr')).toBe(false);
+    expect(isDangling('There the police found the stolen car.', 'en')).toBe(true);
+    expect(isDangling('Il a ajouté que rien ne changerait.', 'fr')).toBe(true);
+  });
+});
