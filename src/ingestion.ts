@@ -1,7 +1,7 @@
 import type { Config } from './config.js';
 import { DEFAULT_POLL_TIMING, type PollTimingPolicy } from './core/poll-timing.js';
 import { createFetcher, DEFAULT_FETCHER_OPTIONS, type Fetcher } from './feeds/fetch.js';
-import { parseFeed } from './feeds/parse.js';
+import { createParsePool } from './feeds/parse-pool.js';
 import { createFullTextExtractor } from './fulltext/extract.js';
 import { fetchPageWith } from './fulltext/fetch-page.js';
 import { createFeedPoller, type FeedPoller, type Summarize } from './jobs/poll-feeds.js';
@@ -35,11 +35,14 @@ export interface Ingestion {
   readonly articles: ArticleRepository;
   readonly poller: FeedPoller;
   readonly summarize: Summarize;
+  /** Stops the parse workers and closes the database. */
+  close(): Promise<void>;
 }
 
 /**
- * Wires the ingestion pipeline the same way for the bot and the CLI. Every new article is
- * condensed as it is stored (full text fetched for teaser-only items, per the feed's fullText).
+ * Wires the ingestion pipeline the same way for the bot and the CLI. Feeds are parsed in a
+ * worker-thread pool (in this thread when workers cannot start). Every new article is condensed
+ * as it is stored (full text fetched for teaser-only items, per the feed's fullText setting).
  */
 export function createIngestion(config: Config, logger: Logger): Ingestion {
   const db = openDatabase(config.databasePath);
@@ -50,15 +53,20 @@ export function createIngestion(config: Config, logger: Logger): Ingestion {
     budget: config.briefBudget,
     fullText: createFullTextExtractor({ fetchPage: fetchPageWith(fetcher), logger }),
   });
+  const pool = createParsePool({ logger });
   const poller = createFeedPoller({
     feeds,
     articles,
     fetcher,
-    parse: parseFeed,
+    parse: pool.parse,
     summarize,
     timing: pollTimingFor(config),
     now: Date.now,
     logger,
   });
-  return { db, feeds, articles, poller, summarize };
+  const close = async (): Promise<void> => {
+    await pool.close();
+    db.close();
+  };
+  return { db, feeds, articles, poller, summarize, close };
 }

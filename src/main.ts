@@ -51,7 +51,7 @@ async function main(): Promise<void> {
       articles: ingestion.articles,
       outbox: createSqliteOutboxRepository(ingestion.db),
       catalog: feeds,
-      options: { topN: config.digest.topN, quietLine: false, catchUpHours: config.digest.catchUpHours },
+      options: { topN: config.digest.topN, quietLine: config.digest.quietDay, catchUpHours: config.digest.catchUpHours },
       worker,
       logger,
     }));
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
         await telegram.worker.stop();
         telegram.sender.close();
       }
-      ingestion.db.close();
+      await ingestion.close();
       logger.info('stopped');
     })();
     return stopping;

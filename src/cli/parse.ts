@@ -8,7 +8,7 @@ import type { Article } from '../core/types.js';
 import { decodeFeedBytes } from '../feeds/decode.js';
 import { FeedFetchError } from '../feeds/http-errors.js';
 import { FeedParseError, parseFeed } from '../feeds/parse.js';
-import { createConfiguredFetcher } from './ingest.js';
+import { createConfiguredFetcher } from '../ingestion.js';
 import { UsageError } from './run-cli.js';
 import { formatInstant } from './table.js';
 

@@ -1,13 +1,13 @@
 import { Command } from 'commander';
-import type { FeedPollResult, PollReport, Summarize } from '../jobs/poll-feeds.js';
+import type { FeedPollResult, PollReport } from '../jobs/poll-feeds.js';
 import { createLogger, createSilentLogger } from '../log.js';
 import { loadCliContext } from './context.js';
-import { createIngestion } from './ingest.js';
+import { createIngestion } from '../ingestion.js';
 import { UsageError } from './run-cli.js';
 import { formatTable } from './table.js';
 
 /** `newsbrief poll --once`: polls every enabled feed now and prints what happened per feed. */
-export function pollCommand(summarize: Summarize | null = null): Command {
+export function pollCommand(): Command {
   return new Command('poll')
     .description('Poll feeds into the database (with --once: all enabled feeds now, then exit)')
     .requiredOption('--once', 'poll every enabled feed now and exit (the bot polls on its own schedule)')
@@ -23,21 +23,21 @@ export function pollCommand(summarize: Summarize | null = null): Command {
         return;
       }
       const logger = options.verbose === true ? createLogger(config.logLevel, config.botToken ? [config.botToken] : []) : createSilentLogger();
-      const { db, poller } = createIngestion(config, logger, summarize);
+      const ingestion = createIngestion(config, logger);
       const controller = new AbortController();
       const onSignal = (): void => controller.abort(new Error('interrupted'));
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       const progress = createProgress(process.stderr);
       try {
-        const report = await poller.pollFeeds(selected, { signal: controller.signal, onProgress: (p) => progress.update(p.finished, p.total, p.result) });
+        const report = await ingestion.poller.pollFeeds(selected, { signal: controller.signal, onProgress: (p) => progress.update(p.finished, p.total, p.result) });
         progress.end();
         process.stdout.write(renderPollReport(report) + '\n');
         if (report.done.length === 0 && report.failed.length > 0) process.exitCode = 1;
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
-        db.close();
+        await ingestion.close();
       }
     });
 }

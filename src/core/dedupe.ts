@@ -100,6 +100,7 @@ function isTrustworthyGuid(guid: string): boolean {
  */
 export function contentHash(article: { readonly title: string; readonly summary: string; readonly content: string }): string {
   const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
+  // join, not +: it builds a flat string, which charCodeAt reads fast (a concatenation rope is not).
   return hashString([norm(article.title), norm(article.summary), norm(article.content)].join('\u0001'));
 }
 
@@ -108,17 +109,22 @@ export function contentHash(article: { readonly title: string; readonly summary:
  * Not cryptographic: it only has to be stable across runs and platforms.
  */
 export function hashString(text: string): string {
-  // 64-bit arithmetic on two 32-bit halves (offset basis 0xcbf29ce484222325).
-  let hi = 0xcbf29ce4;
-  let lo = 0x84222325;
+  // The 64-bit state as four 16-bit limbs, least significant first, so every step stays in
+  // small-integer arithmetic. Offset basis 0xcbf29ce484222325; the prime 0x100000001b3 is
+  // 2^40 + 0x1b3, so hash * prime = hash * 0x1b3 + (hash << 40).
+  let h0 = 0x2325;
+  let h1 = 0x8422;
+  let h2 = 0x9ce4;
+  let h3 = 0xcbf2;
   for (let i = 0; i < text.length; i++) {
-    lo = (lo ^ text.charCodeAt(i)) >>> 0;
-    // Multiply (hi:lo) by the FNV prime 0x100000001b3 = 2^40 + 0x1b3.
-    const loMul = lo * 0x1b3;
-    const carry = Math.floor(loMul / 0x100000000);
-    const newLo = loMul >>> 0;
-    hi = (hi * 0x1b3 + carry + ((lo << 8) >>> 0)) >>> 0;
-    lo = newLo;
+    h0 ^= text.charCodeAt(i);
+    const t0 = h0 * 0x1b3;
+    const t1 = h1 * 0x1b3 + (t0 >>> 16);
+    const t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
+    h3 = (h3 * 0x1b3 + (h1 << 8) + (t2 >>> 16)) & 0xffff;
+    h2 = t2 & 0xffff;
+    h1 = t1 & 0xffff;
+    h0 = t0 & 0xffff;
   }
-  return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
+  return (((h3 << 16) | h2) >>> 0).toString(16).padStart(8, '0') + (((h1 << 16) | h0) >>> 0).toString(16).padStart(8, '0');
 }

@@ -31,6 +31,14 @@ describe('parseConfig', () => {
     expect(config.telegramApiRoot).toBe('http://127.0.0.1:8081');
   });
 
+  it('sends a quiet-day line only when DIGEST_QUIET_DAY is switched on', () => {
+    expect(parseConfig({}).digest.quietDay).toBe(false);
+    expect(parseConfig({ DIGEST_QUIET_DAY: 'true' }).digest.quietDay).toBe(true);
+    expect(parseConfig({ DIGEST_QUIET_DAY: '1' }).digest.quietDay).toBe(true);
+    expect(parseConfig({ DIGEST_QUIET_DAY: 'false' }).digest.quietDay).toBe(false);
+    expect(() => parseConfig({ DIGEST_QUIET_DAY: 'sometimes' })).toThrow(/DIGEST_QUIET_DAY/);
+  });
+
   it('lists every bad variable at once, by name', () => {
     let caught: unknown;
     try {

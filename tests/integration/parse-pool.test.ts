@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FeedParseError, parseFeed } from '../../src/feeds/parse.js';
+import { createParsePool, type ParsePool } from '../../src/feeds/parse-pool.js';
+
+const NOW = Date.UTC(2024, 11, 15, 12, 0, 0);
+const FIXTURES = ['rss2.xml', 'atom-base.xml', 'rss1.rdf', 'feed.json', 'broken-entities.xml'];
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/parse/${name}`, import.meta.url), 'utf8');
+const context = (name: string) => ({ feedId: name, feedUrl: `https://feeds.example.com/${name}`, now: NOW });
+
+async function failure(promise: Promise<unknown>): Promise<FeedParseError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(FeedParseError);
+    return error as FeedParseError;
+  }
+  throw new Error('expected a FeedParseError');
+}
+
+describe('parse pool', () => {
+  let pool: ParsePool | null = null;
+  afterEach(async () => {
+    await pool?.close();
+    pool = null;
+  });
+
+  it('parses every fixture exactly as parseFeed does in this thread', async () => {
+    pool = createParsePool({ size: 2 });
+    const viaPool = await Promise.all(FIXTURES.map((name) => pool!.parse(fixture(name), context(name))));
+    expect(pool.workerCount()).toBe(2);
+    for (const [i, name] of FIXTURES.entries()) {
+      expect(viaPool[i]).toEqual(await parseFeed(fixture(name), context(name)));
+    }
+    expect(viaPool[0]?.articles.length).toBeGreaterThan(0);
+  });
+
+  it('rejects with the same FeedParseError (kind, message, page title) as in-thread parsing', async () => {
+    pool = createParsePool({ size: 1 });
+    const html = fixture('error-page.html');
+    const fromPool = await failure(pool.parse(html, context('page')));
+    const inThread = await failure(parseFeed(html, context('page')));
+    expect(fromPool).toMatchObject({ kind: inThread.kind, message: inThread.message, pageTitle: inThread.pageTitle, feedId: 'page' });
+    expect(fromPool.kind).toBe('html-page');
+    expect((await failure(pool.parse('   ', context('empty')))).kind).toBe('empty');
+  });
+
+  it('falls back to in-thread parsing when its workers cannot start', async () => {
+    pool = createParsePool({ size: 2, workerUrl: new URL('./no-such-parse-worker.js', import.meta.url) });
+    const results = await Promise.all(FIXTURES.map((name) => pool!.parse(fixture(name), context(name))));
+    expect(pool.workerCount()).toBe(0);
+    for (const [i, name] of FIXTURES.entries()) {
+      expect(results[i]).toEqual(await parseFeed(fixture(name), context(name)));
+    }
+    // Later calls go straight to this thread.
+    expect(await pool.parse(fixture('rss2.xml'), context('again'))).toEqual(await parseFeed(fixture('rss2.xml'), context('again')));
+  });
+
+  it('parses in this thread when sized 0', async () => {
+    pool = createParsePool({ size: 0 });
+    expect(await pool.parse(fixture('rss2.xml'), context('zero'))).toEqual(await parseFeed(fixture('rss2.xml'), context('zero')));
+    expect(pool.workerCount()).toBe(0);
+  });
+});
