@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OutgoingMessage, Transport } from '../../src/telegram/bot-api-transport.js';
 import type { SendOutcome } from '../../src/telegram/send-errors.js';
 import { createSender, sendReply } from '../../src/telegram/sender.js';
@@ -18,11 +18,23 @@ function fakeTransport(answer: (message: OutgoingMessage, n: number) => SendOutc
 
 const msg = (chatId: number, text = `to ${chatId}`): OutgoingMessage => ({ chatId, text });
 
+/** Runs the fake clock until `promise` settles: every wait of the sender is a timer. */
+async function settle<T>(promise: Promise<T>): Promise<T> {
+  let settled = false;
+  promise.then(() => (settled = true), () => (settled = true));
+  for (let step = 0; step < 100_000 && !settled; step++) await vi.advanceTimersByTimeAsync(1);
+  return promise;
+}
+
+// Fake timers make the timing deterministic: a loaded CI machine cannot change what is "busy" or "quiet".
 describe('rate-limited sender', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
   it('spaces messages to one private chat by its per-chat rate', async () => {
     const { transport, calls } = fakeTransport();
     const sender = createSender({ transport, globalPerSecond: 1000, privatePerSecond: 20, clock: Date.now });
-    await Promise.all([1, 2, 3, 4].map((i) => sender.send({ message: msg(7, `m${i}`), lane: 'bulk' })));
+    await settle(Promise.all([1, 2, 3, 4].map((i) => sender.send({ message: msg(7, `m${i}`), lane: 'bulk' }))));
     expect(calls.map((call) => call.text)).toEqual(['m1', 'm2', 'm3', 'm4']);
     for (let i = 1; i < calls.length; i++) expect(calls[i]!.at - calls[i - 1]!.at).toBeGreaterThanOrEqual(45);
     sender.close();
@@ -31,12 +43,12 @@ describe('rate-limited sender', () => {
   it('lets other chats go while one chat waits for its token', async () => {
     const { transport, calls } = fakeTransport();
     const sender = createSender({ transport, globalPerSecond: 1000, privatePerSecond: 5, clock: Date.now });
-    await Promise.all([
+    await settle(Promise.all([
       sender.send({ message: msg(1, 'a1'), lane: 'bulk' }),
       sender.send({ message: msg(1, 'a2'), lane: 'bulk' }),
       sender.send({ message: msg(2, 'b1'), lane: 'bulk' }),
       sender.send({ message: msg(3, 'c1'), lane: 'bulk' }),
-    ]);
+    ]));
     expect(calls.map((call) => call.text)).toEqual(['a1', 'b1', 'c1', 'a2']);
     sender.close();
   });
@@ -45,20 +57,20 @@ describe('rate-limited sender', () => {
     const { transport, calls } = fakeTransport();
     const sender = createSender({ transport, globalPerSecond: 100, clock: Date.now });
     const bulk = Array.from({ length: 30 }, (_, i) => sender.send({ message: msg(100 + i), lane: 'bulk' }));
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    const reply = await sendReply(sender, msg(5, 'reply'));
+    await vi.advanceTimersByTimeAsync(30);
+    const reply = await settle(sendReply(sender, msg(5, 'reply')));
     expect(reply.kind).toBe('sent');
     const position = calls.findIndex((call) => call.text === 'reply');
     expect(position).toBeGreaterThan(0);
     expect(position).toBeLessThan(15);
-    await Promise.all(bulk);
+    await settle(Promise.all(bulk));
     sender.close();
   });
 
   it('never exceeds the global rate over any one-second window', async () => {
     const { transport, calls } = fakeTransport();
     const sender = createSender({ transport, globalPerSecond: 200, maxInFlight: 4, clock: Date.now });
-    await Promise.all(Array.from({ length: 300 }, (_, i) => sender.send({ message: msg(1000 + i), lane: 'bulk' })));
+    await settle(Promise.all(Array.from({ length: 300 }, (_, i) => sender.send({ message: msg(1000 + i), lane: 'bulk' }))));
     const times = calls.map((call) => call.at);
     let worst = 0;
     for (let i = 0, j = 0; i < times.length; i++) {
@@ -73,11 +85,11 @@ describe('rate-limited sender', () => {
     const { transport, calls } = fakeTransport((message, n) =>
       message.chatId === 9 && n === 2 ? { kind: 'rate_limited', retryAfterMs: 400, reason: '429' } : { kind: 'sent', messageId: n });
     const sender = createSender({ transport, globalPerSecond: 1000, privatePerSecond: 100, clock: Date.now });
-    const first = await sender.send({ message: msg(9, 'x1'), lane: 'bulk' });
-    const limited = await sender.send({ message: msg(9, 'x2'), lane: 'bulk' });
+    const first = await settle(sender.send({ message: msg(9, 'x1'), lane: 'bulk' }));
+    const limited = await settle(sender.send({ message: msg(9, 'x2'), lane: 'bulk' }));
     expect([first.kind, limited.kind]).toEqual(['sent', 'rate_limited']);
     const started = Date.now();
-    await Promise.all([sender.send({ message: msg(9, 'x3'), lane: 'bulk' }), sender.send({ message: msg(10, 'other'), lane: 'bulk' })]);
+    await settle(Promise.all([sender.send({ message: msg(9, 'x3'), lane: 'bulk' }), sender.send({ message: msg(10, 'other'), lane: 'bulk' })]));
     expect(calls.slice(2).map((call) => call.text)).toEqual(['other', 'x3']);
     expect(calls.at(-1)!.at - started).toBeGreaterThanOrEqual(350);
     expect(sender.rateLimits()).toEqual({ chat: 1, global: 0 });
@@ -89,8 +101,8 @@ describe('rate-limited sender', () => {
       n === 1 ? { kind: 'rate_limited', retryAfterMs: 300, reason: '429' } : { kind: 'sent', messageId: n });
     const sender = createSender({ transport, globalPerSecond: 1000, clock: Date.now });
     const started = Date.now();
-    expect((await sender.send({ message: msg(1), lane: 'bulk' })).kind).toBe('rate_limited');
-    await sender.send({ message: msg(2), lane: 'bulk' });
+    expect((await settle(sender.send({ message: msg(1), lane: 'bulk' }))).kind).toBe('rate_limited');
+    await settle(sender.send({ message: msg(2), lane: 'bulk' }));
     expect(calls[1]!.at - started).toBeGreaterThanOrEqual(280);
     expect(sender.rateLimits()).toEqual({ chat: 0, global: 1 });
     sender.close();
@@ -102,7 +114,7 @@ describe('rate-limited sender', () => {
     const pending = Array.from({ length: 5 }, (_, i) => sender.send({ message: msg(i + 1), lane: 'bulk' }));
     const dropped = sender.dropQueued('bulk');
     expect(dropped).toBeGreaterThanOrEqual(3);
-    const outcomes = await Promise.all(pending);
+    const outcomes = await settle(Promise.all(pending));
     expect(outcomes.filter((outcome) => outcome.kind === 'rate_limited')).toHaveLength(dropped);
     sender.close();
   });
