@@ -4,12 +4,11 @@
  * parsing; when workers cannot start (or die) the work falls back to parseFeed in this thread.
  */
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Logger } from '../log.js';
 import { FeedParseError, parseFeed, type ParseContext, type ParsedFeed } from './parse.js';
 import type { FeedParseErrorKind } from './parse-error.js';
+import { workerLauncher, type WorkerLauncher } from './parse-worker-start.js';
 
 /** A message to a worker. */
 export interface ParseTask {
@@ -33,6 +32,13 @@ export interface ParsePoolOptions {
    * fetching and SQLite (so 0 on a single core). 0 parses in this thread.
    */
   readonly size?: number;
+  /**
+   * Documents a worker may hold (being parsed or queued in it; default QUEUE_PER_WORKER). Beyond
+   * that, documents wait in the pool and this thread parses them too, one at a time, whenever it
+   * is free: the parsing spreads over every core, this thread's included, and the text held in
+   * the workers stays bounded.
+   */
+  readonly queuePerWorker?: number;
   readonly logger?: Logger;
   /** The worker module; tests point it elsewhere to exercise the fallback. */
   readonly workerUrl?: URL;
@@ -43,6 +49,8 @@ export interface ParsePool {
   readonly parse: (text: string, context: ParseContext) => Promise<ParsedFeed>;
   /** Workers currently alive (0 once the pool has fallen back to in-thread parsing). */
   readonly workerCount: () => number;
+  /** Documents parsed so far by the workers and in this thread, to see how the work spread. */
+  readonly counts: () => { readonly workers: number; readonly here: number };
   readonly close: () => Promise<void>;
 }
 
@@ -60,16 +68,29 @@ interface Slot {
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 /** A bounded young generation, so a worker's heap (part of the process's RSS) stays modest. */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
+/** A worker's own backlog: one being parsed, one ready, so it never waits for the next. */
+export const QUEUE_PER_WORKER = 2;
 
 /** Creates a pool of `size` parse workers (default: defaultPoolSize()). */
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const size = Math.max(0, Math.floor(options.size ?? defaultPoolSize()));
+  const queuePerWorker = Math.max(1, options.queuePerWorker ?? QUEUE_PER_WORKER);
   const workerUrl = options.workerUrl ?? new URL(FROM_SOURCE ? './parse-worker.ts' : './parse-worker.js', import.meta.url);
   let slots: Slot[] | null = null;
+  /** Documents waiting for a worker or for this thread, oldest first. */
+  const queue: Pending[] = [];
+  let localBusy = false;
   let nextId = 0;
   let warned = false;
 
-  const inThread = (task: ParseTask): Promise<ParsedFeed> => parseFeed(task.text, task.context);
+  const parsed = { workers: 0, here: 0 };
+  const inThread = (task: ParseTask): Promise<ParsedFeed> => {
+    parsed.here += 1;
+    return parseFeed(task.text, task.context);
+  };
+  const runHere = (job: Pending): void => {
+    inThread(job.task).then(job.resolve, job.reject);
+  };
 
   const drop = (slot: Slot, error: unknown): void => {
     if (slots === null || !slots.includes(slot)) return;
@@ -79,16 +100,20 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       options.logger?.warn({ err: String(error), workers_left: slots.length }, 'feeds/parse-pool: a parse worker failed; parsing its work in this thread');
     }
     void slot.worker.terminate();
-    for (const job of slot.pending.values()) inThread(job.task).then(job.resolve, job.reject);
+    for (const job of slot.pending.values()) runHere(job);
     slot.pending.clear();
+    if (slots.length === 0) for (const job of queue.splice(0)) runHere(job);
+    else dispatch();
   };
 
   const start = (): Slot[] => {
     const started: Slot[] = [];
+    let launch: WorkerLauncher | null = null;
     for (let i = 0; i < size; i++) {
       let worker: Worker;
       try {
-        worker = spawnWorker(workerUrl);
+        launch ??= workerLauncher(workerUrl, WORKER_LIMITS);
+        worker = launch();
       } catch (error) {
         options.logger?.warn({ err: String(error) }, 'feeds/parse-pool: cannot start parse workers; parsing in this thread');
         break;
@@ -111,35 +136,69 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     const job = slot.pending.get(reply.id);
     if (job === undefined) return;
     slot.pending.delete(reply.id);
+    if (reply.ok) {
+      parsed.workers += 1;
+      job.resolve(reply.feed);
+    }
+    else if (reply.error !== null) {
+      parsed.workers += 1;
+      job.reject(rebuildError(reply.error));
+    } else runHere(job);
+    dispatch();
     if (slot.pending.size === 0) slot.worker.unref();
-    if (reply.ok) job.resolve(reply.feed);
-    else if (reply.error !== null) job.reject(rebuildError(reply.error));
-    else inThread(job.task).then(job.resolve, job.reject);
+  };
+
+  /**
+   * Hands queued documents to workers with room; what remains is parsed here, one document at
+   * a time and only after yielding, so the workers' finished replies (events, which wait while
+   * this thread parses) come in first and keep the workers fed.
+   */
+  const dispatch = (): void => {
+    for (let slot = leastBusy(slots ?? []); queue.length > 0 && slot !== undefined && slot.pending.size < queuePerWorker; slot = leastBusy(slots ?? [])) {
+      const job = queue.shift() as Pending;
+      if (slot.pending.size === 0) slot.worker.ref();
+      slot.pending.set(job.task.id, job);
+      slot.worker.postMessage(job.task);
+    }
+    if (queue.length === 0 || localBusy) return;
+    localBusy = true;
+    setImmediate(() => {
+      const job = queue.shift();
+      if (job === undefined) {
+        localBusy = false;
+        return;
+      }
+      inThread(job.task)
+        .then(job.resolve, job.reject)
+        .finally(() => {
+          localBusy = false;
+          dispatch();
+        });
+    });
   };
 
   const parse = (text: string, context: ParseContext): Promise<ParsedFeed> => {
     const task: ParseTask = { id: nextId++, text, context: { feedId: context.feedId, feedUrl: context.feedUrl, now: context.now } };
     slots ??= start();
-    const slot = leastBusy(slots);
-    if (slot === undefined) return inThread(task);
+    if (slots.length === 0) return inThread(task);
     return new Promise<ParsedFeed>((resolve, reject) => {
-      if (slot.pending.size === 0) slot.worker.ref();
-      slot.pending.set(task.id, { task, resolve, reject });
-      slot.worker.postMessage(task);
+      queue.push({ task, resolve, reject });
+      dispatch();
     });
   };
 
   const close = async (): Promise<void> => {
     const closing = slots ?? [];
     slots = [];
+    for (const job of queue.splice(0)) runHere(job);
     for (const slot of closing) {
-      for (const job of slot.pending.values()) inThread(job.task).then(job.resolve, job.reject);
+      for (const job of slot.pending.values()) runHere(job);
       slot.pending.clear();
     }
     await Promise.all(closing.map((slot) => slot.worker.terminate()));
   };
 
-  return { parse, workerCount: () => slots?.length ?? 0, close };
+  return { parse, workerCount: () => slots?.length ?? 0, counts: () => ({ ...parsed }), close };
 }
 
 /** One worker per core beyond the first (the main thread's); 0 on a single core. */
@@ -157,21 +216,4 @@ function rebuildError(facts: NonNullable<Extract<ParseReply, { ok: false }>['err
   const prefix = `feeds/parse: feed "${facts.feedId}": `;
   const detail = facts.message.startsWith(prefix) ? facts.message.slice(prefix.length) : facts.message;
   return new FeedParseError(facts.feedId, facts.kind, detail, { title: facts.pageTitle });
-}
-
-/**
- * Starts one worker on `workerUrl`. Running from TypeScript sources (tsx, vitest), the worker
- * first registers tsx's loader itself: Node 20 does not carry a parent's `--import` loader
- * hooks into worker threads.
- */
-function spawnWorker(workerUrl: URL): Worker {
-  if (!workerUrl.pathname.endsWith('.ts')) return new Worker(workerUrl, { resourceLimits: WORKER_LIMITS });
-  const require = createRequire(import.meta.url);
-  const tsxPackage = require('tsx/package.json') as { exports: Record<string, { import?: { default?: string } } | string> };
-  const api = tsxPackage.exports['./esm/api'];
-  const apiPath = typeof api === 'object' ? api.import?.default : undefined;
-  if (apiPath === undefined) throw new Error('feeds/parse-pool: cannot find tsx/esm/api to load the TypeScript worker');
-  const apiUrl = new URL(apiPath, pathToFileURL(require.resolve('tsx/package.json'))).href;
-  const bootstrap = `import(${JSON.stringify(apiUrl)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
-  return new Worker(bootstrap, { eval: true, resourceLimits: WORKER_LIMITS });
 }

@@ -29,7 +29,7 @@ export function decodeText(
   checkChars = true,
 ): string {
   let text = raw;
-  if (checkChars) {
+  if (checkChars && HAS_SUSPECT_CHAR.test(text)) {
     if (HAS_INVALID_CHAR.test(text)) {
       note('invalid control characters');
       text = text.replace(INVALID_CHARS, '');

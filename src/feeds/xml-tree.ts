@@ -52,7 +52,27 @@ const WELL_KNOWN_PREFIXES: Readonly<Record<string, string>> = {
 };
 
 const ATTR = /\s*([^\s=/>"'<]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"'<]+)))?/y;
-const NAME_START = /[A-Za-z_:\u00C0-\uFFFF]/;
+/** Tag and end-tag pieces, matched in place (sticky) instead of on a copied window of the source. */
+const TAG_NAME = /[^\s/>"'=<]+/y;
+const END_TAG = /<\/\s*([^\s>]+)\s*>?/y;
+const TAG_CLOSE = /\s*(\/?)\s*>/y;
+
+/** `[A-Za-z_:\u00C0-\uFFFF]`: a character that can start an element name. */
+function isNameStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a || c >= 0xc0;
+}
+
+/**
+ * `re` (sticky) matched at `at` as if the source ended at `at + window`: the result of
+ * `re.exec(source.slice(at, at + window))` for an anchored pattern, without the copy.
+ */
+function matchAt(re: RegExp, source: string, at: number, window: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  const m = re.exec(source);
+  if (m === null || re.lastIndex <= at + window) return m;
+  const anchored = new RegExp(`^(?:${re.source})`);
+  return anchored.exec(source.slice(at, at + window));
+}
 
 /** Resolves `ref` against `base`; returns `ref` unchanged when either is unusable. */
 export function resolveUrl(ref: string, base: string | null): string {
@@ -120,7 +140,7 @@ export function parseXmlTree(source: string, documentUrl: string | null): XmlTre
       const m = /^<!DOCTYPE\s+([^\s>[]+)/i.exec(source.slice(lt, lt + 60));
       if (m?.[1]) doctype = m[1].toLowerCase();
     } else if (source[lt + 1] === '/') {
-      const m = /^<\/\s*([^\s>]+)\s*>?/.exec(source.slice(lt, lt + 300));
+      const m = matchAt(END_TAG, source, lt, 300);
       const name = m?.[1] ?? '';
       pos = lt + (m ? m[0].length : 2);
       if (m && !m[0].endsWith('>')) note(`end tag </${name}> not closed`);
@@ -132,7 +152,7 @@ export function parseXmlTree(source: string, documentUrl: string | null): XmlTre
       }
       if (i !== stack.length - 1) note(`end tag </${name}> closes unclosed elements`);
       while (stack.length > i) (stack.pop() as Frame).el.innerEnd = lt;
-    } else if (NAME_START.test(source[lt + 1] ?? '')) {
+    } else if (isNameStart(source.charCodeAt(lt + 1))) {
       const tag = readStartTag(source, lt);
       if (tag.broken) note(`malformed start tag <${tag.name}>`);
       pos = tag.end;
@@ -210,7 +230,7 @@ interface StartTag {
 }
 
 function readStartTag(source: string, lt: number): StartTag {
-  const nameMatch = /^[^\s/>"'=<]+/.exec(source.slice(lt + 1, lt + 300));
+  const nameMatch = matchAt(TAG_NAME, source, lt + 1, 299);
   const name = nameMatch ? nameMatch[0] : '';
   const attrs: Array<readonly [string, string]> = [];
   let p = lt + 1 + name.length;
@@ -221,7 +241,7 @@ function readStartTag(source: string, lt: number): StartTag {
     attrs.push([m[1] as string, m[2] ?? m[3] ?? m[4] ?? '']);
     p = ATTR.lastIndex;
   }
-  const rest = /^\s*(\/?)\s*>/.exec(source.slice(p, p + 50));
+  const rest = matchAt(TAG_CLOSE, source, p, 50);
   if (rest) return { name, attrs, selfClosing: rest[1] === '/', end: p + rest[0].length, broken: false };
   // Broken tag: resume after the next `>` (or before the next `<`).
   const gt = source.indexOf('>', p);

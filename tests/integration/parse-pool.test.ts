@@ -56,6 +56,19 @@ describe('parse pool', () => {
     expect(await pool.parse(fixture('rss2.xml'), context('again'))).toEqual(await parseFeed(fixture('rss2.xml'), context('again')));
   });
 
+  it('shares the work with this thread when the workers are busy, with the same results', async () => {
+    pool = createParsePool({ size: 1, queuePerWorker: 1 });
+    const names = Array.from({ length: 12 }, (_, i) => FIXTURES[i % FIXTURES.length] as string);
+    const results = await Promise.all(names.map((name, i) => pool!.parse(fixture(name), context(`${name}-${i}`))));
+    for (const [i, name] of names.entries()) {
+      expect(results[i]).toEqual(await parseFeed(fixture(name), context(`${name}-${i}`)));
+    }
+    const counts = pool.counts();
+    expect(counts.workers).toBeGreaterThanOrEqual(1);
+    expect(counts.here).toBeGreaterThanOrEqual(1);
+    expect(counts.workers + counts.here).toBe(names.length);
+  });
+
   it('parses in this thread when sized 0', async () => {
     pool = createParsePool({ size: 0 });
     expect(await pool.parse(fixture('rss2.xml'), context('zero'))).toEqual(await parseFeed(fixture('rss2.xml'), context('zero')));

@@ -96,23 +96,37 @@ interface Tag {
 
 /** Reads the markup starting at `lt`, or null when that `<` is not the start of a tag. */
 function readTag(html: string, lt: number): Tag | null {
-  const next = html[lt + 1];
-  if (next === undefined) return null;
-  if (html.startsWith('<!--', lt)) {
+  const next = html.charCodeAt(lt + 1);
+  if (Number.isNaN(next)) return null;
+  if (next === 0x21 /* ! */ && html.startsWith('<!--', lt)) {
     const close = html.indexOf('-->', lt + 4);
     return { name: null, closing: false, selfClosing: false, end: close < 0 ? html.length : close + 3 };
   }
-  if (next === '!' || next === '?') {
+  if (next === 0x21 || next === 0x3f /* ? */) {
     const close = html.indexOf('>', lt);
     return { name: null, closing: false, selfClosing: false, end: close < 0 ? html.length : close + 1 };
   }
-  const closing = next === '/';
-  const nameMatch = /^[a-zA-Z][a-zA-Z0-9:_-]*/.exec(html.slice(lt + (closing ? 2 : 1), lt + 80));
-  if (!nameMatch) return null;
-  const end = findTagEnd(html, lt + (closing ? 2 : 1) + nameMatch[0].length);
+  const closing = next === 0x2f; /* / */
+  const start = lt + (closing ? 2 : 1);
+  // A name: a letter, then letters, digits, `:`, `_` or `-` (at most 79 characters are looked at).
+  if (!isLetter(html.charCodeAt(start))) return null;
+  const limit = Math.min(html.length, lt + 80);
+  let stop = start + 1;
+  while (stop < limit && isNameChar(html.charCodeAt(stop))) stop++;
+  const end = findTagEnd(html, stop);
   if (end < 0) return null;
-  const name = nameMatch[0].toLowerCase().replace(/^.*:/, '');
-  return { name, closing, selfClosing: html[end - 2] === '/', end};
+  const raw = html.slice(start, stop);
+  const colon = raw.lastIndexOf(':');
+  const name = (colon < 0 ? raw : raw.slice(colon + 1)).toLowerCase();
+  return { name, closing, selfClosing: html.charCodeAt(end - 2) === 0x2f, end };
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+function isNameChar(c: number): boolean {
+  return isLetter(c) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2d;
 }
 
 /** Index just past the `>` that ends a tag, honouring quoted attribute values; -1 if none. */
@@ -133,7 +147,8 @@ function findTagEnd(html: string, from: number): number {
 }
 
 function textPart(raw: string, pre: boolean): string {
-  const text = decodeEntities(raw).replace(/\u0000/g, '');
+  let text = decodeEntities(raw);
+  if (text.includes('\u0000')) text = text.replace(/\u0000/g, '');
   return pre ? text.replace(/\r?\n/g, LINE) : text;
 }
 
@@ -143,7 +158,7 @@ function assemble(marked: string): string {
   for (const block of marked.split(PARAGRAPH)) {
     const lines = block
       .split(LINE)
-      .map((line) => line.replace(/\s+/g, ' ').trim());
+      .map(collapse);
     // Two line breaks in a row read as a paragraph break.
     let current: string[] = [];
     let blank = 0;
@@ -164,14 +179,23 @@ function assemble(marked: string): string {
   return paragraphs.join('\n\n');
 }
 
+/** Whitespace other than single spaces: only lines holding some need the replace. */
+const NEEDS_COLLAPSE = /[^\S ]| {2}/;
+
+/** Whitespace runs as one space, trimmed. */
+function collapse(line: string): string {
+  return (NEEDS_COLLAPSE.test(line) ? line.replace(/\s+/g, ' ') : line).trim();
+}
+
 /** Plain text: blank lines separate paragraphs, single newlines are kept, spaces collapsed. */
 function plainText(text: string): string {
+  if (!text.includes('\n')) return collapse(text);
   return text
     .split(/\r?\n[^\S\n]*(?:\r?\n\s*)+/)
     .map((p) =>
       p
         .split(/\r?\n/)
-        .map((line) => line.replace(/\s+/g, ' ').trim())
+        .map(collapse)
         .filter((line) => line !== '')
         .join('\n'),
     )
