@@ -1,14 +1,21 @@
 import type { BotCommand } from '../src/bot/command.js';
 
-/** /digest: the chat's digest now, built and rendered exactly as the daily one (delivery engine port). */
+/**
+ * /digest: the chat's digest now, built and rendered exactly as the daily one (delivery engine
+ * port). Its articles count as received only after Telegram accepted every part: a failed send
+ * records nothing, so /latest offers them again rather than losing them.
+ */
 export const digestCommand: BotCommand = {
   name: 'digest',
   scope: 'everyone',
   async run(c) {
-    if (!c.deps.digestNow) return c.reply(c.msg.digestUnavailable);
-    const digest = await c.deps.digestNow(c.chat, c.now);
-    if (digest === null || digest.parts.length === 0) return c.reply(c.msg.digestEmpty);
-    c.deps.subscribers.recordDeliveries(c.chat.chatId, digest.articleSeqs, 'digest', c.now);
-    for (const part of digest.parts) await c.reply(part);
+    const digestNow = c.deps.digestNow;
+    if (!digestNow) return c.reply(c.msg.digestUnavailable);
+    await c.exclusive(async () => {
+      const digest = await digestNow(c.chat, c.now);
+      if (digest === null || digest.parts.length === 0) return c.reply(c.msg.digestEmpty);
+      for (const part of digest.parts) await c.reply(part);
+      await c.recordDelivered(digest.articleSeqs, 'digest');
+    });
   },
 };

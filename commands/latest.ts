@@ -2,15 +2,16 @@ import type { BotCommand, CommandContext } from '../src/bot/command.js';
 import { followedFeedIds } from '../src/bot/subscription-feeds.js';
 import type { DeliverableBriefing } from '../src/store/subscriber-repository.js';
 import { renderBriefings } from '../src/telegram/render-briefing.js';
-import { splitMessage } from '../src/telegram/split-message.js';
+import { packMessages } from '../src/telegram/split-message.js';
 
 const DEFAULT_COUNT = 5;
 const MAX_COUNT = 20;
 
 /**
  * /latest [n]: the newest n (default 5, at most 20) briefings of the chat's feeds it has not
- * received, recorded as received in the same transaction. When nothing is new it says so and
- * offers a button that shows the most recent ones again.
+ * received. Each message's briefings are recorded as received only once Telegram accepted that
+ * message, so a failed send offers them again; the chat's queue keeps two /latest apart so they
+ * never pick the same ones. When nothing is new it says so and offers the most recent ones again.
  */
 export const latestCommand: BotCommand = {
   name: 'latest',
@@ -20,10 +21,13 @@ export const latestCommand: BotCommand = {
     const count = c.args[0] === undefined ? DEFAULT_COUNT : Number(c.args[0]);
     if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) return c.reply(c.msg.latestBadCount);
     const { ids, followsNothing } = followedFeedIds(c.chat, c.deps.feeds);
-    const briefings = c.deps.subscribers.takeUnseenBriefings(c.chat.chatId, ids, count, c.now);
-    if (briefings.length > 0) {
-      return send(c, c.msg.latestHeader(briefings.length), briefings, followsNothing ? c.msg.latestAllFeedsHint : null);
-    }
+    const sentNew = await c.exclusive(async () => {
+      const briefings = c.deps.subscribers.unseenBriefings(c.chat.chatId, ids, count);
+      if (briefings.length === 0) return false;
+      await send(c, c.msg.latestHeader(briefings.length), briefings, followsNothing ? c.msg.latestAllFeedsHint : null, true);
+      return true;
+    });
+    if (sentNew) return;
     if (c.deps.subscribers.recentBriefings(ids, 1).length === 0) return c.reply(c.msg.latestNothingAtAll);
     await c.reply(c.msg.latestNothingNew, [[{ text: c.msg.latestRecentButton(count), data: `latest:recent:${count}` }]]);
   },
@@ -32,12 +36,22 @@ export const latestCommand: BotCommand = {
     if (c.data[0] !== 'recent' || !Number.isInteger(count) || count < 1 || count > MAX_COUNT) return;
     const { ids } = followedFeedIds(c.chat, c.deps.feeds);
     await c.edit(c.msg.latestNothingNew);
-    await send(c, c.msg.latestRecentHeader, c.deps.subscribers.recentBriefings(ids, count), null);
+    await send(c, c.msg.latestRecentHeader, c.deps.subscribers.recentBriefings(ids, count), null, false);
   },
 };
 
-async function send(c: CommandContext, header: string, briefings: readonly DeliverableBriefing[], footer: string | null) {
+/** Sends header, briefings and footer in as few messages as fit; `record` marks each message's briefings once it went out. */
+async function send(c: CommandContext, header: string, briefings: readonly DeliverableBriefing[], footer: string | null, record: boolean) {
   const titles = new Map(c.deps.feeds.map((feed) => [feed.id, feed.title]));
   const items = [header, ...renderBriefings(briefings, titles), ...(footer === null ? [] : [footer])];
-  for (const part of splitMessage(items)) await c.reply(part);
+  for (const message of packMessages(items)) {
+    await c.reply(message.text);
+    if (!record) continue;
+    // Item 0 is the header, so item i carries briefing i - 1.
+    const seqs = message.items.flatMap((index) => {
+      const briefing = briefings[index - 1];
+      return index > 0 && briefing ? [briefing.articleSeq] : [];
+    });
+    if (seqs.length > 0) await c.recordDelivered(seqs, 'latest');
+  }
 }

@@ -1,13 +1,18 @@
 import type { BotCommand } from '../src/bot/command.js';
 import { resolveSubscriptions } from '../src/bot/subscription-feeds.js';
 import { toggleKeyboard } from '../src/bot/views.js';
+import { unsubscribeChannel } from './unsubscribe-channel.js';
 
-/** /unsubscribe [topic|feed ...]: with words, stops following them; without, the toggle keyboard. */
+/**
+ * /unsubscribe [topic|feed ...]: with words, stops following them; with `@channel` first, acts on
+ * that channel (its admins only); without words, the toggle keyboard.
+ */
 export const unsubscribeCommand: BotCommand = {
   name: 'unsubscribe',
   scope: 'settings',
   viewWithoutArgs: true,
   async run(c) {
+    if (c.args[0]?.startsWith('@')) return unsubscribeChannel(c, c.args[0], c.args.slice(1));
     if (c.args.length === 0) return c.reply(c.msg.unsubscribeKeyboardTitle, toggleKeyboard(c.chat, c.deps.feeds));
     const { items, unknown } = resolveSubscriptions(c.args, c.deps.feeds);
     const followed = items.filter((item) => (item.kind === 'topic' ? c.chat.topics : c.chat.feeds).includes(item.value));

@@ -1,6 +1,8 @@
 import type { Context } from 'telegraf';
 import type { ChatType, Subscriber } from '../core/types.js';
 import { messagesFor, uiLanguageFor } from '../i18n/index.js';
+import type { ChatQueue } from './chat-queue.js';
+import type { DeliveryLog } from './delivery-log.js';
 import type { CallbackContext, CommandContext, Keyboard } from './command.js';
 import type { BotDeps } from './deps.js';
 import { createChatApi, editHtml, sendHtml } from './telegram-adapter.js';
@@ -33,8 +35,14 @@ export function languageOf(deps: BotDeps, ctx: Context) {
   return stored?.language ?? uiLanguageFor(ctx.from?.language_code, deps.defaults.language);
 }
 
+/** What every command of one bot shares: the per-chat queue and the delivery log. */
+export interface SharedState {
+  readonly queue: ChatQueue;
+  readonly deliveries: DeliveryLog;
+}
+
 /** Builds what a command sees from a telegraf context. */
-export function commandContext(deps: BotDeps, ctx: Context, chat: Subscriber, args: readonly string[], now: number): CommandContext {
+export function commandContext(deps: BotDeps, ctx: Context, chat: Subscriber, args: readonly string[], now: number, shared: SharedState): CommandContext {
   const message = ctx.message ?? (ctx.callbackQuery && 'message' in ctx.callbackQuery ? ctx.callbackQuery.message : undefined);
   const threadId = message && 'is_topic_message' in message && message.is_topic_message ? message.message_thread_id : undefined;
   const userId = ctx.from?.id ?? null;
@@ -49,12 +57,14 @@ export function commandContext(deps: BotDeps, ctx: Context, chat: Subscriber, ar
     now,
     api: createChatApi(ctx.telegram, ctx.botInfo.id),
     reply: (html: string, keyboard?: Keyboard) => sendHtml(ctx.telegram, chat.chatId, html, keyboard, threadId),
+    exclusive: (work) => shared.queue.run(chat.chatId, work),
+    recordDelivered: (seqs, via) => shared.deliveries.record({ chatId: chat.chatId, seqs, via, at: deps.now() }),
   };
 }
 
 /** Builds what a button handler sees; `edit` rewrites the message that carried the button. */
-export function callbackContext(deps: BotDeps, ctx: Context, chat: Subscriber, data: readonly string[], now: number): CallbackContext {
-  const base = commandContext(deps, ctx, chat, [], now);
+export function callbackContext(deps: BotDeps, ctx: Context, chat: Subscriber, data: readonly string[], now: number, shared: SharedState): CallbackContext {
+  const base = commandContext(deps, ctx, chat, [], now, shared);
   const query = ctx.callbackQuery;
   const messageId = query && 'message' in query && query.message ? query.message.message_id : null;
   return {

@@ -1,4 +1,5 @@
 import type { Subscriber } from '../core/types.js';
+import type { DeliveryVia } from '../store/subscriber-repository.js';
 import type { CommandName, Messages } from '../i18n/index.js';
 import type { BotDeps } from './deps.js';
 
@@ -25,8 +26,15 @@ export interface CommandContext {
   readonly isBotAdmin: boolean;
   readonly now: number;
   readonly api: ChatApi;
-  /** Sends Telegram HTML to this chat, link previews off. */
+  /** Sends Telegram HTML to this chat, link previews off; resolves once Telegram accepted it. */
   reply(html: string, keyboard?: Keyboard): Promise<void>;
+  /**
+   * Runs `work` after every earlier `exclusive` work of this chat has finished: what reads the
+   * briefings a chat has not received and records them only after sending goes through here.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** Records articles as received by this chat; call it once Telegram accepted the message carrying them. */
+  recordDelivered(seqs: readonly number[], via: DeliveryVia): Promise<void>;
 }
 
 /** What a button press sees: the command context plus the pressed data and the message to edit. */

@@ -4,12 +4,15 @@ import { COMMANDS } from '../../commands/index.js';
 import { messagesFor } from '../i18n/index.js';
 import type { BotCommand } from './command.js';
 import { callbackContext, commandContext, ensureChat, languageOf } from './chat-context.js';
+import { createChatQueue } from './chat-queue.js';
+import { createDeliveryLog } from './delivery-log.js';
 import type { BotDeps } from './deps.js';
 import { installErrorBoundary } from './error-boundary.js';
 import { createFloodGate, type FloodOptions } from './flood-gate.js';
 import { mayChangeSettings } from './group-admin.js';
 import { parseCommand } from './parse-command.js';
 import { createChatApi, sendHtml } from './telegram-adapter.js';
+import { DEFAULT_UPDATE_RUNNER_OPTIONS, runUpdatesIndependently } from './update-runner.js';
 
 /** How to reach Telegram and how strict to be; only the token is required. */
 export interface BotOptions {
@@ -18,8 +21,13 @@ export interface BotOptions {
   readonly apiRoot?: string;
   readonly flood?: FloodOptions;
   readonly commands?: readonly BotCommand[];
-  /** Milliseconds a handler may run before telegraf gives up on it. */
+  /** Milliseconds a handler may run before it stops holding up others (it is logged, not killed). */
   readonly handlerTimeoutMs?: number;
+  /**
+   * Updates handled at the same time, each on its own (default 500; see update-runner). 0 keeps
+   * telegraf's way: `handleUpdate` resolves only once the update is done (the terminal chat).
+   */
+  readonly maxUpdatesInFlight?: number;
 }
 
 /**
@@ -30,13 +38,18 @@ export interface BotOptions {
 export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
   const bot = new Telegraf(options.token, {
     telegram: { apiRoot: options.apiRoot ?? 'https://api.telegram.org', webhookReply: false },
-    handlerTimeout: options.handlerTimeoutMs ?? 60_000,
+    handlerTimeout: options.handlerTimeoutMs ?? DEFAULT_UPDATE_RUNNER_OPTIONS.slowAfterMs,
   });
   const commands = options.commands ?? COMMANDS;
   const byName = new Map(commands.map((command) => [command.name as string, command]));
   const byPrefix = new Map(commands.flatMap((command) => (command.callbackPrefix ? [[command.callbackPrefix, command] as const] : [])));
   const flood = createFloodGate(options.flood);
-  installErrorBoundary(bot, deps);
+  const shared = { queue: createChatQueue(), deliveries: createDeliveryLog(deps.subscribers) };
+  const onError = installErrorBoundary(bot, deps);
+  const maxInFlight = options.maxUpdatesInFlight ?? DEFAULT_UPDATE_RUNNER_OPTIONS.maxInFlight;
+  if (maxInFlight > 0) {
+    runUpdatesIndependently(bot, onError, deps.logger, { maxInFlight, slowAfterMs: options.handlerTimeoutMs ?? DEFAULT_UPDATE_RUNNER_OPTIONS.slowAfterMs });
+  }
 
   bot.on('message', async (ctx) => {
     const message = ctx.message;
@@ -66,7 +79,7 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
     }
     const chat = ensureChat(deps, ctx, now);
     if (!chat) return;
-    const context = commandContext(deps, ctx, chat, parsed.args, now);
+    const context = commandContext(deps, ctx, chat, parsed.args, now, shared);
     if (parsed.badArguments) return context.reply(context.msg.badArguments);
     if (command.scope === 'bot-admin' && !context.isBotAdmin) return context.reply(context.msg.botAdminsOnly);
     const changes = command.scope === 'settings' && !(command.viewWithoutArgs && parsed.args.length === 0);
@@ -93,7 +106,7 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
         notice = messagesFor(chat.language).groupAdminsOnly;
         return;
       }
-      await command.onCallback(callbackContext(deps, ctx, chat, rest, now));
+      await command.onCallback(callbackContext(deps, ctx, chat, rest, now, shared));
     } finally {
       await ctx.answerCbQuery(notice).catch((error: unknown) => deps.logger.warn({ err: error }, 'bot: answerCallbackQuery failed'));
     }

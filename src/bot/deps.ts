@@ -16,6 +16,8 @@ export interface OutboxStats {
   readonly sentToday: number;
   readonly failed: number;
   readonly dead: number;
+  /** Chats marked unreachable (blocked, kicked, deleted), skipped until they write to the bot again. */
+  readonly inactiveChats: number;
 }
 
 /** The result of a poll started from /poll. */

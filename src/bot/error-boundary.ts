@@ -1,4 +1,4 @@
-import type { Telegraf } from 'telegraf';
+import type { Context, Telegraf } from 'telegraf';
 import { messagesFor } from '../i18n/index.js';
 import { languageOf } from './chat-context.js';
 import type { BotDeps } from './deps.js';
@@ -7,9 +7,10 @@ import { sendHtml } from './telegram-adapter.js';
 /**
  * The bot's net: an exception in any handler is logged with the update id and chat id, the chat
  * gets one polite sentence, and nothing is rethrown, so long polling carries on with the next update.
+ * Returns the handler, for updates run outside telegraf's own error handling (update-runner).
  */
-export function installErrorBoundary(bot: Telegraf, deps: BotDeps): void {
-  bot.catch(async (error, ctx) => {
+export function installErrorBoundary(bot: Telegraf, deps: BotDeps): (error: unknown, ctx: Context) => Promise<void> {
+  const handle = async (error: unknown, ctx: Context) => {
     deps.logger.error({ err: error, update_id: ctx.update.update_id, chat_id: ctx.chat?.id ?? null }, 'bot: handler failed');
     if (!ctx.chat) return;
     try {
@@ -17,5 +18,7 @@ export function installErrorBoundary(bot: Telegraf, deps: BotDeps): void {
     } catch (replyError) {
       deps.logger.warn({ err: replyError, update_id: ctx.update.update_id }, 'bot: could not send the error reply');
     }
-  });
+  };
+  bot.catch(handle);
+  return handle;
 }

@@ -4,6 +4,7 @@ import { COMMANDS } from '../../commands/index.js';
 import type { UiLanguage } from '../core/types.js';
 import type { Logger } from '../log.js';
 import { registerCommandMenu } from './command-menu.js';
+import { drainUpdates } from './update-runner.js';
 
 /** How updates arrive: long polling (webhook null) or a webhook behind HTTPS (config.webhook). */
 export interface StartOptions {
@@ -49,7 +50,7 @@ export async function startBot(bot: Telegraf, options: StartOptions): Promise<Ru
   return { bot, mode: 'webhook', stopped, release: markStopped };
 }
 
-/** Stops receiving updates and waits until polling has wound down (at most `timeoutMs`). */
+/** Stops receiving updates and waits until polling has wound down and running handlers are done (at most `timeoutMs` each). */
 export async function stopBot(running: RunningBot, reason = 'shutdown', timeoutMs = 5_000): Promise<void> {
   try {
     running.bot.stop(reason);
@@ -60,4 +61,5 @@ export async function stopBot(running: RunningBot, reason = 'shutdown', timeoutM
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([running.stopped, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
   clearTimeout(timer);
+  await drainUpdates(running.bot, timeoutMs);
 }

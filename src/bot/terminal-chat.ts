@@ -27,7 +27,7 @@ const TERMINAL_BOT = { id: 1, is_bot: true as const, first_name: 'newsbrief', us
  */
 export async function runTerminalChat(deps: BotDeps, options: TerminalChatOptions): Promise<void> {
   // One person at a keyboard cannot flood anyone; piped input may be fast, so no flood control here.
-  const bot = createBot(deps, { token: '0:terminal-chat-needs-no-token', apiRoot: 'http://127.0.0.1:9', flood: { burst: 1e9, refillPerSecond: 1e9 } });
+  const bot = createBot(deps, { token: '0:terminal-chat-needs-no-token', apiRoot: 'http://127.0.0.1:9', flood: { burst: 1e9, refillPerSecond: 1e9 }, maxUpdatesInFlight: 0 });
   bot.botInfo = TERMINAL_BOT;
   const print = (text: string) => options.output.write(`${text}\n`);
   let lastButtons: { messageId: number; button: Button }[] = [];

@@ -1,5 +1,6 @@
-import { format } from 'date-fns';
-import { enGB, nl } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { enGB } from 'date-fns/locale/en-GB';
+import { nl } from 'date-fns/locale/nl';
 import { tz } from '@date-fns/tz';
 import type { UiLanguage } from '../core/types.js';
 import { EN } from './en.js';

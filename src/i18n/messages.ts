@@ -15,7 +15,7 @@ export interface StatsFigures {
   readonly feeds: number;
   readonly failingFeeds: readonly string[];
   readonly articles: number | null;
-  readonly outbox: { pending: number; sentToday: number; failed: number; dead: number } | null;
+  readonly outbox: { pending: number; sentToday: number; failed: number; dead: number; inactiveChats: number } | null;
 }
 
 /** The settings shown by /settings and /status, already formatted for display. */
@@ -56,6 +56,10 @@ export interface Messages {
   readonly channelNotAdmin: (channel: string) => string;
   readonly channelCannotPost: (channel: string) => string;
   readonly channelSubscribed: (channel: string, items: readonly string[]) => string;
+  readonly channelNotAdminToUnsubscribe: (channel: string) => string;
+  readonly channelNotSubscribed: (channel: string) => string;
+  readonly channelUnsubscribed: (channel: string, items: readonly string[]) => string;
+  readonly channelStopped: (channel: string) => string;
   readonly latestHeader: (count: number) => string;
   readonly latestNothingNew: string;
   readonly latestNothingAtAll: string;

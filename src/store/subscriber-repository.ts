@@ -22,6 +22,14 @@ export interface Subscription {
 /** How an article reached a chat; both count as "received" for /latest. */
 export type DeliveryVia = 'latest' | 'digest';
 
+/** Articles one chat received in one message (or digest), and when. */
+export interface DeliveryRecord {
+  readonly chatId: number;
+  readonly seqs: readonly number[];
+  readonly via: DeliveryVia;
+  readonly at: number;
+}
+
 /**
  * A stored briefing with its article's integer cursor (`articleSeq`, the key deliveries are
  * recorded under) and title; the same shape as the article repository's BriefingRecord.
@@ -41,8 +49,9 @@ export interface SubscriberStats {
 
 /**
  * The store port for chats, their subscriptions and what each received. Every method is
- * synchronous and atomic: `takeUnseenBriefings` reads and records in one transaction, so two
- * /latest commands can never hand a chat the same article twice.
+ * synchronous and atomic. An article counts as received only once Telegram confirmed the message
+ * that carried it: the bot reads with `unseenBriefings`, sends, then calls `recordDeliveries`, one
+ * command per chat at a time, so a failed send is offered again and nothing is handed out twice.
  */
 export interface SubscriberRepository {
   find(chatId: number): Subscriber | null;
@@ -64,19 +73,24 @@ export interface SubscriberRepository {
   markReachable(chatId: number, now: number): Subscriber | null;
   /** The chat cannot be reached (blocked, kicked, deleted): skip it until it talks to us again. */
   markInactive(chatId: number, reason: string, now: number): void;
-  /** A group became a supergroup: carry settings and history over to the new id. */
+  /**
+   * A group became a supergroup: carry settings and history over to the new id (replacing a row
+   * already stored under it). Does nothing when `oldChatId` is not stored.
+   */
   moveChat(oldChatId: number, newChatId: number, now: number): void;
   listActive(): Subscriber[];
   markDigestSent(chatId: number, localDate: string, at: number): void;
   /**
-   * The newest briefings of `feedIds` this chat has not received (newest first, at most `limit`),
-   * recorded as delivered via /latest in the same transaction.
+   * The newest briefings of `feedIds` this chat has not received (newest first, at most `limit`).
+   * Reads only: the caller records them with `recordDeliveries` once they were sent.
    */
-  takeUnseenBriefings(chatId: number, feedIds: readonly string[], limit: number, now: number): DeliverableBriefing[];
+  unseenBriefings(chatId: number, feedIds: readonly string[], limit: number): DeliverableBriefing[];
   /** The newest briefings of `feedIds`, received or not (for "show the most recent again"). */
   recentBriefings(feedIds: readonly string[], limit: number): DeliverableBriefing[];
-  /** Records articles as received by a chat (the digest sender calls this with via 'digest'). */
+  /** Records articles as received by a chat, after Telegram confirmed the message (already recorded ones are kept). */
   recordDeliveries(chatId: number, seqs: readonly number[], via: DeliveryVia, now: number): void;
+  /** `recordDeliveries` for several chats in one transaction (the bot's group commit). */
+  recordDeliveryBatch(records: readonly DeliveryRecord[]): void;
   /** When this chat last received anything, or null. */
   lastDeliveryAt(chatId: number): number | null;
   stats(): SubscriberStats;

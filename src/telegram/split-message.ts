@@ -10,18 +10,40 @@ export function splitMessage(
   max: number = TELEGRAM_MAX_MESSAGE_LENGTH,
   separator = '\n\n',
 ): string[] {
-  const messages: string[] = [];
+  return packMessages(items, max, separator).map((message) => message.text);
+}
+
+/** One message packed by `packMessages`: its HTML and the indexes of the items it carries. */
+export interface PackedMessage {
+  readonly text: string;
+  readonly items: readonly number[];
+}
+
+/**
+ * `splitMessage` that also says which items went into which message, so a caller can record an
+ * item as delivered once the message that carried it was accepted. Empty items are skipped.
+ */
+export function packMessages(
+  items: readonly string[],
+  max: number = TELEGRAM_MAX_MESSAGE_LENGTH,
+  separator = '\n\n',
+): PackedMessage[] {
+  const messages: PackedMessage[] = [];
   let current = '';
-  for (const raw of items) {
+  let carried: number[] = [];
+  items.forEach((raw, index) => {
     const item = raw.length > max ? truncateHtml(raw, max) : raw;
+    if (item === '') return;
     if (current === '') current = item;
     else if (current.length + separator.length + item.length <= max) current += separator + item;
     else {
-      messages.push(current);
+      messages.push({ text: current, items: carried });
       current = item;
+      carried = [];
     }
-  }
-  if (current !== '') messages.push(current);
+    carried.push(index);
+  });
+  if (current !== '') messages.push({ text: current, items: carried });
   return messages;
 }
 

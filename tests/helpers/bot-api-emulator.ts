@@ -68,6 +68,8 @@ export class BotApiEmulator {
   readonly limits: LimitTracker;
   /** Called with every message the bot sends successfully (benchmarks time replies with it). */
   readonly sendListeners = new Set<(message: SentMessage) => void>();
+  /** TCP connections accepted so far: a client that keeps connections alive opens only a few. */
+  connectionCount = 0;
   private server: Server | null = null;
   private apiRootValue = '';
   private readonly updates: Record<string, unknown>[] = [];
@@ -98,6 +100,7 @@ export class BotApiEmulator {
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
     this.server.keepAliveTimeout = 60_000;
+    this.server.on('connection', () => (this.connectionCount += 1));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.apiRootValue = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;

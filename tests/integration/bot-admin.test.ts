@@ -16,7 +16,7 @@ beforeAll(async () => {
   h = await startHarness({
     deps: {
       feedHealth: () => [state('bbc-world', false), state('evil', true)],
-      outboxStats: () => ({ pending: 3, sentToday: 120, failed: 1, dead: 0 }),
+      outboxStats: () => ({ pending: 3, sentToday: 120, failed: 1, dead: 0, inactiveChats: 4 }),
       articleCount: () => 77,
       pollNow: () => new Promise((resolve) => (finishPoll = resolve)),
       digestNow: async (chat) => {
@@ -41,7 +41,7 @@ describe('admin commands', () => {
     expect(stats!.text).toContain('Subscribers: 2 (2 active)');
     expect(stats!.text).toContain('Feeds: 4, failing: <b>evil</b>');
     expect(stats!.text).toContain('Articles: 77');
-    expect(stats!.text).toContain('Outbox: 3 pending, 120 sent today, 1 failed, 0 dead');
+    expect(stats!.text).toContain('Outbox: 3 pending, 120 sent today, 1 failed, 0 dead, 4 inactive chats');
   });
 
   it('/poll reports when the poll is done, without blocking other chats meanwhile', async () => {
@@ -77,6 +77,14 @@ describe('/digest', () => {
     expect(digestCalls.at(-1)).toMatchObject({ chatId: READER.id, topics: ['world'] });
     expect((await say(h, READER, '/latest'))[0]!.text).toBe('Niets nieuws sinds je laatst keek.');
     expect((await say(h, READER, '/status'))[0]!.text).toContain('Laatste bezorging: maandag 5 januari, 10:00');
+  });
+
+  it('records nothing when Telegram refuses a part, so /latest still offers those briefings', async () => {
+    const reader = { id: 4002, first_name: 'Rob', language_code: 'en' };
+    await say(h, reader, '/subscribe world');
+    h.emulator.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' });
+    expect((await say(h, reader, '/digest'))[0]!.text).toBe('Something went wrong, please try again.');
+    expect((await say(h, reader, '/latest'))[0]!.text).toContain('In the digest');
   });
 });
 

@@ -56,6 +56,27 @@ describe('faults', () => {
     expect(texts).toHaveLength(6);
   });
 
+  it('answers other chats while one chat\'s command is still running, and waits for it when stopping', async () => {
+    let release: (value: null) => void = () => undefined;
+    let started = false;
+    const h = await open({ deps: { digestNow: () => new Promise((resolve) => { started = true; release = resolve; }) } });
+    h.emulator.sendText(READER, '/digest');
+    await h.emulator.waitFor(() => started);
+    const other = { id: 6003, first_name: 'Olga', language_code: 'en' };
+    expect((await say(h, other, '/help'))[0]!.text).toContain('What I can do');
+    expect(h.emulator.messagesTo(READER.id)).toHaveLength(0);
+    const stopping = stopBot(h.running, 'test', 2_000);
+    setTimeout(() => release(null), 50);
+    await stopping;
+    expect(h.emulator.messagesTo(READER.id).map((message) => message.text)).toEqual(['Nothing new for your digest right now.']);
+  });
+
+  it('keeps its connections to the Bot API alive instead of opening one per call', async () => {
+    const h = await open();
+    for (let i = 0; i < 10; i += 1) await say(h, READER, '/time');
+    expect(h.emulator.connectionCount).toBeLessThanOrEqual(3);
+  });
+
   it('starts and answers even when setMyCommands fails, and logs the failure', async () => {
     const h = await open({ prepare: (emulator) => emulator.failNext('setMyCommands', { error_code: 500, description: 'Internal Server Error' }, 3) });
     expect(h.logLines.filter((line) => line.includes('setMyCommands failed'))).toHaveLength(3);

@@ -110,4 +110,21 @@ describe('a channel', () => {
     expect(h.deps.subscribers.find(CHANNEL.id)).toMatchObject({ chatType: 'channel', title: 'Morning <News>', topics: ['world'] });
     expect(buttons(done!)).toEqual([]);
   });
+
+  it('is unsubscribed by one of its admins with /unsubscribe @channel, topic by topic or from everything', async () => {
+    const channel = { ...CHANNEL, id: -1008888, username: 'eveningnews' };
+    h.emulator.addChat(channel);
+    expect((await say(h, ADMIN, '/unsubscribe @nochannel'))[0]!.text).toContain('I cannot find @nochannel');
+    h.emulator.setMember(channel.id, ADMIN.id, 'administrator');
+    expect((await say(h, ADMIN, '/unsubscribe @eveningnews'))[0]!.text).toContain('@eveningnews follows nothing here');
+    h.emulator.setMember(channel.id, h.emulator.botUser.id, 'administrator', { can_post_messages: true });
+    await say(h, ADMIN, '/subscribe @eveningnews world tech');
+    expect((await say(h, MEMBER, '/unsubscribe @eveningnews'))[0]!.text).toContain('Only an admin of @eveningnews can unsubscribe it');
+    expect(h.deps.subscribers.find(channel.id)).toMatchObject({ topics: ['tech', 'world'], active: true });
+    expect((await say(h, ADMIN, '/unsubscribe @eveningnews tech'))[0]!.text).toContain('@eveningnews no longer follows <b>tech</b>');
+    expect(h.deps.subscribers.find(channel.id)).toMatchObject({ topics: ['world'], active: true });
+    expect((await say(h, ADMIN, '/unsubscribe @eveningnews'))[0]!.text).toContain('@eveningnews is unsubscribed from everything');
+    expect(h.deps.subscribers.find(channel.id)).toMatchObject({ topics: [], feeds: [], active: false });
+    expect(h.deps.subscribers.find(ADMIN.id)).toMatchObject({ active: true });
+  });
 });

@@ -71,6 +71,19 @@ describe('/latest', () => {
     expect(new Set(all).size).toBe(15);
   });
 
+  it('records nothing when Telegram refuses the reply, so the next /latest offers the same briefings', async () => {
+    const reader = user();
+    await say(h, reader, '/subscribe world');
+    h.emulator.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' });
+    const [sorry] = await say(h, reader, '/latest 3');
+    expect(sorry!.text).toBe('Something went wrong, please try again.');
+    const refused = h.emulator.callsOf('sendMessage').find((call) => call.errorCode === 502 && Number(call.params.chat_id) === reader.id)!;
+    expect(headlinesIn(String(refused.params.text))).toEqual(['Binnenland 2', 'Binnenland 1', 'Binnenland 0']);
+    const [retry] = await say(h, reader, '/latest 3');
+    expect(headlinesIn(retry!.text)).toEqual(['Binnenland 2', 'Binnenland 1', 'Binnenland 0']);
+    expect(headlinesIn((await say(h, reader, '/latest 1'))[0]!.text)).toEqual(['World story 11']);
+  });
+
   it('uses every feed, with a hint, for a chat that follows nothing', async () => {
     const [reply] = await say(h, user(), '/latest 1');
     expect(reply!.text).toContain('You follow nothing yet');
@@ -128,5 +141,26 @@ describe('a very long /latest', () => {
       seen.push(...stories);
     }
     expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => String(19 - i)));
+  });
+
+  it('records the briefings of the parts Telegram accepted and offers the rest again when a later part fails', async () => {
+    const reader = user();
+    await say(h, reader, '/subscribe bbc-tech');
+    const failSecond = (message: { chat_id: number }) => {
+      if (message.chat_id !== reader.id) return;
+      h.emulator.failNext('sendMessage', { error_code: 500, description: 'Internal Server Error' });
+      h.emulator.sendListeners.delete(failSecond);
+    };
+    h.emulator.sendListeners.add(failSecond);
+    const [first, sorry] = await say(h, reader, '/latest 20', undefined, 2);
+    expect(sorry!.text).toBe('Something went wrong, please try again.');
+    const accepted = [...first!.text.matchAll(/<b>Long story (\d+) 📰<\/b>/g)].map((m) => Number(m[1]));
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(accepted.length).toBeLessThan(20);
+    const before = h.emulator.messagesTo(reader.id).length;
+    h.emulator.sendText(reader, '/latest 20');
+    await h.emulator.waitFor(() => h.emulator.messagesTo(reader.id).slice(before).some((m) => m.text.includes('Long story 0 📰')));
+    const again = h.emulator.messagesTo(reader.id).slice(before).flatMap((m) => [...m.text.matchAll(/<b>Long story (\d+) 📰<\/b>/g)].map((x) => Number(x[1])));
+    expect(again).toEqual(Array.from({ length: 20 }, (_, i) => 19 - i).filter((n) => !accepted.includes(n)));
   });
 });

@@ -52,24 +52,41 @@ describe('the SQLite subscriber repository', () => {
     repo.moveChat(-5, -1005, NOW);
     expect(repo.find(-5)).toBeNull();
     expect(repo.find(-1005)).toMatchObject({ chatType: 'supergroup', feeds: ['f'] });
-    expect(repo.takeUnseenBriefings(-1005, ['f'], 5, NOW)).toEqual([]);
+    expect(repo.unseenBriefings(-1005, ['f'], 5)).toEqual([]);
     expect(repo.lastDeliveryAt(-1005)).toBe(NOW);
     expect(repo.remove(-1005)).toBe(true);
     expect(db.prepare('SELECT COUNT(*) FROM chat_deliveries').pluck().get()).toBe(0);
     expect(db.prepare('SELECT COUNT(*) FROM subscriptions').pluck().get()).toBe(0);
   });
 
-  it('hands out each briefing once per chat and skips failed briefings', () => {
+  it('offers each briefing until it is recorded as received, per chat, and skips failed briefings', () => {
     const seqs = seedBriefings(db, Array.from({ length: 4 }, (_, i) => ({ feedId: 'f', headline: `h${i}`, createdAt: NOW + i })));
     db.prepare("UPDATE briefings SET status = 'failed' WHERE article_seq = ?").run(seqs[3]);
     repo.ensure(chat(1), NOW);
     repo.ensure(chat(2), NOW);
-    expect(repo.takeUnseenBriefings(1, ['f'], 2, NOW).map((b) => b.headline)).toEqual(['h2', 'h1']);
-    expect(repo.takeUnseenBriefings(1, ['f'], 5, NOW).map((b) => b.headline)).toEqual(['h0']);
-    expect(repo.takeUnseenBriefings(1, ['f'], 5, NOW)).toEqual([]);
-    expect(repo.takeUnseenBriefings(2, ['f', 'other'], 1, NOW)[0]).toMatchObject({ headline: 'h2', feedId: 'f', articleSeq: seqs[2], title: 'h2' });
+    const first = repo.unseenBriefings(1, ['f'], 2);
+    expect(first.map((b) => b.headline)).toEqual(['h2', 'h1']);
+    expect(repo.unseenBriefings(1, ['f'], 2).map((b) => b.headline)).toEqual(['h2', 'h1']);
+    repo.recordDeliveries(1, first.map((b) => b.articleSeq), 'latest', NOW);
+    const second = repo.unseenBriefings(1, ['f'], 5);
+    expect(second.map((b) => b.headline)).toEqual(['h0']);
+    repo.recordDeliveries(1, second.map((b) => b.articleSeq), 'latest', NOW);
+    expect(repo.unseenBriefings(1, ['f'], 5)).toEqual([]);
+    expect(repo.unseenBriefings(2, ['f', 'other'], 1)[0]).toMatchObject({ headline: 'h2', feedId: 'f', articleSeq: seqs[2], title: 'h2' });
     expect(repo.recentBriefings(['f'], 2).map((b) => b.headline)).toEqual(['h2', 'h1']);
-    expect(repo.takeUnseenBriefings(1, [], 5, NOW)).toEqual([]);
+    expect(repo.unseenBriefings(1, [], 5)).toEqual([]);
+    repo.recordDeliveryBatch([{ chatId: 2, seqs: [seqs[2]!], via: 'latest', at: NOW + 5 }, { chatId: 1, seqs: [seqs[2]!], via: 'digest', at: NOW + 5 }]);
+    expect(repo.unseenBriefings(2, ['f'], 5).map((b) => b.headline)).toEqual(['h1', 'h0']);
+    expect(repo.lastDeliveryAt(2)).toBe(NOW + 5);
+    expect(repo.lastDeliveryAt(1)).toBe(NOW);
+  });
+
+  it('moves nothing, and deletes nothing, when the old chat is not stored', () => {
+    repo.ensure(chat(-1005, { chatType: 'supergroup', title: 'Kept' }), NOW);
+    repo.subscribe(-1005, [{ kind: 'topic', value: 'world' }], NOW);
+    repo.moveChat(-5, -1005, NOW + 1);
+    expect(repo.find(-1005)).toMatchObject({ title: 'Kept', topics: ['world'], active: true });
+    expect(repo.find(-5)).toBeNull();
   });
 
   it('counts chats by type and state, and records the day\'s digest', () => {

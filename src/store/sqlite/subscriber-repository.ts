@@ -3,6 +3,7 @@ import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../database.js';
 import type {
   DeliverableBriefing,
+  DeliveryRecord,
   DeliveryVia,
   NewChat,
   SubscriberPatch,
@@ -122,6 +123,7 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
       db.prepare('UPDATE subscribers SET active = 0, blocked_reason = ?, updated_at = ? WHERE chat_id = ?').run(reason, now, chatId);
     },
     moveChat: db.transaction((oldChatId: number, newChatId: number, now: number) => {
+      if (oldChatId === newChatId || !selectOne.get(oldChatId)) return;
       if (selectOne.get(newChatId)) db.prepare('DELETE FROM subscribers WHERE chat_id = ?').run(newChatId);
       db.prepare("UPDATE subscribers SET chat_id = ?, chat_type = 'supergroup', updated_at = ? WHERE chat_id = ?").run(newChatId, now, oldChatId);
     }),
@@ -141,13 +143,12 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
     markDigestSent(chatId, localDate, at) {
       db.prepare('UPDATE subscribers SET last_digest_date = ?, last_digest_at = ?, updated_at = ? WHERE chat_id = ?').run(localDate, at, at, chatId);
     },
-    takeUnseenBriefings: db.transaction((chatId: number, feedIds: readonly string[], limit: number, now: number) => {
-      const briefings = briefingsOf(feedIds, limit, chatId);
-      record(chatId, briefings.map((briefing) => briefing.articleSeq), 'latest', now);
-      return briefings;
-    }),
+    unseenBriefings: (chatId, feedIds, limit) => briefingsOf(feedIds, limit, chatId),
     recentBriefings: (feedIds, limit) => briefingsOf(feedIds, limit, null),
     recordDeliveries: db.transaction(record),
+    recordDeliveryBatch: db.transaction((records: readonly DeliveryRecord[]) => {
+      for (const entry of records) record(entry.chatId, entry.seqs, entry.via, entry.at);
+    }),
     lastDeliveryAt(chatId) {
       const row = db.prepare<[number], { at: number | null }>('SELECT MAX(delivered_at) AS at FROM chat_deliveries WHERE chat_id = ?').get(chatId);
       return row?.at ?? null;

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, formatDateTime, messagesFor, uiLanguageFor, type Messages } from '../../../src/i18n/index.js';
 import { checkTelegramHtml } from '../../helpers/telegram-html-check.js';
@@ -16,11 +18,13 @@ function renderAll(msg: Messages): Record<string, string> {
     subscribed: msg.subscribed(list), unsubscribed: msg.unsubscribed(list), unknownItems: msg.unknownItems(list),
     keyboardDone: msg.keyboardDone(list, list), channelUnknown: msg.channelUnknown(HOSTILE), channelNotAdmin: msg.channelNotAdmin(HOSTILE),
     channelCannotPost: msg.channelCannotPost(HOSTILE), channelSubscribed: msg.channelSubscribed(HOSTILE, list),
+    channelNotAdminToUnsubscribe: msg.channelNotAdminToUnsubscribe(HOSTILE), channelNotSubscribed: msg.channelNotSubscribed(HOSTILE),
+    channelUnsubscribed: msg.channelUnsubscribed(HOSTILE, list), channelStopped: msg.channelStopped(HOSTILE),
     latestHeader: msg.latestHeader(3), timeSet: msg.timeSet(HOSTILE, HOSTILE), timeCurrent: msg.timeCurrent(HOSTILE, HOSTILE),
     timezoneSet: msg.timezoneSet(HOSTILE, HOSTILE), timezoneCurrent: msg.timezoneCurrent(HOSTILE, HOSTILE),
     feedsTopic: msg.feedsTopic(HOSTILE), feedLine: msg.feedLine(HOSTILE, HOSTILE, 'failing', HOSTILE), settings: msg.settings(view),
     status: msg.status(view, HOSTILE, HOSTILE, true),
-    stats: msg.stats({ subscribers: 1, activeSubscribers: 1, feeds: 1, failingFeeds: list, articles: 1, outbox: { pending: 1, sentToday: 1, failed: 0, dead: 0 } }),
+    stats: msg.stats({ subscribers: 1, activeSubscribers: 1, feeds: 1, failingFeeds: list, articles: 1, outbox: { pending: 1, sentToday: 1, failed: 0, dead: 0, inactiveChats: 2 } }),
     pollDone: msg.pollDone(1, list),
   });
   delete out.languageName;
@@ -68,5 +72,22 @@ describe('the message catalogue', () => {
     const at = Date.UTC(2026, 2, 29, 1, 30);
     expect(formatDateTime(at, 'Europe/Amsterdam', 'nl')).toBe('zondag 29 maart, 03:30');
     expect(formatDateTime(at, 'America/New_York', 'en')).toBe('Saturday 28 March, 21:30');
+  });
+
+  it.each([['nl', '5 onbereikbare chats'], ['en', '5 inactive chats']] as const)('%s /stats shows the inactive chats of the outbox', (language, expected) => {
+    const outbox = { pending: 1, sentToday: 2, failed: 3, dead: 4, inactiveChats: 5 };
+    const html = messagesFor(language).stats({ subscribers: 1, activeSubscribers: 1, feeds: 1, failingFeeds: [], articles: null, outbox });
+    expect(html).toContain(expected);
+  });
+});
+
+describe('date-fns imports', () => {
+  // The package root and the locale barrel load every function and every locale (tens of MB of RSS).
+  it('import single functions and the nl / en-GB locales only, never the whole package', () => {
+    const files = ['src/i18n', 'src/telegram', 'src/bot', 'commands'].flatMap((dir) =>
+      readdirSync(dir).filter((name) => name.endsWith('.ts')).map((name) => join(dir, name)));
+    const offenders = files.filter((file) => /from '(date-fns|date-fns\/locale)'/.test(readFileSync(file, 'utf8')));
+    expect(files).toContain(join('src/i18n', 'index.ts'));
+    expect(offenders).toEqual([]);
   });
 });

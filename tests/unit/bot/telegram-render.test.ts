@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredBriefing } from '../../../src/core/types.js';
 import { escapeHtml, htmlToPlainText, link } from '../../../src/telegram/html.js';
 import { renderBriefing } from '../../../src/telegram/render-briefing.js';
-import { splitMessage, truncateHtml } from '../../../src/telegram/split-message.js';
+import { packMessages, splitMessage, truncateHtml } from '../../../src/telegram/split-message.js';
 import { checkTelegramHtml } from '../../helpers/telegram-html-check.js';
 
 const briefing = (over: Partial<StoredBriefing> = {}): StoredBriefing => ({
@@ -59,6 +59,12 @@ describe('splitting long answers', () => {
     expect(item.length).toBe(60);
     expect(splitMessage([item, item], 100)).toEqual([item, item]);
     expect(splitMessage([item, item], 122)).toEqual([`${item}\n\n${item}`]);
+  });
+
+  it('says which items each message carries, so each can be recorded once its message was sent', () => {
+    const packed = packMessages(['head', 'a'.repeat(40), '', 'b'.repeat(40), 'c'.repeat(40)], 100);
+    expect(packed.map((message) => message.items)).toEqual([[0, 1, 3], [4]]);
+    expect(packed.map((message) => message.text)).toEqual(splitMessage(['head', 'a'.repeat(40), '', 'b'.repeat(40), 'c'.repeat(40)], 100));
   });
 
   it('shortens a single oversized item without cutting a tag, an entity or an emoji', () => {
