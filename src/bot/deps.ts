@@ -1,5 +1,6 @@
 import type { FeedSpec, FeedState, Subscriber, UiLanguage } from '../core/types.js';
 import type { Logger } from '../log.js';
+import type { OutboxStats as StoreOutboxStats } from '../store/outbox-repository.js';
 import type { SubscriberRepository } from '../store/subscriber-repository.js';
 
 /** A digest built on demand, exactly as the daily one would be sent. */
@@ -10,15 +11,8 @@ export interface DigestOnDemand {
   readonly articleSeqs: readonly number[];
 }
 
-/** Outbox figures for /stats (from the delivery engine). */
-export interface OutboxStats {
-  readonly pending: number;
-  readonly sentToday: number;
-  readonly failed: number;
-  readonly dead: number;
-  /** Chats marked unreachable (blocked, kicked, deleted), skipped until they write to the bot again. */
-  readonly inactiveChats: number;
-}
+/** Outbox figures for /stats: the delivery engine's own view (the bot only shows them). */
+export type OutboxStats = Pick<StoreOutboxStats, 'pending' | 'sentToday' | 'failed' | 'dead' | 'inactiveChats'>;
 
 /** The result of a poll started from /poll. */
 export interface PollReport {

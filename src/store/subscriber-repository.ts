@@ -1,14 +1,7 @@
-import type { ChatType, StoredBriefing, Subscriber, UiLanguage } from '../core/types.js';
+import type { ChatType, StoredBriefing, Subscriber } from '../core/types.js';
 
 /** What the bot knows about a chat the first time it hears from it. */
-export interface NewChat {
-  readonly chatId: number;
-  readonly chatType: ChatType;
-  readonly title: string | null;
-  readonly language: UiLanguage;
-  readonly timezone: string;
-  readonly digestTime: string | null;
-}
+export type NewChat = Pick<Subscriber, 'chatId' | 'chatType' | 'title' | 'language' | 'timezone' | 'digestTime'>;
 
 /** The settings a chat may change itself. */
 export type SubscriberPatch = Partial<Pick<Subscriber, 'language' | 'timezone' | 'digestTime' | 'title' | 'chatType'>>;
