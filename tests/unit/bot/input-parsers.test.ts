@@ -40,6 +40,8 @@ describe('time zone input', () => {
     expect(parseTimezone('Amsterdam')).toBe('Europe/Amsterdam');
     expect(parseTimezone('new york')).toBe('America/New_York');
     expect(parseTimezone('Brussel')).toBe('Europe/Brussels');
+    expect(parseTimezone('Lissabon')).toBe('Europe/Lisbon');
+    expect(parseTimezone('wenen')).toBe('Europe/Vienna');
     expect(parseTimezone('Den Haag')).toBe('Europe/Amsterdam');
   });
   it('refuses what it does not know', () => {
