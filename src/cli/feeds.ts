@@ -5,6 +5,7 @@ import { openDatabase } from '../store/database.js';
 import { createSqliteFeedRepository } from '../store/sqlite/feed-repository.js';
 import { createSqliteArticleRepository } from '../store/sqlite/article-repository.js';
 import { loadCliContext } from './context.js';
+import { withoutFeedPrefix } from './poll.js';
 import { formatInstant, formatTable } from './table.js';
 
 /** One feed's health as `newsbrief feeds` shows it (also its --json shape). */
@@ -82,7 +83,7 @@ export function renderFeedHealth(health: readonly FeedHealth[]): string {
     String(feed.articles),
     formatInstant(feed.lastSuccessAt),
     feed.nextPollAt === null || feed.nextPollAt === 0 ? 'now' : formatInstant(feed.nextPollAt),
-    feed.lastError === null ? '' : `${feed.consecutiveFailures}x ${feed.lastError}`,
+    feed.lastError === null ? '' : `${feed.consecutiveFailures}x ${withoutFeedPrefix(feed.lastError)}`,
   ]);
   const moved = health.filter((feed) => feed.currentUrl !== null && feed.currentUrl !== feed.url);
   const notes = moved.map((feed) => `${feed.id}: moved permanently to ${feed.currentUrl}`);

@@ -44,7 +44,7 @@ export function pollCommand(): Command {
 
 /** One short phrase per feed result: `ok 5 new`, `not modified`, `failed: feeds/fetch: HTTP 404 for ...`. */
 export function describeResult(result: FeedPollResult): string {
-  if (!result.ok) return `failed${result.failing ? ' (failing)' : ''}: ${result.error.replace(/^jobs\/poll-feeds: feed \S+: /, '')}`;
+  if (!result.ok) return `failed${result.failing ? ' (failing)' : ''}: ${withoutFeedPrefix(result.error)}`;
   if (result.status === 'not-modified') return 'not modified';
   return `ok ${result.new} new${result.updated > 0 ? `, ${result.updated} updated` : ''}`;
 }
@@ -53,11 +53,12 @@ export function describeResult(result: FeedPollResult): string {
 export function renderPollReport(report: PollReport): string {
   const rows = [
     ...report.done.map((feed) => [feed.feedId, String(feed.new), String(feed.updated), feed.status === 'not-modified' ? '304' : String(feed.unchanged), feed.movedTo ? `moved to ${feed.movedTo}` : '']),
-    ...report.failed.map((feed) => [feed.feedId, '', '', '', feed.error]),
+    ...report.failed.map((feed) => [feed.feedId, '', '', '', withoutFeedPrefix(feed.error)]),
     ...report.skipped.map((id) => [id, '', '', '', 'skipped (already polling or interrupted)']),
   ].sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
   const fresh = report.done.reduce((sum, feed) => sum + feed.new, 0);
-  const total = `${report.done.length + report.failed.length} feeds polled: ${report.done.length} ok, ${report.failed.length} failed, ${fresh} new articles`;
+  const polled = report.done.length + report.failed.length;
+  const total = `${polled} feed${polled === 1 ? '' : 's'} polled: ${report.done.length} ok, ${report.failed.length} failed, ${fresh} new article${fresh === 1 ? '' : 's'}`;
   return `${formatTable(['feed', 'new', 'updated', 'unchanged', 'error'], rows)}\n\n${total}`;
 }
 
@@ -85,4 +86,9 @@ function createProgress(stream: NodeJS.WriteStream): Progress {
       if (tty && shown) stream.write('\r\u001b[2K');
     },
   };
+}
+
+/** The row already names the feed: drop the `jobs/poll-feeds: feed <id>: ` lead of its error. */
+export function withoutFeedPrefix(error: string): string {
+  return error.replace(/^jobs\/poll-feeds: feed \S+( \([^)]*\))?: /, '');
 }
