@@ -68,6 +68,13 @@ describe('isDangling', () => {
     expect(isDangling('The mayor said the bridge will open in 2027.', 'en')).toBe(false);
   });
 
+  it('does not take German words that merely begin like a possessive for the first person', () => {
+    expect(isDangling('Nach Meinung von Astronomen handelt es sich um Meteoriten.', 'de')).toBe(false);
+    expect(isDangling('Die Ministerin meinte, das Gesetz komme zu spät.', 'de')).toBe(false);
+    expect(isDangling('Der Plan ist unseriös, sagen Kritiker.', 'de')).toBe(false);
+    expect(isDangling('Meine Kollegen sehen das anders, sagt die Bürgermeisterin.', 'de')).toBe(true);
+  });
+
   it('says nothing for a language it has no words for', () => {
     expect(isDangling('Он сказал это вчера.', 'ru')).toBe(false);
   });

@@ -32,7 +32,7 @@ const IMPERSONAL: Record<string, ReadonlyMap<string, ReadonlySet<string>>> = {
 const FIRST_PERSON: Record<string, RegExp> = {
   nl: /(?<![\p{L}\p{N}])(?:ik|wij|we|mij|me|ons|onze|mijn)(?![\p{L}\p{N}])/iu,
   en: /(?<![\p{L}\p{N}])(?:I|we|We|me|us|our|Our|my|My)(?![\p{L}\p{N}'’])/u,
-  de: /(?<![\p{L}\p{N}])(?:ich|wir|mich|mir|uns|unser\p{L}*|mein\p{L}*)(?![\p{L}\p{N}])/iu,
+  de: /(?<![\p{L}\p{N}])(?:ich|wir|mich|mir|uns|unser(?:e|er|es|em|en)?|mein(?:e|er|es|em|en)?)(?![\p{L}\p{N}])/iu,
   fr: /(?<![\p{L}\p{N}])(?:je|j|nous|moi|notre|nos|mon|ma|mes)(?![\p{L}\p{N}])/iu,
 };
 
