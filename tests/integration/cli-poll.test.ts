@@ -57,7 +57,7 @@ describe('newsbrief poll --once', () => {
     expect(first.stdout).toMatch(/^feed\s+new\s+updated\s+unchanged\s+error/m);
     expect(first.stdout).toMatch(/^news\s+3\s+0\s+0\s*$/m);
     expect(first.stdout).toMatch(/^atom\s+2\s+0\s+0\s*$/m);
-    expect(first.stdout).toMatch(/^gone\s+jobs\/poll-feeds: feed gone: feeds\/fetch: HTTP 410 for http:\/\/127\.0\.0\.1:\d+\/cli\/gone\.xml/m);
+    expect(first.stdout).toMatch(/^gone\s+feeds\/fetch: HTTP 410 for http:\/\/127\.0\.0\.1:\d+\/cli\/gone\.xml/m);
     expect(first.stdout).toContain('3 feeds polled: 2 ok, 1 failed, 5 new articles');
     // Not a TTY: one progress line per feed on stderr.
     expect(first.stderr).toMatch(/^\[\d\/3\] news ok 3 new$/m);
@@ -89,7 +89,7 @@ describe('newsbrief feeds', () => {
     const run = await cli(['feeds'], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^news\s+ok\s+3\s+\d{4}-\d\d-\d\d \d\d:\d\dZ/m);
-    expect(run.stdout).toMatch(/^gone\s+erroring\s+0\s+never\s+.*\s2x jobs\/poll-feeds: feed gone: feeds\/fetch: HTTP 410/m);
+    expect(run.stdout).toMatch(/^gone\s+erroring\s+0\s+never\s+.*\s2x feeds\/fetch: HTTP 410/m);
     const json = await cli(['feeds', '--json'], env);
     const health = JSON.parse(json.stdout) as Array<{ id: string; status: string; consecutiveFailures: number; lastError: string | null }>;
     expect(health.find((feed) => feed.id === 'gone')).toMatchObject({ status: 'erroring', consecutiveFailures: 2 });
