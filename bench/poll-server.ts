@@ -1,14 +1,16 @@
 /**
  * The benchmark's feed server, run as a child process so serving costs the poller no CPU:
  * builds the same corpus as bench/poll.ts, serves `/feed/<n>.xml` with ETag / 304, and prints
- * `listening <port> <sha256 of all documents>` on stdout. Exits when its stdin closes.
+ * `listening <port> <sha256 of all documents> <their bytes> <real-news|synthetic>` on stdout.
+ * Exits when its stdin closes.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildCorpus, digest } from './poll-corpus.js';
 
 const [dir, feeds, items] = process.argv.slice(2);
-const { documents } = buildCorpus(dir ?? '', Number(feeds), Number(items));
+const { documents, source } = buildCorpus(dir ?? '', Number(feeds), Number(items));
+const bytes = documents.reduce((sum, doc) => sum + doc.byteLength, 0);
 
 const server = createServer((req, res) => {
   const n = Number(/^\/feed\/(\d+)\.xml$/.exec(req.url ?? '')?.[1] ?? -1);
@@ -25,7 +27,7 @@ const server = createServer((req, res) => {
   res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', 'content-length': body.byteLength, etag }).end(body);
 });
 server.listen(0, '127.0.0.1', () => {
-  process.stdout.write(`listening ${(server.address() as AddressInfo).port} ${digest(documents)}\n`);
+  process.stdout.write(`listening ${(server.address() as AddressInfo).port} ${digest(documents)} ${bytes} ${source}\n`);
 });
 process.stdin.resume();
 process.stdin.on('end', () => process.exit(0));

@@ -23,7 +23,7 @@ import { createSilentLogger } from '../src/log.js';
 import { openDatabase } from '../src/store/database.js';
 import { createSqliteArticleRepository } from '../src/store/sqlite/article-repository.js';
 import { createSqliteFeedRepository } from '../src/store/sqlite/feed-repository.js';
-import { buildCorpus, digest, type BenchCorpus } from './poll-corpus.js';
+import { buildCorpus, digest } from './poll-corpus.js';
 
 const arg = (name: string, fallback: number, min = 1): number => {
   const index = process.argv.indexOf(`--${name}`);
@@ -64,33 +64,39 @@ async function measure<T>(work: () => Promise<T>): Promise<{ result: T; seconds:
   }
 }
 
-/** Starts bench/poll-server.ts in its own process; resolves with its origin and corpus digest. */
-function startServer(): Promise<{ origin: string; digest: string; child: ChildProcess }> {
+interface BenchServer {
+  readonly origin: string;
+  /** sha256 of all documents, checked against the bench's own copy after polling. */
+  readonly digest: string;
+  readonly bytes: number;
+  readonly source: string;
+  readonly child: ChildProcess;
+}
+
+/** Starts bench/poll-server.ts in its own process; resolves with its origin and what it serves. */
+function startServer(): Promise<BenchServer> {
   const script = fileURLToPath(new URL('./poll-server.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', script, CORPUS_DIR, String(FEEDS), String(ITEMS)], { stdio: ['pipe', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code) => reject(new Error(`bench/poll-server exited with ${code}`)));
     child.stdout?.setEncoding('utf8').once('data', (line: string) => {
-      const [, port, digest] = line.trim().split(' ');
-      resolve({ origin: `http://127.0.0.1:${port}`, digest: digest ?? '', child });
+      const [, port, digest, bytes, source] = line.trim().split(' ');
+      resolve({ origin: `http://127.0.0.1:${port}`, digest: digest ?? '', bytes: Number(bytes), source: source ?? '', child });
     });
   });
 }
 
-// The bench's own copy of the documents is dropped while polling (the server has its own), so
-// peak RSS is the poller's; it is rebuilt (deterministically) for the raw rss-parser pass.
-let corpus: BenchCorpus | null = buildCorpus(CORPUS_DIR, FEEDS, ITEMS);
-const source = corpus.source;
-const totalBytes = corpus.documents.reduce((sum, doc) => sum + doc.byteLength, 0);
-console.log(`bench:poll: ${FEEDS} feeds x ~${ITEMS} items from ${source === 'real-news' ? CORPUS_DIR : 'SYNTHETIC feeds (../shared/feeds is absent)'}, ${mb(totalBytes)} MB; concurrency ${CONCURRENCY}, per host ${PER_HOST}`);
-
+// Only the server child builds the documents before polling, so peak RSS is the poller's (the
+// garbage of building them here would still sit in this heap); the raw rss-parser pass builds
+// them (deterministically) afterwards and checks they are the bytes the server served.
 const server = await startServer();
-if (server.digest !== digest(corpus.documents)) throw new Error('bench/poll: the server built different documents');
+const source = server.source;
+console.log(`bench:poll: ${FEEDS} feeds x ~${ITEMS} items from ${source === 'real-news' ? CORPUS_DIR : 'SYNTHETIC feeds (../shared/feeds is absent)'}, ${mb(server.bytes)} MB; concurrency ${CONCURRENCY}, per host ${PER_HOST}`);
 const origin = server.origin;
 const dir = mkdtempSync(join(tmpdir(), 'newsbrief-bench-'));
 const db = openDatabase(join(dir, 'bench.db'));
-const specs: FeedSpec[] = corpus.documents.map((_, n) => ({
+const specs: FeedSpec[] = Array.from({ length: FEEDS }, (_, n) => ({
   id: `bench-${n}`, url: `${origin}/feed/${n}.xml`, title: `bench ${n}`, language: 'en', topics: ['news'], enabled: true, fullText: 'never', weight: 1,
 }));
 // Time spent in the parser and in SQLite, to tell where a slow poll goes.
@@ -138,11 +144,12 @@ const report = (label: string, run: { result: PollReport; seconds: number; peakR
 // Warm both parsers' JIT on a few documents, so neither side of the ratio pays for it alone.
 const rssParser = new Parser({ defaultRSS: 2 });
 const decoder = new TextDecoder();
-const warmDocs = corpus.documents.slice(0, 25).map((doc) => decoder.decode(doc));
-corpus = null;
+const warmDocs = await Promise.all(Array.from({ length: Math.min(25, FEEDS) }, async (_, n) => (await fetch(`${origin}/feed/${n}.xml`)).text()));
 await Promise.all(warmDocs.map((text, n) => pool.parse(text, { feedId: `warm-${n}`, feedUrl: `${origin}/feed/${n}.xml`, now: Date.now() }).catch(() => null)));
 for (const text of warmDocs) await rssParser.parseString(text).catch(() => null);
 
+const before = process.memoryUsage();
+console.log(`before poll 1: RSS ${mb(before.rss)} MB, main heap ${mb(before.heapTotal)} MB (used ${mb(before.heapUsed)} MB), external ${mb(before.external)} MB`);
 const first = await measure(() => poller.pollFeeds(specs));
 const items = report('poll 1 (empty database)', first);
 const spread = pool.counts();
@@ -153,6 +160,7 @@ report('poll 2 (all 304)', second);
 const stored = articles.countArticles();
 
 const rawDocs = buildCorpus(CORPUS_DIR, FEEDS, ITEMS).documents;
+if (server.digest !== digest(rawDocs)) throw new Error('bench/poll: the server built different documents');
 const raw = await measure(async () => {
   let parsed = 0;
   let failed = 0;

@@ -133,11 +133,13 @@ async function fetchHop(url: string, request: FetchRequest, options: FetcherOpti
     throw new FeedFetchError({ url, status: response.status, reason: 'http', retryAfterSeconds });
   }
   const declaredLength = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (response.headers.get('content-encoding') === null && declaredLength > options.maxBytes) {
+  // Content-Length counts the encoded bytes: it sizes the decoded body only when there is no encoding.
+  const plainLength = response.headers.get('content-encoding') === null && Number.isSafeInteger(declaredLength) ? declaredLength : null;
+  if (plainLength !== null && plainLength > options.maxBytes) {
     await response.body?.cancel().catch(() => undefined);
-    throw new BodyTooLargeError(options.maxBytes, declaredLength);
+    throw new BodyTooLargeError(options.maxBytes, plainLength);
   }
-  const bytes = await readBodyLimited(response.body, options.maxBytes);
+  const bytes = await readBodyLimited(response.body, options.maxBytes, plainLength);
   return { kind: 'ok', response, bytes };
 }
 

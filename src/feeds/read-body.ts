@@ -9,27 +9,43 @@ export class BodyTooLargeError extends Error {
 /**
  * Reads a response body (already decompressed by fetch) into one byte array, cancelling the
  * stream and throwing BodyTooLargeError as soon as more than `maxBytes` arrive, so a huge or
- * endless body (or a gzip bomb) never fills memory.
+ * endless body (or a gzip bomb) never fills memory. `expectedBytes` (the Content-Length of an
+ * uncompressed body) lets it copy each chunk once into one array of that size and let the
+ * chunk go; a body that turns out longer or shorter is still read whole and correctly.
  */
-export async function readBodyLimited(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array> {
+export async function readBodyLimited(body: ReadableStream<Uint8Array> | null, maxBytes: number, expectedBytes: number | null = null): Promise<Uint8Array> {
   if (body === null) return new Uint8Array();
   const reader = body.getReader();
+  const sized = expectedBytes !== null && Number.isSafeInteger(expectedBytes) && expectedBytes > 0 && expectedBytes <= maxBytes;
+  let buffer = sized ? new Uint8Array(expectedBytes) : null;
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
+      if (total + value.byteLength > maxBytes) {
         await reader.cancel().catch(() => undefined);
-        throw new BodyTooLargeError(maxBytes, total);
+        throw new BodyTooLargeError(maxBytes, total + value.byteLength);
       }
-      chunks.push(value);
+      if (buffer !== null && total + value.byteLength <= buffer.byteLength) {
+        buffer.set(value, total);
+      } else {
+        // More than declared: keep what was copied as the first chunk and collect the rest.
+        if (buffer !== null) chunks.push(buffer.subarray(0, total));
+        buffer = null;
+        chunks.push(value);
+      }
+      total += value.byteLength;
     }
   } finally {
     reader.releaseLock();
   }
+  if (buffer !== null) return total === buffer.byteLength ? buffer : buffer.subarray(0, total);
+  return concat(chunks, total);
+}
+
+function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
   const bytes = new Uint8Array(total);
   let offset = 0;

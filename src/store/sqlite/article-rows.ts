@@ -88,6 +88,29 @@ export function toArticleParams(feedId: string, article: ArticleUpsert, seenAt: 
   };
 }
 
+/** The columns of ArticleValues, in order. */
+export const ARTICLE_VALUE_COLUMNS =
+  'feed_id, id, guid, url, title, published_at, first_seen_at, updated_at, content_hash, author, categories, summary, content, summary_html, content_html';
+
+/** A new article's column values in ARTICLE_VALUE_COLUMNS order (positional binding is cheaper than named). */
+export type ArticleValues = [
+  feedId: string, id: string, guid: string | null, url: string | null, title: string,
+  publishedAt: number, firstSeenAt: number, updatedAt: number, contentHash: string, author: string | null,
+  categories: string, summary: string, content: string, summaryHtml: string | null, contentHtml: string | null,
+];
+
+/** The values for inserting `article` first seen at `seenAt` (also its published time when it has none). */
+export function toArticleValues(feedId: string, article: ArticleUpsert, seenAt: number): ArticleValues {
+  const published = article.publishedAt;
+  const seen = Math.round(seenAt);
+  return [
+    feedId, article.id, article.guid, article.url, article.title,
+    published !== null && Number.isFinite(published) ? Math.round(published) : seen, seen, seen,
+    article.contentHash, article.author, JSON.stringify(article.categories),
+    article.summary, article.content, article.summaryHtml, article.contentHtml,
+  ];
+}
+
 export function fromBriefingRow(row: BriefingRow): BriefingRecord {
   return {
     articleSeq: row.article_seq,
