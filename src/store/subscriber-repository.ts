@@ -1,4 +1,5 @@
-import type { ChatType, StoredBriefing, Subscriber } from '../core/types.js';
+import type { ChatType, Subscriber } from '../core/types.js';
+import type { BriefingRecord } from './article-repository.js';
 
 /** What the bot knows about a chat the first time it hears from it. */
 export type NewChat = Pick<Subscriber, 'chatId' | 'chatType' | 'title' | 'language' | 'timezone' | 'digestTime'>;
@@ -25,12 +26,9 @@ export interface DeliveryRecord {
 
 /**
  * A stored briefing with its article's integer cursor (`articleSeq`, the key deliveries are
- * recorded under) and title; the same shape as the article repository's BriefingRecord.
+ * recorded under) and title: the article repository's BriefingRecord.
  */
-export interface DeliverableBriefing extends StoredBriefing {
-  readonly articleSeq: number;
-  readonly title: string;
-}
+export type DeliverableBriefing = BriefingRecord;
 
 /** Counts for the admin's /stats. */
 export interface SubscriberStats {

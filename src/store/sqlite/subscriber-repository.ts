@@ -11,7 +11,7 @@ import type {
   SubscriberStats,
   Subscription,
 } from '../subscriber-repository.js';
-import { BRIEFING_COLUMNS, BRIEFING_FROM, BRIEFING_NEWEST_FIRST, BRIEFING_READY, feedFilter, toDeliverableBriefing, type BriefingRow } from './briefing-query.js';
+import { BRIEFING_COLUMNS, BRIEFING_FROM, BRIEFING_NEWEST_FIRST, BRIEFING_READY, feedFilter, fromBriefingRow, type BriefingRow } from './briefing-query.js';
 
 interface SubscriberRow {
   chat_id: number;
@@ -72,7 +72,7 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
       briefingStatements.set(key, statement);
     }
     const params: unknown[] = [...feedIds, ...(unseenBy === null ? [] : [unseenBy]), limit];
-    return statement.all(...params).map(toDeliverableBriefing);
+    return statement.all(...params).map(fromBriefingRow);
   };
 
   const record = (chatId: number, seqs: readonly number[], via: DeliveryVia, now: number) => {
