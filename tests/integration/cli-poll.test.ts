@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedResponse, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
-import { pollFixture, tempDir } from './poll-harness.js';
+import { pollFixture, tempDir } from '../helpers/poll-harness.js';
 
 const BIN = fileURLToPath(new URL('../../bin/newsbrief.js', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../fixtures/poll/', import.meta.url));

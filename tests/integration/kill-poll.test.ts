@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedResponse, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
-import { spec, tempDir } from './poll-harness.js';
+import { spec, tempDir } from '../helpers/poll-harness.js';
 
 const CHILD = fileURLToPath(new URL('../fixtures/poll/kill-poll-child.ts', import.meta.url));
 const FEEDS = 24;

@@ -4,7 +4,7 @@ import type { Briefing } from '../../src/core/types.js';
 import { retryMissingBriefings } from '../../src/jobs/retry-briefings.js';
 import { createSilentLogger } from '../../src/log.js';
 import { feedResponse, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
-import { createClock, openPollRig, pollFixture, spec, tempDir, type Clock, type PollRig } from './poll-harness.js';
+import { createClock, openPollRig, pollFixture, spec, tempDir, type Clock, type PollRig } from '../helpers/poll-harness.js';
 
 const V1 = pollFixture('news-v1.xml');
 const V2 = pollFixture('news-v2.xml');

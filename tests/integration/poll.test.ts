@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { feedResponse, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
-import { createClock, openPollRig, pollFixture, spec, tempDir, type Clock, type PollRig } from './poll-harness.js';
+import { createClock, openPollRig, pollFixture, spec, tempDir, type Clock, type PollRig } from '../helpers/poll-harness.js';
 
 const V1 = pollFixture('news-v1.xml');
 const V2 = pollFixture('news-v2.xml');

@@ -7,7 +7,7 @@ import { openDatabase, type SqliteDatabase } from '../../src/store/database.js';
 import { initialFeedRecord } from '../../src/store/feed-repository.js';
 import { createSqliteArticleRepository } from '../../src/store/sqlite/article-repository.js';
 import { createSqliteFeedRepository } from '../../src/store/sqlite/feed-repository.js';
-import { tempDir } from './poll-harness.js';
+import { tempDir } from '../helpers/poll-harness.js';
 
 const T0 = Date.UTC(2024, 4, 6, 12, 0, 0);
 
