@@ -13,7 +13,7 @@
  * The last line is one JSON object; p50/p95/p99 and replies_per_s there are the burst's.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -33,6 +33,7 @@ const ROUNDS = 5;
 const BURSTS = 5;
 const THINK_MS = 2_000;
 const TARGET_P95_MS = 50;
+const CLOCK_TICKS_PER_S = 100; // USER_HZ on Linux
 const NOW = Date.UTC(2026, 0, 5, 9);
 let seed32 = 20260105;
 /** A seeded uniform random number in [0, 1), so every run offers the same load. */
@@ -95,11 +96,17 @@ async function runBench(): Promise<void> {
   await Promise.all(chats.map((chatId) => latest(chatId + 1, []))); // warm-up burst, not measured
   const burst: number[] = [];
   let burstS = 0;
+  const cpu = { bot: 0, bench: 0 };
   for (let round = 0; round < BURSTS; round += 1) {
     await sleep(200);
+    const botBefore = cpuMsOf(child.pid);
+    const benchBefore = process.cpuUsage();
     const started = performance.now();
     await Promise.all(chats.map((chatId) => latest(chatId + 2 + round, burst)));
     burstS += (performance.now() - started) / 1000;
+    const benchUsed = process.cpuUsage(benchBefore);
+    cpu.bench += (benchUsed.user + benchUsed.system) / 1000;
+    cpu.bot += cpuMsOf(child.pid) - botBefore;
   }
   const connections = emulator.connectionCount;
 
@@ -115,12 +122,26 @@ async function runBench(): Promise<void> {
     p50_ms: b.p50, p95_ms: b.p95, p99_ms: b.p99, replies_per_s: b.perS, requests: burst.length, phase: 'burst',
     paced_p50_ms: p.p50, paced_p95_ms: p.p95, paced_p99_ms: p.p99, paced_replies_per_s: p.perS, paced_requests: paced.length,
     meets_target: b.p95 <= TARGET_P95_MS, connections,
+    bot_cpu_ms_per_reply: Number((cpu.bot / burst.length).toFixed(3)),
+    bench_cpu_ms_per_reply: Number((cpu.bench / burst.length).toFixed(3)),
   };
   const verdict = (value: number) => (value <= TARGET_P95_MS ? `meets the target of <= ${TARGET_P95_MS}` : `MISSES the target of <= ${TARGET_P95_MS}`);
   process.stdout.write(`/latest through the emulator (bot in a child process): ${USERS} users, ${SUBSCRIBERS} subscribers, ${BRIEFINGS} briefings, ${connections} TCP connections\n`);
   process.stdout.write(`burst (all ${USERS} at once, ${BURSTS}x): p50 ${b.p50} ms, p95 ${b.p95} ms (${verdict(b.p95)}), p99 ${b.p99} ms, ${b.perS} replies/s\n`);
+  process.stdout.write(`burst CPU per reply: bot ${result.bot_cpu_ms_per_reply} ms, emulator + load ${result.bench_cpu_ms_per_reply} ms (Linux /proc; 0 elsewhere)\n`);
   process.stdout.write(`paced (${ROUNDS} each, 0-2 s apart): p50 ${p.p50} ms, p95 ${p.p95} ms (${verdict(p.p95)}), p99 ${p.p99} ms, ${p.perS} replies/s\n`);
   process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux); 0 when unavailable. */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat, counted after the ")" that ends the command name.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return 0;
+  }
 }
 
 function summary(values: number[], seconds: number) {
@@ -131,7 +152,9 @@ function summary(values: number[], seconds: number) {
 
 /** Starts the bot child and resolves once it is polling. */
 async function startChild(dbPath: string, apiRoot: string, token: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', dbPath, apiRoot, token], {
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the bot child there (`node --cpu-prof`).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-interval=200', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', fileURLToPath(import.meta.url), '--child', dbPath, apiRoot, token], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {

@@ -11,6 +11,7 @@ import { installErrorBoundary } from './error-boundary.js';
 import { createFloodGate, type FloodOptions } from './flood-gate.js';
 import { mayChangeSettings } from './group-admin.js';
 import { parseCommand } from './parse-command.js';
+import { createRepliesTelegram } from './replies-telegram.js';
 import { createChatApi, sendHtml } from './telegram-adapter.js';
 import { DEFAULT_UPDATE_RUNNER_OPTIONS, runUpdatesIndependently } from './update-runner.js';
 
@@ -36,20 +37,23 @@ export interface BotOptions {
  * and an error boundary so one failing update never stops polling. Nothing is sent until started.
  */
 export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
+  const apiRoot = options.apiRoot ?? 'https://api.telegram.org';
+  const maxInFlight = options.maxUpdatesInFlight ?? DEFAULT_UPDATE_RUNNER_OPTIONS.maxInFlight;
+  const slowAfterMs = options.handlerTimeoutMs ?? DEFAULT_UPDATE_RUNNER_OPTIONS.slowAfterMs;
   const bot = new Telegraf(options.token, {
-    telegram: { apiRoot: options.apiRoot ?? 'https://api.telegram.org', webhookReply: false },
-    handlerTimeout: options.handlerTimeoutMs ?? DEFAULT_UPDATE_RUNNER_OPTIONS.slowAfterMs,
+    telegram: { apiRoot, webhookReply: false },
+    // With the update runner telegraf's part of an update ends at once; the runner watches for slow handlers.
+    handlerTimeout: maxInFlight > 0 ? Infinity : slowAfterMs,
   });
+  // Every update's ctx.telegram: telegraf's client with a leaner sendMessage (replies-telegram).
+  Object.assign(bot.context, { telegram: createRepliesTelegram(options.token, apiRoot) });
   const commands = options.commands ?? COMMANDS;
   const byName = new Map(commands.map((command) => [command.name as string, command]));
   const byPrefix = new Map(commands.flatMap((command) => (command.callbackPrefix ? [[command.callbackPrefix, command] as const] : [])));
   const flood = createFloodGate(options.flood);
   const shared = { queue: createChatQueue(), deliveries: createDeliveryLog(deps.subscribers) };
   const onError = installErrorBoundary(bot, deps);
-  const maxInFlight = options.maxUpdatesInFlight ?? DEFAULT_UPDATE_RUNNER_OPTIONS.maxInFlight;
-  if (maxInFlight > 0) {
-    runUpdatesIndependently(bot, onError, deps.logger, { maxInFlight, slowAfterMs: options.handlerTimeoutMs ?? DEFAULT_UPDATE_RUNNER_OPTIONS.slowAfterMs });
-  }
+  if (maxInFlight > 0) runUpdatesIndependently(bot, onError, deps.logger, { maxInFlight, slowAfterMs });
 
   bot.on('message', async (ctx) => {
     const message = ctx.message;

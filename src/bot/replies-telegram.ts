@@ -1,0 +1,81 @@
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { urlToHttpOptions } from 'node:url';
+import { Telegram, TelegramError } from 'telegraf';
+
+type TelegramErrorPayload = ConstructorParameters<typeof TelegramError>[0];
+
+/** How long one sendMessage may take before it fails (telegraf's own limit for any call). */
+const SEND_TIMEOUT_MS = 500_000;
+
+/**
+ * The Telegram client the bot's handlers use. It is telegraf's own, except that sendMessage (the
+ * one call every reply makes) goes straight through node:http(s) on a keep-alive agent: under a
+ * burst of commands telegraf's generic path (node-fetch, Headers, body streams) cost more CPU than
+ * building the answer. Same JSON request, same result, same `TelegramError` for a refusal
+ * (`{ ok: false }` or HTTP 5xx), so callers cannot tell the difference; every other method is
+ * telegraf's untouched. The token is only in the request path, never in an error message.
+ */
+export function createRepliesTelegram(token: string, apiRoot: string): Telegram {
+  const telegram = new Telegram(token, { apiRoot, webhookReply: false });
+  const viaTelegraf = telegram.callApi.bind(telegram);
+  const url = new URL(`./bot${token}/sendMessage`, apiRoot); // resolved as telegraf resolves it
+  const https = url.protocol === 'https:';
+  const agent = https ? new HttpsAgent({ keepAlive: true, keepAliveMsecs: 10_000 }) : new HttpAgent({ keepAlive: true });
+  const request = https ? httpsRequest : httpRequest;
+  const target = { ...urlToHttpOptions(url), method: 'POST', agent };
+
+  const sendMessage = (payload: Record<string, unknown>) =>
+    new Promise<unknown>((resolve, reject) => {
+      const body = JSON.stringify(withoutNulls(payload));
+      const req = request({ ...target, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        readJson(res).then((data) => {
+          if ((res.statusCode ?? 0) >= 500) reject(new TelegramError({ error_code: res.statusCode ?? 500, description: res.statusMessage ?? '' }, { method: 'sendMessage', payload }));
+          else if (!isAnswer(data)) reject(new Error(`bot/replies-telegram: sendMessage answered HTTP ${res.statusCode} without a Bot API answer`));
+          else if (!data.ok) reject(new TelegramError(data as unknown as TelegramErrorPayload, { method: 'sendMessage', payload }));
+          else resolve(data.result);
+        }, reject);
+      });
+      req.setTimeout(SEND_TIMEOUT_MS, () => req.destroy(new Error(`bot/replies-telegram: sendMessage timed out after ${SEND_TIMEOUT_MS} ms`)));
+      req.on('error', (error: Error) => reject(new Error(`bot/replies-telegram: sendMessage failed: ${redactToken(error.message, token)}`)));
+      req.end(body);
+    });
+
+  telegram.callApi = ((method: string, payload: object, options?: { signal?: unknown }) =>
+    method === 'sendMessage' && options?.signal === undefined
+      ? sendMessage(payload as Record<string, unknown>)
+      : viaTelegraf(method as 'getMe', payload as never, options as never)) as Telegram['callApi'];
+  return telegram;
+}
+
+/** Drops null parameters as telegraf does, so both paths send the same JSON (sendMessage has no nested nulls). */
+function withoutNulls(payload: Record<string, unknown>): Record<string, unknown> {
+  for (const key in payload) {
+    if (payload[key] === null) return Object.fromEntries(Object.entries(payload).filter(([, value]) => value !== null));
+  }
+  return payload;
+}
+
+function isAnswer(data: unknown): data is { ok: boolean; result?: unknown } {
+  return typeof data === 'object' && data !== null && typeof (data as { ok?: unknown }).ok === 'boolean';
+}
+
+function redactToken(text: string, token: string): string {
+  return text.split(token).join('[REDACTED]');
+}
+
+function readJson(res: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => (text += chunk));
+    res.on('error', reject);
+    res.on('end', () => {
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        resolve(undefined);
+      }
+    });
+  });
+}
