@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { condenseArticle, parsePlainArticle } from '../../src/core/condense/index.js';
 
 const example = fileURLToPath(new URL('../../../shared/examples/loekasjenko.txt', import.meta.url));
+if (!existsSync(example)) console.warn(`example test skipped: ${example} not found (the shared examples live beside the repo)`);
 const ownFixture = fileURLToPath(new URL('../fixtures/condense/gemeenteraad.txt', import.meta.url));
 
 function briefOf(path: string): string {
