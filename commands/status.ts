@@ -1,5 +1,5 @@
 import type { BotCommand } from '../src/bot/command.js';
-import { nextDigestAt } from '../src/bot/next-digest.js';
+import { nextLocalTime } from '../src/core/local-time.js';
 import { settingsView } from '../src/bot/views.js';
 import { formatDateTime } from '../src/i18n/index.js';
 
@@ -9,7 +9,7 @@ export const statusCommand: BotCommand = {
   scope: 'everyone',
   async run(c) {
     const { chat } = c;
-    const next = c.deps.nextDigestAt ? c.deps.nextDigestAt(chat, c.now) : nextDigestAt(chat.digestTime, chat.timezone, c.now);
+    const next = chat.digestTime === null ? null : nextLocalTime(chat.digestTime, chat.timezone, c.now);
     const last = c.deps.subscribers.lastDeliveryAt(chat.chatId);
     const when = (at: number | null) => (at === null ? null : formatDateTime(at, chat.timezone, chat.language));
     await c.reply(c.msg.status(settingsView(chat), when(next), when(last), chat.active));

@@ -49,6 +49,4 @@ export interface BotDeps {
   readonly outboxStats?: () => OutboxStats;
   /** Number of stored articles for /stats. */
   readonly articleCount?: () => number;
-  /** When this chat's next digest is due (epoch ms); defaults to the next local digestTime. */
-  readonly nextDigestAt?: (chat: Subscriber, now: number) => number | null;
 }

@@ -3,7 +3,7 @@ import { parseDigestTime } from '../../../src/telegram/time-input.js';
 import { parseTimezone } from '../../../src/telegram/timezone-input.js';
 import { parseCommand } from '../../../src/bot/parse-command.js';
 import { createFloodGate } from '../../../src/bot/flood-gate.js';
-import { nextDigestAt } from '../../../src/bot/next-digest.js';
+import { nextLocalTime } from '../../../src/core/local-time.js';
 
 describe('digest time input', () => {
   it.each([
@@ -80,11 +80,12 @@ describe('flood gate', () => {
 describe('next digest time', () => {
   const at = (iso: string) => Date.parse(iso);
   it('is today when the local time is still ahead, else tomorrow', () => {
-    expect(nextDigestAt('07:30', 'Europe/Amsterdam', at('2026-01-05T05:00:00Z'))).toBe(at('2026-01-05T06:30:00Z'));
-    expect(nextDigestAt('07:30', 'Europe/Amsterdam', at('2026-01-05T07:00:00Z'))).toBe(at('2026-01-06T06:30:00Z'));
-    expect(nextDigestAt('07:30', 'Asia/Kolkata', at('2026-01-05T00:00:00Z'))).toBe(at('2026-01-05T02:00:00Z'));
+    expect(nextLocalTime('07:30', 'Europe/Amsterdam', at('2026-01-05T05:00:00Z'))).toBe(at('2026-01-05T06:30:00Z'));
+    expect(nextLocalTime('07:30', 'Europe/Amsterdam', at('2026-01-05T07:00:00Z'))).toBe(at('2026-01-06T06:30:00Z'));
+    expect(nextLocalTime('07:30', 'Asia/Kolkata', at('2026-01-05T00:00:00Z'))).toBe(at('2026-01-05T02:00:00Z'));
   });
-  it('is null when digests are off', () => {
-    expect(nextDigestAt(null, 'UTC', 0)).toBeNull();
+  it('moves a time that does not exist on the spring-forward day to the next valid minute', () => {
+    // Amsterdam, 29 March 2026: 02:00 CET jumps to 03:00 CEST; 02:30 that day is 03:00 CEST = 01:00Z.
+    expect(nextLocalTime('02:30', 'Europe/Amsterdam', at('2026-03-28T23:00:00Z'))).toBe(at('2026-03-29T01:00:00Z'));
   });
 });
