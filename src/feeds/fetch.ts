@@ -68,7 +68,7 @@ export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): 
     const hopDeadline: { current: DeadlineSignal | null } = { current: null };
     let deadline: number | null = null;
     let url = request.url;
-    const chain = [normaliseUrl(url)];
+    const chain = [withoutFragment(url)];
     let permanent = true;
     try {
       if (options.jitterMs > 0) await delay(Math.floor(random() * options.jitterMs), undefined, { signal: callerSignal });
@@ -174,7 +174,8 @@ function resolveRedirect(from: string, location: string): string {
   return next.href;
 }
 
-function normaliseUrl(url: string): string {
+/** The URL without its fragment: what a server sees, so redirect loops are recognised. */
+function withoutFragment(url: string): string {
   try {
     const parsed = new URL(url);
     parsed.hash = '';
