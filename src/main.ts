@@ -17,8 +17,10 @@ import type { FeedPoller } from './jobs/poll-feeds.js';
 import { createLogger, type Logger } from './log.js';
 import { createIngestion, type Ingestion } from './ingestion.js';
 import { createScheduler, digestTickJob, pollFeedsJob, retryBriefingsJob, type ScheduledJob } from './scheduler.js';
+import type { OutboxRepository } from './store/outbox-repository.js';
 import { createSqliteOutboxRepository } from './store/sqlite/outbox-repository.js';
 import { createSqliteSubscriberRepository } from './store/sqlite/subscriber-repository.js';
+import type { SubscriberRepository } from './store/subscriber-repository.js';
 import { createFetchTransport } from './telegram/bot-api-transport.js';
 import { createSender, type Sender } from './telegram/sender.js';
 
@@ -26,6 +28,8 @@ interface Telegram {
   readonly running: RunningBot;
   readonly sender: Sender;
   readonly worker: DeliveryWorker;
+  readonly subscribers: SubscriberRepository;
+  readonly outbox: OutboxRepository;
 }
 
 async function main(): Promise<void> {
@@ -45,11 +49,11 @@ async function main(): Promise<void> {
     process.stderr.write(`${NO_TOKEN_HELP}\nMeanwhile newsbrief keeps polling and condensing the feeds into ${config.databasePath}.\n`);
   } else {
     telegram = await startTelegram(config, config.botToken, feeds, ingestion, logger);
-    const { worker } = telegram;
+    const { worker, subscribers, outbox } = telegram;
     jobs.push(digestTickJob({
-      subscribers: createSqliteSubscriberRepository(ingestion.db),
+      subscribers,
       articles: ingestion.articles,
-      outbox: createSqliteOutboxRepository(ingestion.db),
+      outbox,
       catalog: feeds,
       options: { topN: config.digest.topN, quietLine: config.digest.quietDay, catchUpHours: config.digest.catchUpHours },
       worker,
@@ -121,7 +125,7 @@ async function startTelegram(config: Config, token: string, feeds: readonly Feed
   const bot = createBot(deps, { token, apiRoot: config.telegramApiRoot });
   try {
     const running = await startBot(bot, { webhook: config.webhook, defaultLanguage: config.defaults.language, logger });
-    return { running, sender, worker };
+    return { running, sender, worker, subscribers, outbox };
   } catch (error) {
     await worker.stop();
     sender.close();
