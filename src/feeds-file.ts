@@ -8,9 +8,10 @@ export { ConfigError } from './config-errors.js';
 
 /**
  * feeds.json: the operator's list of feeds. Either `{ "feeds": [...] }` or a bare array.
- * `interval` is minutes, or a duration such as "30m" / "2h".
+ * `interval` is minutes, or a duration such as "30m" / "2h"; either way 1 minute to 24 hours.
  */
-const DURATION = /^(\d+)\s*(m|min|h)$/;
+const DURATION = /^([1-9]\d*)\s*(m|min|h)$/;
+const MAX_INTERVAL_MINUTES = 24 * 60;
 
 const FEED_SCHEMA = z
   .object({
@@ -24,8 +25,11 @@ const FEED_SCHEMA = z
     topics: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'topics are lower-case words, e.g. "world"')).min(1, 'needs at least one topic'),
     interval: z
       .union([
-        z.number().int().min(1).max(24 * 60),
-        z.string().regex(DURATION, 'must be minutes (15) or a duration such as "30m" or "2h"'),
+        z.number().int().min(1).max(MAX_INTERVAL_MINUTES),
+        z
+          .string()
+          .regex(DURATION, 'must be minutes (15) or a duration such as "30m" or "2h"')
+          .refine((text) => !DURATION.test(text) || toMinutes(text) <= MAX_INTERVAL_MINUTES, 'must be at most 24 hours (1440 minutes)'),
       ])
       .optional(),
     enabled: z.boolean().default(true),

@@ -51,7 +51,7 @@ export function createIngestion(config: Config, logger: Logger): Ingestion {
   const fetcher = createConfiguredFetcher(config);
   const summarize = createSummarizer({
     budget: config.briefBudget,
-    fullText: createFullTextExtractor({ fetchPage: fetchPageWith(fetcher), logger }),
+    fullText: createFullTextExtractor({ fetchPage: fetchPageWith(fetcher, { allowPrivateHosts: false }), logger }),
   });
   const pool = createParsePool({ logger });
   const poller = createFeedPoller({

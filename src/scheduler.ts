@@ -97,7 +97,7 @@ export function pollFeedsJob(poller: FeedPoller, specs: readonly FeedSpec[], log
 
 /** Every ten minutes: condense stored articles whose briefing failed or never ran. */
 export function retryBriefingsJob(deps: RetryBriefingsDeps, specs: readonly FeedSpec[]): ScheduledJob {
-  return { name: 'retry-briefings', cron: '*/10 * * * *', run: () => retryMissingBriefings(deps, specs) };
+  return { name: 'retry-briefings', cron: '*/10 * * * *', run: (signal) => retryMissingBriefings(deps, specs, { signal }) };
 }
 
 /** Every minute: write the digests that are due into the outbox; the delivery worker sends them. */

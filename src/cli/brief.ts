@@ -61,7 +61,8 @@ export function formatBriefing(b: Briefing): string {
 async function loadArticle(source: string, deps: BriefDeps): Promise<ArticleSource> {
   if (source === '-') return fromText(await (deps.readStdin ?? readAllStdin)());
   if (/^https?:\/\//i.test(source)) {
-    const fetchPage = deps.fetchPage ?? fetchPageWith(createFetcher({ ...DEFAULT_FETCHER_OPTIONS, jitterMs: 0 }));
+    // The operator typed this URL: unlike a feed's links, local and private hosts are fine here.
+    const fetchPage = deps.fetchPage ?? fetchPageWith(createFetcher({ ...DEFAULT_FETCHER_OPTIONS, jitterMs: 0 }), { allowPrivateHosts: true });
     return fromHtml(await fetchPage(source));
   }
   let raw: string;

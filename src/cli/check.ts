@@ -13,7 +13,7 @@ export function checkCommand(): Command {
       process.stdout.write(
         [
           `environment: ok (database ${config.databasePath}, log level ${config.logLevel})`,
-          `bot token: ${config.botToken ? 'set' : 'not set (the bot cannot start; see README)'}`,
+          `bot token: ${config.botToken ? 'set' : 'not set: npm start will only poll and condense the feeds; see README to get one'}`,
           `${config.feedsFile}: ok, ${feeds.length} feeds (${enabled.length} enabled), ` +
             `${topics.size} topics, languages ${[...languages].sort().join(', ')}`,
         ].join('\n') + '\n',

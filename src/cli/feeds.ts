@@ -17,6 +17,11 @@ export interface FeedHealth {
   readonly configured: boolean;
   readonly status: 'ok' | 'never polled' | 'erroring' | 'failing' | 'disabled';
   readonly currentUrl: string | null;
+  /**
+   * Where permanent redirects took this feed's configured URL, else null. Null too after the
+   * operator changed the URL in feeds.json: the next poll starts again from the new URL.
+   */
+  readonly movedTo: string | null;
   readonly articles: number;
   readonly lastSuccessAt: number | null;
   readonly nextPollAt: number | null;
@@ -67,6 +72,7 @@ function toHealth(id: string, url: string, enabled: boolean, configured: boolean
     configured,
     status,
     currentUrl: record?.currentUrl ?? null,
+    movedTo: record !== null && record.configuredUrl === url && record.currentUrl !== url ? record.currentUrl : null,
     articles: record === null ? 0 : countArticles(id),
     lastSuccessAt: record?.lastSuccessAt ?? null,
     nextPollAt: record?.nextPollAt ?? null,
@@ -85,7 +91,6 @@ export function renderFeedHealth(health: readonly FeedHealth[]): string {
     feed.nextPollAt === null || feed.nextPollAt === 0 ? 'now' : formatInstant(feed.nextPollAt),
     feed.lastError === null ? '' : `${feed.consecutiveFailures}x ${withoutFeedPrefix(feed.lastError)}`,
   ]);
-  const moved = health.filter((feed) => feed.currentUrl !== null && feed.currentUrl !== feed.url);
-  const notes = moved.map((feed) => `${feed.id}: moved permanently to ${feed.currentUrl}`);
+  const notes = health.flatMap((feed) => (feed.movedTo === null ? [] : [`${feed.id}: moved permanently to ${feed.movedTo}`]));
   return [formatTable(['feed', 'status', 'articles', 'last success', 'next poll', 'last error'], rows), ...(notes.length > 0 ? ['', ...notes] : [])].join('\n');
 }

@@ -8,6 +8,11 @@ export interface FetchRequest {
   readonly signal?: AbortSignal;
   /** Defaults to FEED_ACCEPT; pass `text/html` for article pages. */
   readonly accept?: string;
+  /**
+   * Called before every hop (the first URL and each redirect target); a throw refuses the hop
+   * and fails the fetch. Article pages use it to stay off private networks; feeds leave it out.
+   */
+  readonly checkUrl?: (url: URL) => Promise<void>;
 }
 
 interface OutcomeBase {

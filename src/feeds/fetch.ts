@@ -73,6 +73,7 @@ export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): 
     try {
       if (options.jitterMs > 0) await delay(Math.floor(random() * options.jitterMs), undefined, { signal: callerSignal });
       for (;;) {
+        if (request.checkUrl) await request.checkUrl(new URL(url));
         const hop = await limiter.run(hostOf(url), async () => {
           // The clock starts when a slot is granted: waiting behind other feeds of the host is not slowness.
           deadline ??= performance.now() + options.timeoutMs;

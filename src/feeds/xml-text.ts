@@ -19,14 +19,29 @@ export function fixC1(text: string): string {
   return /[\u0080-\u009F]/.test(text) ? text.replace(C1_CHARS, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c) : text;
 }
 
+/**
+ * How many characters DOCTYPE-declared entities may still add to one document. Shared by all
+ * decodeText calls of a document, so a small entity referenced a million times cannot blow a
+ * few megabytes of feed up into hundreds of millions of characters.
+ */
+export interface ExpansionBudget {
+  remaining: number;
+  /** Set once the budget ran out, so the warning is recorded once. */
+  exhausted: boolean;
+}
+
 const ENTITY_REF = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9._-]*));/g;
 
-/** Decodes character and entity references leniently; bare `&` and unknown names stay literal. */
+/**
+ * Decodes character and entity references leniently; bare `&` and unknown names stay literal.
+ * DOCTYPE-declared entities are charged to `budget`; past it their references stay literal.
+ */
 export function decodeText(
   raw: string,
   entities: Readonly<Record<string, string>>,
   note: (m: string) => void,
   checkChars = true,
+  budget: ExpansionBudget = { remaining: Number.POSITIVE_INFINITY, exhausted: false },
 ): string {
   let text = raw;
   if (checkChars && HAS_SUSPECT_CHAR.test(text)) {
@@ -43,8 +58,18 @@ export function decodeText(
       return code > 0 && code <= 0x10ffff ? decodeHTMLStrict(whole) : whole;
     }
     const key = name as string;
-    const known = XML_ENTITIES[key] ?? entities[key];
-    if (known !== undefined) return known;
+    const builtIn = XML_ENTITIES[key];
+    if (builtIn !== undefined) return builtIn;
+    const declared = entities[key];
+    if (declared !== undefined) {
+      if (declared.length <= budget.remaining) {
+        budget.remaining -= declared.length;
+        return declared;
+      }
+      if (!budget.exhausted) note('entity expansion limit reached: further references left unexpanded');
+      budget.exhausted = true;
+      return whole;
+    }
     const html = decodeHTMLStrict(whole);
     if (html !== whole) {
       note(`undeclared entity &${key};`);

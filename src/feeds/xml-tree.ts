@@ -5,7 +5,12 @@
  * root) it does what a reader would expect and records the problem, so the caller can tell
  * a clean document from a recovered one.
  */
-import { decodeText, fixC1, HAS_SUSPECT_CHAR, INVALID_CHARS } from './xml-text.js';
+import { decodeText, fixC1, HAS_SUSPECT_CHAR, INVALID_CHARS, type ExpansionBudget } from './xml-text.js';
+
+/** Longest DOCTYPE entity value kept; longer declarations are ignored (their references stay literal). */
+export const MAX_ENTITY_VALUE_CHARS = 1024;
+/** Entity expansion may add as many characters as the document has, and at least this many. */
+export const MIN_ENTITY_EXPANSION_CHARS = 1 << 20;
 
 export interface XmlElement {
   /** The name as written, with its prefix. */
@@ -97,6 +102,7 @@ export function parseXmlTree(source: string, documentUrl: string | null): XmlTre
   const errors: string[] = [];
   const entities: Record<string, string> = {};
   const checkChars = HAS_SUSPECT_CHAR.test(source);
+  const budget: ExpansionBudget = { remaining: Math.max(source.length, MIN_ENTITY_EXPANSION_CHARS), exhausted: false };
   const top: XmlElement = element('#document', '#document', null, {}, documentUrl, 0);
   const stack: Frame[] = [{ el: top, scope: new Map() }];
   let root: XmlElement | null = null;
@@ -112,7 +118,7 @@ export function parseXmlTree(source: string, documentUrl: string | null): XmlTre
       if (raw.trim() !== '' && root !== null) note('text after the root element');
       return;
     }
-    current().el.children.push(decodeText(raw, entities, note, checkChars));
+    current().el.children.push(decodeText(raw, entities, note, checkChars, budget));
   };
 
   while (pos < n) {
@@ -136,7 +142,7 @@ export function parseXmlTree(source: string, documentUrl: string | null): XmlTre
       const end = source.indexOf('?>', lt + 2);
       pos = end < 0 ? n : end + 2;
     } else if (source.startsWith('<!', lt)) {
-      pos = readDoctype(source, lt, entities);
+      pos = readDoctype(source, lt, entities, note);
       const m = /^<!DOCTYPE\s+([^\s>[]+)/i.exec(source.slice(lt, lt + 60));
       if (m?.[1]) doctype = m[1].toLowerCase();
     } else if (source[lt + 1] === '/') {
@@ -157,7 +163,7 @@ export function parseXmlTree(source: string, documentUrl: string | null): XmlTre
       if (tag.broken) note(`malformed start tag <${tag.name}>`);
       pos = tag.end;
       const parent = current();
-      const frame = openElement(tag.name, tag.attrs, parent, tag.end, (raw) => decodeText(raw, entities, note, checkChars));
+      const frame = openElement(tag.name, tag.attrs, parent, tag.end, (raw) => decodeText(raw, entities, note, checkChars, budget));
       if (stack.length === 1) {
         if (root !== null) {
           note('second root element ignored');
@@ -251,14 +257,16 @@ function readStartTag(source: string, lt: number): StartTag {
 }
 
 /** Skips a `<!...>` declaration, collecting internal entity declarations from a DOCTYPE. */
-function readDoctype(source: string, lt: number, entities: Record<string, string>): number {
+function readDoctype(source: string, lt: number, entities: Record<string, string>, note: (message: string) => void): number {
   const gt = source.indexOf('>', lt);
   const bracket = source.indexOf('[', lt);
   if (bracket < 0 || (gt >= 0 && gt < bracket)) return gt < 0 ? source.length : gt + 1;
   const close = source.indexOf(']', bracket);
   const subset = source.slice(bracket, close < 0 ? source.length : close);
   for (const m of subset.matchAll(/<!ENTITY\s+([^\s%]+)\s+(?:"([^"]*)"|'([^']*)')\s*>/g)) {
-    entities[m[1] as string] = m[2] ?? m[3] ?? '';
+    const value = m[2] ?? m[3] ?? '';
+    if (value.length > MAX_ENTITY_VALUE_CHARS) note(`entity ${m[1] as string} longer than ${MAX_ENTITY_VALUE_CHARS} characters ignored`);
+    else entities[m[1] as string] = value;
   }
   const end = close < 0 ? -1 : source.indexOf('>', close);
   return end < 0 ? source.length : end + 1;

@@ -1,16 +1,32 @@
 import type { Fetcher } from '../feeds/fetch-types.js';
 import type { FetchPage } from './extract.js';
+import { assertPublicUrl, type ResolveHost } from './public-url.js';
 
 /** Article pages are HTML; anything else is accepted at low priority (some servers insist). */
 export const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
 
+/** How pages are fetched; everything is optional. */
+export interface FetchPageOptions {
+  readonly signal?: AbortSignal;
+  /**
+   * Lets page URLs reach loopback and private hosts. Off by default: a page URL comes from the
+   * feed's content, so it must not make the bot read the local network. Tests on loopback set it.
+   */
+  readonly allowPrivateHosts?: boolean;
+  /** Host name resolution for the guard; `node:dns` lookup by default. */
+  readonly resolveHost?: ResolveHost;
+}
+
 /**
  * The extractor's port on top of the polite feed fetcher (same limits, user agent, per-host
- * manners). A 304 cannot happen without validators, so it is treated as a failure.
+ * manners). Every hop, redirects included, must be http(s) to a public host unless
+ * `allowPrivateHosts`. A 304 cannot happen without validators, so it is treated as a failure.
  */
-export function fetchPageWith(fetcher: Fetcher, signal?: AbortSignal): FetchPage {
+export function fetchPageWith(fetcher: Fetcher, options: FetchPageOptions = {}): FetchPage {
+  const { signal, allowPrivateHosts = false, resolveHost } = options;
+  const checkUrl = allowPrivateHosts ? undefined : (url: URL) => assertPublicUrl(url, resolveHost);
   return async (url) => {
-    const outcome = await fetcher.fetchDocument({ url, accept: PAGE_ACCEPT, ...(signal ? { signal } : {}) });
+    const outcome = await fetcher.fetchDocument({ url, accept: PAGE_ACCEPT, ...(signal ? { signal } : {}), ...(checkUrl ? { checkUrl } : {}) });
     if (outcome.kind !== 'ok') throw new Error(`fulltext/fetch-page: unexpected 304 for ${url}`);
     return outcome.text;
   };

@@ -36,7 +36,7 @@ export async function pollFeed(deps: PollDeps, spec: FeedSpec, signal?: AbortSig
     const outcome = await deps.fetcher.fetchDocument({ url: record.currentUrl, etag: record.etag, lastModified: record.lastModified, signal });
     return outcome.kind === 'not-modified'
       ? recordNotModified(deps, record, outcome, policy, random)
-      : await recordDocument(deps, spec, record, outcome, policy, random);
+      : await recordDocument(deps, spec, record, outcome, policy, random, signal);
   } catch (error) {
     if (signal?.aborted === true) {
       return { ok: false, feedId: spec.id, error: `jobs/poll-feeds: feed ${spec.id}: aborted by shutdown`, consecutiveFailures: record.consecutiveFailures, failing: record.failing, nextPollAt: null };
@@ -72,7 +72,7 @@ function recordNotModified(deps: PollDeps, record: FeedRecord, outcome: FetchOut
   return { ok: true, feedId: record.feedId, status: 'not-modified', new: 0, updated: 0, unchanged: 0, briefingsFailed: 0, movedTo: outcome.permanentUrl, nextPollAt: state.nextPollAt };
 }
 
-async function recordDocument(deps: PollDeps, spec: FeedSpec, record: FeedRecord, outcome: Extract<FetchOutcome, { kind: 'ok' }>, policy: PollTimingPolicy, random: () => number): Promise<FeedPollResult> {
+async function recordDocument(deps: PollDeps, spec: FeedSpec, record: FeedRecord, outcome: Extract<FetchOutcome, { kind: 'ok' }>, policy: PollTimingPolicy, random: () => number, signal: AbortSignal | undefined): Promise<FeedPollResult> {
   const parsed = await deps.parse(outcome.text, { feedId: spec.id, feedUrl: outcome.url, now: deps.now() });
   const hints = { ttlMinutes: parsed.ttlMinutes, updatePeriodMinutes: parsed.updatePeriodMinutes };
   const state = { ...successState(deps, record, outcome, hints, policy, random), title: parsed.title ?? record.title };
@@ -81,6 +81,8 @@ async function recordDocument(deps: PollDeps, spec: FeedSpec, record: FeedRecord
   let briefingsFailed = 0;
   if (deps.summarize) {
     for (const article of written.inserted) {
+      // On shutdown the rest stay without a briefing; the retry job picks them up later.
+      if (signal?.aborted === true) break;
       if (!(await condense(deps, deps.summarize, spec, article))) briefingsFailed += 1;
     }
   }

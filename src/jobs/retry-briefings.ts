@@ -11,21 +11,37 @@ export interface RetryBriefingsDeps {
   readonly logger: Logger;
 }
 
+/** Articles first seen less than this long ago are left to the poller, which may still be condensing them. */
+export const RETRY_GRACE_MS = 15 * 60_000;
+
+/** Limits of one retry run; all optional. */
+export interface RetryBriefingsOptions {
+  /** Articles per run; 100 by default. */
+  readonly limit?: number;
+  readonly maxAttempts?: number;
+  /** Only articles first seen at least this long ago; RETRY_GRACE_MS by default. */
+  readonly graceMs?: number;
+  /** Shutdown: the run stops between articles once aborted. */
+  readonly signal?: AbortSignal;
+}
+
 /**
  * Condenses stored articles that have no briefing yet (condensing failed, was not wired, or the
  * process died between storing and condensing), oldest first, at most `limit` per run. Articles
- * of feeds no longer configured are marked failed so they stop coming back. Reports counts.
+ * first seen within the grace period are skipped so a poll still condensing them is not raced.
+ * Articles of feeds no longer configured are marked failed so they stop coming back. Reports counts.
  */
 export async function retryMissingBriefings(
   deps: RetryBriefingsDeps,
   specs: readonly FeedSpec[],
-  limit = 100,
-  maxAttempts = MAX_BRIEFING_ATTEMPTS,
+  options: RetryBriefingsOptions = {},
 ): Promise<{ readonly done: number; readonly failed: number }> {
+  const { limit = 100, maxAttempts = MAX_BRIEFING_ATTEMPTS, graceMs = RETRY_GRACE_MS, signal } = options;
   const byId = new Map(specs.map((spec) => [spec.id, spec]));
   let done = 0;
   let failed = 0;
-  for (const article of deps.articles.articlesMissingBriefing(limit, maxAttempts)) {
+  for (const article of deps.articles.articlesMissingBriefing(limit, maxAttempts, deps.now() - graceMs)) {
+    if (signal?.aborted === true) break;
     const spec = byId.get(article.feedId);
     if (spec === undefined) {
       deps.articles.saveBriefingFailure(article.seq, `jobs/retry-briefings: feed ${article.feedId} is no longer configured`, deps.now());

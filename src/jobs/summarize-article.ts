@@ -5,7 +5,7 @@ import type { Summarize } from './poll-ports.js';
 
 export interface SummarizerDeps {
   readonly budget: CondenseBudget;
-  /** Absent when full-text fetching is switched off (tests, `poll --once --no-full-text`). */
+  /** Absent when full-text fetching is not wired (tests). */
   readonly fullText?: FullTextExtractor;
 }
 

@@ -68,8 +68,12 @@ export interface ArticleRepository {
   listBriefingsSince(createdAfter: number, limit: number): BriefingRecord[];
   /** Newest successful briefings first (by creation, then publication). */
   latestBriefings(query: LatestBriefingsQuery): BriefingRecord[];
-  /** Articles with no briefing, or a failed one tried fewer than `maxAttempts` times; oldest first. */
-  articlesMissingBriefing(limit: number, maxAttempts?: number): ArticleRecord[];
+  /**
+   * Articles with no briefing, or a failed one tried fewer than `maxAttempts` times; oldest first.
+   * With `firstSeenBefore`, only articles first seen before that time: younger ones may still be
+   * in the poller's hands (stored, not yet condensed), and retrying them would do the work twice.
+   */
+  articlesMissingBriefing(limit: number, maxAttempts?: number, firstSeenBefore?: number): ArticleRecord[];
 }
 
 /** How often condensing an article is tried before it is left without a briefing. */

@@ -13,10 +13,11 @@ export type SqliteDatabase = Database.Database;
 export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): SqliteDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  // First, so another process opening the same new file makes us wait instead of failing.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   // Checkpoint every ~16 MB of WAL rather than every 4 MB: a poll writes tens of MB of article
   // text, and fewer, larger checkpoints cost less.
   db.pragma('wal_autocheckpoint = 4000');
@@ -24,15 +25,23 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
   return db;
 }
 
-/** Applies, in one transaction each, the migrations newer than the file's `user_version`. */
+/**
+ * Applies, in one transaction each, the migrations newer than the file's `user_version`, and
+ * returns the versions this call applied. The version is read inside an immediate (write-locked)
+ * transaction, so two processes opening a new file at once never both run the same migration:
+ * the second waits for the first and then finds the version already raised.
+ */
 export function applyMigrations(db: SqliteDatabase, migrations: readonly Migration[]): number[] {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  const pending = [...migrations].sort((a, b) => a.version - b.version).filter((m) => m.version > current);
-  for (const migration of pending) {
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
-  }
-  return pending.map((migration) => migration.version);
+  const sorted = [...migrations].sort((a, b) => a.version - b.version);
+  const applied: number[] = [];
+  const applyNext = db.transaction((): number | null => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    const next = sorted.find((m) => m.version > current);
+    if (next === undefined) return null;
+    db.exec(next.sql);
+    db.pragma(`user_version = ${next.version}`);
+    return next.version;
+  });
+  for (let version = applyNext.immediate(); version !== null; version = applyNext.immediate()) applied.push(version);
+  return applied;
 }

@@ -40,7 +40,7 @@ afterAll(async () => {
 
 function extractor() {
   const fetcher = createFetcher({ ...DEFAULT_FETCHER_OPTIONS, timeoutMs: 500, jitterMs: 0 });
-  return createFullTextExtractor({ fetchPage: fetchPageWith(fetcher) });
+  return createFullTextExtractor({ fetchPage: fetchPageWith(fetcher, { allowPrivateHosts: true }) });
 }
 
 describe('full-text extraction from a saved article page on loopback', () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Briefing } from '../../src/core/types.js';
-import { retryMissingBriefings } from '../../src/jobs/retry-briefings.js';
+import { RETRY_GRACE_MS, retryMissingBriefings } from '../../src/jobs/retry-briefings.js';
 import { createSilentLogger } from '../../src/log.js';
 import { feedResponse, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 import { createClock, openPollRig, pollFixture, spec, tempDir, type Clock, type PollRig } from '../helpers/poll-harness.js';
@@ -123,8 +123,56 @@ describe('the summarize port', () => {
     server.route('/none.xml', feedResponse(V1));
     await rig.poller.pollFeeds([spec('none', server.url('/none.xml'))]);
     expect(rig.articles.articlesMissingBriefing(10)).toHaveLength(3);
+    clock.advance(RETRY_GRACE_MS + MINUTE);
     const retried = await retryMissingBriefings({ articles: rig.articles, summarize: async (article) => briefingOf(article.title), now: clock.now, logger: createSilentLogger() }, []);
     expect(retried).toEqual({ done: 0, failed: 3 });
     expect(rig.articles.articlesMissingBriefing(10, 1)).toEqual([]);
+  });
+
+  it('leaves articles first seen within the grace period to the poller, and retries them after it', async () => {
+    rig = openPollRig(join(dir.dir, 'grace.db'), clock);
+    server.route('/grace.xml', feedResponse(V1));
+    const feed = spec('grace', server.url('/grace.xml'));
+    await rig.poller.pollFeeds([feed]);
+    const condensed: string[] = [];
+    const deps = { articles: rig.articles, summarize: async (article: { id: string; title: string }) => (condensed.push(article.id), briefingOf(article.title)), now: clock.now, logger: createSilentLogger() };
+    clock.advance(RETRY_GRACE_MS - MINUTE);
+    expect(await retryMissingBriefings(deps, [feed])).toEqual({ done: 0, failed: 0 });
+    expect(condensed).toEqual([]);
+    clock.advance(2 * MINUTE);
+    expect(await retryMissingBriefings(deps, [feed])).toEqual({ done: 3, failed: 0 });
+  });
+
+  it('stops condensing a poll\'s new articles once the shutdown signal aborts, leaving them for the retry job', async () => {
+    const controller = new AbortController();
+    const condensed: string[] = [];
+    rig = openPollRig(join(dir.dir, 'poll-abort.db'), clock, {
+      summarize: async (article) => {
+        condensed.push(article.id);
+        controller.abort();
+        return briefingOf(article.title);
+      },
+    });
+    server.route('/poll-abort.xml', feedResponse(V1));
+    const report = await rig.poller.pollFeeds([spec('poll-abort', server.url('/poll-abort.xml'))], { signal: controller.signal });
+    expect(report.done[0]).toMatchObject({ new: 3, briefingsFailed: 0 });
+    expect(condensed).toHaveLength(1);
+    expect(rig.articles.articlesMissingBriefing(10)).toHaveLength(2);
+  });
+
+  it('stops between articles once the signal aborts', async () => {
+    rig = openPollRig(join(dir.dir, 'abort.db'), clock);
+    server.route('/abort.xml', feedResponse(V1));
+    const feed = spec('abort', server.url('/abort.xml'));
+    await rig.poller.pollFeeds([feed]);
+    clock.advance(RETRY_GRACE_MS + MINUTE);
+    const controller = new AbortController();
+    const summarize = async (article: { title: string }): Promise<Briefing> => {
+      controller.abort();
+      return briefingOf(article.title);
+    };
+    const report = await retryMissingBriefings({ articles: rig.articles, summarize, now: clock.now, logger: createSilentLogger() }, [feed], { signal: controller.signal });
+    expect(report).toEqual({ done: 1, failed: 0 });
+    expect(rig.articles.articlesMissingBriefing(10)).toHaveLength(2);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSilentLogger } from '../../src/log.js';
-import { createScheduler, pollFeedsJob, POLL_TICK_CRON } from '../../src/scheduler.js';
+import { createScheduler, pollFeedsJob, POLL_TICK_CRON, retryBriefingsJob } from '../../src/scheduler.js';
+import type { ArticleRepository } from '../../src/store/article-repository.js';
 import type { FeedPoller, PollReport } from '../../src/jobs/poll-feeds.js';
 
 const EVERY_SECOND = '* * * * * *';
@@ -62,5 +63,27 @@ describe('pollFeedsJob', () => {
     const controller = new AbortController();
     await job.run(controller.signal);
     expect(seen).toEqual([controller.signal]);
+  });
+});
+
+describe('retryBriefingsJob', () => {
+  it('hands the retry run the shutdown signal, so an aborted run condenses nothing', async () => {
+    let condensed = 0;
+    const stored = [{ seq: 1, feedId: 'a' }, { seq: 2, feedId: 'a' }];
+    const articles = { articlesMissingBriefing: () => stored } as unknown as ArticleRepository;
+    const deps = {
+      articles,
+      summarize: async () => {
+        condensed += 1;
+        throw new Error('must not run');
+      },
+      now: () => 0,
+      logger: createSilentLogger(),
+    };
+    const feed = { id: 'a', url: 'https://a.example/feed', title: 'a', language: 'en', topics: ['news'], enabled: true, fullText: 'never' as const, weight: 1 };
+    const controller = new AbortController();
+    controller.abort();
+    await expect(retryBriefingsJob(deps, [feed]).run(controller.signal)).resolves.toEqual({ done: 0, failed: 0 });
+    expect(condensed).toBe(0);
   });
 });

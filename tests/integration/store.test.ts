@@ -101,6 +101,8 @@ describe('article repository: briefings', () => {
     articles.recordPoll('b', { state: initialFeedRecord('b', 'https://b.test/'), upserts: [article('b', 1)], seenAt: T0 });
     const [one, two, three] = inserted.map((a) => a.seq) as [number, number, number];
     expect(articles.articlesMissingBriefing(10)).toHaveLength(4);
+    expect(articles.articlesMissingBriefing(10, undefined, T0)).toEqual([]);
+    expect(articles.articlesMissingBriefing(10, undefined, T0 + 1)).toHaveLength(4);
 
     articles.saveBriefing(one, briefing('First'), T0 + 10);
     articles.saveBriefing(three, briefing('Third'), T0 + 30);

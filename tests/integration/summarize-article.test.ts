@@ -29,7 +29,7 @@ describe('createSummarizer', () => {
     server.route('/artikel', { headers: { 'content-type': 'text/html; charset=utf-8' }, body: PAGE });
     server.route('/kapot', { status: 500, body: 'oops' });
     const fetcher = createFetcher({ ...DEFAULT_FETCHER_OPTIONS, jitterMs: 0, timeoutMs: 2_000 });
-    summarize = createSummarizer({ budget: DEFAULT_BUDGET, fullText: createFullTextExtractor({ fetchPage: fetchPageWith(fetcher) }) });
+    summarize = createSummarizer({ budget: DEFAULT_BUDGET, fullText: createFullTextExtractor({ fetchPage: fetchPageWith(fetcher, { allowPrivateHosts: true }) }) });
   });
   afterAll(() => server.close());
 
@@ -44,6 +44,15 @@ describe('createSummarizer', () => {
   it('falls back to the teaser when the page fails', async () => {
     const briefing = await summarize(article(server.url('/kapot')), feed('auto'));
     expect(server.hits('/kapot')).toBe(1);
+    expect(briefing.sentences).toEqual([TEASER]);
+  });
+
+  it('refuses a loopback article link by default: the page is never hit and the teaser is condensed', async () => {
+    server.resetCounts();
+    const fetcher = createFetcher({ ...DEFAULT_FETCHER_OPTIONS, jitterMs: 0, timeoutMs: 2_000 });
+    const guarded = createSummarizer({ budget: DEFAULT_BUDGET, fullText: createFullTextExtractor({ fetchPage: fetchPageWith(fetcher) }) });
+    const briefing = await guarded(article(server.url('/artikel')), feed('auto'));
+    expect(server.hits('/artikel')).toBe(0);
     expect(briefing.sentences).toEqual([TEASER]);
   });
 

@@ -46,6 +46,19 @@ describe('parseFeedsDocument', () => {
     ]);
   });
 
+  it('accepts intervals from 1 minute to 24 hours, as numbers or durations', () => {
+    const minutes = (interval: unknown) => parseFeedsDocument(JSON.stringify([feed({ interval })]), 'f.json')[0]?.intervalMinutes;
+    expect([minutes(1), minutes('1m'), minutes('90 min'), minutes('24h'), minutes(1440), minutes('1440m')]).toEqual([1, 1, 90, 1440, 1440, 1440]);
+  });
+
+  it('rejects a zero interval and durations beyond 24 hours', () => {
+    expect(problemsOf(JSON.stringify([feed({ interval: '0m' })]))).toEqual(['[0].interval: must be minutes (15) or a duration such as "30m" or "2h"']);
+    expect(problemsOf(JSON.stringify([feed({ interval: '00h' })]))).toHaveLength(1);
+    expect(problemsOf(JSON.stringify([feed({ interval: '99h' })]))).toEqual(['[0].interval: must be at most 24 hours (1440 minutes)']);
+    expect(problemsOf(JSON.stringify([feed({ interval: '1441m' })]))).toEqual(['[0].interval: must be at most 24 hours (1440 minutes)']);
+    expect(problemsOf(JSON.stringify([feed({ interval: '25h' })]))).toHaveLength(1);
+  });
+
   it('rejects unknown fields instead of ignoring typos', () => {
     expect(problemsOf(JSON.stringify({ feeds: [feed({ intervall: 5 })] }))).toEqual(['feeds[0]: unknown field "intervall"']);
   });

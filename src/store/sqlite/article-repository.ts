@@ -69,9 +69,9 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
   const briefingsSince = db.prepare<[number, number], BriefingRow>(`
     SELECT ${BRIEFING_COLUMNS} FROM briefings b JOIN articles a ON a.seq = b.article_seq
     WHERE b.status = 'ok' AND b.created_at > ? ORDER BY b.created_at, b.article_seq LIMIT ?`);
-  const missing = db.prepare<[number, number], ArticleRow>(`
+  const missing = db.prepare<[number, number, number], ArticleRow>(`
     SELECT a.* FROM articles a LEFT JOIN briefings b ON b.article_seq = a.seq
-    WHERE b.article_seq IS NULL OR (b.status = 'failed' AND b.attempts < ?)
+    WHERE (b.article_seq IS NULL OR (b.status = 'failed' AND b.attempts < ?)) AND a.first_seen_at < ?
     ORDER BY a.seq LIMIT ?`);
 
   const recordPoll = db.transaction((feedId: string, write: PollWrite): PollWriteResult => {
@@ -122,7 +122,8 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
     },
     listBriefingsSince: (createdAfter, limit) => briefingsSince.all(createdAfter, limit).map(fromBriefingRow),
     latestBriefings: (query) => latestBriefings(db, query),
-    articlesMissingBriefing: (limit, maxAttempts = MAX_BRIEFING_ATTEMPTS) => missing.all(maxAttempts, limit).map(fromArticleRow),
+    articlesMissingBriefing: (limit, maxAttempts = MAX_BRIEFING_ATTEMPTS, firstSeenBefore = Number.MAX_SAFE_INTEGER) =>
+      missing.all(maxAttempts, firstSeenBefore, limit).map(fromArticleRow),
   };
 }
 
