@@ -121,6 +121,7 @@ async function startTelegram(config: Config, token: string, feeds: readonly Feed
     pollNow: () => pollEverything(ingestion.poller, feeds),
     outboxStats: () => outboxStats(outbox, Date.now(), config.defaults.timezone),
     articleCount: () => ingestion.articles.countArticles(),
+    onReplySent: (chatId) => sender.noteExternalSend(chatId),
   };
   const bot = createBot(deps, { token, apiRoot: config.telegramApiRoot });
   try {

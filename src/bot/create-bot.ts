@@ -46,7 +46,7 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
     handlerTimeout: maxInFlight > 0 ? Infinity : slowAfterMs,
   });
   // Every update's ctx.telegram: telegraf's client with a leaner sendMessage (replies-telegram).
-  Object.assign(bot.context, { telegram: createRepliesTelegram(options.token, apiRoot) });
+  Object.assign(bot.context, { telegram: createRepliesTelegram(options.token, apiRoot, { onSent: deps.onReplySent }) });
   const commands = options.commands ?? COMMANDS;
   const byName = new Map(commands.map((command) => [command.name as string, command]));
   const byPrefix = new Map(commands.flatMap((command) => (command.callbackPrefix ? [[command.callbackPrefix, command] as const] : [])));
@@ -65,17 +65,15 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
     const parsed = parseCommand(message.text);
     const isPrivate = message.chat.type === 'private';
     const reply = (html: string) => sendHtml(ctx.telegram, message.chat.id, html);
-    if (parsed === null) {
-      if (isPrivate) await reply(messagesFor(languageOf(deps, ctx)).unknownCommand);
-      return;
-    }
-    if (parsed.mention !== null && parsed.mention !== ctx.botInfo.username.toLowerCase()) return;
+    // Group chatter and commands for other bots are not ours: ignored before they count as flooding.
+    if (parsed === null ? !isPrivate : parsed.mention !== null && parsed.mention !== ctx.botInfo.username.toLowerCase()) return;
     const now = deps.now();
     const verdict = flood.check(message.chat.id, now);
     if (verdict !== 'ok') {
       if (verdict === 'warn') await reply(messagesFor(languageOf(deps, ctx)).slowDown);
       return;
     }
+    if (parsed === null) return reply(messagesFor(languageOf(deps, ctx)).unknownCommand);
     const command = byName.get(parsed.name);
     if (!command) {
       if (isPrivate || parsed.mention !== null) await reply(messagesFor(languageOf(deps, ctx)).unknownCommand);

@@ -49,4 +49,9 @@ export interface BotDeps {
   readonly outboxStats?: () => OutboxStats;
   /** Number of stored articles for /stats. */
   readonly articleCount?: () => number;
+  /**
+   * Called after each command reply Telegram accepted (replies skip the rate-limited sender for
+   * speed); main wires it to `sender.noteExternalSend` so bulk traffic leaves room for them.
+   */
+  readonly onReplySent?: (chatId: number) => void;
 }

@@ -1,4 +1,4 @@
-import type { Context, Telegraf } from 'telegraf';
+import { TelegramError, type Context, type Telegraf } from 'telegraf';
 import { messagesFor } from '../i18n/index.js';
 import { languageOf } from './chat-context.js';
 import type { BotDeps } from './deps.js';
@@ -7,12 +7,13 @@ import { sendHtml } from './telegram-adapter.js';
 /**
  * The bot's net: an exception in any handler is logged with the update id and chat id, the chat
  * gets one polite sentence, and nothing is rethrown, so long polling carries on with the next update.
+ * When the failure was Telegram's 429 the chat gets nothing: the apology would only hit the same limit.
  * Returns the handler, for updates run outside telegraf's own error handling (update-runner).
  */
 export function installErrorBoundary(bot: Telegraf, deps: BotDeps): (error: unknown, ctx: Context) => Promise<void> {
   const handle = async (error: unknown, ctx: Context) => {
     deps.logger.error({ err: error, update_id: ctx.update.update_id, chat_id: ctx.chat?.id ?? null }, 'bot: handler failed');
-    if (!ctx.chat) return;
+    if (!ctx.chat || isRateLimited(error)) return;
     try {
       await sendHtml(ctx.telegram, ctx.chat.id, messagesFor(languageOf(deps, ctx)).somethingWentWrong);
     } catch (replyError) {
@@ -21,4 +22,8 @@ export function installErrorBoundary(bot: Telegraf, deps: BotDeps): (error: unkn
   };
   bot.catch(handle);
   return handle;
+}
+
+function isRateLimited(error: unknown): boolean {
+  return error instanceof TelegramError && error.code === 429;
 }

@@ -8,6 +8,15 @@ type TelegramErrorPayload = ConstructorParameters<typeof TelegramError>[0];
 /** How long one sendMessage may take before it fails (telegraf's own limit for any call). */
 const SEND_TIMEOUT_MS = 500_000;
 
+/** A 429 asking to wait at most this long is waited out and the reply sent once more; a longer one fails. */
+export const REPLY_RETRY_AFTER_MAX_S = 5;
+
+/** Hooks of the replies client. */
+export interface RepliesTelegramOptions {
+  /** Called after each reply Telegram accepted, so the rate-limited sender can count it (noteExternalSend). */
+  readonly onSent?: (chatId: number) => void;
+}
+
 /**
  * The Telegram client the bot's handlers use. It is telegraf's own, except that sendMessage (the
  * one call every reply makes) goes straight through node:http(s) on a keep-alive agent: under a
@@ -15,8 +24,10 @@ const SEND_TIMEOUT_MS = 500_000;
  * building the answer. Same JSON request, same result, same `TelegramError` for a refusal
  * (`{ ok: false }` or HTTP 5xx), so callers cannot tell the difference; every other method is
  * telegraf's untouched. The token is only in the request path, never in an error message.
+ * A short 429 (retry_after <= REPLY_RETRY_AFTER_MAX_S) is waited out and retried once: a reply is
+ * still worth sending a second later. Each accepted reply is reported to `options.onSent`.
  */
-export function createRepliesTelegram(token: string, apiRoot: string): Telegram {
+export function createRepliesTelegram(token: string, apiRoot: string, options: RepliesTelegramOptions = {}): Telegram {
   const telegram = new Telegram(token, { apiRoot, webhookReply: false });
   const viaTelegraf = telegram.callApi.bind(telegram);
   const url = new URL(`./bot${token}/sendMessage`, apiRoot); // resolved as telegraf resolves it
@@ -25,7 +36,7 @@ export function createRepliesTelegram(token: string, apiRoot: string): Telegram 
   const request = https ? httpsRequest : httpRequest;
   const target = { ...urlToHttpOptions(url), method: 'POST', agent };
 
-  const sendMessage = (payload: Record<string, unknown>) =>
+  const sendOnce = (payload: Record<string, unknown>) =>
     new Promise<unknown>((resolve, reject) => {
       const body = JSON.stringify(withoutNulls(payload));
       const req = request({ ...target, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
@@ -41,6 +52,20 @@ export function createRepliesTelegram(token: string, apiRoot: string): Telegram 
       req.end(body);
     });
 
+  const sendMessage = async (payload: Record<string, unknown>) => {
+    let result: unknown;
+    try {
+      result = await sendOnce(payload);
+    } catch (error) {
+      const waitS = shortRetryAfter(error);
+      if (waitS === null) throw error;
+      await new Promise((resolve) => setTimeout(resolve, waitS * 1000));
+      result = await sendOnce(payload);
+    }
+    if (typeof payload.chat_id === 'number') options.onSent?.(payload.chat_id);
+    return result;
+  };
+
   telegram.callApi = ((method: string, payload: object, options?: { signal?: unknown }) =>
     method === 'sendMessage' && options?.signal === undefined
       ? sendMessage(payload as Record<string, unknown>)
@@ -54,6 +79,13 @@ function withoutNulls(payload: Record<string, unknown>): Record<string, unknown>
     if (payload[key] === null) return Object.fromEntries(Object.entries(payload).filter(([, value]) => value !== null));
   }
   return payload;
+}
+
+/** The seconds a 429 asks to wait when that is short enough to wait out; null for anything else. */
+function shortRetryAfter(error: unknown): number | null {
+  if (!(error instanceof TelegramError) || error.code !== 429) return null;
+  const retryAfter = error.parameters?.retry_after;
+  return typeof retryAfter === 'number' && retryAfter >= 0 && retryAfter <= REPLY_RETRY_AFTER_MAX_S ? retryAfter : null;
 }
 
 function isAnswer(data: unknown): data is { ok: boolean; result?: unknown } {

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { Telegram } from 'telegraf';
+import { Telegram, TelegramError } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { htmlToPlainText } from '../telegram/html.js';
 import { createBot } from './create-bot.js';
@@ -64,7 +64,8 @@ export async function runTerminalChat(deps: BotDeps, options: TerminalChatOption
       case 'getChatMember':
         return { status: 'creator', user: { id: options.userId, is_bot: false, first_name: options.firstName } };
       case 'getChat':
-        throw Object.assign(new Error('terminal chat: no other chats here'), { code: 400 });
+        // Telegram's own answer for an unknown chat, so commands treat it as "not found", not as a failure.
+        throw new TelegramError({ error_code: 400, description: 'Bad Request: chat not found' }, { method, payload });
       default:
         return true;
     }

@@ -21,6 +21,11 @@ export interface DigestSettings {
   readonly catalog: readonly FeedSpec[];
   /** With nothing new: true sends a short "quiet day" line, false sends nothing. */
   readonly quietLine: boolean;
+  /**
+   * The local date the digest is for (the schedule's, `YYYY-MM-DD`); a digest caught up after
+   * local midnight is still headed with its own day. Default: the chat's date at `now`.
+   */
+  readonly localDate?: string;
 }
 
 /** One story in a digest: the best briefing of it and the feeds that carry it. */
@@ -42,7 +47,7 @@ export interface DigestSection<B extends StoredBriefing = StoredBriefing> {
 export interface Digest<B extends StoredBriefing = StoredBriefing> {
   readonly language: UiLanguage;
   readonly timezone: string;
-  /** The chat's local date at `now`: the header's date and the digest's key. */
+  /** The local date the digest is for (settings.localDate, else the date at `now`): the header's date and the digest's key. */
   readonly localDate: string;
   readonly sections: readonly DigestSection<B>[];
   readonly shown: number;
@@ -67,6 +72,16 @@ export function digestWindowStart(lastDigestAt: number | null, now: number): num
 }
 
 /**
+ * The earliest window start among many chats (where one shared candidate query must begin). A
+ * plain loop: spreading 200k chats into Math.min overflows the call stack. `now` when empty.
+ */
+export function earliestWindowStart(lastDigestAts: Iterable<number | null>, now: number): number {
+  let earliest = now;
+  for (const lastDigestAt of lastDigestAts) earliest = Math.min(earliest, digestWindowStart(lastDigestAt, now));
+  return earliest;
+}
+
+/**
  * Builds a chat's digest from the candidate briefings, or null when there is nothing to send
  * (nothing new and no quiet line). Deterministic for equal inputs, so equal digests can share one
  * rendering (see digestKey).
@@ -84,7 +99,7 @@ export function buildDigest<B extends StoredBriefing>(
     const feed = feeds.get(briefing.feedId);
     return chosenFeeds.has(briefing.feedId) || (feed?.topics.some((topic) => topics.has(topic)) ?? false);
   });
-  const localDate = localDateOf(now, settings.timezone);
+  const localDate = settings.localDate ?? localDateOf(now, settings.timezone);
   const base = { language: settings.language, timezone: settings.timezone, localDate };
   if (wanted.length === 0) {
     return settings.quietLine ? { ...base, sections: [], shown: 0, more: 0, quiet: true } : null;

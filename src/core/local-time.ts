@@ -38,7 +38,8 @@ export function addDays(localDate: string, days: number): string {
 export function instantOfLocal(date: string, time: string, timeZone: string): number {
   const wall = Date.parse(`${date}T${time}:00Z`);
   // Offsets in force around that day; on a transition day these are the two sides of the jump.
-  const offsets = new Set([wall - DAY / 2, wall, wall + DAY / 2].map((at) => tzOffset(timeZone, new Date(at))));
+  // Sampled a whole day either side: zones reach UTC+14, so half a day can miss one side.
+  const offsets = new Set([wall - DAY, wall - DAY / 2, wall, wall + DAY / 2, wall + DAY].map((at) => tzOffset(timeZone, new Date(at))));
   const matches = [...offsets].map((offset) => wall - offset * MINUTE).filter((instant) => wallOf(instant, timeZone) === wall);
   if (matches.length > 0) return Math.min(...matches);
   // In the gap: search the first minute whose wall clock is at or after the wanted one.

@@ -32,11 +32,17 @@ export interface DeliveryWorker {
   inFlight(): number;
 }
 
+/** last_error of messages dropped because their chat stopped or deleted its data before they went out. */
+export const CHAT_STOPPED = 'jobs/deliver-outbox: chat stopped or deleted before sending';
+
 /**
  * The outbox worker. Each message is marked `sending` (committed) right before its HTTP call and
  * `sent` with Telegram's message id right after, so after a SIGKILL the only message whose fate is
  * unknown is the one still marked `sending`; start() sends it again (at-least-once, the single
- * possible duplicate). Failures stay with their message or chat; the worker goes on.
+ * possible duplicate). Failures stay with their message or chat; the worker goes on. Digests and
+ * pushes of a chat that is no longer active (/stop, deleted data, blocked) are dropped, not sent:
+ * a digest committed just before /stop, even by a tick that read the chat before it stopped,
+ * never goes out.
  */
 export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const { outbox, sender, chats, clock, logger } = deps;
@@ -65,8 +71,20 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       const now = clock();
       const room = window - submitted.size;
       const due = room > 0 ? outbox.nextDue(now, room, busyChats) : [];
-      for (const message of due) submit(message);
-      if (due.length < room) {
+      let skipped = 0;
+      for (const message of due) {
+        if (isUnwanted(message)) {
+          skipped += 1;
+          const abandoned = outbox.abandonChat(message.chatId, CHAT_STOPPED, now);
+          logger.info({ chat_id: message.chatId, abandoned }, 'jobs/deliver-outbox: chat stopped or deleted, dropping its messages');
+        } else {
+          submit(message);
+        }
+      }
+      if (skipped > 0) {
+        // The room those took is free again: look again at once.
+        schedule(0);
+      } else if (due.length < room) {
         // Nothing more is due now: wake for the next retry (completions call fill too).
         const next = outbox.nextWakeAt();
         if (next !== null && next > now) schedule(Math.min(next - now, 60_000));
@@ -76,6 +94,13 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       logger.error({ err: error }, 'jobs/deliver-outbox: reading the outbox failed, retrying in 1 s');
       schedule(1_000);
     }
+  }
+
+  /** A digest or push for a chat that chose /stop (or deleted its data) after it was written. */
+  function isUnwanted(message: OutboxMessage): boolean {
+    if (message.kind === 'reply') return false;
+    const chat = chats.find(message.chatId);
+    return chat === null || !chat.active;
   }
 
   function submit(message: OutboxMessage): void {

@@ -1,7 +1,7 @@
 import { digestWindowStart, type Digest } from '../core/digest.js';
 import type { FeedSpec, Subscriber } from '../core/types.js';
 import type { ArticleRepository, BriefingRecord } from '../store/article-repository.js';
-import { createDigestMaker, digestArticleSeqs, MAX_DIGEST_CANDIDATES, type DigestOptions } from './digest-parts.js';
+import { createDigestMaker, digestArticleSeqs, listDigestCandidates, type DigestOptions } from './digest-parts.js';
 
 export interface DigestNowDeps {
   readonly articles: Pick<ArticleRepository, 'listBriefingsSince'>;
@@ -22,7 +22,7 @@ export interface DigestNowResult {
  * does not count as the day's digest. Null when nothing is new.
  */
 export function digestNow(deps: DigestNowDeps, chat: Subscriber, now: number): DigestNowResult | null {
-  const briefings = deps.articles.listBriefingsSince(digestWindowStart(chat.lastDigestAt, now), MAX_DIGEST_CANDIDATES);
+  const briefings = listDigestCandidates(deps.articles, digestWindowStart(chat.lastDigestAt, now));
   const { digest, parts } = createDigestMaker(briefings, deps.catalog, { topN: deps.options.topN, quietLine: false }, now)(chat);
   return digest === null ? null : { parts, articleSeqs: digestArticleSeqs(digest), digest };
 }

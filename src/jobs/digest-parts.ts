@@ -1,7 +1,7 @@
 import { buildDigest, digestKey, digestWindowStart, type Digest } from '../core/digest.js';
 import { localDateOf } from '../core/local-time.js';
 import type { FeedSpec, Subscriber } from '../core/types.js';
-import type { BriefingRecord } from '../store/article-repository.js';
+import type { ArticleRepository, BriefingRecord } from '../store/article-repository.js';
 import type { NewOutboxMessage, OutboxPayload } from '../store/outbox-repository.js';
 import { renderDigest } from '../telegram/render-digest.js';
 
@@ -27,25 +27,34 @@ export function digestMessageKey(chatId: number, localDate: string, part: number
 
 /**
  * Builds and renders digests for many chats at one instant, sharing work: chats with the same
- * settings share one build, digests with the same content share one rendering.
+ * settings share one build, digests with the same content share one rendering (`render` is
+ * renderDigest; tests pass a counting one).
  */
-export function createDigestMaker(briefings: readonly BriefingRecord[], catalog: readonly FeedSpec[], options: DigestOptions, now: number) {
+export function createDigestMaker(
+  briefings: readonly BriefingRecord[],
+  catalog: readonly FeedSpec[],
+  options: DigestOptions,
+  now: number,
+  render: typeof renderDigest = renderDigest,
+) {
   const titles = new Map(catalog.map((feed) => [feed.id, feed.title]));
   const built = new Map<string, Digest<BriefingRecord> | null>();
   const rendered = new Map<string, string[]>();
-  return (chat: Subscriber): { digest: Digest<BriefingRecord> | null; parts: string[] } => {
+  /** `localDate` is the date the digest is for (a caught-up one keeps its day); default: the chat's date at `now`. */
+  return (chat: Subscriber, localDate: string = localDateOf(now, chat.timezone)): { digest: Digest<BriefingRecord> | null; parts: string[] } => {
     const since = digestWindowStart(chat.lastDigestAt, now);
-    const settingsKey = JSON.stringify([chat.language, chat.timezone, localDateOf(now, chat.timezone), [...chat.topics].sort(), [...chat.feeds].sort(), since]);
+    const settingsKey = JSON.stringify([chat.language, chat.timezone, localDate, [...chat.topics].sort(), [...chat.feeds].sort(), since]);
     let digest = built.get(settingsKey);
     if (digest === undefined) {
-      digest = buildDigest(briefings, { ...options, language: chat.language, timezone: chat.timezone, topics: chat.topics, feeds: chat.feeds, since, catalog }, now);
+      const settings = { ...options, language: chat.language, timezone: chat.timezone, topics: chat.topics, feeds: chat.feeds, since, catalog, localDate };
+      digest = buildDigest(briefings, settings, now);
       built.set(settingsKey, digest);
     }
     if (digest === null) return { digest, parts: [] };
     const key = digestKey(digest);
     let parts = rendered.get(key);
     if (parts === undefined) {
-      parts = renderDigest(digest, titles);
+      parts = render(digest, titles);
       rendered.set(key, parts);
     }
     return { digest, parts };
@@ -71,3 +80,31 @@ export function digestArticleSeqs(digest: Digest<BriefingRecord> | null): number
 
 /** Wide enough for any day's briefings; a digest never needs more. */
 export const MAX_DIGEST_CANDIDATES = 20_000;
+
+/**
+ * The digest candidates created after `since`: all of them, or the NEWEST `max` when the window
+ * holds more (the ranking favours recent stories, so the oldest are the ones to lose). The
+ * repository pages oldest first, so this pages through the window keeping the newest `max`.
+ */
+export function listDigestCandidates(
+  articles: Pick<ArticleRepository, 'listBriefingsSince'>,
+  since: number,
+  max: number = MAX_DIGEST_CANDIDATES,
+): BriefingRecord[] {
+  let kept: BriefingRecord[] = [];
+  let cursor = since;
+  let boundary = new Set<number>();
+  for (;;) {
+    const page = articles.listBriefingsSince(cursor, max);
+    const fresh = page.filter((briefing) => !boundary.has(briefing.articleSeq));
+    kept = kept.length + fresh.length > max ? [...kept, ...fresh].slice(-max) : [...kept, ...fresh];
+    if (page.length < max) return kept;
+    const first = page[0]!.createdAt;
+    const last = page[page.length - 1]!.createdAt;
+    // Rows sharing the last timestamp may continue on the next page: read the last millisecond
+    // again and skip the rows already kept. A page of one single instant moves past it.
+    const next = first === last ? last : last - 1;
+    boundary = new Set(page.filter((briefing) => briefing.createdAt > next).map((briefing) => briefing.articleSeq));
+    cursor = next;
+  }
+}

@@ -1,11 +1,12 @@
-import { digestWindowStart } from '../core/digest.js';
+import { earliestWindowStart } from '../core/digest.js';
 import { dueDigests } from '../core/digest-schedule.js';
 import type { FeedSpec } from '../core/types.js';
 import type { Logger } from '../log.js';
 import type { ArticleRepository } from '../store/article-repository.js';
 import type { OutboxRepository } from '../store/outbox-repository.js';
 import type { SubscriberRepository } from '../store/subscriber-repository.js';
-import { createDigestMaker, digestArticleSeqs, digestMessages, MAX_DIGEST_CANDIDATES, type DigestOptions } from './digest-parts.js';
+import type { renderDigest } from '../telegram/render-digest.js';
+import { createDigestMaker, digestArticleSeqs, digestMessages, listDigestCandidates, type DigestOptions } from './digest-parts.js';
 
 export interface SendDigestsDeps {
   readonly subscribers: Pick<SubscriberRepository, 'listActive'>;
@@ -13,6 +14,8 @@ export interface SendDigestsDeps {
   readonly outbox: OutboxRepository;
   readonly catalog: readonly FeedSpec[];
   readonly options: DigestOptions & { readonly catchUpHours: number };
+  /** Renders a digest into messages (default renderDigest); tests count the calls. */
+  readonly render?: typeof renderDigest;
   /** Told after new digests were written, so delivery starts at once. */
   readonly worker?: { wake(): void };
   readonly logger: Logger;
@@ -39,9 +42,9 @@ export function sendDueDigests(deps: SendDigestsDeps, now: number): SendDigestsR
   const due = dueDigests(chats, now, { catchUpHours: deps.options.catchUpHours });
   if (due.length === 0) return { due: 0, done: 0, quiet: 0, alreadySent: 0, failed: [] };
   const byId = new Map(chats.map((chat) => [chat.chatId, chat]));
-  const since = Math.min(...due.map((entry) => digestWindowStart(byId.get(entry.chatId)?.lastDigestAt ?? null, now)));
-  const briefings = deps.articles.listBriefingsSince(since, MAX_DIGEST_CANDIDATES);
-  const make = createDigestMaker(briefings, deps.catalog, deps.options, now);
+  const since = earliestWindowStart(due.map((entry) => byId.get(entry.chatId)?.lastDigestAt ?? null), now);
+  const briefings = listDigestCandidates(deps.articles, since);
+  const make = createDigestMaker(briefings, deps.catalog, deps.options, now, deps.render);
   let done = 0;
   let quiet = 0;
   let alreadySent = 0;
@@ -49,7 +52,7 @@ export function sendDueDigests(deps: SendDigestsDeps, now: number): SendDigestsR
   for (const entry of due) {
     const chat = byId.get(entry.chatId)!;
     try {
-      const { digest, parts } = make(chat);
+      const { digest, parts } = make(chat, entry.localDate);
       const written = outbox.commitDigest(
         { chatId: chat.chatId, localDate: entry.localDate, messages: digestMessages(chat.chatId, entry.localDate, parts), articleSeqs: digestArticleSeqs(digest) },
         now,

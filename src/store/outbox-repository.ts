@@ -73,11 +73,19 @@ export interface OutboxRepository {
    * unfinished message of each chat (parts stay in order), skipping chats in `busyChats`.
    */
   nextDue(now: number, limit: number, busyChats: ReadonlySet<number>): OutboxMessage[];
-  /** The earliest next_attempt_at among pending messages, or null when there are none. */
+  /**
+   * The earliest next_attempt_at among the messages nextDue could return (the first unfinished
+   * message of each chat), or null when there are none: parts waiting behind a part in back-off
+   * do not count, so the worker sleeps until the back-off ends instead of polling.
+   */
   nextWakeAt(): number | null;
   markSending(id: number, now: number): void;
   markSent(id: number, telegramMessageId: number, now: number): void;
-  /** Back to pending for a later try; `countAttempt` is false for 429 (nothing was wrong with it). */
+  /**
+   * Back to pending for a later try; `countAttempt` is false for 429 (nothing was wrong with it),
+   * which gives back the attempt markSending took. A message never marked `sending` (dropped
+   * before its call) keeps its attempts either way.
+   */
   reschedule(id: number, at: number, error: string, countAttempt: boolean): void;
   markFailed(id: number, error: string, now: number): void;
   markDead(id: number, error: string, now: number): void;

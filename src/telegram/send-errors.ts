@@ -9,7 +9,11 @@ export type SendOutcome =
   | { readonly kind: 'sent'; readonly messageId: number }
   /** 429: nothing was delivered; try again after `retryAfterMs`. */
   | { readonly kind: 'rate_limited'; readonly retryAfterMs: number; readonly reason: string }
-  /** 5xx, timeout or network failure: worth retrying with back-off. */
+  /**
+   * 5xx, timeout or network failure: worth retrying with back-off. Also 401 and 404, which speak
+   * about the bot (revoked token, wrong API root), not about the chat or the message: the outbox
+   * keeps the message and gives up as `failed` after its bounded attempts, never `dead`.
+   */
   | { readonly kind: 'transient'; readonly reason: string }
   /** 403 (blocked, kicked, deactivated) or 400 "chat not found": stop writing to this chat. */
   | { readonly kind: 'chat_gone'; readonly reason: string }
@@ -46,6 +50,8 @@ export function classifyAnswer(status: number, body: BotApiAnswer | null): SendO
   const migrateTo = body?.parameters?.migrate_to_chat_id;
   if (typeof migrateTo === 'number') return { kind: 'migrated', newChatId: migrateTo, reason };
   if (code >= 500 || code === 0 || body === null) return { kind: 'transient', reason };
+  // Bot-level: every message would fail the same way until the operator fixes the token or the URL.
+  if (code === 401 || code === 404) return { kind: 'transient', reason };
   if (code === 403) return { kind: 'chat_gone', reason };
   if (code === 400 && /chat not found|peer_id_invalid|user is deactivated/i.test(body.description ?? '')) {
     return { kind: 'chat_gone', reason };

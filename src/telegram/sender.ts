@@ -47,6 +47,12 @@ export interface Sender {
   dropQueued(lane: Lane): number;
   /** Stops the timer; call after dropQueued on shutdown. */
   close(): void;
+  /**
+   * Records a message that went to `chatId` outside this sender (a command reply on the bot's fast
+   * path): it takes a global and a chat token, going into debt if need be, so bulk traffic slows
+   * down by as much and a 429 that follows in that chat is judged a chat limit, not a global one.
+   */
+  noteExternalSend(chatId: number): void;
 }
 
 const SAFETY = 0.95;
@@ -58,6 +64,8 @@ interface Queued extends SendRequest {
 interface ChatState {
   readonly bucket: TokenBucket;
   lastSentAt: number;
+  /** When a message last went to this chat outside the sender (noteExternalSend). */
+  lastExternalAt: number;
 }
 
 /** Negative ids are groups, supergroups and channels; positive ones are private chats. */
@@ -97,7 +105,7 @@ export function createSender(options: SenderOptions): Sender {
       const options = isGroupChatId(chatId)
         ? { capacity: 1, perSecond: (groupPerMinute / 60) * SAFETY }
         : { capacity: 1, perSecond: privatePerSecond * SAFETY };
-      state = { bucket: new TokenBucket(options, now), lastSentAt: -Infinity };
+      state = { bucket: new TokenBucket(options, now), lastSentAt: -Infinity, lastExternalAt: -Infinity };
       chats.set(chatId, state);
     }
     return state;
@@ -165,20 +173,25 @@ export function createSender(options: SenderOptions): Sender {
     const now = clock();
     if (outcome.kind === 'rate_limited') onRateLimited(queued.message.chatId, state, previousSentAt, outcome.retryAfterMs, now);
     inFlight -= 1;
+    countForSweep(now);
+    queued.resolve(outcome);
+    pump();
+  }
+
+  function countForSweep(now: number): void {
     if (++sinceSweep >= 5_000) {
       sinceSweep = 0;
       sweep(now);
     }
-    queued.resolve(outcome);
-    pump();
   }
 
   function onRateLimited(chatId: number, state: ChatState, previousSentAt: number, retryAfterMs: number, now: number): void {
     const until = now + retryAfterMs;
     // Our own buckets keep each chat under its limit; a 429 for a chat that was quiet must be the global one.
-    const chatWasBusy = isGroupChatId(chatId)
-      ? state.bucket.readyAt(now) > now
-      : now - previousSentAt < 1_500 / privatePerSecond;
+    // "Quiet": nothing went there (from us or as a reply) within 1.5 of the chat's own interval.
+    const lastWrite = Math.max(previousSentAt, state.lastExternalAt);
+    const interval = isGroupChatId(chatId) ? 60_000 / groupPerMinute : 1_000 / privatePerSecond;
+    const chatWasBusy = now - lastWrite < 1.5 * interval;
     state.bucket.pause(until, now);
     if (chatWasBusy) {
       limits.chat += 1;
@@ -202,6 +215,15 @@ export function createSender(options: SenderOptions): Sender {
       const dropped = lanes[lane].splice(0);
       for (const queued of dropped) queued.resolve({ kind: 'rate_limited', retryAfterMs: 0, reason: 'telegram/sender: dropped before sending' });
       return dropped.length;
+    },
+    noteExternalSend(chatId) {
+      const now = clock();
+      global.takeAllowingDebt(now);
+      const state = chatState(chatId, now);
+      state.bucket.takeAllowingDebt(now);
+      state.lastSentAt = now;
+      state.lastExternalAt = now;
+      countForSweep(now);
     },
     close() {
       closed = true;

@@ -48,6 +48,15 @@ export class TokenBucket {
     return true;
   }
 
+  /**
+   * Takes a token whether or not one is available: for a send that already happened elsewhere (a
+   * command reply). The balance may go negative, so later sends wait until the debt is paid off.
+   */
+  takeAllowingDebt(now: number): void {
+    this.refill(now);
+    this.tokens -= 1;
+  }
+
   /** Hands out no token before `until`; then exactly one, so sends resume one at a time, not in a burst. */
   pause(until: number, now: number): void {
     if (until <= now) return;

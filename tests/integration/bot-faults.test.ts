@@ -40,9 +40,31 @@ describe('faults', () => {
     await h.emulator.waitFor(() => h.logLines.some((line) => line.includes('bot: handler failed')));
     h.emulator.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' });
     h.emulator.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
-    h.emulator.sendText(READER, '/help');
-    await h.emulator.waitFor(() => h.emulator.callsOf('sendMessage').filter((call) => call.errorCode === 429).length === 1);
+    const [sorry] = await say(h, READER, '/help');
+    expect(sorry!.text).toBe('Something went wrong, please try again.');
+    expect(h.emulator.callsOf('sendMessage').filter((call) => call.errorCode === 429)).toHaveLength(1);
     expect((await say(h, READER, '/time'))[0]!.text).toContain('07:30');
+  });
+
+  it('retries a reply Telegram limited for a second, and counts every delivered reply', async () => {
+    const counted: number[] = [];
+    const h = await open({ deps: { onReplySent: (chatId) => counted.push(chatId) } });
+    h.emulator.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
+    const [help] = await say(h, READER, '/help');
+    expect(help!.text).toContain('What I can do');
+    expect(h.emulator.callsOf('sendMessage').map((call) => call.errorCode ?? 'ok')).toEqual([429, 'ok']);
+    // The emulator records the message before its answer reaches the bot: wait for the bot to see it.
+    await h.emulator.waitFor(() => counted.length > 0);
+    expect(counted).toEqual([READER.id]);
+  });
+
+  it('does not apologise for a reply that failed with a long 429 (the apology would be limited too)', async () => {
+    const h = await open();
+    h.emulator.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 30', parameters: { retry_after: 30 } });
+    h.emulator.sendText(READER, '/help');
+    await h.emulator.waitFor(() => h.logLines.some((line) => line.includes('bot: handler failed')));
+    expect((await say(h, READER, '/time'))[0]!.text).toContain('07:30');
+    expect(h.emulator.messagesTo(READER.id)).toHaveLength(1);
   });
 
   it('slows a flooding chat down politely: one warning, then silence until it calms down', async () => {
@@ -53,6 +75,19 @@ describe('faults', () => {
     expect((await say(h, other, '/time'))[0]!.text).toContain('07:30');
     const texts = h.emulator.messagesTo(READER.id).map((message) => message.text);
     expect(texts.filter((text) => text.includes('Please wait a few seconds'))).toHaveLength(1);
+    expect(texts).toHaveLength(6);
+  });
+
+  it('slows a chat flooding plain text down just like one flooding commands', async () => {
+    const h = await open({ flood: { burst: 5, refillPerSecond: 0.5 } });
+    const talker = { id: 6004, first_name: 'Tom', language_code: 'en' };
+    for (let i = 0; i < 12; i += 1) h.emulator.sendText(talker, `hello ${i}`);
+    await h.emulator.waitForMessages(talker.id, 6);
+    const other = { id: 6005, language_code: 'en' };
+    expect((await say(h, other, '/time'))[0]!.text).toContain('07:30');
+    const texts = h.emulator.messagesTo(talker.id).map((message) => message.text);
+    expect(texts.filter((text) => text.includes('Please wait a few seconds'))).toHaveLength(1);
+    expect(texts.filter((text) => text.includes('I do not know that command'))).toHaveLength(5);
     expect(texts).toHaveLength(6);
   });
 

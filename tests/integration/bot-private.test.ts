@@ -88,6 +88,14 @@ describe('a private chat, in English and Dutch', () => {
     expect((await say(h, nl, '/time kwart over zeven'))[0]!.text).toContain('Geef een tijd als UU:MM');
   });
 
+  it('/status shows tomorrow\'s digest once today\'s went out, even before today\'s digest time', async () => {
+    const user = english();
+    await say(h, user, '/time 11:00');
+    expect((await say(h, user, '/status'))[0]!.text).toContain('Next digest: Monday 5 January, 11:00');
+    h.deps.subscribers.markDigestSent(user.id, '2026-01-05', FIXED_NOW);
+    expect((await say(h, user, '/status'))[0]!.text).toContain('Next digest: Tuesday 6 January, 11:00');
+  });
+
   it('/timezone accepts names, cities and offsets; a bad one gets the format with an example', async () => {
     const user = english();
     expect((await say(h, user, '/timezone America/New_York'))[0]!.text).toContain('<b>America/New_York</b>. It is now Monday 5 January, 04:00');

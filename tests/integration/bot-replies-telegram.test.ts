@@ -41,14 +41,27 @@ describe('the replies client (sendMessage straight over node:http)', () => {
   it('turns a refusal into the TelegramError telegraf would throw, with code, description and parameters', async () => {
     const api = await started();
     const telegram = createRepliesTelegram(api.token, api.apiRoot);
-    api.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 3', parameters: { retry_after: 3 } });
+    api.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 30', parameters: { retry_after: 30 } });
     const limited = await refusal(telegram.sendMessage(7, 'x'));
     expect(limited).toBeInstanceOf(TelegramError);
-    expect(limited).toMatchObject({ code: 429, parameters: { retry_after: 3 }, on: { method: 'sendMessage' } });
+    expect(limited).toMatchObject({ code: 429, parameters: { retry_after: 30 }, on: { method: 'sendMessage' } });
     api.failNext('sendMessage', { error_code: 403, description: 'Forbidden: bot was blocked by the user' });
     expect(await refusal(telegram.sendMessage(7, 'x'))).toMatchObject({ code: 403, description: 'Forbidden: bot was blocked by the user' });
     api.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' });
     expect(await refusal(telegram.sendMessage(7, 'x'))).toMatchObject({ code: 502 });
+  });
+
+  it('waits out a short 429 once, delivers the reply and reports it as sent', async () => {
+    const api = await started();
+    const sentTo: number[] = [];
+    const telegram = createRepliesTelegram(api.token, api.apiRoot, { onSent: (chatId) => sentTo.push(chatId) });
+    api.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
+    expect(await telegram.sendMessage(7, 'after the wait')).toMatchObject({ chat: { id: 7 }, text: 'after the wait' });
+    expect(api.callsOf('sendMessage').map((call) => call.errorCode ?? 'ok')).toEqual([429, 'ok']);
+    expect(sentTo).toEqual([7]);
+    api.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 0', parameters: { retry_after: 0 } }, 2);
+    expect(await refusal(telegram.sendMessage(7, 'twice limited'))).toMatchObject({ code: 429 });
+    expect(sentTo).toEqual([7]);
   });
 
   it('leaves every other method to telegraf', async () => {

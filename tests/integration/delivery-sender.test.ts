@@ -108,6 +108,45 @@ describe('rate-limited sender', () => {
     sender.close();
   });
 
+  it('judges a 429 right after a command reply to that chat a chat limit, not a global one', async () => {
+    const { transport } = fakeTransport(() => ({ kind: 'rate_limited', retryAfterMs: 300, reason: '429' }));
+    const sender = createSender({ transport, globalPerSecond: 1000, clock: Date.now });
+    sender.noteExternalSend(9);
+    expect((await settle(sender.send({ message: msg(9), lane: 'bulk' }))).kind).toBe('rate_limited');
+    expect(sender.rateLimits()).toEqual({ chat: 1, global: 0 });
+    sender.close();
+  });
+
+  it('makes bulk traffic wait for the global tokens that command replies took', async () => {
+    const { transport, calls } = fakeTransport();
+    const sender = createSender({ transport, globalPerSecond: 10, clock: Date.now });
+    const started = Date.now();
+    for (let i = 0; i < 20; i++) sender.noteExternalSend(500 + i);
+    await settle(sender.send({ message: msg(1), lane: 'bulk' }));
+    // 20 tokens of debt at about 9/s: the bulk message waits about two seconds.
+    expect(calls[0]!.at - started).toBeGreaterThanOrEqual(1_500);
+    sender.close();
+  });
+
+  it('pauses everything after a 429 on the first message to a group (its own limit cannot be the cause)', async () => {
+    const { transport } = fakeTransport((_message, n) =>
+      n === 1 ? { kind: 'rate_limited', retryAfterMs: 300, reason: '429' } : { kind: 'sent', messageId: n });
+    const sender = createSender({ transport, globalPerSecond: 1000, clock: Date.now });
+    expect((await settle(sender.send({ message: msg(-100123), lane: 'bulk' }))).kind).toBe('rate_limited');
+    expect(sender.rateLimits()).toEqual({ chat: 0, global: 1 });
+    sender.close();
+  });
+
+  it('still judges a 429 in a group written to a moment ago a chat limit', async () => {
+    const { transport } = fakeTransport((_message, n) =>
+      n === 2 ? { kind: 'rate_limited', retryAfterMs: 300, reason: '429' } : { kind: 'sent', messageId: n });
+    const sender = createSender({ transport, globalPerSecond: 1000, clock: Date.now });
+    await settle(sender.send({ message: msg(-100123, 'g1'), lane: 'bulk' }));
+    expect((await settle(sender.send({ message: msg(-100123, 'g2'), lane: 'bulk' }))).kind).toBe('rate_limited');
+    expect(sender.rateLimits()).toEqual({ chat: 1, global: 0 });
+    sender.close();
+  });
+
   it('gives back queued bulk requests on shutdown as "not sent"', async () => {
     const { transport } = fakeTransport();
     const sender = createSender({ transport, globalPerSecond: 10, clock: Date.now });
@@ -132,6 +171,11 @@ describe('classifyAnswer', () => {
       .toMatchObject({ kind: 'migrated', newChatId: -100123 });
     expect(classifyAnswer(400, { ok: false, error_code: 400, description: "Bad Request: can't parse entities" }).kind).toBe('rejected');
     expect(classifyAnswer(502, null).kind).toBe('transient');
+    // 401/404 are about the bot (revoked token, wrong API root), not the message: keep it, retry.
+    expect(classifyAnswer(401, { ok: false, error_code: 401, description: 'Unauthorized' }))
+      .toEqual({ kind: 'transient', reason: 'telegram: 401 Unauthorized' });
+    expect(classifyAnswer(404, { ok: false, error_code: 404, description: 'Not Found' }).kind).toBe('transient');
+    expect(classifyAnswer(404, { ok: false, description: 'Not Found' }).kind).toBe('transient');
     expect(classifyAnswer(500, { ok: false, error_code: 500, description: 'Internal Server Error' }).kind).toBe('transient');
     expect(classifyNetworkError(new Error('connect ECONNREFUSED')).kind).toBe('transient');
   });

@@ -1,16 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDeliveryWorker, type DeliveryWorker } from '../../src/jobs/deliver-outbox.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Digest } from '../../src/core/digest.js';
+import { CHAT_STOPPED, createDeliveryWorker, type DeliveryWorker } from '../../src/jobs/deliver-outbox.js';
+import { listDigestCandidates, MAX_DIGEST_CANDIDATES } from '../../src/jobs/digest-parts.js';
 import { outboxStats } from '../../src/jobs/outbox-stats.js';
 import { sendDueDigests, type SendDigestsDeps } from '../../src/jobs/send-digests.js';
 import { createSilentLogger } from '../../src/log.js';
+import type { BriefingRecord } from '../../src/store/article-repository.js';
 import { openDatabase, type SqliteDatabase } from '../../src/store/database.js';
 import { createSqliteArticleRepository } from '../../src/store/sqlite/article-repository.js';
 import { createSqliteOutboxRepository } from '../../src/store/sqlite/outbox-repository.js';
 import { createSqliteSubscriberRepository } from '../../src/store/sqlite/subscriber-repository.js';
 import type { OutgoingMessage, Transport } from '../../src/telegram/bot-api-transport.js';
+import { renderDigest } from '../../src/telegram/render-digest.js';
 import type { SendOutcome } from '../../src/telegram/send-errors.js';
 import { createSender } from '../../src/telegram/sender.js';
 import { SEED_CATALOG, seedBriefings, seedChats } from '../helpers/delivery-seed.js';
@@ -153,13 +157,155 @@ describe('outbox worker and digest tick on SQLite', () => {
     expect(texts[0]).toContain('quiet day');
   });
 
+  it('sleeps until a back-off ends instead of polling for the parts waiting behind it', async () => {
+    vi.useFakeTimers({ now: DIGEST_MINUTE });
+    try {
+      seedChats(db, [{ chatId: 9 }], Date.now());
+      const outbox = createSqliteOutboxRepository(db);
+      const payload = { text: 'part' };
+      outbox.enqueue([1, 2, 3].map((part) => ({ key: `p:${part}`, chatId: 9, kind: 'digest' as const, priority: 0, payload })), Date.now());
+      const first = db.prepare<[], { id: number }>('SELECT MIN(id) AS id FROM outbox').get()!.id;
+      outbox.reschedule(first, Date.now() + 30_000, 'telegram: 502 Bad Gateway', true);
+      let polls = 0;
+      const counting = { ...outbox, nextDue: (...args: Parameters<typeof outbox.nextDue>) => (polls++, outbox.nextDue(...args)) };
+      expect(outbox.nextWakeAt()).toBe(DIGEST_MINUTE + 30_000);
+      const { transport, calls } = scriptedTransport({});
+      const sender = createSender({ transport, globalPerSecond: 1000, privatePerSecond: 200, clock: Date.now });
+      worker = createDeliveryWorker({ outbox: counting, sender, chats: createSqliteSubscriberRepository(db), clock: Date.now, logger });
+      worker.start();
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(polls).toBe(1);
+      expect(calls.size).toBe(0);
+      await vi.advanceTimersByTimeAsync(25_000);
+      expect(calls.get(9)).toBe(3);
+      await worker.stop();
+      sender.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('on a graceful stop leaves the attempts of messages dropped before their call as they were', async () => {
+    seedChats(db, [{ chatId: 1 }, { chatId: 2 }, { chatId: 3 }], DIGEST_MINUTE);
+    const outbox = createSqliteOutboxRepository(db);
+    outbox.enqueue([1, 2, 3].map((chatId) => ({ key: `m:${chatId}`, chatId, kind: 'push' as const, priority: 0, payload: { text: 'hi' } })), Date.now());
+    db.exec('UPDATE outbox SET attempts = 2'); // each already failed twice
+    let release: () => void = () => {};
+    const calls: number[] = [];
+    const transport: Transport = {
+      sendMessage: (message) => {
+        calls.push(message.chatId);
+        return new Promise<SendOutcome>((resolve) => (release = () => resolve({ kind: 'sent', messageId: 1 })));
+      },
+    };
+    const sender = createSender({ transport, globalPerSecond: 1000, privatePerSecond: 200, maxInFlight: 1, clock: Date.now });
+    worker = createDeliveryWorker({ outbox, sender, chats: createSqliteSubscriberRepository(db), clock: Date.now, logger });
+    worker.start();
+    for (let i = 0; i < 200 && calls.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(calls).toEqual([1]);
+    const stopping = worker.stop();
+    release();
+    await stopping;
+    sender.close();
+    const rows = db.prepare('SELECT chat_id, state, attempts FROM outbox ORDER BY chat_id').all();
+    expect(rows).toEqual([
+      { chat_id: 1, state: 'sent', attempts: 3 },
+      { chat_id: 2, state: 'pending', attempts: 2 },
+      { chat_id: 3, state: 'pending', attempts: 2 },
+    ]);
+  });
+
+  it('drops, instead of sending, the digest of a chat that stopped or deleted its data after it was written', async () => {
+    seedChats(db, [{ chatId: 1 }, { chatId: 2 }, { chatId: 3 }], DIGEST_MINUTE);
+    expect(sendDueDigests(deps(), DIGEST_MINUTE)).toMatchObject({ done: 3 });
+    const subscribers = createSqliteSubscriberRepository(db);
+    subscribers.stop(2, DIGEST_MINUTE); // /stop
+    subscribers.remove(3); // /stop, then "delete my data"
+    const { transport, delivered } = scriptedTransport({});
+    await deliver(transport);
+    expect([...delivered.keys()]).toEqual([1]);
+    const rows = db.prepare('SELECT chat_id, state, last_error FROM outbox ORDER BY chat_id').all();
+    expect(rows).toEqual([
+      { chat_id: 1, state: 'sent', last_error: null },
+      { chat_id: 2, state: 'dead', last_error: CHAT_STOPPED },
+      { chat_id: 3, state: 'dead', last_error: CHAT_STOPPED },
+    ]);
+  });
+
+  it('heads a digest caught up after local midnight with the date it was due on', () => {
+    // New York's 23:30 digest of Sunday 2025-06-01, made at 00:30 local on Monday (within the 3 h catch-up).
+    const caughtUp = Date.parse('2025-06-02T04:30:00Z');
+    seedChats(db, [{ chatId: 1, timezone: 'America/New_York', digestTime: '23:30' }], caughtUp - 86_400_000);
+    expect(sendDueDigests(deps(), caughtUp)).toMatchObject({ due: 1, done: 1 });
+    const { payload } = db.prepare<[], { payload: string }>('SELECT payload FROM outbox').get()!;
+    const text = JSON.parse(payload).text as string;
+    expect(text).toContain('Sunday 1 June');
+    expect(text).not.toContain('Monday 2 June');
+    expect(createSqliteSubscriberRepository(db).find(1)?.lastDigestDate).toBe('2025-06-01');
+  });
+
+  it('keeps the newest stories when the window holds more candidates than one query returns', () => {
+    // More old briefings (of a feed nobody follows) than the candidate cap, all before the fresh ones.
+    const article = db.prepare(`INSERT INTO articles (feed_id, id, url, title, published_at, first_seen_at, updated_at, content_hash)
+      VALUES ('elsewhere', ?, NULL, 'Old', ?, ?, ?, 'h')`);
+    const briefing = db.prepare(`INSERT INTO briefings (article_seq, headline, sentences, language, words, chars, method, created_at, status)
+      VALUES (?, 'Old', '["Old."]', 'en', 1, 4, 'lead', ?, 'ok')`);
+    db.transaction(() => {
+      for (let i = 0; i <= MAX_DIGEST_CANDIDATES; i++) {
+        const at = DIGEST_MINUTE - 20 * 3_600_000 + i;
+        briefing.run(Number(article.run(`old-${i}`, at, at, at).lastInsertRowid), at);
+      }
+    })();
+    seedChats(db, [{ chatId: 1 }], DIGEST_MINUTE);
+    expect(sendDueDigests(deps(), DIGEST_MINUTE)).toMatchObject({ due: 1, done: 1, quiet: 0 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM chat_deliveries WHERE chat_id = 1').get()).toEqual({ n: 8 });
+  });
+
   it('shares one rendering between chats with the same content and records the shown articles as received', () => {
     seedChats(db, [{ chatId: 1 }, { chatId: 2 }, { chatId: 3, topics: ['tech'] }], DIGEST_MINUTE);
-    sendDueDigests(deps(), DIGEST_MINUTE);
+    const rendered: Digest[] = [];
+    const render: typeof renderDigest = (digest, titles) => (rendered.push(digest), renderDigest(digest, titles));
+    expect(sendDueDigests({ ...deps(), render }, DIGEST_MINUTE)).toMatchObject({ done: 3 });
+    // Chats 1 and 2 have the same content: two renderings for three chats.
+    expect(rendered).toHaveLength(2);
     const texts = db.prepare<[], { chat_id: number; payload: string }>('SELECT chat_id, payload FROM outbox ORDER BY chat_id').all();
     expect(texts[0]!.payload).toBe(texts[1]!.payload);
     expect(texts[2]!.payload).not.toBe(texts[0]!.payload);
     expect(texts[0]!.payload).toContain('+12 more: /latest');
     expect(db.prepare('SELECT COUNT(*) AS n FROM chat_deliveries WHERE chat_id = 1').get()).toEqual({ n: 8 });
+  });
+});
+
+describe('listDigestCandidates', () => {
+  /** The repository's contract: created after the cursor, oldest first (then by seq), at most `limit`. */
+  function fakeArticles(records: readonly BriefingRecord[]) {
+    const sorted = [...records].sort((a, b) => a.createdAt - b.createdAt || a.articleSeq - b.articleSeq);
+    const calls: number[] = [];
+    return {
+      calls,
+      listBriefingsSince(createdAfter: number, limit: number) {
+        calls.push(createdAfter);
+        return sorted.filter((record) => record.createdAt > createdAfter).slice(0, limit);
+      },
+    };
+  }
+  const record = (articleSeq: number, createdAt: number): BriefingRecord => ({
+    articleSeq, articleId: `id-${articleSeq}`, feedId: 'f', url: null, headline: `H${articleSeq}`, sentences: [], language: 'en',
+    words: 1, chars: 1, method: 'lead', publishedAt: null, createdAt, title: `T${articleSeq}`,
+  });
+
+  it('returns the newest candidates, each once, when the window holds more than the cap (ties across pages too)', () => {
+    // 25 briefings, several sharing a millisecond, so pages of 10 end in the middle of a tie.
+    const records = Array.from({ length: 25 }, (_, i) => record(i + 1, 1_000 + Math.floor(i / 3)));
+    const articles = fakeArticles(records);
+    const got = listDigestCandidates(articles, 0, 10);
+    expect(got.map((r) => r.articleSeq)).toEqual([16, 17, 18, 19, 20, 21, 22, 23, 24, 25]);
+    expect(articles.calls.length).toBeGreaterThan(1);
+  });
+
+  it('returns everything in one query when the window is small', () => {
+    const articles = fakeArticles([record(1, 5), record(2, 6), record(3, 7)]);
+    expect(listDigestCandidates(articles, 5, 10).map((r) => r.articleSeq)).toEqual([2, 3]);
+    expect(articles.calls).toEqual([5]);
   });
 });

@@ -39,6 +39,9 @@ describe('local time in IANA zones', () => {
     expect(localTimeOf(instantOfLocal('2025-03-30', '02:00', 'Europe/Amsterdam'), 'Europe/Amsterdam')).toBe('03:00');
     // New York 2025-03-09: 02:00 EST jumps to 03:00 EDT.
     expect(new Date(instantOfLocal('2025-03-09', '02:15', 'America/New_York')).toISOString()).toBe('2025-03-09T07:00:00.000Z');
+    // Auckland 2024-09-29 (UTC+12, more than half a day from UTC): 02:00 NZST jumps to 03:00 NZDT.
+    expect(new Date(instantOfLocal('2024-09-29', '02:30', 'Pacific/Auckland')).toISOString()).toBe('2024-09-28T14:00:00.000Z');
+    expect(localTimeOf(instantOfLocal('2024-09-29', '02:30', 'Pacific/Auckland'), 'Pacific/Auckland')).toBe('03:00');
   });
 
   it('takes the first of the two occurrences on the fall-back day', () => {
@@ -46,6 +49,8 @@ describe('local time in IANA zones', () => {
     expect(new Date(instantOfLocal('2025-10-26', '02:30', 'Europe/Amsterdam')).toISOString()).toBe('2025-10-26T00:30:00.000Z');
     // New York 2025-11-02: 01:30 happens at 05:30Z (EDT) and again at 06:30Z (EST).
     expect(new Date(instantOfLocal('2025-11-02', '01:30', 'America/New_York')).toISOString()).toBe('2025-11-02T05:30:00.000Z');
+    // Auckland 2025-04-06: 03:00 NZDT falls back to 02:00 NZST, so 02:30 happens at 13:30Z and again at 14:30Z.
+    expect(new Date(instantOfLocal('2025-04-06', '02:30', 'Pacific/Auckland')).toISOString()).toBe('2025-04-05T13:30:00.000Z');
   });
 });
 

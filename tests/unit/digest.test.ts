@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, digestKey, digestWindowStart, type DigestSettings } from '../../src/core/digest.js';
+import { buildDigest, digestKey, digestWindowStart, earliestWindowStart, type DigestSettings } from '../../src/core/digest.js';
 import type { FeedSpec, StoredBriefing } from '../../src/core/types.js';
 
 const NOW = Date.parse('2025-06-02T05:30:00Z');
@@ -90,6 +90,14 @@ describe('buildDigest', () => {
     expect(buildDigest([], settings({ quietLine: true, timezone: 'America/New_York' }), late)?.localDate).toBe('2025-06-01');
   });
 
+  it('heads a caught-up digest with its own date, not the date at the time it was made', () => {
+    // New York's 23:30 digest of 2025-06-01, caught up at 00:30 local on 2025-06-02.
+    const caughtUp = Date.parse('2025-06-02T04:30:00Z');
+    const york = settings({ quietLine: true, timezone: 'America/New_York' });
+    expect(buildDigest([], { ...york, localDate: '2025-06-01' }, caughtUp)?.localDate).toBe('2025-06-01');
+    expect(buildDigest([], york, caughtUp)?.localDate).toBe('2025-06-02');
+  });
+
   it('gives equal digests equal keys whatever the input order, and different content different keys', () => {
     const input = [briefing('a', 'First story today', 1), briefing('c', 'Second story today', 2)];
     const one = buildDigest(input, settings(), NOW)!;
@@ -103,5 +111,12 @@ describe('buildDigest', () => {
     expect(digestWindowStart(null, NOW)).toBe(NOW - 24 * HOUR);
     expect(digestWindowStart(NOW - 5 * HOUR, NOW)).toBe(NOW - 5 * HOUR);
     expect(digestWindowStart(NOW - 30 * 24 * HOUR, NOW)).toBe(NOW - 7 * 24 * HOUR);
+  });
+
+  it('finds the earliest window start among 300 000 chats without overflowing the stack', () => {
+    const lastDigestAts: (number | null)[] = Array.from({ length: 300_000 }, (_, i) => NOW - (i % 20) * HOUR);
+    expect(earliestWindowStart(lastDigestAts, NOW)).toBe(NOW - 19 * HOUR);
+    expect(earliestWindowStart([...lastDigestAts, null], NOW)).toBe(NOW - 24 * HOUR);
+    expect(earliestWindowStart([], NOW)).toBe(NOW);
   });
 });

@@ -56,3 +56,15 @@ describe('TokenBucket', () => {
     expect(() => new TokenBucket({ capacity: 1, perSecond: 0 }, 0)).toThrow(/token-bucket/);
   });
 });
+
+describe('TokenBucket debt', () => {
+  it('takes a token it does not have and makes later takers wait for the debt', () => {
+    const bucket = new TokenBucket({ capacity: 1, perSecond: 1 }, 0);
+    bucket.takeAllowingDebt(0);
+    bucket.takeAllowingDebt(0);
+    bucket.takeAllowingDebt(0);
+    expect(bucket.readyAt(0)).toBe(3_000);
+    expect(bucket.tryTake(2_999)).toBe(false);
+    expect(bucket.tryTake(3_000)).toBe(true);
+  });
+});

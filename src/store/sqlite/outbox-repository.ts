@@ -44,20 +44,25 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
   const delivered = db.prepare(
     `INSERT OR IGNORE INTO chat_deliveries (chat_id, article_seq, delivered_at, via) VALUES (?, ?, ?, 'digest')`,
   );
+  // A chat's parts go in order: only its first unfinished message can be due.
+  const FIRST_OPEN = `NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_id = o.chat_id AND p.id < o.id AND p.state IN ${OPEN})`;
   const due = db.prepare<{ now: number; limit: number }, OutboxRow>(
     `SELECT o.* FROM outbox o
-      WHERE o.state = 'pending' AND o.next_attempt_at <= @now
-        AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_id = o.chat_id AND p.id < o.id AND p.state IN ${OPEN})
+      WHERE o.state = 'pending' AND o.next_attempt_at <= @now AND ${FIRST_OPEN}
       ORDER BY o.priority DESC, o.id LIMIT @limit`,
   );
-  const wake = db.prepare<[], { at: number | null }>(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending'`);
+  const wake = db.prepare<[], { at: number | null }>(
+    `SELECT MIN(o.next_attempt_at) AS at FROM outbox o WHERE o.state = 'pending' AND ${FIRST_OPEN}`,
+  );
   const setSending = db.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ? AND state = 'pending'`);
   const setSent = db.prepare(
     `UPDATE outbox SET state = 'sent', telegram_message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?`,
   );
-  // attempts counts HTTP calls (incremented by markSending); a 429 gives its attempt back.
+  // attempts counts HTTP calls (incremented by markSending); a 429 gives its attempt back. A
+  // message still `pending` (dropped by the sender before its call) never took one, so keeps its count.
   const setPending = db.prepare(
-    `UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, attempts = MAX(0, attempts - ?) WHERE id = ?`,
+    `UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?,
+       attempts = CASE WHEN state = 'sending' THEN MAX(0, attempts - ?) ELSE attempts END WHERE id = ?`,
   );
   const setFinal = db.prepare(`UPDATE outbox SET state = ?, last_error = ?, sent_at = NULL WHERE id = ?`);
   const recover = db.prepare<[number], { id: number }>(
