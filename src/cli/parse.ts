@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { parseConfig } from '../config.js';
-import { contentHash } from '../core/dedupe.js';
 import type { Article } from '../core/types.js';
 import { decodeFeedBytes } from '../feeds/decode.js';
 import { FeedFetchError } from '../feeds/http-errors.js';
@@ -12,7 +11,7 @@ import { createConfiguredFetcher } from '../ingestion.js';
 import { UsageError } from './run-cli.js';
 import { formatInstant } from './table.js';
 
-/** An article as the poller would store it: publication time filled in, content hash added. */
+/** An article as the poller would store it: publication time filled in, with its content hash. */
 export interface ParsedArticleView extends Article {
   readonly publishedAt: number;
   readonly publishedAtFromFeed: boolean;
@@ -37,7 +36,6 @@ export function parseCommand(): Command {
         ...article,
         publishedAt: article.publishedAt ?? now,
         publishedAtFromFeed: article.publishedAt !== null,
-        contentHash: contentHash(article),
       }));
       if (options.json === true) {
         const { articles: _raw, ...feed } = parsed;

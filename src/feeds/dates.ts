@@ -44,7 +44,21 @@ export function parseFeedDate(text: string | null | undefined): number | null {
   if (s === '') return null;
   const iso = ISO.exec(s);
   if (iso) return fromIso(iso);
-  return fromRfc822(s) ?? fromFallback(s);
+  return fromCanonicalRfc822(s) ?? fromRfc822(s) ?? fromFallback(s);
+}
+
+/** `Tue, 03 Jun 2025 08:00:00 GMT` or `+0200`: what nearly every RSS feed writes, read in one match. */
+const CANONICAL_RFC822 = /^(?:[A-Za-z]{3}, )?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? (GMT|UTC|UT|Z|[+-]\d{4})$/;
+const ENGLISH_MONTHS: Readonly<Record<string, number>> = {
+  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
+};
+
+/** The common case of fromRfc822, with the same result, for a fraction of its cost. */
+function fromCanonicalRfc822(s: string): number | null {
+  const m = CANONICAL_RFC822.exec(s);
+  const month = m ? ENGLISH_MONTHS[(m[2] as string).toLowerCase()] : undefined;
+  if (!m || month === undefined) return null;
+  return build(Number(m[3]), month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), 0, zoneOffset(m[7] as string));
 }
 
 function fromIso(m: RegExpExecArray): number | null {

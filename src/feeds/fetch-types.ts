@@ -31,7 +31,9 @@ export interface FetchedDocument extends OutcomeBase {
   readonly status: number;
   readonly contentType: string | null;
   readonly bytes: Uint8Array;
+  /** The bytes as text (decode.ts: BOM, HTTP charset, XML declaration, UTF-8), decoded on first read. */
   readonly text: string;
+  /** The encoding `text` was decoded with. */
   readonly encoding: string;
 }
 

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { createDeadlineSignal, type DeadlineSignal } from './deadline.js';
-import { decodeFeedBytes } from './decode.js';
+import { decodeFeedBytes, type DecodedText } from './decode.js';
 import type { Fetcher, FetchOutcome, FetchRequest } from './fetch-types.js';
 import { createHostLimiter } from './host-limiter.js';
 import { FeedFetchError } from './http-errors.js';
@@ -157,8 +157,22 @@ function toOutcome(hop: Exclude<Hop, { kind: 'redirect' }>, url: string, permane
     return { ...base, kind: 'not-modified', etag: base.etag ?? request.etag ?? null, lastModified: base.lastModified ?? request.lastModified ?? null };
   }
   const contentType = headers.get('content-type');
-  const { text, encoding } = decodeFeedBytes(hop.bytes, contentType);
-  return { ...base, kind: 'ok', status: hop.response.status, contentType, bytes: hop.bytes, text, encoding };
+  // Decoded on first read: the poller hands the bytes to a parse worker and never reads them here.
+  let decoded: DecodedText | null = null;
+  const decode = (): DecodedText => (decoded ??= decodeFeedBytes(hop.bytes, contentType));
+  return {
+    ...base,
+    kind: 'ok',
+    status: hop.response.status,
+    contentType,
+    bytes: hop.bytes,
+    get text() {
+      return decode().text;
+    },
+    get encoding() {
+      return decode().encoding;
+    },
+  };
 }
 
 function resolveRedirect(from: string, location: string): string {

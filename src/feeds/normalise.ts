@@ -4,11 +4,17 @@
  * values fill whatever the tree did not yield. Text is cleaned here, markup kept beside it.
  */
 import type { Article } from '../core/types.js';
-import { articleIdentity } from '../core/dedupe.js';
+import { articleIdentity, contentHash } from '../core/dedupe.js';
 import { htmlToText } from '../core/text/html-to-text.js';
 import { parseFeedDate } from './dates.js';
 import { resolveLink } from './parse-rss.js';
 import type { WireFeed, WireItem, WireText } from './wire.js';
+
+/** An item as the poller stores it: the Article and the hash that tells an edit from a repeat. */
+export interface ParsedArticle extends Article {
+  /** contentHash (core/dedupe) of the article, computed with it so a parse worker carries that cost. */
+  readonly contentHash: string;
+}
 
 /** The subset of an rss-parser item we read; its values may be strings, objects or arrays. */
 export type RssParserItem = Readonly<Record<string, unknown>>;
@@ -64,7 +70,7 @@ export function normaliseItem(
   format: WireFeed['format'],
   feedId: string,
   feedUrl: string,
-): Article {
+): ParsedArticle {
   const r = rp ?? {};
   // rss-parser puts RSS `description` in `content` but Atom `content` in `content`.
   const rpSummary = format === 'atom' ? r['summary'] : r['content'];
@@ -95,5 +101,6 @@ export function normaliseItem(
     content: content.text,
     summaryHtml: summary.html,
     contentHtml: content.html,
+    contentHash: contentHash({ title, summary: summary.text, content: content.text }),
   };
 }

@@ -6,14 +6,15 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Logger } from '../log.js';
-import { FeedParseError, parseFeed, type ParseContext, type ParsedFeed } from './parse.js';
+import { FeedParseError, parseFeed, type FeedSource, type ParseContext, type ParsedFeed } from './parse.js';
 import type { FeedParseErrorKind } from './parse-error.js';
 import { workerLauncher, type WorkerLauncher } from './parse-worker-start.js';
 
 /** A message to a worker. */
 export interface ParseTask {
   readonly id: number;
-  readonly text: string;
+  /** Bytes are copied to the worker (cheaper than text: one byte per character, not two). */
+  readonly source: FeedSource;
   readonly context: ParseContext;
 }
 
@@ -46,7 +47,7 @@ export interface ParsePoolOptions {
 
 /** parseFeed's contract, run off the main thread. Workers start on first use and never hold the process open when idle. */
 export interface ParsePool {
-  readonly parse: (text: string, context: ParseContext) => Promise<ParsedFeed>;
+  readonly parse: (source: FeedSource, context: ParseContext) => Promise<ParsedFeed>;
   /** Workers currently alive (0 once the pool has fallen back to in-thread parsing). */
   readonly workerCount: () => number;
   /** Documents parsed so far by the workers and in this thread, to see how the work spread. */
@@ -68,8 +69,13 @@ interface Slot {
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 /** A bounded young generation, so a worker's heap (part of the process's RSS) stays modest. */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
-/** A worker's own backlog: one being parsed, one ready, so it never waits for the next. */
-export const QUEUE_PER_WORKER = 2;
+/**
+ * A worker's own backlog before this thread parses too. As deep as the poller's default
+ * concurrency (8 feeds in flight), so this thread, which also answers Telegram and writes
+ * SQLite, parses only when the workers fall well behind; bench:poll was fastest at 8 (a backlog
+ * of 2 made this thread take over a third of the documents and become the bottleneck).
+ */
+export const QUEUE_PER_WORKER = 8;
 
 /** Creates a pool of `size` parse workers (default: defaultPoolSize()). */
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
@@ -86,7 +92,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const parsed = { workers: 0, here: 0 };
   const inThread = (task: ParseTask): Promise<ParsedFeed> => {
     parsed.here += 1;
-    return parseFeed(task.text, task.context);
+    return parseFeed(task.source, task.context);
   };
   const runHere = (job: Pending): void => {
     inThread(job.task).then(job.resolve, job.reject);
@@ -177,8 +183,8 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     });
   };
 
-  const parse = (text: string, context: ParseContext): Promise<ParsedFeed> => {
-    const task: ParseTask = { id: nextId++, text, context: { feedId: context.feedId, feedUrl: context.feedUrl, now: context.now } };
+  const parse = (source: FeedSource, context: ParseContext): Promise<ParsedFeed> => {
+    const task: ParseTask = { id: nextId++, source, context: { feedId: context.feedId, feedUrl: context.feedUrl, now: context.now } };
     slots ??= start();
     if (slots.length === 0) return inThread(task);
     return new Promise<ParsedFeed>((resolve, reject) => {

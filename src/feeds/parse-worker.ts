@@ -10,7 +10,7 @@ const port = parentPort;
 if (port === null) throw new Error('feeds/parse-worker: must run in a worker thread');
 
 port.on('message', (task: ParseTask) => {
-  parseFeed(task.text, task.context).then(
+  parseFeed(task.source, task.context).then(
     (feed) => port.postMessage({ id: task.id, ok: true, feed } satisfies ParseReply),
     (error: unknown) => {
       const reply: ParseReply =

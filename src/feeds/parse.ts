@@ -5,18 +5,26 @@
  * namespaced RSS 1.0, guid attributes). Nothing but FeedParseError ever leaves this module.
  */
 import Parser from 'rss-parser';
-import type { Article } from '../core/types.js';
+import { decodeFeedBytes } from './decode.js';
 import { FeedParseError } from './parse-error.js';
 import { readAtom } from './parse-atom.js';
 import { looksLikeJsonFeed, readJsonFeed } from './parse-json.js';
 import { readRss } from './parse-rss.js';
-import { normaliseItem, wireTitle, looseString, type RssParserItem } from './normalise.js';
+import { normaliseItem, wireTitle, looseString, type ParsedArticle, type RssParserItem } from './normalise.js';
 import { recoverXml } from './recover-xml.js';
 import { textContent } from './tree-text.js';
 import type { WireFeed } from './wire.js';
 import { parseXmlTree, resolveUrl, type XmlElement, type XmlTree } from './xml-tree.js';
 
 export { FeedParseError, type FeedParseErrorKind } from './parse-error.js';
+export type { ParsedArticle } from './normalise.js';
+
+/**
+ * A feed document as fetched (its bytes and the Content-Type that may name their charset), or
+ * text already decoded. Bytes are decoded where they are parsed, so a parse worker, not the
+ * thread that fetches and stores, pays for building the text.
+ */
+export type FeedSource = string | { readonly bytes: Uint8Array; readonly contentType: string | null };
 
 /** A parsed feed document: channel facts and its items as domain Articles. */
 export interface ParsedFeed {
@@ -24,7 +32,7 @@ export interface ParsedFeed {
   readonly link: string | null;
   readonly ttlMinutes: number | null;
   readonly updatePeriodMinutes: number | null;
-  readonly articles: Article[];
+  readonly articles: ParsedArticle[];
   /** True when the document was not well-formed and lenient recovery was needed. */
   readonly recovered: boolean;
   readonly warnings: string[];
@@ -47,12 +55,13 @@ const FEED_ROOTS = new Set(['rss', 'rdf', 'feed', 'channel']);
 const HTML_ROOTS = new Set(['html', 'head', 'body']);
 
 /**
- * Parses one decoded feed document. Rejects only with FeedParseError: `empty`, `html-page`
+ * Parses one feed document (bytes are decoded first, see decode.ts). Rejects only with FeedParseError: `empty`, `html-page`
  * (an error or login page served instead of the feed), `not-a-feed`, or `malformed` when even
  * the lenient reading finds nothing. A bad value in one item never rejects the feed.
  */
-export async function parseFeed(text: string, context: ParseContext): Promise<ParsedFeed> {
+export async function parseFeed(source: FeedSource, context: ParseContext): Promise<ParsedFeed> {
   try {
+    const text = typeof source === 'string' ? source : decodeFeedBytes(source.bytes, source.contentType).text;
     return await parseUnsafe(text.replace(/^\uFEFF/, ''), context);
   } catch (error) {
     if (error instanceof FeedParseError) throw error;

@@ -1,4 +1,3 @@
-import { contentHash } from '../core/dedupe.js';
 import { nextPollAfterFailure, nextPollAfterSuccess, type PollTimingPolicy } from '../core/poll-timing.js';
 import type { Article, FeedSpec } from '../core/types.js';
 import type { Fetcher, FetchOutcome } from '../feeds/fetch.js';
@@ -73,7 +72,7 @@ function recordNotModified(deps: PollDeps, record: FeedRecord, outcome: FetchOut
 }
 
 async function recordDocument(deps: PollDeps, spec: FeedSpec, record: FeedRecord, outcome: Extract<FetchOutcome, { kind: 'ok' }>, policy: PollTimingPolicy, random: () => number, signal: AbortSignal | undefined): Promise<FeedPollResult> {
-  const parsed = await deps.parse(outcome.text, { feedId: spec.id, feedUrl: outcome.url, now: deps.now() });
+  const parsed = await deps.parse({ bytes: outcome.bytes, contentType: outcome.contentType }, { feedId: spec.id, feedUrl: outcome.url, now: deps.now() });
   const hints = { ttlMinutes: parsed.ttlMinutes, updatePeriodMinutes: parsed.updatePeriodMinutes };
   const state = { ...successState(deps, record, outcome, hints, policy, random), title: parsed.title ?? record.title };
   const upserts = parsed.articles.map(toUpsert);
@@ -101,11 +100,11 @@ async function recordDocument(deps: PollDeps, spec: FeedSpec, record: FeedRecord
 }
 
 /**
- * The article with its content hash. Fields are listed rather than spread: spreading objects
+ * The article as the store takes it. Fields are listed rather than spread: spreading objects
  * that came through a worker's structured clone is several times slower, for every item of
  * every document; the mapped type makes a field added to Article a compile error here.
  */
-function toUpsert(article: Article): ArticleUpsert {
+function toUpsert(article: Article & { readonly contentHash: string }): ArticleUpsert {
   const upsert: { readonly [K in keyof Required<ArticleUpsert>]: ArticleUpsert[K] } = {
     id: article.id,
     feedId: article.feedId,
@@ -119,7 +118,7 @@ function toUpsert(article: Article): ArticleUpsert {
     content: article.content,
     summaryHtml: article.summaryHtml,
     contentHtml: article.contentHtml,
-    contentHash: contentHash(article),
+    contentHash: article.contentHash,
   };
   return upsert;
 }

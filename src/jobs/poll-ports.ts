@@ -5,12 +5,16 @@ export interface ParsedFeedDocument {
   readonly title: string | null;
   readonly ttlMinutes: number | null;
   readonly updatePeriodMinutes: number | null;
-  readonly articles: readonly Article[];
+  /** Each with contentHash (core/dedupe) of its title, summary and content. */
+  readonly articles: readonly (Article & { readonly contentHash: string })[];
 }
 
-/** The parser port: feed text -> normalised articles; throws on a document it cannot read. */
+/**
+ * The parser port: a fetched feed document (its bytes and Content-Type, decoded by the parser,
+ * or text) -> normalised articles; throws on a document it cannot read.
+ */
 export type FeedParser = (
-  text: string,
+  source: string | { readonly bytes: Uint8Array; readonly contentType: string | null },
   context: { readonly feedId: string; readonly feedUrl: string; readonly now: number },
 ) => Promise<ParsedFeedDocument>;
 

@@ -56,9 +56,9 @@ export function openPollRig(path: string, clock: Clock, options: { summarize?: S
   const feeds = createSqliteFeedRepository(db);
   const articles = createSqliteArticleRepository(db);
   let calls = 0;
-  const parse: FeedParser = (text, context) => {
+  const parse: FeedParser = (source, context) => {
     calls += 1;
-    return parseFeed(text, context);
+    return parseFeed(source, context);
   };
   const poller = createFeedPoller({
     feeds,

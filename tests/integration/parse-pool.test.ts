@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FeedParseError, parseFeed } from '../../src/feeds/parse.js';
 import { createParsePool, type ParsePool } from '../../src/feeds/parse-pool.js';
@@ -67,6 +68,18 @@ describe('parse pool', () => {
     expect(counts.workers).toBeGreaterThanOrEqual(1);
     expect(counts.here).toBeGreaterThanOrEqual(1);
     expect(counts.workers + counts.here).toBe(names.length);
+  });
+
+  it('takes the fetched bytes and decodes them in the worker as decode.ts would', async () => {
+    pool = createParsePool({ size: 1 });
+    const text = '<?xml version="1.0" encoding="windows-1252"?><rss><channel><title>Caf\u00e9 \u201cnieuws\u201d</title>'
+      + '<item><title>Cr\u00e8me br\u00fbl\u00e9e \u20ac5</title><link>https://e.com/a</link></item></channel></rss>';
+    const bytes = new Uint8Array(iconv.encode(text, 'windows-1252'));
+    const feed = await pool.parse({ bytes, contentType: 'application/rss+xml' }, context('cp1252'));
+    expect(pool.counts().workers).toBe(1);
+    expect(feed.title).toBe('Caf\u00e9 \u201cnieuws\u201d');
+    expect(feed.articles[0]).toMatchObject({ title: 'Cr\u00e8me br\u00fbl\u00e9e \u20ac5', contentHash: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(feed).toEqual(await parseFeed(text, context('cp1252')));
   });
 
   it('parses in this thread when sized 0', async () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFeedDate } from '../../src/feeds/dates.js';
 
@@ -13,6 +14,23 @@ describe('parseFeedDate', () => {
     expect(iso('Thu, 1 Jan 04 19:48 EST')).toBe('2004-01-02T00:48:00.000Z');
     expect(iso('Wed, 18 Dec 2024 08:00:00 CEST')).toBe('2024-12-18T06:00:00.000Z');
     expect(iso('Sat, 07 Sep 2002 00:00:01 GMT+02:00')).toBe('2002-09-06T22:00:01.000Z');
+  });
+
+  it('reads the canonical RFC 822 shape exactly as the engine does, day names and seconds optional', () => {
+    const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const two = (n: number) => String(n).padStart(2, '0');
+    const date = fc.record({
+      day: fc.option(fc.constantFrom(...days)), d: fc.integer({ min: 1, max: 28 }), mon: fc.constantFrom(...months),
+      y: fc.integer({ min: 1990, max: 2090 }), h: fc.integer({ min: 0, max: 23 }), mi: fc.integer({ min: 0, max: 59 }),
+      sec: fc.option(fc.integer({ min: 0, max: 59 })), zone: fc.constantFrom('GMT', 'UTC', '+0000', '+0200', '-0530', '+1245'),
+    });
+    fc.assert(fc.property(date, ({ day, d, mon, y, h, mi, sec, zone }) => {
+      const text = `${day === null ? '' : `${day}, `}${two(d)} ${mon} ${y} ${two(h)}:${two(mi)}${sec === null ? '' : `:${two(sec)}`} ${zone}`;
+      expect(parseFeedDate(text)).toBe(Date.parse(`${two(d)} ${mon} ${y} ${two(h)}:${two(mi)}:${two(sec ?? 0)} ${zone === 'UTC' ? 'GMT' : zone}`));
+    }));
+    expect(iso('Tue, 03 Jun 2025 08:00 +0200')).toBe('2025-06-03T06:00:00.000Z');
+    expect(iso('03 Foo 2025 08:00:00 GMT')).toBeNull();
   });
 
   it('reads ISO 8601 and W3C-DTF variants, zone-less as UTC', () => {
