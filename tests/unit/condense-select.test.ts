@@ -62,10 +62,27 @@ describe('isDangling', () => {
     expect(isDangling('Es gibt neue Regeln für Pendler.', 'de')).toBe(false);
   });
 
+  it('reads German der/die/das as a pronoun before a verb, as an article before an attribute', () => {
+    expect(isDangling('Der hatte sich Anfang der Woche verletzt.', 'de')).toBe(true);
+    expect(isDangling('Das ist aktuell Tyson Fury.', 'de')).toBe(true);
+    expect(isDangling('Das ergibt sich aus den ersten Fotos.', 'de')).toBe(true);
+    expect(isDangling('Das russische Außenministerium forderte eine Heimkehr.', 'de')).toBe(false);
+    expect(isDangling('Der aktuell beste deutsche Schwergewichtler steigt in den Ring.', 'de')).toBe(false);
+    expect(isDangling('Das in Köln beheimatete Theater spielt.', 'de')).toBe(false);
+    expect(isDangling('Die Jobcenter sollen helfen.', 'de')).toBe(false);
+  });
+
   it('counts first-person speech outside quotation marks, not inside', () => {
     expect(isDangling('Für die Grafiken nutzen wir eine Software.', 'de')).toBe(true);
     expect(isDangling('Minister Jansen: „Ik stop ermee”, zei ze.', 'nl')).toBe(false);
     expect(isDangling('The mayor said the bridge will open in 2027.', 'en')).toBe(false);
+  });
+
+  it('reads a quotation left open at the end of the sentence as quoted, not as the narrator', () => {
+    expect(isDangling('Der Trainer sagte bei Sport1: „Da habe ich zwei Worte für: respektlos!', 'de')).toBe(false);
+    expect(isDangling('Krickau berichtete über den Dänen: „Aus meinem Blickwinkel sah es nicht schlimm aus.', 'de')).toBe(false);
+    expect(isDangling('Der Trainer sagte, »wir haben gewonnen«.', 'de')).toBe(false);
+    expect(isDangling('Wir haben gewonnen, sagte er: „Es war gut.', 'de')).toBe(true);
   });
 
   it('does not take German words that merely begin like a possessive for the first person', () => {

@@ -43,6 +43,17 @@ describe('agency and author tags', () => {
   });
 });
 
+describe('placeholders of embedded players', () => {
+  it('cuts the notice glued to the start of a line and keeps the sentence after it', () => {
+    const text = 'The manager has won the cup.\nMedia playback is not supported on this device"Even if Rangers win, they will not finish second," he said.';
+    expect(removeBoilerplate(text)).toBe('The manager has won the cup.\n"Even if Rangers win, they will not finish second," he said.');
+  });
+
+  it('drops a line that is nothing but the notice', () => {
+    expect(removeBoilerplate('One.\nMedia playback is unsupported on your device\nTwo.')).toBe('One.\nTwo.');
+  });
+});
+
 describe('consent notices of embedded content', () => {
   it('removes the notice paragraph whatever its length, and keeps the news around it', () => {
     const notice =

@@ -39,6 +39,16 @@ describe('splitSentences in Dutch', () => {
     ]);
   });
 
+  it('ends a sentence after "VS." (de Verenigde Staten) and after the Dutch word "al."', () => {
+    const text = 'Hij kocht het boek in de VS. Dit is een bijzonder object. De regels waren er toen al. In 1990 kwam het verdrag.';
+    expect(splitSentences(text, 'nl')).toEqual([
+      'Hij kocht het boek in de VS.',
+      'Dit is een bijzonder object.',
+      'De regels waren er toen al.',
+      'In 1990 kwam het verdrag.',
+    ]);
+  });
+
   it('treats every line break as a boundary', () => {
     expect(splitSentences('Eerste regel zonder punt\nTweede regel.\n\nDerde alinea.', 'nl')).toEqual([
       'Eerste regel zonder punt',
@@ -81,6 +91,15 @@ describe('splitSentences in German', () => {
     expect(splitSentences(text, 'de')).toEqual([
       'Am 3. Oktober sprach Dr. Müller u.a. über Steuern, z.B. die Grundsteuer.',
       'Die Rede dauerte 45 Minuten.',
+    ]);
+  });
+
+  it('ends a sentence after an all-capitals acronym that spells an abbreviation (ING, not Ing.)', () => {
+    const text = 'Dabei sind BNP Paribas und ING. Doch die Hälfte sprang ab. Dipl.-Ing. Meier blieb.';
+    expect(splitSentences(text, 'de')).toEqual([
+      'Dabei sind BNP Paribas und ING.',
+      'Doch die Hälfte sprang ab.',
+      'Dipl.-Ing. Meier blieb.',
     ]);
   });
 

@@ -11,16 +11,16 @@
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
 
 const HARD_COMMON = words(`dr drs prof mr mrs ms mt ft gen gov sen rep lt col sgt capt cpt cmdr adm maj rev hon
-  st sr jr vs ca cf e.g i.e ph.d approx dept est al resp`);
+  st sr jr vs ca cf e.g i.e ph.d approx dept est resp`);
 
 const HARD: Record<string, string[]> = {
-  en: words('messrs mmes gens supt insp det cpl pvt pfc spc spec sgt ave blvd rd dist gov atty lt gen adm brig cdr'),
+  en: words('al messrs mmes gens supt insp det cpl pvt pfc spc spec sgt ave blvd rd dist gov atty lt gen adm brig cdr'),
   nl: words(`dhr mevr mw mej ir ing bc bijv bv b.v d.w.z dwz m.a.w o.a a.s jl evt incl excl mln mld mrd ong
     t.a.v i.p.v m.b.t z.g.a.n e.d zgn kon jhr gebr n.a.v a.d.h.v o.l.v m.i i.v.m t.o.v n.v e.v m.n c.q
     vnl vgl zg red prov gem burg wnd plv afd tel mgr drs mr ds o.m m.u.v a.g.v vz ca`),
-  de: words(`z.b u.a bzw d.h vgl ggf mio mrd hr fr frau str bzgl evtl inkl zzgl s.o s.u abs dipl ing
+  de: words(`al z.b u.a bzw d.h vgl ggf mio mrd hr fr frau str bzgl evtl inkl zzgl s.o s.u abs dipl ing
     prof dr u.u z.t o.g sog ca gem lt bspw v.a i.d.r d.j`),
-  fr: words('m mm mme mmes mlle mlles me ste av env p.ex cie éd dir'),
+  fr: words('al m mm mme mmes mlle mlles me ste av env p.ex cie éd dir'),
 };
 
 const SOFT_COMMON = words('etc u.s u.k u.n e.u a.m p.m d.c inc ltd co corp bros l.a n.y');

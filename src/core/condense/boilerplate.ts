@@ -27,6 +27,10 @@ const CONSENT_CUES: readonly (readonly string[])[] = [
   ['toestemming', 'privacyverklaring', 'externe inhoud', 'externe partij'],
   ['données personnelles', 'consentement', 'confidentialité'],
 ];
+// The placeholder an embedded player leaves in the text, often glued to the next sentence
+// ("Media playback is not supported on this device\"When he was ..."): cut from the line's start.
+const EMBED_NOTICE_RE =
+  /^(?:media playback is (?:not |un)?supported on (?:this|your) device|this video (?:can ?not|cannot) be played|your browser does not support (?:the )?(?:video|audio)(?: element| tag)?\.?)\s*/iu;
 const TERMINAL_RE = /[.!?…:]["'”’»)]*$/u;
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 
@@ -37,8 +41,10 @@ const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 export function removeBoilerplate(text: string): string {
   const out: string[] = [];
   let inRelated = false;
-  for (const line of text.split('\n')) {
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(EMBED_NOTICE_RE, '');
     const trimmed = line.trim();
+    if (!trimmed && raw.trim()) continue;
     if (!trimmed) {
       out.push(line);
       continue;

@@ -2,8 +2,9 @@
  * Sentences that lean on the sentence before them and read oddly alone: they open with a
  * pronoun or connective that points back ("Dat zei hij", "He added", "Dann greift ...", "Il a
  * ajouté"), or they speak in the first person outside quotation marks, so the speaker is named
- * elsewhere. Demonstratives that are also articles ("Das Festival", "This week") point back
- * only as pronouns: in German, where nouns are capitalised, that shows in the next word.
+ * elsewhere (a quotation left open at the end of the sentence counts as quoted). Demonstratives
+ * that are also articles ("Das Festival", "This week") point back only as pronouns: in German,
+ * where nouns are capitalised, that shows in the words up to the noun.
  */
 
 const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Boolean));
@@ -18,7 +19,7 @@ const POINTERS: Record<string, ReadonlySet<string>> = {
 const DEMONSTRATIVES: Record<string, ReadonlySet<string>> = {
   nl: words('dat dit die deze'),
   en: words('this that these those such'),
-  de: words('das dies diese dieser dieses'),
+  de: words('der die das den dem dies diese dieser dieses diesen diesem'),
   fr: words('ce ces celui celle cela'),
 };
 
@@ -37,7 +38,16 @@ const FIRST_PERSON: Record<string, RegExp> = {
 };
 
 const OPENING_RE = /^[^\p{L}]*(\p{L}+)[^\p{L}]*(\p{L}*)/u;
-const QUOTED_RE = /(?:„|“|”|"|«|‚|‘|,,)[^„“”"«»‚‘’]*(?:“|”|"|»|‘|’|'')/gu;
+
+// German determiners that are also demonstrative pronouns ("Der hatte ...", "Das ist ...").
+// Before a preposition ("Das in Köln beheimatete Theater") or before lower-case words that end
+// in an inflected adjective right before a noun ("Das russische Außenministerium", "Der aktuell
+// beste deutsche Boxer") they are articles and point nowhere.
+const DE_PREPOSITIONS = words('in im an am auf aus bei beim mit nach seit von vom vor zu zum zur für über unter gegen durch um ohne zwischen neben hinter bis wegen trotz');
+const DE_ATTRIBUTE_RE = /^\P{L}*\p{L}+\P{L}+(?:(?!(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines)\P{L})\p{Ll}+\P{L}+){0,3}?\p{Ll}{3,}(?:e|en|er|es|em)\s+[\p{Lu}\p{N}]/u;
+const QUOTED_RE = /(?:„|“|”|"|«|‚|‘|,,)[^„“”"«»‚‘’]*(?:“|”|"|»|‘|’|'')|»[^„“”"«»]*«/gu;
+// A quotation opened and not closed in this sentence runs on to its end: the speaker is named before it.
+const OPEN_QUOTE_TAIL_RE = /(?:„|“|"|«|»|,,)[^„“”"«»]*$/u;
 
 /** Whether `sentence` needs the sentence before it, in `language` (false if unknown). */
 export function isDangling(sentence: string, language: string): boolean {
@@ -48,7 +58,13 @@ export function isDangling(sentence: string, language: string): boolean {
     const first = (m[1] ?? '').toLowerCase();
     const next = m[2] ?? '';
     if (pointers.has(first)) return !IMPERSONAL[language]?.get(first)?.has(next.toLowerCase());
-    if (DEMONSTRATIVES[language]?.has(first)) return language === 'de' ? /^\p{Ll}/u.test(next) : true;
+    if (DEMONSTRATIVES[language]?.has(first)) return language === 'de' ? isGermanPronoun(sentence, next) : true;
   }
-  return FIRST_PERSON[language]?.test(sentence.replace(QUOTED_RE, ' ')) ?? false;
+  const unquoted = sentence.replace(QUOTED_RE, ' ').replace(OPEN_QUOTE_TAIL_RE, ' ');
+  return FIRST_PERSON[language]?.test(unquoted) ?? false;
+}
+
+function isGermanPronoun(sentence: string, next: string): boolean {
+  if (!/^\p{Ll}/u.test(next) || DE_PREPOSITIONS.has(next)) return false;
+  return !DE_ATTRIBUTE_RE.test(sentence);
 }

@@ -42,6 +42,8 @@ const DOTTED_RE = /^(?:\p{L}\.)+\p{L}$/u;
 const INITIAL_RE = /^\p{Lu}$/u;
 const SHORT_NUMBER_RE = /^\p{N}{1,2}$/u;
 const DIGIT_START_RE = /^\p{N}/u;
+// An all-capitals word is an acronym (`ING.`, `VS.`), never the lower-case abbreviation it spells.
+const ACRONYM_RE = /^\p{Lu}{2,}$/u;
 
 /** Sentences of `text` with their paragraph index; empty lines are skipped. */
 export function splitSentenceSpans(text: string, language: LanguageCode): SentenceSpan[] {
@@ -86,6 +88,7 @@ function endsSentence(
   stop: ReadonlySet<string>,
   language: LanguageCode,
 ): boolean {
+  if (ACRONYM_RE.test(before)) return true;
   const lower = before.toLowerCase();
   if (abbr.hard.has(lower)) return false;
   if (abbr.numeric.has(lower) && DIGIT_START_RE.test(next)) return false;
