@@ -78,10 +78,13 @@ interface BenchServer {
   readonly child: ChildProcess;
 }
 
-/** Starts bench/poll-server.ts in its own process; resolves with its origin and what it serves. */
+/** Starts bench/poll-server in its own process; resolves with its origin and what it serves. */
 function startServer(): Promise<BenchServer> {
-  const script = fileURLToPath(new URL('./poll-server.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, CORPUS_DIR, String(FEEDS), String(ITEMS)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // From sources (tsx bench/poll.ts) the server is TypeScript too; compiled, it sits beside this file.
+  const fromSource = import.meta.url.endsWith('.ts');
+  const script = fileURLToPath(new URL(fromSource ? './poll-server.ts' : './poll-server.js', import.meta.url));
+  const loader = fromSource ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...loader, script, CORPUS_DIR, String(FEEDS), String(ITEMS)], { stdio: ['pipe', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code) => reject(new Error(`bench/poll-server exited with ${code}`)));
