@@ -3,6 +3,7 @@
  * scheduler (feed polling, briefing retries, daily digests) and the delivery worker, and shuts
  * them down cleanly on SIGINT/SIGTERM. Nothing else in the code base reads process.env.
  */
+import { createBackgroundRuns, type BackgroundRuns } from './background-runs.js';
 import { createBot } from './bot/create-bot.js';
 import type { BotDeps } from './bot/deps.js';
 import { NO_TOKEN_HELP } from './bot/no-token-help.js';
@@ -43,12 +44,14 @@ async function main(): Promise<void> {
     retryBriefingsJob({ articles: ingestion.articles, summarize: ingestion.summarize, now: Date.now, logger }, feeds),
   ];
 
+  // An admin's /poll runs here, beside the scheduler's own polls; shutdown waits for it too.
+  const background = createBackgroundRuns();
   let telegram: Telegram | null = null;
   if (config.botToken === null) {
     // Still useful without Telegram: the feeds are polled and condensed, and `newsbrief chat` reads them.
     process.stderr.write(`${NO_TOKEN_HELP}\nMeanwhile newsbrief keeps polling and condensing the feeds into ${config.databasePath}.\n`);
   } else {
-    telegram = await startTelegram(config, config.botToken, feeds, ingestion, logger);
+    telegram = await startTelegram(config, config.botToken, feeds, ingestion, background, logger);
     const { worker, subscribers, outbox } = telegram;
     jobs.push(digestTickJob({
       subscribers,
@@ -70,7 +73,7 @@ async function main(): Promise<void> {
     stopping ??= (async () => {
       logger.info({ reason }, 'shutting down');
       if (telegram) await stopBot(telegram.running, reason);
-      await scheduler.stop();
+      await Promise.all([scheduler.stop(), background.stop()]);
       if (telegram) {
         await telegram.worker.stop();
         telegram.sender.close();
@@ -96,7 +99,7 @@ async function main(): Promise<void> {
 }
 
 /** Sender, delivery worker and bot, sharing the store; the worker resumes what a crash left pending. */
-async function startTelegram(config: Config, token: string, feeds: readonly FeedSpec[], ingestion: Ingestion, logger: Logger): Promise<Telegram> {
+async function startTelegram(config: Config, token: string, feeds: readonly FeedSpec[], ingestion: Ingestion, background: BackgroundRuns, logger: Logger): Promise<Telegram> {
   const subscribers = createSqliteSubscriberRepository(ingestion.db);
   const outbox = createSqliteOutboxRepository(ingestion.db);
   const sender = createSender({
@@ -118,7 +121,7 @@ async function startTelegram(config: Config, token: string, feeds: readonly Feed
     now: Date.now,
     logger,
     digestNow: createDigestNow({ articles: ingestion.articles, catalog: feeds, options: { topN: config.digest.topN } }),
-    pollNow: () => pollEverything(ingestion.poller, feeds),
+    pollNow: () => background.run((signal) => pollEverything(ingestion.poller, feeds, signal)),
     outboxStats: () => outboxStats(outbox, Date.now(), config.defaults.timezone),
     articleCount: () => ingestion.articles.countArticles(),
     onReplySent: (chatId) => sender.noteExternalSend(chatId),
@@ -142,8 +145,8 @@ function explainStartError(error: unknown, apiRoot: string): unknown {
 }
 
 /** /poll: every enabled feed now, whatever its schedule. */
-async function pollEverything(poller: FeedPoller, feeds: readonly FeedSpec[]): Promise<{ done: number; failed: string[] }> {
-  const report = await poller.pollFeeds(feeds.filter((feed) => feed.enabled));
+async function pollEverything(poller: FeedPoller, feeds: readonly FeedSpec[], signal: AbortSignal): Promise<{ done: number; failed: string[] }> {
+  const report = await poller.pollFeeds(feeds.filter((feed) => feed.enabled), { signal });
   return { done: report.done.length, failed: report.failed.map((failure) => `${failure.feedId}: ${failure.error}`) };
 }
 
