@@ -65,6 +65,14 @@ export interface Article {
   readonly contentHtml: string | null;
 }
 
+/**
+ * An article with contentHash (core/dedupe) of what a reader sees: how the poller tells an item
+ * edited upstream from a repeat. Parsing computes it; the store keeps it.
+ */
+export interface HashedArticle extends Article {
+  readonly contentHash: string;
+}
+
 /** An article as stored: with the times the poller saw it. */
 export interface StoredArticle extends Article {
   readonly firstSeenAt: number;

@@ -140,8 +140,7 @@ async function fetchHop(url: string, request: FetchRequest, options: FetcherOpti
     await response.body?.cancel().catch(() => undefined);
     throw new BodyTooLargeError(options.maxBytes, plainLength);
   }
-  // A declared, uncompressed length within the limit is all HTTP will deliver: read it in one go.
-  const bytes = plainLength !== null ? new Uint8Array(await response.arrayBuffer()) : await readBodyLimited(response.body, options.maxBytes, plainLength);
+  const bytes = await readBodyLimited(response.body, options.maxBytes, plainLength);
   return { kind: 'ok', response, bytes };
 }
 

@@ -3,18 +3,12 @@
  * element tree win because they honour xml:base, link rel and text types; rss-parser's
  * values fill whatever the tree did not yield. Text is cleaned here, markup kept beside it.
  */
-import type { Article } from '../core/types.js';
+import type { HashedArticle } from '../core/types.js';
 import { articleIdentity, contentHash } from '../core/dedupe.js';
 import { htmlToText } from '../core/text/html-to-text.js';
 import { parseFeedDate } from './dates.js';
 import { resolveLink } from './parse-rss.js';
 import type { WireFeed, WireItem, WireText } from './wire.js';
-
-/** An item as the poller stores it: the Article and the hash that tells an edit from a repeat. */
-export interface ParsedArticle extends Article {
-  /** contentHash (core/dedupe) of the article, computed with it so a parse worker carries that cost. */
-  readonly contentHash: string;
-}
 
 /** The subset of an rss-parser item we read; its values may be strings, objects or arrays. */
 export type RssParserItem = Readonly<Record<string, unknown>>;
@@ -70,7 +64,7 @@ export function normaliseItem(
   format: WireFeed['format'],
   feedId: string,
   feedUrl: string,
-): ParsedArticle {
+): HashedArticle {
   const r = rp ?? {};
   // rss-parser puts RSS `description` in `content` but Atom `content` in `content`.
   const rpSummary = format === 'atom' ? r['summary'] : r['content'];
@@ -101,6 +95,7 @@ export function normaliseItem(
     content: content.text,
     summaryHtml: summary.html,
     contentHtml: content.html,
+    // Hashed here, so the parse worker rather than the thread that stores carries the cost.
     contentHash: contentHash({ title, summary: summary.text, content: content.text }),
   };
 }

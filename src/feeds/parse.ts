@@ -10,14 +10,14 @@ import { FeedParseError } from './parse-error.js';
 import { readAtom } from './parse-atom.js';
 import { looksLikeJsonFeed, readJsonFeed } from './parse-json.js';
 import { readRss } from './parse-rss.js';
-import { normaliseItem, wireTitle, looseString, type ParsedArticle, type RssParserItem } from './normalise.js';
+import type { HashedArticle } from '../core/types.js';
+import { normaliseItem, wireTitle, looseString, type RssParserItem } from './normalise.js';
 import { recoverXml } from './recover-xml.js';
 import { textContent } from './tree-text.js';
 import type { WireFeed } from './wire.js';
 import { parseXmlTree, resolveUrl, type XmlElement, type XmlTree } from './xml-tree.js';
 
 export { FeedParseError, type FeedParseErrorKind } from './parse-error.js';
-export type { ParsedArticle } from './normalise.js';
 
 /**
  * A feed document as fetched (its bytes and the Content-Type that may name their charset), or
@@ -32,7 +32,7 @@ export interface ParsedFeed {
   readonly link: string | null;
   readonly ttlMinutes: number | null;
   readonly updatePeriodMinutes: number | null;
-  readonly articles: ParsedArticle[];
+  readonly articles: HashedArticle[];
   /** True when the document was not well-formed and lenient recovery was needed. */
   readonly recovered: boolean;
   readonly warnings: string[];

@@ -1,5 +1,5 @@
 import { nextPollAfterFailure, nextPollAfterSuccess, type PollTimingPolicy } from '../core/poll-timing.js';
-import type { Article, FeedSpec } from '../core/types.js';
+import type { FeedSpec, HashedArticle } from '../core/types.js';
 import type { Fetcher, FetchOutcome } from '../feeds/fetch.js';
 import type { Logger } from '../log.js';
 import type { ArticleRepository, ArticleUpsert } from '../store/article-repository.js';
@@ -104,7 +104,7 @@ async function recordDocument(deps: PollDeps, spec: FeedSpec, record: FeedRecord
  * that came through a worker's structured clone is several times slower, for every item of
  * every document; the mapped type makes a field added to Article a compile error here.
  */
-function toUpsert(article: Article & { readonly contentHash: string }): ArticleUpsert {
+function toUpsert(article: HashedArticle): ArticleUpsert {
   const upsert: { readonly [K in keyof Required<ArticleUpsert>]: ArticleUpsert[K] } = {
     id: article.id,
     feedId: article.feedId,

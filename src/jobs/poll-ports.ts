@@ -1,12 +1,11 @@
-import type { Article, Briefing, FeedSpec } from '../core/types.js';
+import type { Article, Briefing, FeedSpec, HashedArticle } from '../core/types.js';
 
 /** What the poller needs from a parsed feed document (src/feeds/parse.ts's ParsedFeed fits). */
 export interface ParsedFeedDocument {
   readonly title: string | null;
   readonly ttlMinutes: number | null;
   readonly updatePeriodMinutes: number | null;
-  /** Each with contentHash (core/dedupe) of its title, summary and content. */
-  readonly articles: readonly (Article & { readonly contentHash: string })[];
+  readonly articles: readonly HashedArticle[];
 }
 
 /**

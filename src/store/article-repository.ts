@@ -1,4 +1,4 @@
-import type { Article, Briefing, StoredArticle, StoredBriefing } from '../core/types.js';
+import type { Briefing, HashedArticle, StoredArticle, StoredBriefing } from '../core/types.js';
 import type { FeedRecord } from './feed-repository.js';
 
 /** A stored article with its surrogate key, the cursor readers and deliveries use. */
@@ -15,9 +15,7 @@ export interface BriefingRecord extends StoredBriefing {
 }
 
 /** One article as a poll saw it, with the hash that tells an edit from a repeat. */
-export interface ArticleUpsert extends Article {
-  readonly contentHash: string;
-}
+export type ArticleUpsert = HashedArticle;
 
 /** Everything one successful poll of one feed writes. */
 export interface PollWrite {
