@@ -4,7 +4,8 @@
  * or HTML document will not fix itself on an immediate retry).
  */
 
-export type FeedParseErrorKind = 'html-page' | 'empty' | 'not-a-feed' | 'malformed';
+/** `timeout`: the parse pool gave up on a document its worker was stuck on (see parse-pool.ts). */
+export type FeedParseErrorKind = 'html-page' | 'empty' | 'not-a-feed' | 'malformed' | 'timeout';
 
 export class FeedParseError extends Error {
   override readonly name = 'FeedParseError';

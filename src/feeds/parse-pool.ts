@@ -40,6 +40,13 @@ export interface ParsePoolOptions {
    * the workers stays bounded.
    */
   readonly queuePerWorker?: number;
+  /**
+   * How long a worker may spend on one document (default PARSE_DEADLINE_MS). Past it the
+   * worker is replaced, that document fails with a `timeout` FeedParseError and the documents
+   * queued behind it go to the new worker, so one pathological feed never stalls the others.
+   * Parsing in this thread has no deadline: it cannot be interrupted.
+   */
+  readonly taskTimeoutMs?: number;
   readonly logger?: Logger;
   /** The worker module; tests point it elsewhere to exercise the fallback. */
   readonly workerUrl?: URL;
@@ -59,6 +66,8 @@ interface Pending {
   readonly task: ParseTask;
   readonly resolve: (feed: ParsedFeed) => void;
   readonly reject: (error: unknown) => void;
+  /** The deadline while a worker holds the document. */
+  timer?: ReturnType<typeof setTimeout>;
 }
 
 interface Slot {
@@ -76,11 +85,14 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
  * of 2 made this thread take over a third of the documents and become the bottleneck).
  */
 export const QUEUE_PER_WORKER = 8;
+/** A feed document takes milliseconds to parse; a minute means the parser is stuck on it. */
+export const PARSE_DEADLINE_MS = 60_000;
 
 /** Creates a pool of `size` parse workers (default: defaultPoolSize()). */
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const size = Math.max(0, Math.floor(options.size ?? defaultPoolSize()));
   const queuePerWorker = Math.max(1, options.queuePerWorker ?? QUEUE_PER_WORKER);
+  const taskTimeoutMs = Math.max(1, options.taskTimeoutMs ?? PARSE_DEADLINE_MS);
   const workerUrl = options.workerUrl ?? new URL(FROM_SOURCE ? './parse-worker.ts' : './parse-worker.js', import.meta.url);
   let slots: Slot[] | null = null;
   /** Documents waiting for a worker or for this thread, oldest first. */
@@ -106,42 +118,77 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       options.logger?.warn({ err: String(error), workers_left: slots.length }, 'feeds/parse-pool: a parse worker failed; parsing its work in this thread');
     }
     void slot.worker.terminate();
-    for (const job of slot.pending.values()) runHere(job);
+    for (const job of slot.pending.values()) {
+      clearTimeout(job.timer);
+      runHere(job);
+    }
     slot.pending.clear();
     if (slots.length === 0) for (const job of queue.splice(0)) runHere(job);
     else dispatch();
   };
 
+  let launch: WorkerLauncher | null = null;
+  /** One more worker, or null when none can be started. */
+  const startSlot = (): Slot | null => {
+    let worker: Worker;
+    try {
+      launch ??= workerLauncher(workerUrl, WORKER_LIMITS);
+      worker = launch();
+    } catch (error) {
+      options.logger?.warn({ err: String(error) }, 'feeds/parse-pool: cannot start parse workers; parsing in this thread');
+      return null;
+    }
+    const slot: Slot = { worker, pending: new Map() };
+    worker.on('message', (reply: ParseReply) => settle(slot, reply));
+    worker.on('error', (error) => drop(slot, error));
+    worker.on('exit', (code) => drop(slot, new Error(`worker exited with code ${code}`)));
+    worker.unref();
+    // An idle worker must not hold the process open, also once it has come online.
+    worker.once('online', () => {
+      if (slot.pending.size === 0) worker.unref();
+    });
+    return slot;
+  };
+
   const start = (): Slot[] => {
     const started: Slot[] = [];
-    let launch: WorkerLauncher | null = null;
     for (let i = 0; i < size; i++) {
-      let worker: Worker;
-      try {
-        launch ??= workerLauncher(workerUrl, WORKER_LIMITS);
-        worker = launch();
-      } catch (error) {
-        options.logger?.warn({ err: String(error) }, 'feeds/parse-pool: cannot start parse workers; parsing in this thread');
-        break;
-      }
-      const slot: Slot = { worker, pending: new Map() };
-      worker.on('message', (reply: ParseReply) => settle(slot, reply));
-      worker.on('error', (error) => drop(slot, error));
-      worker.on('exit', (code) => drop(slot, new Error(`worker exited with code ${code}`)));
-      worker.unref();
-      // An idle worker must not hold the process open, also once it has come online.
-      worker.once('online', () => {
-        if (slot.pending.size === 0) worker.unref();
-      });
+      const slot = startSlot();
+      if (slot === null) break;
       started.push(slot);
     }
     return started;
+  };
+
+  /**
+   * A document outlived its deadline in `slot`. The worker works through its documents in
+   * order, so it is stuck on the oldest one: that one fails, the worker is replaced, and the
+   * documents it still held go first to the new one.
+   */
+  const expire = (slot: Slot): void => {
+    if (slots === null || !slots.includes(slot)) return;
+    const [stuck, ...waiting] = [...slot.pending.values()];
+    slot.pending.clear();
+    for (const job of waiting) clearTimeout(job.timer);
+    slots = slots.filter((s) => s !== slot);
+    void slot.worker.terminate();
+    if (stuck !== undefined) {
+      const seconds = Math.round(taskTimeoutMs / 100) / 10;
+      options.logger?.warn({ feed_id: stuck.task.context.feedId, seconds }, 'feeds/parse-pool: parsing a document took too long; worker replaced');
+      stuck.reject(new FeedParseError(stuck.task.context.feedId, 'timeout', `parsing took longer than ${seconds} s; the document was abandoned`));
+    }
+    queue.unshift(...waiting);
+    const replacement = startSlot();
+    if (replacement !== null) slots = [...slots, replacement];
+    if (slots.length === 0) for (const job of queue.splice(0)) runHere(job);
+    else dispatch();
   };
 
   const settle = (slot: Slot, reply: ParseReply): void => {
     const job = slot.pending.get(reply.id);
     if (job === undefined) return;
     slot.pending.delete(reply.id);
+    clearTimeout(job.timer);
     if (reply.ok) {
       parsed.workers += 1;
       job.resolve(reply.feed);
@@ -164,6 +211,8 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       const job = queue.shift() as Pending;
       if (slot.pending.size === 0) slot.worker.ref();
       slot.pending.set(job.task.id, job);
+      job.timer = setTimeout(() => expire(slot), taskTimeoutMs);
+      job.timer.unref();
       slot.worker.postMessage(job.task);
     }
     if (queue.length === 0 || localBusy) return;
@@ -198,7 +247,10 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     slots = [];
     for (const job of queue.splice(0)) runHere(job);
     for (const slot of closing) {
-      for (const job of slot.pending.values()) runHere(job);
+      for (const job of slot.pending.values()) {
+        clearTimeout(job.timer);
+        runHere(job);
+      }
       slot.pending.clear();
     }
     await Promise.all(closing.map((slot) => slot.worker.terminate()));

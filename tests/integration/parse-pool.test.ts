@@ -88,3 +88,28 @@ describe('parse pool', () => {
     expect(pool.workerCount()).toBe(0);
   });
 });
+
+describe('parse pool deadline', () => {
+  let pool: ParsePool | null = null;
+  afterEach(async () => {
+    await pool?.close();
+    pool = null;
+  });
+
+  it('abandons a document its worker is stuck on, and parses the ones queued behind it in a new worker', async () => {
+    pool = createParsePool({ size: 1, taskTimeoutMs: 500, workerUrl: new URL('../fixtures/parse-pool/hanging-worker.ts', import.meta.url) });
+    const stuck = fixture('rss2.xml').replace('<channel>', '<channel><!-- hang -->');
+    const [hung, ...others] = await Promise.allSettled([
+      pool.parse(stuck, context('stuck')),
+      pool.parse(fixture('rss2.xml'), context('behind-1')),
+      pool.parse(fixture('atom-base.xml'), context('behind-2')),
+    ]);
+    expect(hung).toMatchObject({ status: 'rejected', reason: { kind: 'timeout', feedId: 'stuck' } });
+    expect(String((hung as PromiseRejectedResult).reason.message)).toMatch(/longer than 0\.5 s/);
+    expect(others[0]).toEqual({ status: 'fulfilled', value: await parseFeed(fixture('rss2.xml'), context('behind-1')) });
+    expect(others[1]).toEqual({ status: 'fulfilled', value: await parseFeed(fixture('atom-base.xml'), context('behind-2')) });
+    expect(pool.workerCount()).toBe(1);
+    expect(pool.counts()).toEqual({ workers: 2, here: 0 });
+    expect(await pool.parse(fixture('rss1.rdf'), context('later'))).toEqual(await parseFeed(fixture('rss1.rdf'), context('later')));
+  });
+});
