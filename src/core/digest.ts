@@ -161,24 +161,56 @@ function clusterStories<B extends StoredBriefing>(briefings: readonly B[]): B[][
     parent[find(a)] = find(b);
   };
   const byUrl = new Map<string, number>();
-  const words = briefings.map((briefing) => headlineWords(briefing.headline));
   briefings.forEach((briefing, index) => {
-    if (briefing.url) {
-      const key = normaliseUrl(briefing.url);
-      const seen = byUrl.get(key);
-      if (seen === undefined) byUrl.set(key, index);
-      else join(index, seen);
-    }
-    for (let other = 0; other < index; other++) {
-      if (jaccard(words[index]!, words[other]!) >= SAME_HEADLINE_JACCARD) join(index, other);
-    }
+    if (!briefing.url) return;
+    const key = normaliseUrl(briefing.url);
+    const seen = byUrl.get(key);
+    if (seen === undefined) byUrl.set(key, index);
+    else join(index, seen);
   });
+  for (const [a, b] of similarHeadlinePairs(briefings.map((briefing) => headlineWords(briefing.headline)))) join(a, b);
   const groups = new Map<number, B[]>();
   briefings.forEach((briefing, index) => {
     const root = find(index);
-    groups.set(root, [...(groups.get(root) ?? []), briefing]);
+    const group = groups.get(root);
+    if (group === undefined) groups.set(root, [briefing]);
+    else group.push(briefing);
   });
   return [...groups.values()];
+}
+
+/**
+ * Every pair of headlines whose word sets have a Jaccard similarity of at least
+ * SAME_HEADLINE_JACCARD, without comparing all pairs (a week's window can hold tens of thousands
+ * of briefings). Prefix filtering: with the words of each headline ordered rarest first, two
+ * sets that similar always share a word among the first |A| - ceil(t|A|) + 1 of either, so only
+ * headlines sharing such a word are compared.
+ */
+function similarHeadlinePairs(sets: readonly ReadonlySet<string>[]): Array<[number, number]> {
+  const t = SAME_HEADLINE_JACCARD;
+  const frequency = new Map<string, number>();
+  for (const set of sets) for (const word of set) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  const rarestFirst = (a: string, b: string): number => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
+  const holders = new Map<string, number[]>();
+  const pairs: Array<[number, number]> = [];
+  sets.forEach((set, index) => {
+    if (set.size === 0) return;
+    const prefix = [...set].sort(rarestFirst).slice(0, set.size - Math.ceil(t * set.size) + 1);
+    const compared = new Set<number>();
+    for (const word of prefix) {
+      for (const other of holders.get(word) ?? []) {
+        if (compared.has(other)) continue;
+        compared.add(other);
+        if (jaccard(set, sets[other]!) >= t) pairs.push([index, other]);
+      }
+    }
+    for (const word of prefix) {
+      const list = holders.get(word);
+      if (list === undefined) holders.set(word, [index]);
+      else list.push(index);
+    }
+  });
+  return pairs;
 }
 
 function headlineWords(headline: string): ReadonlySet<string> {

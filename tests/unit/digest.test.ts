@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDigest, digestKey, digestWindowStart, earliestWindowStart, type DigestSettings } from '../../src/core/digest.js';
 import type { FeedSpec, StoredBriefing } from '../../src/core/types.js';
@@ -118,5 +119,36 @@ describe('buildDigest', () => {
     expect(earliestWindowStart(lastDigestAts, NOW)).toBe(NOW - 19 * HOUR);
     expect(earliestWindowStart([...lastDigestAts, null], NOW)).toBe(NOW - 24 * HOUR);
     expect(earliestWindowStart([], NOW)).toBe(NOW);
+  });
+});
+
+describe('buildDigest story clustering', () => {
+  const words = (headline: string) => new Set(headline.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  const jaccard = (a: Set<string>, b: Set<string>) => {
+    if (a.size === 0 || b.size === 0) return 0;
+    const shared = [...a].filter((word) => b.has(word)).length;
+    return shared / (a.size + b.size - shared);
+  };
+  /** Every pair compared, as the definition says: the stories buildDigest must find. */
+  const bruteForceStories = (list: StoredBriefing[]): string[] => {
+    const parent = list.map((_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+    list.forEach((x, i) => list.forEach((y, j) => {
+      if (j < i && jaccard(words(x.headline), words(y.headline)) >= 0.75) parent[find(i)] = find(j);
+    }));
+    const groups = new Map<number, string[]>();
+    list.forEach((x, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), x.articleId]));
+    return [...groups.values()].map((ids) => ids.sort().join(',')).sort();
+  };
+
+  it('groups exactly the headlines that are near-identical, pair by pair, without comparing every pair', () => {
+    const vocabulary = ['storm', 'hits', 'coast', 'Storm', 'kust', 'hit', 'the', 'de', 'école', 'ecole', 'fermée', '2025', 'minister', 'resigns'];
+    const headline = fc.array(fc.constantFrom(...vocabulary), { minLength: 0, maxLength: 6 }).map((ws) => ws.join(' '));
+    fc.assert(fc.property(fc.array(headline, { minLength: 1, maxLength: 40 }), (texts) => {
+      const list = texts.map((text, i) => briefing(i % 2 === 0 ? 'a' : 'b', text, 1));
+      const digest = buildDigest(list, settings({ topN: 1000 }), NOW);
+      const stories = (digest?.sections ?? []).flatMap((section) => section.items.map((item) => item.sources.map((source) => source.articleId).sort().join(','))).sort();
+      expect(stories).toEqual(bruteForceStories(list));
+    }));
   });
 });
