@@ -1,4 +1,5 @@
 /** The fetcher's port and its outcomes, shared by the adapter (fetch.ts) and the jobs that use it. */
+import type { Dispatcher } from 'undici';
 
 export interface FetchRequest {
   readonly url: string;
@@ -13,6 +14,11 @@ export interface FetchRequest {
    * and fails the fetch. Article pages use it to stay off private networks; feeds leave it out.
    */
   readonly checkUrl?: (url: URL) => Promise<void>;
+  /**
+   * The connection pool to use instead of Node's default. Article pages use one whose DNS
+   * lookup refuses non-public addresses (fulltext/public-url.ts), so no hop can be rebound.
+   */
+  readonly dispatcher?: Dispatcher;
 }
 
 interface OutcomeBase {

@@ -118,7 +118,10 @@ async function fetchHop(url: string, request: FetchRequest, options: FetcherOpti
   if (request.etag) headers['if-none-match'] = request.etag;
   if (request.lastModified) headers['if-modified-since'] = request.lastModified;
 
-  const response = await fetch(url, { headers, redirect: 'manual', signal });
+  const init: RequestInit = { headers, redirect: 'manual', signal };
+  // Node's fetch is undici and takes its dispatcher option; the DOM RequestInit type lacks it.
+  if (request.dispatcher !== undefined) Object.assign(init, { dispatcher: request.dispatcher });
+  const response = await fetch(url, init);
   const location = response.headers.get('location');
   if (REDIRECT_STATUSES.has(response.status) && location !== null) {
     await response.body?.cancel().catch(() => undefined);

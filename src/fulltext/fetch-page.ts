@@ -1,6 +1,7 @@
+import { Agent } from 'undici';
 import type { Fetcher } from '../feeds/fetch-types.js';
 import type { FetchPage } from './extract.js';
-import { assertPublicUrl, type ResolveHost } from './public-url.js';
+import { assertPublicUrl, publicOnlyLookup, type ResolveHost } from './public-url.js';
 
 /** Article pages are HTML; anything else is accepted at low priority (some servers insist). */
 export const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
@@ -20,13 +21,16 @@ export interface FetchPageOptions {
 /**
  * The extractor's port on top of the polite feed fetcher (same limits, user agent, per-host
  * manners). Every hop, redirects included, must be http(s) to a public host unless
- * `allowPrivateHosts`. A 304 cannot happen without validators, so it is treated as a failure.
+ * `allowPrivateHosts`: checked before each request, and again by the DNS lookup of the
+ * connection itself. A 304 cannot happen without validators, so it is treated as a failure.
  */
 export function fetchPageWith(fetcher: Fetcher, options: FetchPageOptions = {}): FetchPage {
   const { signal, allowPrivateHosts = false, resolveHost } = options;
-  const checkUrl = allowPrivateHosts ? undefined : (url: URL) => assertPublicUrl(url, resolveHost);
+  const guard = allowPrivateHosts
+    ? {}
+    : { checkUrl: (url: URL) => assertPublicUrl(url, resolveHost), dispatcher: new Agent({ connect: { lookup: publicOnlyLookup(resolveHost) } }) };
   return async (url) => {
-    const outcome = await fetcher.fetchDocument({ url, accept: PAGE_ACCEPT, ...(signal ? { signal } : {}), ...(checkUrl ? { checkUrl } : {}) });
+    const outcome = await fetcher.fetchDocument({ url, accept: PAGE_ACCEPT, ...(signal ? { signal } : {}), ...guard });
     if (outcome.kind !== 'ok') throw new Error(`fulltext/fetch-page: unexpected 304 for ${url}`);
     return outcome.text;
   };

@@ -1,5 +1,5 @@
 import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 
 /**
  * The guard for URLs that come from feed content (an item's <link>): only http(s) to hosts on
@@ -39,6 +39,28 @@ export async function assertPublicUrl(url: URL, resolve: ResolveHost = resolveWi
   for (const address of addresses) {
     if (!isPublicAddress(address)) throw new UrlRefusedError(url.href, `${host} resolves to non-public address ${address}`);
   }
+}
+
+/**
+ * A DNS lookup for the connections that fetch pages: it resolves with `resolve` and refuses a
+ * host with any non-public address, so the address that was checked is the one connected to.
+ * Checking the URL before fetching alone leaves a gap: the name could resolve to a public
+ * address for the check and to 127.0.0.1 a moment later for the connection (DNS rebinding).
+ */
+export function publicOnlyLookup(resolve: ResolveHost = resolveWithDns): LookupFunction {
+  return (hostname, options, callback) => {
+    const host = hostname.replace(/^\[(.*)\]$/, '$1');
+    const addresses = isIP(host) !== 0 ? Promise.resolve([host]) : resolve(host);
+    addresses.then((found) => {
+      const refused = found.length === 0 ? `${host} has no address` : found.filter((address) => !isPublicAddress(address)).map((address) => `${host} resolves to non-public address ${address}`)[0];
+      if (refused !== undefined) {
+        callback(Object.assign(new UrlRefusedError(host, refused), { code: 'EREFUSED' }), '', 0);
+        return;
+      }
+      if (options.all === true) callback(null, found.map((address) => ({ address, family: isIP(address) })));
+      else callback(null, found[0] as string, isIP(found[0] as string));
+    }, (error: unknown) => callback(error as NodeJS.ErrnoException, '', 0));
+  };
 }
 
 /** True for an IPv4 or IPv6 address on the public internet; false for anything else, including non-addresses. */

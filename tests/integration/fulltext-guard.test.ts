@@ -33,6 +33,17 @@ describe('the per-hop URL check on loopback', () => {
     await expect(fetchPageWith(fetcher, { allowPrivateHosts: true })(server.url('/secret'))).resolves.toContain('internal');
   });
 
+  it('fetchPageWith connects only to the address it checked, so a name rebound to loopback is refused', async () => {
+    server.resetCounts();
+    // The first answer (for the URL check) is public, the next (for the connection) loopback.
+    const answers = [['93.184.216.34'], ['127.0.0.1']];
+    const resolveHost = async (host: string) => (host === 'rebind.example' ? answers.shift() ?? ['127.0.0.1'] : []);
+    const port = new URL(server.url('/secret')).port;
+    await expect(fetchPageWith(fetcher, { resolveHost })(`http://rebind.example:${port}/secret`)).rejects.toThrow(/rebind\.example resolves to non-public address 127\.0\.0\.1/);
+    expect(answers).toEqual([]);
+    expect(server.hits('/secret')).toBe(0);
+  });
+
   it('fetchPageWith refuses a public-looking host that redirects to loopback', async () => {
     server.resetCounts();
     const resolveHost = async (host: string) => (host === 'news.example' ? ['93.184.216.34'] : []);

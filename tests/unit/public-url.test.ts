@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assertPublicUrl, isPublicAddress, UrlRefusedError } from '../../src/fulltext/public-url.js';
+import type { LookupAddress } from 'node:dns';
+import { assertPublicUrl, isPublicAddress, publicOnlyLookup, UrlRefusedError } from '../../src/fulltext/public-url.js';
 
 const table = (entries: Record<string, readonly string[]>) => async (host: string) => entries[host] ?? [];
 
@@ -43,5 +44,26 @@ describe('assertPublicUrl', () => {
 
   it('refuses a host that resolves to nothing', async () => {
     await expect(assertPublicUrl(new URL('http://nowhere.example/'), table({}))).rejects.toThrow(/no address/);
+  });
+});
+
+describe('publicOnlyLookup', () => {
+  const lookupWith = (entries: Record<string, readonly string[]>, host: string, all: boolean) =>
+    new Promise<{ error: NodeJS.ErrnoException | null; result: string | LookupAddress[]; family?: number }>((done) => {
+      publicOnlyLookup(table(entries))(host, { all }, (error, result, family) => done({ error, result, family }));
+    });
+
+  it('answers with the public addresses it resolved, one or all as the connection asks', async () => {
+    const entries = { 'news.example': ['93.184.216.34', '2606:2800:220:1::1'] };
+    expect(await lookupWith(entries, 'news.example', true)).toMatchObject({ error: null, result: [{ address: '93.184.216.34', family: 4 }, { address: '2606:2800:220:1::1', family: 6 }] });
+    expect(await lookupWith(entries, 'news.example', false)).toMatchObject({ error: null, result: '93.184.216.34', family: 4 });
+  });
+
+  it('refuses the connection when any address, or an address literal, is not public', async () => {
+    const rebound = await lookupWith({ 'news.example': ['93.184.216.34', '127.0.0.1'] }, 'news.example', true);
+    expect(rebound.error).toBeInstanceOf(UrlRefusedError);
+    expect(rebound.error).toMatchObject({ code: 'EREFUSED', message: expect.stringMatching(/news\.example resolves to non-public address 127\.0\.0\.1/) });
+    expect((await lookupWith({}, '169.254.169.254', false)).error).toBeInstanceOf(UrlRefusedError);
+    expect((await lookupWith({}, 'nowhere.example', true)).error?.message).toMatch(/has no address/);
   });
 });
