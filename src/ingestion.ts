@@ -5,7 +5,7 @@ import { createParsePool } from './feeds/parse-pool.js';
 import { createFullTextExtractor } from './fulltext/extract.js';
 import { fetchPageWith } from './fulltext/fetch-page.js';
 import { createFeedPoller, type FeedPoller, type Summarize } from './jobs/poll-feeds.js';
-import { createSummarizer } from './jobs/summarize-article.js';
+import { createResummarizer, createSummarizer } from './jobs/summarize-article.js';
 import type { Logger } from './log.js';
 import type { ArticleRepository } from './store/article-repository.js';
 import { openDatabase, type SqliteDatabase } from './store/database.js';
@@ -42,7 +42,8 @@ export interface Ingestion {
 /**
  * Wires the ingestion pipeline the same way for the bot and the CLI. Feeds are parsed in a
  * worker-thread pool (in this thread when workers cannot start). Every new article is condensed
- * as it is stored (full text fetched for teaser-only items, per the feed's fullText setting).
+ * as it is stored (full text fetched for teaser-only items, per the feed's fullText setting);
+ * an article edited upstream is condensed again from the feed's new text.
  */
 export function createIngestion(config: Config, logger: Logger): Ingestion {
   const db = openDatabase(config.databasePath);
@@ -60,6 +61,7 @@ export function createIngestion(config: Config, logger: Logger): Ingestion {
     fetcher,
     parse: pool.parse,
     summarize,
+    resummarize: createResummarizer({ budget: config.briefBudget }),
     timing: pollTimingFor(config),
     now: Date.now,
     logger,

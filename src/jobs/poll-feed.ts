@@ -4,7 +4,7 @@ import type { Fetcher, FetchOutcome } from '../feeds/fetch.js';
 import type { Logger } from '../log.js';
 import type { ArticleRepository, ArticleUpsert } from '../store/article-repository.js';
 import { initialFeedRecord, type FeedRecord, type FeedRepository } from '../store/feed-repository.js';
-import type { FeedParser, FeedPollResult, Summarize } from './poll-ports.js';
+import type { FeedParser, FeedPollResult, Resummarize, Summarize } from './poll-ports.js';
 
 /** Everything polling needs, passed in by the composition root (no env, no clock of its own). */
 export interface PollDeps {
@@ -14,6 +14,8 @@ export interface PollDeps {
   readonly parse: FeedParser;
   /** Condenses each new article; absent or null leaves briefings for a later retry. */
   readonly summarize?: Summarize | null;
+  /** Re-condenses articles edited upstream; absent or null keeps their first briefing. */
+  readonly resummarize?: Resummarize | null;
   readonly timing: PollTimingPolicy;
   readonly now: () => number;
   readonly random?: () => number;
@@ -85,6 +87,7 @@ async function recordDocument(deps: PollDeps, spec: FeedSpec, record: FeedRecord
       if (!(await condense(deps, deps.summarize, spec, article))) briefingsFailed += 1;
     }
   }
+  if (deps.resummarize) for (const article of written.edited) refresh(deps, deps.resummarize, spec, article);
   deps.logger.info({ feed_id: spec.id, new: written.inserted.length, updated: written.updated, unchanged: written.unchanged, moved_to: outcome.permanentUrl ?? undefined }, 'feed polled');
   return {
     ok: true,
@@ -134,6 +137,16 @@ export async function condense(deps: Pick<PollDeps, 'articles' | 'now' | 'logger
     deps.articles.saveBriefingFailure(article.seq, message, deps.now());
     deps.logger.warn({ feed_id: spec.id, article_id: article.id, err: message }, 'condensing failed; will retry');
     return false;
+  }
+}
+
+/** Brings an edited article's briefing up to date; a failure keeps the old one and is logged. */
+function refresh(deps: Pick<PollDeps, 'articles' | 'logger'>, resummarize: Resummarize, spec: FeedSpec, article: { readonly seq: number } & Parameters<Resummarize>[0]): void {
+  try {
+    const briefing = resummarize(article, spec);
+    if (briefing !== null) deps.articles.refreshBriefing(article.seq, briefing);
+  } catch (error) {
+    deps.logger.warn({ feed_id: spec.id, article_id: article.id, err: error instanceof Error ? error.message : String(error) }, 'condensing an edited article failed; its first briefing stays');
   }
 }
 

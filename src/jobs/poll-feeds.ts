@@ -4,7 +4,7 @@ import { pollFeed, type PollDeps } from './poll-feed.js';
 import type { FeedPollDone, FeedPollFailed, FeedPollResult, PollReport } from './poll-ports.js';
 
 export type { PollDeps } from './poll-feed.js';
-export type { FeedParser, FeedPollDone, FeedPollFailed, FeedPollResult, ParsedFeedDocument, PollReport, Summarize } from './poll-ports.js';
+export type { FeedParser, FeedPollDone, FeedPollFailed, FeedPollResult, ParsedFeedDocument, PollReport, Resummarize, Summarize } from './poll-ports.js';
 
 /** One finished feed, for progress displays. */
 export interface PollProgress {

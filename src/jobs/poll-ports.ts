@@ -20,6 +20,12 @@ export type FeedParser = (
 /** The condensing port: one new article -> its briefing. A throw is recorded, never fatal. */
 export type Summarize = (article: Article, feed: FeedSpec) => Promise<Briefing>;
 
+/**
+ * Re-condensing an article edited upstream from the feed's own text, or null when that text is
+ * a teaser (the briefing came from the article page, which is fetched once per article only).
+ */
+export type Resummarize = (article: Article, feed: FeedSpec) => Briefing | null;
+
 /** The outcome of polling one feed that worked (fresh document or 304). */
 export interface FeedPollDone {
   readonly feedId: string;

@@ -1,7 +1,7 @@
 import { condenseArticle, needsFullText, type CondenseBudget } from '../core/condense/index.js';
 import type { Article, Briefing, FeedSpec } from '../core/types.js';
 import type { FullTextExtractor } from '../fulltext/extract.js';
-import type { Summarize } from './poll-ports.js';
+import type { Resummarize, Summarize } from './poll-ports.js';
 
 export interface SummarizerDeps {
   readonly budget: CondenseBudget;
@@ -22,6 +22,19 @@ export function createSummarizer(deps: SummarizerDeps): Summarize {
       const page = await deps.fullText.extract(article.url);
       if (page && page.text.length > teaser.length) text = page.text;
     }
+    return condenseArticle({ title: article.title, text, language: feed.language }, deps.budget);
+  };
+}
+
+/**
+ * The poller's Resummarize port: an edited article gets its briefing made again from the feed's
+ * new text, unless that text is only a teaser (then the page was the source, and it is not
+ * fetched a second time: the first briefing stays).
+ */
+export function createResummarizer(deps: Pick<SummarizerDeps, 'budget'>): Resummarize {
+  return (article: Article, feed: FeedSpec): Briefing | null => {
+    const text = feedText(article);
+    if (needsFullText(text, feed.fullText, feed.language)) return null;
     return condenseArticle({ title: article.title, text, language: feed.language }, deps.budget);
   };
 }

@@ -29,6 +29,8 @@ export interface PollWrite {
 /** What a poll changed: articles never seen before, edits applied in place, repeats. */
 export interface PollWriteResult {
   readonly inserted: readonly ArticleRecord[];
+  /** The articles edited upstream, as now stored (same seq, first-seen time kept). */
+  readonly edited: readonly ArticleRecord[];
   readonly updated: number;
   readonly unchanged: number;
 }
@@ -60,6 +62,11 @@ export interface ArticleRepository {
   countArticles(feedId?: string): number;
   /** Stores (or replaces) the briefing of an article. */
   saveBriefing(articleSeq: number, briefing: Briefing, createdAt: number): void;
+  /**
+   * Replaces the text of an article's successful briefing and keeps its creation time, so an
+   * article edited upstream reads right without being announced again. False when it has none.
+   */
+  refreshBriefing(articleSeq: number, briefing: Briefing): boolean;
   /** Records a failed condensing attempt; attempts accumulate for the retry limit. */
   saveBriefingFailure(articleSeq: number, error: string, at: number): void;
   /** Successful briefings created after `createdAfter`, oldest first (digests page through these). */

@@ -5,7 +5,7 @@ import { DEFAULT_POLL_TIMING, type PollTimingPolicy } from '../../src/core/poll-
 import type { FeedSpec } from '../../src/core/types.js';
 import { createFetcher, DEFAULT_FETCHER_OPTIONS } from '../../src/feeds/fetch.js';
 import { parseFeed } from '../../src/feeds/parse.js';
-import { createFeedPoller, type FeedParser, type FeedPoller, type Summarize } from '../../src/jobs/poll-feeds.js';
+import { createFeedPoller, type FeedParser, type FeedPoller, type Resummarize, type Summarize } from '../../src/jobs/poll-feeds.js';
 import { createSilentLogger } from '../../src/log.js';
 import { openDatabase, type SqliteDatabase } from '../../src/store/database.js';
 import type { ArticleRepository } from '../../src/store/article-repository.js';
@@ -51,7 +51,7 @@ export interface PollRig {
   close(): void;
 }
 
-export function openPollRig(path: string, clock: Clock, options: { summarize?: Summarize; timing?: Partial<PollTimingPolicy> } = {}): PollRig {
+export function openPollRig(path: string, clock: Clock, options: { summarize?: Summarize; resummarize?: Resummarize; timing?: Partial<PollTimingPolicy> } = {}): PollRig {
   const db = openDatabase(path);
   const feeds = createSqliteFeedRepository(db);
   const articles = createSqliteArticleRepository(db);
@@ -66,6 +66,7 @@ export function openPollRig(path: string, clock: Clock, options: { summarize?: S
     fetcher: createFetcher({ ...DEFAULT_FETCHER_OPTIONS, jitterMs: 0, timeoutMs: 3_000, perHostConcurrency: 4 }),
     parse,
     summarize: options.summarize ?? null,
+    resummarize: options.resummarize ?? null,
     timing: { ...DEFAULT_POLL_TIMING, ...options.timing },
     now: clock.now,
     random: () => 0,

@@ -23,6 +23,7 @@ import {
 import { toFeedParams, UPSERT_FEED_SQL, type FeedRow } from './feed-rows.js';
 
 interface Existing {
+  seq: number;
   content_hash: string;
   published_at: number;
   first_seen_at: number;
@@ -35,7 +36,7 @@ interface Existing {
  */
 export function createSqliteArticleRepository(db: SqliteDatabase): ArticleRepository {
   const findExisting = db.prepare<[string, string], Existing>(
-    'SELECT content_hash, published_at, first_seen_at FROM articles WHERE feed_id = ? AND id = ?',
+    'SELECT seq, content_hash, published_at, first_seen_at FROM articles WHERE feed_id = ? AND id = ?',
   );
   // Positional parameters: binding 15 values by name costs a lookup each, per row.
   const insert = db.prepare<ArticleValues>(`
@@ -61,6 +62,10 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
     ON CONFLICT (article_seq) DO UPDATE SET headline = excluded.headline, sentences = excluded.sentences,
       language = excluded.language, words = excluded.words, chars = excluded.chars, method = excluded.method,
       created_at = excluded.created_at, status = 'ok', attempts = briefings.attempts + 1, error = NULL`);
+  const refreshOk = db.prepare(`
+    UPDATE briefings SET headline = @headline, sentences = @sentences, language = @language, words = @words,
+      chars = @chars, method = @method
+    WHERE article_seq = @seq AND status = 'ok'`);
   const saveFailed = db.prepare(`
     INSERT INTO briefings (article_seq, created_at, status, attempts, error) VALUES (?, ?, 'failed', 1, ?)
     ON CONFLICT (article_seq) DO UPDATE SET created_at = excluded.created_at, attempts = briefings.attempts + 1,
@@ -76,7 +81,7 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
 
   const recordPoll = db.transaction((feedId: string, write: PollWrite): PollWriteResult => {
     const inserted: ArticleRecord[] = [];
-    let updated = 0;
+    const edited: ArticleRecord[] = [];
     let unchanged = 0;
     const seen = new Set<string>();
     for (const article of write.upserts) {
@@ -88,14 +93,15 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
         const seq = Number(insert.run(...values).lastInsertRowid);
         inserted.push({ ...article, feedId, seq, publishedAt: values[5], firstSeenAt: values[6], updatedAt: values[7] });
       } else if (existing.content_hash !== article.contentHash) {
-        update.run(toArticleParams(feedId, article, write.seenAt, existing.first_seen_at, existing.published_at));
-        updated += 1;
+        const params = toArticleParams(feedId, article, write.seenAt, existing.first_seen_at, existing.published_at);
+        update.run(params);
+        edited.push({ ...article, feedId, seq: existing.seq, publishedAt: params.published_at, firstSeenAt: params.first_seen_at, updatedAt: params.updated_at });
       } else {
         unchanged += 1;
       }
     }
     upsertFeed.run(toFeedParams(write.state));
-    return { inserted, updated, unchanged };
+    return { inserted, edited, updated: edited.length, unchanged };
   });
 
   return {
@@ -106,17 +112,9 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
       (feedId === undefined ? since.all(afterSeq, limit) : sinceInFeed.all(afterSeq, feedId, limit)).map(fromArticleRow),
     countArticles: (feedId) => (feedId === undefined ? countAll.get() : countFeed.get(feedId))?.n ?? 0,
     saveBriefing(articleSeq: number, briefing: Briefing, createdAt: number): void {
-      saveOk.run({
-        seq: articleSeq,
-        headline: briefing.headline,
-        sentences: JSON.stringify(briefing.sentences),
-        language: briefing.language,
-        words: Math.round(briefing.words),
-        chars: Math.round(briefing.chars),
-        method: briefing.method,
-        created_at: Math.round(createdAt),
-      });
+      saveOk.run({ ...briefingParams(articleSeq, briefing), created_at: Math.round(createdAt) });
     },
+    refreshBriefing: (articleSeq, briefing) => refreshOk.run(briefingParams(articleSeq, briefing)).changes > 0,
     saveBriefingFailure(articleSeq: number, error: string, at: number): void {
       saveFailed.run(articleSeq, Math.round(at), error);
     },
@@ -124,6 +122,18 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
     latestBriefings: (query) => latestBriefings(db, query),
     articlesMissingBriefing: (limit, maxAttempts = MAX_BRIEFING_ATTEMPTS, firstSeenBefore = Number.MAX_SAFE_INTEGER) =>
       missing.all(maxAttempts, firstSeenBefore, limit).map(fromArticleRow),
+  };
+}
+
+function briefingParams(articleSeq: number, briefing: Briefing) {
+  return {
+    seq: articleSeq,
+    headline: briefing.headline,
+    sentences: JSON.stringify(briefing.sentences),
+    language: briefing.language,
+    words: Math.round(briefing.words),
+    chars: Math.round(briefing.chars),
+    method: briefing.method,
   };
 }
 
