@@ -88,13 +88,13 @@ async function recordDocument(deps: PollDeps, spec: FeedSpec, record: FeedRecord
     }
   }
   if (deps.resummarize) for (const article of written.edited) refresh(deps, deps.resummarize, spec, article);
-  deps.logger.info({ feed_id: spec.id, new: written.inserted.length, updated: written.updated, unchanged: written.unchanged, moved_to: outcome.permanentUrl ?? undefined }, 'feed polled');
+  deps.logger.info({ feed_id: spec.id, new: written.inserted.length, updated: written.edited.length, unchanged: written.unchanged, moved_to: outcome.permanentUrl ?? undefined }, 'feed polled');
   return {
     ok: true,
     feedId: spec.id,
     status: 'ok',
     new: written.inserted.length,
-    updated: written.updated,
+    updated: written.edited.length,
     unchanged: written.unchanged,
     briefingsFailed,
     movedTo: outcome.permanentUrl,

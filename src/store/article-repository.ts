@@ -31,7 +31,6 @@ export interface PollWriteResult {
   readonly inserted: readonly ArticleRecord[];
   /** The articles edited upstream, as now stored (same seq, first-seen time kept). */
   readonly edited: readonly ArticleRecord[];
-  readonly updated: number;
   readonly unchanged: number;
 }
 

@@ -68,7 +68,9 @@ describe('article repository: recordPoll', () => {
     const second = articles.recordPoll('f', { state: { ...state, etag: '"2"' }, upserts: [edited, article('f', 2), article('f', 3, { publishedAt: null })], seenAt: T0 + 1000 });
     expect(second.inserted.map((a) => a.id)).toEqual(['guid:f-3']);
     expect(second.inserted[0]?.publishedAt).toBe(T0 + 1000);
-    expect(second).toMatchObject({ updated: 1, unchanged: 1 });
+    expect(second).toMatchObject({ unchanged: 1 });
+    expect(second.edited.map((record) => record.id)).toEqual([edited.id]);
+    expect(second.edited[0]).toMatchObject({ seq: first.inserted[0]?.seq, firstSeenAt: T0, updatedAt: T0 + 1000, publishedAt: T0 - 60_000, title: 'Story 1, corrected' });
     const stored = articles.findArticle('f', 'guid:f-1');
     // Edited in place: same seq, first seen kept, and a date that vanished keeps the stored one.
     expect(stored).toMatchObject({ seq: first.inserted[0]?.seq, title: 'Story 1, corrected', firstSeenAt: T0, updatedAt: T0 + 1000, publishedAt: T0 - 60_000, categories: ['world', 'politics'] });

@@ -101,7 +101,7 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
       }
     }
     upsertFeed.run(toFeedParams(write.state));
-    return { inserted, edited, updated: edited.length, unchanged };
+    return { inserted, edited, unchanged };
   });
 
   return {
