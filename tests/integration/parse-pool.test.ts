@@ -87,14 +87,6 @@ describe('parse pool', () => {
     expect(await pool.parse(fixture('rss2.xml'), context('zero'))).toEqual(await parseFeed(fixture('rss2.xml'), context('zero')));
     expect(pool.workerCount()).toBe(0);
   });
-});
-
-describe('parse pool deadline', () => {
-  let pool: ParsePool | null = null;
-  afterEach(async () => {
-    await pool?.close();
-    pool = null;
-  });
 
   it('abandons a document its worker is stuck on, and parses the ones queued behind it in a new worker', async () => {
     pool = createParsePool({ size: 1, taskTimeoutMs: 500, workerUrl: new URL('../fixtures/parse-pool/hanging-worker.ts', import.meta.url) });
