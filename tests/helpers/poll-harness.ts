@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { DEFAULT_POLL_TIMING, type PollTimingPolicy } from '../../src/core/poll-timing.js';
 import type { FeedSpec } from '../../src/core/types.js';
 import { createFetcher, DEFAULT_FETCHER_OPTIONS } from '../../src/feeds/fetch.js';
@@ -12,6 +13,7 @@ import type { ArticleRepository } from '../../src/store/article-repository.js';
 import type { FeedRepository } from '../../src/store/feed-repository.js';
 import { createSqliteArticleRepository } from '../../src/store/sqlite/article-repository.js';
 import { createSqliteFeedRepository } from '../../src/store/sqlite/feed-repository.js';
+import { startFeedServer, type FeedServer } from './feed-server.js';
 
 /** Reads a fixture under tests/fixtures/poll. */
 export function pollFixture(name: string): string {
@@ -73,4 +75,48 @@ export function openPollRig(path: string, clock: Clock, options: { summarize?: S
     logger: createSilentLogger(),
   });
   return { db, feeds, articles, poller, parseCalls: () => calls, close: () => db.close() };
+}
+
+/** What a poll test file works with: one loopback feed server, and per test a temp dir, a clock and the rig it opened. */
+export interface PollBed {
+  readonly server: FeedServer;
+  readonly dir: string;
+  readonly clock: Clock;
+  /** The test's rig (closed after the test); set it to open another. */
+  rig: PollRig;
+}
+
+/**
+ * Registers the hooks every poll test file needs and returns the bed they fill in: the server
+ * for the file, a fresh temp dir and clock per test, and (with `openRig`) a rig on `<openRig>`.
+ */
+export function usePollBed(openRig?: string): PollBed {
+  const state: { server?: FeedServer; dir?: { dir: string; cleanup: () => void }; clock?: Clock; rig?: PollRig } = {};
+  const need = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`poll-harness: ${what} is only there inside a test`);
+    return value;
+  };
+  beforeAll(async () => {
+    state.server = await startFeedServer();
+  });
+  afterAll(async () => {
+    await state.server?.close();
+  });
+  beforeEach(() => {
+    state.dir = tempDir();
+    state.clock = createClock();
+    if (openRig !== undefined) state.rig = openPollRig(join(state.dir.dir, openRig), state.clock);
+  });
+  afterEach(() => {
+    state.rig?.close();
+    state.rig = undefined;
+    state.dir?.cleanup();
+  });
+  return {
+    get server() { return need(state.server, 'the server'); },
+    get dir() { return need(state.dir, 'the temp dir').dir; },
+    get clock() { return need(state.clock, 'the clock'); },
+    get rig() { return need(state.rig, 'a rig'); },
+    set rig(rig: PollRig) { state.rig = rig; },
+  };
 }

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_BUDGET } from '../../src/core/condense/index.js';
 import { createResummarizer, createSummarizer } from '../../src/jobs/summarize-article.js';
-import { feedResponse, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
-import { createClock, openPollRig, pollFixture, spec, tempDir, type Clock, type PollRig } from '../helpers/poll-harness.js';
+import { feedResponse } from '../helpers/feed-server.js';
+import { openPollRig, pollFixture, spec, usePollBed } from '../helpers/poll-harness.js';
 
 const V1 = pollFixture('news-v1.xml');
 const V2 = pollFixture('news-v2.xml');
@@ -19,69 +19,50 @@ const story = (dead: string) =>
   'The government promised emergency funds for the worst hit towns on Monday morning.';
 
 
-let server: FeedServer;
-let dir: { dir: string; cleanup: () => void };
-let clock: Clock;
-let rig: PollRig;
-
-beforeAll(async () => {
-  server = await startFeedServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  dir = tempDir();
-  clock = createClock();
-  rig = openPollRig(join(dir.dir, 'news.db'), clock);
-});
-afterEach(() => {
-  rig.close();
-  dir.cleanup();
-});
+const bed = usePollBed('news.db');
 
 describe('dedupe across polls', () => {
   it('stores new items once, updates edits in place without announcing them, and never re-announces a returning item', async () => {
-    const feed = spec('loopback', server.url('/dedupe.xml'));
-    server.route('/dedupe.xml', feedResponse(V1, { etag: '"v1"' }));
-    const first = await rig.poller.pollFeeds([feed]);
+    const feed = spec('loopback', bed.server.url('/dedupe.xml'));
+    bed.server.route('/dedupe.xml', feedResponse(V1, { etag: '"v1"' }));
+    const first = await bed.rig.poller.pollFeeds([feed]);
     expect(first.failed).toEqual([]);
     expect(first.done[0]).toMatchObject({ feedId: 'loopback', status: 'ok', new: 3, updated: 0, unchanged: 0 });
-    const firstSeen = clock.now();
+    const firstSeen = bed.clock.now();
 
-    clock.advance(30 * MINUTE);
-    server.route('/dedupe.xml', feedResponse(V2, { etag: '"v2"' }));
-    const second = await rig.poller.pollFeeds([feed]);
+    bed.clock.advance(30 * MINUTE);
+    bed.server.route('/dedupe.xml', feedResponse(V2, { etag: '"v2"' }));
+    const second = await bed.rig.poller.pollFeeds([feed]);
     expect(second.done[0]).toMatchObject({ new: 1, updated: 1, unchanged: 1 });
 
-    const bridge = rig.articles.findArticle('loopback', 'guid:loopback-1001');
+    const bridge = bed.rig.articles.findArticle('loopback', 'guid:loopback-1001');
     expect(bridge?.title).toBe('Council approves new bridge after long debate');
     expect(bridge?.firstSeenAt).toBe(firstSeen);
-    expect(bridge?.updatedAt).toBe(clock.now());
+    expect(bridge?.updatedAt).toBe(bed.clock.now());
     // No date in the feed: published falls back to the first-seen time and stays there.
-    expect(rig.articles.findArticle('loopback', 'guid:loopback-1003')?.publishedAt).toBe(firstSeen);
+    expect(bed.rig.articles.findArticle('loopback', 'guid:loopback-1003')?.publishedAt).toBe(firstSeen);
 
-    clock.advance(30 * MINUTE);
-    server.route('/dedupe.xml', feedResponse(V3, { etag: '"v3"' }));
-    const third = await rig.poller.pollFeeds([feed]);
+    bed.clock.advance(30 * MINUTE);
+    bed.server.route('/dedupe.xml', feedResponse(V3, { etag: '"v3"' }));
+    const third = await bed.rig.poller.pollFeeds([feed]);
     expect(third.done[0]).toMatchObject({ new: 0, updated: 0, unchanged: 2 });
-    expect(rig.articles.countArticles('loopback')).toBe(4);
-    const seqs = rig.articles.listArticlesSince(0, 100).map((article) => article.seq);
+    expect(bed.rig.articles.countArticles('loopback')).toBe(4);
+    const seqs = bed.rig.articles.listArticlesSince(0, 100).map((article) => article.seq);
     expect(new Set(seqs).size).toBe(4);
   });
 
   it('dedupes across a restart on the same database file', async () => {
-    const path = join(dir.dir, 'restart.db');
-    const feed = spec('restart', server.url('/restart.xml'));
-    server.route('/restart.xml', feedResponse(V1, { etag: '"r1"' }));
-    const before = openPollRig(path, clock);
+    const path = join(bed.dir, 'restart.db');
+    const feed = spec('restart', bed.server.url('/restart.xml'));
+    bed.server.route('/restart.xml', feedResponse(V1, { etag: '"r1"' }));
+    const before = openPollRig(path, bed.clock);
     expect((await before.poller.pollFeeds([feed])).done[0]?.new).toBe(3);
     before.close();
 
     // A new etag forces a full fetch and parse: dedupe must come from the file, not memory.
-    server.route('/restart.xml', feedResponse(V1, { etag: '"r2"' }));
-    clock.advance(60 * MINUTE);
-    const after = openPollRig(path, clock);
+    bed.server.route('/restart.xml', feedResponse(V1, { etag: '"r2"' }));
+    bed.clock.advance(60 * MINUTE);
+    const after = openPollRig(path, bed.clock);
     try {
       const report = await after.poller.pollFeeds([feed]);
       expect(report.done[0]).toMatchObject({ status: 'ok', new: 0, updated: 0, unchanged: 3 });
@@ -94,73 +75,73 @@ describe('dedupe across polls', () => {
 
 describe('conditional GET', () => {
   it('sends the stored validators and, on 304, parses nothing and writes only the feed state', async () => {
-    const feed = spec('cond', server.url('/cond.xml'));
-    server.route('/cond.xml', feedResponse(V1, { etag: '"c1"', lastModified: 'Mon, 06 May 2024 10:00:00 GMT' }));
-    await rig.poller.pollFeeds([feed]);
-    expect(rig.parseCalls()).toBe(1);
-    const changesBefore = rig.db.prepare('SELECT total_changes() AS n').get() as { n: number };
+    const feed = spec('cond', bed.server.url('/cond.xml'));
+    bed.server.route('/cond.xml', feedResponse(V1, { etag: '"c1"', lastModified: 'Mon, 06 May 2024 10:00:00 GMT' }));
+    await bed.rig.poller.pollFeeds([feed]);
+    expect(bed.rig.parseCalls()).toBe(1);
+    const changesBefore = bed.rig.db.prepare('SELECT total_changes() AS n').get() as { n: number };
 
-    clock.advance(31 * MINUTE);
-    const report = await rig.poller.pollFeeds([feed]);
+    bed.clock.advance(31 * MINUTE);
+    const report = await bed.rig.poller.pollFeeds([feed]);
     expect(report.done[0]).toMatchObject({ status: 'not-modified', new: 0, updated: 0, unchanged: 0 });
-    expect(rig.parseCalls()).toBe(1);
-    const last = server.requests('/cond.xml').at(-1);
+    expect(bed.rig.parseCalls()).toBe(1);
+    const last = bed.server.requests('/cond.xml').at(-1);
     expect(last?.headers['if-none-match']).toBe('"c1"');
     expect(last?.headers['if-modified-since']).toBe('Mon, 06 May 2024 10:00:00 GMT');
-    const changesAfter = rig.db.prepare('SELECT total_changes() AS n').get() as { n: number };
+    const changesAfter = bed.rig.db.prepare('SELECT total_changes() AS n').get() as { n: number };
     expect(changesAfter.n - changesBefore.n).toBe(1);
-    const state = rig.feeds.getFeed('cond');
-    expect(state?.lastSuccessAt).toBe(clock.now());
+    const state = bed.rig.feeds.getFeed('cond');
+    expect(state?.lastSuccessAt).toBe(bed.clock.now());
     // The feed's <ttl>30</ttl> is remembered and still honoured after a 304.
     expect(state?.ttlMinutes).toBe(30);
-    expect(state?.nextPollAt).toBe(clock.now() + 30 * MINUTE);
+    expect(state?.nextPollAt).toBe(bed.clock.now() + 30 * MINUTE);
   });
 });
 
 describe('failures', () => {
   it('a broken feed among good ones records its error and the others go on', async () => {
-    server.route('/good.xml', feedResponse(V1));
-    server.route('/missing.xml', { status: 404, body: 'nope' });
-    server.route('/page.xml', { status: 200, headers: { 'content-type': 'text/html' }, body: pollFixture('not-a-feed.html') });
-    const feeds = [spec('good', server.url('/good.xml')), spec('missing', server.url('/missing.xml')), spec('page', server.url('/page.xml'))];
-    const report = await rig.poller.pollFeeds(feeds);
+    bed.server.route('/good.xml', feedResponse(V1));
+    bed.server.route('/missing.xml', { status: 404, body: 'nope' });
+    bed.server.route('/page.xml', { status: 200, headers: { 'content-type': 'text/html' }, body: pollFixture('not-a-feed.html') });
+    const feeds = [spec('good', bed.server.url('/good.xml')), spec('missing', bed.server.url('/missing.xml')), spec('page', bed.server.url('/page.xml'))];
+    const report = await bed.rig.poller.pollFeeds(feeds);
     expect(report.done.map((d) => d.feedId)).toEqual(['good']);
     expect(report.failed.map((f) => f.feedId).sort()).toEqual(['missing', 'page']);
     const missing = report.failed.find((f) => f.feedId === 'missing');
     expect(missing?.error).toMatch(/^jobs\/poll-feeds: feed missing: feeds\/fetch: HTTP 404 for http:\/\/127\.0\.0\.1:\d+\/missing\.xml/);
-    const page = rig.feeds.getFeed('page');
+    const page = bed.rig.feeds.getFeed('page');
     expect(page?.lastError).toContain('page');
-    expect(page?.lastError).toContain(server.url('/page.xml'));
+    expect(page?.lastError).toContain(bed.server.url('/page.xml'));
     expect(page?.lastError).toMatch(/HTML page/i);
-    expect(rig.articles.countArticles('good')).toBe(3);
-    expect(rig.articles.countArticles('page')).toBe(0);
+    expect(bed.rig.articles.countArticles('good')).toBe(3);
+    expect(bed.rig.articles.countArticles('page')).toBe(0);
   });
 
   it('backs off on consecutive failures, honours Retry-After, marks the feed failing and recovers', async () => {
-    const local = openPollRig(join(dir.dir, 'backoff.db'), clock, { timing: { failingAfter: 3, defaultIntervalMinutes: 10, minIntervalMinutes: 5 } });
+    const local = openPollRig(join(bed.dir, 'backoff.db'), bed.clock, { timing: { failingAfter: 3, defaultIntervalMinutes: 10, minIntervalMinutes: 5 } });
     try {
-      const feed = spec('flaky', server.url('/flaky.xml'));
-      server.route('/flaky.xml', { status: 503, headers: { 'retry-after': '3600' }, body: 'busy' });
+      const feed = spec('flaky', bed.server.url('/flaky.xml'));
+      bed.server.route('/flaky.xml', { status: 503, headers: { 'retry-after': '3600' }, body: 'busy' });
       const first = await local.poller.pollFeeds([feed]);
       expect(first.failed[0]).toMatchObject({ feedId: 'flaky', consecutiveFailures: 1, failing: false });
-      expect(first.failed[0]?.nextPollAt).toBe(clock.now() + 60 * MINUTE);
+      expect(first.failed[0]?.nextPollAt).toBe(bed.clock.now() + 60 * MINUTE);
 
-      server.route('/flaky.xml', { status: 500, body: 'boom' });
+      bed.server.route('/flaky.xml', { status: 500, body: 'boom' });
       const nextPolls: number[] = [];
       for (let i = 0; i < 2; i += 1) {
-        clock.advance(61 * MINUTE);
+        bed.clock.advance(61 * MINUTE);
         const report = await local.poller.pollFeeds([feed]);
-        nextPolls.push((report.failed[0]?.nextPollAt ?? 0) - clock.now());
+        nextPolls.push((report.failed[0]?.nextPollAt ?? 0) - bed.clock.now());
       }
       // 10 min doubled per failure: 20 min after the second failure; the third marks it failing.
       expect(nextPolls[0]).toBe(20 * MINUTE);
       const state = local.feeds.getFeed('flaky');
       expect(state).toMatchObject({ consecutiveFailures: 3, failing: true });
       expect(state?.lastError).toContain('HTTP 500');
-      expect(state?.lastError).toContain(server.url('/flaky.xml'));
+      expect(state?.lastError).toContain(bed.server.url('/flaky.xml'));
 
-      server.route('/flaky.xml', feedResponse(V1));
-      clock.advance(24 * 60 * MINUTE);
+      bed.server.route('/flaky.xml', feedResponse(V1));
+      bed.clock.advance(24 * 60 * MINUTE);
       const recovered = await local.poller.pollDueFeeds([feed]);
       expect(recovered.done[0]).toMatchObject({ feedId: 'flaky', new: 3 });
       expect(local.feeds.getFeed('flaky')).toMatchObject({ consecutiveFailures: 0, failing: false, lastError: null });
@@ -172,65 +153,65 @@ describe('failures', () => {
 
 describe('redirects', () => {
   it('stores the new URL after a permanent redirect and polls it directly next time', async () => {
-    server.route('/old.xml', { status: 301, headers: { location: '/new.xml' } });
-    server.route('/new.xml', feedResponse(V1, { etag: '"n1"' }));
-    const feed = spec('moved', server.url('/old.xml'));
-    const report = await rig.poller.pollFeeds([feed]);
-    expect(report.done[0]?.movedTo).toBe(server.url('/new.xml'));
-    expect(rig.feeds.getFeed('moved')?.currentUrl).toBe(server.url('/new.xml'));
-    clock.advance(31 * MINUTE);
-    await rig.poller.pollFeeds([feed]);
-    expect(server.hits('/old.xml')).toBe(1);
-    expect(server.hits('/new.xml')).toBe(2);
+    bed.server.route('/old.xml', { status: 301, headers: { location: '/new.xml' } });
+    bed.server.route('/new.xml', feedResponse(V1, { etag: '"n1"' }));
+    const feed = spec('moved', bed.server.url('/old.xml'));
+    const report = await bed.rig.poller.pollFeeds([feed]);
+    expect(report.done[0]?.movedTo).toBe(bed.server.url('/new.xml'));
+    expect(bed.rig.feeds.getFeed('moved')?.currentUrl).toBe(bed.server.url('/new.xml'));
+    bed.clock.advance(31 * MINUTE);
+    await bed.rig.poller.pollFeeds([feed]);
+    expect(bed.server.hits('/old.xml')).toBe(1);
+    expect(bed.server.hits('/new.xml')).toBe(2);
   });
 
   it('keeps the configured URL after a temporary redirect', async () => {
-    server.route('/temp.xml', { status: 302, headers: { location: '/temp-target.xml' } });
-    server.route('/temp-target.xml', feedResponse(V1));
-    await rig.poller.pollFeeds([spec('temp', server.url('/temp.xml'))]);
-    expect(rig.feeds.getFeed('temp')?.currentUrl).toBe(server.url('/temp.xml'));
+    bed.server.route('/temp.xml', { status: 302, headers: { location: '/temp-target.xml' } });
+    bed.server.route('/temp-target.xml', feedResponse(V1));
+    await bed.rig.poller.pollFeeds([spec('temp', bed.server.url('/temp.xml'))]);
+    expect(bed.rig.feeds.getFeed('temp')?.currentUrl).toBe(bed.server.url('/temp.xml'));
   });
 
   it('starts over from feeds.json when the operator changes the URL', async () => {
-    server.route('/first.xml', { status: 308, headers: { location: '/second.xml' } });
-    server.route('/second.xml', feedResponse(V1, { etag: '"s"' }));
-    server.route('/third.xml', feedResponse(V2, { etag: '"t"' }));
-    await rig.poller.pollFeeds([spec('edited', server.url('/first.xml'))]);
-    const edited = spec('edited', server.url('/third.xml'));
-    const due = await rig.poller.pollDueFeeds([edited]);
+    bed.server.route('/first.xml', { status: 308, headers: { location: '/second.xml' } });
+    bed.server.route('/second.xml', feedResponse(V1, { etag: '"s"' }));
+    bed.server.route('/third.xml', feedResponse(V2, { etag: '"t"' }));
+    await bed.rig.poller.pollFeeds([spec('edited', bed.server.url('/first.xml'))]);
+    const edited = spec('edited', bed.server.url('/third.xml'));
+    const due = await bed.rig.poller.pollDueFeeds([edited]);
     expect(due.done[0]).toMatchObject({ feedId: 'edited', new: 1, updated: 1, unchanged: 1 });
-    expect(rig.feeds.getFeed('edited')).toMatchObject({ configuredUrl: server.url('/third.xml'), currentUrl: server.url('/third.xml'), etag: '"t"' });
+    expect(bed.rig.feeds.getFeed('edited')).toMatchObject({ configuredUrl: bed.server.url('/third.xml'), currentUrl: bed.server.url('/third.xml'), etag: '"t"' });
   });
 });
 
 describe('articles edited upstream', () => {
   it('get their briefing made again from the new text, keeping its place so nobody is sent it twice', async () => {
-    rig.close();
-    rig = openPollRig(join(dir.dir, 'edits.db'), clock, {
+    bed.rig.close();
+    bed.rig = openPollRig(join(bed.dir, 'edits.db'), bed.clock, {
       summarize: createSummarizer({ budget: DEFAULT_BUDGET }),
       resummarize: createResummarizer({ budget: DEFAULT_BUDGET }),
     });
-    const feed = spec('edits', server.url('/edits.xml'), { fullText: 'auto' });
-    server.route('/edits.xml', feedResponse(rss(item('storm', 'Storm hits the coast', story('three')) + item('teaser', 'Budget talks', 'Talks go on.'))));
-    await rig.poller.pollFeeds([feed]);
-    const before = rig.articles.latestBriefings({ limit: 10 });
+    const feed = spec('edits', bed.server.url('/edits.xml'), { fullText: 'auto' });
+    bed.server.route('/edits.xml', feedResponse(rss(item('storm', 'Storm hits the coast', story('three')) + item('teaser', 'Budget talks', 'Talks go on.'))));
+    await bed.rig.poller.pollFeeds([feed]);
+    const before = bed.rig.articles.latestBriefings({ limit: 10 });
     const stormBefore = before.find((b) => b.articleId === 'guid:storm');
     expect(stormBefore?.sentences.join(' ')).toContain('three people died');
     const teaserBefore = before.find((b) => b.articleId === 'guid:teaser');
 
-    clock.advance(30 * MINUTE);
-    server.route('/edits.xml', feedResponse(rss(item('storm', 'Storm hits the coast', story('seven')) + item('teaser', 'Budget talks', 'Talks go on tonight.'))));
-    const second = await rig.poller.pollFeeds([feed]);
+    bed.clock.advance(30 * MINUTE);
+    bed.server.route('/edits.xml', feedResponse(rss(item('storm', 'Storm hits the coast', story('seven')) + item('teaser', 'Budget talks', 'Talks go on tonight.'))));
+    const second = await bed.rig.poller.pollFeeds([feed]);
     expect(second.done[0]).toMatchObject({ new: 0, updated: 2, unchanged: 0 });
 
-    const after = rig.articles.latestBriefings({ limit: 10 });
+    const after = bed.rig.articles.latestBriefings({ limit: 10 });
     const stormAfter = after.find((b) => b.articleId === 'guid:storm');
     expect(stormAfter?.sentences.join(' ')).toContain('seven people died');
     expect(stormAfter?.sentences.join(' ')).not.toContain('three people died');
     expect(stormAfter?.createdAt).toBe(stormBefore?.createdAt);
     expect(stormAfter?.articleSeq).toBe(stormBefore?.articleSeq);
     // Digests page by creation time: the edit does not make it new again.
-    expect(rig.articles.listBriefingsSince(stormBefore!.createdAt, 10)).toEqual([]);
+    expect(bed.rig.articles.listBriefingsSince(stormBefore!.createdAt, 10)).toEqual([]);
     // A teaser would need its page again: the first briefing stays as it was.
     expect(after.find((b) => b.articleId === 'guid:teaser')).toEqual(teaserBefore);
   });
