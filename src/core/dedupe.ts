@@ -95,23 +95,6 @@ function isTrustworthyGuid(guid: string): boolean {
 }
 
 /**
- * A hash of what a reader sees (title, summary, content, whitespace-insensitive), so the
- * poller can tell an edited item from an unchanged one without keeping the old text.
- * Equal to hashString of the three texts with whitespace runs collapsed to one space and
- * trimmed, joined by U+0001 (stored hashes stay valid), but computed in one pass without
- * building those strings: it runs for every item of every fetched document.
- */
-export function contentHash(article: { readonly title: string; readonly summary: string; readonly content: string }): string {
-  const hash = new Fnv64();
-  hash.addCollapsed(article.title);
-  hash.add(0x01);
-  hash.addCollapsed(article.summary);
-  hash.add(0x01);
-  hash.addCollapsed(article.content);
-  return hash.digest();
-}
-
-/**
  * A deterministic 64-bit FNV-1a hash of the string's UTF-16 code units, as 16 hex digits.
  * Not cryptographic: it only has to be stable across runs and platforms.
  */
@@ -143,35 +126,8 @@ class Fnv64 {
     this.h0 = t0 & 0xffff;
   }
 
-  /** Adds `text` as `text.replace(/\s+/g, ' ').trim()` would read. */
-  addCollapsed(text: string): void {
-    let pendingSpace = false;
-    let started = false;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (isWhitespace(code)) {
-        pendingSpace = started;
-        continue;
-      }
-      if (pendingSpace) {
-        this.add(0x20);
-        pendingSpace = false;
-      }
-      started = true;
-      this.add(code);
-    }
-  }
-
   digest(): string {
     const high = (((this.h3 << 16) | this.h2) >>> 0).toString(16).padStart(8, '0');
     return high + (((this.h1 << 16) | this.h0) >>> 0).toString(16).padStart(8, '0');
   }
-}
-
-/** Exactly the code units JavaScript's `\s` (and String#trim) match. */
-function isWhitespace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
-    || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -66,7 +66,7 @@ export interface Article {
 }
 
 /**
- * An article with contentHash (core/dedupe) of what a reader sees: how the poller tells an item
+ * An article with a hash (feeds/content-hash) of what a reader sees: how the poller tells an item
  * edited upstream from a repeat. Parsing computes it; the store keeps it.
  */
 export interface HashedArticle extends Article {

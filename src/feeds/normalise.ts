@@ -4,7 +4,8 @@
  * values fill whatever the tree did not yield. Text is cleaned here, markup kept beside it.
  */
 import type { HashedArticle } from '../core/types.js';
-import { articleIdentity, contentHash } from '../core/dedupe.js';
+import { articleIdentity } from '../core/dedupe.js';
+import { contentHash } from './content-hash.js';
 import { htmlToText } from '../core/text/html-to-text.js';
 import { parseFeedDate } from './dates.js';
 import { resolveLink } from './parse-rss.js';

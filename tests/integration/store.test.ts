@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentHash } from '../../src/core/dedupe.js';
+import { contentHash } from '../../src/feeds/content-hash.js';
 import type { Article, Briefing } from '../../src/core/types.js';
 import type { ArticleUpsert } from '../../src/store/article-repository.js';
 import { openDatabase, type SqliteDatabase } from '../../src/store/database.js';
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { initialFeedRecord } from '../../src/store/feed-repository.js';
 import { createSqliteArticleRepository } from '../../src/store/sqlite/article-repository.js';
 import { createSqliteFeedRepository } from '../../src/store/sqlite/feed-repository.js';
@@ -74,6 +75,23 @@ describe('article repository: recordPoll', () => {
     const stored = articles.findArticle('f', 'guid:f-1');
     // Edited in place: same seq, first seen kept, and a date that vanished keeps the stored one.
     expect(stored).toMatchObject({ seq: first.inserted[0]?.seq, title: 'Story 1, corrected', firstSeenAt: T0, updatedAt: T0 + 1000, publishedAt: T0 - 60_000, categories: ['world', 'politics'] });
+  });
+
+  it('takes the new hash of an article hashed the old way (migration 004) without calling it an edit', () => {
+    db.close();
+    const path = join(dir.dir, 'old.db');
+    const old = openDatabase(path, MIGRATIONS.filter((m) => m.version < 4));
+    const state = initialFeedRecord('f', 'https://f.test/');
+    createSqliteArticleRepository(old).recordPoll('f', { state, upserts: [{ ...article('f', 1), contentHash: 'cbf29ce484222325' }], seenAt: T0 });
+    old.close();
+    db = openDatabase(path);
+    const articles = createSqliteArticleRepository(db);
+    expect(articles.findArticle('f', 'guid:f-1')?.contentHash).toBe('');
+    const again = articles.recordPoll('f', { state, upserts: [article('f', 1)], seenAt: T0 + 1000 });
+    expect(again).toMatchObject({ inserted: [], edited: [], unchanged: 1 });
+    expect(articles.findArticle('f', 'guid:f-1')).toMatchObject({ contentHash: article('f', 1).contentHash, updatedAt: T0 });
+    const edited = articles.recordPoll('f', { state, upserts: [article('f', 1, { title: 'Story 1, corrected' })], seenAt: T0 + 2000 });
+    expect(edited.edited.map((a) => a.id)).toEqual(['guid:f-1']);
   });
 
   it('writes nothing at all when any part of the poll fails', () => {

@@ -1,6 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { articleIdentity, contentHash, hashString, normaliseUrl } from '../../src/core/dedupe.js';
+import { articleIdentity, hashString, normaliseUrl } from '../../src/core/dedupe.js';
 
 const item = { guid: null, url: null, title: 'A title', publishedAt: 1_700_000_000_000 };
 
@@ -58,28 +57,10 @@ describe('articleIdentity', () => {
   });
 });
 
-describe('hashString and contentHash', () => {
+describe('hashString', () => {
   it('computes 64-bit FNV-1a', () => {
     expect(hashString('')).toBe('cbf29ce484222325');
     expect(hashString('a')).toBe('af63dc4c8601ec8c');
     expect(hashString('foobar')).toBe('85944171f73967e8');
-  });
-
-  it('changes when the visible text changes, not when only whitespace does', () => {
-    const base = { title: 'T', summary: 'S', content: 'C' };
-    expect(contentHash({ ...base, content: ' C \n' })).toBe(contentHash(base));
-    expect(contentHash({ ...base, content: 'C2' })).not.toBe(contentHash(base));
-  });
-
-  it('equals hashString of the texts with whitespace collapsed and trimmed, joined by U+0001', () => {
-    const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
-    const reference = (a: { title: string; summary: string; content: string }) =>
-      hashString([norm(a.title), norm(a.summary), norm(a.content)].join('\u0001'));
-    const spaces = ' \t\n\v\f\r\u00a0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
-    const text = fc.string({ unit: fc.constantFrom(...spaces, 'a', 'é', '\u200b', '\u0085', '\u180e', 'x', '\u0001') });
-    fc.assert(fc.property(text, text, text, (title, summary, content) => {
-      expect(contentHash({ title, summary, content })).toBe(reference({ title, summary, content }));
-    }));
-    expect(contentHash({ title: '  A\u00a0\u3000b ', summary: '', content: '\n' })).toBe(hashString('A b\u0001\u0001'));
   });
 });

@@ -47,6 +47,8 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
       categories = @categories, summary = @summary, content = @content,
       summary_html = @summary_html, content_html = @content_html
     WHERE feed_id = @feed_id AND id = @id`);
+  // An empty hash was cleared by migration 004: take the new one, it is not an edit.
+  const adoptHash = db.prepare<[string, number]>('UPDATE articles SET content_hash = ? WHERE seq = ?');
   const upsertFeed = db.prepare<[FeedRow]>(UPSERT_FEED_SQL);
   const bySeq = db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE seq = ?');
   const byId = db.prepare<[string, string], ArticleRow>('SELECT * FROM articles WHERE feed_id = ? AND id = ?');
@@ -92,6 +94,9 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
         const values = toArticleValues(feedId, article, write.seenAt);
         const seq = Number(insert.run(...values).lastInsertRowid);
         inserted.push({ ...article, feedId, seq, publishedAt: values[5], firstSeenAt: values[6], updatedAt: values[7] });
+      } else if (existing.content_hash === '') {
+        adoptHash.run(article.contentHash, existing.seq);
+        unchanged += 1;
       } else if (existing.content_hash !== article.contentHash) {
         const params = toArticleParams(feedId, article, write.seenAt, existing.first_seen_at, existing.published_at);
         update.run(params);
