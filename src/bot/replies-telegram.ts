@@ -19,12 +19,13 @@ export interface RepliesTelegramOptions {
 
 /**
  * The Telegram client the bot's handlers use. It is telegraf's own, except that sendMessage (the
- * one call every reply makes) goes straight through node:http(s) on a keep-alive agent: under a
+ * call almost every reply makes) goes straight through node:http(s) on a keep-alive agent: under a
  * burst of commands telegraf's generic path (node-fetch, Headers, body streams) cost more CPU than
  * building the answer. Same JSON request, same result, same `TelegramError` for a refusal
  * (`{ ok: false }` or HTTP 5xx), so callers cannot tell the difference; every other method is
- * telegraf's untouched. The token is only in the request path, never in an error message.
- * A short 429 (retry_after <= REPLY_RETRY_AFTER_MAX_S) is waited out and retried once: a reply is
+ * sent by telegraf itself. The token is only in the request path, never in an error message.
+ * For a reply, new (sendMessage) or edited in place by a button (editMessageText), a short 429
+ * (retry_after <= REPLY_RETRY_AFTER_MAX_S) is waited out and the call made once more: a reply is
  * still worth sending a second later. Each accepted reply is reported to `options.onSent`.
  */
 export function createRepliesTelegram(token: string, apiRoot: string, options: RepliesTelegramOptions = {}): Telegram {
@@ -52,24 +53,30 @@ export function createRepliesTelegram(token: string, apiRoot: string, options: R
       req.end(body);
     });
 
-  const sendMessage = async (payload: Record<string, unknown>) => {
+  /** One reply (a new message or an edit): a short 429 waited out once, then counted as sent. */
+  const reply = async (payload: Record<string, unknown>, call: () => Promise<unknown>) => {
     let result: unknown;
     try {
-      result = await sendOnce(payload);
+      result = await call();
     } catch (error) {
       const waitS = shortRetryAfter(error);
       if (waitS === null) throw error;
       await new Promise((resolve) => setTimeout(resolve, waitS * 1000));
-      result = await sendOnce(payload);
+      result = await call();
     }
     if (typeof payload.chat_id === 'number') options.onSent?.(payload.chat_id);
     return result;
   };
 
-  telegram.callApi = ((method: string, payload: object, options?: { signal?: unknown }) =>
-    method === 'sendMessage' && options?.signal === undefined
-      ? sendMessage(payload as Record<string, unknown>)
-      : viaTelegraf(method as 'getMe', payload as never, options as never)) as Telegram['callApi'];
+  telegram.callApi = ((method: string, payload: object, options?: { signal?: unknown }) => {
+    const params = payload as Record<string, unknown>;
+    const passOn = () => viaTelegraf(method as 'getMe', payload as never, options as never);
+    if (options?.signal !== undefined) return passOn();
+    if (method === 'sendMessage') return reply(params, () => sendOnce(params));
+    // An edit (a button's answer) counts against the same chat and global limits as a message.
+    if (method === 'editMessageText') return reply(params, passOn);
+    return passOn();
+  }) as Telegram['callApi'];
   return telegram;
 }
 

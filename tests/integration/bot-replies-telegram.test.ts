@@ -64,6 +64,20 @@ describe('the replies client (sendMessage straight over node:http)', () => {
     expect(sentTo).toEqual([7]);
   });
 
+  it('treats an edit by a button as a reply: a short 429 waited out once, the edit counted as sent', async () => {
+    const api = await started();
+    const sentTo: number[] = [];
+    const telegram = createRepliesTelegram(api.token, api.apiRoot, { onSent: (chatId) => sentTo.push(chatId) });
+    const sent = await telegram.sendMessage(7, 'settings');
+    api.failNext('editMessageText', { error_code: 429, description: 'Too Many Requests: retry after 0', parameters: { retry_after: 0 } });
+    await telegram.editMessageText(7, sent.message_id, undefined, 'settings, changed');
+    expect(api.callsOf('editMessageText').map((call) => call.errorCode ?? 'ok')).toEqual([429, 'ok']);
+    expect(sentTo).toEqual([7, 7]);
+    api.failNext('editMessageText', { error_code: 429, description: 'Too Many Requests: retry after 30', parameters: { retry_after: 30 } });
+    expect(await refusal(telegram.editMessageText(7, sent.message_id, undefined, 'too soon'))).toMatchObject({ code: 429 });
+    expect(sentTo).toEqual([7, 7]);
+  });
+
   it('leaves every other method to telegraf', async () => {
     const api = await started();
     const telegram = createRepliesTelegram(api.token, api.apiRoot);
