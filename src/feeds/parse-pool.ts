@@ -85,6 +85,12 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
  * of 2 made this thread take over a third of the documents and become the bottleneck).
  */
 export const QUEUE_PER_WORKER = 8;
+/**
+ * The largest document this thread parses while there are workers: parsing runs at about 25 MB/s,
+ * so a quarter of a megabyte holds up the bot's replies for some 10 ms at most. Larger documents
+ * wait for a worker.
+ */
+export const MAX_LOCAL_PARSE_BYTES = 256 * 1024;
 /** A feed document takes milliseconds to parse; a minute means the parser is stuck on it. */
 export const PARSE_DEADLINE_MS = 60_000;
 
@@ -204,7 +210,8 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   /**
    * Hands queued documents to workers with room; what remains is parsed here, one document at
    * a time and only after yielding, so the workers' finished replies (events, which wait while
-   * this thread parses) come in first and keep the workers fed.
+   * this thread parses) come in first and keep the workers fed. This thread takes only documents
+   * of at most MAX_LOCAL_PARSE_BYTES, so it never stops answering for long.
    */
   const dispatch = (): void => {
     for (let slot = leastBusy(slots ?? []); queue.length > 0 && slot !== undefined && slot.pending.size < queuePerWorker; slot = leastBusy(slots ?? [])) {
@@ -218,7 +225,8 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     if (queue.length === 0 || localBusy) return;
     localBusy = true;
     setImmediate(() => {
-      const job = queue.shift();
+      const index = queue.findIndex((job) => sourceSize(job.task.source) <= MAX_LOCAL_PARSE_BYTES);
+      const job = index < 0 ? undefined : queue.splice(index, 1)[0];
       if (job === undefined) {
         localBusy = false;
         return;
@@ -262,6 +270,11 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
 /** One worker per core beyond the first (the main thread's); 0 on a single core. */
 export function defaultPoolSize(): number {
   return Math.max(0, availableParallelism() - 1);
+}
+
+/** A document's size in bytes (text counts a byte per character: close enough for a limit). */
+function sourceSize(source: FeedSource): number {
+  return typeof source === 'string' ? source.length : source.bytes.byteLength;
 }
 
 function leastBusy(slots: readonly Slot[]): Slot | undefined {

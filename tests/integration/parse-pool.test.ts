@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FeedParseError, parseFeed } from '../../src/feeds/parse.js';
-import { createParsePool, type ParsePool } from '../../src/feeds/parse-pool.js';
+import { createParsePool, MAX_LOCAL_PARSE_BYTES, type ParsePool } from '../../src/feeds/parse-pool.js';
 
 const NOW = Date.UTC(2024, 11, 15, 12, 0, 0);
 const FIXTURES = ['rss2.xml', 'atom-base.xml', 'rss1.rdf', 'feed.json', 'broken-entities.xml'];
@@ -68,6 +68,16 @@ describe('parse pool', () => {
     expect(counts.workers).toBeGreaterThanOrEqual(1);
     expect(counts.here).toBeGreaterThanOrEqual(1);
     expect(counts.workers + counts.here).toBe(names.length);
+  });
+
+  it('leaves documents larger than MAX_LOCAL_PARSE_BYTES to the workers, however busy they are', async () => {
+    pool = createParsePool({ size: 1, queuePerWorker: 1 });
+    const items = (n: number) => Array.from({ length: n }, (_, i) => `<item><guid>g${i}</guid><title>Item ${i}</title><description>${'word '.repeat(200)}</description></item>`).join('');
+    const big = `<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>${items(300)}</channel></rss>`;
+    expect(big.length).toBeGreaterThan(MAX_LOCAL_PARSE_BYTES);
+    const feeds = await Promise.all(Array.from({ length: 4 }, (_, i) => pool!.parse(big, context(`big-${i}`))));
+    expect(feeds.map((feed) => feed.articles.length)).toEqual([300, 300, 300, 300]);
+    expect(pool.counts()).toEqual({ workers: 4, here: 0 });
   });
 
   it('takes the fetched bytes and decodes them in the worker as decode.ts would', async () => {
