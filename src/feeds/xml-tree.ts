@@ -57,26 +57,33 @@ const WELL_KNOWN_PREFIXES: Readonly<Record<string, string>> = {
 };
 
 const ATTR = /\s*([^\s=/>"'<]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"'<]+)))?/y;
-/** Tag and end-tag pieces, matched in place (sticky) instead of on a copied window of the source. */
-const TAG_NAME = /[^\s/>"'=<]+/y;
-const END_TAG = /<\/\s*([^\s>]+)\s*>?/y;
-const TAG_CLOSE = /\s*(\/?)\s*>/y;
+/** How far past `<` a tag name, and past the attributes the closing `>`, is looked for. */
+const NAME_WINDOW = 300;
+const CLOSE_WINDOW = 50;
 
 /** `[A-Za-z_:\u00C0-\uFFFF]`: a character that can start an element name. */
 function isNameStart(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a || c >= 0xc0;
 }
 
-/**
- * `re` (sticky) matched at `at` as if the source ended at `at + window`: the result of
- * `re.exec(source.slice(at, at + window))` for an anchored pattern, without the copy.
- */
-function matchAt(re: RegExp, source: string, at: number, window: number): RegExpExecArray | null {
-  re.lastIndex = at;
-  const m = re.exec(source);
-  if (m === null || re.lastIndex <= at + window) return m;
-  const anchored = new RegExp(`^(?:${re.source})`);
-  return anchored.exec(source.slice(at, at + window));
+/** Exactly the code units JavaScript's `\s` matches. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
+    || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `[^\s/>"'=<]`: a character that can continue a tag name. */
+function isNameChar(c: number): boolean {
+  return c !== 0x2f && c !== 0x3e && c !== 0x22 && c !== 0x27 && c !== 0x3d && c !== 0x3c && !isSpace(c);
+}
+
+/** The first index from `at` (before `limit`) whose character is not `\s`. */
+function skipSpace(source: string, at: number, limit: number): number {
+  let p = at;
+  while (p < limit && isSpace(source.charCodeAt(p))) p++;
+  return p;
 }
 
 /** Resolves `ref` against `base`; returns `ref` unchanged when either is unusable. */
@@ -128,28 +135,29 @@ export function parseXmlTree(source: string, documentUrl: string | null): XmlTre
       break;
     }
     if (lt > pos) addText(source.slice(pos, lt));
-    if (source.startsWith('<!--', lt)) {
+    const next = source.charCodeAt(lt + 1);
+    if (next === 0x21 /* ! */ && source.startsWith('<!--', lt)) {
       const end = source.indexOf('-->', lt + 4);
       pos = end < 0 ? n : end + 3;
-    } else if (source.startsWith('<![CDATA[', lt)) {
+    } else if (next === 0x21 && source.startsWith('<![CDATA[', lt)) {
       const end = source.indexOf(']]>', lt + 9);
       if (end < 0) note('unterminated CDATA section');
       const cdata = source.slice(lt + 9, end < 0 ? n : end);
       const raw = checkChars ? fixC1(cdata.replace(INVALID_CHARS, '')) : cdata;
       if (stack.length > 1) current().el.children.push(raw);
       pos = end < 0 ? n : end + 3;
-    } else if (source.startsWith('<?', lt)) {
+    } else if (next === 0x3f /* ? */) {
       const end = source.indexOf('?>', lt + 2);
       pos = end < 0 ? n : end + 2;
-    } else if (source.startsWith('<!', lt)) {
+    } else if (next === 0x21) {
       pos = readDoctype(source, lt, entities, note);
       const m = /^<!DOCTYPE\s+([^\s>[]+)/i.exec(source.slice(lt, lt + 60));
       if (m?.[1]) doctype = m[1].toLowerCase();
-    } else if (source[lt + 1] === '/') {
-      const m = matchAt(END_TAG, source, lt, 300);
-      const name = m?.[1] ?? '';
-      pos = lt + (m ? m[0].length : 2);
-      if (m && !m[0].endsWith('>')) note(`end tag </${name}> not closed`);
+    } else if (next === 0x2f /* / */) {
+      const tag = readEndTag(source, lt);
+      const name = tag?.name ?? '';
+      pos = tag ? tag.end : lt + 2;
+      if (tag && !tag.closed) note(`end tag </${name}> not closed`);
       let i = stack.length - 1;
       while (i > 0 && (stack[i] as Frame).el.name !== name) i--;
       if (i === 0) {
@@ -158,7 +166,7 @@ export function parseXmlTree(source: string, documentUrl: string | null): XmlTre
       }
       if (i !== stack.length - 1) note(`end tag </${name}> closes unclosed elements`);
       while (stack.length > i) (stack.pop() as Frame).el.innerEnd = lt;
-    } else if (isNameStart(source.charCodeAt(lt + 1))) {
+    } else if (isNameStart(next)) {
       const tag = readStartTag(source, lt);
       if (tag.broken) note(`malformed start tag <${tag.name}>`);
       pos = tag.end;
@@ -236,10 +244,11 @@ interface StartTag {
 }
 
 function readStartTag(source: string, lt: number): StartTag {
-  const nameMatch = matchAt(TAG_NAME, source, lt + 1, 299);
-  const name = nameMatch ? nameMatch[0] : '';
+  const nameLimit = Math.min(source.length, lt + NAME_WINDOW);
+  let p = lt + 1;
+  while (p < nameLimit && isNameChar(source.charCodeAt(p))) p++;
+  const name = source.slice(lt + 1, p);
   const attrs: Array<readonly [string, string]> = [];
-  let p = lt + 1 + name.length;
   for (;;) {
     ATTR.lastIndex = p;
     const m = ATTR.exec(source);
@@ -247,13 +256,37 @@ function readStartTag(source: string, lt: number): StartTag {
     attrs.push([m[1] as string, m[2] ?? m[3] ?? m[4] ?? '']);
     p = ATTR.lastIndex;
   }
-  const rest = matchAt(TAG_CLOSE, source, p, 50);
-  if (rest) return { name, attrs, selfClosing: rest[1] === '/', end: p + rest[0].length, broken: false };
+  // `\s*(\/?)\s*>` within CLOSE_WINDOW characters.
+  const closeLimit = Math.min(source.length, p + CLOSE_WINDOW);
+  let q = skipSpace(source, p, closeLimit);
+  const slash = q < closeLimit && source.charCodeAt(q) === 0x2f;
+  if (slash) q = skipSpace(source, q + 1, closeLimit);
+  if (q < closeLimit && source.charCodeAt(q) === 0x3e) return { name, attrs, selfClosing: slash, end: q + 1, broken: false };
   // Broken tag: resume after the next `>` (or before the next `<`).
   const gt = source.indexOf('>', p);
   const nextLt = source.indexOf('<', p);
   const end = gt < 0 ? source.length : nextLt >= 0 && nextLt < gt ? nextLt : gt + 1;
   return { name, attrs, selfClosing: source[end - 2] === '/', end, broken: true };
+}
+
+/**
+ * `</ name >`: the name (non-space characters up to `>`) within NAME_WINDOW characters of `<`,
+ * and whether the `>` is there; null when there is no name at all.
+ */
+function readEndTag(source: string, lt: number): { name: string; end: number; closed: boolean } | null {
+  const limit = Math.min(source.length, lt + NAME_WINDOW);
+  const start = skipSpace(source, lt + 2, limit);
+  let p = start;
+  while (p < limit) {
+    const c = source.charCodeAt(p);
+    if (c === 0x3e || isSpace(c)) break;
+    p++;
+  }
+  if (p === start) return null;
+  const name = source.slice(start, p);
+  p = skipSpace(source, p, limit);
+  const closed = p < limit && source.charCodeAt(p) === 0x3e;
+  return { name, end: closed ? p + 1 : p, closed };
 }
 
 /** Skips a `<!...>` declaration, collecting internal entity declarations from a DOCTYPE. */

@@ -32,4 +32,22 @@ describe('parseXmlTree', () => {
     expect(typeof entry === 'object' && entry.children[0]).toBe('x é & y');
     expect(tree.errors.length).toBeGreaterThan(0);
   });
+
+  it('reads tags with spaces, attributes without quotes or values, and broken or unclosed tags as a reader would', () => {
+    const tree = parseXmlTree('<r ><a  x=1 y=\'2\' z= "3" flag / ><b\u00a0>t</b\u00a0 ><c /><d id="4"></ d >', null);
+    const [a, b, c, d] = (tree.root?.children ?? []) as Array<Exclude<NonNullable<typeof tree.root>['children'][number], string>>;
+    expect(a).toMatchObject({ name: 'a', attrs: { x: '1', y: '2', z: '3', flag: '' }, children: [] });
+    expect(b).toMatchObject({ name: 'b', children: ['t'] });
+    expect(c).toMatchObject({ name: 'c', children: [] });
+    expect(d).toMatchObject({ name: 'd', attrs: { id: '4' } });
+    expect(tree.errors).toEqual(['document truncated: unclosed elements']);
+
+    const broken = parseXmlTree('<r><a x="1" <b>t</b></a></r', null);
+    expect(broken.errors).toEqual(expect.arrayContaining(['malformed start tag <a>', 'end tag </r> not closed']));
+    expect(broken.root?.children[0]).toMatchObject({ name: 'a', children: [{ name: 'b', children: ['t'] }] });
+
+    const stray = parseXmlTree('<r></></x>ok</r>', null);
+    expect(stray.errors).toEqual(['stray end tag </>', 'stray end tag </x>']);
+    expect(stray.root?.children).toEqual(['>', 'ok']);
+  });
 });
