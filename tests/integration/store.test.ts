@@ -34,12 +34,22 @@ afterEach(() => {
   dir.cleanup();
 });
 
-describe('migration 001', () => {
-  it('creates the feeds, articles and briefings tables with the indexes readers need', () => {
+describe('migrations', () => {
+  it('create the feeds, articles and briefings tables with the indexes readers need, and no index no query uses', () => {
     const names = (type: string) => (db.prepare('SELECT name FROM sqlite_master WHERE type = ?').all(type) as Array<{ name: string }>).map((r) => r.name);
     expect(names('table')).toEqual(expect.arrayContaining(['feeds', 'articles', 'briefings']));
-    expect(names('index')).toEqual(expect.arrayContaining(['articles_feed_published', 'briefings_created', 'feeds_next_poll']));
+    expect(names('index')).toEqual(expect.arrayContaining(['briefings_created', 'feeds_next_poll']));
+    expect(names('index')).not.toContain('articles_feed_published');
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+  });
+
+  it('leave every look-up of articles by feed an index search, not a scan of the table', () => {
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((row) => row.detail).join('; ');
+    for (const sql of [
+      "SELECT * FROM articles WHERE seq > 0 AND feed_id = 'f' ORDER BY seq LIMIT 10",
+      "SELECT count(*) AS n FROM articles WHERE feed_id = 'f'",
+      "SELECT seq, content_hash FROM articles WHERE feed_id = 'f' AND id = 'i'",
+    ]) expect(plan(sql)).toMatch(/^SEARCH articles USING (COVERING )?INDEX/);
   });
 });
 
