@@ -1,3 +1,4 @@
+import { oldestFirst } from '../core/arrival-order.js';
 import { nextPollAfterFailure, nextPollAfterSuccess, type PollTimingPolicy } from '../core/poll-timing.js';
 import type { FeedSpec, HashedArticle } from '../core/types.js';
 import type { Fetcher, FetchOutcome } from '../feeds/fetch.js';
@@ -77,8 +78,9 @@ async function recordDocument(deps: PollDeps, spec: FeedSpec, record: FeedRecord
   const parsed = await deps.parse({ bytes: outcome.bytes, contentType: outcome.contentType }, { feedId: spec.id, feedUrl: outcome.url, now: deps.now() });
   const hints = { ttlMinutes: parsed.ttlMinutes, updatePeriodMinutes: parsed.updatePeriodMinutes };
   const state = { ...successState(deps, record, outcome, hints, policy, random), title: parsed.title ?? record.title };
-  const upserts = parsed.articles.map(toUpsert);
-  const written = deps.articles.recordPoll(spec.id, { state, upserts, seenAt: state.lastPolledAt ?? deps.now() });
+  const seenAt = state.lastPolledAt ?? deps.now();
+  const upserts = oldestFirst(parsed.articles, seenAt).map(toUpsert);
+  const written = deps.articles.recordPoll(spec.id, { state, upserts, seenAt });
   let briefingsFailed = 0;
   if (deps.summarize) {
     for (const article of written.inserted) {

@@ -34,15 +34,6 @@ export interface PollWriteResult {
   readonly unchanged: number;
 }
 
-/** Filters for the newest briefings. */
-export interface LatestBriefingsQuery {
-  readonly limit: number;
-  /** Only these feeds; undefined means all. */
-  readonly feedIds?: readonly string[];
-  /** Only briefings made after this instant. */
-  readonly createdAfter?: number;
-}
-
 /**
  * The port to articles and their briefings. Dedupe lives here because it must be atomic with
  * the write: an identity seen before is never inserted twice, whatever crashed in between.
@@ -70,8 +61,6 @@ export interface ArticleRepository {
   saveBriefingFailure(articleSeq: number, error: string, at: number): void;
   /** Successful briefings created after `createdAfter`, oldest first (digests page through these). */
   listBriefingsSince(createdAfter: number, limit: number): BriefingRecord[];
-  /** Newest successful briefings first (by creation, then publication). */
-  latestBriefings(query: LatestBriefingsQuery): BriefingRecord[];
   /**
    * Articles with no briefing, or a failed one tried fewer than `maxAttempts` times; oldest first.
    * With `firstSeenBefore`, only articles first seen before that time: younger ones may still be

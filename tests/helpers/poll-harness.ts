@@ -13,6 +13,8 @@ import type { ArticleRepository } from '../../src/store/article-repository.js';
 import type { FeedRepository } from '../../src/store/feed-repository.js';
 import { createSqliteArticleRepository } from '../../src/store/sqlite/article-repository.js';
 import { createSqliteFeedRepository } from '../../src/store/sqlite/feed-repository.js';
+import { createSqliteSubscriberRepository } from '../../src/store/sqlite/subscriber-repository.js';
+import type { SubscriberRepository } from '../../src/store/subscriber-repository.js';
 import { startFeedServer, type FeedServer } from './feed-server.js';
 
 /** Reads a fixture under tests/fixtures/poll. */
@@ -50,6 +52,8 @@ export interface PollRig {
   readonly articles: ArticleRepository;
   readonly poller: FeedPoller;
   readonly parseCalls: () => number;
+  /** The newest briefings of `feedIds` as /latest reads them (the subscriber store's query). */
+  readonly recentBriefings: SubscriberRepository['recentBriefings'];
   close(): void;
 }
 
@@ -74,7 +78,8 @@ export function openPollRig(path: string, clock: Clock, options: { summarize?: S
     random: () => 0,
     logger: createSilentLogger(),
   });
-  return { db, feeds, articles, poller, parseCalls: () => calls, close: () => db.close() };
+  const subscribers = createSqliteSubscriberRepository(db);
+  return { db, feeds, articles, poller, parseCalls: () => calls, recentBriefings: subscribers.recentBriefings, close: () => db.close() };
 }
 
 /** What a poll test file works with: one loopback feed server, and per test a temp dir, a clock and the rig it opened. */

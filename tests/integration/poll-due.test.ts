@@ -87,7 +87,7 @@ describe('the summarize port', () => {
     await bed.rig.poller.pollFeeds([feed]);
     // The edited bridge item is not condensed again; only the new strike item is.
     expect(seen).toEqual(['guid:loopback-1001', 'guid:loopback-1002', 'guid:loopback-1003', 'guid:loopback-1004']);
-    const latest = bed.rig.articles.latestBriefings({ limit: 10 });
+    const latest = bed.rig.recentBriefings(['brief'], 10);
     // Newest briefing first; among the first poll's, the library item (no date: first seen at noon) before the 08:00 bridge.
     expect(latest.map((b) => b.articleId)).toEqual(['guid:loopback-1004', 'guid:loopback-1003', 'guid:loopback-1001']);
     expect(latest[0]).toMatchObject({ feedId: 'brief', headline: 'Train strike called off', createdAt: bed.clock.now() });
@@ -97,7 +97,7 @@ describe('the summarize port', () => {
     const retried = await retryMissingBriefings({ articles: bed.rig.articles, summarize: async (article) => briefingOf(article.title), now: bed.clock.now, logger: createSilentLogger() }, [feed]);
     expect(retried).toEqual({ done: 1, failed: 0 });
     expect(bed.rig.articles.articlesMissingBriefing(10)).toEqual([]);
-    expect(bed.rig.articles.latestBriefings({ limit: 1 })[0]?.articleId).toBe('guid:loopback-1002');
+    expect(bed.rig.recentBriefings(['brief'], 1)[0]?.articleId).toBe('guid:loopback-1002');
   });
 
   it('stores articles with no briefing when no summarizer is wired, for the retry job to pick up', async () => {

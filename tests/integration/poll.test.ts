@@ -194,7 +194,7 @@ describe('articles edited upstream', () => {
     const feed = spec('edits', bed.server.url('/edits.xml'), { fullText: 'auto' });
     bed.server.route('/edits.xml', feedResponse(rss(item('storm', 'Storm hits the coast', story('three')) + item('teaser', 'Budget talks', 'Talks go on.'))));
     await bed.rig.poller.pollFeeds([feed]);
-    const before = bed.rig.articles.latestBriefings({ limit: 10 });
+    const before = bed.rig.recentBriefings(['edits'], 10);
     const stormBefore = before.find((b) => b.articleId === 'guid:storm');
     expect(stormBefore?.sentences.join(' ')).toContain('three people died');
     const teaserBefore = before.find((b) => b.articleId === 'guid:teaser');
@@ -204,7 +204,7 @@ describe('articles edited upstream', () => {
     const second = await bed.rig.poller.pollFeeds([feed]);
     expect(second.done[0]).toMatchObject({ new: 0, updated: 2, unchanged: 0 });
 
-    const after = bed.rig.articles.latestBriefings({ limit: 10 });
+    const after = bed.rig.recentBriefings(['edits'], 10);
     const stormAfter = after.find((b) => b.articleId === 'guid:storm');
     expect(stormAfter?.sentences.join(' ')).toContain('seven people died');
     expect(stormAfter?.sentences.join(' ')).not.toContain('three people died');
@@ -214,5 +214,20 @@ describe('articles edited upstream', () => {
     expect(bed.rig.articles.listBriefingsSince(stormBefore!.createdAt, 10)).toEqual([]);
     // A teaser would need its page again: the first briefing stays as it was.
     expect(after.find((b) => b.articleId === 'guid:teaser')).toEqual(teaserBefore);
+  });
+
+  it('stores a document newest-first as oldest-first, so /latest and digests read the newest news first', async () => {
+    bed.rig.close();
+    bed.rig = openPollRig(join(bed.dir, 'order.db'), bed.clock, { summarize: createSummarizer({ budget: DEFAULT_BUDGET }) });
+    const dated = (guid: string, title: string, hour: string) =>
+      item(guid, title, `${title} happened today.`).replace('</item>', `<pubDate>Mon, 06 May 2024 ${hour}:00:00 GMT</pubDate></item>`);
+    // As feeds list them: newest first; the undated item counts as first seen now, the newest.
+    const doc = rss(item('undated', 'Undated notice', 'A notice without a date.') + dated('noon', 'Noon news', '12') + dated('ten', 'Ten news', '10') + dated('eight', 'Eight news', '08'));
+    bed.server.route('/order.xml', feedResponse(doc));
+    await bed.rig.poller.pollFeeds([spec('order', bed.server.url('/order.xml'))]);
+    const newestFirst = ['guid:undated', 'guid:noon', 'guid:ten', 'guid:eight'];
+    const recent = bed.rig.recentBriefings(['order'], 10);
+    expect(recent.map((b) => b.articleId)).toEqual(newestFirst);
+    expect(bed.rig.articles.listArticlesSince(0, 10).map((a) => a.id)).toEqual([...newestFirst].reverse());
   });
 });

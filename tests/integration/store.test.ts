@@ -8,6 +8,7 @@ import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { initialFeedRecord } from '../../src/store/feed-repository.js';
 import { createSqliteArticleRepository } from '../../src/store/sqlite/article-repository.js';
 import { createSqliteFeedRepository } from '../../src/store/sqlite/feed-repository.js';
+import { createSqliteSubscriberRepository } from '../../src/store/sqlite/subscriber-repository.js';
 import { tempDir } from '../helpers/poll-harness.js';
 
 const T0 = Date.UTC(2024, 4, 6, 12, 0, 0);
@@ -143,13 +144,13 @@ describe('article repository: briefings', () => {
 
     expect(articles.listBriefingsSince(T0 + 10, 10).map((b) => b.headline)).toEqual(['Third']);
     expect(articles.listBriefingsSince(0, 10)[0]).toMatchObject({ articleSeq: one, articleId: 'guid:a-1', feedId: 'a', headline: 'First', sentences: ['One.', 'Two.'], method: 'extractive', url: 'https://example.test/a/1', createdAt: T0 + 10 });
-    expect(articles.latestBriefings({ limit: 5 }).map((b) => b.headline)).toEqual(['Third', 'First']);
-    expect(articles.latestBriefings({ limit: 5, feedIds: ['b'] })).toEqual([]);
-    expect(articles.latestBriefings({ limit: 5, createdAfter: T0 + 10 }).map((b) => b.headline)).toEqual(['Third']);
+    const recent = createSqliteSubscriberRepository(db).recentBriefings;
+    expect(recent(['a', 'b'], 5).map((b) => b.headline)).toEqual(['Third', 'First']);
+    expect(recent(['b'], 5)).toEqual([]);
 
     // A later success replaces the failure.
     articles.saveBriefing(two, briefing('Second'), T0 + 40);
-    expect(articles.latestBriefings({ limit: 1 })[0]?.headline).toBe('Second');
+    expect(recent(['a', 'b'], 1)[0]?.headline).toBe('Second');
     expect(articles.articlesMissingBriefing(10).map((a) => a.feedId)).toEqual(['b']);
   });
 });

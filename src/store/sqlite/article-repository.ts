@@ -4,7 +4,6 @@ import {
   MAX_BRIEFING_ATTEMPTS,
   type ArticleRecord,
   type ArticleRepository,
-  type LatestBriefingsQuery,
   type PollWrite,
   type PollWriteResult,
 } from '../article-repository.js';
@@ -124,7 +123,6 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
       saveFailed.run(articleSeq, Math.round(at), error);
     },
     listBriefingsSince: (createdAfter, limit) => briefingsSince.all(createdAfter, limit).map(fromBriefingRow),
-    latestBriefings: (query) => latestBriefings(db, query),
     articlesMissingBriefing: (limit, maxAttempts = MAX_BRIEFING_ATTEMPTS, firstSeenBefore = Number.MAX_SAFE_INTEGER) =>
       missing.all(maxAttempts, firstSeenBefore, limit).map(fromArticleRow),
   };
@@ -144,25 +142,4 @@ function briefingParams(articleSeq: number, briefing: Briefing) {
 
 function nullable(row: ArticleRow | undefined): ArticleRecord | null {
   return row === undefined ? null : fromArticleRow(row);
-}
-
-/** Built per call: the feed filter has a variable number of parameters. */
-function latestBriefings(db: SqliteDatabase, query: LatestBriefingsQuery): ReturnType<ArticleRepository['latestBriefings']> {
-  const where = ["b.status = 'ok'"];
-  const params: Array<string | number> = [];
-  if (query.createdAfter !== undefined) {
-    where.push('b.created_at > ?');
-    params.push(query.createdAfter);
-  }
-  if (query.feedIds !== undefined) {
-    if (query.feedIds.length === 0) return [];
-    where.push(`a.feed_id IN (${query.feedIds.map(() => '?').join(', ')})`);
-    params.push(...query.feedIds);
-  }
-  params.push(Math.max(0, Math.floor(query.limit)));
-  const rows = db
-    .prepare<unknown[], BriefingRow>(`SELECT ${BRIEFING_COLUMNS} FROM briefings b JOIN articles a ON a.seq = b.article_seq
-      WHERE ${where.join(' AND ')} ORDER BY b.created_at DESC, a.published_at DESC, b.article_seq DESC LIMIT ?`)
-    .all(...params);
-  return rows.map(fromBriefingRow);
 }
