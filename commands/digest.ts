@@ -1,9 +1,11 @@
 import type { BotCommand } from '../src/bot/command.js';
+import { followedFeedIds } from '../src/bot/subscription-feeds.js';
 
 /**
  * /digest: the chat's digest now, built and rendered exactly as the daily one (delivery engine
- * port). Its articles count as received only after Telegram accepted every part: a failed send
- * records nothing, so /latest offers them again rather than losing them.
+ * port); a chat that follows nothing is told so rather than given an empty digest. Its articles
+ * count as received only after Telegram accepted every part: a failed send records nothing, so
+ * /latest offers them again rather than losing them.
  */
 export const digestCommand: BotCommand = {
   name: 'digest',
@@ -11,6 +13,7 @@ export const digestCommand: BotCommand = {
   async run(c) {
     const digestNow = c.deps.digestNow;
     if (!digestNow) return c.reply(c.msg.digestUnavailable);
+    if (followedFeedIds(c.chat, c.deps.feeds).followsNothing) return c.reply(c.msg.digestFollowsNothing);
     await c.exclusive(async () => {
       const digest = await digestNow(c.chat, c.now);
       if (digest === null || digest.parts.length === 0) return c.reply(c.msg.digestEmpty);

@@ -7,6 +7,8 @@ export interface BackgroundRuns {
   run<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T>;
   /** Aborts the signal and resolves when every run has settled. Safe to call twice. */
   stop(): Promise<void>;
+  /** Resolves when every run started so far has settled, letting them finish (no abort). */
+  idle(): Promise<void>;
 }
 
 export function createBackgroundRuns(): BackgroundRuns {
@@ -23,6 +25,9 @@ export function createBackgroundRuns(): BackgroundRuns {
     },
     async stop() {
       controller.abort(new Error('background: stopping'));
+      await Promise.allSettled([...running]);
+    },
+    async idle() {
       await Promise.allSettled([...running]);
     },
   };

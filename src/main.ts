@@ -4,6 +4,7 @@
  * them down cleanly on SIGINT/SIGTERM. Nothing else in the code base reads process.env.
  */
 import { createBackgroundRuns, type BackgroundRuns } from './background-runs.js';
+import { botDepsOn } from './bot-deps.js';
 import { createBot } from './bot/create-bot.js';
 import type { BotDeps } from './bot/deps.js';
 import { NO_TOKEN_HELP } from './bot/no-token-help.js';
@@ -12,9 +13,6 @@ import { ConfigError, parseConfig, type Config } from './config.js';
 import type { FeedSpec } from './core/types.js';
 import { loadFeedsFile } from './feeds-file.js';
 import { createDeliveryWorker, type DeliveryWorker } from './jobs/deliver-outbox.js';
-import { createDigestNow } from './jobs/digest-now.js';
-import { outboxStats } from './jobs/outbox-stats.js';
-import type { FeedPoller } from './jobs/poll-feeds.js';
 import { createLogger, type Logger } from './log.js';
 import { createIngestion, type Ingestion } from './ingestion.js';
 import { createScheduler, digestTickJob, pollFeedsJob, retryBriefingsJob, type ScheduledJob } from './scheduler.js';
@@ -113,17 +111,7 @@ async function startTelegram(config: Config, token: string, feeds: readonly Feed
   if (resumed.length > 0) logger.info({ messages: resumed.length }, 'delivery: resuming messages interrupted by the last stop');
 
   const deps: BotDeps = {
-    subscribers,
-    feeds,
-    feedHealth: () => ingestion.feeds.listFeeds(),
-    adminIds: config.adminIds,
-    defaults: config.defaults,
-    now: Date.now,
-    logger,
-    digestNow: createDigestNow({ articles: ingestion.articles, catalog: feeds, options: { topN: config.digest.topN } }),
-    pollNow: () => background.run((signal) => pollEverything(ingestion.poller, feeds, signal)),
-    outboxStats: () => outboxStats(outbox, Date.now(), config.defaults.timezone),
-    articleCount: () => ingestion.articles.countArticles(),
+    ...botDepsOn({ config, feeds, ingestion, subscribers, outbox, runPoll: background.run, logger }),
     onReplySent: (chatId) => sender.noteExternalSend(chatId),
   };
   const bot = createBot(deps, { token, apiRoot: config.telegramApiRoot });
@@ -142,12 +130,6 @@ function explainStartError(error: unknown, apiRoot: string): unknown {
   const code = (error as { response?: { error_code?: number } }).response?.error_code;
   if (code === 401 || code === 404) return new ConfigError('BOT_TOKEN', [`${apiRoot} rejected the token (${code}); ask @BotFather for the current one`]);
   return error;
-}
-
-/** /poll: every enabled feed now, whatever its schedule. */
-async function pollEverything(poller: FeedPoller, feeds: readonly FeedSpec[], signal: AbortSignal): Promise<{ done: number; failed: string[] }> {
-  const report = await poller.pollFeeds(feeds.filter((feed) => feed.enabled), { signal });
-  return { done: report.done.length, failed: report.failed.map((failure) => `${failure.feedId}: ${failure.error}`) };
 }
 
 main().catch((error: unknown) => {

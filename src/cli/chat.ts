@@ -1,14 +1,17 @@
 import { Command } from 'commander';
+import { createBackgroundRuns } from '../background-runs.js';
+import { botDepsOn } from '../bot-deps.js';
 import { runTerminalChat } from '../bot/terminal-chat.js';
+import { createIngestion } from '../ingestion.js';
 import { createLogger } from '../log.js';
-import { openDatabase } from '../store/database.js';
-import { createSqliteFeedRepository } from '../store/sqlite/feed-repository.js';
+import { createSqliteOutboxRepository } from '../store/sqlite/outbox-repository.js';
 import { createSqliteSubscriberRepository } from '../store/sqlite/subscriber-repository.js';
 import { loadCliContext } from './context.js';
 
 /**
  * `newsbrief chat`: talk to the bot in this terminal, with the same commands on the same
- * database and feeds, no Telegram or token needed. The terminal user counts as a bot admin.
+ * database and feeds (/digest, /poll and /stats included), no Telegram or token needed. The
+ * terminal user counts as a bot admin. Digests written to the outbox are not sent from here.
  */
 export function chatCommand(): Command {
   return new Command('chat')
@@ -17,24 +20,25 @@ export function chatCommand(): Command {
     .option('--language <code>', 'your language code, as Telegram would send it (nl, en ...)')
     .action(async (options: { user: string; language?: string }) => {
       const { config, feeds } = loadCliContext();
-      const db = openDatabase(config.databasePath);
+      const logger = createLogger('warn');
+      const ingestion = createIngestion(config, logger);
+      const background = createBackgroundRuns();
       const userId = Number(options.user);
-      const feedRepository = createSqliteFeedRepository(db);
       try {
-        await runTerminalChat(
-          {
-            subscribers: createSqliteSubscriberRepository(db),
-            feeds,
-            feedHealth: () => feedRepository.listFeeds(),
-            adminIds: [...config.adminIds, userId],
-            defaults: config.defaults,
-            now: () => Date.now(),
-            logger: createLogger('warn'),
-          },
-          { input: process.stdin, output: process.stdout, userId, firstName: '', languageCode: options.language ?? config.defaults.language },
-        );
+        const deps = botDepsOn({
+          config: { ...config, adminIds: [...config.adminIds, userId] },
+          feeds,
+          ingestion,
+          subscribers: createSqliteSubscriberRepository(ingestion.db),
+          outbox: createSqliteOutboxRepository(ingestion.db),
+          runPoll: background.run,
+          logger,
+        });
+        await runTerminalChat(deps, { input: process.stdin, output: process.stdout, userId, firstName: '', languageCode: options.language ?? config.defaults.language });
       } finally {
-        db.close();
+        // Input ended (Ctrl-D or the end of a pipe): a /poll still running finishes and reports first.
+        await background.idle();
+        await ingestion.close();
       }
     });
 }

@@ -70,6 +70,7 @@ export const EN: Messages = {
   latestAllFeedsHint: 'You follow nothing yet, so this is from all feeds. /subscribe to choose.',
   latestBadCount: 'Use /latest or /latest N with N from 1 to 20, for example <code>/latest 10</code>.',
   digestEmpty: 'Nothing new for your digest right now.',
+  digestFollowsNothing: 'You follow nothing yet, so there is no digest to make. /subscribe to choose topics or feeds; /latest shows the news of all feeds meanwhile.',
   digestUnavailable: 'The digest is not available at the moment. Please try again later.',
   timeSet: (time, zone) => `Your daily digest arrives at <b>${e(time)}</b> (${e(zone)}).`,
   timeOff: 'Daily digests are off. /time 07:30 turns them on again.',

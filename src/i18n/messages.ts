@@ -68,6 +68,8 @@ export interface Messages {
   readonly latestAllFeedsHint: string;
   readonly latestBadCount: string;
   readonly digestEmpty: string;
+  /** /digest from a chat that follows no topic or feed: a digest has nothing to draw from. */
+  readonly digestFollowsNothing: string;
   readonly digestUnavailable: string;
   readonly timeSet: (time: string, timezone: string) => string;
   readonly timeOff: string;

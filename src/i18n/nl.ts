@@ -70,6 +70,7 @@ export const NL: Messages = {
   latestAllFeedsHint: 'Je volgt nog niets, dus dit komt uit alle feeds. Kies met /subscribe.',
   latestBadCount: 'Gebruik /latest of /latest N met N van 1 tot 20, bijvoorbeeld <code>/latest 10</code>.',
   digestEmpty: 'Er is nu niets nieuws voor je overzicht.',
+  digestFollowsNothing: 'Je volgt nog niets, dus er is geen overzicht te maken. Kies onderwerpen of feeds met /subscribe; /latest toont intussen het nieuws uit alle feeds.',
   digestUnavailable: 'Het overzicht is nu niet beschikbaar. Probeer het later nog eens.',
   timeSet: (time, zone) => `Je dagelijkse overzicht komt om <b>${e(time)}</b> (${e(zone)}).`,
   timeOff: 'Dagelijkse overzichten staan uit. /time 07:30 zet ze weer aan.',

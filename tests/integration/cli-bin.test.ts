@@ -1,9 +1,11 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/database.js';
 import { tempDir } from '../helpers/poll-harness.js';
+import { seedBriefings } from '../helpers/seed-briefings.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -12,6 +14,19 @@ function run(bin: string, args: string[], env: Record<string, string> = {}): Pro
     execFile(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000 }, (error, stdout, stderr) => {
       resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
     });
+  });
+}
+
+/** Runs the CLI with `input` on stdin; resolves with what it printed. */
+function chat(args: string[], env: Record<string, string>, input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(REPO, 'bin/newsbrief.js'), ...args], { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
   });
 }
 
@@ -43,5 +58,26 @@ describe('bin/newsbrief.js', () => {
     const result = await run(join(REPO, 'bin/newsbrief.js'), ['check'], { FEEDS_FILE: feeds, DATABASE_PATH: join(dir.dir, 'check.db') });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('bot token: not set: npm start will only poll and condense the feeds; see README to get one');
+  });
+
+  it('chat answers /digest, /stats and /poll from the same store as the bot', async () => {
+    const feeds = join(dir.dir, 'chat-feeds.json');
+    writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'world-news', url: 'http://127.0.0.1:9/none.xml', language: 'en', topics: ['world'] }] }));
+    const database = join(dir.dir, 'chat.db');
+    const db = openDatabase(database);
+    seedBriefings(db, [{ feedId: 'world-news', headline: 'Harbour reopens after the storm', createdAt: Date.now() - 60_000 }]);
+    db.close();
+    const result = await chat(['chat', '--user', '5'], { FEEDS_FILE: feeds, DATABASE_PATH: database }, '/digest\n/subscribe world\n/digest\n/stats\n/poll\n');
+    // The failed poll is logged as a warning; nothing is logged as an error (such as a closed database).
+    expect(result.stderr).toContain('feed poll failed');
+    expect(result.stderr).not.toContain('"level":50');
+    expect(result.stdout).toContain('You follow nothing yet, so there is no digest to make.');
+    expect(result.stdout).toContain('Your digest');
+    expect(result.stdout).toContain('Harbour reopens after the storm');
+    expect(result.stdout).toContain('Articles: 1');
+    // Nothing listens on port 9: the poll fails, and says so, rather than being cut short.
+    expect(result.stdout).toContain('Poll finished: 0 feeds ok, 1 failed (world-news: ');
+    expect(result.stdout).not.toContain('aborted');
+    expect(result.stdout).not.toContain('not available');
   });
 });

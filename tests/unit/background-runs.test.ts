@@ -30,4 +30,17 @@ describe('background runs', () => {
     expect(started).toBe(false);
     await runs.stop();
   });
+
+  it('idle waits for the running work without aborting it', async () => {
+    const runs = createBackgroundRuns();
+    let aborted = false;
+    const work = runs.run((signal) => new Promise<string>((resolve) => {
+      signal.addEventListener('abort', () => (aborted = true));
+      setTimeout(() => resolve('whole'), 20);
+    }));
+    await runs.idle();
+    expect(aborted).toBe(false);
+    await expect(work).resolves.toBe('whole');
+    await expect(runs.run(async () => 'later')).resolves.toBe('later');
+  });
 });
