@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import type { Messages } from './messages.js';
+import { follows, type Messages } from './messages.js';
 
 const HEALTH_ICONS = { ok: '🟢', failing: '🔴', new: '⚪', unknown: '•' } as const;
 const list = (items: readonly string[]) => items.map((item) => `<b>${e(item)}</b>`).join(', ');
@@ -108,8 +108,8 @@ export const EN: Messages = {
   status: (v, next, last, active) =>
     [
       '<b>Status</b>',
-      `Following: ${v.topics.length + v.feeds.length > 0 ? list([...v.topics, ...v.feeds]) : 'nothing'}`,
-      `Next digest: ${!active ? 'none (stopped)' : next === null ? 'none (digests are off)' : e(next)}`,
+      `Following: ${follows(v) ? list([...v.topics, ...v.feeds]) : 'nothing'}`,
+      `Next digest: ${!active ? 'none (stopped)' : next === null ? 'none (digests are off)' : !follows(v) ? 'none until you follow a topic or feed (/subscribe)' : e(next)}`,
       `Last delivery: ${last === null ? 'none yet' : e(last)}`,
     ].join('\n'),
   stopped: 'You are unsubscribed from everything and will get no more digests. /subscribe brings you back.\nTap below to also delete all I know about this chat.',

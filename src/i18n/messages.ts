@@ -27,6 +27,11 @@ export interface SettingsView {
   readonly feeds: readonly string[];
 }
 
+/** Whether the chat follows any topic or feed: without one, no digest is ever made for it. */
+export function follows(view: SettingsView): boolean {
+  return view.topics.length + view.feeds.length > 0;
+}
+
 /**
  * The bot's whole interface text in one language. Strings are Telegram HTML; functions escape
  * whatever they interpolate, so callers pass raw values. Both catalogues implement this type,

@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import type { Messages } from './messages.js';
+import { follows, type Messages } from './messages.js';
 
 const HEALTH_ICONS = { ok: '🟢', failing: '🔴', new: '⚪', unknown: '•' } as const;
 const list = (items: readonly string[]) => items.map((item) => `<b>${e(item)}</b>`).join(', ');
@@ -108,8 +108,8 @@ export const NL: Messages = {
   status: (v, next, last, active) =>
     [
       '<b>Status</b>',
-      `Je volgt: ${v.topics.length + v.feeds.length > 0 ? list([...v.topics, ...v.feeds]) : 'niets'}`,
-      `Volgend overzicht: ${!active ? 'geen (gestopt)' : next === null ? 'geen (overzichten staan uit)' : e(next)}`,
+      `Je volgt: ${follows(v) ? list([...v.topics, ...v.feeds]) : 'niets'}`,
+      `Volgend overzicht: ${!active ? 'geen (gestopt)' : next === null ? 'geen (overzichten staan uit)' : !follows(v) ? 'geen tot je een onderwerp of feed volgt (/subscribe)' : e(next)}`,
       `Laatste bezorging: ${last === null ? 'nog geen' : e(last)}`,
     ].join('\n'),
   stopped: 'Je bent overal voor afgemeld en krijgt geen overzichten meer. /subscribe brengt je terug.\nTik hieronder om ook alles wat ik over deze chat weet te wissen.',

@@ -91,6 +91,9 @@ describe('a private chat, in English and Dutch', () => {
   it('/status shows tomorrow\'s digest once today\'s went out, even before today\'s digest time', async () => {
     const user = english();
     await say(h, user, '/time 11:00');
+    // No digest is made for a chat that follows nothing, so none is promised.
+    expect((await say(h, user, '/status'))[0]!.text).toContain('Next digest: none until you follow a topic or feed (/subscribe)');
+    await say(h, user, '/subscribe world');
     expect((await say(h, user, '/status'))[0]!.text).toContain('Next digest: Monday 5 January, 11:00');
     h.deps.subscribers.markDigestSent(user.id, '2026-01-05', FIXED_NOW);
     expect((await say(h, user, '/status'))[0]!.text).toContain('Next digest: Tuesday 6 January, 11:00');
@@ -143,6 +146,8 @@ describe('a private chat, in English and Dutch', () => {
     expect(status!.text).toContain('Next digest: Tuesday 6 January, 07:30');
     expect(status!.text).toContain('Last delivery: none yet');
     const nl = dutch();
+    expect((await say(h, nl, '/status'))[0]!.text).toContain('Volgend overzicht: geen tot je een onderwerp of feed volgt');
+    await say(h, nl, '/subscribe world');
     expect((await say(h, nl, '/status'))[0]!.text).toContain('Volgend overzicht: dinsdag 6 januari, 07:30');
   });
 
