@@ -48,6 +48,7 @@ const ENV_SCHEMA = z
     BRIEF_MAX_SENTENCES: integer(3, 1),
     BRIEF_MAX_WORDS: integer(60, 5),
     BRIEF_MAX_CHARS: integer(400, 40),
+    RETENTION_DAYS: integer(30, 1),
   })
   .strip();
 
@@ -66,6 +67,8 @@ export type Config = Readonly<{
   digest: { catchUpHours: number; topN: number; quietDay: boolean };
   defaults: { timezone: string; digestTime: string; language: 'nl' | 'en' };
   briefBudget: { maxSentences: number; maxWords: number; maxChars: number };
+  /** Days article text and sent messages are kept (jobs/housekeeping.ts). */
+  retentionDays: number;
 }>;
 
 /** Reads the environment into a Config, or throws one ConfigError listing every bad variable. */
@@ -89,6 +92,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     digest: { catchUpHours: e.DIGEST_CATCHUP_HOURS, topN: e.DIGEST_TOP_N, quietDay: e.DIGEST_QUIET_DAY },
     defaults: { timezone: e.DEFAULT_TIMEZONE, digestTime: e.DEFAULT_DIGEST_TIME, language: e.DEFAULT_LANGUAGE },
     briefBudget: { maxSentences: e.BRIEF_MAX_SENTENCES, maxWords: e.BRIEF_MAX_WORDS, maxChars: e.BRIEF_MAX_CHARS },
+    retentionDays: e.RETENTION_DAYS,
   });
 }
 

@@ -15,7 +15,7 @@ import { loadFeedsFile } from './feeds-file.js';
 import { createDeliveryWorker, type DeliveryWorker } from './jobs/deliver-outbox.js';
 import { createLogger, type Logger } from './log.js';
 import { createIngestion, type Ingestion } from './ingestion.js';
-import { createScheduler, digestTickJob, pollFeedsJob, retryBriefingsJob, type ScheduledJob } from './scheduler.js';
+import { createScheduler, digestTickJob, housekeepingJob, pollFeedsJob, retryBriefingsJob, type ScheduledJob } from './scheduler.js';
 import type { OutboxRepository } from './store/outbox-repository.js';
 import { createSqliteOutboxRepository } from './store/sqlite/outbox-repository.js';
 import { createSqliteSubscriberRepository } from './store/sqlite/subscriber-repository.js';
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   const jobs: ScheduledJob[] = [
     pollFeedsJob(ingestion.poller, enabled, logger),
     retryBriefingsJob({ articles: ingestion.articles, summarize: ingestion.summarize, now: Date.now, logger }, feeds),
+    housekeepingJob({ articles: ingestion.articles, outbox: createSqliteOutboxRepository(ingestion.db), logger }, config.retentionDays),
   ];
 
   // An admin's /poll runs here, beside the scheduler's own polls; shutdown waits for it too.

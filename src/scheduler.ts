@@ -1,6 +1,7 @@
 import { createTask, type Logger as CronLogger, type ScheduledTask } from 'node-cron';
 import type { FeedSpec } from './core/types.js';
 import type { FeedPoller } from './jobs/poll-feeds.js';
+import { housekeep, type HousekeepingDeps } from './jobs/housekeeping.js';
 import { retryMissingBriefings, type RetryBriefingsDeps } from './jobs/retry-briefings.js';
 import { sendDueDigests, type SendDigestsDeps } from './jobs/send-digests.js';
 import type { Logger } from './log.js';
@@ -98,6 +99,11 @@ export function pollFeedsJob(poller: FeedPoller, specs: readonly FeedSpec[], log
 /** Every ten minutes: condense stored articles whose briefing failed or never ran. */
 export function retryBriefingsJob(deps: RetryBriefingsDeps, specs: readonly FeedSpec[]): ScheduledJob {
   return { name: 'retry-briefings', cron: '*/10 * * * *', run: (signal) => retryMissingBriefings(deps, specs, { signal }) };
+}
+
+/** Once a day, at a quiet hour: clear what the retention period no longer needs (jobs/housekeeping.ts). */
+export function housekeepingJob(deps: HousekeepingDeps, retentionDays: number): ScheduledJob {
+  return { name: 'housekeeping', cron: '17 4 * * *', run: async () => void housekeep(deps, Date.now(), retentionDays) };
 }
 
 /** Every minute: write the digests that are due into the outbox; the delivery worker sends them. */

@@ -67,6 +67,13 @@ export interface ArticleRepository {
    * in the poller's hands (stored, not yet condensed), and retrying them would do the work twice.
    */
   articlesMissingBriefing(limit: number, maxAttempts?: number, firstSeenBefore?: number): ArticleRecord[];
+  /**
+   * Clears the text and markup of articles first seen before `firstSeenBefore`, the bulk of the
+   * database, and returns how many were cleared. Identity, content hash and briefing stay: the
+   * item is still known (never new again, and unchanged while its text is unchanged upstream)
+   * and its briefing still readable; an edit upstream stores the new text as usual.
+   */
+  forgetTextBefore(firstSeenBefore: number): number;
 }
 
 /** How often condensing an article is tried before it is left without a briefing. */

@@ -96,4 +96,10 @@ export interface OutboxRepository {
   get(id: number): OutboxMessage | null;
   /** Counts for /stats; "today" starts at `dayStart`. */
   stats(dayStart: number): OutboxStats;
+  /**
+   * Deletes what only history needs: messages sent before `before`, failed or dead ones created
+   * before it, and digest claims made before it (the digest job only claims today's date, so an
+   * old claim can never be claimed again). Unfinished messages are never touched.
+   */
+  pruneBefore(before: number): { readonly messages: number; readonly digestRuns: number };
 }

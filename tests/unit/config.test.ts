@@ -10,6 +10,7 @@ describe('parseConfig', () => {
     expect(config.telegramApiRoot).toBe('https://api.telegram.org');
     expect(config.webhook).toBeNull();
     expect(config.briefBudget).toEqual({ maxSentences: 3, maxWords: 60, maxChars: 400 });
+    expect(config.retentionDays).toBe(30);
   });
 
   it('derives the database path from DATA_DIR unless DATABASE_PATH is set', () => {
@@ -29,6 +30,11 @@ describe('parseConfig', () => {
     expect(config.sendRatePerSecond).toBe(30);
     expect(config.webhook).toEqual({ url: 'https://bot.example.org/hook', secret: 's3cret', port: 8080 });
     expect(config.telegramApiRoot).toBe('http://127.0.0.1:8081');
+  });
+
+  it('reads the retention period in whole days, at least one', () => {
+    expect(parseConfig({ RETENTION_DAYS: '90' }).retentionDays).toBe(90);
+    expect(() => parseConfig({ RETENTION_DAYS: '0' })).toThrow(/RETENTION_DAYS/);
   });
 
   it('sends a quiet-day line only when DIGEST_QUIET_DAY is switched on', () => {

@@ -93,6 +93,15 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
     return inserted;
   };
 
+  const pruneMessages = db.prepare<[number, number]>(
+    "DELETE FROM outbox WHERE (state = 'sent' AND sent_at < ?) OR (state IN ('failed', 'dead') AND created_at < ?)",
+  );
+  const pruneRuns = db.prepare<[number]>('DELETE FROM digest_runs WHERE created_at < ?');
+  const prune = db.transaction((before: number) => ({
+    messages: pruneMessages.run(before, before).changes,
+    digestRuns: pruneRuns.run(before).changes,
+  }));
+
   return {
     enqueue: db.transaction(enqueueAll),
     commitDigest: db.transaction((run: DigestRun, now: number): boolean => {
@@ -140,6 +149,7 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
         inactiveChats: inactive.get()?.n ?? 0,
       };
     },
+    pruneBefore: (before) => prune.immediate(before),
   };
 }
 

@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Briefing } from '../../src/core/types.js';
+import { housekeep } from '../../src/jobs/housekeeping.js';
+import { createSilentLogger } from '../../src/log.js';
+import { createSqliteOutboxRepository } from '../../src/store/sqlite/outbox-repository.js';
+import { feedResponse } from '../helpers/feed-server.js';
+import { openPollRig, pollFixture, spec, usePollBed } from '../helpers/poll-harness.js';
+
+const V1 = pollFixture('news-v1.xml');
+const V3 = pollFixture('news-v3.xml');
+const DAY = 24 * 60 * 60_000;
+const briefingOf = (title: string): Briefing => ({ headline: title, sentences: [`${title}.`], language: 'en', words: 2, chars: title.length + 1, method: 'lead' });
+
+const bed = usePollBed();
+
+describe('housekeeping', () => {
+  it('clears old article text but keeps identity, hash and briefing: nothing is new or edited again', async () => {
+    bed.rig = openPollRig(join(bed.dir, 'keep.db'), bed.clock, { summarize: async (article) => briefingOf(article.title) });
+    const feed = spec('keep', bed.server.url('/keep.xml'));
+    bed.server.route('/keep.xml', feedResponse(V1));
+    expect((await bed.rig.poller.pollFeeds([feed])).done[0]).toMatchObject({ new: 3 });
+    const bridge = bed.rig.articles.findArticle('keep', 'guid:loopback-1001');
+    expect(bridge?.summary).not.toBe('');
+
+    bed.clock.advance(31 * DAY);
+    const outbox = createSqliteOutboxRepository(bed.rig.db);
+    const report = housekeep({ articles: bed.rig.articles, outbox, logger: createSilentLogger() }, bed.clock.now(), 30);
+    expect(report.articleTexts).toBe(3);
+    expect(bed.rig.articles.findArticle('keep', 'guid:loopback-1001')).toMatchObject({ seq: bridge?.seq, title: bridge?.title, summary: '', content: '', summaryHtml: null, contentHtml: null });
+    expect(bed.rig.recentBriefings(['keep'], 10).map((b) => b.headline)).toContain('Council approves new bridge');
+
+    // The same items again: known, unchanged; a second run finds nothing left to clear.
+    expect((await bed.rig.poller.pollFeeds([feed])).done[0]).toMatchObject({ new: 0, updated: 0, unchanged: 3 });
+    expect(housekeep({ articles: bed.rig.articles, outbox, logger: createSilentLogger() }, bed.clock.now(), 30).articleTexts).toBe(0);
+  });
+
+  it('keeps articles younger than the retention period whole', async () => {
+    bed.rig = openPollRig(join(bed.dir, 'young.db'), bed.clock);
+    bed.server.route('/young.xml', feedResponse(V3));
+    await bed.rig.poller.pollFeeds([spec('young', bed.server.url('/young.xml'))]);
+    bed.clock.advance(29 * DAY);
+    const outbox = createSqliteOutboxRepository(bed.rig.db);
+    expect(housekeep({ articles: bed.rig.articles, outbox, logger: createSilentLogger() }, bed.clock.now(), 30).articleTexts).toBe(0);
+    expect(bed.rig.articles.listArticlesSince(0, 10).every((a) => a.summary !== '' || a.content !== '')).toBe(true);
+  });
+
+  it('deletes sent, failed and dead messages and digest claims past the retention period, never an unfinished message', () => {
+    bed.rig = openPollRig(join(bed.dir, 'outbox.db'), bed.clock);
+    const outbox = createSqliteOutboxRepository(bed.rig.db);
+    const t0 = bed.clock.now();
+    const message = (key: string) => ({ key, chatId: 7, kind: 'push' as const, priority: 5, payload: { text: key } });
+    outbox.enqueue(['sent', 'pending', 'dead', 'failed'].map(message), t0);
+    const ids = new Map(['sent', 'pending', 'dead', 'failed'].map((key, i) => [key, i + 1]));
+    outbox.markSending(ids.get('sent')!, t0);
+    outbox.markSent(ids.get('sent')!, 100, t0);
+    outbox.markDead(ids.get('dead')!, 'Forbidden: bot was blocked by the user', t0);
+    outbox.markFailed(ids.get('failed')!, 'retries ran out', t0);
+    expect(outbox.commitDigest({ chatId: 7, localDate: '2024-05-06', messages: [message('digest:7:2024-05-06:1')], articleSeqs: [] }, t0)).toBe(true);
+
+    const later = t0 + 31 * DAY;
+    outbox.enqueue([message('recent')], later);
+    outbox.markSending(6, later);
+    outbox.markSent(6, 101, later);
+    expect(outbox.pruneBefore(later - 30 * DAY)).toEqual({ messages: 3, digestRuns: 1 });
+    expect([1, 2, 3, 4, 5, 6].map((id) => outbox.get(id)?.key ?? null)).toEqual([null, 'pending', null, null, 'digest:7:2024-05-06:1', 'recent']);
+    // The date's claim is gone, but the digest job only ever claims today's date.
+    expect(bed.rig.db.prepare('SELECT count(*) AS n FROM digest_runs').get()).toEqual({ n: 0 });
+  });
+});
