@@ -35,7 +35,8 @@ export function normaliseUrl(url: string): string {
   }
   parsed.hash = '';
   if (parsed.port !== '' && DEFAULT_PORTS[parsed.protocol] === parsed.port) parsed.port = '';
-  const kept = [...parsed.searchParams.entries()].filter(([name]) => !isTrackingParam(name));
+  // Most article URLs have no query; reading searchParams would build one for nothing.
+  const kept = parsed.search === '' ? [] : [...parsed.searchParams.entries()].filter(([name]) => !isTrackingParam(name));
   kept.sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
   parsed.search = '';
   let result = parsed.toString();

@@ -3,8 +3,9 @@
  * edited upstream from a repeat without keeping the old text. It runs for every item of every
  * fetched document, so it is node:crypto's native SHA-256 (about a third of the cost of a hash
  * written in JavaScript), cut to 64 bits: it only has to tell one article's versions apart.
+ * One-shot `hash()` over the joined text: one call into C++ per item instead of seven.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The three texts as parsing leaves them: clean, with whitespace already collapsed. */
 export interface HashedText {
@@ -19,12 +20,6 @@ export interface HashedText {
  * upstream gives the same hash and is not an edit.
  */
 export function contentHash(article: HashedText): string {
-  return createHash('sha256')
-    .update(article.title)
-    .update('\u0001')
-    .update(article.summary)
-    .update('\u0001')
-    .update(article.content)
-    .digest('hex')
-    .slice(0, 16);
+  // The separator cannot pair with a surrogate, so the bytes equal those of separate updates.
+  return hash('sha256', `${article.title}\u0001${article.summary}\u0001${article.content}`, 'hex').slice(0, 16);
 }

@@ -4,6 +4,7 @@
  * (reduced precision, no colons, comma fractions), and month names in a few languages.
  * A date that cannot be read is null, never an exception: the poller falls back to first-seen.
  */
+import { collapseWhitespace } from '../core/text/paragraphs.js';
 
 const ZONES: Readonly<Record<string, number>> = {
   z: 0, ut: 0, utc: 0, gmt: 0, wet: 0, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420,
@@ -40,7 +41,7 @@ const ISO = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:(?:T|\s+)(\d{1,2})(?::?(\d{2
 /** Epoch milliseconds for a feed date string, or null when it cannot be read. Zone-less dates are UTC. */
 export function parseFeedDate(text: string | null | undefined): number | null {
   if (text === null || text === undefined) return null;
-  const s = text.trim().replace(/\s+/g, ' ');
+  const s = collapseWhitespace(text);
   if (s === '') return null;
   const iso = ISO.exec(s);
   if (iso) return fromIso(iso);

@@ -7,6 +7,7 @@ import type { HashedArticle } from '../core/types.js';
 import { articleIdentity } from '../core/dedupe.js';
 import { contentHash } from './content-hash.js';
 import { htmlToText } from '../core/text/html-to-text.js';
+import { collapseWhitespace } from '../core/text/paragraphs.js';
 import { parseFeedDate } from './dates.js';
 import { resolveLink } from './parse-rss.js';
 import type { WireFeed, WireItem, WireText } from './wire.js';
@@ -26,21 +27,23 @@ export function looseString(value: unknown): string | null {
 /** Clean single-paragraph text for titles, names and the like. */
 export function wireTitle(text: WireText | null): string {
   if (text === null) return '';
-  const plain = text.kind === 'html' ? htmlToText(text.value) : text.value;
-  return plain.replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(text.kind === 'html' ? htmlToText(text.value) : text.value);
 }
 
 function wireBody(text: WireText | null): { text: string; html: string | null } {
   if (text === null) return { text: '', html: null };
-  if (text.kind === 'text') {
-    const tidy = text.value
-      .split(/\n\s*\n/)
-      .map((p) => p.replace(/\s+/g, ' ').trim())
-      .filter(Boolean)
-      .join('\n\n');
-    return { text: tidy, html: null };
-  }
+  if (text.kind === 'text') return { text: tidyParagraphs(text.value), html: null };
   return { text: htmlToText(text.value), html: resolveHtmlUrls(text.value, text.base) };
+}
+
+/** Plain text with blank lines between paragraphs, each paragraph on one collapsed line. */
+function tidyParagraphs(text: string): string {
+  if (!text.includes('\n')) return collapseWhitespace(text);
+  return text.split(/\n\s*\n/).map(collapseWhitespace).filter(Boolean).join('\n\n');
+}
+
+function sameText(a: WireText | null, b: WireText | null): boolean {
+  return a !== null && b !== null && a.kind === b.kind && a.value === b.value && a.base === b.base;
 }
 
 /** Rewrites relative `href`/`src` values in markup to absolute ones against `base`. */
@@ -71,17 +74,15 @@ export function normaliseItem(
   const rpSummary = format === 'atom' ? r['summary'] : r['content'];
   const rpContent = format === 'atom' ? r['content'] : r['content:encoded'];
   const title = wireTitle(wire?.title ?? html(r['title'], feedUrl));
-  const rpLink = looseString(r['link']);
-  const url = wire?.link ?? (rpLink ? resolveLink(rpLink.trim(), feedUrl) : null);
+  // rss-parser's values are read only where the tree yielded nothing.
+  const url = wire?.link ?? rpLink(r, feedUrl);
   const guid = wire?.guid ?? looseString(r['guid'])?.trim() ?? looseString(r['id'])?.trim() ?? null;
-  const isoDate = looseString(r['isoDate']);
-  const publishedAt =
-    parseFeedDate(wire?.published) ?? parseFeedDate(wire?.updated) ?? (isoDate ? parseFeedDate(isoDate) : null);
-  const rpCategories = Array.isArray(r['categories'])
-    ? (r['categories'] as unknown[]).map(looseString).filter((c): c is string => c !== null)
-    : [];
-  const summary = wireBody(wire?.summary ?? html(rpSummary, feedUrl));
-  const content = wireBody(wire?.content ?? html(rpContent, feedUrl));
+  const publishedAt = parseFeedDate(wire?.published) ?? parseFeedDate(wire?.updated) ?? rpDate(r);
+  const summaryText = wire?.summary ?? html(rpSummary, feedUrl);
+  const contentText = wire?.content ?? html(rpContent, feedUrl);
+  const summary = wireBody(summaryText);
+  // Many feeds repeat the summary as the content: clean it once.
+  const content = sameText(contentText, summaryText) ? summary : wireBody(contentText);
   const author = wire?.author ?? looseString(r['creator']) ?? looseString(r['author']);
   return {
     id: articleIdentity({ guid, guidIsPermaLink: wire?.guidIsPermaLink ?? false, url, title, publishedAt }),
@@ -90,8 +91,8 @@ export function normaliseItem(
     url,
     title,
     publishedAt,
-    author: author === null ? null : author.replace(/\s+/g, ' ').trim(),
-    categories: wire && wire.categories.length > 0 ? wire.categories : rpCategories.map((c) => c.trim()),
+    author: author === null ? null : collapseWhitespace(author),
+    categories: wire && wire.categories.length > 0 ? wire.categories : rpCategories(r),
     summary: summary.text,
     content: content.text,
     summaryHtml: summary.html,
@@ -99,4 +100,19 @@ export function normaliseItem(
     // Hashed here, so the parse worker rather than the thread that stores carries the cost.
     contentHash: contentHash({ title, summary: summary.text, content: content.text }),
   };
+}
+
+function rpLink(r: RssParserItem, feedUrl: string): string | null {
+  const link = looseString(r['link']);
+  return link ? resolveLink(link.trim(), feedUrl) : null;
+}
+
+function rpDate(r: RssParserItem): number | null {
+  const isoDate = looseString(r['isoDate']);
+  return isoDate ? parseFeedDate(isoDate) : null;
+}
+
+function rpCategories(r: RssParserItem): string[] {
+  if (!Array.isArray(r['categories'])) return [];
+  return (r['categories'] as unknown[]).map(looseString).filter((c): c is string => c !== null).map((c) => c.trim());
 }

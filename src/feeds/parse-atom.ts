@@ -4,9 +4,15 @@
  * `xml:base` in force, text constructs by `type`/`mode`, 0.3 dates (`issued`, `modified`).
  */
 import { resolveUrl, type XmlElement, type XmlTree } from './xml-tree.js';
-import { atomText, childOf, childrenOf, firstText, mediaDescription, textContent, type Scope } from './tree-text.js';
+import { atomText, childOf, childrenOf, firstText, mediaDescription, textContent, type Family, type Scope } from './tree-text.js';
 import { attrByLocal, resolveLink } from './parse-rss.js';
 import type { WireFeed, WireItem } from './wire.js';
+
+/** Where an entry's dates are looked for, in order (module constants: read for every entry). */
+const PUBLISHED: ReadonlyArray<readonly [Family, string]> = [
+  ['atom', 'published'], ['atom', 'issued'], ['atom', 'created'], ['dcterms', 'issued'], ['dcterms', 'created'],
+];
+const UPDATED: ReadonlyArray<readonly [Family, string]> = [['atom', 'updated'], ['atom', 'modified'], ['dc', 'date'], ['dcterms', 'modified']];
 
 /** Reads an Atom document whose root element is `root` (`feed`, any prefix). */
 export function readAtom(tree: XmlTree, root: XmlElement): WireFeed {
@@ -42,8 +48,8 @@ function readEntry(el: XmlElement, scope: Scope): WireItem {
     link: alternateLink(el, scope),
     guid: guid ?? attrByLocal(el, 'about'),
     guidIsPermaLink: false,
-    published: firstText(el, scope, [['atom', 'published'], ['atom', 'issued'], ['atom', 'created'], ['dcterms', 'issued'], ['dcterms', 'created']]),
-    updated: firstText(el, scope, [['atom', 'updated'], ['atom', 'modified'], ['dc', 'date'], ['dcterms', 'modified']]),
+    published: firstText(el, scope, PUBLISHED),
+    updated: firstText(el, scope, UPDATED),
     author: author(el, scope),
     categories: categories(el, scope),
     summary: atomText(childOf(el, 'atom', 'summary', scope), tree) ?? mediaDescription(el, scope),

@@ -10,6 +10,12 @@ import {
 } from './tree-text.js';
 import type { WireFeed, WireItem } from './wire.js';
 
+/** Where an item's values are looked for, in order (module constants: read for every item). */
+const PUBLISHED: ReadonlyArray<readonly [Family, string]> = [['rss', 'pubDate'], ['dcterms', 'issued'], ['dcterms', 'created'], ['atom', 'published']];
+const UPDATED: ReadonlyArray<readonly [Family, string]> = [['dc', 'date'], ['dcterms', 'modified'], ['atom', 'updated']];
+const AUTHOR: ReadonlyArray<readonly [Family, string]> = [['rss', 'author'], ['dc', 'creator'], ['itunes', 'author']];
+const CONTENT: ReadonlyArray<readonly [Family, string]> = [['content', 'encoded'], ['xhtml', 'body'], ['rss', 'body'], ['rss', 'fullitem']];
+
 const PERIOD_MINUTES: Readonly<Record<string, number>> = {
   hourly: 60, daily: 1440, weekly: 10080, monthly: 43200, yearly: 525600,
 };
@@ -86,9 +92,9 @@ function readItem(el: XmlElement, scope: Scope): WireItem {
     link,
     guid,
     guidIsPermaLink: guidEl ? isPermaLink : false,
-    published: firstText(el, scope, [['rss', 'pubDate'], ['dcterms', 'issued'], ['dcterms', 'created'], ['atom', 'published']]),
-    updated: firstText(el, scope, [['dc', 'date'], ['dcterms', 'modified'], ['atom', 'updated']]),
-    author: firstText(el, scope, [['rss', 'author'], ['dc', 'creator'], ['itunes', 'author']]) ?? atomAuthor(el, scope),
+    published: firstText(el, scope, PUBLISHED),
+    updated: firstText(el, scope, UPDATED),
+    author: firstText(el, scope, AUTHOR) ?? atomAuthor(el, scope),
     categories: categories(el, scope),
     summary:
       (summaryEl ? rssHtml(summaryEl, tree) : description) ??
@@ -101,10 +107,7 @@ function readItem(el: XmlElement, scope: Scope): WireItem {
 }
 
 function contentOf(el: XmlElement, scope: Scope): WireText | null {
-  const sources: ReadonlyArray<readonly [Family, string]> = [
-    ['content', 'encoded'], ['xhtml', 'body'], ['rss', 'body'], ['rss', 'fullitem'],
-  ];
-  for (const [family, local] of sources) {
+  for (const [family, local] of CONTENT) {
     const found = rssHtml(childOf(el, family, local, scope), scope.tree);
     if (found) return found;
   }

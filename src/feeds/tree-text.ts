@@ -61,6 +61,11 @@ export function elements(el: XmlElement): XmlElement[] {
   return el.children.filter((c): c is XmlElement => typeof c !== 'string');
 }
 
+/** True when `el` has an element child (asked for every title and description, so no array is built). */
+function hasElementChild(el: XmlElement): boolean {
+  return el.children.some((c) => typeof c !== 'string');
+}
+
 /** All children named `local` in the given family, in document order. */
 export function childrenOf(el: XmlElement, family: Family, local: string, scope: Scope): XmlElement[] {
   const key = local.toLowerCase();
@@ -91,7 +96,9 @@ export function textContent(node: XmlNode): string {
 /** The first non-empty trimmed text of the listed (family, local) children. */
 export function firstText(el: XmlElement, scope: Scope, names: ReadonlyArray<readonly [Family, string]>): string | null {
   for (const [family, local] of names) {
-    for (const c of childrenOf(el, family, local, scope)) {
+    const key = local.toLowerCase();
+    for (const c of el.children) {
+      if (typeof c === 'string' || c.key !== key || !inFamily(c, family, scope)) continue;
       const text = textContent(c).trim();
       if (text !== '') return text;
     }
@@ -111,7 +118,7 @@ export function innerMarkup(el: XmlElement, tree: XmlTree): string {
 /** An RSS element that may hold escaped HTML or naked inline markup. */
 export function rssHtml(el: XmlElement | undefined, tree: XmlTree): WireText | null {
   if (!el) return null;
-  const value = elements(el).length > 0 ? innerMarkup(el, tree) : textContent(el).trim();
+  const value = hasElementChild(el) ? innerMarkup(el, tree) : textContent(el).trim();
   return value === '' ? null : { kind: 'html', value, base: el.base };
 }
 
@@ -126,7 +133,7 @@ export function atomText(el: XmlElement | undefined, tree: XmlTree): WireText | 
   if (mode === 'base64' || (isOpaqueType(type) && /^[A-Za-z0-9+/=\s]+$/.test(textContent(el)))) {
     value = Buffer.from(textContent(el).replace(/\s+/g, ''), 'base64').toString('utf8');
     if (!type.startsWith('text/plain')) kind = 'html';
-  } else if (elements(el).length > 0) {
+  } else if (hasElementChild(el)) {
     const kids = elements(el);
     const stray = el.children.some((c) => typeof c === 'string' && c.trim() !== '');
     const only = kids.length === 1 && !stray ? kids[0] : undefined;

@@ -5,6 +5,7 @@
  * embedded media, captions).
  */
 import { decodeHTML } from 'entities/decode';
+import { collapseWhitespace, ParagraphBuilder } from './paragraphs.js';
 
 /** Elements dropped together with everything inside them. */
 const DROPPED = new Set([
@@ -26,9 +27,6 @@ const SEPARATORS = new Set(['td', 'th', 'img', 'input', 'option']);
 
 const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'area', 'base', 'col', 'embed', 'source', 'track', 'wbr', 'param']);
 
-const PARAGRAPH = '\u0000P';
-const LINE = '\u0000L';
-
 /** Decodes every HTML5 named (`&eacute;`, `&nbsp;`) and numeric entity; unknown ones stay as written. */
 export function decodeEntities(text: string): string {
   return text.includes('&') ? decodeHTML(text) : text;
@@ -45,7 +43,7 @@ export function htmlToText(html: string): string {
   // CDATA wrappers that survived the XML parser still hold markup: unwrap them.
   if (html.includes('<![CDATA[')) html = html.replace(/<!\[CDATA\[|\]\]>/g, '');
   if (!/<[a-zA-Z!/?]/.test(html)) return plainText(decodeEntities(html));
-  const out: string[] = [];
+  const out = new ParagraphBuilder();
   let pos = 0;
   let skipName: string | null = null;
   let skipDepth = 0;
@@ -53,17 +51,17 @@ export function htmlToText(html: string): string {
   while (pos < html.length) {
     const lt = html.indexOf('<', pos);
     if (lt < 0) {
-      if (skipName === null) out.push(textPart(html.slice(pos), preDepth > 0));
+      if (skipName === null) addText(out, html.slice(pos), preDepth > 0);
       break;
     }
     const tag = readTag(html, lt);
     if (tag === null) {
       // A lone `<` is text.
-      if (skipName === null) out.push(textPart(html.slice(pos, lt + 1), preDepth > 0));
+      if (skipName === null) addText(out, html.slice(pos, lt + 1), preDepth > 0);
       pos = lt + 1;
       continue;
     }
-    if (skipName === null && lt > pos) out.push(textPart(html.slice(pos, lt), preDepth > 0));
+    if (skipName === null && lt > pos) addText(out, html.slice(pos, lt), preDepth > 0);
     pos = tag.end;
     if (tag.name === null) continue;
     if (skipName !== null) {
@@ -79,11 +77,11 @@ export function htmlToText(html: string): string {
       continue;
     }
     if (tag.name === 'pre') preDepth = Math.max(0, preDepth + (tag.closing ? -1 : 1));
-    if (tag.name === 'br') out.push(LINE);
-    else if (BLOCKS.has(tag.name)) out.push(PARAGRAPH);
-    else if (SEPARATORS.has(tag.name)) out.push(' ');
+    if (tag.name === 'br') out.lineBreak();
+    else if (BLOCKS.has(tag.name)) out.paragraphBreak();
+    else if (SEPARATORS.has(tag.name)) out.text(' ');
   }
-  return assemble(out.join(''));
+  return out.finish();
 }
 
 interface Tag {
@@ -146,56 +144,32 @@ function findTagEnd(html: string, from: number): number {
   return -1;
 }
 
-function textPart(raw: string, pre: boolean): string {
+/** Decoded text between tags; inside `<pre>` its newlines are line breaks. */
+function addText(out: ParagraphBuilder, raw: string, pre: boolean): void {
   let text = decodeEntities(raw);
+  // NUL is never text a reader sees.
   if (text.includes('\u0000')) text = text.replace(/\u0000/g, '');
-  return pre ? text.replace(/\r?\n/g, LINE) : text;
-}
-
-/** Joins paragraph and line markers into the final text with collapsed whitespace. */
-function assemble(marked: string): string {
-  const paragraphs: string[] = [];
-  for (const block of marked.split(PARAGRAPH)) {
-    const lines = block
-      .split(LINE)
-      .map(collapse);
-    // Two line breaks in a row read as a paragraph break.
-    let current: string[] = [];
-    let blank = 0;
-    for (const line of lines) {
-      if (line === '') {
-        blank += 1;
-        continue;
-      }
-      if (blank >= 2 && current.length > 0) {
-        paragraphs.push(current.join('\n'));
-        current = [];
-      }
-      blank = 1;
-      current.push(line);
-    }
-    if (current.length > 0) paragraphs.push(current.join('\n'));
+  if (!pre) {
+    out.text(text);
+    return;
   }
-  return paragraphs.join('\n\n');
-}
-
-/** Whitespace other than single spaces: only lines holding some need the replace. */
-const NEEDS_COLLAPSE = /[^\S ]| {2}/;
-
-/** Whitespace runs as one space, trimmed. */
-function collapse(line: string): string {
-  return (NEEDS_COLLAPSE.test(line) ? line.replace(/\s+/g, ' ') : line).trim();
+  const lines = text.split(/\r?\n/);
+  out.text(lines[0] as string);
+  for (let i = 1; i < lines.length; i++) {
+    out.lineBreak();
+    out.text(lines[i] as string);
+  }
 }
 
 /** Plain text: blank lines separate paragraphs, single newlines are kept, spaces collapsed. */
 function plainText(text: string): string {
-  if (!text.includes('\n')) return collapse(text);
+  if (!text.includes('\n')) return collapseWhitespace(text);
   return text
     .split(/\r?\n[^\S\n]*(?:\r?\n\s*)+/)
     .map((p) =>
       p
         .split(/\r?\n/)
-        .map(collapse)
+        .map(collapseWhitespace)
         .filter((line) => line !== '')
         .join('\n'),
     )
