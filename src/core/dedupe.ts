@@ -27,14 +27,26 @@ function isTrackingParam(name: string): boolean {
  */
 export function normaliseUrl(url: string): string {
   const trimmed = url.trim();
-  let parsed: URL;
+  const parsed = parseUrl(trimmed);
+  return parsed === null ? trimmed : normalisedHref(parsed);
+}
+
+/** `text` as a URL, or null when it is not an absolute one. */
+function parseUrl(text: string): URL | null {
   try {
-    parsed = new URL(trimmed);
+    return new URL(text);
   } catch {
-    return trimmed;
+    return null;
   }
-  parsed.hash = '';
+}
+
+/** normaliseUrl of an already parsed URL (which it changes). */
+function normalisedHref(parsed: URL): string {
   if (parsed.port !== '' && DEFAULT_PORTS[parsed.protocol] === parsed.port) parsed.port = '';
+  const href = parsed.href;
+  // Most article URLs have neither fragment nor query (not even an empty one): nothing to drop or sort.
+  if (!href.includes('#') && !href.includes('?')) return href;
+  parsed.hash = '';
   // Most article URLs have no query; reading searchParams would build one for nothing.
   const kept = parsed.search === '' ? [] : [...parsed.searchParams.entries()].filter(([name]) => !isTrackingParam(name));
   kept.sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
@@ -59,12 +71,15 @@ export interface IdentitySource {
  * homepage, a bare domain, a date or a tiny number is shared by unrelated items and is ignored.
  */
 export function articleIdentity(item: IdentitySource): string {
+  // Each candidate is parsed once, for both the homepage test and the normalisation.
   const guid = item.guid?.trim() ?? '';
-  if (isTrustworthyGuid(guid)) {
-    return 'guid:' + (looksLikeUrl(guid) ? normaliseUrl(guid) : guid);
+  const guidUrl = looksLikeUrl(guid) ? parseUrl(guid) : null;
+  if (isTrustworthyGuid(guid, guidUrl)) {
+    return 'guid:' + (guidUrl === null ? guid : normalisedHref(guidUrl));
   }
   const url = item.url?.trim() ?? '';
-  if (url !== '' && !isHomepage(url)) return 'url:' + normaliseUrl(url);
+  const parsedUrl = looksLikeUrl(url) ? parseUrl(url) : null;
+  if (url !== '' && !isHomepage(url, parsedUrl)) return 'url:' + (parsedUrl === null ? normaliseUrl(url) : normalisedHref(parsedUrl));
   const date = item.publishedAt === null ? '' : String(item.publishedAt);
   return 'hash:' + hashString(item.title.replace(/\s+/g, ' ').trim().toLowerCase() + '\n' + date);
 }
@@ -73,21 +88,18 @@ function looksLikeUrl(text: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
 }
 
-/** True for a URL with no path, query or fragment beyond `/`, or for a bare domain. */
-function isHomepage(text: string): boolean {
+/**
+ * True for a URL with no path, query or fragment beyond `/`, or for a bare domain. `parsed` is
+ * `text` parsed when it looks like a URL (null when it does not, or does not parse).
+ */
+function isHomepage(text: string, parsed: URL | null): boolean {
   if (/^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\/?$/i.test(text)) return true;
-  if (!looksLikeUrl(text)) return false;
-  try {
-    const u = new URL(text);
-    return (u.pathname === '/' || u.pathname === '') && u.search === '' && u.hash === '';
-  } catch {
-    return false;
-  }
+  return parsed !== null && (parsed.pathname === '/' || parsed.pathname === '') && parsed.search === '' && parsed.hash === '';
 }
 
-function isTrustworthyGuid(guid: string): boolean {
+function isTrustworthyGuid(guid: string, parsed: URL | null): boolean {
   if (guid.length < 3) return false;
-  if (isHomepage(guid)) return false;
+  if (isHomepage(guid, parsed)) return false;
   // Dates and timestamps repeat across unrelated items.
   if (/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(guid)) return false;
   if (/^[A-Za-z]{3},? \d{1,2} [A-Za-z]{3} \d{2,4}/.test(guid)) return false;

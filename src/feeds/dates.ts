@@ -141,12 +141,33 @@ function fromFallback(s: string): number | null {
 }
 
 function zoneOffset(zone: string): number {
+  const numeric = numericZoneOffset(zone);
+  if (numeric !== null) return numeric;
   const z = zone.toLowerCase();
   if (ZONES[z] !== undefined) return ZONES[z] as number;
   const m = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(z);
   if (!m) return 0;
   const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
   return m[1] === '-' ? -minutes : minutes;
+}
+
+/** `+HHMM` or `+HH:MM` (or `-`), what nearly every dated feed writes, in minutes; null for any other zone. */
+function numericZoneOffset(zone: string): number | null {
+  const sign = zone.charCodeAt(0);
+  if ((sign !== 0x2b && sign !== 0x2d) || (zone.length !== 5 && zone.length !== 6)) return null;
+  const colon = zone.length === 6;
+  if (colon && zone.charCodeAt(3) !== 0x3a) return null;
+  const hours = twoDigits(zone, 1);
+  const minutes = twoDigits(zone, colon ? 4 : 3);
+  if (hours < 0 || minutes < 0) return null;
+  return sign === 0x2d ? -(hours * 60 + minutes) : hours * 60 + minutes;
+}
+
+/** The number written by the two digits at `at`, or -1. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 0x30;
+  const ones = text.charCodeAt(at + 1) - 0x30;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
 function build(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offsetMinutes: number): number | null {

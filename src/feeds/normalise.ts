@@ -46,14 +46,25 @@ function sameText(a: WireText | null, b: WireText | null): boolean {
   return a !== null && b !== null && a.kind === b.kind && a.value === b.value && a.base === b.base;
 }
 
+const URL_ATTRIBUTE = /(\s(?:href|src)\s*=\s*)(["'])([^"']*)\2/gi;
+
 /** Rewrites relative `href`/`src` values in markup to absolute ones against `base`. */
 export function resolveHtmlUrls(html: string, base: string | null): string {
   if (base === null || !/\s(?:href|src)\s*=/i.test(html)) return html;
-  return html.replace(/(\s(?:href|src)\s*=\s*)(["'])([^"']*)\2/gi, (whole, lead: string, quote: string, url: string) => {
+  // Most values are absolute already: the markup is copied only around the ones that change.
+  const parts: string[] = [];
+  let copied = 0;
+  URL_ATTRIBUTE.lastIndex = 0;
+  for (let m = URL_ATTRIBUTE.exec(html); m !== null; m = URL_ATTRIBUTE.exec(html)) {
+    const [whole, lead, quote, url] = m as unknown as [string, string, string, string];
     const trimmed = url.trim();
-    if (trimmed === '' || trimmed.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return whole;
-    return `${lead}${quote}${resolveLink(trimmed, base)}${quote}`;
-  });
+    if (trimmed === '' || trimmed.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(trimmed)) continue;
+    parts.push(html.slice(copied, m.index), lead, quote, resolveLink(trimmed, base), quote);
+    copied = m.index + whole.length;
+  }
+  if (copied === 0) return html;
+  parts.push(html.slice(copied));
+  return parts.join('');
 }
 
 function html(value: unknown, base: string): WireText | null {

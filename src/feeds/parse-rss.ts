@@ -122,15 +122,18 @@ function atomAuthor(el: XmlElement, scope: Scope): string | null {
 
 function categories(el: XmlElement, scope: Scope): string[] {
   const out: string[] = [];
-  for (const c of [...childrenOf(el, 'rss', 'category', scope), ...childrenOf(el, 'dc', 'subject', scope)]) {
-    const text = textContent(c).trim();
-    if (text !== '') out.push(text);
-  }
+  for (const c of childrenOf(el, 'rss', 'category', scope)) addCategory(out, textContent(c));
+  for (const c of childrenOf(el, 'dc', 'subject', scope)) addCategory(out, textContent(c));
   for (const c of childrenOf(el, 'atom', 'category', scope)) {
-    const term = (c.attrs['label'] ?? c.attrs['term'] ?? '').trim();
-    if (term !== '') out.push(term);
+    addCategory(out, c.attrs['label'] ?? c.attrs['term'] ?? '');
   }
-  return [...new Set(out)];
+  return out.length < 2 ? out : [...new Set(out)];
+}
+
+/** Adds the trimmed `name` to `out` unless it is empty. */
+function addCategory(out: string[], name: string): void {
+  const trimmed = name.trim();
+  if (trimmed !== '') out.push(trimmed);
 }
 
 function updatePeriod(ch: XmlElement, scope: Scope): number | null {

@@ -4,6 +4,7 @@
  * These are the spots where a generic XML-to-object mapping loses information.
  */
 import { Buffer } from 'node:buffer';
+import { lowerCase } from '../core/text/lower-case.js';
 import type { XmlElement, XmlNode, XmlTree } from './xml-tree.js';
 
 export const NS = {
@@ -68,7 +69,7 @@ function hasElementChild(el: XmlElement): boolean {
 
 /** All children named `local` in the given family, in document order. */
 export function childrenOf(el: XmlElement, family: Family, local: string, scope: Scope): XmlElement[] {
-  const key = local.toLowerCase();
+  const key = lowerCase(local);
   const out: XmlElement[] = [];
   for (const c of el.children) {
     if (typeof c !== 'string' && c.key === key && inFamily(c, family, scope)) out.push(c);
@@ -78,7 +79,7 @@ export function childrenOf(el: XmlElement, family: Family, local: string, scope:
 
 /** The first child named `local` in the family, if any. */
 export function childOf(el: XmlElement, family: Family, local: string, scope: Scope): XmlElement | undefined {
-  const key = local.toLowerCase();
+  const key = lowerCase(local);
   for (const c of el.children) {
     if (typeof c !== 'string' && c.key === key && inFamily(c, family, scope)) return c;
   }
@@ -96,7 +97,7 @@ export function textContent(node: XmlNode): string {
 /** The first non-empty trimmed text of the listed (family, local) children. */
 export function firstText(el: XmlElement, scope: Scope, names: ReadonlyArray<readonly [Family, string]>): string | null {
   for (const [family, local] of names) {
-    const key = local.toLowerCase();
+    const key = lowerCase(local);
     for (const c of el.children) {
       if (typeof c === 'string' || c.key !== key || !inFamily(c, family, scope)) continue;
       const text = textContent(c).trim();

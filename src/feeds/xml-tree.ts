@@ -5,6 +5,8 @@
  * root) it does what a reader would expect and records the problem, so the caller can tell
  * a clean document from a recovered one.
  */
+import { lowerCase } from '../core/text/lower-case.js';
+import { AttributeNames, isNameStart, readEndTag, readStartTag } from './xml-tags.js';
 import { decodeText, fixC1, HAS_SUSPECT_CHAR, INVALID_CHARS, type ExpansionBudget } from './xml-text.js';
 
 /** Longest DOCTYPE entity value kept; longer declarations are ignored (their references stay literal). */
@@ -59,36 +61,6 @@ const WELL_KNOWN_PREFIXES: Readonly<Record<string, string>> = {
 /** Shared by every element without attributes (most of a feed's elements). */
 const NO_ATTRS: Readonly<Record<string, string>> = Object.freeze({});
 
-const ATTR = /\s*([^\s=/>"'<]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"'<]+)))?/y;
-/** How far past `<` a tag name, and past the attributes the closing `>`, is looked for. */
-const NAME_WINDOW = 300;
-const CLOSE_WINDOW = 50;
-
-/** `[A-Za-z_:\u00C0-\uFFFF]`: a character that can start an element name. */
-function isNameStart(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a || c >= 0xc0;
-}
-
-/** Exactly the code units JavaScript's `\s` matches. */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
-    || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** `[^\s/>"'=<]`: a character that can continue a tag name. */
-function isNameChar(c: number): boolean {
-  return c !== 0x2f && c !== 0x3e && c !== 0x22 && c !== 0x27 && c !== 0x3d && c !== 0x3c && !isSpace(c);
-}
-
-/** The first index from `at` (before `limit`) whose character is not `\s`. */
-function skipSpace(source: string, at: number, limit: number): number {
-  let p = at;
-  while (p < limit && isSpace(source.charCodeAt(p))) p++;
-  return p;
-}
-
 /** Resolves `ref` against `base`; returns `ref` unchanged when either is unusable. */
 export function resolveUrl(ref: string, base: string | null): string {
   const trimmed = ref.trim();
@@ -122,6 +94,7 @@ export function parseXmlTree(source: string, documentUrl: string | null): XmlTre
   const note = (message: string): void => {
     if (errors.length < 20) errors.push(message);
   };
+  const attributeNames = new AttributeNames();
   const current = (): Frame => stack[stack.length - 1] as Frame;
   const decode = (raw: string): string => decodeText(raw, entities, note, checkChars, budget);
   const addText = (raw: string): void => {
@@ -171,7 +144,7 @@ export function parseXmlTree(source: string, documentUrl: string | null): XmlTre
       if (i !== stack.length - 1) note(`end tag </${name}> closes unclosed elements`);
       while (stack.length > i) (stack.pop() as Frame).el.innerEnd = lt;
     } else if (isNameStart(next)) {
-      const tag = readStartTag(source, lt);
+      const tag = readStartTag(source, lt, attributeNames);
       if (tag.broken) note(`malformed start tag <${tag.name}>`);
       pos = tag.end;
       const parent = current();
@@ -223,7 +196,7 @@ class TreeElement implements XmlElement {
     readonly base: string | null,
     readonly innerStart: number,
   ) {
-    this.key = local.toLowerCase();
+    this.key = lowerCase(local);
     this.innerEnd = innerStart;
   }
 }
@@ -267,68 +240,6 @@ function namedElement(
   const local = colon > 0 ? name.slice(colon + 1) : name;
   const ns = scope.get(prefix) ?? (prefix ? WELL_KNOWN_PREFIXES[prefix.toLowerCase()] ?? null : null);
   return new TreeElement(name, local, ns || null, attrs, base, innerStart);
-}
-
-/** Shared by every start tag without attributes. */
-const NO_RAW_ATTRS: ReadonlyArray<readonly [string, string]> = [];
-
-interface StartTag {
-  readonly name: string;
-  readonly attrs: ReadonlyArray<readonly [string, string]>;
-  readonly selfClosing: boolean;
-  readonly end: number;
-  readonly broken: boolean;
-}
-
-function readStartTag(source: string, lt: number): StartTag {
-  const nameLimit = Math.min(source.length, lt + NAME_WINDOW);
-  let p = lt + 1;
-  while (p < nameLimit && isNameChar(source.charCodeAt(p))) p++;
-  const name = source.slice(lt + 1, p);
-  let attrs: Array<readonly [string, string]> | null = null;
-  // Most tags have no attributes; at `>` the attribute pattern cannot match anyway.
-  while (source.charCodeAt(p) !== 0x3e /* > */) {
-    ATTR.lastIndex = p;
-    const m = ATTR.exec(source);
-    if (!m || m[0].length === 0) break;
-    (attrs ??= []).push([m[1] as string, m[2] ?? m[3] ?? m[4] ?? '']);
-    p = ATTR.lastIndex;
-  }
-  return closeStartTag(source, name, attrs ?? NO_RAW_ATTRS, p);
-}
-
-/** The start tag whose attributes end at `p`: `\s*(\/?)\s*>` within CLOSE_WINDOW characters, else a broken tag. */
-function closeStartTag(source: string, name: string, attrs: ReadonlyArray<readonly [string, string]>, p: number): StartTag {
-  const closeLimit = Math.min(source.length, p + CLOSE_WINDOW);
-  let q = skipSpace(source, p, closeLimit);
-  const slash = q < closeLimit && source.charCodeAt(q) === 0x2f;
-  if (slash) q = skipSpace(source, q + 1, closeLimit);
-  if (q < closeLimit && source.charCodeAt(q) === 0x3e) return { name, attrs, selfClosing: slash, end: q + 1, broken: false };
-  // Broken tag: resume after the next `>` (or before the next `<`).
-  const gt = source.indexOf('>', p);
-  const nextLt = source.indexOf('<', p);
-  const end = gt < 0 ? source.length : nextLt >= 0 && nextLt < gt ? nextLt : gt + 1;
-  return { name, attrs, selfClosing: source[end - 2] === '/', end, broken: true };
-}
-
-/**
- * `</ name >`: the name (non-space characters up to `>`) within NAME_WINDOW characters of `<`,
- * and whether the `>` is there; null when there is no name at all.
- */
-function readEndTag(source: string, lt: number): { name: string; end: number; closed: boolean } | null {
-  const limit = Math.min(source.length, lt + NAME_WINDOW);
-  const start = skipSpace(source, lt + 2, limit);
-  let p = start;
-  while (p < limit) {
-    const c = source.charCodeAt(p);
-    if (c === 0x3e || isSpace(c)) break;
-    p++;
-  }
-  if (p === start) return null;
-  const name = source.slice(start, p);
-  p = skipSpace(source, p, limit);
-  const closed = p < limit && source.charCodeAt(p) === 0x3e;
-  return { name, end: closed ? p + 1 : p, closed };
 }
 
 /** Skips a `<!...>` declaration, collecting internal entity declarations from a DOCTYPE. */

@@ -5,6 +5,7 @@
  * embedded media, captions).
  */
 import { decodeHTML } from 'entities/decode';
+import { lowerCase } from './lower-case.js';
 import { collapseWhitespace, ParagraphBuilder } from './paragraphs.js';
 
 /** Elements dropped together with everything inside them. */
@@ -115,7 +116,7 @@ function readTag(html: string, lt: number): Tag | null {
   if (end < 0) return null;
   const raw = html.slice(start, stop);
   const colon = raw.lastIndexOf(':');
-  const name = (colon < 0 ? raw : raw.slice(colon + 1)).toLowerCase();
+  const name = lowerCase(colon < 0 ? raw : raw.slice(colon + 1));
   return { name, closing, selfClosing: html.charCodeAt(end - 2) === 0x2f, end };
 }
 
@@ -129,17 +130,17 @@ function isNameChar(c: number): boolean {
 
 /** Index just past the `>` that ends a tag, honouring quoted attribute values; -1 if none. */
 function findTagEnd(html: string, from: number): number {
-  let quote: string | null = null;
+  let quote = 0; // the code of the open quote, 0 outside quotes
   for (let i = from; i < html.length; i++) {
-    const c = html[i];
-    if (quote !== null) {
-      if (c === quote) quote = null;
-      else if (c === '>' && html.indexOf(quote, i) < 0) return i + 1; // unbalanced quote
-    } else if (c === '"' || c === "'") {
-      const prev = html[i - 1];
-      if (prev === '=' || prev === ' ' || prev === '\t' || prev === '\n') quote = c;
-    } else if (c === '>') return i + 1;
-    else if (c === '<') return -1;
+    const c = html.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+      else if (c === 0x3e /* > */ && html.indexOf(String.fromCharCode(quote), i) < 0) return i + 1; // unbalanced quote
+    } else if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
+      const prev = html.charCodeAt(i - 1);
+      if (prev === 0x3d /* = */ || prev === 0x20 || prev === 0x09 || prev === 0x0a) quote = c;
+    } else if (c === 0x3e) return i + 1;
+    else if (c === 0x3c /* < */) return -1;
   }
   return -1;
 }
