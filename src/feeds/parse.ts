@@ -135,7 +135,7 @@ async function runRssParser(text: string): Promise<RssParserResult> {
 
 async function tryRssParser(text: string): Promise<Record<string, unknown> | string> {
   try {
-    const parser = new Parser({ defaultRSS: 2, customFields: { item: ['summary', 'updated'] } });
+    const parser = new Parser({ defaultRSS: 2 });
     return (await parser.parseString(text)) as unknown as Record<string, unknown>;
   } catch (error) {
     return error instanceof Error ? error.message.split('\n')[0] ?? 'error' : String(error);
