@@ -27,11 +27,6 @@ export function housekeep(deps: HousekeepingDeps, now: number, retentionDays: nu
   const before = now - retentionDays * DAY_MS;
   const articleTexts = deps.articles.forgetTextBefore(before);
   const { messages, digestRuns } = deps.outbox.pruneBefore(before);
-  const report = { articleTexts, messages, digestRuns };
-  deps.logger.info({ ...snakeCase(report), retention_days: retentionDays }, 'housekeeping finished');
-  return report;
-}
-
-function snakeCase(report: HousekeepingReport) {
-  return { article_texts: report.articleTexts, messages: report.messages, digest_runs: report.digestRuns };
+  deps.logger.info({ article_texts: articleTexts, messages, digest_runs: digestRuns, retention_days: retentionDays }, 'housekeeping finished');
+  return { articleTexts, messages, digestRuns };
 }
