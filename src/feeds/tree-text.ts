@@ -67,12 +67,17 @@ function hasElementChild(el: XmlElement): boolean {
   return el.children.some((c) => typeof c !== 'string');
 }
 
+/** True when `node` is an element whose lower-cased local name is `key`, in the family. */
+function isNamed(node: XmlNode, key: string, family: Family, scope: Scope): node is XmlElement {
+  return typeof node !== 'string' && node.key === key && inFamily(node, family, scope);
+}
+
 /** All children named `local` in the given family, in document order. */
 export function childrenOf(el: XmlElement, family: Family, local: string, scope: Scope): XmlElement[] {
   const key = lowerCase(local);
   const out: XmlElement[] = [];
   for (const c of el.children) {
-    if (typeof c !== 'string' && c.key === key && inFamily(c, family, scope)) out.push(c);
+    if (isNamed(c, key, family, scope)) out.push(c);
   }
   return out;
 }
@@ -81,7 +86,7 @@ export function childrenOf(el: XmlElement, family: Family, local: string, scope:
 export function childOf(el: XmlElement, family: Family, local: string, scope: Scope): XmlElement | undefined {
   const key = lowerCase(local);
   for (const c of el.children) {
-    if (typeof c !== 'string' && c.key === key && inFamily(c, family, scope)) return c;
+    if (isNamed(c, key, family, scope)) return c;
   }
   return undefined;
 }
@@ -99,7 +104,7 @@ export function firstText(el: XmlElement, scope: Scope, names: ReadonlyArray<rea
   for (const [family, local] of names) {
     const key = lowerCase(local);
     for (const c of el.children) {
-      if (typeof c === 'string' || c.key !== key || !inFamily(c, family, scope)) continue;
+      if (!isNamed(c, key, family, scope)) continue;
       const text = textContent(c).trim();
       if (text !== '') return text;
     }
