@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { parseConfig } from '../config.js';
+import { oldestFirst } from '../core/arrival-order.js';
 import type { Article } from '../core/types.js';
 import { decodeFeedBytes } from '../feeds/decode.js';
 import { FeedFetchError } from '../feeds/http-errors.js';
@@ -21,7 +22,7 @@ export interface ParsedArticleView extends Article {
 /** `newsbrief parse <file|url> [--json]`: the normalised articles of one feed document. */
 export function parseCommand(): Command {
   return new Command('parse')
-    .description('Print the normalised articles of one feed document (a file or an http(s) URL), as the poller would store them')
+    .description('Print the normalised articles of one feed document (a file or an http(s) URL), as the poller would store them: oldest first')
     .argument('<file|url>', 'a feed file, or an http(s) URL to fetch')
     .option('--json', 'print JSON (feed fields and every article) instead of a summary')
     .option('--base <url>', 'URL to resolve relative links against when reading a file')
@@ -32,7 +33,8 @@ export function parseCommand(): Command {
       const parsed = await parseFeed(text, { feedId: options.feedId, feedUrl, now }).catch((error: unknown) => {
         throw error instanceof FeedParseError ? new UsageError(error.message) : error;
       });
-      const articles: ParsedArticleView[] = parsed.articles.map((article) => ({
+      // In the order the poller stores them (oldest first), not the document's own order.
+      const articles: ParsedArticleView[] = oldestFirst(parsed.articles, now).map((article) => ({
         ...article,
         publishedAt: article.publishedAt ?? now,
         publishedAtFromFeed: article.publishedAt !== null,
@@ -42,7 +44,7 @@ export function parseCommand(): Command {
         process.stdout.write(JSON.stringify({ ...feed, feedUrl, articles }, null, 2) + '\n');
         return;
       }
-      const lines = [`${parsed.title ?? '(untitled feed)'} - ${articles.length} articles${parsed.recovered ? ' (recovered from malformed XML)' : ''}`];
+      const lines = [`${parsed.title ?? '(untitled feed)'} - ${articles.length} articles, oldest first as they are stored${parsed.recovered ? ' (recovered from malformed XML)' : ''}`];
       for (const warning of parsed.warnings) lines.push(`warning: ${String(warning)}`);
       for (const article of articles) {
         lines.push('', article.title || '(no title)', `  id:        ${article.id}`, `  url:       ${article.url ?? '-'}`);

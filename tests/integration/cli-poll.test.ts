@@ -110,8 +110,10 @@ describe('newsbrief parse', () => {
   it('fetches a URL and prints a readable summary', async () => {
     const run = await cli(['parse', server.url('/cli/atom.xml')], {});
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Loopback Atom - 2 articles');
+    expect(run.stdout).toContain('Loopback Atom - 2 articles, oldest first as they are stored');
     expect(run.stdout).toContain('url:       https://atom.example.test/blog/posts/harbour');
+    // The document lists harbour (6 May) before museum (5 May); the poller stores museum first.
+    expect(run.stdout.indexOf('posts/museum')).toBeLessThan(run.stdout.indexOf('posts/harbour'));
   });
 
   it('reports an HTML page or a failed fetch in one line and exits 1', async () => {
