@@ -12,6 +12,7 @@ const MAX_COUNT = 20;
  * received. Each message's briefings are recorded as received only once Telegram accepted that
  * message, so a failed send offers them again; the chat's queue keeps two /latest apart so they
  * never pick the same ones. When nothing is new it says so and offers the most recent ones again.
+ * Articles older than the retention period (whose receipts housekeeping cleared) are never new.
  */
 export const latestCommand: BotCommand = {
   name: 'latest',

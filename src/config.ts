@@ -67,7 +67,7 @@ export type Config = Readonly<{
   digest: { catchUpHours: number; topN: number; quietDay: boolean };
   defaults: { timezone: string; digestTime: string; language: 'nl' | 'en' };
   briefBudget: { maxSentences: number; maxWords: number; maxChars: number };
-  /** Days article text and sent messages are kept (jobs/housekeeping.ts). */
+  /** Days article text, sent messages and delivery receipts are kept (jobs/housekeeping.ts). */
   retentionDays: number;
 }>;
 

@@ -27,6 +27,10 @@ interface Telegram {
   readonly running: RunningBot;
   readonly sender: Sender;
   readonly worker: DeliveryWorker;
+}
+
+/** The chats and the outbox, on the ingestion's database. */
+interface Chats {
   readonly subscribers: SubscriberRepository;
   readonly outbox: OutboxRepository;
 }
@@ -37,10 +41,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, config.botToken ? [config.botToken] : []);
   const ingestion = createIngestion(config, logger);
   const enabled = feeds.filter((feed) => feed.enabled);
+  const chats: Chats = { subscribers: createSqliteSubscriberRepository(ingestion.db), outbox: createSqliteOutboxRepository(ingestion.db) };
   const jobs: ScheduledJob[] = [
     pollFeedsJob(ingestion.poller, enabled, logger),
     retryBriefingsJob({ articles: ingestion.articles, summarize: ingestion.summarize, now: Date.now, logger }, feeds),
-    housekeepingJob({ articles: ingestion.articles, outbox: createSqliteOutboxRepository(ingestion.db), logger }, config.retentionDays),
+    housekeepingJob({ articles: ingestion.articles, ...chats, logger }, config.retentionDays),
   ];
 
   // An admin's /poll runs here, beside the scheduler's own polls; shutdown waits for it too.
@@ -50,15 +55,13 @@ async function main(): Promise<void> {
     // Still useful without Telegram: the feeds are polled and condensed, and `newsbrief chat` reads them.
     process.stderr.write(`${NO_TOKEN_HELP}\nMeanwhile newsbrief keeps polling and condensing the feeds into ${config.databasePath}.\n`);
   } else {
-    telegram = await startTelegram(config, config.botToken, feeds, ingestion, background, logger);
-    const { worker, subscribers, outbox } = telegram;
+    telegram = await startTelegram(config, config.botToken, feeds, ingestion, chats, background, logger);
     jobs.push(digestTickJob({
-      subscribers,
+      ...chats,
       articles: ingestion.articles,
-      outbox,
       catalog: feeds,
       options: { topN: config.digest.topN, quietLine: config.digest.quietDay, catchUpHours: config.digest.catchUpHours },
-      worker,
+      worker: telegram.worker,
       logger,
     }));
   }
@@ -98,9 +101,7 @@ async function main(): Promise<void> {
 }
 
 /** Sender, delivery worker and bot, sharing the store; the worker resumes what a crash left pending. */
-async function startTelegram(config: Config, token: string, feeds: readonly FeedSpec[], ingestion: Ingestion, background: BackgroundRuns, logger: Logger): Promise<Telegram> {
-  const subscribers = createSqliteSubscriberRepository(ingestion.db);
-  const outbox = createSqliteOutboxRepository(ingestion.db);
+async function startTelegram(config: Config, token: string, feeds: readonly FeedSpec[], ingestion: Ingestion, { subscribers, outbox }: Chats, background: BackgroundRuns, logger: Logger): Promise<Telegram> {
   const sender = createSender({
     transport: createFetchTransport({ apiRoot: config.telegramApiRoot, token }),
     globalPerSecond: config.sendRatePerSecond,
@@ -118,7 +119,7 @@ async function startTelegram(config: Config, token: string, feeds: readonly Feed
   const bot = createBot(deps, { token, apiRoot: config.telegramApiRoot });
   try {
     const running = await startBot(bot, { webhook: config.webhook, defaultLanguage: config.defaults.language, logger });
-    return { running, sender, worker, subscribers, outbox };
+    return { running, sender, worker };
   } catch (error) {
     await worker.stop();
     sender.close();

@@ -82,7 +82,12 @@ export interface SubscriberRepository {
   recordDeliveries(chatId: number, seqs: readonly number[], via: DeliveryVia, now: number): void;
   /** `recordDeliveries` for several chats in one transaction (the bot's group commit). */
   recordDeliveryBatch(records: readonly DeliveryRecord[]): void;
-  /** When this chat last received anything, or null. */
+  /** When this chat last received anything (within the retention period), or null. */
   lastDeliveryAt(chatId: number): number | null;
+  /**
+   * Housekeeping: forgets every chat's receipts of articles first seen before `before`; from then
+   * on those articles are never unseen again (see migration 006). Returns the rows removed.
+   */
+  forgetDeliveriesBefore(before: number): number;
   stats(): SubscriberStats;
 }

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Briefing } from '../../src/core/types.js';
-import { housekeep } from '../../src/jobs/housekeeping.js';
+import { housekeep, type HousekeepingDeps } from '../../src/jobs/housekeeping.js';
 import { createSilentLogger } from '../../src/log.js';
 import { createSqliteOutboxRepository } from '../../src/store/sqlite/outbox-repository.js';
+import { createSqliteSubscriberRepository } from '../../src/store/sqlite/subscriber-repository.js';
 import { feedResponse } from '../helpers/feed-server.js';
-import { openPollRig, pollFixture, spec, usePollBed } from '../helpers/poll-harness.js';
+import { openPollRig, pollFixture, spec, usePollBed, type PollRig } from '../helpers/poll-harness.js';
 
 const V1 = pollFixture('news-v1.xml');
 const V3 = pollFixture('news-v3.xml');
@@ -13,6 +14,13 @@ const DAY = 24 * 60 * 60_000;
 const briefingOf = (title: string): Briefing => ({ headline: title, sentences: [`${title}.`], language: 'en', words: 2, chars: title.length + 1, method: 'lead' });
 
 const bed = usePollBed();
+/** Housekeeping's ports on a rig's database, as main.ts builds them. */
+const keeperOf = (rig: PollRig): HousekeepingDeps => ({
+  articles: rig.articles,
+  outbox: createSqliteOutboxRepository(rig.db),
+  subscribers: createSqliteSubscriberRepository(rig.db),
+  logger: createSilentLogger(),
+});
 
 describe('housekeeping', () => {
   it('clears old article text but keeps identity, hash and briefing: nothing is new or edited again', async () => {
@@ -24,15 +32,15 @@ describe('housekeeping', () => {
     expect(bridge?.summary).not.toBe('');
 
     bed.clock.advance(31 * DAY);
-    const outbox = createSqliteOutboxRepository(bed.rig.db);
-    const report = housekeep({ articles: bed.rig.articles, outbox, logger: createSilentLogger() }, bed.clock.now(), 30);
+    const keeper = keeperOf(bed.rig);
+    const report = housekeep(keeper, bed.clock.now(), 30);
     expect(report.articleTexts).toBe(3);
     expect(bed.rig.articles.findArticle('keep', 'guid:loopback-1001')).toMatchObject({ seq: bridge?.seq, title: bridge?.title, summary: '', content: '', summaryHtml: null, contentHtml: null });
     expect(bed.rig.recentBriefings(['keep'], 10).map((b) => b.headline)).toContain('Council approves new bridge');
 
     // The same items again: known, unchanged; a second run finds nothing left to clear.
     expect((await bed.rig.poller.pollFeeds([feed])).done[0]).toMatchObject({ new: 0, updated: 0, unchanged: 3 });
-    expect(housekeep({ articles: bed.rig.articles, outbox, logger: createSilentLogger() }, bed.clock.now(), 30).articleTexts).toBe(0);
+    expect(housekeep(keeper, bed.clock.now(), 30).articleTexts).toBe(0);
   });
 
   it('keeps articles younger than the retention period whole', async () => {
@@ -40,9 +48,35 @@ describe('housekeeping', () => {
     bed.server.route('/young.xml', feedResponse(V3));
     await bed.rig.poller.pollFeeds([spec('young', bed.server.url('/young.xml'))]);
     bed.clock.advance(29 * DAY);
-    const outbox = createSqliteOutboxRepository(bed.rig.db);
-    expect(housekeep({ articles: bed.rig.articles, outbox, logger: createSilentLogger() }, bed.clock.now(), 30).articleTexts).toBe(0);
+    expect(housekeep(keeperOf(bed.rig), bed.clock.now(), 30).articleTexts).toBe(0);
     expect(bed.rig.articles.listArticlesSince(0, 10).every((a) => a.summary !== '' || a.content !== '')).toBe(true);
+  });
+
+  it('forgets which chat received an old article, and /latest never offers an article that old as unseen', async () => {
+    bed.rig = openPollRig(join(bed.dir, 'receipts.db'), bed.clock, { summarize: async (article) => briefingOf(article.title) });
+    const subscribers = createSqliteSubscriberRepository(bed.rig.db);
+    subscribers.ensure({ chatId: 1, chatType: 'private', title: null, language: 'en', timezone: 'Europe/Amsterdam', digestTime: '07:30' }, bed.clock.now());
+    bed.server.route('/old.xml', feedResponse(V1));
+    bed.server.route('/fresh.xml', feedResponse(V3));
+    await bed.rig.poller.pollFeeds([spec('old', bed.server.url('/old.xml'))]);
+    const [first, second, third] = subscribers.unseenBriefings(1, ['old'], 10);
+    subscribers.recordDeliveries(1, [first!.articleSeq, second!.articleSeq], 'latest', bed.clock.now());
+    expect(subscribers.unseenBriefings(1, ['old'], 10)).toEqual([third]);
+
+    bed.clock.advance(31 * DAY);
+    await bed.rig.poller.pollFeeds([spec('fresh', bed.server.url('/fresh.xml'))]);
+    const fresh = subscribers.unseenBriefings(1, ['fresh'], 10);
+    expect(fresh.length).toBeGreaterThan(0);
+    subscribers.recordDeliveries(1, [fresh[0]!.articleSeq], 'latest', bed.clock.now());
+    const keeper = keeperOf(bed.rig);
+    expect(housekeep(keeper, bed.clock.now(), 30).deliveries).toBe(2);
+
+    // The old receipts are gone, yet none of the old articles (not even the one never received)
+    // comes back as unseen; the fresh feed's receipt stays, and "recent again" still shows old news.
+    expect(subscribers.unseenBriefings(1, ['old', 'fresh'], 10).map((b) => b.feedId)).toEqual(fresh.slice(1).map(() => 'fresh'));
+    expect(subscribers.recentBriefings(['old'], 10)).toHaveLength(3);
+    expect(subscribers.lastDeliveryAt(1)).toBe(bed.clock.now());
+    expect(housekeep(keeper, bed.clock.now(), 30).deliveries).toBe(0);
   });
 
   it('deletes sent, failed and dead messages and digest claims past the retention period, never an unfinished message', () => {

@@ -65,8 +65,11 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
     const key = `${feedIds.length}:${unseenBy === null ? 'all' : 'unseen'}`;
     let statement = briefingStatements.get(key);
     if (!statement) {
+      // Articles at or below the horizon had their receipts forgotten (migration 006): never unseen.
+      // The unary + keeps SQLite walking the briefings index instead of an article seq range.
       const unseen = unseenBy === null ? '' :
-        'AND NOT EXISTS (SELECT 1 FROM chat_deliveries d WHERE d.chat_id = ? AND d.article_seq = a.seq)';
+        'AND NOT EXISTS (SELECT 1 FROM chat_deliveries d WHERE d.chat_id = ? AND d.article_seq = a.seq) ' +
+        'AND +a.seq > (SELECT forgotten_through_seq FROM delivery_horizon)';
       const sql = `SELECT ${BRIEFING_COLUMNS} FROM ${BRIEFING_FROM} WHERE ${BRIEFING_READY} AND ${feedFilter(feedIds.length)} ${unseen} ORDER BY ${BRIEFING_NEWEST_FIRST} LIMIT ?`;
       statement = db.prepare<unknown[], BriefingRow>(sql);
       briefingStatements.set(key, statement);
@@ -74,6 +77,19 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
     const params: unknown[] = [...feedIds, ...(unseenBy === null ? [] : [unseenBy]), limit];
     return statement.all(...params).map(fromBriefingRow);
   };
+
+  // Walks back from the newest article and stops at the first old one: reads the retained rows only.
+  const lastSeqBefore = db.prepare<[number], { seq: number }>('SELECT seq FROM articles WHERE first_seen_at < ? ORDER BY seq DESC LIMIT 1');
+  const raiseHorizon = db.prepare('UPDATE delivery_horizon SET forgotten_through_seq = MAX(forgotten_through_seq, ?)');
+  const deleteDeliveriesThrough = db.prepare('DELETE FROM chat_deliveries WHERE article_seq <= ?');
+  // Seqs grow with first-seen time, so "seq at most S" is "first seen before `before`" (a clock
+  // set back could make a few later articles count as old: they then read as received).
+  const forgetDeliveriesBefore = db.transaction((before: number): number => {
+    const through = lastSeqBefore.get(before)?.seq ?? null;
+    if (through === null) return 0;
+    raiseHorizon.run(through);
+    return deleteDeliveriesThrough.run(through).changes;
+  });
 
   const record = (chatId: number, seqs: readonly number[], via: DeliveryVia, now: number) => {
     for (const seq of seqs) insertDelivery.run(chatId, seq, now, via);
@@ -149,6 +165,7 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
     recordDeliveryBatch: db.transaction((records: readonly DeliveryRecord[]) => {
       for (const entry of records) record(entry.chatId, entry.seqs, entry.via, entry.at);
     }),
+    forgetDeliveriesBefore: (before) => forgetDeliveriesBefore(before),
     lastDeliveryAt(chatId) {
       const row = db.prepare<[number], { at: number | null }>('SELECT MAX(delivered_at) AS at FROM chat_deliveries WHERE chat_id = ?').get(chatId);
       return row?.at ?? null;
