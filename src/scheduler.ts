@@ -103,7 +103,7 @@ export function retryBriefingsJob(deps: RetryBriefingsDeps, specs: readonly Feed
 
 /** Once a day, at a quiet hour: clear what the retention period no longer needs (jobs/housekeeping.ts). */
 export function housekeepingJob(deps: HousekeepingDeps, retentionDays: number): ScheduledJob {
-  return { name: 'housekeeping', cron: '17 4 * * *', run: async () => void housekeep(deps, Date.now(), retentionDays) };
+  return { name: 'housekeeping', cron: '17 4 * * *', run: (signal) => housekeep(deps, Date.now(), retentionDays, { signal }) };
 }
 
 /** Every minute: write the digests that are due into the outbox; the delivery worker sends them. */

@@ -4,8 +4,8 @@ import type { OutboxRepository } from '../store/outbox-repository.js';
 import type { SubscriberRepository } from '../store/subscriber-repository.js';
 
 export interface HousekeepingDeps {
-  readonly articles: ArticleRepository;
-  readonly outbox: OutboxRepository;
+  readonly articles: Pick<ArticleRepository, 'forgetTextBefore'>;
+  readonly outbox: Pick<OutboxRepository, 'pruneBefore'>;
   readonly subscribers: Pick<SubscriberRepository, 'forgetDeliveriesBefore'>;
   readonly logger: Logger;
 }
@@ -19,20 +19,49 @@ export interface HousekeepingReport {
   readonly deliveries: number;
 }
 
+export interface HousekeepingOptions {
+  /** Rows per transaction. */
+  readonly batch?: number;
+  /** Lets the bot answer between batches; the default waits for the event loop's next turn. */
+  readonly yieldToOthers?: () => Promise<void>;
+  /** Shutdown: stop between batches (the rest is cleared next time). */
+  readonly signal?: AbortSignal;
+}
+
 const DAY_MS = 24 * 60 * 60_000;
+/**
+ * Deleting 1.8 million receipts in one statement held the database, and the bot's event loop, for
+ * about 5 s; a bot a year old has ten times that to clear on its first run. 20,000 rows take tens
+ * of milliseconds.
+ */
+const DEFAULT_BATCH = 20_000;
 
 /**
  * Keeps the database from growing without end: article text, finished outbox messages and each
  * chat's receipts of articles older than `retentionDays` are history nobody reads. Briefings and
  * article identities stay, so an old item is never new again; forgotten receipts sit below a
- * horizon that /latest never reaches back past, so nothing is sent twice. SQLite reuses the freed
+ * horizon that /latest never reaches back past, so nothing is sent twice. The two large tables
+ * are cleared in batches with a turn of the event loop between them. SQLite reuses the freed
  * pages, so the file stops growing rather than shrinking; `VACUUM` shrinks it when the operator wants.
  */
-export function housekeep(deps: HousekeepingDeps, now: number, retentionDays: number): HousekeepingReport {
+export async function housekeep(deps: HousekeepingDeps, now: number, retentionDays: number, options: HousekeepingOptions = {}): Promise<HousekeepingReport> {
   const before = now - retentionDays * DAY_MS;
-  const articleTexts = deps.articles.forgetTextBefore(before);
+  const batch = options.batch ?? DEFAULT_BATCH;
+  const inBatches = async (step: (limit: number) => number): Promise<number> => {
+    let total = 0;
+    while (options.signal?.aborted !== true) {
+      const done = step(batch);
+      total += done;
+      if (done < batch) break;
+      await (options.yieldToOthers ?? nextTurn)();
+    }
+    return total;
+  };
+  const articleTexts = await inBatches((limit) => deps.articles.forgetTextBefore(before, limit));
   const { messages, digestRuns } = deps.outbox.pruneBefore(before);
-  const deliveries = deps.subscribers.forgetDeliveriesBefore(before);
+  const deliveries = await inBatches((limit) => deps.subscribers.forgetDeliveriesBefore(before, limit));
   deps.logger.info({ article_texts: articleTexts, messages, digest_runs: digestRuns, deliveries, retention_days: retentionDays }, 'housekeeping finished');
   return { articleTexts, messages, digestRuns, deliveries };
 }
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

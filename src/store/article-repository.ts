@@ -71,9 +71,10 @@ export interface ArticleRepository {
    * Clears the text and markup of articles first seen before `firstSeenBefore`, the bulk of the
    * database, and returns how many were cleared. Identity, content hash and briefing stay: the
    * item is still known (never new again, and unchanged while its text is unchanged upstream)
-   * and its briefing still readable; an edit upstream stores the new text as usual.
+   * and its briefing still readable; an edit upstream stores the new text as usual. Clears at
+   * most `limit` articles per call (one short transaction), so call again while it returns `limit`.
    */
-  forgetTextBefore(firstSeenBefore: number): number;
+  forgetTextBefore(firstSeenBefore: number, limit: number): number;
 }
 
 /** How often condensing an article is tried before it is left without a briefing. */

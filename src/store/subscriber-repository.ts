@@ -85,9 +85,10 @@ export interface SubscriberRepository {
   /** When this chat last received anything (within the retention period), or null. */
   lastDeliveryAt(chatId: number): number | null;
   /**
-   * Housekeeping: forgets every chat's receipts of articles first seen before `before`; from then
-   * on those articles are never unseen again (see migration 006). Returns the rows removed.
+   * Housekeeping: forgets chats' receipts of articles first seen before `before`; from the first
+   * call on, those articles are never unseen again (see migration 006). Removes at most `limit`
+   * rows per call (one short transaction) and returns how many, so call again while it returns `limit`.
    */
-  forgetDeliveriesBefore(before: number): number;
+  forgetDeliveriesBefore(before: number, limit: number): number;
   stats(): SubscriberStats;
 }

@@ -33,14 +33,14 @@ describe('housekeeping', () => {
 
     bed.clock.advance(31 * DAY);
     const keeper = keeperOf(bed.rig);
-    const report = housekeep(keeper, bed.clock.now(), 30);
+    const report = await housekeep(keeper, bed.clock.now(), 30);
     expect(report.articleTexts).toBe(3);
     expect(bed.rig.articles.findArticle('keep', 'guid:loopback-1001')).toMatchObject({ seq: bridge?.seq, title: bridge?.title, summary: '', content: '', summaryHtml: null, contentHtml: null });
     expect(bed.rig.recentBriefings(['keep'], 10).map((b) => b.headline)).toContain('Council approves new bridge');
 
     // The same items again: known, unchanged; a second run finds nothing left to clear.
     expect((await bed.rig.poller.pollFeeds([feed])).done[0]).toMatchObject({ new: 0, updated: 0, unchanged: 3 });
-    expect(housekeep(keeper, bed.clock.now(), 30).articleTexts).toBe(0);
+    expect((await housekeep(keeper, bed.clock.now(), 30)).articleTexts).toBe(0);
   });
 
   it('keeps articles younger than the retention period whole', async () => {
@@ -48,7 +48,7 @@ describe('housekeeping', () => {
     bed.server.route('/young.xml', feedResponse(V3));
     await bed.rig.poller.pollFeeds([spec('young', bed.server.url('/young.xml'))]);
     bed.clock.advance(29 * DAY);
-    expect(housekeep(keeperOf(bed.rig), bed.clock.now(), 30).articleTexts).toBe(0);
+    expect((await housekeep(keeperOf(bed.rig), bed.clock.now(), 30)).articleTexts).toBe(0);
     expect(bed.rig.articles.listArticlesSince(0, 10).every((a) => a.summary !== '' || a.content !== '')).toBe(true);
   });
 
@@ -68,15 +68,29 @@ describe('housekeeping', () => {
     const fresh = subscribers.unseenBriefings(1, ['fresh'], 10);
     expect(fresh.length).toBeGreaterThan(0);
     subscribers.recordDeliveries(1, [fresh[0]!.articleSeq], 'latest', bed.clock.now());
-    const keeper = keeperOf(bed.rig);
-    expect(housekeep(keeper, bed.clock.now(), 30).deliveries).toBe(2);
+    // One row per transaction, with a turn for the bot between them.
+    let turns = 0;
+    const report = await housekeep(keeperOf(bed.rig), bed.clock.now(), 30, { batch: 1, yieldToOthers: async () => void (turns += 1) });
+    expect(report).toMatchObject({ articleTexts: 3, deliveries: 2 });
+    expect(turns).toBe(5);
 
     // The old receipts are gone, yet none of the old articles (not even the one never received)
     // comes back as unseen; the fresh feed's receipt stays, and "recent again" still shows old news.
     expect(subscribers.unseenBriefings(1, ['old', 'fresh'], 10).map((b) => b.feedId)).toEqual(fresh.slice(1).map(() => 'fresh'));
     expect(subscribers.recentBriefings(['old'], 10)).toHaveLength(3);
     expect(subscribers.lastDeliveryAt(1)).toBe(bed.clock.now());
-    expect(housekeep(keeper, bed.clock.now(), 30).deliveries).toBe(0);
+    expect((await housekeep(keeperOf(bed.rig), bed.clock.now(), 30)).deliveries).toBe(0);
+  });
+
+  it('stops between batches on shutdown; the next run clears the rest', async () => {
+    bed.rig = openPollRig(join(bed.dir, 'abort.db'), bed.clock);
+    bed.server.route('/abort.xml', feedResponse(V1));
+    await bed.rig.poller.pollFeeds([spec('abort', bed.server.url('/abort.xml'))]);
+    bed.clock.advance(31 * DAY);
+    const shutdown = new AbortController();
+    const first = await housekeep(keeperOf(bed.rig), bed.clock.now(), 30, { batch: 1, signal: shutdown.signal, yieldToOthers: async () => shutdown.abort() });
+    expect(first).toMatchObject({ articleTexts: 1, deliveries: 0 });
+    expect((await housekeep(keeperOf(bed.rig), bed.clock.now(), 30, { batch: 1 })).articleTexts).toBe(2);
   });
 
   it('deletes sent, failed and dead messages and digest claims past the retention period, never an unfinished message', () => {

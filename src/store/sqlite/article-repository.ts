@@ -80,9 +80,10 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
     WHERE (b.article_seq IS NULL OR (b.status = 'failed' AND b.attempts < ?)) AND a.first_seen_at < ?
     ORDER BY a.seq LIMIT ?`);
 
-  const forgetText = db.prepare<[number]>(`
+  const forgetText = db.prepare<[number, number]>(`
     UPDATE articles SET summary = '', content = '', summary_html = NULL, content_html = NULL
-    WHERE first_seen_at < ? AND (summary != '' OR content != '' OR summary_html IS NOT NULL OR content_html IS NOT NULL)`);
+    WHERE seq IN (SELECT seq FROM articles WHERE first_seen_at < ?
+      AND (summary != '' OR content != '' OR summary_html IS NOT NULL OR content_html IS NOT NULL) LIMIT ?)`);
 
   const recordPoll = db.transaction((feedId: string, write: PollWrite): PollWriteResult => {
     const inserted: ArticleRecord[] = [];
@@ -129,7 +130,7 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
     listBriefingsSince: (createdAfter, limit) => briefingsSince.all(createdAfter, limit).map(fromBriefingRow),
     articlesMissingBriefing: (limit, maxAttempts = MAX_BRIEFING_ATTEMPTS, firstSeenBefore = Number.MAX_SAFE_INTEGER) =>
       missing.all(maxAttempts, firstSeenBefore, limit).map(fromArticleRow),
-    forgetTextBefore: (firstSeenBefore) => forgetText.run(firstSeenBefore).changes,
+    forgetTextBefore: (firstSeenBefore, limit) => forgetText.run(firstSeenBefore, limit).changes,
   };
 }
 

@@ -81,14 +81,17 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
   // Walks back from the newest article and stops at the first old one: reads the retained rows only.
   const lastSeqBefore = db.prepare<[number], { seq: number }>('SELECT seq FROM articles WHERE first_seen_at < ? ORDER BY seq DESC LIMIT 1');
   const raiseHorizon = db.prepare('UPDATE delivery_horizon SET forgotten_through_seq = MAX(forgotten_through_seq, ?)');
-  const deleteDeliveriesThrough = db.prepare('DELETE FROM chat_deliveries WHERE article_seq <= ?');
+  const deleteDeliveriesThrough = db.prepare<[number, number]>(
+    'DELETE FROM chat_deliveries WHERE (chat_id, article_seq) IN (SELECT chat_id, article_seq FROM chat_deliveries WHERE article_seq <= ? LIMIT ?)',
+  );
   // Seqs grow with first-seen time, so "seq at most S" is "first seen before `before`" (a clock
   // set back could make a few later articles count as old: they then read as received).
-  const forgetDeliveriesBefore = db.transaction((before: number): number => {
+  // The horizon rises before any receipt goes, in the same transaction.
+  const forgetDeliveriesBefore = db.transaction((before: number, limit: number): number => {
     const through = lastSeqBefore.get(before)?.seq ?? null;
     if (through === null) return 0;
     raiseHorizon.run(through);
-    return deleteDeliveriesThrough.run(through).changes;
+    return deleteDeliveriesThrough.run(through, limit).changes;
   });
 
   const record = (chatId: number, seqs: readonly number[], via: DeliveryVia, now: number) => {
@@ -165,7 +168,7 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
     recordDeliveryBatch: db.transaction((records: readonly DeliveryRecord[]) => {
       for (const entry of records) record(entry.chatId, entry.seqs, entry.via, entry.at);
     }),
-    forgetDeliveriesBefore: (before) => forgetDeliveriesBefore(before),
+    forgetDeliveriesBefore: (before, limit) => forgetDeliveriesBefore(before, limit),
     lastDeliveryAt(chatId) {
       const row = db.prepare<[number], { at: number | null }>('SELECT MAX(delivered_at) AS at FROM chat_deliveries WHERE chat_id = ?').get(chatId);
       return row?.at ?? null;
