@@ -60,7 +60,8 @@ export async function housekeep(deps: HousekeepingDeps, now: number, retentionDa
   const articleTexts = await inBatches((limit) => deps.articles.forgetTextBefore(before, limit));
   const { messages, digestRuns } = deps.outbox.pruneBefore(before);
   const deliveries = await inBatches((limit) => deps.subscribers.forgetDeliveriesBefore(before, limit));
-  deps.logger.info({ article_texts: articleTexts, messages, digest_runs: digestRuns, deliveries, retention_days: retentionDays }, 'housekeeping finished');
+  const interrupted = options.signal?.aborted === true;
+  deps.logger.info({ article_texts: articleTexts, messages, digest_runs: digestRuns, deliveries, retention_days: retentionDays }, interrupted ? 'housekeeping stopped by shutdown; the rest is cleared next time' : 'housekeeping finished');
   return { articleTexts, messages, digestRuns, deliveries };
 }
 
