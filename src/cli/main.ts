@@ -3,6 +3,7 @@ import { briefCommand } from './brief.js';
 import { chatCommand } from './chat.js';
 import { checkCommand } from './check.js';
 import { feedsCommand } from './feeds.js';
+import { housekeepCommand } from './housekeep.js';
 import { parseCommand } from './parse.js';
 import { pollCommand } from './poll.js';
 import { runCli } from './run-cli.js';
@@ -19,6 +20,7 @@ const program = new Command('newsbrief')
   .addCommand(pollCommand())
   .addCommand(feedsCommand())
   .addCommand(parseCommand())
-  .addCommand(briefCommand());
+  .addCommand(briefCommand())
+  .addCommand(housekeepCommand());
 
 await runCli(program, process.argv);

@@ -42,7 +42,7 @@ const DEFAULT_BATCH = 20_000;
  * article identities stay, so an old item is never new again; forgotten receipts sit below a
  * horizon that /latest never reaches back past, so nothing is sent twice. The two large tables
  * are cleared in batches with a turn of the event loop between them. SQLite reuses the freed
- * pages, so the file stops growing rather than shrinking; `VACUUM` shrinks it when the operator wants.
+ * pages, so the file stops growing rather than shrinking; `newsbrief housekeep --vacuum` shrinks it.
  */
 export async function housekeep(deps: HousekeepingDeps, now: number, retentionDays: number, options: HousekeepingOptions = {}): Promise<HousekeepingReport> {
   const before = now - retentionDays * DAY_MS;

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedResponse, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 import { pollFixture, tempDir } from '../helpers/poll-harness.js';
@@ -124,5 +125,28 @@ describe('newsbrief parse', () => {
     expect(gone.code).toBe(1);
     expect(gone.stderr.trim()).toMatch(/^newsbrief: feeds\/fetch: HTTP 410 for /);
     expect(gone.stderr).not.toContain('    at ');
+  });
+});
+
+describe('newsbrief housekeep', () => {
+  it('clears what is older than RETENTION_DAYS now, and --vacuum shrinks the file', async () => {
+    const own = { ...env, DATABASE_PATH: join(dir.dir, 'housekeep.db'), RETENTION_DAYS: '30' };
+    expect((await cli(['poll', '--once'], own)).code).toBe(0);
+    const fresh = await cli(['housekeep'], own);
+    expect(fresh.code).toBe(0);
+    expect(fresh.stdout).toContain('Older than 30 days: cleared the text of 0 articles');
+
+    // Forty days later, as far as the database can tell, and with long texts (400 KB each) to free.
+    const db = new Database(own.DATABASE_PATH);
+    db.prepare('UPDATE articles SET first_seen_at = first_seen_at - ?, content = ?').run(40 * 24 * 60 * 60_000, 'x'.repeat(400_000));
+    db.close();
+    const old = await cli(['housekeep', '--vacuum'], own);
+    expect(old.code).toBe(0);
+    expect(old.stdout).toContain('Older than 30 days: cleared the text of 5 articles');
+    const sizes = /^Vacuuming .*housekeep\.db \((\d+\.\d) MB\)\.\.\.\nDone: (\d+\.\d) MB\.$/m.exec(old.stdout);
+    expect(Number(sizes?.[1])).toBeGreaterThan(Number(sizes?.[2]) + 1.5);
+    const after = new Database(own.DATABASE_PATH, { readonly: true });
+    expect(after.prepare("SELECT count(*) AS n FROM articles WHERE summary != '' OR content != ''").get()).toEqual({ n: 0 });
+    after.close();
   });
 });
