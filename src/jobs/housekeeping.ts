@@ -6,7 +6,7 @@ import type { SubscriberRepository } from '../store/subscriber-repository.js';
 export interface HousekeepingDeps {
   readonly articles: Pick<ArticleRepository, 'forgetTextBefore'>;
   readonly outbox: Pick<OutboxRepository, 'pruneBefore'>;
-  readonly subscribers: Pick<SubscriberRepository, 'forgetDeliveriesBefore'>;
+  readonly subscribers: Pick<SubscriberRepository, 'raiseDeliveryHorizon' | 'forgetDeliveriesBelowHorizon'>;
   readonly logger: Logger;
 }
 
@@ -59,7 +59,9 @@ export async function housekeep(deps: HousekeepingDeps, now: number, retentionDa
   };
   const articleTexts = await inBatches((limit) => deps.articles.forgetTextBefore(before, limit));
   const { messages, digestRuns } = deps.outbox.pruneBefore(before);
-  const deliveries = await inBatches((limit) => deps.subscribers.forgetDeliveriesBefore(before, limit));
+  // Once per run: finding the horizon walks back through every retained article.
+  deps.subscribers.raiseDeliveryHorizon(before);
+  const deliveries = await inBatches((limit) => deps.subscribers.forgetDeliveriesBelowHorizon(limit));
   const interrupted = options.signal?.aborted === true;
   deps.logger.info({ article_texts: articleTexts, messages, digest_runs: digestRuns, deliveries, retention_days: retentionDays }, interrupted ? 'housekeeping stopped by shutdown; the rest is cleared next time' : 'housekeeping finished');
   return { articleTexts, messages, digestRuns, deliveries };

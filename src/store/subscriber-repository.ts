@@ -85,10 +85,14 @@ export interface SubscriberRepository {
   /** When this chat last received anything (within the retention period), or null. */
   lastDeliveryAt(chatId: number): number | null;
   /**
-   * Housekeeping: forgets chats' receipts of articles first seen before `before`; from the first
-   * call on, those articles are never unseen again (see migration 006). Removes at most `limit`
-   * rows per call (one short transaction) and returns how many, so call again while it returns `limit`.
+   * Housekeeping, step 1: articles first seen before `before` are never unseen again, whatever
+   * the receipts say (see migration 006).
    */
-  forgetDeliveriesBefore(before: number, limit: number): number;
+  raiseDeliveryHorizon(before: number): void;
+  /**
+   * Housekeeping, step 2: forgets chats' receipts of articles below that horizon, at most `limit`
+   * rows per call (one short transaction); returns how many, so call again while it returns `limit`.
+   */
+  forgetDeliveriesBelowHorizon(limit: number): number;
   stats(): SubscriberStats;
 }

@@ -80,19 +80,12 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
 
   // Walks back from the newest article and stops at the first old one: reads the retained rows only.
   const lastSeqBefore = db.prepare<[number], { seq: number }>('SELECT seq FROM articles WHERE first_seen_at < ? ORDER BY seq DESC LIMIT 1');
-  const raiseHorizon = db.prepare('UPDATE delivery_horizon SET forgotten_through_seq = MAX(forgotten_through_seq, ?)');
-  const deleteDeliveriesThrough = db.prepare<[number, number]>(
-    'DELETE FROM chat_deliveries WHERE (chat_id, article_seq) IN (SELECT chat_id, article_seq FROM chat_deliveries WHERE article_seq <= ? LIMIT ?)',
+  const raiseHorizon = db.prepare<[number]>('UPDATE delivery_horizon SET forgotten_through_seq = MAX(forgotten_through_seq, ?)');
+  // Only receipts already below the horizon go, so no call order can make an article read as unseen.
+  const deleteBelowHorizon = db.prepare<[number]>(
+    `DELETE FROM chat_deliveries WHERE (chat_id, article_seq) IN (SELECT chat_id, article_seq FROM chat_deliveries
+      WHERE article_seq <= (SELECT forgotten_through_seq FROM delivery_horizon) LIMIT ?)`,
   );
-  // Seqs grow with first-seen time, so "seq at most S" is "first seen before `before`" (a clock
-  // set back could make a few later articles count as old: they then read as received).
-  // The horizon rises before any receipt goes, in the same transaction.
-  const forgetDeliveriesBefore = db.transaction((before: number, limit: number): number => {
-    const through = lastSeqBefore.get(before)?.seq ?? null;
-    if (through === null) return 0;
-    raiseHorizon.run(through);
-    return deleteDeliveriesThrough.run(through, limit).changes;
-  });
 
   const record = (chatId: number, seqs: readonly number[], via: DeliveryVia, now: number) => {
     for (const seq of seqs) insertDelivery.run(chatId, seq, now, via);
@@ -168,7 +161,13 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
     recordDeliveryBatch: db.transaction((records: readonly DeliveryRecord[]) => {
       for (const entry of records) record(entry.chatId, entry.seqs, entry.via, entry.at);
     }),
-    forgetDeliveriesBefore: (before, limit) => forgetDeliveriesBefore(before, limit),
+    // Seqs grow with first-seen time, so "seq at most S" is "first seen before `before`" (a clock
+    // set back could make a few later articles count as old: they then read as received).
+    raiseDeliveryHorizon(before) {
+      const through = lastSeqBefore.get(before)?.seq;
+      if (through !== undefined) raiseHorizon.run(through);
+    },
+    forgetDeliveriesBelowHorizon: (limit) => deleteBelowHorizon.run(limit).changes,
     lastDeliveryAt(chatId) {
       const row = db.prepare<[number], { at: number | null }>('SELECT MAX(delivered_at) AS at FROM chat_deliveries WHERE chat_id = ?').get(chatId);
       return row?.at ?? null;
