@@ -150,6 +150,7 @@ describe('outbox worker and digest tick on SQLite', () => {
     expect(sendDueDigests(deps(), DIGEST_MINUTE)).toMatchObject({ due: 2, done: 0, quiet: 2 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM outbox').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM digest_runs').get()).toEqual({ n: 2 });
+    expect(createSqliteSubscriberRepository(db).lastDeliveryAt(1)).toBeNull();
     const quietDeps = { ...deps(), options: { topN: 8, quietLine: true, catchUpHours: 3 } };
     sendDueDigests(quietDeps, DIGEST_MINUTE + 86_400_000);
     const texts = db.prepare<[], { payload: string }>('SELECT payload FROM outbox').all().map((row) => JSON.parse(row.payload).text as string);
@@ -273,6 +274,7 @@ describe('outbox worker and digest tick on SQLite', () => {
     expect(texts[2]!.payload).not.toBe(texts[0]!.payload);
     expect(texts[0]!.payload).toContain('+12 more: /latest');
     expect(db.prepare('SELECT COUNT(*) AS n FROM chat_deliveries WHERE chat_id = 1').get()).toEqual({ n: 8 });
+    expect(createSqliteSubscriberRepository(db).lastDeliveryAt(1)).toBe(DIGEST_MINUTE);
   });
 });
 

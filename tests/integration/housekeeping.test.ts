@@ -56,11 +56,14 @@ describe('housekeeping', () => {
     bed.rig = openPollRig(join(bed.dir, 'receipts.db'), bed.clock, { summarize: async (article) => briefingOf(article.title) });
     const subscribers = createSqliteSubscriberRepository(bed.rig.db);
     subscribers.ensure({ chatId: 1, chatType: 'private', title: null, language: 'en', timezone: 'Europe/Amsterdam', digestTime: '07:30' }, bed.clock.now());
+    subscribers.ensure({ chatId: 2, chatType: 'private', title: null, language: 'nl', timezone: 'Europe/Amsterdam', digestTime: null }, bed.clock.now());
     bed.server.route('/old.xml', feedResponse(V1));
     bed.server.route('/fresh.xml', feedResponse(V3));
     await bed.rig.poller.pollFeeds([spec('old', bed.server.url('/old.xml'))]);
     const [first, second, third] = subscribers.unseenBriefings(1, ['old'], 10);
     subscribers.recordDeliveries(1, [first!.articleSeq, second!.articleSeq], 'latest', bed.clock.now());
+    const heardLastAt = bed.clock.now();
+    subscribers.recordDeliveries(2, [first!.articleSeq], 'latest', heardLastAt);
     expect(subscribers.unseenBriefings(1, ['old'], 10)).toEqual([third]);
 
     bed.clock.advance(31 * DAY);
@@ -71,8 +74,8 @@ describe('housekeeping', () => {
     // One row per transaction, with a turn for the bot between them.
     let turns = 0;
     const report = await housekeep(keeperOf(bed.rig), bed.clock.now(), 30, { batch: 1, yieldToOthers: async () => void (turns += 1) });
-    expect(report).toMatchObject({ articleTexts: 3, deliveries: 2 });
-    expect(turns).toBe(5);
+    expect(report).toMatchObject({ articleTexts: 3, deliveries: 3 });
+    expect(turns).toBe(6);
 
     // The old receipts are gone, yet none of the old articles (not even the one never received)
     // comes back as unseen; the fresh feed's receipt stays, and "recent again" still shows old news.
@@ -80,6 +83,9 @@ describe('housekeeping', () => {
     expect(unseen.map((b) => b.articleSeq)).toEqual(fresh.slice(1).map((b) => b.articleSeq));
     expect(subscribers.recentBriefings(['old'], 10)).toHaveLength(3);
     expect(subscribers.lastDeliveryAt(1)).toBe(bed.clock.now());
+    // Chat 2's only receipt is gone, but /status still knows when it last heard from the bot.
+    expect(bed.rig.db.prepare('SELECT COUNT(*) FROM chat_deliveries WHERE chat_id = 2').pluck().get()).toBe(0);
+    expect(subscribers.lastDeliveryAt(2)).toBe(heardLastAt);
     expect((await housekeep(keeperOf(bed.rig), bed.clock.now(), 30)).deliveries).toBe(0);
   });
 

@@ -105,6 +105,28 @@ describe('article repository: recordPoll', () => {
     expect(edited.edited.map((a) => a.id)).toEqual(['guid:f-1']);
   });
 
+  it('keeps each chat\'s last delivery time on the chat, filled from the receipts of a database made before migration 007', () => {
+    db.close();
+    const path = join(dir.dir, 'receipts.db');
+    const old = openDatabase(path, MIGRATIONS.filter((m) => m.version < 7));
+    createSqliteArticleRepository(old).recordPoll('f', { state: initialFeedRecord('f', 'https://f.test/'), upserts: [article('f', 1), article('f', 2)], seenAt: T0 });
+    const seqs = old.prepare('SELECT seq FROM articles ORDER BY seq').pluck().all() as number[];
+    const insertChat = old.prepare("INSERT INTO subscribers (chat_id, chat_type, language, timezone, active, created_at, updated_at) VALUES (?, 'private', 'en', 'UTC', 1, ?, ?)");
+    for (const chatId of [1, 2]) insertChat.run(chatId, T0, T0);
+    const receipt = old.prepare("INSERT INTO chat_deliveries (chat_id, article_seq, delivered_at, via) VALUES (1, ?, ?, 'latest')");
+    receipt.run(seqs[0], T0 + 1000);
+    receipt.run(seqs[1], T0 + 5000);
+    old.close();
+    db = openDatabase(path);
+    const subscribers = createSqliteSubscriberRepository(db);
+    expect(subscribers.lastDeliveryAt(1)).toBe(T0 + 5000);
+    expect(subscribers.lastDeliveryAt(2)).toBeNull();
+    // A later receipt moves it on; an earlier one (a batch recorded late) never moves it back.
+    subscribers.recordDeliveries(2, [seqs[0]!], 'latest', T0 + 9000);
+    subscribers.recordDeliveries(2, [seqs[1]!], 'digest', T0 + 7000);
+    expect(subscribers.lastDeliveryAt(2)).toBe(T0 + 9000);
+  });
+
   it('writes nothing at all when any part of the poll fails', () => {
     const articles = createSqliteArticleRepository(db);
     const state = { ...initialFeedRecord('g', 'https://g.test/'), etag: '"1"' };

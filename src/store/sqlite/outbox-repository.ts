@@ -29,7 +29,7 @@ const OPEN = `('pending', 'sending')`;
 
 /**
  * SQLite implementation of the outbox (migration 003). Digest commits also touch the bot's
- * tables from migration 002 (`subscribers.last_digest_*`, `chat_deliveries`) inside the same
+ * tables from migrations 002 and 007 (`subscribers.last_digest_*` and `last_delivery_at`, `chat_deliveries`) inside the same
  * transaction, which is what makes "one digest per chat and local date" hold across crashes.
  */
 export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
@@ -41,6 +41,8 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
     'INSERT INTO digest_runs (chat_id, local_date, created_at, messages) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
   );
   const lastDigest = db.prepare('UPDATE subscribers SET last_digest_date = ?, last_digest_at = ?, updated_at = ? WHERE chat_id = ?');
+  // Same rule as the subscriber repository's receipts (migration 007).
+  const lastDelivery = db.prepare('UPDATE subscribers SET last_delivery_at = MAX(COALESCE(last_delivery_at, 0), ?) WHERE chat_id = ?');
   const delivered = db.prepare(
     `INSERT OR IGNORE INTO chat_deliveries (chat_id, article_seq, delivered_at, via) VALUES (?, ?, ?, 'digest')`,
   );
@@ -108,6 +110,7 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
       if (claimRun.run(run.chatId, run.localDate, now, run.messages.length).changes === 0) return false;
       enqueueAll(run.messages, now);
       for (const seq of run.articleSeqs) delivered.run(run.chatId, seq, now);
+      if (run.articleSeqs.length > 0) lastDelivery.run(now, run.chatId);
       lastDigest.run(run.localDate, now, now, run.chatId);
       return true;
     }),

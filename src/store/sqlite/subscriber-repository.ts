@@ -87,8 +87,14 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
       WHERE article_seq <= (SELECT forgotten_through_seq FROM delivery_horizon) LIMIT ?)`,
   );
 
+  const noteLastDelivery = db.prepare<[number, number]>(
+    'UPDATE subscribers SET last_delivery_at = MAX(COALESCE(last_delivery_at, 0), ?) WHERE chat_id = ?',
+  );
+  const selectLastDelivery = db.prepare<[number], { at: number | null }>('SELECT last_delivery_at AS at FROM subscribers WHERE chat_id = ?');
+
   const record = (chatId: number, seqs: readonly number[], via: DeliveryVia, now: number) => {
     for (const seq of seqs) insertDelivery.run(chatId, seq, now, via);
+    if (seqs.length > 0) noteLastDelivery.run(now, chatId);
   };
 
   return {
@@ -168,10 +174,8 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
       if (through !== undefined) raiseHorizon.run(through);
     },
     forgetDeliveriesBelowHorizon: (limit) => deleteBelowHorizon.run(limit).changes,
-    lastDeliveryAt(chatId) {
-      const row = db.prepare<[number], { at: number | null }>('SELECT MAX(delivered_at) AS at FROM chat_deliveries WHERE chat_id = ?').get(chatId);
-      return row?.at ?? null;
-    },
+    // Kept on the chat (migration 007): housekeeping forgets old receipts, not when the last one came.
+    lastDeliveryAt: (chatId) => selectLastDelivery.get(chatId)?.at ?? null,
     stats() {
       const rows = db.prepare<[], { chat_type: ChatType; active: number; n: number }>(
         'SELECT chat_type, active, COUNT(*) AS n FROM subscribers GROUP BY chat_type, active',
