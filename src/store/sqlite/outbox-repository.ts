@@ -29,8 +29,9 @@ const OPEN = `('pending', 'sending')`;
 
 /**
  * SQLite implementation of the outbox (migration 003). Digest commits also touch the bot's
- * tables from migrations 002 and 007 (`subscribers.last_digest_*` and `last_delivery_at`, `chat_deliveries`) inside the same
- * transaction, which is what makes "one digest per chat and local date" hold across crashes.
+ * tables from migrations 002 and 007 (`subscribers.last_digest_*` and `last_delivery_at`,
+ * `chat_deliveries`) inside the same transaction, which is what makes "one digest per chat and
+ * local date" hold across crashes.
  */
 export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
   const insert = db.prepare(
