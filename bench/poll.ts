@@ -177,7 +177,7 @@ async function warmUp(feeds: readonly FeedSpec[], name: string): Promise<void> {
 // code (--trace-deopt: "marking dependent code ... for deoptimization, reason: weak objects",
 // 44 functions, sax's `write`, the element tree and normalising among them, because no object
 // of the shapes that code was specialised for survives it). Poll 1 then re-optimised them while
-// being timed (193 optimising compilations, against 136 after the short second warm-up below),
+// being timed (193 optimising compilations, against 136–143 after the short second warm-up below),
 // while the raw pass, run after two polls, found them hot: a second, small warm-up (a tenth
 // of the feeds, both sides) restores what the benchmark means by warm.
 if (!COLD) {
