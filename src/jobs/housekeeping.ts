@@ -5,7 +5,7 @@ import type { SubscriberRepository } from '../store/subscriber-repository.js';
 
 export interface HousekeepingDeps {
   readonly articles: Pick<ArticleRepository, 'forgetTextBefore'>;
-  readonly outbox: Pick<OutboxRepository, 'pruneBefore'>;
+  readonly outbox: Pick<OutboxRepository, 'pruneMessagesBefore' | 'pruneDigestRunsBefore'>;
   readonly subscribers: Pick<SubscriberRepository, 'raiseDeliveryHorizon' | 'forgetDeliveriesBelowHorizon'>;
   readonly logger: Logger;
 }
@@ -40,7 +40,7 @@ const DEFAULT_BATCH = 20_000;
  * Keeps the database from growing without end: article text, finished outbox messages and each
  * chat's receipts of articles older than `retentionDays` are history nobody reads. Briefings and
  * article identities stay, so an old item is never new again; forgotten receipts sit below a
- * horizon that /latest never reaches back past, so nothing is sent twice. The two large tables
+ * horizon that /latest never reaches back past, so nothing is sent twice. The large tables
  * are cleared in batches with a turn of the event loop between them. SQLite reuses the freed
  * pages, so the file stops growing rather than shrinking; `newsbrief housekeep --vacuum` shrinks it.
  */
@@ -58,7 +58,8 @@ export async function housekeep(deps: HousekeepingDeps, now: number, retentionDa
     return total;
   };
   const articleTexts = await inBatches((limit) => deps.articles.forgetTextBefore(before, limit));
-  const { messages, digestRuns } = deps.outbox.pruneBefore(before);
+  const messages = await inBatches((limit) => deps.outbox.pruneMessagesBefore(before, limit));
+  const digestRuns = await inBatches((limit) => deps.outbox.pruneDigestRunsBefore(before, limit));
   // Once per run: finding the horizon walks back through every retained article.
   deps.subscribers.raiseDeliveryHorizon(before);
   const deliveries = await inBatches((limit) => deps.subscribers.forgetDeliveriesBelowHorizon(limit));

@@ -97,9 +97,13 @@ export interface OutboxRepository {
   /** Counts for /stats; "today" starts at `dayStart`. */
   stats(dayStart: number): OutboxStats;
   /**
-   * Deletes what only history needs: messages sent before `before`, failed or dead ones created
-   * before it, and digest claims made before it (the digest job only claims today's date, so an
-   * old claim can never be claimed again). Unfinished messages are never touched.
+   * Deletes at most `limit` messages that only history needs (sent before `before`, or failed or
+   * dead and created before it) and returns how many. Unfinished messages are never touched.
    */
-  pruneBefore(before: number): { readonly messages: number; readonly digestRuns: number };
+  pruneMessagesBefore(before: number, limit: number): number;
+  /**
+   * Deletes at most `limit` digest claims made before `before` and returns how many (the digest
+   * job only claims today's date, so an old claim can never be claimed again).
+   */
+  pruneDigestRunsBefore(before: number, limit: number): number;
 }

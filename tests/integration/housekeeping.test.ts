@@ -100,7 +100,7 @@ describe('housekeeping', () => {
     expect((await housekeep(keeperOf(bed.rig), bed.clock.now(), 30, { batch: 1 })).articleTexts).toBe(2);
   });
 
-  it('deletes sent, failed and dead messages and digest claims past the retention period, never an unfinished message', () => {
+  it('deletes sent, failed and dead messages and digest claims past the retention period, in batches, never an unfinished message', async () => {
     bed.rig = openPollRig(join(bed.dir, 'outbox.db'), bed.clock);
     const outbox = createSqliteOutboxRepository(bed.rig.db);
     const t0 = bed.clock.now();
@@ -117,7 +117,11 @@ describe('housekeeping', () => {
     outbox.enqueue([message('recent')], later);
     outbox.markSending(6, later);
     outbox.markSent(6, 101, later);
-    expect(outbox.pruneBefore(later - 30 * DAY)).toEqual({ messages: 3, digestRuns: 1 });
+    // One row per transaction: sent first (through its index), then the failed and dead ones.
+    let turns = 0;
+    const report = await housekeep(keeperOf(bed.rig), later, 30, { batch: 1, yieldToOthers: async () => void (turns += 1) });
+    expect(report).toMatchObject({ messages: 3, digestRuns: 1 });
+    expect(turns).toBe(4);
     expect([1, 2, 3, 4, 5, 6].map((id) => outbox.get(id)?.key ?? null)).toEqual([null, 'pending', null, null, 'digest:7:2024-05-06:1', 'recent']);
     // The date's claim is gone, but the digest job only ever claims today's date.
     expect(bed.rig.db.prepare('SELECT count(*) AS n FROM digest_runs').get()).toEqual({ n: 0 });

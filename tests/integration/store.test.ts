@@ -52,6 +52,12 @@ describe('migrations', () => {
       "SELECT seq, content_hash FROM articles WHERE feed_id = 'f' AND id = 'i'",
     ]) expect(plan(sql)).toMatch(/^SEARCH articles USING (COVERING )?INDEX/);
   });
+
+  it('find the old sent messages and digest claims housekeeping deletes in batches through an index', () => {
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((row) => row.detail).join('; ');
+    expect(plan("SELECT id FROM outbox WHERE state = 'sent' AND sent_at < 1 LIMIT 10")).toMatch(/^SEARCH outbox USING (COVERING )?INDEX outbox_sent_at/);
+    expect(plan('SELECT chat_id, local_date FROM digest_runs WHERE created_at < 1 LIMIT 10')).toMatch(/^SEARCH digest_runs USING (COVERING )?INDEX digest_runs_created/);
+  });
 });
 
 describe('feed repository', () => {

@@ -5,6 +5,7 @@ import { CONTENT_HASH_SHA256 } from './004-content-hash-sha256.js';
 import { DROP_UNUSED_ARTICLE_INDEX } from './005-drop-unused-article-index.js';
 import { DELIVERY_HORIZON } from './006-delivery-horizon.js';
 import { LAST_DELIVERY_AT } from './007-last-delivery-at.js';
+import { DIGEST_RUNS_CREATED } from './008-digest-runs-created.js';
 
 /** One versioned step of the schema; `version` is stored in SQLite's `user_version`. */
 export interface Migration {
@@ -14,4 +15,13 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Never edit a released one: add the next. */
-export const MIGRATIONS: readonly Migration[] = [FEEDS_AND_ARTICLES, SUBSCRIBERS, OUTBOX, CONTENT_HASH_SHA256, DROP_UNUSED_ARTICLE_INDEX, DELIVERY_HORIZON, LAST_DELIVERY_AT];
+export const MIGRATIONS: readonly Migration[] = [
+  FEEDS_AND_ARTICLES,
+  SUBSCRIBERS,
+  OUTBOX,
+  CONTENT_HASH_SHA256,
+  DROP_UNUSED_ARTICLE_INDEX,
+  DELIVERY_HORIZON,
+  LAST_DELIVERY_AT,
+  DIGEST_RUNS_CREATED,
+];

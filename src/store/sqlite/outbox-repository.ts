@@ -96,14 +96,17 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
     return inserted;
   };
 
-  const pruneMessages = db.prepare<[number, number]>(
-    "DELETE FROM outbox WHERE (state = 'sent' AND sent_at < ?) OR (state IN ('failed', 'dead') AND created_at < ?)",
+  // Sent messages are found through the outbox_sent_at index; failed and dead ones are few.
+  const pruneSent = db.prepare<[number, number]>(
+    "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state = 'sent' AND sent_at < ? LIMIT ?)",
   );
-  const pruneRuns = db.prepare<[number]>('DELETE FROM digest_runs WHERE created_at < ?');
-  const prune = db.transaction((before: number) => ({
-    messages: pruneMessages.run(before, before).changes,
-    digestRuns: pruneRuns.run(before).changes,
-  }));
+  const pruneGivenUp = db.prepare<[number, number]>(
+    "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state IN ('failed', 'dead') AND created_at < ? LIMIT ?)",
+  );
+  const pruneRuns = db.prepare<[number, number]>(
+    `DELETE FROM digest_runs WHERE (chat_id, local_date) IN
+      (SELECT chat_id, local_date FROM digest_runs WHERE created_at < ? LIMIT ?)`,
+  );
 
   return {
     enqueue: db.transaction(enqueueAll),
@@ -153,7 +156,11 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
         inactiveChats: inactive.get()?.n ?? 0,
       };
     },
-    pruneBefore: (before) => prune.immediate(before),
+    pruneMessagesBefore(before, limit) {
+      const sent = pruneSent.run(before, limit).changes;
+      return sent < limit ? sent + pruneGivenUp.run(before, limit - sent).changes : sent;
+    },
+    pruneDigestRunsBefore: (before, limit) => pruneRuns.run(before, limit).changes,
   };
 }
 
