@@ -69,12 +69,13 @@ export interface ArticleRepository {
   articlesMissingBriefing(limit: number, maxAttempts?: number, firstSeenBefore?: number): ArticleRecord[];
   /**
    * Clears the text and markup of articles first seen before `firstSeenBefore`, the bulk of the
-   * database, and returns how many were cleared. Identity, content hash and briefing stay: the
-   * item is still known (never new again, and unchanged while its text is unchanged upstream)
-   * and its briefing still readable; an edit upstream stores the new text as usual. Clears at
-   * most `limit` articles per call (one short transaction), so call again while it returns `limit`.
+   * database. Identity, content hash and briefing stay: the item is still known (never new again,
+   * and unchanged while its text is unchanged upstream) and its briefing still readable; an edit
+   * upstream stores the new text as usual. Each call goes on where the last one stopped and looks
+   * at most `limit` articles (one short transaction); `cleared` counts those that held text, and
+   * `more` says whether old articles are left to look at.
    */
-  forgetTextBefore(firstSeenBefore: number, limit: number): number;
+  forgetTextBefore(firstSeenBefore: number, limit: number): { readonly cleared: number; readonly more: boolean };
 }
 
 /** How often condensing an article is tried before it is left without a briefing. */

@@ -6,6 +6,7 @@ import { DROP_UNUSED_ARTICLE_INDEX } from './005-drop-unused-article-index.js';
 import { DELIVERY_HORIZON } from './006-delivery-horizon.js';
 import { LAST_DELIVERY_AT } from './007-last-delivery-at.js';
 import { DIGEST_RUNS_CREATED } from './008-digest-runs-created.js';
+import { TEXT_CLEARED_THROUGH } from './009-text-cleared-through.js';
 
 /** One versioned step of the schema; `version` is stored in SQLite's `user_version`. */
 export interface Migration {
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   DELIVERY_HORIZON,
   LAST_DELIVERY_AT,
   DIGEST_RUNS_CREATED,
+  TEXT_CLEARED_THROUGH,
 ];

@@ -20,6 +20,7 @@ import {
   type BriefingRow,
 } from './article-rows.js';
 import { toFeedParams, UPSERT_FEED_SQL, type FeedRow } from './feed-rows.js';
+import { createTextForgetter, type TextForgetter } from './forget-text.js';
 
 interface Existing {
   seq: number;
@@ -80,10 +81,8 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
     WHERE (b.article_seq IS NULL OR (b.status = 'failed' AND b.attempts < ?)) AND a.first_seen_at < ?
     ORDER BY a.seq LIMIT ?`);
 
-  const forgetText = db.prepare<[number, number]>(`
-    UPDATE articles SET summary = '', content = '', summary_html = NULL, content_html = NULL
-    WHERE seq IN (SELECT seq FROM articles WHERE first_seen_at < ?
-      AND (summary != '' OR content != '' OR summary_html IS NOT NULL OR content_html IS NOT NULL) LIMIT ?)`);
+  // Prepared on first use: tests open this repository on databases of earlier schema versions.
+  let forgetText: TextForgetter | null = null;
 
   const recordPoll = db.transaction((feedId: string, write: PollWrite): PollWriteResult => {
     const inserted: ArticleRecord[] = [];
@@ -130,7 +129,7 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
     listBriefingsSince: (createdAfter, limit) => briefingsSince.all(createdAfter, limit).map(fromBriefingRow),
     articlesMissingBriefing: (limit, maxAttempts = MAX_BRIEFING_ATTEMPTS, firstSeenBefore = Number.MAX_SAFE_INTEGER) =>
       missing.all(maxAttempts, firstSeenBefore, limit).map(fromArticleRow),
-    forgetTextBefore: (firstSeenBefore, limit) => forgetText.run(firstSeenBefore, limit).changes,
+    forgetTextBefore: (firstSeenBefore, limit) => (forgetText ??= createTextForgetter(db))(firstSeenBefore, limit),
   };
 }
 

@@ -11,6 +11,7 @@ import type {
   SubscriberStats,
   Subscription,
 } from '../subscriber-repository.js';
+import { createSeqByTime } from './seq-by-time.js';
 import { BRIEFING_COLUMNS, BRIEFING_FROM, BRIEFING_NEWEST_FIRST, BRIEFING_READY, feedFilter, fromBriefingRow, type BriefingRow } from './briefing-query.js';
 
 interface SubscriberRow {
@@ -78,8 +79,7 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
     return statement.all(...params).map(fromBriefingRow);
   };
 
-  // Walks back from the newest article and stops at the first old one: reads the retained rows only.
-  const lastSeqBefore = db.prepare<[number], { seq: number }>('SELECT seq FROM articles WHERE first_seen_at < ? ORDER BY seq DESC LIMIT 1');
+  const lastSeqSeenBefore = createSeqByTime(db);
   const raiseHorizon = db.prepare<[number]>('UPDATE delivery_horizon SET forgotten_through_seq = MAX(forgotten_through_seq, ?)');
   // Only receipts already below the horizon go, so no call order can make an article read as unseen.
   const deleteBelowHorizon = db.prepare<[number]>(
@@ -167,11 +167,12 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
     recordDeliveryBatch: db.transaction((records: readonly DeliveryRecord[]) => {
       for (const entry of records) record(entry.chatId, entry.seqs, entry.via, entry.at);
     }),
-    // Seqs grow with first-seen time, so "seq at most S" is "first seen before `before`" (a clock
-    // set back could make a few later articles count as old: they then read as received).
+    // Seqs grow with first-seen time, so "seq at most S" is "first seen before `before`" (see
+    // seq-by-time.ts; a clock set back could make a few later articles count as old: they then
+    // read as received).
     raiseDeliveryHorizon(before) {
-      const through = lastSeqBefore.get(before)?.seq;
-      if (through !== undefined) raiseHorizon.run(through);
+      const through = lastSeqSeenBefore(before);
+      if (through !== null) raiseHorizon.run(through);
     },
     forgetDeliveriesBelowHorizon: (limit) => deleteBelowHorizon.run(limit).changes,
     // Kept on the chat (migration 007): housekeeping forgets old receipts, not when the last one came.
