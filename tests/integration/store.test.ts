@@ -181,4 +181,29 @@ describe('article repository: briefings', () => {
     expect(recent(['a', 'b'], 1)[0]?.headline).toBe('Second');
     expect(articles.articlesMissingBriefing(10).map((a) => a.feedId)).toEqual(['b']);
   });
+
+  it('reads on from the articles it already found briefed, and never past one still waiting or too young', () => {
+    const articles = createSqliteArticleRepository(db);
+    const poll = (n: number, seenAt: number) =>
+      articles.recordPoll('f', { state: initialFeedRecord('f', 'https://f.test/'), upserts: [article('f', n)], seenAt }).inserted[0]!.seq;
+    const seqs = [1, 2, 3, 4, 5, 6].map((n) => poll(n, T0 + n));
+    const missing = (limit = 10, before = T0 + 100) => articles.articlesMissingBriefing(limit, 5, before).map((a) => a.seq);
+    for (const i of [0, 1, 3]) articles.saveBriefing(seqs[i]!, briefing(`h${i}`), T0 + 10);
+    articles.saveBriefingFailure(seqs[4]!, 'condense: empty', T0 + 10);
+    expect(missing()).toEqual([seqs[2], seqs[4], seqs[5]]);
+    expect(missing(1)).toEqual([seqs[2]]);
+
+    articles.saveBriefing(seqs[2]!, briefing('late'), T0 + 20);
+    expect(missing()).toEqual([seqs[4], seqs[5]]);
+    articles.saveBriefing(seqs[5]!, briefing('late'), T0 + 20);
+    expect(missing()).toEqual([seqs[4]]);
+
+    // An article too young at one call is found at the next; so is one stored after a call.
+    const seventh = poll(7, T0 + 50);
+    expect(missing(10, T0 + 50)).toEqual([seqs[4]]);
+    expect(missing()).toEqual([seqs[4], seventh]);
+    const eighth = poll(8, T0 + 60);
+    for (let i = 0; i < 4; i += 1) articles.saveBriefingFailure(seqs[4]!, 'condense: empty', T0 + 30);
+    expect(missing()).toEqual([seventh, eighth]);
+  });
 });

@@ -21,6 +21,7 @@ import {
 } from './article-rows.js';
 import { toFeedParams, UPSERT_FEED_SQL, type FeedRow } from './feed-rows.js';
 import { createTextForgetter, type TextForgetter } from './forget-text.js';
+import { createMissingBriefingsFinder } from './missing-briefings.js';
 
 interface Existing {
   seq: number;
@@ -76,10 +77,7 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
   const briefingsSince = db.prepare<[number, number], BriefingRow>(`
     SELECT ${BRIEFING_COLUMNS} FROM briefings b JOIN articles a ON a.seq = b.article_seq
     WHERE b.status = 'ok' AND b.created_at > ? ORDER BY b.created_at, b.article_seq LIMIT ?`);
-  const missing = db.prepare<[number, number, number], ArticleRow>(`
-    SELECT a.* FROM articles a LEFT JOIN briefings b ON b.article_seq = a.seq
-    WHERE (b.article_seq IS NULL OR (b.status = 'failed' AND b.attempts < ?)) AND a.first_seen_at < ?
-    ORDER BY a.seq LIMIT ?`);
+  const missing = createMissingBriefingsFinder(db);
 
   // Prepared on first use: tests open this repository on databases of earlier schema versions.
   let forgetText: TextForgetter | null = null;
@@ -128,7 +126,7 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
     },
     listBriefingsSince: (createdAfter, limit) => briefingsSince.all(createdAfter, limit).map(fromBriefingRow),
     articlesMissingBriefing: (limit, maxAttempts = MAX_BRIEFING_ATTEMPTS, firstSeenBefore = Number.MAX_SAFE_INTEGER) =>
-      missing.all(maxAttempts, firstSeenBefore, limit).map(fromArticleRow),
+      missing(limit, maxAttempts, firstSeenBefore).map(fromArticleRow),
     forgetTextBefore: (firstSeenBefore, limit) => (forgetText ??= createTextForgetter(db))(firstSeenBefore, limit),
   };
 }
