@@ -43,23 +43,58 @@ const HOUR = 3_600_000;
  */
 export function dueDigests(entries: readonly DigestScheduleEntry[], now: number, options: ScheduleOptions): DueDigest[] {
   const window = Math.max(MIN_WINDOW_MS, options.catchUpHours * HOUR);
+  const clock = zoneClock(now, window);
   const due: DueDigest[] = [];
   for (const entry of entries) {
-    const found = dueFor(entry, now, window);
+    const found = dueFor(entry, now, window, clock);
     if (found) due.push(found);
   }
   return due;
 }
 
-function dueFor(entry: DigestScheduleEntry, now: number, window: number): DueDigest | null {
-  if (entry.digestTime === null) return null;
-  const today = localDateOf(now, entry.timezone);
+/** The local dates to look at, newest first, and when a local time happens on one of them. */
+interface ZoneClock {
+  datesBack(timeZone: string): readonly string[];
+  instantOf(localDate: string, time: string, timeZone: string): number;
+}
+
+/**
+ * Zone arithmetic for one tick, remembered: chats share a handful of zones and digest times, and
+ * each answer costs several time-zone look-ups (for 20,000 chats the tick took 0.4 s without
+ * this, every minute, with the bot waiting).
+ */
+function zoneClock(now: number, window: number): ZoneClock {
   // A catch-up window of up to a day can reach back over local midnight.
   const days = Math.ceil(window / (24 * HOUR)) + 1;
-  for (let back = 0; back <= days; back++) {
-    const localDate = addDays(today, -back);
+  const dates = new Map<string, readonly string[]>();
+  const instants = new Map<string, number>();
+  return {
+    datesBack(timeZone) {
+      let list = dates.get(timeZone);
+      if (list === undefined) {
+        const today = localDateOf(now, timeZone);
+        list = Array.from({ length: days + 1 }, (_, back) => addDays(today, -back));
+        dates.set(timeZone, list);
+      }
+      return list;
+    },
+    instantOf(localDate, time, timeZone) {
+      const key = `${localDate} ${time} ${timeZone}`;
+      let instant = instants.get(key);
+      if (instant === undefined) {
+        instant = instantOfLocal(localDate, time, timeZone);
+        instants.set(key, instant);
+      }
+      return instant;
+    },
+  };
+}
+
+function dueFor(entry: DigestScheduleEntry, now: number, window: number, clock: ZoneClock): DueDigest | null {
+  if (entry.digestTime === null) return null;
+  for (const localDate of clock.datesBack(entry.timezone)) {
     if (entry.lastDigestDate !== null && localDate <= entry.lastDigestDate) return null;
-    const dueAt = instantOfLocal(localDate, entry.digestTime, entry.timezone);
+    const dueAt = clock.instantOf(localDate, entry.digestTime, entry.timezone);
     if (dueAt > now) continue;
     return now - dueAt < window ? { chatId: entry.chatId, localDate, dueAt } : null;
   }

@@ -9,7 +9,7 @@ import type { renderDigest } from '../telegram/render-digest.js';
 import { createDigestMaker, digestArticleSeqs, digestMessages, listDigestCandidates, type DigestOptions } from './digest-parts.js';
 
 export interface SendDigestsDeps {
-  readonly subscribers: Pick<SubscriberRepository, 'listActive'>;
+  readonly subscribers: Pick<SubscriberRepository, 'listDigestSchedules' | 'find'>;
   readonly articles: Pick<ArticleRepository, 'listBriefingsSince'>;
   readonly outbox: OutboxRepository;
   readonly catalog: readonly FeedSpec[];
@@ -38,10 +38,11 @@ export interface SendDigestsReport {
  */
 export function sendDueDigests(deps: SendDigestsDeps, now: number): SendDigestsReport {
   const { outbox, logger } = deps;
-  const chats = deps.subscribers.listActive();
-  const due = dueDigests(chats, now, { catchUpHours: deps.options.catchUpHours });
+  // Every minute: only the schedules; whole chats are read for the few that are due.
+  const schedules = deps.subscribers.listDigestSchedules();
+  const due = dueDigests(schedules, now, { catchUpHours: deps.options.catchUpHours });
   if (due.length === 0) return { due: 0, done: 0, quiet: 0, alreadySent: 0, failed: [] };
-  const byId = new Map(chats.map((chat) => [chat.chatId, chat]));
+  const byId = new Map(schedules.map((schedule) => [schedule.chatId, schedule]));
   const since = earliestWindowStart(due.map((entry) => byId.get(entry.chatId)?.lastDigestAt ?? null), now);
   const briefings = listDigestCandidates(deps.articles, since);
   const make = createDigestMaker(briefings, deps.catalog, deps.options, now, deps.render);
@@ -50,7 +51,9 @@ export function sendDueDigests(deps: SendDigestsDeps, now: number): SendDigestsR
   let alreadySent = 0;
   const failed: { chatId: number; error: string }[] = [];
   for (const entry of due) {
-    const chat = byId.get(entry.chatId)!;
+    const chat = deps.subscribers.find(entry.chatId);
+    // Stopped or removed in the moment since the schedules were read: nothing to send.
+    if (chat === null || !chat.active) continue;
     try {
       const { digest, parts } = make(chat, entry.localDate);
       const written = outbox.commitDigest(

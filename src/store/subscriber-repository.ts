@@ -5,6 +5,9 @@ import type { BriefingRecord } from './article-repository.js';
 export type NewChat = Pick<Subscriber, 'chatId' | 'chatType' | 'title' | 'language' | 'timezone' | 'digestTime'>;
 
 /** The settings a chat may change itself. */
+/** A chat's digest settings and the last digest sent: what deciding "is it due?" reads. */
+export type DigestSchedule = Pick<Subscriber, 'chatId' | 'timezone' | 'digestTime' | 'lastDigestDate' | 'lastDigestAt'>;
+
 export type SubscriberPatch = Partial<Pick<Subscriber, 'language' | 'timezone' | 'digestTime' | 'title' | 'chatType'>>;
 
 /** One line of a chat's subscription list: a topic (`world`) or a feed id (`bbc-world`). */
@@ -70,6 +73,11 @@ export interface SubscriberRepository {
    */
   moveChat(oldChatId: number, newChatId: number, now: number): void;
   listActive(): Subscriber[];
+  /**
+   * What the digest tick needs of every active chat with digests on, and nothing more: reading
+   * whole chats with their subscriptions every minute took 0.2 s for 20,000 chats.
+   */
+  listDigestSchedules(): DigestSchedule[];
   markDigestSent(chatId: number, localDate: string, at: number): void;
   /**
    * The newest briefings of `feedIds` this chat has not received (newest first, at most `limit`).
@@ -82,7 +90,7 @@ export interface SubscriberRepository {
   recordDeliveries(chatId: number, seqs: readonly number[], via: DeliveryVia, now: number): void;
   /** `recordDeliveries` for several chats in one transaction (the bot's group commit). */
   recordDeliveryBatch(records: readonly DeliveryRecord[]): void;
-  /** When this chat last received anything (within the retention period), or null. */
+  /** When this chat last received anything, or null (kept after housekeeping clears receipts). */
   lastDeliveryAt(chatId: number): number | null;
   /**
    * Housekeeping, step 1: articles first seen before `before` are never unseen again, whatever

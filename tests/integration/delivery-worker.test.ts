@@ -134,14 +134,27 @@ describe('outbox worker and digest tick on SQLite', () => {
 
   it('writes no second digest for the same local date, even with stale chat data after a restart', () => {
     seedChats(db, [{ chatId: 1 }, { chatId: 2, timezone: 'Asia/Kolkata', digestTime: '11:00' }], DIGEST_MINUTE);
-    const staleSubscribers = createSqliteSubscriberRepository(db).listActive();
+    const subscribers = createSqliteSubscriberRepository(db);
+    const staleSchedules = subscribers.listDigestSchedules();
     expect(sendDueDigests(deps(), DIGEST_MINUTE)).toMatchObject({ done: 2 });
     // Same minute again, as after a crash and restart.
     expect(sendDueDigests(deps(), DIGEST_MINUTE)).toMatchObject({ due: 0 });
     // A restarted process that read the chats before the commit still cannot write a second one.
-    const stale = { ...deps(), subscribers: { listActive: () => staleSubscribers } };
+    const stale = { ...deps(), subscribers: { find: subscribers.find, listDigestSchedules: () => staleSchedules } };
     expect(sendDueDigests(stale, DIGEST_MINUTE + 60_000)).toMatchObject({ due: 2, done: 0, alreadySent: 2 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM outbox').get()).toEqual({ n: 2 });
+  });
+
+  it('writes nothing for a chat that stopped between reading the schedules and making its digest', () => {
+    seedChats(db, [{ chatId: 1 }, { chatId: 2 }], DIGEST_MINUTE);
+    const subscribers = createSqliteSubscriberRepository(db);
+    const schedules = subscribers.listDigestSchedules();
+    subscribers.stop(2, DIGEST_MINUTE);
+    const report = sendDueDigests({ ...deps(), subscribers: { find: subscribers.find, listDigestSchedules: () => schedules } }, DIGEST_MINUTE);
+    expect(report).toMatchObject({ due: 2, done: 1, quiet: 0, alreadySent: 0 });
+    expect(db.prepare('SELECT chat_id FROM outbox').pluck().all()).toEqual([1]);
+    // No claim either: a chat that subscribes again later today still gets today's digest.
+    expect(db.prepare('SELECT chat_id FROM digest_runs').pluck().all()).toEqual([1]);
   });
 
   it('sends nothing on a quiet day unless the quiet line is on, and still records the day', () => {

@@ -32,6 +32,19 @@ describe('the SQLite subscriber repository', () => {
     expect(repo.ensure(chat(1, { language: 'en' }), NOW + 1)).toMatchObject({ chatId: 1, language: 'nl', createdAt: NOW, active: true });
   });
 
+  it('lists the digest schedules of active chats with digests on, with their last digest', () => {
+    repo.ensure(chat(1, { timezone: 'Asia/Kolkata', digestTime: '11:00' }), NOW);
+    repo.ensure(chat(2, { digestTime: null }), NOW);
+    repo.ensure(chat(3), NOW);
+    repo.ensure(chat(4), NOW);
+    repo.markInactive(3, 'blocked', NOW);
+    repo.markDigestSent(4, '2026-01-05', NOW + 7);
+    expect(repo.listDigestSchedules().sort((a, b) => a.chatId - b.chatId)).toEqual([
+      { chatId: 1, timezone: 'Asia/Kolkata', digestTime: '11:00', lastDigestDate: null, lastDigestAt: null },
+      { chatId: 4, timezone: 'Europe/Amsterdam', digestTime: '07:30', lastDigestDate: '2026-01-05', lastDigestAt: NOW + 7 },
+    ]);
+  });
+
   it('keeps subscriptions as a set and reactivates a stopped chat that subscribes again', () => {
     repo.ensure(chat(1), NOW);
     repo.subscribe(1, [{ kind: 'topic', value: 'world' }, { kind: 'topic', value: 'world' }, { kind: 'feed', value: 'bbc' }], NOW);

@@ -92,6 +92,10 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
   );
   const selectLastDelivery = db.prepare<[number], { at: number | null }>('SELECT last_delivery_at AS at FROM subscribers WHERE chat_id = ?');
 
+  const selectSchedules = db.prepare<[], Pick<SubscriberRow, 'chat_id' | 'timezone' | 'digest_time' | 'last_digest_date' | 'last_digest_at'>>(
+    'SELECT chat_id, timezone, digest_time, last_digest_date, last_digest_at FROM subscribers WHERE active = 1 AND digest_time IS NOT NULL',
+  );
+
   const record = (chatId: number, seqs: readonly number[], via: DeliveryVia, now: number) => {
     for (const seq of seqs) insertDelivery.run(chatId, seq, now, via);
     if (seqs.length > 0) noteLastDelivery.run(now, chatId);
@@ -158,6 +162,13 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
       }
       return rows.map((row) => toSubscriber(row, byChat.get(row.chat_id) ?? []));
     },
+    listDigestSchedules: () => selectSchedules.all().map((row) => ({
+      chatId: row.chat_id,
+      timezone: row.timezone,
+      digestTime: row.digest_time,
+      lastDigestDate: row.last_digest_date,
+      lastDigestAt: row.last_digest_at,
+    })),
     markDigestSent(chatId, localDate, at) {
       db.prepare('UPDATE subscribers SET last_digest_date = ?, last_digest_at = ?, updated_at = ? WHERE chat_id = ?').run(localDate, at, at, chatId);
     },
