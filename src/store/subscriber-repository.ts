@@ -72,7 +72,6 @@ export interface SubscriberRepository {
    * already stored under it). Does nothing when `oldChatId` is not stored.
    */
   moveChat(oldChatId: number, newChatId: number, now: number): void;
-  listActive(): Subscriber[];
   /**
    * What the digest tick needs of every active chat with digests on, and nothing more: reading
    * whole chats with their subscriptions every minute took 0.2 s for 20,000 chats.

@@ -51,9 +51,10 @@ describe('the SQLite subscriber repository', () => {
     expect(repo.find(1)).toMatchObject({ topics: ['world'], feeds: ['bbc'] });
     repo.stop(1, NOW);
     expect(repo.find(1)).toMatchObject({ topics: [], feeds: [], active: false });
-    expect(repo.listActive()).toEqual([]);
+    expect(repo.listDigestSchedules()).toEqual([]);
     repo.subscribe(1, [{ kind: 'topic', value: 'tech' }], NOW);
-    expect(repo.listActive().map((s) => [s.chatId, s.topics])).toEqual([[1, ['tech']]]);
+    expect(repo.find(1)).toMatchObject({ topics: ['tech'], active: true });
+    expect(repo.listDigestSchedules().map((s) => s.chatId)).toEqual([1]);
     expect(repo.subscribe(99, [{ kind: 'topic', value: 'tech' }], NOW)).toBeNull();
   });
 

@@ -149,19 +149,6 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
       if (selectOne.get(newChatId)) db.prepare('DELETE FROM subscribers WHERE chat_id = ?').run(newChatId);
       db.prepare("UPDATE subscribers SET chat_id = ?, chat_type = 'supergroup', updated_at = ? WHERE chat_id = ?").run(newChatId, now, oldChatId);
     }),
-    listActive() {
-      const rows = db.prepare<[], SubscriberRow>('SELECT * FROM subscribers WHERE active = 1 ORDER BY chat_id').all();
-      const subs = db.prepare<[], Subscription & { chat_id: number }>(
-        'SELECT s.chat_id, s.kind, s.value FROM subscriptions s JOIN subscribers c ON c.chat_id = s.chat_id WHERE c.active = 1 ORDER BY s.kind, s.value',
-      ).all();
-      const byChat = new Map<number, Subscription[]>();
-      for (const sub of subs) {
-        const list = byChat.get(sub.chat_id) ?? [];
-        list.push({ kind: sub.kind, value: sub.value });
-        byChat.set(sub.chat_id, list);
-      }
-      return rows.map((row) => toSubscriber(row, byChat.get(row.chat_id) ?? []));
-    },
     listDigestSchedules: () => selectSchedules.all().map((row) => ({
       chatId: row.chat_id,
       timezone: row.timezone,
