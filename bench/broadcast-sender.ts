@@ -27,7 +27,7 @@ const outbox = createSqliteOutboxRepository(db);
 const subscribers = createSqliteSubscriberRepository(db);
 
 const tickStarted = performance.now();
-const report = sendDueDigests(
+const report = await sendDueDigests(
   { subscribers, articles: createSqliteArticleRepository(db), outbox, catalog: SEED_CATALOG, options: { topN: 8, quietLine: false, catchUpHours: 3 }, logger },
   DIGEST_MINUTE,
 );

@@ -111,8 +111,8 @@ export function digestTickJob(deps: SendDigestsDeps): ScheduledJob {
   return {
     name: 'send-digests',
     cron: '* * * * *',
-    run: async () => {
-      const report = sendDueDigests(deps, Date.now());
+    run: async (signal) => {
+      const report = await sendDueDigests(deps, Date.now(), { signal });
       if (report.due > 0) deps.logger.info({ ...report, failed: report.failed.length }, 'digest tick finished');
       for (const failure of report.failed) deps.logger.error({ chat_id: failure.chatId, err: failure.error }, 'digest failed for chat');
     },

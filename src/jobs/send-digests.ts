@@ -1,9 +1,9 @@
 import { earliestWindowStart } from '../core/digest.js';
-import { dueDigests } from '../core/digest-schedule.js';
+import { dueDigests, type DueDigest } from '../core/digest-schedule.js';
 import type { FeedSpec } from '../core/types.js';
 import type { Logger } from '../log.js';
 import type { ArticleRepository } from '../store/article-repository.js';
-import type { OutboxRepository } from '../store/outbox-repository.js';
+import type { DigestRun, OutboxRepository } from '../store/outbox-repository.js';
 import type { SubscriberRepository } from '../store/subscriber-repository.js';
 import type { renderDigest } from '../telegram/render-digest.js';
 import { createDigestMaker, digestArticleSeqs, digestMessages, listDigestCandidates, type DigestOptions } from './digest-parts.js';
@@ -30,45 +30,81 @@ export interface SendDigestsReport {
   readonly failed: readonly { readonly chatId: number; readonly error: string }[];
 }
 
+/** Chats per transaction: one commit each made the popular minute slow (see commitDigests). */
+const CHATS_PER_COMMIT = 100;
+
+/** Shutdown and the bot's turns between groups of chats; both optional. */
+export interface SendDigestsOptions {
+  /** Stop between groups (the rest are due again after a restart, within the catch-up window). */
+  readonly signal?: AbortSignal;
+  /** Lets the bot answer between groups; the default waits for the event loop's next turn. */
+  readonly yieldToOthers?: () => Promise<void>;
+}
+
 /**
  * The minute tick: finds the chats whose digest is due at `now`, builds their digests, and writes
- * each chat's parts into the outbox in ONE transaction with its digest_runs row (so a crash or a
- * restart at the digest minute can never produce a second digest for that chat and date). The
- * delivery worker sends them. A failure for one chat is recorded and the tick goes on.
+ * them into the outbox, each chat's parts with its digest_runs row (so a crash or a restart at the
+ * digest minute can never produce a second digest for that chat and date), a group of chats per
+ * transaction with a turn for the bot between groups; the delivery worker starts on each group at
+ * once. A failure for one chat is recorded and the tick goes on.
  */
-export function sendDueDigests(deps: SendDigestsDeps, now: number): SendDigestsReport {
-  const { outbox, logger } = deps;
+export async function sendDueDigests(deps: SendDigestsDeps, now: number, options: SendDigestsOptions = {}): Promise<SendDigestsReport> {
+  const { logger } = deps;
   // Every minute: only the schedules; whole chats are read for the few that are due.
   const schedules = deps.subscribers.listDigestSchedules();
   const due = dueDigests(schedules, now, { catchUpHours: deps.options.catchUpHours });
   if (due.length === 0) return { due: 0, done: 0, quiet: 0, alreadySent: 0, failed: [] };
   const byId = new Map(schedules.map((schedule) => [schedule.chatId, schedule]));
   const since = earliestWindowStart(due.map((entry) => byId.get(entry.chatId)?.lastDigestAt ?? null), now);
-  const briefings = listDigestCandidates(deps.articles, since);
-  const make = createDigestMaker(briefings, deps.catalog, deps.options, now, deps.render);
-  let done = 0;
-  let quiet = 0;
-  let alreadySent = 0;
-  const failed: { chatId: number; error: string }[] = [];
-  for (const entry of due) {
+  const make = createDigestMaker(listDigestCandidates(deps.articles, since), deps.catalog, deps.options, now, deps.render);
+  const tally = { done: 0, quiet: 0, alreadySent: 0, failed: [] as { chatId: number; error: string }[] };
+  for (let start = 0; start < due.length; start += CHATS_PER_COMMIT) {
+    if (start > 0) {
+      await (options.yieldToOthers ?? nextTurn)();
+      if (options.signal?.aborted === true) break;
+    }
+    commitGroup(deps, make, due.slice(start, start + CHATS_PER_COMMIT), now, tally);
+    if (tally.done + tally.quiet > 0) deps.worker?.wake();
+  }
+  const stopped = options.signal?.aborted === true;
+  logger.info({ due: due.length, done: tally.done, quiet: tally.quiet, already_sent: tally.alreadySent, failed: tally.failed.length },
+    stopped ? 'jobs/send-digests: tick stopped by shutdown; the rest are due again after a restart' : 'jobs/send-digests: tick');
+  return { due: due.length, ...tally };
+}
+
+type DigestMaker = ReturnType<typeof createDigestMaker>;
+interface Tally { done: number; quiet: number; alreadySent: number; failed: { chatId: number; error: string }[] }
+
+/** Builds the group's digests (a chat whose build fails is recorded and left out) and commits them together. */
+function commitGroup(deps: SendDigestsDeps, make: DigestMaker, group: readonly DueDigest[], now: number, tally: Tally): void {
+  const built: { run: DigestRun; quiet: boolean }[] = [];
+  for (const entry of group) {
     const chat = deps.subscribers.find(entry.chatId);
     // Stopped or removed in the moment since the schedules were read: nothing to send.
     if (chat === null || !chat.active) continue;
     try {
       const { digest, parts } = make(chat, entry.localDate);
-      const written = outbox.commitDigest(
-        { chatId: chat.chatId, localDate: entry.localDate, messages: digestMessages(chat.chatId, entry.localDate, parts), articleSeqs: digestArticleSeqs(digest) },
-        now,
-      );
-      if (!written) alreadySent += 1;
-      else if (parts.length === 0 || digest?.quiet) quiet += 1;
-      else done += 1;
+      const run = { chatId: chat.chatId, localDate: entry.localDate, messages: digestMessages(chat.chatId, entry.localDate, parts), articleSeqs: digestArticleSeqs(digest) };
+      built.push({ run, quiet: parts.length === 0 || digest?.quiet === true });
     } catch (error) {
-      failed.push({ chatId: chat.chatId, error: error instanceof Error ? error.message : String(error) });
-      logger.error({ err: error, chat_id: chat.chatId }, 'jobs/send-digests: building or writing a digest failed');
+      fail(deps, tally, chat.chatId, error, 'building a digest failed');
     }
   }
-  if (done + quiet > 0) deps.worker?.wake();
-  logger.info({ due: due.length, done, quiet, already_sent: alreadySent, failed: failed.length }, 'jobs/send-digests: tick');
-  return { due: due.length, done, quiet, alreadySent, failed };
+  try {
+    deps.outbox.commitDigests(built.map((b) => b.run), now).forEach((written, i) => {
+      if (!written) tally.alreadySent += 1;
+      else if (built[i]?.quiet) tally.quiet += 1;
+      else tally.done += 1;
+    });
+  } catch (error) {
+    // Nothing of the group was written, so no claim either: the next tick finds them due again.
+    for (const { run } of built) fail(deps, tally, run.chatId, error, 'writing a digest failed');
+  }
 }
+
+function fail(deps: SendDigestsDeps, tally: Tally, chatId: number, error: unknown, what: string): void {
+  tally.failed.push({ chatId, error: error instanceof Error ? error.message : String(error) });
+  deps.logger.error({ err: error, chat_id: chatId }, `jobs/send-digests: ${what}`);
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

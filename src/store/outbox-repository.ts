@@ -61,11 +61,12 @@ export interface OutboxRepository {
   /** Inserts the messages whose key is new; returns how many were inserted. */
   enqueue(messages: readonly NewOutboxMessage[], now: number): number;
   /**
-   * In ONE transaction: claims (chat, local date) in digest_runs, writes the parts, records the
-   * articles as delivered and the chat's last digest. False, and nothing written, when that
-   * chat already had its digest for that date.
+   * For each run: claims (chat, local date) in digest_runs, writes the parts, records the
+   * articles as delivered and the chat's last digest; false, and nothing written for that run,
+   * when the chat already had its digest for that date. All runs in ONE transaction: a run is
+   * never half written, and a crash keeps all of them or none (their chats are then due again).
    */
-  commitDigest(run: DigestRun, now: number): boolean;
+  commitDigests(runs: readonly DigestRun[], now: number): boolean[];
   /** Messages left in `sending` by a crash go back to `pending`; returns their ids (the possible duplicates). */
   recoverInFlight(now: number): number[];
   /**

@@ -35,7 +35,7 @@ const worker = createDeliveryWorker({ outbox, sender, chats: subscribers, clock:
 const recovered = worker.start();
 // The outbox ids that were in flight when the previous run was killed: the only ones that may repeat.
 process.stdout.write(`${JSON.stringify({ recovered })}\n`);
-sendDueDigests(
+await sendDueDigests(
   { subscribers, articles: createSqliteArticleRepository(db), outbox, catalog: SEED_CATALOG, options: { topN: 8, quietLine: false, catchUpHours: 3 }, worker, logger },
   Number(env('NEWSBRIEF_DIGEST_NOW')),
 );

@@ -49,7 +49,7 @@ describe('delivery through the Bot API emulator with limits and faults', () => {
     const sender = createSender({ transport: createFetchTransport({ apiRoot: emulator.apiRoot, token: emulator.token }), globalPerSecond: 60, clock: Date.now });
     const worker = createDeliveryWorker({ outbox, sender, chats: subscribers, clock: Date.now, logger, baseBackoffMs: 20, maxBackoffMs: 100 });
     worker.start();
-    sendDueDigests({ subscribers, articles: createSqliteArticleRepository(db), outbox, catalog: SEED_CATALOG, options: { topN: 8, quietLine: false, catchUpHours: 3 }, worker, logger }, DIGEST_MINUTE);
+    await sendDueDigests({ subscribers, articles: createSqliteArticleRepository(db), outbox, catalog: SEED_CATALOG, options: { topN: 8, quietLine: false, catchUpHours: 3 }, worker, logger }, DIGEST_MINUTE);
     outbox.enqueue([1, 2].map((n) => ({ key: `push:1:${n}`, chatId: 1, kind: 'push' as const, priority: 5, payload: { text: `push ${n}` } })), DIGEST_MINUTE);
     worker.wake();
 

@@ -82,7 +82,7 @@ describe('outbox worker and digest tick on SQLite', () => {
 
   it('delivers every due chat its digest once; blocked and vanished chats are marked inactive and skipped', async () => {
     seedChats(db, [{ chatId: 1 }, { chatId: 2 }, { chatId: 3, language: 'nl' }, { chatId: 4 }, { chatId: 5, digestTime: null }], DIGEST_MINUTE);
-    const report = sendDueDigests(deps(), DIGEST_MINUTE);
+    const report = await sendDueDigests(deps(), DIGEST_MINUTE);
     expect(report).toMatchObject({ due: 4, done: 4, alreadySent: 0, failed: [] });
     const { transport, delivered } = scriptedTransport({
       2: () => ({ kind: 'chat_gone', reason: 'telegram: 403 Forbidden: bot was blocked by the user' }),
@@ -99,13 +99,13 @@ describe('outbox worker and digest tick on SQLite', () => {
     expect(subscribers.find(1)?.lastDigestDate).toBe('2025-06-02');
     expect(outboxStats(createSqliteOutboxRepository(db), DIGEST_MINUTE, 'Europe/Amsterdam')).toMatchObject({ pending: 0, dead: 2, inactiveChats: 2 });
     // The next day, inactive chats are not even considered.
-    const nextDay = sendDueDigests(deps(), DIGEST_MINUTE + 86_400_000);
+    const nextDay = await sendDueDigests(deps(), DIGEST_MINUTE + 86_400_000);
     expect(nextDay.due).toBe(2);
   });
 
   it('moves a migrated group to its new id and delivers there', async () => {
     seedChats(db, [{ chatId: -42 }], DIGEST_MINUTE);
-    sendDueDigests(deps(), DIGEST_MINUTE);
+    await sendDueDigests(deps(), DIGEST_MINUTE);
     const { transport, delivered } = scriptedTransport({
       [-42]: () => ({ kind: 'migrated', newChatId: -1004242, reason: 'telegram: 400 group chat was upgraded to a supergroup chat' }),
     });
@@ -119,7 +119,7 @@ describe('outbox worker and digest tick on SQLite', () => {
 
   it('retries 5xx with back-off, then records the message as failed with the reason', async () => {
     seedChats(db, [{ chatId: 7 }, { chatId: 8 }], DIGEST_MINUTE);
-    sendDueDigests(deps(), DIGEST_MINUTE);
+    await sendDueDigests(deps(), DIGEST_MINUTE);
     const { transport, delivered, calls } = scriptedTransport({
       7: (n) => (n < 3 ? { kind: 'transient', reason: 'telegram: 502 Bad Gateway' } : { kind: 'sent', messageId: 99 }),
       8: () => ({ kind: 'transient', reason: 'telegram: 500 Internal Server Error' }),
@@ -132,40 +132,72 @@ describe('outbox worker and digest tick on SQLite', () => {
     expect(db.prepare(`SELECT telegram_message_id FROM outbox WHERE chat_id = 7`).get()).toEqual({ telegram_message_id: 99 });
   });
 
-  it('writes no second digest for the same local date, even with stale chat data after a restart', () => {
+  it('writes no second digest for the same local date, even with stale chat data after a restart', async () => {
     seedChats(db, [{ chatId: 1 }, { chatId: 2, timezone: 'Asia/Kolkata', digestTime: '11:00' }], DIGEST_MINUTE);
     const subscribers = createSqliteSubscriberRepository(db);
     const staleSchedules = subscribers.listDigestSchedules();
-    expect(sendDueDigests(deps(), DIGEST_MINUTE)).toMatchObject({ done: 2 });
+    expect(await sendDueDigests(deps(), DIGEST_MINUTE)).toMatchObject({ done: 2 });
     // Same minute again, as after a crash and restart.
-    expect(sendDueDigests(deps(), DIGEST_MINUTE)).toMatchObject({ due: 0 });
+    expect(await sendDueDigests(deps(), DIGEST_MINUTE)).toMatchObject({ due: 0 });
     // A restarted process that read the chats before the commit still cannot write a second one.
     const stale = { ...deps(), subscribers: { find: subscribers.find, listDigestSchedules: () => staleSchedules } };
-    expect(sendDueDigests(stale, DIGEST_MINUTE + 60_000)).toMatchObject({ due: 2, done: 0, alreadySent: 2 });
+    expect(await sendDueDigests(stale, DIGEST_MINUTE + 60_000)).toMatchObject({ due: 2, done: 0, alreadySent: 2 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM outbox').get()).toEqual({ n: 2 });
   });
 
-  it('writes nothing for a chat that stopped between reading the schedules and making its digest', () => {
+  it('writes a crowded minute in groups of chats, with a turn for the bot and a wake-up for the worker after each', async () => {
+    seedChats(db, Array.from({ length: 250 }, (_, i) => ({ chatId: i + 1 })), DIGEST_MINUTE);
+    const written: number[] = [];
+    const wakes: number[] = [];
+    const count = () => db.prepare('SELECT COUNT(*) FROM digest_runs').pluck().get() as number;
+    const worker = { wake: () => void wakes.push(count()) };
+    const report = await sendDueDigests({ ...deps(), worker }, DIGEST_MINUTE, { yieldToOthers: async () => void written.push(count()) });
+    expect(report).toMatchObject({ due: 250, done: 250, failed: [] });
+    expect(written).toEqual([100, 200]);
+    expect(wakes).toEqual([100, 200, 250]);
+  });
+
+  it('stops between groups on shutdown; the next tick writes the rest, and nobody gets two', async () => {
+    seedChats(db, Array.from({ length: 150 }, (_, i) => ({ chatId: i + 1 })), DIGEST_MINUTE);
+    const shutdown = new AbortController();
+    const first = await sendDueDigests(deps(), DIGEST_MINUTE, { signal: shutdown.signal, yieldToOthers: async () => shutdown.abort() });
+    expect(first).toMatchObject({ due: 150, done: 100 });
+    const second = await sendDueDigests(deps(), DIGEST_MINUTE + 60_000);
+    expect(second).toMatchObject({ due: 50, done: 50 });
+    expect(db.prepare('SELECT COUNT(DISTINCT chat_id) AS chats, COUNT(*) AS parts FROM outbox').get()).toEqual({ chats: 150, parts: 150 });
+  });
+
+  it('records a group that could not be written as failed, claims nothing for it, and writes it at the next tick', async () => {
+    seedChats(db, [{ chatId: 1 }, { chatId: 2 }], DIGEST_MINUTE);
+    const outbox = createSqliteOutboxRepository(db);
+    const broken = { ...outbox, commitDigests: () => { throw new Error('SQLITE_FULL: database or disk is full'); } };
+    const report = await sendDueDigests({ ...deps(), outbox: broken }, DIGEST_MINUTE);
+    expect(report.failed).toEqual([1, 2].map((chatId) => ({ chatId, error: 'SQLITE_FULL: database or disk is full' })));
+    expect(db.prepare('SELECT COUNT(*) FROM digest_runs').pluck().get()).toBe(0);
+    expect(await sendDueDigests(deps(), DIGEST_MINUTE + 60_000)).toMatchObject({ due: 2, done: 2, failed: [] });
+  });
+
+  it('writes nothing for a chat that stopped between reading the schedules and making its digest', async () => {
     seedChats(db, [{ chatId: 1 }, { chatId: 2 }], DIGEST_MINUTE);
     const subscribers = createSqliteSubscriberRepository(db);
     const schedules = subscribers.listDigestSchedules();
     subscribers.stop(2, DIGEST_MINUTE);
-    const report = sendDueDigests({ ...deps(), subscribers: { find: subscribers.find, listDigestSchedules: () => schedules } }, DIGEST_MINUTE);
+    const report = await sendDueDigests({ ...deps(), subscribers: { find: subscribers.find, listDigestSchedules: () => schedules } }, DIGEST_MINUTE);
     expect(report).toMatchObject({ due: 2, done: 1, quiet: 0, alreadySent: 0 });
     expect(db.prepare('SELECT chat_id FROM outbox').pluck().all()).toEqual([1]);
     // No claim either: a chat that subscribes again later today still gets today's digest.
     expect(db.prepare('SELECT chat_id FROM digest_runs').pluck().all()).toEqual([1]);
   });
 
-  it('sends nothing on a quiet day unless the quiet line is on, and still records the day', () => {
+  it('sends nothing on a quiet day unless the quiet line is on, and still records the day', async () => {
     db.exec('DELETE FROM briefings');
     seedChats(db, [{ chatId: 1 }, { chatId: 2 }], DIGEST_MINUTE);
-    expect(sendDueDigests(deps(), DIGEST_MINUTE)).toMatchObject({ due: 2, done: 0, quiet: 2 });
+    expect(await sendDueDigests(deps(), DIGEST_MINUTE)).toMatchObject({ due: 2, done: 0, quiet: 2 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM outbox').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM digest_runs').get()).toEqual({ n: 2 });
     expect(createSqliteSubscriberRepository(db).lastDeliveryAt(1)).toBeNull();
     const quietDeps = { ...deps(), options: { topN: 8, quietLine: true, catchUpHours: 3 } };
-    sendDueDigests(quietDeps, DIGEST_MINUTE + 86_400_000);
+    await sendDueDigests(quietDeps, DIGEST_MINUTE + 86_400_000);
     const texts = db.prepare<[], { payload: string }>('SELECT payload FROM outbox').all().map((row) => JSON.parse(row.payload).text as string);
     expect(texts).toHaveLength(2);
     expect(texts[0]).toContain('quiet day');
@@ -231,7 +263,7 @@ describe('outbox worker and digest tick on SQLite', () => {
 
   it('drops, instead of sending, the digest of a chat that stopped or deleted its data after it was written', async () => {
     seedChats(db, [{ chatId: 1 }, { chatId: 2 }, { chatId: 3 }], DIGEST_MINUTE);
-    expect(sendDueDigests(deps(), DIGEST_MINUTE)).toMatchObject({ done: 3 });
+    expect(await sendDueDigests(deps(), DIGEST_MINUTE)).toMatchObject({ done: 3 });
     const subscribers = createSqliteSubscriberRepository(db);
     subscribers.stop(2, DIGEST_MINUTE); // /stop
     subscribers.remove(3); // /stop, then "delete my data"
@@ -246,11 +278,11 @@ describe('outbox worker and digest tick on SQLite', () => {
     ]);
   });
 
-  it('heads a digest caught up after local midnight with the date it was due on', () => {
+  it('heads a digest caught up after local midnight with the date it was due on', async () => {
     // New York's 23:30 digest of Sunday 2025-06-01, made at 00:30 local on Monday (within the 3 h catch-up).
     const caughtUp = Date.parse('2025-06-02T04:30:00Z');
     seedChats(db, [{ chatId: 1, timezone: 'America/New_York', digestTime: '23:30' }], caughtUp - 86_400_000);
-    expect(sendDueDigests(deps(), caughtUp)).toMatchObject({ due: 1, done: 1 });
+    expect(await sendDueDigests(deps(), caughtUp)).toMatchObject({ due: 1, done: 1 });
     const { payload } = db.prepare<[], { payload: string }>('SELECT payload FROM outbox').get()!;
     const text = JSON.parse(payload).text as string;
     expect(text).toContain('Sunday 1 June');
@@ -258,7 +290,7 @@ describe('outbox worker and digest tick on SQLite', () => {
     expect(createSqliteSubscriberRepository(db).find(1)?.lastDigestDate).toBe('2025-06-01');
   });
 
-  it('keeps the newest stories when the window holds more candidates than one query returns', () => {
+  it('keeps the newest stories when the window holds more candidates than one query returns', async () => {
     // More old briefings (of a feed nobody follows) than the candidate cap, all before the fresh ones.
     const article = db.prepare(`INSERT INTO articles (feed_id, id, url, title, published_at, first_seen_at, updated_at, content_hash)
       VALUES ('elsewhere', ?, NULL, 'Old', ?, ?, ?, 'h')`);
@@ -271,15 +303,15 @@ describe('outbox worker and digest tick on SQLite', () => {
       }
     })();
     seedChats(db, [{ chatId: 1 }], DIGEST_MINUTE);
-    expect(sendDueDigests(deps(), DIGEST_MINUTE)).toMatchObject({ due: 1, done: 1, quiet: 0 });
+    expect(await sendDueDigests(deps(), DIGEST_MINUTE)).toMatchObject({ due: 1, done: 1, quiet: 0 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM chat_deliveries WHERE chat_id = 1').get()).toEqual({ n: 8 });
   });
 
-  it('shares one rendering between chats with the same content and records the shown articles as received', () => {
+  it('shares one rendering between chats with the same content and records the shown articles as received', async () => {
     seedChats(db, [{ chatId: 1 }, { chatId: 2 }, { chatId: 3, topics: ['tech'] }], DIGEST_MINUTE);
     const rendered: Digest[] = [];
     const render: typeof renderDigest = (digest, titles) => (rendered.push(digest), renderDigest(digest, titles));
-    expect(sendDueDigests({ ...deps(), render }, DIGEST_MINUTE)).toMatchObject({ done: 3 });
+    expect(await sendDueDigests({ ...deps(), render }, DIGEST_MINUTE)).toMatchObject({ done: 3 });
     // Chats 1 and 2 have the same content: two renderings for three chats.
     expect(rendered).toHaveLength(2);
     const texts = db.prepare<[], { chat_id: number; payload: string }>('SELECT chat_id, payload FROM outbox ORDER BY chat_id').all();

@@ -128,7 +128,7 @@ describe('housekeeping', () => {
     outbox.markSent(ids.get('sent')!, 100, t0);
     outbox.markDead(ids.get('dead')!, 'Forbidden: bot was blocked by the user', t0);
     outbox.markFailed(ids.get('failed')!, 'retries ran out', t0);
-    expect(outbox.commitDigest({ chatId: 7, localDate: '2024-05-06', messages: [message('digest:7:2024-05-06:1')], articleSeqs: [] }, t0)).toBe(true);
+    expect(outbox.commitDigests([{ chatId: 7, localDate: '2024-05-06', messages: [message('digest:7:2024-05-06:1')], articleSeqs: [] }], t0)).toEqual([true]);
 
     const later = t0 + 31 * DAY;
     outbox.enqueue([message('recent')], later);

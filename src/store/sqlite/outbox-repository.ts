@@ -110,14 +110,16 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
 
   return {
     enqueue: db.transaction(enqueueAll),
-    commitDigest: db.transaction((run: DigestRun, now: number): boolean => {
+    // One commit for many chats: at the popular minute, 20,000 commits of one chat each were
+    // most of the tick's 6.7 s.
+    commitDigests: db.transaction((runs: readonly DigestRun[], now: number): boolean[] => runs.map((run) => {
       if (claimRun.run(run.chatId, run.localDate, now, run.messages.length).changes === 0) return false;
       enqueueAll(run.messages, now);
       for (const seq of run.articleSeqs) delivered.run(run.chatId, seq, now);
       if (run.articleSeqs.length > 0) lastDelivery.run(now, run.chatId);
       lastDigest.run(run.localDate, now, now, run.chatId);
       return true;
-    }),
+    })),
     recoverInFlight: (now) => recover.all(now).map((row) => row.id),
     nextDue(now, limit, busyChats) {
       const rows = due.all({ now, limit: limit + busyChats.size });
