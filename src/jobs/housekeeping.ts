@@ -2,6 +2,7 @@ import type { Logger } from '../log.js';
 import type { ArticleRepository } from '../store/article-repository.js';
 import type { OutboxRepository } from '../store/outbox-repository.js';
 import type { SubscriberRepository } from '../store/subscriber-repository.js';
+import { nextTurn } from './next-turn.js';
 
 export interface HousekeepingDeps {
   readonly articles: Pick<ArticleRepository, 'forgetTextBefore'>;
@@ -76,5 +77,3 @@ export async function housekeep(deps: HousekeepingDeps, now: number, retentionDa
   deps.logger.info({ article_texts: articleTexts, messages, digest_runs: digestRuns, deliveries, retention_days: retentionDays }, interrupted ? 'housekeeping stopped by shutdown; the rest is cleared next time' : 'housekeeping finished');
   return { articleTexts, messages, digestRuns, deliveries };
 }
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

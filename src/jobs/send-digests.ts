@@ -7,6 +7,7 @@ import type { DigestRun, OutboxRepository } from '../store/outbox-repository.js'
 import type { SubscriberRepository } from '../store/subscriber-repository.js';
 import type { renderDigest } from '../telegram/render-digest.js';
 import { createDigestMaker, digestArticleSeqs, digestMessages, listDigestCandidates, type DigestOptions } from './digest-parts.js';
+import { nextTurn } from './next-turn.js';
 
 export interface SendDigestsDeps {
   readonly subscribers: Pick<SubscriberRepository, 'listDigestSchedules' | 'find'>;
@@ -106,5 +107,3 @@ function fail(deps: SendDigestsDeps, tally: Tally, chatId: number, error: unknow
   tally.failed.push({ chatId, error: error instanceof Error ? error.message : String(error) });
   deps.logger.error({ err: error, chat_id: chatId }, `jobs/send-digests: ${what}`);
 }
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
