@@ -11,8 +11,8 @@ import type {
   SubscriberStats,
   Subscription,
 } from '../subscriber-repository.js';
-import { createSeqByTime } from './seq-by-time.js';
 import { BRIEFING_COLUMNS, BRIEFING_FROM, BRIEFING_NEWEST_FIRST, BRIEFING_READY, feedFilter, fromBriefingRow, type BriefingRow } from './briefing-query.js';
+import { createSeqByTime } from './seq-by-time.js';
 
 interface SubscriberRow {
   chat_id: number;
