@@ -8,6 +8,7 @@ import type {
   OutboxState,
   OutboxStats,
 } from '../outbox-repository.js';
+import { NOTE_LAST_DELIVERY_SQL } from './subscriber-repository.js';
 
 interface OutboxRow {
   id: number;
@@ -42,8 +43,7 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
     'INSERT INTO digest_runs (chat_id, local_date, created_at, messages) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
   );
   const lastDigest = db.prepare('UPDATE subscribers SET last_digest_date = ?, last_digest_at = ?, updated_at = ? WHERE chat_id = ?');
-  // Same rule as the subscriber repository's receipts (migration 007).
-  const lastDelivery = db.prepare('UPDATE subscribers SET last_delivery_at = MAX(COALESCE(last_delivery_at, 0), ?) WHERE chat_id = ?');
+  const lastDelivery = db.prepare<[number, number]>(NOTE_LAST_DELIVERY_SQL);
   const delivered = db.prepare(
     `INSERT OR IGNORE INTO chat_deliveries (chat_id, article_seq, delivered_at, via) VALUES (?, ?, ?, 'digest')`,
   );

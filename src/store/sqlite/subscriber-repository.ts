@@ -14,6 +14,12 @@ import type {
 import { BRIEFING_COLUMNS, BRIEFING_FROM, BRIEFING_NEWEST_FIRST, BRIEFING_READY, feedFilter, fromBriefingRow, type BriefingRow } from './briefing-query.js';
 import { createSeqByTime } from './seq-by-time.js';
 
+/**
+ * Raises a chat's last delivery time (migration 007), never lowers it: parameters (at, chat id).
+ * The outbox's digest commit runs it too.
+ */
+export const NOTE_LAST_DELIVERY_SQL = 'UPDATE subscribers SET last_delivery_at = MAX(COALESCE(last_delivery_at, 0), ?) WHERE chat_id = ?';
+
 interface SubscriberRow {
   chat_id: number;
   chat_type: ChatType;
@@ -87,9 +93,7 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
       WHERE article_seq <= (SELECT forgotten_through_seq FROM delivery_horizon) LIMIT ?)`,
   );
 
-  const noteLastDelivery = db.prepare<[number, number]>(
-    'UPDATE subscribers SET last_delivery_at = MAX(COALESCE(last_delivery_at, 0), ?) WHERE chat_id = ?',
-  );
+  const noteLastDelivery = db.prepare<[number, number]>(NOTE_LAST_DELIVERY_SQL);
   const selectLastDelivery = db.prepare<[number], { at: number | null }>('SELECT last_delivery_at AS at FROM subscribers WHERE chat_id = ?');
 
   const selectSchedules = db.prepare<[], Pick<SubscriberRow, 'chat_id' | 'timezone' | 'digest_time' | 'last_digest_date' | 'last_digest_at'>>(
