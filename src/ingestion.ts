@@ -68,6 +68,7 @@ export function createIngestion(config: Config, logger: Logger): Ingestion {
   });
   const close = async (): Promise<void> => {
     await pool.close();
+    feeds.flushFeeds();
     db.close();
   };
   return { db, feeds, articles, poller, summarize, close };

@@ -66,10 +66,15 @@ function successState(deps: PollDeps, record: FeedRecord, outcome: FetchOutcome,
   };
 }
 
-/** A 304: nothing parsed, nothing written but the feed's state. */
+/**
+ * A 304: nothing parsed, nothing written but the feed's state, and that in a batch with other
+ * feeds' (losing it would only mean asking again with the same validators). The batch is
+ * committed before this feed can be polled again: that needs another HTTP answer, which the
+ * event loop delivers only after the batch's turn.
+ */
 function recordNotModified(deps: PollDeps, record: FeedRecord, outcome: FetchOutcome, policy: PollTimingPolicy, random: () => number): FeedPollResult {
   const state = successState(deps, record, outcome, record, policy, random);
-  deps.feeds.saveFeed(state);
+  deps.feeds.saveFeedSoon(state);
   deps.logger.debug({ feed_id: record.feedId }, 'feed not modified');
   return { ok: true, feedId: record.feedId, status: 'not-modified', new: 0, updated: 0, unchanged: 0, briefingsFailed: 0, movedTo: outcome.permanentUrl, nextPollAt: state.nextPollAt };
 }

@@ -70,6 +70,7 @@ export function createFeedPoller(deps: PollDeps, concurrency = DEFAULT_POLL_CONC
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker));
+    commitHeldStates(deps);
     return { done, failed, skipped };
   };
 
@@ -78,6 +79,15 @@ export function createFeedPoller(deps: PollDeps, concurrency = DEFAULT_POLL_CONC
     pollDueFeeds: (specs, options) => pollFeeds(selectDueFeeds(specs, deps.feeds.listFeeds(), deps.now()), options),
     inFlight: () => running,
   };
+}
+
+/** A run ends with every feed's state committed; what cannot be yet is kept for the next try. */
+function commitHeldStates(deps: PollDeps): void {
+  try {
+    deps.feeds.flushFeeds();
+  } catch (error) {
+    deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'feed states of 304 answers not saved yet; kept for the next try');
+  }
 }
 
 /** pollFeed records its own failures; this catches only a broken store or a bug. */

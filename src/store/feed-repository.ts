@@ -22,6 +22,14 @@ export interface FeedRepository {
   listFeeds(): FeedRecord[];
   /** Inserts or replaces the state of `record.feedId`. */
   saveFeed(record: FeedRecord): void;
+  /**
+   * Like saveFeed, for a state whose loss would cost no more than one early conditional GET (a
+   * 304's new poll time): it may be committed a moment later, together with others, in one
+   * transaction. getFeed and listFeeds see it at once.
+   */
+  saveFeedSoon(record: FeedRecord): void;
+  /** Commits whatever saveFeedSoon still holds. */
+  flushFeeds(): void;
 }
 
 /** The state of a feed never polled: due now, the configured URL, no validators. */

@@ -73,6 +73,60 @@ describe('feed repository', () => {
   });
 });
 
+describe('feed repository: states saved soon (304 answers)', () => {
+  const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+  const committed = (feedId: string) => createSqliteFeedRepository(openReader()).getFeed(feedId);
+  let readers: SqliteDatabase[] = [];
+  const openReader = (): SqliteDatabase => {
+    const reader = openDatabase(join(dir.dir, 'store.db'));
+    readers.push(reader);
+    return reader;
+  };
+  afterEach(() => {
+    for (const reader of readers) reader.close();
+    readers = [];
+  });
+
+  it('are seen by the repository at once and committed together on the next turn of the event loop', async () => {
+    const feeds = createSqliteFeedRepository(db);
+    feeds.saveFeed(initialFeedRecord('a', 'https://a.test/feed'));
+    feeds.saveFeedSoon({ ...initialFeedRecord('a', 'https://a.test/feed'), nextPollAt: T0 });
+    feeds.saveFeedSoon({ ...initialFeedRecord('b', 'https://b.test/feed'), nextPollAt: T0 + 1 });
+    expect(feeds.getFeed('a')?.nextPollAt).toBe(T0);
+    expect(feeds.listFeeds().map((feed) => [feed.feedId, feed.nextPollAt])).toEqual([['a', T0], ['b', T0 + 1]]);
+    expect(committed('a')?.nextPollAt).toBe(0);
+    expect(committed('b')).toBeNull();
+    await nextTurn();
+    expect(committed('a')?.nextPollAt).toBe(T0);
+    expect(committed('b')?.nextPollAt).toBe(T0 + 1);
+  });
+
+  it('give way to a later saveFeed of the same feed, and flushFeeds commits them at once', async () => {
+    const feeds = createSqliteFeedRepository(db);
+    feeds.saveFeedSoon({ ...initialFeedRecord('a', 'https://a.test/feed'), nextPollAt: T0 });
+    feeds.saveFeed({ ...initialFeedRecord('a', 'https://a.test/feed'), nextPollAt: T0 + 5, lastError: 'later' });
+    feeds.saveFeedSoon({ ...initialFeedRecord('b', 'https://b.test/feed'), nextPollAt: T0 });
+    feeds.flushFeeds();
+    expect(committed('b')?.nextPollAt).toBe(T0);
+    await nextTurn();
+    expect(committed('a')).toMatchObject({ nextPollAt: T0 + 5, lastError: 'later' });
+  });
+
+  it('are kept when the database is busy, and committed by a later flush', async () => {
+    const feeds = createSqliteFeedRepository(db);
+    db.pragma('busy_timeout = 0');
+    const other = openReader();
+    other.exec('BEGIN IMMEDIATE');
+    feeds.saveFeedSoon({ ...initialFeedRecord('a', 'https://a.test/feed'), nextPollAt: T0 });
+    await nextTurn();
+    expect(() => feeds.flushFeeds()).toThrow(/locked|busy/i);
+    expect(feeds.getFeed('a')?.nextPollAt).toBe(T0);
+    other.exec('COMMIT');
+    feeds.flushFeeds();
+    expect(committed('a')?.nextPollAt).toBe(T0);
+  });
+});
+
 describe('article repository: recordPoll', () => {
   it('inserts, updates in place and skips repeats, all with the feed state', () => {
     const articles = createSqliteArticleRepository(db);

@@ -2,19 +2,70 @@ import type { SqliteDatabase } from '../database.js';
 import type { FeedRecord, FeedRepository } from '../feed-repository.js';
 import { fromFeedRow, toFeedParams, UPSERT_FEED_SQL, type FeedRow } from './feed-rows.js';
 
-/** FeedRepository on the `feeds` table; statements are prepared once per repository. */
+/**
+ * FeedRepository on the `feeds` table; statements are prepared once per repository.
+ *
+ * saveFeedSoon holds states until the event loop's next check phase and commits them in one
+ * transaction: a round of polls answered 304 would otherwise commit once per feed, and those
+ * commits were the largest share of such a round after the HTTP requests themselves. The
+ * held states are never stale to this repository's readers, and a held state lost in a crash
+ * only means the feed is asked again, with the same validators.
+ */
 export function createSqliteFeedRepository(db: SqliteDatabase): FeedRepository {
   const select = db.prepare<[string], FeedRow>('SELECT * FROM feeds WHERE feed_id = ?');
   const selectAll = db.prepare<[], FeedRow>('SELECT * FROM feeds ORDER BY feed_id');
   const upsert = db.prepare<[FeedRow]>(UPSERT_FEED_SQL);
+  const upsertAll = db.transaction((records: readonly FeedRecord[]) => {
+    for (const record of records) upsert.run(toFeedParams(record));
+  });
+  const held = new Map<string, FeedRecord>();
+  let flushScheduled: NodeJS.Immediate | null = null;
+
+  const flushFeeds = (): void => {
+    if (flushScheduled !== null) clearImmediate(flushScheduled);
+    flushScheduled = null;
+    if (held.size === 0) return;
+    const records = [...held.values()];
+    held.clear();
+    try {
+      upsertAll(records);
+    } catch (error) {
+      // Put back what no newer save replaced meanwhile, so nothing is lost to a busy database.
+      for (const record of records) if (!held.has(record.feedId)) held.set(record.feedId, record);
+      throw error;
+    }
+  };
+  const flushInBackground = (): void => {
+    flushScheduled = null;
+    try {
+      flushFeeds();
+    } catch {
+      // Kept for the next flush; the poll run's own flush at its end reports a lasting failure.
+    }
+  };
+
   return {
     getFeed(feedId: string): FeedRecord | null {
+      const pending = held.get(feedId);
+      if (pending !== undefined) return pending;
       const row = select.get(feedId);
       return row === undefined ? null : fromFeedRow(row);
     },
-    listFeeds: () => selectAll.all().map(fromFeedRow),
+    listFeeds(): FeedRecord[] {
+      const stored = selectAll.all().map(fromFeedRow);
+      if (held.size === 0) return stored;
+      const merged = new Map(stored.map((record) => [record.feedId, record]));
+      for (const [feedId, record] of held) merged.set(feedId, record);
+      return [...merged.values()].sort((a, b) => (a.feedId < b.feedId ? -1 : a.feedId > b.feedId ? 1 : 0));
+    },
     saveFeed(record: FeedRecord): void {
       upsert.run(toFeedParams(record));
+      held.delete(record.feedId);
     },
+    saveFeedSoon(record: FeedRecord): void {
+      held.set(record.feedId, record);
+      flushScheduled ??= setImmediate(flushInBackground);
+    },
+    flushFeeds,
   };
 }
