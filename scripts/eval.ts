@@ -2,12 +2,13 @@
  * `npm run eval [-- FILE]`: condense every article of an eval file (default
  * ../shared/eval/summaries-dev.jsonl) and score the briefings with the shared ROUGE scorer,
  * next to Lead-3 computed in the same run with the same splitter. Prints a table per language
- * and per source, then one JSON line.
+ * and per source, the margins over Lead-3 record by record, then one JSON line.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { condenseArticle, leadSentences } from '../src/core/condense/index.js';
+import { formatPairedTable, pairedMargins, type RecordMargin } from './eval-paired.js';
 
 interface EvalRecord {
   id: string;
@@ -24,7 +25,11 @@ interface Group {
   rougeL: number;
   words: number;
 }
+interface F1 {
+  f: number;
+}
 interface RougeModule {
+  score(candidate: string, reference: string): { rouge1: F1; rouge2: F1; rougeL: F1 };
   scoreDataset(
     records: EvalRecord[],
     predictions: Map<string, string>,
@@ -58,6 +63,8 @@ async function main(): Promise<void> {
   const a = rouge.scoreDataset(records, ours, { bySource: true }).groups;
   const b = rouge.scoreDataset(records, lead3, { bySource: true }).groups;
   console.log(formatTable(a, b));
+  console.log('');
+  console.log(formatPairedTable(pairedMargins(records.map((r) => recordMargin(rouge, r, ours, lead3)))));
   const pick = (g: Group | undefined) => ({
     n: g?.n ?? 0,
     r1: round(g?.rouge1),
@@ -87,6 +94,16 @@ async function main(): Promise<void> {
       by_source: groupsOf('source:'),
     }),
   );
+}
+
+function recordMargin(rouge: RougeModule, record: EvalRecord, ours: Map<string, string>, lead3: Map<string, string>): RecordMargin {
+  const a = rouge.score(ours.get(record.id) ?? '', record.reference);
+  const b = rouge.score(lead3.get(record.id) ?? '', record.reference);
+  return {
+    groups: ['overall', `lang:${record.lang}`, `source:${record.source}`],
+    r1: 100 * (a.rouge1.f - b.rouge1.f),
+    r2: 100 * (a.rouge2.f - b.rouge2.f),
+  };
 }
 
 function round(x: number | undefined): number {
