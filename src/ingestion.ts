@@ -68,8 +68,11 @@ export function createIngestion(config: Config, logger: Logger): Ingestion {
   });
   const close = async (): Promise<void> => {
     await pool.close();
-    feeds.flushFeeds();
-    db.close();
+    try {
+      feeds.flushFeeds();
+    } finally {
+      db.close();
+    }
   };
   return { db, feeds, articles, poller, summarize, close };
 }

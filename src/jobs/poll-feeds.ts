@@ -81,12 +81,15 @@ export function createFeedPoller(deps: PollDeps, concurrency = DEFAULT_POLL_CONC
   };
 }
 
-/** A run ends with every feed's state committed; what cannot be yet is kept for the next try. */
+/**
+ * A run ends with every feed's state committed. The only states that can be lost here are those
+ * of 304 answers: their feeds stay due and are asked again at the next tick.
+ */
 function commitHeldStates(deps: PollDeps): void {
   try {
     deps.feeds.flushFeeds();
   } catch (error) {
-    deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'feed states of 304 answers not saved yet; kept for the next try');
+    deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'new poll times of feeds answered 304 not saved; they will be asked again');
   }
 }
 

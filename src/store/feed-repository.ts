@@ -28,7 +28,7 @@ export interface FeedRepository {
    * transaction. getFeed and listFeeds see it at once.
    */
   saveFeedSoon(record: FeedRecord): void;
-  /** Commits whatever saveFeedSoon still holds. */
+  /** Commits whatever saveFeedSoon still holds; if that fails, forgets it and throws. */
   flushFeeds(): void;
 }
 

@@ -7,7 +7,7 @@ import type { FeedSpec } from '../../src/core/types.js';
 import { createFetcher, DEFAULT_FETCHER_OPTIONS } from '../../src/feeds/fetch.js';
 import { parseFeed } from '../../src/feeds/parse.js';
 import { createFeedPoller, type FeedParser, type FeedPoller, type Resummarize, type Summarize } from '../../src/jobs/poll-feeds.js';
-import { createSilentLogger } from '../../src/log.js';
+import { createSilentLogger, type Logger } from '../../src/log.js';
 import { openDatabase, type SqliteDatabase } from '../../src/store/database.js';
 import type { ArticleRepository } from '../../src/store/article-repository.js';
 import type { FeedRepository } from '../../src/store/feed-repository.js';
@@ -57,7 +57,7 @@ export interface PollRig {
   close(): void;
 }
 
-export function openPollRig(path: string, clock: Clock, options: { summarize?: Summarize; resummarize?: Resummarize; timing?: Partial<PollTimingPolicy> } = {}): PollRig {
+export function openPollRig(path: string, clock: Clock, options: { summarize?: Summarize; resummarize?: Resummarize; timing?: Partial<PollTimingPolicy>; logger?: Logger } = {}): PollRig {
   const db = openDatabase(path);
   const feeds = createSqliteFeedRepository(db);
   const articles = createSqliteArticleRepository(db);
@@ -76,7 +76,7 @@ export function openPollRig(path: string, clock: Clock, options: { summarize?: S
     timing: { ...DEFAULT_POLL_TIMING, ...options.timing },
     now: clock.now,
     random: () => 0,
-    logger: createSilentLogger(),
+    logger: options.logger ?? createSilentLogger(),
   });
   const subscribers = createSqliteSubscriberRepository(db);
   return { db, feeds, articles, poller, parseCalls: () => calls, recentBriefings: subscribers.recentBriefings, close: () => db.close() };

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BUDGET } from '../../src/core/condense/index.js';
 import { createResummarizer, createSummarizer } from '../../src/jobs/summarize-article.js';
+import { createLogger } from '../../src/log.js';
+import { openDatabase } from '../../src/store/database.js';
 import { feedResponse } from '../helpers/feed-server.js';
 import { openPollRig, pollFixture, spec, usePollBed } from '../helpers/poll-harness.js';
 
@@ -95,6 +97,32 @@ describe('conditional GET', () => {
     // The feed's <ttl>30</ttl> is remembered and still honoured after a 304.
     expect(state?.ttlMinutes).toBe(30);
     expect(state?.nextPollAt).toBe(bed.clock.now() + 30 * MINUTE);
+  });
+
+  it('leaves a feed whose 304 state the database was too busy to take still due, and says so', async () => {
+    const warnings: string[] = [];
+    const path = join(bed.dir, 'busy.db');
+    const rig = openPollRig(path, bed.clock, { logger: createLogger('warn', [], { write: (line: string) => void warnings.push(line) }) });
+    const other = openDatabase(path);
+    try {
+      const feed = spec('busy', bed.server.url('/busy.xml'));
+      bed.server.route('/busy.xml', feedResponse(V1, { etag: '"b1"' }));
+      await rig.poller.pollFeeds([feed]);
+      const due = rig.feeds.getFeed('busy')?.nextPollAt ?? Number.NaN;
+
+      bed.clock.advance(31 * MINUTE);
+      rig.db.pragma('busy_timeout = 0');
+      other.exec('BEGIN IMMEDIATE');
+      const report = await rig.poller.pollFeeds([feed]);
+      other.exec('COMMIT');
+      expect(report.done[0]).toMatchObject({ status: 'not-modified' });
+      expect(warnings.join('')).toContain('not saved; they will be asked again');
+      expect(rig.feeds.getFeed('busy')?.nextPollAt).toBe(due);
+      expect(due).toBeLessThan(bed.clock.now());
+    } finally {
+      other.close();
+      rig.close();
+    }
   });
 });
 

@@ -8,8 +8,9 @@ import { fromFeedRow, toFeedParams, UPSERT_FEED_SQL, type FeedRow } from './feed
  * saveFeedSoon holds states until the event loop's next check phase and commits them in one
  * transaction: a round of polls answered 304 would otherwise commit once per feed, and those
  * commits were the largest share of such a round after the HTTP requests themselves. The
- * held states are never stale to this repository's readers, and a held state lost in a crash
- * only means the feed is asked again, with the same validators.
+ * held states are never stale to this repository's readers, and a held state lost (to a crash,
+ * or to a database too busy for the poll run's closing flush) only means the feed is asked
+ * again, with the same validators.
  */
 export function createSqliteFeedRepository(db: SqliteDatabase): FeedRepository {
   const select = db.prepare<[string], FeedRow>('SELECT * FROM feeds WHERE feed_id = ?');
@@ -21,26 +22,20 @@ export function createSqliteFeedRepository(db: SqliteDatabase): FeedRepository {
   const held = new Map<string, FeedRecord>();
   let flushScheduled: NodeJS.Immediate | null = null;
 
-  const flushFeeds = (): void => {
+  /** Commits the held states; on failure they stay held and the error is thrown. */
+  const commitHeld = (): void => {
     if (flushScheduled !== null) clearImmediate(flushScheduled);
     flushScheduled = null;
     if (held.size === 0) return;
-    const records = [...held.values()];
+    upsertAll([...held.values()]);
     held.clear();
-    try {
-      upsertAll(records);
-    } catch (error) {
-      // Put back what no newer save replaced meanwhile, so nothing is lost to a busy database.
-      for (const record of records) if (!held.has(record.feedId)) held.set(record.feedId, record);
-      throw error;
-    }
   };
   const flushInBackground = (): void => {
     flushScheduled = null;
     try {
-      flushFeeds();
+      commitHeld();
     } catch {
-      // Kept for the next flush; the poll run's own flush at its end reports a lasting failure.
+      // Still held: the poll run commits them again at its end, and reports it if that fails.
     }
   };
 
@@ -66,6 +61,14 @@ export function createSqliteFeedRepository(db: SqliteDatabase): FeedRepository {
       held.set(record.feedId, record);
       flushScheduled ??= setImmediate(flushInBackground);
     },
-    flushFeeds,
+    flushFeeds(): void {
+      try {
+        commitHeld();
+      } finally {
+        // Dropped even when the commit failed: kept longer, a held state could outlive a newer
+        // one written through ArticleRepository.recordPoll and overwrite it.
+        held.clear();
+      }
+    },
   };
 }
