@@ -32,9 +32,7 @@ const sender = createSender({
   clock: Date.now,
 });
 const worker = createDeliveryWorker({ outbox, sender, chats: subscribers, clock: Date.now, logger, baseBackoffMs: 50, maxBackoffMs: 500 });
-const recovered = worker.start();
-// The outbox ids that were in flight when the previous run was killed: the only ones that may repeat.
-process.stdout.write(`${JSON.stringify({ recovered })}\n`);
+worker.start();
 await sendDueDigests(
   { subscribers, articles: createSqliteArticleRepository(db), outbox, catalog: SEED_CATALOG, options: { topN: 8, quietLine: false, catchUpHours: 3 }, worker, logger },
   Number(env('NEWSBRIEF_DIGEST_NOW')),
