@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { DatabaseOpenError, explainFolderError, explainOpenFailure, explainSqliteError } from './database-errors.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 
 export type SqliteDatabase = Database.Database;
@@ -8,40 +9,113 @@ export type SqliteDatabase = Database.Database;
 /**
  * Opens (creating if needed) the SQLite file in WAL mode and brings its schema up to date.
  * WAL lets the bot read while the poller writes; synchronous=NORMAL is durable across process
- * crashes, which is the failure the outbox guarantees are about.
+ * crashes, which is the failure the outbox guarantees are about. A file that cannot serve
+ * (not a database, damaged, not writable, from a newer newsbrief) fails with a
+ * DatabaseOpenError naming it, and is left as it was.
  */
 export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): SqliteDatabase {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  // First, so another process opening the same new file makes us wait instead of failing.
-  db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  // Checkpoint every ~16 MB of WAL rather than every 4 MB: a poll writes tens of MB of article
-  // text, and fewer, larger checkpoints cost less.
-  db.pragma('wal_autocheckpoint = 4000');
-  applyMigrations(db, migrations);
-  return db;
+  if (path !== ':memory:') makeFolder(path);
+  let db: SqliteDatabase | null = null;
+  try {
+    db = new Database(path);
+    // First, so another process opening the same new file makes us wait instead of failing.
+    db.pragma('busy_timeout = 5000');
+    // Before anything writes (switching to WAL rewrites the header), so a refused file stays as it was.
+    refuseForeignSchema(db, path, migrations);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    // Checkpoint every ~16 MB of WAL rather than every 4 MB: a poll writes tens of MB of article
+    // text, and fewer, larger checkpoints cost less.
+    db.pragma('wal_autocheckpoint = 4000');
+    applyMigrations(db, migrations, path);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw explainOpenFailure(path, error);
+  }
+}
+
+/**
+ * What `openDatabase(path)` would find, read without writing a byte: null when there is no file
+ * yet, else its schema version and how many migrations it still lacks. Throws DatabaseOpenError
+ * for a file openDatabase would refuse.
+ */
+export function inspectDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): { version: number; pending: number } | null {
+  if (path === ':memory:' || !existsSync(path)) return null;
+  let db: SqliteDatabase | null = null;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    refuseForeignSchema(db, path, migrations);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    return { version, pending: migrations.filter((m) => m.version > version).length };
+  } catch (error) {
+    throw explainOpenFailure(path, error);
+  } finally {
+    db?.close();
+  }
+}
+
+function makeFolder(path: string): void {
+  const folder = dirname(path);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw explainFolderError(path, folder, error) ?? error;
+  }
 }
 
 /**
  * Applies, in one transaction each, the migrations newer than the file's `user_version`, and
  * returns the versions this call applied. The version is read inside an immediate (write-locked)
  * transaction, so two processes opening a new file at once never both run the same migration:
- * the second waits for the first and then finds the version already raised.
+ * the second waits for the first and then finds the version already raised. `path` names the
+ * file in errors.
  */
-export function applyMigrations(db: SqliteDatabase, migrations: readonly Migration[]): number[] {
+export function applyMigrations(db: SqliteDatabase, migrations: readonly Migration[], path = db.name): number[] {
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   const applied: number[] = [];
   const applyNext = db.transaction((): number | null => {
     const current = db.pragma('user_version', { simple: true }) as number;
     const next = sorted.find((m) => m.version > current);
     if (next === undefined) return null;
-    db.exec(next.sql);
+    try {
+      db.exec(next.sql);
+    } catch (error) {
+      throw explainSqliteError(path, error, `migration ${next.name}`) ?? migrationFailed(path, next, current, error);
+    }
     db.pragma(`user_version = ${next.version}`);
     return next.version;
   });
   for (let version = applyNext.immediate(); version !== null; version = applyNext.immediate()) applied.push(version);
   return applied;
+}
+
+/**
+ * Refuses a file whose schema this code must not touch: one written by a newer newsbrief (its
+ * version is above every migration here, so what its tables mean is unknown), or another
+ * application's database (tables, but no schema version: a new newsbrief file has neither).
+ */
+function refuseForeignSchema(db: SqliteDatabase, path: string, migrations: readonly Migration[]): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const latest = Math.max(0, ...migrations.map((m) => m.version));
+  if (version > latest) {
+    throw new DatabaseOpenError(path, `written by a newer newsbrief (schema version ${version}; this one knows up to ${latest}): upgrade newsbrief, or set DATABASE_PATH to another file`);
+  }
+  if (version > 0) return;
+  const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name LIMIT 3").all();
+  if (tables.length > 0) {
+    const names = tables.map((t) => t.name).join(', ');
+    throw new DatabaseOpenError(path, `an SQLite database of some other application (tables ${names}${tables.length === 3 ? ', ...' : ''}; no newsbrief schema version): set DATABASE_PATH to a newsbrief database or to a file that does not exist yet`);
+  }
+}
+
+/**
+ * A migration SQLite rejected for a reason that is not about the file as such: tables that do
+ * not match the file's schema version (a hand-edited or partly restored file), or a faulty
+ * migration. Its transaction rolled back, so the file keeps the version it had.
+ */
+function migrationFailed(path: string, migration: Migration, version: number, error: unknown): DatabaseOpenError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new DatabaseOpenError(path, `migration ${migration.name} failed ("${reason}"); the file stays at schema version ${version}`, { cause: error });
 }

@@ -1,9 +1,10 @@
 import { execFile, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { tempDir } from '../helpers/poll-harness.js';
 import { seedBriefings } from '../helpers/seed-briefings.js';
 
@@ -58,6 +59,26 @@ describe('bin/newsbrief.js', () => {
     const result = await run(join(REPO, 'bin/newsbrief.js'), ['check'], { FEEDS_FILE: feeds, DATABASE_PATH: join(dir.dir, 'check.db') });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('bot token: not set: npm start will only poll and condense the feeds; see README to get one');
+    expect(result.stdout).toContain(`${join(dir.dir, 'check.db')}: not there yet: npm start creates it`);
+    expect(existsSync(join(dir.dir, 'check.db'))).toBe(false);
+  });
+
+  it('check reads the database file without changing it, and refuses one that is not a database', async () => {
+    const feeds = join(dir.dir, 'feeds.json');
+    writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'a', url: 'https://a.example/rss', language: 'en', topics: ['news'] }] }));
+    const database = join(dir.dir, 'checked.db');
+    openDatabase(database).close();
+    const before = readFileSync(database);
+    const ok = await run(join(REPO, 'bin/newsbrief.js'), ['check'], { FEEDS_FILE: feeds, DATABASE_PATH: database });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(`${database}: ok, schema version ${MIGRATIONS.at(-1)?.version} (up to date)`);
+    expect(readFileSync(database).equals(before)).toBe(true);
+
+    const notes = join(dir.dir, 'notes.db');
+    writeFileSync(notes, 'not a database\n'.repeat(10));
+    const refused = await run(join(REPO, 'bin/newsbrief.js'), ['check'], { FEEDS_FILE: feeds, DATABASE_PATH: notes });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(`newsbrief: ${notes}: not an SQLite database (another kind of file, or an encrypted or damaged one); set DATABASE_PATH to a newsbrief database or to a file that does not exist yet\n`);
   });
 
   it('chat answers /digest, /stats and /poll from the same store as the bot', async () => {

@@ -122,4 +122,14 @@ describe('newsbrief as a process', () => {
     expect(app.output()).toContain('bad.json: feeds[0].url: not an absolute http(s) URL');
     expect(app.output()).not.toMatch(/\n\s+at /);
   });
+
+  it('refuses a database file that is not one, names it, exits 1 and leaves it as it was', async () => {
+    const notes = join(dir, 'notes.db');
+    writeFileSync(notes, 'my notes, not a database: keep them\n'.repeat(20));
+    const app = startApp({ FEEDS_FILE: join(dir, 'feeds.json'), DATABASE_PATH: notes });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toContain(`newsbrief: ${notes}: not an SQLite database`);
+    expect(app.output()).not.toMatch(/\n\s+at /);
+    expect(readFileSync(notes, 'utf8')).toBe('my notes, not a database: keep them\n'.repeat(20));
+  });
 });
