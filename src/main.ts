@@ -15,7 +15,7 @@ import { loadFeedsFile } from './feeds-file.js';
 import { createDeliveryWorker, type DeliveryWorker } from './jobs/deliver-outbox.js';
 import { createLogger, type Logger } from './log.js';
 import { createIngestion, type Ingestion } from './ingestion.js';
-import { createScheduler, digestTickJob, housekeepingJob, pollFeedsJob, retryBriefingsJob, type ScheduledJob } from './scheduler.js';
+import { createScheduler, digestTickJob, housekeepingJob, pollFeedsJob, retryBriefingsJob, type Scheduler } from './scheduler.js';
 import type { OutboxRepository } from './store/outbox-repository.js';
 import { createSqliteOutboxRepository } from './store/sqlite/outbox-repository.js';
 import { createSqliteSubscriberRepository } from './store/sqlite/subscriber-repository.js';
@@ -42,40 +42,29 @@ async function main(): Promise<void> {
   const ingestion = createIngestion(config, logger);
   const enabled = feeds.filter((feed) => feed.enabled);
   const chats: Chats = { subscribers: createSqliteSubscriberRepository(ingestion.db), outbox: createSqliteOutboxRepository(ingestion.db) };
-  const jobs: ScheduledJob[] = [
+  // Feeds are polled whether or not Telegram is there: from the start, and while it is away.
+  const scheduler = createScheduler([
     pollFeedsJob(ingestion.poller, enabled, logger),
     retryBriefingsJob({ articles: ingestion.articles, summarize: ingestion.summarize, now: Date.now, logger }, feeds),
     housekeepingJob({ articles: ingestion.articles, ...chats, logger }, config.retentionDays),
-  ];
+  ], logger);
+  scheduler.start();
+  logger.info({ feeds: enabled.length, database: config.databasePath, telegram: config.botToken !== null }, 'newsbrief started');
 
   // An admin's /poll runs here, beside the scheduler's own polls; shutdown waits for it too.
   const background = createBackgroundRuns();
-  let telegram: Telegram | null = null;
-  if (config.botToken === null) {
-    // Still useful without Telegram: the feeds are polled and condensed, and `newsbrief chat` reads them.
-    process.stderr.write(`${NO_TOKEN_HELP}\nMeanwhile newsbrief keeps polling and condensing the feeds into ${config.databasePath}.\n`);
-  } else {
-    telegram = await startTelegram(config, config.botToken, feeds, ingestion, chats, background, logger);
-    jobs.push(digestTickJob({
-      ...chats,
-      articles: ingestion.articles,
-      catalog: feeds,
-      options: { topN: config.digest.topN, quietLine: config.digest.quietDay, catchUpHours: config.digest.catchUpHours },
-      worker: telegram.worker,
-      logger,
-    }));
-  }
-
-  const scheduler = createScheduler(jobs, logger);
-  scheduler.start();
-  logger.info({ feeds: enabled.length, database: config.databasePath, telegram: telegram !== null }, 'newsbrief started');
-
+  // Aborted by shutdown, so that waiting for an unreachable Telegram ends too.
+  const stop = new AbortController();
+  let telegramStart: Promise<Telegram | null> = Promise.resolve(null);
+  let digests: Scheduler | null = null;
   let stopping: Promise<void> | null = null;
   const shutdown = (reason: string): Promise<void> => {
     stopping ??= (async () => {
       logger.info({ reason }, 'shutting down');
+      // A bot still connecting finishes (or gives up) first, so it is stopped, not left running.
+      const telegram = await telegramStart.catch(() => null);
       if (telegram) await stopBot(telegram.running, reason);
-      await Promise.all([scheduler.stop(), background.stop()]);
+      await Promise.all([scheduler.stop(), digests?.stop(), background.stop()]);
       if (telegram) {
         await telegram.worker.stop();
         telegram.sender.close();
@@ -83,25 +72,54 @@ async function main(): Promise<void> {
       await ingestion.close();
       logger.info('stopped');
     })();
+    stop.abort();
     return stopping;
   };
-  if (telegram) {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal));
-    // Polling can end on its own (token revoked, another instance took over): then stop everything.
-    await telegram.running.stopped;
-    await shutdown('bot stopped');
-  } else {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal));
+
+  if (config.botToken === null) {
+    // Still useful without Telegram: the feeds are polled and condensed, and `newsbrief chat` reads them.
+    process.stderr.write(`${NO_TOKEN_HELP}\nMeanwhile newsbrief keeps polling and condensing the feeds into ${config.databasePath}.\n`);
     // node-cron's timers are unref'd; this one keeps the process polling until a signal arrives.
     const keepAlive = setInterval(() => undefined, 60_000);
-    await new Promise<void>((resolve) => {
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal).then(resolve));
-    });
+    await new Promise((resolve) => stop.signal.addEventListener('abort', resolve, { once: true }));
     clearInterval(keepAlive);
+    return stopping ?? undefined;
   }
+
+  const starting = startTelegram(config, config.botToken, feeds, ingestion, chats, background, stop.signal, logger);
+  telegramStart = starting;
+  let telegram: Telegram;
+  try {
+    telegram = await starting;
+  } catch (error) {
+    // Stopped while Telegram was still away: nothing failed.
+    if (stop.signal.aborted) return stopping ?? undefined;
+    await shutdown('the bot could not start');
+    throw error;
+  }
+  // Stopped just as the bot came up: shutdown stops it.
+  if (stop.signal.aborted) return stopping ?? undefined;
+  digests = createScheduler([digestTickJob({
+    ...chats,
+    articles: ingestion.articles,
+    catalog: feeds,
+    options: { topN: config.digest.topN, quietLine: config.digest.quietDay, catchUpHours: config.digest.catchUpHours },
+    worker: telegram.worker,
+    logger,
+  })], logger);
+  digests.start();
+  // Polling can end on its own (token revoked, another instance took over): then stop everything.
+  await telegram.running.stopped;
+  await shutdown('bot stopped');
 }
 
-/** Sender, delivery worker and bot, sharing the store; the worker resumes what a crash left pending. */
-async function startTelegram(config: Config, token: string, feeds: readonly FeedSpec[], ingestion: Ingestion, { subscribers, outbox }: Chats, background: BackgroundRuns, logger: Logger): Promise<Telegram> {
+/**
+ * Sender, delivery worker and bot, sharing the store. The bot waits for Telegram if it cannot be
+ * reached (until `signal` aborts); the worker starts once it answered, and resumes what a crash
+ * left pending, so messages are not spent on retries against an absent Bot API.
+ */
+async function startTelegram(config: Config, token: string, feeds: readonly FeedSpec[], ingestion: Ingestion, { subscribers, outbox }: Chats, background: BackgroundRuns, signal: AbortSignal, logger: Logger): Promise<Telegram> {
   const sender = createSender({
     transport: createFetchTransport({ apiRoot: config.telegramApiRoot, token }),
     globalPerSecond: config.sendRatePerSecond,
@@ -109,8 +127,6 @@ async function startTelegram(config: Config, token: string, feeds: readonly Feed
     logger,
   });
   const worker = createDeliveryWorker({ outbox, sender, chats: subscribers, clock: Date.now, logger });
-  const resumed = worker.start();
-  if (resumed.length > 0) logger.info({ messages: resumed.length }, 'delivery: resuming messages interrupted by the last stop');
 
   const deps: BotDeps = {
     ...botDepsOn({ config, feeds, ingestion, subscribers, outbox, runPoll: background.run, logger }),
@@ -118,7 +134,9 @@ async function startTelegram(config: Config, token: string, feeds: readonly Feed
   };
   const bot = createBot(deps, { token, apiRoot: config.telegramApiRoot });
   try {
-    const running = await startBot(bot, { webhook: config.webhook, defaultLanguage: config.defaults.language, logger });
+    const running = await startBot(bot, { webhook: config.webhook, defaultLanguage: config.defaults.language, logger, signal });
+    const resumed = worker.start();
+    if (resumed.length > 0) logger.info({ messages: resumed.length }, 'delivery: resuming messages interrupted by the last stop');
     return { running, sender, worker };
   } catch (error) {
     await worker.stop();

@@ -4,6 +4,7 @@ import { COMMANDS } from '../../commands/index.js';
 import type { UiLanguage } from '../core/types.js';
 import type { Logger } from '../log.js';
 import { registerCommandMenu } from './command-menu.js';
+import { reachTelegram } from './reach-telegram.js';
 import { drainUpdates } from './update-runner.js';
 
 /** How updates arrive: long polling (webhook null) or a webhook behind HTTPS (config.webhook). */
@@ -11,6 +12,8 @@ export interface StartOptions {
   readonly webhook: { readonly url: string; readonly secret: string | null; readonly port: number } | null;
   readonly defaultLanguage: UiLanguage;
   readonly logger: Logger;
+  /** Stops waiting for an unreachable Telegram (shutdown); startBot then rejects with an AbortError. */
+  readonly signal?: AbortSignal;
 }
 
 /** A started bot; `stopped` settles when updates stop arriving (after stopBot, or a fatal polling error). */
@@ -23,15 +26,16 @@ export interface RunningBot {
 }
 
 /**
- * Starts receiving updates. Asks getMe first (a wrong token fails here, with a clear error),
+ * Starts receiving updates. Asks getMe first, until Telegram answers (a wrong token fails here,
+ * with a clear error; an unreachable Bot API is waited for, see reach-telegram.ts),
  * publishes the command menu (non-fatal), then long-polls by default or, with a webhook URL,
  * listens on `port` and accepts only requests carrying Telegram's secret-token header (a random
  * secret is made when none is configured).
  */
 export async function startBot(bot: Telegraf, options: StartOptions): Promise<RunningBot> {
-  bot.botInfo ??= await bot.telegram.getMe();
-  await registerCommandMenu(bot.telegram, COMMANDS, options.defaultLanguage, options.logger);
   const logger = options.logger;
+  bot.botInfo ??= await reachTelegram(() => bot.telegram.getMe(), { logger, apiRoot: bot.telegram.options.apiRoot, signal: options.signal });
+  await registerCommandMenu(bot.telegram, COMMANDS, options.defaultLanguage, logger);
   if (options.webhook === null) {
     let launched!: () => void;
     const ready = new Promise<void>((resolve) => (launched = resolve));

@@ -97,11 +97,12 @@ export class BotApiEmulator {
     return this.apiRootValue;
   }
 
-  async start(): Promise<this> {
+  /** Listens on 127.0.0.1:`port` (0: any free port). */
+  async start(port = 0): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
     this.server.keepAliveTimeout = 60_000;
     this.server.on('connection', () => (this.connectionCount += 1));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     this.apiRootValue = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
   }

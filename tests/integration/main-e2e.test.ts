@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,4 +133,59 @@ describe('newsbrief as a process', () => {
     expect(app.output()).not.toMatch(/\n\s+at /);
     expect(readFileSync(notes, 'utf8')).toBe('my notes, not a database: keep them\n'.repeat(20));
   });
+
+  it('keeps polling while Telegram cannot be reached, and starts the bot once it answers', async () => {
+    const port = await freePort();
+    const app = startApp({
+      BOT_TOKEN: '123456789:TEST-token-for-the-emulator_xyz',
+      TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`,
+      FEEDS_FILE: join(dir, 'feeds.json'),
+      DATABASE_PATH: join(dir, 'late-telegram.db'),
+    });
+    const late = new BotApiEmulator();
+    try {
+      await until(() => app.output().includes(`bot: cannot reach Telegram at http://127.0.0.1:${port} (ECONNREFUSED); trying again in 1 s`), 'the first retry');
+      await until(() => app.output().includes('poll tick finished'), 'the first poll, without Telegram');
+      expect(app.output()).not.toContain('"msg":"bot: started"');
+      await late.start(port);
+      await until(() => app.output().includes('"msg":"bot: started"'), 'the bot to start once Telegram answers', 30_000);
+      const reader = { id: 77, first_name: 'Bea', language_code: 'en' };
+      late.sendText(reader, '/subscribe world');
+      await late.waitForMessages(reader.id, 1, 0, 10_000);
+      expect(app.output()).not.toContain('TEST-token-for-the-emulator');
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toBe(0);
+    } finally {
+      app.child.kill('SIGKILL');
+      await late.stop();
+    }
+  });
+
+  it('stops at once on SIGTERM while still waiting for Telegram', async () => {
+    const port = await freePort();
+    const app = startApp({
+      BOT_TOKEN: '123456789:TEST-token-for-the-emulator_xyz',
+      TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`,
+      FEEDS_FILE: join(dir, 'feeds.json'),
+      DATABASE_PATH: join(dir, 'no-telegram.db'),
+    });
+    try {
+      await until(() => app.output().includes('bot: cannot reach Telegram'), 'the first retry');
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toBe(0);
+      expect(app.output()).toContain('"msg":"stopped"');
+      expect(app.output()).not.toContain('failed to start');
+    } finally {
+      app.child.kill('SIGKILL');
+    }
+  });
 });
+
+/** A loopback port nothing listens on (it was free a moment ago). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
