@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
 import type { Telegraf } from 'telegraf';
 import { COMMANDS } from '../../commands/index.js';
+import { ConfigError } from '../config-errors.js';
 import type { UiLanguage } from '../core/types.js';
 import type { Logger } from '../log.js';
 import { registerCommandMenu } from './command-menu.js';
@@ -47,11 +49,37 @@ export async function startBot(bot: Telegraf, options: StartOptions): Promise<Ru
   }
   const url = new URL(options.webhook.url);
   const secretToken = options.webhook.secret ?? randomBytes(24).toString('hex');
+  // Our own server rather than launch()'s: it must be listening before Telegram is told to
+  // call it, and a port in use must be an error we can report, not an unhandled 'error' event.
+  const server = createServer(bot.webhookCallback(url.pathname, { secretToken }));
+  await listenOn(server, options.webhook.port);
+  try {
+    await bot.telegram.setWebhook(`https://${url.host}${url.pathname}`, { secret_token: secretToken });
+  } catch (error) {
+    server.close();
+    throw error;
+  }
   let markStopped!: () => void;
   const stopped = new Promise<void>((resolve) => (markStopped = resolve));
-  await bot.launch({ webhook: { domain: url.host, path: url.pathname, port: options.webhook.port, secretToken } });
+  const release = () => {
+    server.close();
+    server.closeIdleConnections();
+    markStopped();
+  };
   logger.info({ bot_username: bot.botInfo.username, mode: 'webhook', port: options.webhook.port }, 'bot: started');
-  return { bot, mode: 'webhook', stopped, release: markStopped };
+  return { bot, mode: 'webhook', stopped, release };
+}
+
+/** Listens on `port` (all interfaces); a port that is taken or not allowed is the operator's to fix. */
+function listenOn(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new ConfigError('PORT', [`${port} is already in use by another program; set PORT to a free one`]));
+      else if (error.code === 'EACCES') reject(new ConfigError('PORT', [`${port} may not be listened on by this user (ports below 1024 need privileges); set PORT to 1024 or above`]));
+      else reject(error);
+    });
+    server.listen(port, () => resolve());
+  });
 }
 
 /** Stops receiving updates and waits until polling has wound down and running handlers are done (at most `timeoutMs` each). */

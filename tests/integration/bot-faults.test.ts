@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { createBot } from '../../src/bot/create-bot.js';
 import { startBot, stopBot } from '../../src/bot/start-bot.js';
+import { ConfigError } from '../../src/config-errors.js';
 import { say, startHarness, type Harness } from '../helpers/bot-harness.js';
 
 const READER = { id: 6001, first_name: 'Fay', language_code: 'en' };
@@ -142,6 +143,23 @@ describe('webhook mode', () => {
       expect(h.emulator.messagesTo(6100)).toHaveLength(1);
     } finally {
       await stopBot(running);
+    }
+  });
+});
+
+describe('webhook mode on a port in use', () => {
+  it('says which PORT is taken and registers no webhook', async () => {
+    const h = await open();
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, resolve));
+    const { port } = blocker.address() as { port: number };
+    const bot = createBot(h.deps, { token: h.emulator.token, apiRoot: h.emulator.apiRoot });
+    try {
+      const starting = startBot(bot, { webhook: { url: 'https://bot.example/hook/abc', secret: null, port }, defaultLanguage: 'en', logger: pino({ level: 'silent' }) });
+      await expect(starting).rejects.toThrow(new ConfigError('PORT', [`${port} is already in use by another program; set PORT to a free one`]));
+      expect(h.emulator.callsOf('setWebhook')).toEqual([]);
+    } finally {
+      blocker.close();
     }
   });
 });
