@@ -3,9 +3,10 @@ import { followedFeedIds } from '../src/bot/subscription-feeds.js';
 
 /**
  * /digest: the chat's digest now, built and rendered exactly as the daily one (delivery engine
- * port); a chat that follows nothing is told so rather than given an empty digest. Its articles
- * count as received only after Telegram accepted every part: a failed send records nothing, so
- * /latest offers them again rather than losing them.
+ * port); a chat that follows nothing, or only what feeds.json no longer offers, is told so
+ * rather than given an empty digest. Its articles count as received only after Telegram
+ * accepted every part: a failed send records nothing, so /latest offers them again rather than
+ * losing them.
  */
 export const digestCommand: BotCommand = {
   name: 'digest',
@@ -13,7 +14,9 @@ export const digestCommand: BotCommand = {
   async run(c) {
     const digestNow = c.deps.digestNow;
     if (!digestNow) return c.reply(c.msg.digestUnavailable);
-    if (followedFeedIds(c.chat, c.deps.feeds).followsNothing) return c.reply(c.msg.digestFollowsNothing);
+    const { ids, followsNothing, gone } = followedFeedIds(c.chat, c.deps.feeds);
+    if (followsNothing) return c.reply(c.msg.digestFollowsNothing);
+    if (ids.length === 0 && gone.length > 0) return c.reply(c.msg.followsOnlyGone(gone));
     await c.exclusive(async () => {
       const digest = await digestNow(c.chat, c.now);
       if (digest === null || digest.parts.length === 0) return c.reply(c.msg.digestEmpty);

@@ -21,7 +21,8 @@ export const latestCommand: BotCommand = {
   async run(c) {
     const count = c.args[0] === undefined ? DEFAULT_COUNT : Number(c.args[0]);
     if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) return c.reply(c.msg.latestBadCount);
-    const { ids, followsNothing } = followedFeedIds(c.chat, c.deps.feeds);
+    const { ids, followsNothing, gone } = followedFeedIds(c.chat, c.deps.feeds);
+    if (ids.length === 0 && gone.length > 0) return c.reply(c.msg.followsOnlyGone(gone));
     const sentNew = await c.exclusive(async () => {
       const briefings = c.deps.subscribers.unseenBriefings(c.chat.chatId, ids, count);
       if (briefings.length === 0) return false;

@@ -1,6 +1,7 @@
 import type { BotCommand } from '../src/bot/command.js';
 import { addDays, instantOfLocal, localDateOf, nextLocalTime } from '../src/core/local-time.js';
 import type { Subscriber } from '../src/core/types.js';
+import { followedFeedIds } from '../src/bot/subscription-feeds.js';
 import { settingsView } from '../src/bot/views.js';
 import { formatDateTime } from '../src/i18n/index.js';
 
@@ -13,7 +14,8 @@ export const statusCommand: BotCommand = {
     const next = nextDigestAt(chat, c.now);
     const last = c.deps.subscribers.lastDeliveryAt(chat.chatId);
     const when = (at: number | null) => (at === null ? null : formatDateTime(at, chat.timezone, chat.language));
-    await c.reply(c.msg.status(settingsView(chat), when(next), when(last), chat.active));
+    const { gone } = followedFeedIds(chat, c.deps.feeds);
+    await c.reply(c.msg.status(settingsView(chat), when(next), when(last), chat.active, gone));
   },
 };
 

@@ -1,5 +1,5 @@
 import type { BotCommand } from '../src/bot/command.js';
-import { resolveSubscriptions } from '../src/bot/subscription-feeds.js';
+import { followedItems, resolveSubscriptions } from '../src/bot/subscription-feeds.js';
 import { toggleKeyboard } from '../src/bot/views.js';
 import { unsubscribeChannel } from './unsubscribe-channel.js';
 
@@ -14,8 +14,9 @@ export const unsubscribeCommand: BotCommand = {
   async run(c) {
     if (c.args[0]?.startsWith('@')) return unsubscribeChannel(c, c.args[0], c.args.slice(1));
     if (c.args.length === 0) return c.reply(c.msg.unsubscribeKeyboardTitle, toggleKeyboard(c.chat, c.deps.feeds));
-    const { items, unknown } = resolveSubscriptions(c.args, c.deps.feeds);
-    const followed = items.filter((item) => (item.kind === 'topic' ? c.chat.topics : c.chat.feeds).includes(item.value));
+    // What the chat follows goes, offered or not (feeds.json may have dropped it since).
+    const { items: followed, rest } = followedItems(c.args, c.chat);
+    const { unknown } = resolveSubscriptions(rest, c.deps.feeds);
     const lines: string[] = [];
     if (followed.length > 0) {
       c.deps.subscribers.unsubscribe(c.chat.chatId, followed, c.now);

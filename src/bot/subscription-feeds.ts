@@ -9,14 +9,19 @@ export function availableTopics(feeds: readonly FeedSpec[]): string[] {
 /**
  * The enabled feeds a chat follows: those it named plus those carrying one of its topics.
  * A chat that follows nothing gets every enabled feed (`followsNothing` tells the caller to say so).
+ * `gone` lists what the chat follows that no enabled feed offers any more (the operator removed
+ * or disabled it in feeds.json), so the chat can be told rather than silently get nothing.
  */
-export function followedFeedIds(chat: Subscriber, feeds: readonly FeedSpec[]): { ids: string[]; followsNothing: boolean } {
+export function followedFeedIds(chat: Subscriber, feeds: readonly FeedSpec[]): { ids: string[]; followsNothing: boolean; gone: string[] } {
   const enabled = feeds.filter((feed) => feed.enabled);
-  if (chat.topics.length === 0 && chat.feeds.length === 0) return { ids: enabled.map((feed) => feed.id), followsNothing: true };
+  if (chat.topics.length === 0 && chat.feeds.length === 0) return { ids: enabled.map((feed) => feed.id), followsNothing: true, gone: [] };
   const topics = new Set(chat.topics);
   const named = new Set(chat.feeds);
   const ids = enabled.filter((feed) => named.has(feed.id) || feed.topics.some((topic) => topics.has(topic))).map((feed) => feed.id);
-  return { ids, followsNothing: false };
+  const offeredTopics = new Set(availableTopics(enabled));
+  const offeredFeeds = new Set(enabled.map((feed) => feed.id));
+  const gone = [...chat.topics.filter((topic) => !offeredTopics.has(topic)), ...chat.feeds.filter((id) => !offeredFeeds.has(id))];
+  return { ids, followsNothing: false, gone };
 }
 
 /**
@@ -29,13 +34,35 @@ export function resolveSubscriptions(words: readonly string[], feeds: readonly F
   const items: Subscription[] = [];
   const unknown: string[] = [];
   for (const word of words) {
-    const value = word.toLowerCase().replace(/^#/, '').replace(/,$/, '');
+    const value = subscriptionWord(word);
     if (value === '') continue;
     if (topics.has(value)) items.push({ kind: 'topic', value });
     else if (feedIds.has(value)) items.push({ kind: 'feed', value });
     else unknown.push(word);
   }
   return { items, unknown };
+}
+
+/**
+ * Reads `/unsubscribe` arguments against what the chat follows, so that topics and feeds no longer
+ * offered can still be dropped; `rest` are the words the chat does not follow.
+ */
+export function followedItems(words: readonly string[], chat: Subscriber): { items: Subscription[]; rest: string[] } {
+  const items: Subscription[] = [];
+  const rest: string[] = [];
+  for (const word of words) {
+    const value = subscriptionWord(word);
+    if (value === '') continue;
+    if (chat.topics.includes(value)) items.push({ kind: 'topic', value });
+    else if (chat.feeds.includes(value)) items.push({ kind: 'feed', value });
+    else rest.push(word);
+  }
+  return { items, rest };
+}
+
+/** A word as typed (`#World,`) in the form topics and feed ids are stored in (`world`). */
+function subscriptionWord(word: string): string {
+  return word.toLowerCase().replace(/^#/, '').replace(/,$/, '');
 }
 
 /** Topics offered by the /start button: those of the feeds in the reader's language, else all. */

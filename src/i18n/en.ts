@@ -105,13 +105,16 @@ export const EN: Messages = {
   settingsDigestOnButton: (time) => `Digest on (${time})`,
   settingsDigestOffButton: 'Digest off',
   settingsTopicsButton: 'Topics and feeds',
-  status: (v, next, last, active) =>
+  status: (v, next, last, active, gone) =>
     [
       '<b>Status</b>',
       `Following: ${follows(v) ? list([...v.topics, ...v.feeds]) : 'nothing'}`,
+      ...(gone.length > 0 ? [`No longer offered: ${list(gone)} (/unsubscribe ${e(gone.join(' '))} drops them)`] : []),
       `Next digest: ${!active ? 'none (stopped)' : next === null ? 'none (digests are off)' : !follows(v) ? 'none until you follow a topic or feed (/subscribe)' : e(next)}`,
       `Last delivery: ${last === null ? 'none yet' : e(last)}`,
     ].join('\n'),
+  followsOnlyGone: (gone) =>
+    `Nothing you follow is offered any more: ${list(gone)} left the feed list. /subscribe to choose again; /feeds shows what there is.`,
   stopped: 'You are unsubscribed from everything and will get no more digests. /subscribe brings you back.\nTap below to also delete all I know about this chat.',
   stopDeleteButton: 'Delete my data',
   deleted: 'All data about this chat is deleted. /start begins afresh.',

@@ -96,7 +96,10 @@ export interface Messages {
   readonly settingsDigestOnButton: (time: string) => string;
   readonly settingsDigestOffButton: string;
   readonly settingsTopicsButton: string;
-  readonly status: (view: SettingsView, nextDigest: string | null, lastDelivery: string | null, active: boolean) => string;
+  /** `gone`: what the chat follows that feeds.json no longer offers. */
+  readonly status: (view: SettingsView, nextDigest: string | null, lastDelivery: string | null, active: boolean, gone: readonly string[]) => string;
+  /** /latest and /digest when everything the chat follows was dropped from feeds.json. */
+  readonly followsOnlyGone: (gone: readonly string[]) => string;
   readonly stopped: string;
   readonly stopDeleteButton: string;
   readonly deleted: string;

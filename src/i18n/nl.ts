@@ -105,13 +105,16 @@ export const NL: Messages = {
   settingsDigestOnButton: (time) => `Overzicht aan (${time})`,
   settingsDigestOffButton: 'Overzicht uit',
   settingsTopicsButton: 'Onderwerpen en feeds',
-  status: (v, next, last, active) =>
+  status: (v, next, last, active, gone) =>
     [
       '<b>Status</b>',
       `Je volgt: ${follows(v) ? list([...v.topics, ...v.feeds]) : 'niets'}`,
+      ...(gone.length > 0 ? [`Niet meer aangeboden: ${list(gone)} (/unsubscribe ${e(gone.join(' '))} schrapt ze)`] : []),
       `Volgend overzicht: ${!active ? 'geen (gestopt)' : next === null ? 'geen (overzichten staan uit)' : !follows(v) ? 'geen tot je een onderwerp of feed volgt (/subscribe)' : e(next)}`,
       `Laatste bezorging: ${last === null ? 'nog geen' : e(last)}`,
     ].join('\n'),
+  followsOnlyGone: (gone) =>
+    `Niets wat je volgt wordt nog aangeboden: ${list(gone)} staan niet meer in de feedlijst. Kies opnieuw met /subscribe; /feeds toont wat er is.`,
   stopped: 'Je bent overal voor afgemeld en krijgt geen overzichten meer. /subscribe brengt je terug.\nTik hieronder om ook alles wat ik over deze chat weet te wissen.',
   stopDeleteButton: 'Wis mijn gegevens',
   deleted: 'Alle gegevens over deze chat zijn gewist. /start begint opnieuw.',

@@ -151,6 +151,27 @@ describe('a private chat, in English and Dutch', () => {
     expect((await say(h, nl, '/status'))[0]!.text).toContain('Volgend overzicht: dinsdag 6 januari, 07:30');
   });
 
+  it('tells a chat what it follows that feeds.json dropped, and lets it unsubscribe from that', async () => {
+    // Its own bot, with the digest port, so /digest gets past "not available".
+    const own = await startHarness({ deps: { digestNow: async () => null } });
+    try {
+      const user = english();
+      await say(own, user, '/subscribe tech');
+      // The operator has since removed the topic "science" and the feed "old-feed" from feeds.json.
+      own.deps.subscribers.subscribe(user.id, [{ kind: 'topic', value: 'science' }, { kind: 'feed', value: 'old-feed' }], FIXED_NOW);
+      const [status] = await say(own, user, '/status');
+      expect(status!.text).toContain('No longer offered: <b>science</b>, <b>old-feed</b> (/unsubscribe science old-feed drops them)');
+      expect((await say(own, user, '/unsubscribe tech'))[0]!.text).toBe('No longer following: <b>tech</b>.');
+      const gone = 'Nothing you follow is offered any more: <b>science</b>, <b>old-feed</b> left the feed list. /subscribe to choose again; /feeds shows what there is.';
+      expect((await say(own, user, '/latest'))[0]!.text).toBe(gone);
+      expect((await say(own, user, '/digest'))[0]!.text).toBe(gone);
+      expect((await say(own, user, '/unsubscribe science old-feed'))[0]!.text).toBe('No longer following: <b>science</b>, <b>old-feed</b>.');
+      expect((await say(own, user, '/status'))[0]!.text).not.toContain('No longer offered');
+    } finally {
+      await own.close();
+    }
+  });
+
   it('/stop unsubscribes, and its button deletes the chat\'s data', async () => {
     const user = english();
     await say(h, user, '/subscribe world');

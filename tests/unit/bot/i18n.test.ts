@@ -23,7 +23,7 @@ function renderAll(msg: Messages): Record<string, string> {
     latestHeader: msg.latestHeader(3), timeSet: msg.timeSet(HOSTILE, HOSTILE), timeCurrent: msg.timeCurrent(HOSTILE, HOSTILE),
     timezoneSet: msg.timezoneSet(HOSTILE, HOSTILE), timezoneCurrent: msg.timezoneCurrent(HOSTILE, HOSTILE),
     feedsTopic: msg.feedsTopic(HOSTILE), feedLine: msg.feedLine(HOSTILE, HOSTILE, 'failing', HOSTILE), settings: msg.settings(view),
-    status: msg.status(view, HOSTILE, HOSTILE, true),
+    status: msg.status(view, HOSTILE, HOSTILE, true, list), followsOnlyGone: msg.followsOnlyGone(list),
     stats: msg.stats({ subscribers: 1, activeSubscribers: 1, feeds: 1, failingFeeds: list, articles: 1, outbox: { pending: 1, sentToday: 1, failed: 0, dead: 0, inactiveChats: 2 } }),
     pollDone: msg.pollDone(1, list),
   });
