@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, formatZodIssues } from './config-errors.js';
+import type { LogFormat } from './log.js';
 
 export { ConfigError } from './config-errors.js';
 
@@ -21,6 +22,7 @@ const ENV_SCHEMA = z
     DATA_DIR: z.string().min(1).default('./data'),
     DATABASE_PATH: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
     ADMIN_IDS: z
       .string()
       .default('')
@@ -58,6 +60,7 @@ export type Config = Readonly<{
   dataDir: string;
   databasePath: string;
   logLevel: string;
+  logFormat: LogFormat | 'auto';
   adminIds: readonly number[];
   telegramApiRoot: string;
   webhook: { url: string; secret: string | null; port: number } | null;
@@ -83,6 +86,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.DATA_DIR,
     databasePath: e.DATABASE_PATH ?? `${e.DATA_DIR.replace(/\/+$/, '')}/newsbrief.db`,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     adminIds: Object.freeze(e.ADMIN_IDS),
     telegramApiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
     webhook: e.WEBHOOK_URL ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET ?? null, port: e.PORT } : null,

@@ -1,11 +1,31 @@
 import { pino } from 'pino';
+import { PinoPretty } from 'pino-pretty';
 
 /** The logger every adapter and job receives; pino's shape, so tests can pass a silent one. */
 export type Logger = pino.Logger;
 
-/** A JSON logger on stderr (stdout stays free for CLI output). The bot token is redacted wherever it appears. */
-export function createLogger(level: string, secrets: readonly string[] = [], destination: pino.DestinationStream = pino.destination(2)): Logger {
+/** JSON lines for log collectors (and the tests that read them), or one readable line per entry for a person at a terminal. */
+export type LogFormat = 'json' | 'pretty';
+
+/** LOG_FORMAT `auto` is readable lines on a terminal and JSON everywhere else (Docker, systemd, pipes). */
+export function logFormatFor(setting: LogFormat | 'auto', isTerminal: boolean): LogFormat {
+  return setting === 'auto' ? (isTerminal ? 'pretty' : 'json') : setting;
+}
+
+/**
+ * A logger on stderr (stdout stays free for CLI output), as JSON lines or, `pretty`, as readable
+ * lines with local times (in colour on a terminal). The bot token is redacted wherever it appears.
+ */
+export function createLogger(level: string, secrets: readonly string[] = [], destination?: pino.DestinationStream, format: LogFormat = 'json'): Logger {
   const hidden = secrets.filter((secret) => secret.length > 0);
+  const out = format === 'json' ? (destination ?? pino.destination(2)) : PinoPretty({
+    // File descriptor 2 is stderr; colour only when that is a terminal.
+    destination: (destination as NodeJS.WritableStream | undefined) ?? 2,
+    sync: true,
+    colorize: destination === undefined && process.stderr.isTTY === true,
+    translateTime: 'SYS:yyyy-mm-dd HH:MM:ss',
+    singleLine: true,
+  });
   return pino({
     level,
     base: undefined,
@@ -16,7 +36,13 @@ export function createLogger(level: string, secrets: readonly string[] = [], des
         return method.apply(this, scrubbed as Parameters<typeof method>);
       },
     },
-  }, destination);
+  }, out);
+}
+
+/** The process's logger as the configuration asks for it (its level, its format), hiding the bot token. */
+export function createConfiguredLogger(config: { readonly logLevel: string; readonly logFormat: LogFormat | 'auto'; readonly botToken: string | null }, level = config.logLevel): Logger {
+  const format = logFormatFor(config.logFormat, process.stderr.isTTY === true);
+  return createLogger(level, config.botToken ? [config.botToken] : [], undefined, format);
 }
 
 /** A logger that writes nothing, for tests and benchmarks. */

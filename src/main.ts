@@ -13,7 +13,7 @@ import { ConfigError, parseConfig, type Config } from './config.js';
 import type { FeedSpec } from './core/types.js';
 import { loadFeedsFile } from './feeds-file.js';
 import { createDeliveryWorker, type DeliveryWorker } from './jobs/deliver-outbox.js';
-import { createLogger, type Logger } from './log.js';
+import { createConfiguredLogger, type Logger } from './log.js';
 import { createIngestion, type Ingestion } from './ingestion.js';
 import { createScheduler, digestTickJob, housekeepingJob, pollFeedsJob, retryBriefingsJob, type Scheduler } from './scheduler.js';
 import type { OutboxRepository } from './store/outbox-repository.js';
@@ -38,7 +38,7 @@ interface Chats {
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const feeds = loadFeedsFile(config.feedsFile);
-  const logger = createLogger(config.logLevel, config.botToken ? [config.botToken] : []);
+  const logger = createConfiguredLogger(config);
   const ingestion = createIngestion(config, logger);
   const enabled = feeds.filter((feed) => feed.enabled);
   const chats: Chats = { subscribers: createSqliteSubscriberRepository(ingestion.db), outbox: createSqliteOutboxRepository(ingestion.db) };

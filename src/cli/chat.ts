@@ -3,7 +3,7 @@ import { createBackgroundRuns } from '../background-runs.js';
 import { botDepsOn } from '../bot-deps.js';
 import { runTerminalChat } from '../bot/terminal-chat.js';
 import { createIngestion } from '../ingestion.js';
-import { createLogger } from '../log.js';
+import { createConfiguredLogger } from '../log.js';
 import { createSqliteOutboxRepository } from '../store/sqlite/outbox-repository.js';
 import { createSqliteSubscriberRepository } from '../store/sqlite/subscriber-repository.js';
 import { loadCliContext } from './context.js';
@@ -20,7 +20,7 @@ export function chatCommand(): Command {
     .option('--language <code>', 'your language code, as Telegram would send it (nl, en ...)')
     .action(async (options: { user: string; language?: string }) => {
       const { config, feeds } = loadCliContext();
-      const logger = createLogger('warn');
+      const logger = createConfiguredLogger(config, 'warn');
       const ingestion = createIngestion(config, logger);
       const background = createBackgroundRuns();
       const userId = Number(options.user);

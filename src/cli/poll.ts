@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { FeedPollResult, PollReport } from '../jobs/poll-feeds.js';
-import { createLogger, createSilentLogger } from '../log.js';
+import { createConfiguredLogger, createSilentLogger } from '../log.js';
 import { loadCliContext } from './context.js';
 import { createIngestion } from '../ingestion.js';
 import { UsageError } from './run-cli.js';
@@ -22,7 +22,7 @@ export function pollCommand(): Command {
         process.stdout.write('no enabled feeds to poll\n');
         return;
       }
-      const logger = options.verbose === true ? createLogger(config.logLevel, config.botToken ? [config.botToken] : []) : createSilentLogger();
+      const logger = options.verbose === true ? createConfiguredLogger(config) : createSilentLogger();
       const ingestion = createIngestion(config, logger);
       const controller = new AbortController();
       const onSignal = (): void => controller.abort(new Error('interrupted'));

@@ -45,6 +45,12 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ DIGEST_QUIET_DAY: 'sometimes' })).toThrow(/DIGEST_QUIET_DAY/);
   });
 
+  it('reads LOG_FORMAT: auto by default, json or pretty when asked, nothing else', () => {
+    expect(parseConfig({}).logFormat).toBe('auto');
+    expect(parseConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(() => parseConfig({ LOG_FORMAT: 'fancy' })).toThrow(/LOG_FORMAT/);
+  });
+
   it('lists every bad variable at once, by name', () => {
     let caught: unknown;
     try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log.js';
+import { Writable } from 'node:stream';
+import { createLogger, logFormatFor } from '../../src/log.js';
 
 const TOKEN = '123456789:SECRET-token-value_abcdefghij';
 
@@ -30,5 +31,24 @@ describe('createLogger', () => {
     loop.self = loop;
     expect(() => logger.info({ loop }, 'still logs')).not.toThrow();
     expect(lines[0]?.loop).toEqual({ name: 'loop', self: '[circular]' });
+  });
+});
+
+describe('the pretty format', () => {
+  it('writes one readable line per entry, still without the token', () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString()), done()) });
+    const logger = createLogger('info', [TOKEN], sink, 'pretty');
+    logger.warn({ feed_id: 'nos' }, `poll of ${TOKEN} failed`);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\] WARN: poll of \[redacted\] failed \{"feed_id":"nos"\}\n$/);
+    expect(lines[0]).not.toContain(TOKEN);
+  });
+
+  it('is what LOG_FORMAT=auto picks on a terminal, and JSON elsewhere', () => {
+    expect(logFormatFor('auto', true)).toBe('pretty');
+    expect(logFormatFor('auto', false)).toBe('json');
+    expect(logFormatFor('json', true)).toBe('json');
+    expect(logFormatFor('pretty', false)).toBe('pretty');
   });
 });
