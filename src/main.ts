@@ -35,6 +35,16 @@ interface Chats {
   readonly outbox: OutboxRepository;
 }
 
+/** What runs, for shutdown to stop: set as each part starts. */
+interface Parts {
+  readonly ingestion: Ingestion;
+  readonly scheduler: Scheduler;
+  readonly background: BackgroundRuns;
+  digests: Scheduler | null;
+  /** Settles once the bot is up (or gave up); null when there is no bot. */
+  telegram: Promise<Telegram | null>;
+}
+
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const feeds = loadFeedsFile(config.feedsFile);
@@ -51,30 +61,11 @@ async function main(): Promise<void> {
   scheduler.start();
   logger.info({ feeds: enabled.length, database: config.databasePath, telegram: config.botToken !== null }, 'newsbrief started');
 
-  // An admin's /poll runs here, beside the scheduler's own polls; shutdown waits for it too.
-  const background = createBackgroundRuns();
+  // An admin's /poll runs in `background`, beside the scheduler's own polls; shutdown waits for it too.
+  const parts: Parts = { ingestion, scheduler, background: createBackgroundRuns(), digests: null, telegram: Promise.resolve(null) };
   // Aborted by shutdown, so that waiting for an unreachable Telegram ends too.
   const stop = new AbortController();
-  let telegramStart: Promise<Telegram | null> = Promise.resolve(null);
-  let digests: Scheduler | null = null;
-  let stopping: Promise<void> | null = null;
-  const shutdown = (reason: string): Promise<void> => {
-    stopping ??= (async () => {
-      logger.info({ reason }, 'shutting down');
-      // A bot still connecting finishes (or gives up) first, so it is stopped, not left running.
-      const telegram = await telegramStart.catch(() => null);
-      if (telegram) await stopBot(telegram.running, reason);
-      await Promise.all([scheduler.stop(), digests?.stop(), background.stop()]);
-      if (telegram) {
-        await telegram.worker.stop();
-        telegram.sender.close();
-      }
-      await ingestion.close();
-      logger.info('stopped');
-    })();
-    stop.abort();
-    return stopping;
-  };
+  const shutdown = shutdownOnce(parts, stop, logger);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal));
 
   if (config.botToken === null) {
@@ -84,23 +75,23 @@ async function main(): Promise<void> {
     const keepAlive = setInterval(() => undefined, 60_000);
     await new Promise((resolve) => stop.signal.addEventListener('abort', resolve, { once: true }));
     clearInterval(keepAlive);
-    return stopping ?? undefined;
+    return shutdown('stopped');
   }
 
-  const starting = startTelegram(config, config.botToken, feeds, ingestion, chats, background, stop.signal, logger);
-  telegramStart = starting;
+  const starting = startTelegram(config, config.botToken, feeds, ingestion, chats, parts.background, stop.signal, logger);
+  parts.telegram = starting;
   let telegram: Telegram;
   try {
     telegram = await starting;
   } catch (error) {
     // Stopped while Telegram was still away: nothing failed.
-    if (stop.signal.aborted) return stopping ?? undefined;
+    if (stop.signal.aborted) return shutdown('stopped');
     await shutdown('the bot could not start');
     throw error;
   }
   // Stopped just as the bot came up: shutdown stops it.
-  if (stop.signal.aborted) return stopping ?? undefined;
-  digests = createScheduler([digestTickJob({
+  if (stop.signal.aborted) return shutdown('stopped');
+  parts.digests = createScheduler([digestTickJob({
     ...chats,
     articles: ingestion.articles,
     catalog: feeds,
@@ -108,10 +99,35 @@ async function main(): Promise<void> {
     worker: telegram.worker,
     logger,
   })], logger);
-  digests.start();
+  parts.digests.start();
   // Polling can end on its own (token revoked, another instance took over): then stop everything.
   await telegram.running.stopped;
   await shutdown('bot stopped');
+}
+
+/**
+ * Stops every part once, in order: the bot (a bot still connecting first finishes or gives up),
+ * the schedulers and background runs, the delivery worker, then the database. Later calls get
+ * the same promise; the first also aborts `stop`.
+ */
+function shutdownOnce(parts: Parts, stop: AbortController, logger: Logger): (reason: string) => Promise<void> {
+  let stopping: Promise<void> | null = null;
+  return (reason) => {
+    stopping ??= (async () => {
+      logger.info({ reason }, 'shutting down');
+      const telegram = await parts.telegram.catch(() => null);
+      if (telegram) await stopBot(telegram.running, reason);
+      await Promise.all([parts.scheduler.stop(), parts.digests?.stop(), parts.background.stop()]);
+      if (telegram) {
+        await telegram.worker.stop();
+        telegram.sender.close();
+      }
+      await parts.ingestion.close();
+      logger.info('stopped');
+    })();
+    stop.abort();
+    return stopping;
+  };
 }
 
 /**
