@@ -5,6 +5,7 @@ import { createBot } from '../../src/bot/create-bot.js';
 import { startBot, stopBot } from '../../src/bot/start-bot.js';
 import { ConfigError } from '../../src/config-errors.js';
 import { say, startHarness, type Harness } from '../helpers/bot-harness.js';
+import { freePort } from '../helpers/free-port.js';
 
 const READER = { id: 6001, first_name: 'Fay', language_code: 'en' };
 const harnesses: Harness[] = [];
@@ -163,12 +164,3 @@ describe('webhook mode on a port in use', () => {
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}

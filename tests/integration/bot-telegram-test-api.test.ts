@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { createSqliteSubscriberRepository } from '../../src/store/sqlite/subscri
 import type { SubscriberRepository } from '../../src/store/subscriber-repository.js';
 import { FIXED_NOW, TEST_FEEDS } from '../helpers/bot-harness.js';
 import { seedBriefings } from '../helpers/seed-briefings.js';
+import { freePort } from '../helpers/free-port.js';
 
 // The package's typings declare `export default TelegramServer`, but at runtime it does
 // `module.exports = TelegramServer`: depending on the loader the class is the import itself or its `default`.
@@ -78,13 +78,4 @@ async function waitUntil(condition: () => boolean, timeoutMs = 5_000): Promise<v
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotApiEmulator } from '../helpers/bot-api-emulator.js';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+import { freePort } from '../helpers/free-port.js';
 
 /**
  * The whole application as an operator runs it (`tsx src/main.ts`), against a loopback feed and
@@ -180,12 +180,3 @@ describe('newsbrief as a process', () => {
     }
   });
 });
-
-/** A loopback port nothing listens on (it was free a moment ago). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
