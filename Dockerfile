@@ -26,4 +26,6 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 # The SQLite database lives here; mount a volume to keep it. Mount your own feeds.json over /app/feeds.json.
 VOLUME ["/data"]
+# Healthy while the poller keeps every enabled feed on time; `health` only reads the database.
+HEALTHCHECK --interval=5m --timeout=30s --start-period=10m CMD ["node", "bin/newsbrief.js", "health"]
 CMD ["node", "dist/src/main.js"]

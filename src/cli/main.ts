@@ -3,6 +3,7 @@ import { briefCommand } from './brief.js';
 import { chatCommand } from './chat.js';
 import { checkCommand } from './check.js';
 import { feedsCommand } from './feeds.js';
+import { healthCommand } from './health.js';
 import { housekeepCommand } from './housekeep.js';
 import { parseCommand } from './parse.js';
 import { pollCommand } from './poll.js';
@@ -19,6 +20,7 @@ const program = new Command('newsbrief')
   .addCommand(chatCommand())
   .addCommand(pollCommand())
   .addCommand(feedsCommand())
+  .addCommand(healthCommand())
   .addCommand(parseCommand())
   .addCommand(briefCommand())
   .addCommand(housekeepCommand());

@@ -37,22 +37,32 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
 }
 
 /**
- * What `openDatabase(path)` would find, read without writing a byte: null when there is no file
- * yet, else its schema version and how many migrations it still lacks. Throws DatabaseOpenError
- * for a file openDatabase would refuse.
+ * The database at `path` opened read-only, for looking without writing a byte (`check`,
+ * `health`); null when there is no file yet. Throws DatabaseOpenError for a file openDatabase
+ * would refuse.
  */
-export function inspectDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): { version: number; pending: number } | null {
+export function openDatabaseReadOnly(path: string, migrations: readonly Migration[] = MIGRATIONS): SqliteDatabase | null {
   if (path === ':memory:' || !existsSync(path)) return null;
   let db: SqliteDatabase | null = null;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
     refuseForeignSchema(db, path, migrations);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw explainOpenFailure(path, error);
+  }
+}
+
+/** What `openDatabase(path)` would find: null when there is no file yet, else its schema version and how many migrations it still lacks. */
+export function inspectDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): { version: number; pending: number } | null {
+  const db = openDatabaseReadOnly(path, migrations);
+  if (db === null) return null;
+  try {
     const version = db.pragma('user_version', { simple: true }) as number;
     return { version, pending: migrations.filter((m) => m.version > version).length };
-  } catch (error) {
-    throw explainOpenFailure(path, error);
   } finally {
-    db?.close();
+    db.close();
   }
 }
 

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
+import { initialFeedRecord } from '../../src/store/feed-repository.js';
+import { createSqliteFeedRepository } from '../../src/store/sqlite/feed-repository.js';
 import { tempDir } from '../helpers/poll-harness.js';
 import { seedBriefings } from '../helpers/seed-briefings.js';
 
@@ -79,6 +81,30 @@ describe('bin/newsbrief.js', () => {
     const refused = await run(join(REPO, 'bin/newsbrief.js'), ['check'], { FEEDS_FILE: feeds, DATABASE_PATH: notes });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(`newsbrief: ${notes}: not an SQLite database (another kind of file, or an encrypted or damaged one); set DATABASE_PATH to a newsbrief database or to a file that does not exist yet\n`);
+  });
+
+  it('health exits 0 while the feeds are polled on time and 1 once one is overdue, without writing', async () => {
+    const feeds = join(dir.dir, 'health-feeds.json');
+    writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'a', url: 'https://a.example/rss', language: 'en', topics: ['news'] }] }));
+    const database = join(dir.dir, 'health.db');
+    const env = { FEEDS_FILE: feeds, DATABASE_PATH: database };
+    expect(await run(join(REPO, 'bin/newsbrief.js'), ['health'], env)).toMatchObject({ code: 1, stdout: `unhealthy: no database at ${database} yet (has newsbrief started?)\n` });
+    const db = openDatabase(database);
+    const store = createSqliteFeedRepository(db);
+    const polledAt = Date.now() - 60_000;
+    store.saveFeed({ ...initialFeedRecord('a', 'https://a.example/rss'), lastPolledAt: polledAt, nextPollAt: polledAt + 15 * 60_000 });
+    db.close();
+    const healthy = await run(join(REPO, 'bin/newsbrief.js'), ['health'], env);
+    expect(healthy).toMatchObject({ code: 0, stdout: 'healthy: 1 feed polled on time; last poll 1 min ago\n' });
+
+    const stale = openDatabase(database);
+    createSqliteFeedRepository(stale).saveFeed({ ...initialFeedRecord('a', 'https://a.example/rss'), lastPolledAt: polledAt - 3_600_000, nextPollAt: Date.now() - 30 * 60_000 });
+    stale.close();
+    const before = readFileSync(database);
+    const overdue = await run(join(REPO, 'bin/newsbrief.js'), ['health', '--grace', '20'], env);
+    expect(overdue.code).toBe(1);
+    expect(overdue.stdout).toMatch(/^unhealthy: of 1 feed, 1 overdue by more than 20 min \(a 30 min\); last poll 6\d min ago\n$/);
+    expect(readFileSync(database).equals(before)).toBe(true);
   });
 
   it('chat answers /digest, /stats and /poll from the same store as the bot', async () => {

@@ -71,6 +71,11 @@ describe('the compiled application, as the Docker image runs it', () => {
     }
   });
 
+  it('reports the poller healthy to the HEALTHCHECK command after that poll', async () => {
+    const { stdout } = await run(process.execPath, ['bin/newsbrief.js', 'health'], { cwd: dir.dir, env: env(), timeout: 20_000 });
+    expect(stdout).toMatch(/^healthy: 1 feed polled on time; last poll \d+ min ago\n$/);
+  });
+
   it('runs the CLI from dist/ through bin/newsbrief.js', async () => {
     const { stdout } = await run(process.execPath, ['bin/newsbrief.js', 'parse', join(REPO, 'tests/fixtures/poll/news-v1.xml'), '--json'], { cwd: dir.dir, env: env(), timeout: 20_000 });
     const parsed = JSON.parse(stdout) as { title: string; articles: Array<{ title: string }> };

@@ -1,0 +1,72 @@
+import { Command, Option } from 'commander';
+import type { FeedSpec, FeedState } from '../core/types.js';
+import { openDatabaseReadOnly } from '../store/database.js';
+import { createSqliteFeedRepository } from '../store/sqlite/feed-repository.js';
+import { loadCliContext } from './context.js';
+import { UsageError } from './run-cli.js';
+
+/** How late a due feed may be before the poller counts as stuck: polls take seconds, the scheduler ticks every minute. */
+export const DEFAULT_GRACE_MINUTES = 10;
+
+/** Is the poller alive? Read from the database alone, so it works from outside the process (Docker HEALTHCHECK). */
+export interface Liveness {
+  readonly healthy: boolean;
+  readonly summary: string;
+}
+
+/**
+ * Judges the poller by its feeds: each enabled feed must have been polled at least once and not
+ * be overdue by more than `graceMs`. A failing feed is not overdue (its back-off sets its next
+ * poll), so this says whether polling runs, not whether the feeds answer (`newsbrief feeds`).
+ */
+export function judgeLiveness(specs: readonly FeedSpec[], states: readonly Pick<FeedState, 'feedId' | 'nextPollAt' | 'lastPolledAt'>[], now: number, graceMs: number): Liveness {
+  const enabled = specs.filter((spec) => spec.enabled);
+  if (enabled.length === 0) return { healthy: true, summary: 'healthy: no enabled feeds to poll' };
+  const byId = new Map(states.map((state) => [state.feedId, state]));
+  const never = enabled.filter((spec) => byId.get(spec.id)?.lastPolledAt == null).map((spec) => spec.id);
+  const late = enabled
+    .map((spec) => ({ id: spec.id, lateMs: now - (byId.get(spec.id)?.nextPollAt ?? now) }))
+    .filter((feed) => !never.includes(feed.id) && feed.lateMs > graceMs)
+    .sort((a, b) => b.lateMs - a.lateMs);
+  const lastPoll = Math.max(...enabled.map((spec) => byId.get(spec.id)?.lastPolledAt ?? Number.NEGATIVE_INFINITY));
+  const since = Number.isFinite(lastPoll) ? `last poll ${minutes(now - lastPoll)} ago` : 'no poll yet';
+  const problems = [
+    ...(late.length > 0 ? [`${late.length} overdue by more than ${minutes(graceMs)} (${late.slice(0, 3).map((feed) => `${feed.id} ${minutes(feed.lateMs)}`).join(', ')}${late.length > 3 ? ', ...' : ''})`] : []),
+    ...(never.length > 0 ? [`${never.length} never polled (${never.slice(0, 3).join(', ')}${never.length > 3 ? ', ...' : ''})`] : []),
+  ];
+  if (problems.length === 0) return { healthy: true, summary: `healthy: ${feedCount(enabled.length)} polled on time; ${since}` };
+  return { healthy: false, summary: `unhealthy: of ${feedCount(enabled.length)}, ${problems.join('; ')}; ${since}` };
+}
+
+/** `newsbrief health`: exit 0 while the poller keeps its feeds on time, else 1; reads the database without writing. */
+export function healthCommand(): Command {
+  return new Command('health')
+    .description('Exit 0 when the poller keeps the feeds on time, 1 when not (for Docker HEALTHCHECK); reads the database only')
+    .addOption(new Option('--grace <minutes>', 'how late a due feed may be').default(String(DEFAULT_GRACE_MINUTES)))
+    .action((options: { grace: string }) => {
+      const grace = Number(options.grace);
+      if (!Number.isFinite(grace) || grace <= 0) throw new UsageError(`health: --grace needs a number of minutes above 0, not ${options.grace}`);
+      const { config, feeds } = loadCliContext();
+      const db = openDatabaseReadOnly(config.databasePath);
+      if (db === null) {
+        process.stdout.write(`unhealthy: no database at ${config.databasePath} yet (has newsbrief started?)\n`);
+        process.exitCode = 1;
+        return;
+      }
+      try {
+        const verdict = judgeLiveness(feeds, createSqliteFeedRepository(db).listFeeds(), Date.now(), grace * 60_000);
+        process.stdout.write(`${verdict.summary}\n`);
+        if (!verdict.healthy) process.exitCode = 1;
+      } finally {
+        db.close();
+      }
+    });
+}
+
+function feedCount(n: number): string {
+  return n === 1 ? '1 feed' : `${n} feeds`;
+}
+
+function minutes(ms: number): string {
+  return `${Math.max(0, Math.round(ms / 60_000))} min`;
+}
