@@ -11,6 +11,7 @@ import { installErrorBoundary } from './error-boundary.js';
 import { createFloodGate, type FloodOptions } from './flood-gate.js';
 import { mayChangeSettings } from './group-admin.js';
 import { parseCommand } from './parse-command.js';
+import { watchLongPolling } from './polling-watch.js';
 import { createRepliesTelegram } from './replies-telegram.js';
 import { createChatApi, sendHtml } from './telegram-adapter.js';
 import { DEFAULT_UPDATE_RUNNER_OPTIONS, runUpdatesIndependently } from './update-runner.js';
@@ -45,6 +46,7 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
     // With the update runner telegraf's part of an update ends at once; the runner watches for slow handlers.
     handlerTimeout: maxInFlight > 0 ? Infinity : slowAfterMs,
   });
+  watchLongPolling(bot.telegram, deps.logger);
   // Every update's ctx.telegram: telegraf's client with a leaner sendMessage (replies-telegram).
   Object.assign(bot.context, { telegram: createRepliesTelegram(options.token, apiRoot, { onSent: deps.onReplySent }) });
   const commands = options.commands ?? COMMANDS;

@@ -116,6 +116,20 @@ describe('faults', () => {
     expect(h.emulator.connectionCount).toBeLessThanOrEqual(3);
   });
 
+  it('logs when long polling loses Telegram and when it has it back, and answers after', async () => {
+    const h = await open({
+      prepare: (emulator) => emulator.failNext('getUpdates', { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } }, 2),
+    });
+    expect((await say(h, READER, '/help'))[0]!.text).toContain('What I can do');
+    const logged = h.logLines.map((text) => JSON.parse(text) as { msg: string; level: number; reason?: string; down_ms?: number });
+    const lost = logged.filter((line) => line.msg.startsWith('bot: long polling cannot reach Telegram'));
+    expect(lost).toHaveLength(1);
+    expect(lost[0]).toMatchObject({ level: 40, reason: 'the Bot API answered 429: Too Many Requests: retry after 1' });
+    const back = logged.filter((line) => line.msg === 'bot: long polling reaches Telegram again');
+    expect(back).toHaveLength(1);
+    expect(back[0]!.down_ms).toBeGreaterThanOrEqual(1_000);
+  });
+
   it('starts and answers even when setMyCommands fails, and logs the failure', async () => {
     const h = await open({ prepare: (emulator) => emulator.failNext('setMyCommands', { error_code: 500, description: 'Internal Server Error' }, 3) });
     expect(h.logLines.filter((line) => line.includes('setMyCommands failed'))).toHaveLength(3);
