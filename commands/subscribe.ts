@@ -41,9 +41,10 @@ export const subscribeCommand: BotCommand = {
 function toggledItem(c: CallbackContext): Subscription | null {
   const [kind, value] = c.data;
   if (value === undefined) return null;
-  // Callback data can be forged by a client: accept only topics and feeds that exist.
-  if (kind === 't') return availableTopics(c.deps.feeds).includes(value) ? { kind: 'topic', value } : null;
-  if (kind === 'f') return c.deps.feeds.some((feed) => feed.id === value) ? { kind: 'feed', value } : null;
+  // Callback data can be forged by a client: accept only topics and feeds that exist, or that the
+  // chat follows (feeds.json may have dropped them since; the button then unfollows them).
+  if (kind === 't') return availableTopics(c.deps.feeds).includes(value) || c.chat.topics.includes(value) ? { kind: 'topic', value } : null;
+  if (kind === 'f') return c.deps.feeds.some((feed) => feed.id === value) || c.chat.feeds.includes(value) ? { kind: 'feed', value } : null;
   const feed = kind === 'i' ? c.deps.feeds[Number(value)] : undefined;
   return feed ? { kind: 'feed', value: feed.id } : null;
 }

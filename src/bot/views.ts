@@ -3,7 +3,7 @@ import type { SettingsView } from '../i18n/index.js';
 import { messagesFor } from '../i18n/index.js';
 import type { Keyboard } from './command.js';
 import type { FeedSpec } from '../core/types.js';
-import { availableTopics } from './subscription-feeds.js';
+import { availableTopics, followedFeedIds } from './subscription-feeds.js';
 
 /** A chat's settings as /settings and /status display them. */
 export function settingsView(chat: Subscriber): SettingsView {
@@ -20,19 +20,26 @@ export function settingsView(chat: Subscriber): SettingsView {
 export const TOGGLE_PREFIX = 'sub';
 
 /**
- * The subscribe keyboard: every topic, then every enabled feed, each marked when followed, and a
- * Done button. Pressing one toggles it and the message is redrawn from this same function.
+ * The subscribe keyboard: every topic, then every enabled feed, each marked when followed, then
+ * what the chat follows that feeds.json no longer offers (so one tap drops it), and a Done
+ * button. Pressing one toggles it and the message is redrawn from this same function.
  */
 export function toggleKeyboard(chat: Subscriber, feeds: readonly FeedSpec[]): Keyboard {
+  const msg = messagesFor(chat.language);
   const mark = (on: boolean, label: string) => `${on ? '✅' : '▫️'} ${label}`;
   const topicButtons = availableTopics(feeds).map((topic) => ({ text: mark(chat.topics.includes(topic), topic), data: `${TOGGLE_PREFIX}:t:${topic}` }));
   const feedButtons = feeds
     .filter((feed) => feed.enabled)
     .map((feed) => ({ text: mark(chat.feeds.includes(feed.id), feed.title), data: feedButtonData(feed, feeds) }));
+  const { gone } = followedFeedIds(chat, feeds);
+  const goneButtons = gone
+    .map((value) => ({ text: mark(true, msg.goneButton(value)), data: `${TOGGLE_PREFIX}:${chat.topics.includes(value) ? 't' : 'f'}:${value}` }))
+    .filter((button) => new TextEncoder().encode(button.data).length <= 64);
   return [
     ...pairs(topicButtons, 3),
     ...pairs(feedButtons, 2),
-    [{ text: messagesFor(chat.language).doneButton, data: `${TOGGLE_PREFIX}:done` }],
+    ...pairs(goneButtons, 1),
+    [{ text: msg.doneButton, data: `${TOGGLE_PREFIX}:done` }],
   ];
 }
 

@@ -50,6 +50,7 @@ export const EN: Messages = {
   subscribeKeyboardTitle: 'Tap topics and feeds to follow or unfollow them:',
   unsubscribeKeyboardTitle: 'Tap what you no longer want to follow:',
   doneButton: 'Done',
+  goneButton: (name) => `${name} (no longer offered)`,
   keyboardDone: (topics, feeds) =>
     topics.length + feeds.length === 0
       ? 'You follow nothing yet. /subscribe to choose.'

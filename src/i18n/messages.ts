@@ -56,6 +56,8 @@ export interface Messages {
   readonly subscribeKeyboardTitle: string;
   readonly unsubscribeKeyboardTitle: string;
   readonly doneButton: string;
+  /** A keyboard button for something followed that feeds.json no longer offers (plain text). */
+  readonly goneButton: (name: string) => string;
   readonly keyboardDone: (topics: readonly string[], feeds: readonly string[]) => string;
   readonly channelUnknown: (channel: string) => string;
   readonly channelNotAdmin: (channel: string) => string;

@@ -50,6 +50,7 @@ export const NL: Messages = {
   subscribeKeyboardTitle: 'Tik op onderwerpen en feeds om ze te volgen of niet meer te volgen:',
   unsubscribeKeyboardTitle: 'Tik op wat je niet meer wilt volgen:',
   doneButton: 'Klaar',
+  goneButton: (name) => `${name} (niet meer aangeboden)`,
   keyboardDone: (topics, feeds) =>
     topics.length + feeds.length === 0
       ? 'Je volgt nog niets. Kies met /subscribe.'

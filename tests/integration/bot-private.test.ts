@@ -165,7 +165,15 @@ describe('a private chat, in English and Dutch', () => {
       const gone = 'Nothing you follow is offered any more: <b>science</b>, <b>old-feed</b> left the feed list. /subscribe to choose again; /feeds shows what there is.';
       expect((await say(own, user, '/latest'))[0]!.text).toBe(gone);
       expect((await say(own, user, '/digest'))[0]!.text).toBe(gone);
-      expect((await say(own, user, '/unsubscribe science old-feed'))[0]!.text).toBe('No longer following: <b>science</b>, <b>old-feed</b>.');
+      const [keyboard] = await say(own, user, '/unsubscribe');
+      expect(buttons(keyboard!).map((button) => button.text)).toEqual(expect.arrayContaining(['✅ science (no longer offered)', '✅ old-feed (no longer offered)']));
+      await press(own, user, keyboard!, 'sub:t:science');
+      expect(own.deps.subscribers.find(user.id)).toMatchObject({ topics: [], feeds: ['old-feed'] });
+      expect(buttons(keyboard!).map((button) => button.callback_data)).not.toContain('sub:t:science');
+      // A forged button for something neither offered nor followed changes nothing.
+      await press(own, user, keyboard!, 'sub:t:science');
+      expect(own.deps.subscribers.find(user.id)).toMatchObject({ topics: [], feeds: ['old-feed'] });
+      expect((await say(own, user, '/unsubscribe old-feed'))[0]!.text).toBe('No longer following: <b>old-feed</b>.');
       expect((await say(own, user, '/status'))[0]!.text).not.toContain('No longer offered');
     } finally {
       await own.close();
