@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DatabaseOpenError, explainFolderError, explainOpenFailure, explainSqliteError } from './database-errors.js';
@@ -54,15 +54,33 @@ export function openDatabaseReadOnly(path: string, migrations: readonly Migratio
   }
 }
 
-/** What `openDatabase(path)` would find: null when there is no file yet, else its schema version and how many migrations it still lacks. */
+/**
+ * What `openDatabase(path)` would find: null when there is no file yet (after making sure it could
+ * be created), else its schema version and how many migrations it still lacks. Writes nothing.
+ */
 export function inspectDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): { version: number; pending: number } | null {
   const db = openDatabaseReadOnly(path, migrations);
-  if (db === null) return null;
+  if (db === null) {
+    if (path !== ':memory:') assertCreatable(path);
+    return null;
+  }
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     return { version, pending: migrations.filter((m) => m.version > version).length };
   } finally {
     db.close();
+  }
+}
+
+/** Throws DatabaseOpenError when the missing file at `path` could not be created: its nearest existing ancestor is a file, or not writable. */
+function assertCreatable(path: string): void {
+  let folder = dirname(path);
+  while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+  if (!statSync(folder).isDirectory()) throw new DatabaseOpenError(path, `cannot create the folder ${dirname(path)}: a file of that name is in the way (${folder})`);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new DatabaseOpenError(path, `cannot create it: ${folder} is not writable by this user`);
   }
 }
 

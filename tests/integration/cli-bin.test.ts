@@ -65,7 +65,7 @@ describe('bin/newsbrief.js', () => {
     expect(existsSync(join(dir.dir, 'check.db'))).toBe(false);
   });
 
-  it('check reads the database file without changing it, and refuses one that is not a database', async () => {
+  it('check reads the database file without changing it, and refuses one that is not a database or could not be made', async () => {
     const feeds = join(dir.dir, 'feeds.json');
     writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'a', url: 'https://a.example/rss', language: 'en', topics: ['news'] }] }));
     const database = join(dir.dir, 'checked.db');
@@ -81,6 +81,11 @@ describe('bin/newsbrief.js', () => {
     const refused = await run(join(REPO, 'bin/newsbrief.js'), ['check'], { FEEDS_FILE: feeds, DATABASE_PATH: notes });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(`newsbrief: ${notes}: not an SQLite database (another kind of file, or an encrypted or damaged one); set DATABASE_PATH to a newsbrief database or to a file that does not exist yet\n`);
+
+    const blocked = join(notes, 'data', 'newsbrief.db');
+    const cannot = await run(join(REPO, 'bin/newsbrief.js'), ['check'], { FEEDS_FILE: feeds, DATABASE_PATH: blocked });
+    expect(cannot.code).toBe(1);
+    expect(cannot.stderr).toBe(`newsbrief: ${blocked}: cannot create the folder ${join(notes, 'data')}: a file of that name is in the way (${notes})\n`);
   });
 
   it('health exits 0 while the feeds are polled on time and 1 once one is overdue, without writing', async () => {
