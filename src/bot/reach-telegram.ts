@@ -18,8 +18,8 @@ export interface ReachOptions {
   readonly maxDelayMs?: number;
 }
 
-export const FIRST_DELAY_MS = 1_000;
-export const MAX_DELAY_MS = 60_000;
+const FIRST_DELAY_MS = 1_000;
+const MAX_DELAY_MS = 60_000;
 
 /** Runs `call` until it succeeds, waiting between tries while Telegram cannot be reached. */
 export async function reachTelegram<T>(call: () => Promise<T>, options: ReachOptions): Promise<T> {

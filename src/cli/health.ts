@@ -31,8 +31,8 @@ export function judgeLiveness(specs: readonly FeedSpec[], states: readonly Pick<
   const lastPoll = Math.max(...enabled.map((spec) => byId.get(spec.id)?.lastPolledAt ?? Number.NEGATIVE_INFINITY));
   const since = Number.isFinite(lastPoll) ? `last poll ${minutes(now - lastPoll)} ago` : 'no poll yet';
   const problems = [
-    ...(late.length > 0 ? [`${late.length} overdue by more than ${minutes(graceMs)} (${late.slice(0, 3).map((feed) => `${feed.id} ${minutes(feed.lateMs)}`).join(', ')}${late.length > 3 ? ', ...' : ''})`] : []),
-    ...(never.length > 0 ? [`${never.length} never polled (${never.slice(0, 3).join(', ')}${never.length > 3 ? ', ...' : ''})`] : []),
+    ...(late.length > 0 ? [`${late.length} overdue by more than ${minutes(graceMs)} (${firstFew(late.map((feed) => `${feed.id} ${minutes(feed.lateMs)}`))})`] : []),
+    ...(never.length > 0 ? [`${never.length} never polled (${firstFew(never)})`] : []),
   ];
   if (problems.length === 0) return { healthy: true, summary: `healthy: ${feedCount(enabled.length)} polled on time; ${since}` };
   return { healthy: false, summary: `unhealthy: of ${feedCount(enabled.length)}, ${problems.join('; ')}; ${since}` };
@@ -61,6 +61,11 @@ export function healthCommand(): Command {
         db.close();
       }
     });
+}
+
+/** The first three names, and `...` when there are more. */
+function firstFew(names: readonly string[]): string {
+  return names.slice(0, 3).join(', ') + (names.length > 3 ? ', ...' : '');
 }
 
 function feedCount(n: number): string {

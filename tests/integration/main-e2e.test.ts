@@ -134,14 +134,20 @@ describe('newsbrief as a process', () => {
     expect(readFileSync(notes, 'utf8')).toBe('my notes, not a database: keep them\n'.repeat(20));
   });
 
-  it('keeps polling while Telegram cannot be reached, and starts the bot once it answers', async () => {
+  /** The app with a bot token, pointed at a loopback port where no Bot API listens (yet). */
+  async function startWithoutTelegram(database: string): Promise<{ app: Running; port: number }> {
     const port = await freePort();
     const app = startApp({
       BOT_TOKEN: '123456789:TEST-token-for-the-emulator_xyz',
       TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`,
       FEEDS_FILE: join(dir, 'feeds.json'),
-      DATABASE_PATH: join(dir, 'late-telegram.db'),
+      DATABASE_PATH: join(dir, database),
     });
+    return { app, port };
+  }
+
+  it('keeps polling while Telegram cannot be reached, and starts the bot once it answers', async () => {
+    const { app, port } = await startWithoutTelegram('late-telegram.db');
     const late = new BotApiEmulator();
     try {
       await until(() => app.output().includes(`bot: cannot reach Telegram at http://127.0.0.1:${port} (ECONNREFUSED); trying again in 1 s`), 'the first retry');
@@ -162,13 +168,7 @@ describe('newsbrief as a process', () => {
   });
 
   it('stops at once on SIGTERM while still waiting for Telegram', async () => {
-    const port = await freePort();
-    const app = startApp({
-      BOT_TOKEN: '123456789:TEST-token-for-the-emulator_xyz',
-      TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`,
-      FEEDS_FILE: join(dir, 'feeds.json'),
-      DATABASE_PATH: join(dir, 'no-telegram.db'),
-    });
+    const { app, port } = await startWithoutTelegram('no-telegram.db');
     try {
       await until(() => app.output().includes('bot: cannot reach Telegram'), 'the first retry');
       app.child.kill('SIGTERM');
