@@ -1,6 +1,6 @@
 import { oldestFirst } from '../core/arrival-order.js';
 import { nextPollAfterFailure, nextPollAfterSuccess, type PollTimingPolicy } from '../core/poll-timing.js';
-import type { FeedSpec, HashedArticle } from '../core/types.js';
+import type { Article, FeedSpec, HashedArticle } from '../core/types.js';
 import type { Fetcher, FetchOutcome } from '../feeds/fetch.js';
 import type { Logger } from '../log.js';
 import type { ArticleRepository, ArticleUpsert } from '../store/article-repository.js';
@@ -91,10 +91,10 @@ async function recordDocument(deps: PollDeps, spec: FeedSpec, record: FeedRecord
     for (const article of written.inserted) {
       // On shutdown the rest stay without a briefing; the retry job picks them up later.
       if (signal?.aborted === true) break;
-      if (!(await condense(deps, deps.summarize, spec, article))) briefingsFailed += 1;
+      if (!(await condense(deps, deps.summarize, spec, article, parsed.articles))) briefingsFailed += 1;
     }
   }
-  if (deps.resummarize) for (const article of written.edited) refresh(deps, deps.resummarize, spec, article);
+  if (deps.resummarize) for (const article of written.edited) refresh(deps, deps.resummarize, spec, article, parsed.articles);
   deps.logger.info({ feed_id: spec.id, new: written.inserted.length, updated: written.edited.length, unchanged: written.unchanged, moved_to: outcome.permanentUrl ?? undefined }, 'feed polled');
   return {
     ok: true,
@@ -133,10 +133,13 @@ function toUpsert(article: HashedArticle): ArticleUpsert {
   return upsert;
 }
 
-/** Condenses and stores one briefing; a failure is stored for a later retry. True on success. */
-export async function condense(deps: Pick<PollDeps, 'articles' | 'now' | 'logger'>, summarize: Summarize, spec: FeedSpec, article: { readonly seq: number } & Parameters<Summarize>[0]): Promise<boolean> {
+/**
+ * Condenses and stores one briefing; a failure is stored for a later retry. True on success.
+ * `siblings`: the feed document's items, when the article came in one (see Summarize).
+ */
+export async function condense(deps: Pick<PollDeps, 'articles' | 'now' | 'logger'>, summarize: Summarize, spec: FeedSpec, article: { readonly seq: number } & Parameters<Summarize>[0], siblings?: readonly Article[]): Promise<boolean> {
   try {
-    const briefing = await summarize(article, spec);
+    const briefing = await summarize(article, spec, siblings);
     deps.articles.saveBriefing(article.seq, briefing, deps.now());
     return true;
   } catch (error) {
@@ -148,9 +151,9 @@ export async function condense(deps: Pick<PollDeps, 'articles' | 'now' | 'logger
 }
 
 /** Brings an edited article's briefing up to date; a failure keeps the old one and is logged. */
-function refresh(deps: Pick<PollDeps, 'articles' | 'logger'>, resummarize: Resummarize, spec: FeedSpec, article: { readonly seq: number } & Parameters<Resummarize>[0]): void {
+function refresh(deps: Pick<PollDeps, 'articles' | 'logger'>, resummarize: Resummarize, spec: FeedSpec, article: { readonly seq: number } & Parameters<Resummarize>[0], siblings: readonly Article[]): void {
   try {
-    const briefing = resummarize(article, spec);
+    const briefing = resummarize(article, spec, siblings);
     if (briefing !== null) deps.articles.refreshBriefing(article.seq, briefing);
   } catch (error) {
     deps.logger.warn({ feed_id: spec.id, article_id: article.id, err: error instanceof Error ? error.message : String(error) }, 'condensing an edited article failed; its first briefing stays');

@@ -17,14 +17,19 @@ export type FeedParser = (
   context: { readonly feedId: string; readonly feedUrl: string; readonly now: number },
 ) => Promise<ParsedFeedDocument>;
 
-/** The condensing port: one new article -> its briefing. A throw is recorded, never fatal. */
-export type Summarize = (article: Article, feed: FeedSpec) => Promise<Briefing>;
+/**
+ * The condensing port: one new article -> its briefing. A throw is recorded, never fatal.
+ * `siblings` are the items of the feed document it came in (itself included), when there is
+ * one: text they all repeat is the feed's, not the article's. Pass the same array for every
+ * article of a document.
+ */
+export type Summarize = (article: Article, feed: FeedSpec, siblings?: readonly Article[]) => Promise<Briefing>;
 
 /**
  * Re-condensing an article edited upstream from the feed's own text, or null when that text is
  * a teaser (the briefing came from the article page, which is fetched once per article only).
  */
-export type Resummarize = (article: Article, feed: FeedSpec) => Briefing | null;
+export type Resummarize = (article: Article, feed: FeedSpec, siblings?: readonly Article[]) => Briefing | null;
 
 /** The outcome of polling one feed that worked (fresh document or 304). */
 export interface FeedPollDone {

@@ -1,4 +1,4 @@
-import { condenseArticle, needsFullText, type CondenseBudget } from '../core/condense/index.js';
+import { condenseArticle, needsFullText, prepareText, repeatedParagraphs, type CondenseBudget } from '../core/condense/index.js';
 import type { Article, Briefing, FeedSpec } from '../core/types.js';
 import type { FullTextExtractor } from '../fulltext/extract.js';
 import type { Resummarize, Summarize } from './poll-ports.js';
@@ -13,16 +13,21 @@ export interface SummarizerDeps {
  * The poller's Summarize port: condense the feed's own text, and when it is only a teaser
  * (per the feed's `fullText` mode) fetch the article page once and condense that instead.
  * A page that cannot be fetched falls back to the teaser, so the article still gets a briefing.
+ * Paragraphs the article's siblings in the feed document repeat are the feed's standing text
+ * and are left out (see repeated-paragraphs.ts); they do not make a teaser look long either.
  */
 export function createSummarizer(deps: SummarizerDeps): Summarize {
-  return async (article: Article, feed: FeedSpec): Promise<Briefing> => {
+  const standingText = createStandingText();
+  return async (article: Article, feed: FeedSpec, siblings?: readonly Article[]): Promise<Briefing> => {
+    const repeated = standingText(siblings);
     const teaser = feedText(article);
     let text = teaser;
-    if (deps.fullText && article.url && needsFullText(teaser, feed.fullText, feed.language)) {
+    const own = repeated.size > 0 ? prepareText({ title: '', text: teaser, repeated }) : teaser;
+    if (deps.fullText && article.url && needsFullText(own, feed.fullText, feed.language)) {
       const page = await deps.fullText.extract(article.url);
       if (page && page.text.length > teaser.length) text = page.text;
     }
-    return condenseArticle({ title: article.title, text, language: feed.language }, deps.budget);
+    return condenseArticle({ title: article.title, text, language: feed.language, repeated }, deps.budget);
   };
 }
 
@@ -32,10 +37,32 @@ export function createSummarizer(deps: SummarizerDeps): Summarize {
  * fetched a second time: the first briefing stays).
  */
 export function createResummarizer(deps: Pick<SummarizerDeps, 'budget'>): Resummarize {
-  return (article: Article, feed: FeedSpec): Briefing | null => {
+  const standingText = createStandingText();
+  return (article: Article, feed: FeedSpec, siblings?: readonly Article[]): Briefing | null => {
+    const repeated = standingText(siblings);
     const text = feedText(article);
-    if (needsFullText(text, feed.fullText, feed.language)) return null;
-    return condenseArticle({ title: article.title, text, language: feed.language }, deps.budget);
+    const own = repeated.size > 0 ? prepareText({ title: '', text, repeated }) : text;
+    if (needsFullText(own, feed.fullText, feed.language)) return null;
+    return condenseArticle({ title: article.title, text, language: feed.language, repeated }, deps.budget);
+  };
+}
+
+const NOTHING_REPEATED: ReadonlySet<string> = new Set();
+
+/**
+ * The paragraphs a feed document's items repeat, worked out once per document: the poller
+ * passes the same array for each of its articles.
+ */
+function createStandingText(): (siblings: readonly Article[] | undefined) => ReadonlySet<string> {
+  const byDocument = new WeakMap<readonly Article[], ReadonlySet<string>>();
+  return (siblings) => {
+    if (siblings === undefined) return NOTHING_REPEATED;
+    let repeated = byDocument.get(siblings);
+    if (repeated === undefined) {
+      repeated = repeatedParagraphs(siblings.map((sibling) => prepareText({ title: '', text: feedText(sibling) })));
+      byDocument.set(siblings, repeated);
+    }
+    return repeated;
   };
 }
 

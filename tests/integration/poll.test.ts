@@ -244,6 +244,25 @@ describe('articles edited upstream', () => {
     expect(after.find((b) => b.articleId === 'guid:teaser')).toEqual(teaserBefore);
   });
 
+  it('leaves the paragraph every item of a feed repeats (the channel\'s own text) out of the briefings', async () => {
+    bed.rig.close();
+    bed.rig = openPollRig(join(bed.dir, 'standing.db'), bed.clock, { summarize: createSummarizer({ budget: DEFAULT_BUDGET }) });
+    const about = 'About the channel: the premium destination for science, exploration and adventure, where scientists and filmmakers bring you closer to the stories that matter.';
+    const video = (guid: string, title: string, line: string) => item(guid, title, `&lt;p&gt;${line}&lt;/p&gt;&lt;p&gt;${about}&lt;/p&gt;`);
+    bed.server.route('/channel.xml', feedResponse(rss(
+      video('bust', 'Making an undercover drug bust', 'A DEA agent describes one of his first sting operations while tracking down a large drug cartel.') +
+      video('sky', 'How to photograph the night sky', 'A racing driver and a photographer show how to take pictures of the stars at night.') +
+      video('manila', 'Into the heart of Manila', 'A photographer returns to the streets of the city she was not allowed to explore as a child.'),
+    )));
+    await bed.rig.poller.pollFeeds([spec('channel', bed.server.url('/channel.xml'))]);
+    const briefings = bed.rig.recentBriefings(['channel'], 10);
+    expect(briefings).toHaveLength(3);
+    for (const briefing of briefings) expect(briefing.sentences.join(' ')).not.toContain('premium destination');
+    expect(briefings.find((b) => b.articleId === 'guid:bust')?.sentences).toEqual(['A DEA agent describes one of his first sting operations while tracking down a large drug cartel.']);
+    // The stored text keeps the paragraph: only the briefing leaves it out.
+    expect(bed.rig.articles.listArticlesSince(0, 10).every((a) => a.summary.includes('premium destination'))).toBe(true);
+  });
+
   it('stores a document newest-first as oldest-first, so /latest and digests read the newest news first', async () => {
     bed.rig.close();
     bed.rig = openPollRig(join(bed.dir, 'order.db'), bed.clock, { summarize: createSummarizer({ budget: DEFAULT_BUDGET }) });

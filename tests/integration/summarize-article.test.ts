@@ -56,6 +56,20 @@ describe('createSummarizer', () => {
     expect(briefing.sentences).toEqual([TEASER]);
   });
 
+  it('does not take the feed\'s standing text for an article: a teaser plus the channel\'s blurb still fetches the page', async () => {
+    const blurb = 'Over deze zender: wij brengen elke dag het nieuws uit de regio. Onze verslaggevers zijn overal in Overijssel. Volg ons ook op de radio en op televisie.';
+    const teasers = [TEASER, 'Het waterschap versterkt de dijk bij Hasselt.', 'De bibliotheek in Kampen gaat op zondag open.'];
+    const withBlurb = (n: number, url: string): Article => ({ ...article(url), id: `guid:${n}`, summary: `${teasers[n] ?? ''}\n\n${blurb}` });
+    const siblings = [0, 1, 2].map((n) => withBlurb(n, server.url('/artikel')));
+    server.resetCounts();
+    const alone = await summarize(siblings[0] as Article, feed('auto'));
+    expect(server.hits('/artikel')).toBe(0);
+    expect(alone.sentences.join(' ')).toContain('verslaggevers');
+    const briefing = await summarize(siblings[0] as Article, feed('auto'), siblings);
+    expect(server.hits('/artikel')).toBe(1);
+    expect(briefing.sentences.join(' ')).toContain('48 miljoen euro');
+  });
+
   it('never fetches the page for a feed set to fullText "never"', async () => {
     server.resetCounts();
     const briefing = await summarize(article(server.url('/artikel')), feed('never'));

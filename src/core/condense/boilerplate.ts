@@ -1,6 +1,6 @@
 /**
  * Article-page boilerplate at paragraph level: share buttons, "read also" blocks with their
- * lists of related headlines, bylines, photo credits, newsletter and cookie notices. Works on the
+ * lists of related headlines, bylines, photo credits, newsletter and cookie notices, forum footers. Works on the
  * plain text `htmlToText` makes (one paragraph per line), in nl/en/de/fr.
  */
 
@@ -13,6 +13,9 @@ const BYLINE_RE = new RegExp(
   String.raw`^(?:[Dd]oor|[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Tt]ekst|[Tt]ext|[Ff]oto'?s?|[Pp]hotos?|[Bb]ild(?:er)?)\s*:?\s+\p{Lu}[\p{L}.'’-]*(?:\s+${NAME}){0,6}\s*(?:[,|•·–-]\s*[^.!?]{0,60})?$`,
   'u',
 );
+// Forum and aggregator footers: "submitted by /u/name to /r/news", "[link] [1143 comments]".
+const SUBMITTED_RE = /^(?:submitted|posted) by\s+\S+(?:\s+(?:to|in)\s+\S+)?$/iu;
+const LINK_LABELS_RE = /^(?:\[[^\][]{1,40}\]\s*)+$/u;
 const CREDIT_RE = /^(?:©|\(c\)\s|copyright\b|(?:foto|photo|bild|beeld|credit)s?\s*:).{0,80}$/iu;
 const NOTICE_RE = /(?:newsletter|nieuwsbrief|abonneer|subscribe|cookies?|javascript|advertentie|anzeige|all rights reserved|alle rechten voorbehouden)/iu;
 // Consent notices of embedded content (charts, videos, posts): a paragraph that names three of
@@ -58,7 +61,7 @@ export function removeBoilerplate(text: string): string {
       inRelated = true;
       continue;
     }
-    if (SHARE_ONLY_RE.test(trimmed)) continue;
+    if (SHARE_ONLY_RE.test(trimmed) || LINK_LABELS_RE.test(trimmed) || SUBMITTED_RE.test(trimmed)) continue;
     if (short && (BYLINE_RE.test(trimmed) || CREDIT_RE.test(trimmed))) continue;
     if (short && NOTICE_RE.test(trimmed)) continue;
     if (isConsentNotice(trimmed)) continue;

@@ -10,6 +10,7 @@ import { stripTags } from './agency-tags.js';
 import { startsInsideQuote } from './quote-state.js';
 import { MIN_SENTENCE_TOKENS, canStandAlone } from './standalone.js';
 import { stopwordsFor } from './stopwords.js';
+import { endsCut } from './teaser-tails.js';
 import { countWords, tokenize } from './tokenize.js';
 
 /** Language code of a briefing whose language could not be told (BCP 47 "undetermined"). */
@@ -94,15 +95,22 @@ export function needsFullText(text: string, mode: FullTextMode, language: Langua
   return candidateSentences(prepareText({ title: '', text }), language ?? UNKNOWN_LANGUAGE).length < 3;
 }
 
+/**
+ * The sentences a briefing may use. A last sentence the feed cut off ("The rest have received
+ * ...") is used only when there is nothing else: a teaser's fragment is not what its author wrote.
+ */
 function candidateSentences(text: string, language: LanguageCode): Candidate[] {
   const out: Candidate[] = [];
   const spans = splitSentenceSpans(text, language);
   const quoted = startsInsideQuote(spans, language);
+  let lastIsCut = false;
   spans.forEach((span, i) => {
     const sentence = stripTags(span.text);
-    if (!quoted[i] && canStandAlone(sentence, language)) out.push({ text: sentence });
+    if (quoted[i] || !canStandAlone(sentence, language)) return;
+    out.push({ text: sentence });
+    lastIsCut = i === spans.length - 1 && endsCut(sentence);
   });
-  return out;
+  return lastIsCut && out.length > 1 ? out.slice(0, -1) : out;
 }
 
 function leadPick(candidates: readonly Candidate[], budget: CondenseBudget): string[] {

@@ -1,11 +1,13 @@
 import { htmlToText } from '../text/html-to-text.js';
 import { removeBoilerplate } from './boilerplate.js';
 import { normalizeText } from './split-sentences.js';
+import { stripReadMore } from './teaser-tails.js';
 
 /**
  * Article input -> the clean text the condenser splits: HTML through `htmlToText` (paragraphs
  * kept, scripts/figures/captions dropped, entities decoded), then article-page boilerplate
- * removed, then whitespace normalised. Plain text takes the same path minus the HTML step.
+ * removed ("read more" labels after a paragraph's last sentence too), then whitespace normalised.
+ * Plain text takes the same path minus the HTML step.
  */
 
 /** What an article offers the condenser; `text` wins over `html` when both are given. */
@@ -20,12 +22,24 @@ export interface ArticleInput {
   readonly text?: string;
   readonly html?: string;
   readonly language?: string | null;
+  /**
+   * Paragraphs the article's feed repeats in its other items (see repeated-paragraphs.ts): the
+   * channel's standing text, left out unless nothing else remains.
+   */
+  readonly repeated?: ReadonlySet<string>;
 }
 
 /** The clean text of an article (may be empty). */
 export function prepareText(input: ArticleInput): string {
   const raw = input.text?.trim() ? input.text : input.html ? htmlToText(input.html) : '';
-  return normalizeText(removeBoilerplate(normalizeText(raw)));
+  const lines = normalizeText(raw).split('\n').map(stripReadMore).join('\n');
+  const clean = normalizeText(removeBoilerplate(lines));
+  return input.repeated && input.repeated.size > 0 ? withoutRepeated(clean, input.repeated) : clean;
+}
+
+function withoutRepeated(text: string, repeated: ReadonlySet<string>): string {
+  const own = text.split('\n').filter((line) => !repeated.has(line));
+  return own.some(Boolean) ? normalizeText(own.join('\n')) : text;
 }
 
 /** A headline as one clean line: tags and entities gone, whitespace collapsed. */

@@ -1,0 +1,29 @@
+/**
+ * What a feed does to the end of a teaser: it glues a "read more" link after the last sentence
+ * ("… in der syrischen Opposition.[mehr]", "… fully vaccinated. Read more »"), or it cuts the
+ * text off mid-sentence and marks the cut with an ellipsis ("The rest have received ...",
+ * "… the first [&hellip;]"). A briefing shows neither: the link label is not the journalist's
+ * sentence, and the cut sentence no longer says what its author wrote.
+ */
+
+const READ_MORE_LABEL = String.raw`(?:mehr|more|meer|plus|suite|weiter(?:lesen)?|read more|lees (?:meer|verder)|verder lezen|lesen sie mehr|mehr lesen|weiterlesen|lire la suite|continue reading|continuer la lecture)`;
+// After the sentence's final punctuation: "[mehr]", "(more)", "Read more »", "Lees verder…". A bare
+// "»" is not a label: it closes French quotations ("… parti. »").
+const READ_MORE_RE = new RegExp(
+  String.raw`([.!?…]["'”’»)]*)\s*(?:\[\s*${READ_MORE_LABEL}\s*\]|\(\s*${READ_MORE_LABEL}\s*\)|${READ_MORE_LABEL}\s*(?:[»›→>]+|\.{3}|…)?)\s*$`,
+  'iu',
+);
+// "...", "…", "[…]", "[...]", "(…)" closing a sentence that does not end otherwise.
+const CUT_RE = /(?:\.{3}|…|\[\s*(?:\.{3}|…)\s*\]|\(\s*(?:\.{3}|…)\s*\))\s*$/u;
+
+/** `line` without a "read more" link label after its last sentence; unchanged when it has none. */
+export function stripReadMore(line: string): string {
+  const m = READ_MORE_RE.exec(line);
+  if (!m) return line;
+  return line.slice(0, m.index + (m[1]?.length ?? 0));
+}
+
+/** Whether `sentence` ends where its text was cut off ("The rest have received ..."). */
+export function endsCut(sentence: string): boolean {
+  return CUT_RE.test(sentence);
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { condenseArticle, endsCut, removeBoilerplate, repeatedParagraphs, stripReadMore } from '../../src/core/condense/index.js';
+
+describe('stripReadMore', () => {
+  it.each([
+    ['Der neue Außenminister hatte eine Schlüsselrolle in der Opposition.[mehr]', 'Der neue Außenminister hatte eine Schlüsselrolle in der Opposition.'],
+    ['Nearly half of the members are now fully vaccinated. Read more »', 'Nearly half of the members are now fully vaccinated.'],
+    ['De gemeenteraad stemt in met de nieuwe brug. Lees verder…', 'De gemeenteraad stemt in met de nieuwe brug.'],
+    ['Le conseil a voté le budget. (suite)', 'Le conseil a voté le budget.'],
+    ['The talks went on through the night. Continue reading...', 'The talks went on through the night.'],
+    ['„Das war knapp“, sagte sie. [Weiterlesen]', '„Das war knapp“, sagte sie.'],
+  ])('cuts the link label from %j', (line, expected) => {
+    expect(stripReadMore(line)).toBe(expected);
+  });
+
+  it.each([
+    '« Il est parti hier soir. »',
+    'There is more to come, the minister said.',
+    'Die Regierung will mehr',
+    'He asked for more.',
+  ])('leaves %j as it is', (line) => {
+    expect(stripReadMore(line)).toBe(line);
+  });
+});
+
+describe('endsCut', () => {
+  it.each(['The rest have received ...', 'Kiwis abroad found themselves waiting, while those who …', 'The first results are in [&hellip;]'.replace('&hellip;', '…'), 'Er sagte (...)'])(
+    'tells %j was cut off',
+    (sentence) => expect(endsCut(sentence)).toBe(true),
+  );
+
+  it.each(['The rest have received a first dose.', 'Was dann geschah? Niemand weiß es.'])('tells %j is whole', (sentence) => {
+    expect(endsCut(sentence)).toBe(false);
+  });
+});
+
+describe('a teaser the feed cut off', () => {
+  const title = 'How many MPs have been fully vaccinated?';
+
+  it('leaves the cut sentence out when whole ones remain', () => {
+    const text = 'A stocktake has revealed just four of our MPs are yet to receive a single dose. Meanwhile, nearly half of the members are now fully vaccinated. The rest have received ...';
+    const briefing = condenseArticle({ title, text, language: 'en' });
+    expect(briefing.sentences).toEqual([
+      'A stocktake has revealed just four of our MPs are yet to receive a single dose.',
+      'Meanwhile, nearly half of the members are now fully vaccinated.',
+    ]);
+  });
+
+  it('keeps the cut sentence when it is all there is', () => {
+    const text = 'Kiwis abroad who are desperate to get home found themselves waiting in a queue, while those who missed out on ...';
+    expect(condenseArticle({ title, text, language: 'en' }).sentences).toEqual([text]);
+  });
+
+  it('leaves a "read more" label out of the briefing', () => {
+    const text = 'Fast zwei Wochen nach dem Sturz von Assad hat die neue Führung ein wichtiges Amt besetzt. Der neue Außenminister hatte bereits eine Schlüsselrolle in der Opposition.[mehr]';
+    const briefing = condenseArticle({ title: 'Syrische Übergangsregierung benennt Außenminister', text, language: 'de' });
+    expect(briefing.sentences.join(' ')).toContain('Schlüsselrolle in der Opposition.');
+    expect(briefing.sentences.join(' ')).not.toContain('[mehr]');
+  });
+});
+
+describe('forum footers', () => {
+  it('drops "submitted by" lines and lines of bracketed link labels', () => {
+    const text = 'The council approved the new bridge on Monday.\nsubmitted by /u/someone to /r/news\n[link] [1143 comments]';
+    expect(removeBoilerplate(text)).toBe('The council approved the new bridge on Monday.');
+  });
+
+  it('leaves a post that is only its footer without a briefing sentence', () => {
+    const briefing = condenseArticle({ title: 'How the British are seen', text: 'submitted by /u/AngryRedditor to /r/funny\n[link] [1143 comments]', language: 'en' });
+    expect(briefing).toMatchObject({ sentences: [], method: 'title-only' });
+  });
+});
+
+describe('repeatedParagraphs', () => {
+  const standing = 'This is the official channel of the evening news, where reports are uploaded every day.';
+
+  it('finds the paragraphs at least three items share, each item counted once', () => {
+    const texts = [
+      `First report of the day.\n${standing}`,
+      `Second report.\n${standing}\n${standing}`,
+      `Third report.\n${standing}`,
+      `Fourth report.\nFirst report of the day.`,
+    ];
+    expect([...repeatedParagraphs(texts)]).toEqual([standing]);
+  });
+
+  it('finds nothing when only two items share a paragraph', () => {
+    expect(repeatedParagraphs([`One.\n${standing}`, `Two.\n${standing}`, 'Three.']).size).toBe(0);
+  });
+});
+
+describe('condensing with the feed\'s standing text', () => {
+  const about = 'About the channel: the world\'s premium destination for science, exploration and adventure, with scientists and filmmakers who bring you closer to the stories that matter.';
+  const text = `A DEA agent describes one of his first sting operations while tracking down a large drug cartel.\n\n${about}`;
+  const title = 'Making an undercover drug bust';
+
+  it('leaves the repeated paragraph out', () => {
+    const briefing = condenseArticle({ title, text, language: 'en', repeated: new Set([about]) });
+    expect(briefing.sentences).toEqual(['A DEA agent describes one of his first sting operations while tracking down a large drug cartel.']);
+  });
+
+  it('would have chosen it without the siblings (the test can fail)', () => {
+    expect(condenseArticle({ title, text, language: 'en' }).sentences.join(' ')).toContain('premium destination');
+  });
+
+  it('keeps the text when every paragraph is repeated', () => {
+    const briefing = condenseArticle({ title, text: about, language: 'en', repeated: new Set([about]) });
+    expect(briefing.sentences.join(' ')).toContain('premium destination');
+  });
+});
