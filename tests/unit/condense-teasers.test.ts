@@ -108,3 +108,40 @@ describe('condensing with the feed\'s standing text', () => {
     expect(briefing.sentences.join(' ')).toContain('premium destination');
   });
 });
+
+describe('a feed in a language written without spaces', () => {
+  it('condenses Chinese sentence by sentence, each character counting toward "long enough"', () => {
+    const text = '在提克里特附近的一轮战事中，伊拉克前总统萨达姆之墓几乎被完全夷平。伊拉克军队正在试图夺回这座城市。';
+    const briefing = condenseArticle({ title: '萨达姆之墓在战事中被毁', text, language: 'zh' });
+    expect(briefing.method).not.toBe('title-only');
+    expect(briefing.sentences[0]).toBe('在提克里特附近的一轮战事中，伊拉克前总统萨达姆之墓几乎被完全夷平。');
+  });
+});
+
+describe('the last resort when no sentence can stand alone', () => {
+  it('is never a line of links', () => {
+    const text = 'Visit our website at http://news.example.com Facebook: https://www.facebook.com/example';
+    expect(condenseArticle({ title: 'Morning show (7 July 2020)', text, language: 'en' })).toMatchObject({ sentences: [], method: 'title-only' });
+  });
+
+  it('is never a byline', () => {
+    expect(condenseArticle({ title: 'Relatório acusa militares', text: 'Por Matt Spetalnick e Jason Szep', language: 'pt' }).sentences).toEqual([]);
+  });
+
+  it('is still a sentence without final punctuation when that is all there is', () => {
+    const text = 'The second season of the cooking show premieres on June 7 with six new episodes';
+    expect(condenseArticle({ title: 'Season 2 trailer', text, language: 'en' }).sentences).toEqual([text]);
+  });
+});
+
+describe('a channel describing itself', () => {
+  it('drops "About <name>: …" paragraphs', () => {
+    const text = 'Two firemen detail their stories on the morning of the attack.\nAbout National Geographic: National Geographic is the world\'s premium destination for science, exploration, and adventure.';
+    expect(removeBoilerplate(text)).toBe('Two firemen detail their stories on the morning of the attack.');
+  });
+
+  it('keeps a sentence that merely starts with "About" and a number', () => {
+    const text = 'About 700 paratroopers: that is how many were sent back to base on Thursday.';
+    expect(removeBoilerplate(text)).toBe(text);
+  });
+});

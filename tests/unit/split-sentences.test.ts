@@ -122,3 +122,14 @@ describe('splitSentences in French', () => {
     ]);
   });
 });
+
+describe('splitSentences in Chinese and Japanese (no spaces between sentences)', () => {
+  it('ends a sentence at 。！？ and after a closing quote that follows one', () => {
+    const text = '新华社报道，他在医院去世，享年71岁。针对他的调查将终止！他说：“我们走吧。”然后离开了。';
+    expect(splitSentences(text, 'zh')).toEqual(['新华社报道，他在医院去世，享年71岁。', '针对他的调查将终止！', '他说：“我们走吧。”', '然后离开了。']);
+  });
+
+  it('splits Japanese the same way', () => {
+    expect(splitSentences('東京で大雨が降った。電車は止まっている？', 'ja')).toEqual(['東京で大雨が降った。', '電車は止まっている？']);
+  });
+});

@@ -16,6 +16,8 @@ const BYLINE_RE = new RegExp(
 // Forum and aggregator footers: "submitted by /u/name to /r/news", "[link] [1143 comments]".
 const SUBMITTED_RE = /^(?:submitted|posted) by\s+\S+(?:\s+(?:to|in)\s+\S+)?$/iu;
 const LINK_LABELS_RE = /^(?:\[[^\][]{1,40}\]\s*)+$/u;
+// A channel or programme describing itself: "About National Geographic: …", "À propos de …: …".
+const ABOUT_US_RE = /^(?:About|À propos de)\s+\p{Lu}[^:.!?]{0,60}:\s/u;
 const CREDIT_RE = /^(?:©|\(c\)\s|copyright\b|(?:foto|photo|bild|beeld|credit)s?\s*:).{0,80}$/iu;
 const NOTICE_RE = /(?:newsletter|nieuwsbrief|abonneer|subscribe|cookies?|javascript|advertentie|anzeige|all rights reserved|alle rechten voorbehouden)/iu;
 // Consent notices of embedded content (charts, videos, posts): a paragraph that names three of
@@ -61,7 +63,7 @@ export function removeBoilerplate(text: string): string {
       inRelated = true;
       continue;
     }
-    if (SHARE_ONLY_RE.test(trimmed) || LINK_LABELS_RE.test(trimmed) || SUBMITTED_RE.test(trimmed)) continue;
+    if (SHARE_ONLY_RE.test(trimmed) || LINK_LABELS_RE.test(trimmed) || SUBMITTED_RE.test(trimmed) || ABOUT_US_RE.test(trimmed)) continue;
     if (short && (BYLINE_RE.test(trimmed) || CREDIT_RE.test(trimmed))) continue;
     if (short && NOTICE_RE.test(trimmed)) continue;
     if (isConsentNotice(trimmed)) continue;

@@ -8,7 +8,7 @@ import { DEFAULT_SELECTION, selectSentences, type SelectionOptions } from './sel
 import { splitSentenceSpans } from './split-sentences.js';
 import { stripTags } from './agency-tags.js';
 import { startsInsideQuote } from './quote-state.js';
-import { MIN_SENTENCE_TOKENS, canStandAlone } from './standalone.js';
+import { MIN_SENTENCE_TOKENS, canServeAsLastResort, canStandAlone } from './standalone.js';
 import { stopwordsFor } from './stopwords.js';
 import { endsCut } from './teaser-tails.js';
 import { countWords, tokenize } from './tokenize.js';
@@ -127,7 +127,7 @@ function leadPick(candidates: readonly Candidate[], budget: CondenseBudget): str
 
 function fallback(headline: string, text: string, language: LanguageCode | null, budget: CondenseBudget): Briefing {
   const spans = splitSentenceSpans(text, language ?? UNKNOWN_LANGUAGE);
-  const first = spans.find((s) => tokenize(s.text).length >= MIN_SENTENCE_TOKENS);
+  const first = spans.find((s) => canServeAsLastResort(s.text));
   if (first) return briefing(headline, [trimToBudget(first.text, budget)], language ?? UNKNOWN_LANGUAGE, 'lead');
   return briefing(headline, [], language ?? UNKNOWN_LANGUAGE, 'title-only');
 }

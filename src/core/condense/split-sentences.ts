@@ -5,7 +5,7 @@ import { stopwordsFor } from './stopwords.js';
 /**
  * A rule-based sentence splitter that knows each language's abbreviations, initials, decimals,
  * ordinal dates (`3. Oktober`), times, ellipses and the quote styles of nl/en/de/fr
- * („…”, “…”, ‘…’, «…», ,,…''). Line breaks always end a sentence (paragraphs, list items).
+ * („…”, “…”, ‘…’, «…», ,,…''), and the full-width 。！？ of Chinese and Japanese. Line breaks always end a sentence (paragraphs, list items).
  * Sentences are slices of `normalizeText(text)`, so each occurs verbatim in the normalised text.
  */
 
@@ -32,8 +32,10 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
-// A terminal run, then closing quotes/brackets (French « … » has a space before »), then a space.
-const TERMINAL_RE = /[.!?…]+(?:[”’"'»)\]“]|\s»)*(?=\s)/gu;
+// A terminal run, then closing quotes/brackets (French « … » has a space before »), then a space;
+// or a full-width terminal (Chinese, Japanese), which needs no space after it and no capital.
+const TERMINAL_RE = /[.!?…]+(?:[”’"'»)\]“]|\s»)*(?=\s)|[。！？]+[」』”’）)]*(?=\S)/gu;
+const FULL_WIDTH_END_RE = /^[。！？]/u;
 const OPENERS_RE = /^(?:,,|[“"'‘„«‹(\[¿¡–—-]\s?)+/u;
 const UPPER_OR_DIGIT_RE = /^[\p{Lu}\p{Lt}\p{N}]/u;
 const WORD_BEFORE_RE = /([\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*)$/u;
@@ -58,6 +60,11 @@ export function splitSentenceSpans(text: string, language: LanguageCode): Senten
     TERMINAL_RE.lastIndex = 0;
     for (let m = TERMINAL_RE.exec(line); m; m = TERMINAL_RE.exec(line)) {
       const end = m.index + m[0].length;
+      if (FULL_WIDTH_END_RE.test(m[0])) {
+        out.push({ text: line.slice(start, end).trim(), paragraph });
+        start = end;
+        continue;
+      }
       const rest = line.slice(end).trimStart();
       const afterOpeners = rest.replace(OPENERS_RE, '');
       if (!UPPER_OR_DIGIT_RE.test(afterOpeners)) continue;

@@ -4,28 +4,30 @@
  * whose speaker is named elsewhere are left out. Patterns cover nl/en/de/fr; none assumes English.
  */
 
+import { countTokens } from './tokenize.js';
+
 const READ_ALSO_RE =
   /^(?:lees (?:ook|meer|hier)|bekijk (?:ook|hier|de video)|kijk ook|luister ook|read (?:also|more)|see also|related|more on this|watch|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|weitere artikel|lire (?:aussi|également)|à lire aussi|voir aussi|sur le même sujet)\b/iu;
 const BOILERPLATE_RE =
   /(?:tekst loopt (?:verder|door) onder|klik hier|click here|scroll down|share this|e-mail to a friend|follow us|volg ons|deel dit artikel|abonneer|subscribe|newsletter|nieuwsbrief|cookie|all rights reserved|alle rechten voorbehouden|copyright|©)/iu;
-const BYLINE_RE = /^(?:[Dd]oor|[Bb]y|BY|[Vv]on|[Pp]ar|[Tt]ext|[Tt]ekst|[Ff]oto'?s?|[Pp]hotos?|[Bb]ild|[Rr]edactie)\s*[:.]?\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}\s*(?:[,|•·–-]|$)/u;
+const BYLINE_RE = /^(?:[Dd]oor|[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Tt]ext|[Tt]ekst|[Ff]oto'?s?|[Pp]hotos?|[Bb]ild|[Rr]edactie)\s*[:.]?\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|en|und|et|e|y|&)){0,6}\s*(?:[,|•·–-]|$)/u;
 const CAPTION_RE =
   /(?:^|[\s(|])(?:foto|beeld|photo|photograph|picture|image|bild|illustration|afbeelding|video|credit)s?\s*:|\b(?:getty images|anp|afp|epa|reuters|ap photo|dpa|picture alliance|shutterstock|hollandse hoogte)\s*\)?\s*$/iu;
 const PHOTO_NOTE_RE = /\((?:file |archive |stock )?(?:photo|picture|image|pictured (?:left|right|above|below))s?\)|\((?:foto|bild|archieffoto|archivbild)\)/iu;
 const URL_RE = /(?:https?:\/\/|www\.|\S+@\S+\.\w{2,})/iu;
-const QUESTION_RE = /[?¿]\s*[”’"'»“]*\s*$/u;
-const TERMINAL_RE = /[.!?…]\s*[”’"'»“)\]]*\s*$/u;
+const QUESTION_RE = /[?¿？]\s*[”’"'»“」』]*\s*$/u;
+const TERMINAL_RE = /[.!?…。！？]\s*[”’"'»“)\]」』）]*\s*$/u;
 const QUOTE_OPEN_RE = /^(?:,,|[“"'‘„«‹])/u;
 const CLOSING_QUOTE_RE = /(?:''|[”"»›“]|’(?=[\s,.;:!?]))/gu;
 const LOWER_START_RE = /^[\p{Ll}]/u;
 const TOKEN_RE = /[\p{L}\p{M}\p{N}]+/gu;
 
-/** Fewer word tokens than this and a sentence is a dateline, label or fragment. */
+/** Fewer word tokens (countTokens) than this and a sentence is a dateline, label or fragment. */
 export const MIN_SENTENCE_TOKENS = 4;
 
 /** Whether `sentence` can be shown on its own in a briefing (`language` sharpens the quote rule). */
 export function canStandAlone(sentence: string, language?: string): boolean {
-  const tokens = sentence.match(TOKEN_RE)?.length ?? 0;
+  const tokens = countTokens(sentence);
   if (tokens < MIN_SENTENCE_TOKENS) return false;
   if (READ_ALSO_RE.test(sentence) || BOILERPLATE_RE.test(sentence)) return false;
   if (URL_RE.test(sentence) || CAPTION_RE.test(sentence) || PHOTO_NOTE_RE.test(sentence)) return false;
@@ -35,6 +37,18 @@ export function canStandAlone(sentence: string, language?: string): boolean {
   if (!TERMINAL_RE.test(sentence) && tokens < 12) return false;
   if (LOWER_START_RE.test(sentence)) return false;
   return !isBareQuote(sentence) && !closesEarlierQuote(sentence, language);
+}
+
+/**
+ * Whether `sentence` may still stand in a briefing when no sentence can stand alone (a teaser
+ * without final punctuation, a question): anything but a fragment, a link, a byline or the
+ * site talking about itself.
+ */
+export function canServeAsLastResort(sentence: string): boolean {
+  const tokens = countTokens(sentence);
+  if (tokens < MIN_SENTENCE_TOKENS) return false;
+  if (URL_RE.test(sentence) || BOILERPLATE_RE.test(sentence) || READ_ALSO_RE.test(sentence)) return false;
+  return !(BYLINE_RE.test(sentence) && tokens <= 12);
 }
 
 // German opens with „ and closes with “; elsewhere “ opens. ” and » always close.

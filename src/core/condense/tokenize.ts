@@ -11,6 +11,17 @@ export function tokenize(text: string): string[] {
   return text.normalize('NFKC').toLowerCase().match(TOKEN_RE) ?? [];
 }
 
+// Chinese and Japanese are written without spaces: each character counts as one token there.
+const READER_TOKEN_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{M}\p{N}]+/gu;
+
+/**
+ * How many words a reader sees in `text`, for telling a sentence from a fragment: runs of
+ * letters and digits, and each character of scripts written without spaces.
+ */
+export function countTokens(text: string): number {
+  return text.match(READER_TOKEN_RE)?.length ?? 0;
+}
+
 /** Number of words as shown to readers (whitespace-separated chunks that hold a letter or digit). */
 export function countWords(text: string): number {
   let n = 0;
