@@ -14,7 +14,7 @@ export const digestCommand: BotCommand = {
   async run(c) {
     const digestNow = c.deps.digestNow;
     if (!digestNow) return c.reply(c.msg.digestUnavailable);
-    const { ids, followsNothing, gone } = followedFeedIds(c.chat, c.deps.feeds);
+    const { ids, followsNothing, gone } = followedFeedIds(c.chat, c.feeds);
     if (followsNothing) return c.reply(c.msg.digestFollowsNothing);
     if (ids.length === 0 && gone.length > 0) return c.reply(c.msg.followsOnlyGone(gone));
     await c.exclusive(async () => {

@@ -9,7 +9,7 @@ export const feedsCommand: BotCommand = {
   name: 'feeds',
   scope: 'everyone',
   async run(c) {
-    const enabled = c.deps.feeds.filter((feed) => feed.enabled);
+    const enabled = c.feeds.filter((feed) => feed.enabled);
     if (enabled.length === 0) return c.reply(c.msg.feedsEmpty);
     const states = c.deps.feedHealth ? new Map(c.deps.feedHealth().map((state) => [state.feedId, state])) : null;
     const items = [c.msg.feedsHeader];

@@ -5,6 +5,7 @@ import { helpCommand } from './help.js';
 import { languageCommand } from './language.js';
 import { latestCommand } from './latest.js';
 import { pollCommand } from './poll.js';
+import { reloadCommand } from './reload.js';
 import { settingsCommand } from './settings.js';
 import { startCommand } from './start.js';
 import { statsCommand } from './stats.js';
@@ -19,5 +20,5 @@ import { unsubscribeCommand } from './unsubscribe.js';
 export const COMMANDS: readonly BotCommand[] = [
   startCommand, latestCommand, subscribeCommand, unsubscribeCommand, digestCommand, timeCommand,
   timezoneCommand, languageCommand, feedsCommand, settingsCommand, statusCommand, stopCommand,
-  helpCommand, statsCommand, pollCommand,
+  helpCommand, statsCommand, pollCommand, reloadCommand,
 ];

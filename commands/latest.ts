@@ -21,7 +21,7 @@ export const latestCommand: BotCommand = {
   async run(c) {
     const count = c.args[0] === undefined ? DEFAULT_COUNT : Number(c.args[0]);
     if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) return c.reply(c.msg.latestBadCount);
-    const { ids, followsNothing, gone } = followedFeedIds(c.chat, c.deps.feeds);
+    const { ids, followsNothing, gone } = followedFeedIds(c.chat, c.feeds);
     if (ids.length === 0 && gone.length > 0) return c.reply(c.msg.followsOnlyGone(gone));
     const sentNew = await c.exclusive(async () => {
       const briefings = c.deps.subscribers.unseenBriefings(c.chat.chatId, ids, count);
@@ -36,7 +36,7 @@ export const latestCommand: BotCommand = {
   async onCallback(c) {
     const count = Number(c.data[1]);
     if (c.data[0] !== 'recent' || !Number.isInteger(count) || count < 1 || count > MAX_COUNT) return;
-    const { ids } = followedFeedIds(c.chat, c.deps.feeds);
+    const { ids } = followedFeedIds(c.chat, c.feeds);
     await c.edit(c.msg.latestNothingNew);
     await send(c, c.msg.latestRecentHeader, c.deps.subscribers.recentBriefings(ids, count), null, false);
   },
@@ -44,7 +44,7 @@ export const latestCommand: BotCommand = {
 
 /** Sends header, briefings and footer in as few messages as fit; `record` marks each message's briefings once it went out. */
 async function send(c: CommandContext, header: string, briefings: readonly DeliverableBriefing[], footer: string | null, record: boolean) {
-  const titles = new Map(c.deps.feeds.map((feed) => [feed.id, feed.title]));
+  const titles = new Map(c.feeds.map((feed) => [feed.id, feed.title]));
   const items = [header, ...renderBriefings(briefings, titles), ...(footer === null ? [] : [footer])];
   for (const message of packMessages(items)) {
     await c.reply(message.text);

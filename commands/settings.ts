@@ -18,7 +18,7 @@ export const settingsCommand: BotCommand = {
     if (c.data[0] === 'lang') chat = subscribers.update(c.chat.chatId, { language: c.chat.language === 'nl' ? 'en' : 'nl' }, c.now);
     else if (c.data[0] === 'digest') {
       chat = subscribers.update(c.chat.chatId, { digestTime: c.chat.digestTime === null ? c.deps.defaults.digestTime : null }, c.now);
-    } else if (c.data[0] === 'topics') return c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.deps.feeds));
+    } else if (c.data[0] === 'topics') return c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds));
     if (chat) await redraw(c, chat);
   },
 };

@@ -12,7 +12,7 @@ export const startCommand: BotCommand = {
   },
   async onCallback(c) {
     if (c.data[0] !== 'default') return;
-    const topics = defaultTopicsFor(c.chat.language, c.deps.feeds, c.deps.defaultTopics);
+    const topics = defaultTopicsFor(c.chat.language, c.feeds, c.deps.defaultTopics);
     c.deps.subscribers.subscribe(c.chat.chatId, topics.map((value) => ({ kind: 'topic', value })), c.now);
     await c.edit(`${c.msg.subscribed(topics)}\n/latest · /settings`);
   },

@@ -11,7 +11,7 @@ export const statsCommand: BotCommand = {
       c.msg.stats({
         subscribers: subscribers.total,
         activeSubscribers: subscribers.active,
-        feeds: c.deps.feeds.filter((feed) => feed.enabled).length,
+        feeds: c.feeds.filter((feed) => feed.enabled).length,
         failingFeeds: failing,
         articles: c.deps.articleCount?.() ?? null,
         outbox: c.deps.outboxStats?.() ?? null,

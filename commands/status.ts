@@ -14,7 +14,7 @@ export const statusCommand: BotCommand = {
     const next = nextDigestAt(chat, c.now);
     const last = c.deps.subscribers.lastDeliveryAt(chat.chatId);
     const when = (at: number | null) => (at === null ? null : formatDateTime(at, chat.timezone, chat.language));
-    const { gone } = followedFeedIds(chat, c.deps.feeds);
+    const { gone } = followedFeedIds(chat, c.feeds);
     await c.reply(c.msg.status(settingsView(chat), when(next), when(last), chat.active, gone));
   },
 };

@@ -12,9 +12,9 @@ export async function subscribeChannel(c: CommandContext, name: string, words: r
   if (sender === null || (sender.status !== 'creator' && sender.status !== 'administrator')) return c.reply(c.msg.channelNotAdmin(name));
   const bot = await c.api.getChatMember(channel.id, c.api.botId);
   if (bot === null || !bot.canPost) return c.reply(c.msg.channelCannotPost(name));
-  const { items, unknown } = resolveSubscriptions(words, c.deps.feeds);
+  const { items, unknown } = resolveSubscriptions(words, c.feeds);
   const chosen = items.length > 0 ? items :
-    defaultTopicsFor(c.chat.language, c.deps.feeds, c.deps.defaultTopics).map((value) => ({ kind: 'topic' as const, value }));
+    defaultTopicsFor(c.chat.language, c.feeds, c.deps.defaultTopics).map((value) => ({ kind: 'topic' as const, value }));
   c.deps.subscribers.ensure(
     { chatId: channel.id, chatType: 'channel', title: channel.title, language: c.chat.language, timezone: c.chat.timezone, digestTime: c.deps.defaults.digestTime },
     c.now,

@@ -16,8 +16,8 @@ export const subscribeCommand: BotCommand = {
   callbackScope: 'settings',
   async run(c) {
     if (c.args[0]?.startsWith('@')) return subscribeChannel(c, c.args[0], c.args.slice(1));
-    if (c.args.length === 0) return c.reply(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.deps.feeds));
-    const { items, unknown } = resolveSubscriptions(c.args, c.deps.feeds);
+    if (c.args.length === 0) return c.reply(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds));
+    const { items, unknown } = resolveSubscriptions(c.args, c.feeds);
     const lines: string[] = [];
     if (items.length > 0) {
       c.deps.subscribers.subscribe(c.chat.chatId, items, c.now);
@@ -34,7 +34,7 @@ export const subscribeCommand: BotCommand = {
     const chat = followed
       ? c.deps.subscribers.unsubscribe(c.chat.chatId, [item], c.now)
       : c.deps.subscribers.subscribe(c.chat.chatId, [item], c.now);
-    if (chat) await c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(chat, c.deps.feeds));
+    if (chat) await c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(chat, c.feeds));
   },
 };
 
@@ -43,8 +43,8 @@ function toggledItem(c: CallbackContext): Subscription | null {
   if (value === undefined) return null;
   // Callback data can be forged by a client: accept only topics and feeds that exist, or that the
   // chat follows (feeds.json may have dropped them since; the button then unfollows them).
-  if (kind === 't') return availableTopics(c.deps.feeds).includes(value) || c.chat.topics.includes(value) ? { kind: 'topic', value } : null;
-  if (kind === 'f') return c.deps.feeds.some((feed) => feed.id === value) || c.chat.feeds.includes(value) ? { kind: 'feed', value } : null;
-  const feed = kind === 'i' ? c.deps.feeds[Number(value)] : undefined;
+  if (kind === 't') return availableTopics(c.feeds).includes(value) || c.chat.topics.includes(value) ? { kind: 'topic', value } : null;
+  if (kind === 'f') return c.feeds.some((feed) => feed.id === value) || c.chat.feeds.includes(value) ? { kind: 'feed', value } : null;
+  const feed = kind === 'i' ? c.feeds[Number(value)] : undefined;
   return feed ? { kind: 'feed', value: feed.id } : null;
 }

@@ -19,7 +19,7 @@ export async function unsubscribeChannel(c: CommandContext, name: string, words:
     c.deps.subscribers.stop(channel.id, c.now);
     return c.reply(c.msg.channelStopped(name));
   }
-  const { items, unknown } = resolveSubscriptions(words, c.deps.feeds);
+  const { items, unknown } = resolveSubscriptions(words, c.feeds);
   const followed = items.filter((item) => (item.kind === 'topic' ? stored.topics : stored.feeds).includes(item.value));
   const lines: string[] = [];
   if (followed.length > 0) {

@@ -13,10 +13,10 @@ export const unsubscribeCommand: BotCommand = {
   viewWithoutArgs: true,
   async run(c) {
     if (c.args[0]?.startsWith('@')) return unsubscribeChannel(c, c.args[0], c.args.slice(1));
-    if (c.args.length === 0) return c.reply(c.msg.unsubscribeKeyboardTitle, toggleKeyboard(c.chat, c.deps.feeds));
+    if (c.args.length === 0) return c.reply(c.msg.unsubscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds));
     // What the chat follows goes, offered or not (feeds.json may have dropped it since).
     const { items: followed, rest } = followedItems(c.args, c.chat);
-    const { unknown } = resolveSubscriptions(rest, c.deps.feeds);
+    const { unknown } = resolveSubscriptions(rest, c.feeds);
     const lines: string[] = [];
     if (followed.length > 0) {
       c.deps.subscribers.unsubscribe(c.chat.chatId, followed, c.now);

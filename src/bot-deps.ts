@@ -6,6 +6,7 @@ import type { BackgroundRuns } from './background-runs.js';
 import type { BotDeps, PollReport } from './bot/deps.js';
 import type { Config } from './config.js';
 import type { FeedSpec } from './core/types.js';
+import type { FeedCatalog } from './feed-catalog.js';
 import type { Ingestion } from './ingestion.js';
 import { createDigestNow } from './jobs/digest-now.js';
 import { outboxStats } from './jobs/outbox-stats.js';
@@ -16,7 +17,7 @@ import type { SubscriberRepository } from './store/subscriber-repository.js';
 
 export interface BotWiring {
   readonly config: Config;
-  readonly feeds: readonly FeedSpec[];
+  readonly catalog: FeedCatalog;
   readonly ingestion: Ingestion;
   readonly subscribers: SubscriberRepository;
   readonly outbox: OutboxRepository;
@@ -27,17 +28,19 @@ export interface BotWiring {
 
 /** Every port of BotDeps that the store and the pipeline provide. */
 export function botDepsOn(w: BotWiring): BotDeps {
-  const { config, feeds, ingestion, outbox } = w;
+  const { config, ingestion, outbox } = w;
+  const feeds = w.catalog.current;
   return {
     subscribers: w.subscribers,
     feeds,
+    reloadFeeds: () => w.catalog.reload('/reload'),
     feedHealth: () => ingestion.feeds.listFeeds(),
     adminIds: config.adminIds,
     defaults: config.defaults,
     now: Date.now,
     logger: w.logger,
-    digestNow: createDigestNow({ articles: ingestion.articles, catalog: feeds, options: { topN: config.digest.topN } }),
-    pollNow: () => w.runPoll((signal) => pollEverything(ingestion.poller, feeds, signal)),
+    digestNow: (chat, now) => createDigestNow({ articles: ingestion.articles, catalog: feeds(), options: { topN: config.digest.topN } })(chat, now),
+    pollNow: () => w.runPoll((signal) => pollEverything(ingestion.poller, feeds(), signal)),
     outboxStats: () => outboxStats(outbox, Date.now(), config.defaults.timezone),
     articleCount: () => ingestion.articles.countArticles(),
   };

@@ -1,7 +1,8 @@
 /**
  * The composition root: reads the configuration, builds every adapter once, starts the bot, the
- * scheduler (feed polling, briefing retries, daily digests) and the delivery worker, and shuts
- * them down cleanly on SIGINT/SIGTERM. Nothing else in the code base reads process.env.
+ * scheduler (feed polling, briefing retries, daily digests) and the delivery worker, reloads
+ * feeds.json on SIGHUP, and shuts them down cleanly on SIGINT/SIGTERM. Nothing else in the code
+ * base reads process.env.
  */
 import { createBackgroundRuns, type BackgroundRuns } from './background-runs.js';
 import { botDepsOn } from './bot-deps.js';
@@ -11,6 +12,7 @@ import { NO_TOKEN_HELP } from './bot/no-token-help.js';
 import { startBot, stopBot, type RunningBot } from './bot/start-bot.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
 import type { FeedSpec } from './core/types.js';
+import { createFeedCatalog, type FeedCatalog } from './feed-catalog.js';
 import { loadFeedsFile } from './feeds-file.js';
 import { createDeliveryWorker, type DeliveryWorker } from './jobs/deliver-outbox.js';
 import { createConfiguredLogger, type Logger } from './log.js';
@@ -47,22 +49,27 @@ interface Parts {
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
-  const feeds = loadFeedsFile(config.feedsFile);
+  const initial = loadFeedsFile(config.feedsFile);
   const logger = createConfiguredLogger(config);
   const ingestion = createIngestion(config, logger);
-  const enabled = feeds.filter((feed) => feed.enabled);
+  // An admin's /poll and the first poll of feeds a reload added run in `background`, beside the
+  // scheduler's own polls; shutdown waits for them too.
+  const background = createBackgroundRuns();
+  const catalog = createFeedCatalog({ path: config.feedsFile, initial, logger, onNewFeeds: pollAtOnce(ingestion, background, logger) });
   const chats: Chats = { subscribers: createSqliteSubscriberRepository(ingestion.db), outbox: createSqliteOutboxRepository(ingestion.db) };
   // Feeds are polled whether or not Telegram is there: from the start, and while it is away.
   const scheduler = createScheduler([
-    pollFeedsJob(ingestion.poller, enabled, logger),
-    retryBriefingsJob({ articles: ingestion.articles, summarize: ingestion.summarize, now: Date.now, logger }, feeds),
+    pollFeedsJob(ingestion.poller, catalog.current, logger),
+    retryBriefingsJob({ articles: ingestion.articles, summarize: ingestion.summarize, now: Date.now, logger }, catalog.current),
     housekeepingJob({ articles: ingestion.articles, ...chats, logger }, config.retentionDays),
   ], logger);
   scheduler.start();
-  logger.info({ feeds: enabled.length, database: config.databasePath, telegram: config.botToken !== null }, 'newsbrief started');
+  // The operator edited feeds.json: serve the new list without a restart (a bad file changes nothing).
+  process.on('SIGHUP', () => void catalog.reload('SIGHUP'));
+  const enabled = initial.filter((feed) => feed.enabled).length;
+  logger.info({ feeds: enabled, database: config.databasePath, telegram: config.botToken !== null }, 'newsbrief started');
 
-  // An admin's /poll runs in `background`, beside the scheduler's own polls; shutdown waits for it too.
-  const parts: Parts = { ingestion, scheduler, background: createBackgroundRuns(), digests: null, telegram: Promise.resolve(null) };
+  const parts: Parts = { ingestion, scheduler, background, digests: null, telegram: Promise.resolve(null) };
   // Aborted by shutdown, so that waiting for an unreachable Telegram ends too.
   const stop = new AbortController();
   const shutdown = shutdownOnce(parts, stop, logger);
@@ -78,7 +85,7 @@ async function main(): Promise<void> {
     return shutdown('stopped');
   }
 
-  const starting = startTelegram(config, config.botToken, feeds, ingestion, chats, parts.background, stop.signal, logger);
+  const starting = startTelegram(config, config.botToken, catalog, ingestion, chats, parts.background, stop.signal, logger);
   parts.telegram = starting;
   let telegram: Telegram;
   try {
@@ -94,7 +101,7 @@ async function main(): Promise<void> {
   parts.digests = createScheduler([digestTickJob({
     ...chats,
     articles: ingestion.articles,
-    catalog: feeds,
+    catalog: catalog.current,
     options: { topN: config.digest.topN, quietLine: config.digest.quietDay, catchUpHours: config.digest.catchUpHours },
     worker: telegram.worker,
     logger,
@@ -103,6 +110,15 @@ async function main(): Promise<void> {
   // Polling can end on its own (token revoked, another instance took over): then stop everything.
   await telegram.running.stopped;
   await shutdown('bot stopped');
+}
+
+/** Feeds a reload added (or whose settings changed) are polled at once, not at the next tick. */
+function pollAtOnce(ingestion: Ingestion, background: BackgroundRuns, logger: Logger): (feeds: readonly FeedSpec[]) => void {
+  return (feeds) => {
+    background.run((signal) => ingestion.poller.pollFeeds([...feeds], { signal })).catch((error: unknown) => {
+      logger.error({ err: error instanceof Error ? error.message : String(error) }, 'polling the reloaded feeds failed');
+    });
+  };
 }
 
 /**
@@ -135,7 +151,7 @@ function shutdownOnce(parts: Parts, stop: AbortController, logger: Logger): (rea
  * reached (until `signal` aborts); the worker starts once it answered, and resumes what a crash
  * left pending, so messages are not spent on retries against an absent Bot API.
  */
-async function startTelegram(config: Config, token: string, feeds: readonly FeedSpec[], ingestion: Ingestion, { subscribers, outbox }: Chats, background: BackgroundRuns, signal: AbortSignal, logger: Logger): Promise<Telegram> {
+async function startTelegram(config: Config, token: string, catalog: FeedCatalog, ingestion: Ingestion, { subscribers, outbox }: Chats, background: BackgroundRuns, signal: AbortSignal, logger: Logger): Promise<Telegram> {
   const sender = createSender({
     transport: createFetchTransport({ apiRoot: config.telegramApiRoot, token }),
     globalPerSecond: config.sendRatePerSecond,
@@ -145,7 +161,7 @@ async function startTelegram(config: Config, token: string, feeds: readonly Feed
   const worker = createDeliveryWorker({ outbox, sender, chats: subscribers, clock: Date.now, logger });
 
   const deps: BotDeps = {
-    ...botDepsOn({ config, feeds, ingestion, subscribers, outbox, runPoll: background.run, logger }),
+    ...botDepsOn({ config, catalog, ingestion, subscribers, outbox, runPoll: background.run, logger }),
     onReplySent: (chatId) => sender.noteExternalSend(chatId),
   };
   const bot = createBot(deps, { token, apiRoot: config.telegramApiRoot });

@@ -1,5 +1,5 @@
 import { createTask, type Logger as CronLogger, type ScheduledTask } from 'node-cron';
-import type { FeedSpec } from './core/types.js';
+import type { CurrentFeeds } from './core/types.js';
 import type { FeedPoller } from './jobs/poll-feeds.js';
 import { housekeep, type HousekeepingDeps } from './jobs/housekeeping.js';
 import { retryMissingBriefings, type RetryBriefingsDeps } from './jobs/retry-briefings.js';
@@ -82,13 +82,13 @@ function cronLogger(logger: Logger, job: string): CronLogger {
 }
 
 /** The poll tick: polls the enabled feeds whose next poll time has passed; logs a summary. */
-export function pollFeedsJob(poller: FeedPoller, specs: readonly FeedSpec[], logger: Logger): ScheduledJob {
+export function pollFeedsJob(poller: FeedPoller, feeds: CurrentFeeds, logger: Logger): ScheduledJob {
   return {
     name: 'poll-feeds',
     cron: POLL_TICK_CRON,
     runAtStart: true,
     run: async (signal) => {
-      const report = await poller.pollDueFeeds(specs, { signal });
+      const report = await poller.pollDueFeeds(feeds().filter((feed) => feed.enabled), { signal });
       if (report.done.length + report.failed.length === 0) return;
       const fresh = report.done.reduce((sum, feed) => sum + feed.new, 0);
       logger.info({ polled: report.done.length + report.failed.length, failed: report.failed.length, new: fresh }, 'poll tick finished');
@@ -97,8 +97,8 @@ export function pollFeedsJob(poller: FeedPoller, specs: readonly FeedSpec[], log
 }
 
 /** Every ten minutes: condense stored articles whose briefing failed or never ran. */
-export function retryBriefingsJob(deps: RetryBriefingsDeps, specs: readonly FeedSpec[]): ScheduledJob {
-  return { name: 'retry-briefings', cron: '*/10 * * * *', run: (signal) => retryMissingBriefings(deps, specs, { signal }) };
+export function retryBriefingsJob(deps: RetryBriefingsDeps, feeds: CurrentFeeds): ScheduledJob {
+  return { name: 'retry-briefings', cron: '*/10 * * * *', run: (signal) => retryMissingBriefings(deps, feeds(), { signal }) };
 }
 
 /** Once a day, at a quiet hour: clear what the retention period no longer needs (jobs/housekeeping.ts). */
@@ -106,13 +106,16 @@ export function housekeepingJob(deps: HousekeepingDeps, retentionDays: number): 
   return { name: 'housekeeping', cron: '17 4 * * *', run: (signal) => housekeep(deps, Date.now(), retentionDays, { signal }) };
 }
 
+/** What the digest tick needs: the send-digests ports, with the feeds read afresh at each tick. */
+export type DigestTickDeps = Omit<SendDigestsDeps, 'catalog'> & { readonly catalog: CurrentFeeds };
+
 /** Every minute: write the digests that are due into the outbox; the delivery worker sends them. */
-export function digestTickJob(deps: SendDigestsDeps): ScheduledJob {
+export function digestTickJob(deps: DigestTickDeps): ScheduledJob {
   return {
     name: 'send-digests',
     cron: '* * * * *',
     run: async (signal) => {
-      const report = await sendDueDigests(deps, Date.now(), { signal });
+      const report = await sendDueDigests({ ...deps, catalog: deps.catalog() }, Date.now(), { signal });
       if (report.due > 0) deps.logger.info({ ...report, failed: report.failed.length }, 'digest tick finished');
       for (const failure of report.failed) deps.logger.error({ chat_id: failure.chatId, err: failure.error }, 'digest failed for chat');
     },

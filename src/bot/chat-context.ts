@@ -49,6 +49,7 @@ export function commandContext(deps: BotDeps, ctx: Context, chat: Subscriber, ar
   return {
     deps,
     chat,
+    feeds: deps.feeds(),
     msg: messagesFor(chat.language),
     args,
     userId,

@@ -1,4 +1,4 @@
-import type { Subscriber } from '../core/types.js';
+import type { FeedSpec, Subscriber } from '../core/types.js';
 import type { DeliveryVia } from '../store/subscriber-repository.js';
 import type { CommandName, Messages } from '../i18n/index.js';
 import type { BotDeps } from './deps.js';
@@ -19,6 +19,8 @@ export interface ChatApi {
 export interface CommandContext {
   readonly deps: BotDeps;
   readonly chat: Subscriber;
+  /** The configured feeds when this update arrived: one list for the whole command. */
+  readonly feeds: readonly FeedSpec[];
   readonly msg: Messages;
   readonly args: readonly string[];
   readonly userId: number | null;

@@ -1,4 +1,5 @@
-import type { FeedSpec, FeedState, Subscriber, UiLanguage } from '../core/types.js';
+import type { CurrentFeeds, FeedState, Subscriber, UiLanguage } from '../core/types.js';
+import type { FeedReload } from '../core/catalog-change.js';
 import type { Logger } from '../log.js';
 import type { OutboxStats as StoreOutboxStats } from '../store/outbox-repository.js';
 import type { SubscriberRepository } from '../store/subscriber-repository.js';
@@ -28,8 +29,8 @@ export interface PollReport {
  */
 export interface BotDeps {
   readonly subscribers: SubscriberRepository;
-  /** The configured feeds (feeds.json); topics and feed ids come from here. */
-  readonly feeds: readonly FeedSpec[];
+  /** The configured feeds (feeds.json, as last loaded); topics and feed ids come from here. */
+  readonly feeds: CurrentFeeds;
   /** Poll state per feed, for the health column of /feeds and failing feeds in /stats. */
   readonly feedHealth?: () => readonly FeedState[];
   /** Telegram user ids allowed to use /stats and /poll (config.adminIds). */
@@ -43,6 +44,8 @@ export interface BotDeps {
   readonly logger: Logger;
   /** Builds this chat's digest now (issue 5); null when there is nothing new. */
   readonly digestNow?: (chat: Subscriber, now: number) => Promise<DigestOnDemand | null>;
+  /** Reads feeds.json again (/reload); absent where the feeds cannot be reloaded. */
+  readonly reloadFeeds?: () => FeedReload;
   /** Polls every feed now and reports (the poll job). */
   readonly pollNow?: () => Promise<PollReport>;
   /** Outbox figures for /stats (the delivery engine). */

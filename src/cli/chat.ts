@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { createBackgroundRuns } from '../background-runs.js';
 import { botDepsOn } from '../bot-deps.js';
+import { createFeedCatalog } from '../feed-catalog.js';
 import { runTerminalChat } from '../bot/terminal-chat.js';
 import { createIngestion } from '../ingestion.js';
 import { createConfiguredLogger } from '../log.js';
@@ -27,7 +28,7 @@ export function chatCommand(): Command {
       try {
         const deps = botDepsOn({
           config: { ...config, adminIds: [...config.adminIds, userId] },
-          feeds,
+          catalog: createFeedCatalog({ path: config.feedsFile, initial: feeds, logger }),
           ingestion,
           subscribers: createSqliteSubscriberRepository(ingestion.db),
           outbox: createSqliteOutboxRepository(ingestion.db),

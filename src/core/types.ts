@@ -29,6 +29,12 @@ export interface FeedSpec {
   readonly weight: number;
 }
 
+/**
+ * The feeds configured now. feeds.json can be reloaded while the bot runs (SIGHUP, /reload), so
+ * whoever keeps the list asks for it each time instead of holding on to one.
+ */
+export type CurrentFeeds = () => readonly FeedSpec[];
+
 /** What the poller remembers about a feed between polls. */
 export interface FeedState {
   readonly feedId: string;

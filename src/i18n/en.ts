@@ -23,6 +23,7 @@ export const EN: Messages = {
     help: 'What I can do',
     stats: 'Admin: figures',
     poll: 'Admin: poll the feeds now',
+    reload: 'Admin: read feeds.json again',
   },
   welcome: (name) =>
     `Hello${name ? ` ${e(name)}` : ''}! I read news feeds and condense every article into a short briefing ` +
@@ -131,6 +132,17 @@ export const EN: Messages = {
   pollStarted: 'Polling all feeds now…',
   pollDone: (done, failed) => `Poll finished: ${done} feeds ok, ${failed.length} failed${failed.length > 0 ? ` (${list(failed)})` : ''}.`,
   pollUnavailable: 'Polling is not available in this process.',
+  reloadDone: (change) => {
+    const parts = [
+      change.added.length > 0 ? `added ${list(change.added)}` : '',
+      change.removed.length > 0 ? `removed ${list(change.removed)}` : '',
+      change.changed.length > 0 ? `changed ${list(change.changed)}` : '',
+    ].filter(Boolean);
+    const what = parts.length > 0 ? parts.join('; ') : 'nothing changed';
+    return `feeds.json reloaded: ${what}. ${change.enabled} feeds are polled now.`;
+  },
+  reloadFailed: (error, kept) => `feeds.json was not reloaded; I keep the ${kept} feeds I had. Fix this and try again:\n<pre>${e(error)}</pre>`,
+  reloadUnavailable: 'Reloading feeds.json is not available in this process.',
   none: 'none',
   dateTimeFormat: 'EEEE d MMMM, HH:mm',
   digestHeader: (date) => `📰 <b>Your digest</b> · ${e(date)}`,

@@ -1,7 +1,8 @@
+import type { CatalogChange } from '../core/catalog-change.js';
 /** Every bot command, in menu order; the single list the command menu and /help are built from. */
 export const COMMAND_NAMES = [
   'start', 'latest', 'subscribe', 'unsubscribe', 'digest', 'time', 'timezone', 'language',
-  'feeds', 'settings', 'status', 'stop', 'help', 'stats', 'poll',
+  'feeds', 'settings', 'status', 'stop', 'help', 'stats', 'poll', 'reload',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -109,6 +110,11 @@ export interface Messages {
   readonly pollStarted: string;
   readonly pollDone: (done: number, failed: readonly string[]) => string;
   readonly pollUnavailable: string;
+  /** /reload took the new feeds.json; `change` says what differs from the list before. */
+  readonly reloadDone: (change: CatalogChange) => string;
+  /** /reload found problems in feeds.json (`error` names each) and kept the `kept` feeds it had. */
+  readonly reloadFailed: (error: string, kept: number) => string;
+  readonly reloadUnavailable: string;
   readonly none: string;
   /** date-fns format for a date with time, e.g. "Monday 5 January, 07:30". */
   readonly dateTimeFormat: string;

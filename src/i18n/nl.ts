@@ -23,6 +23,7 @@ export const NL: Messages = {
     help: 'Wat ik kan',
     stats: 'Beheer: cijfers',
     poll: 'Beheer: feeds nu ophalen',
+    reload: 'Beheer: feeds.json opnieuw inlezen',
   },
   welcome: (name) =>
     `Hallo${name ? ` ${e(name)}` : ''}! Ik lees nieuwsfeeds en vat elk artikel samen in een korte briefing ` +
@@ -131,6 +132,17 @@ export const NL: Messages = {
   pollStarted: 'Alle feeds worden nu opgehaald…',
   pollDone: (done, failed) => `Ophalen klaar: ${done} feeds goed, ${failed.length} mislukt${failed.length > 0 ? ` (${list(failed)})` : ''}.`,
   pollUnavailable: 'Ophalen kan niet vanuit dit proces.',
+  reloadDone: (change) => {
+    const parts = [
+      change.added.length > 0 ? `nieuw: ${list(change.added)}` : '',
+      change.removed.length > 0 ? `weg: ${list(change.removed)}` : '',
+      change.changed.length > 0 ? `gewijzigd: ${list(change.changed)}` : '',
+    ].filter(Boolean);
+    const what = parts.length > 0 ? parts.join('; ') : 'niets veranderd';
+    return `feeds.json opnieuw ingelezen: ${what}. Er worden nu ${change.enabled} feeds opgehaald.`;
+  },
+  reloadFailed: (error, kept) => `feeds.json is niet opnieuw ingelezen; ik houd de ${kept} feeds die ik had. Los dit op en probeer het opnieuw:\n<pre>${e(error)}</pre>`,
+  reloadUnavailable: 'feeds.json opnieuw inlezen kan niet vanuit dit proces.',
   none: 'geen',
   dateTimeFormat: 'EEEE d MMMM, HH:mm',
   digestHeader: (date) => `📰 <b>Je overzicht</b> · ${e(date)}`,

@@ -56,7 +56,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logLines.push(line) });
   const deps: BotDeps = {
     subscribers: createSqliteSubscriberRepository(db),
-    feeds: TEST_FEEDS,
+    feeds: () => TEST_FEEDS,
     adminIds: [ADMIN_ID],
     defaults: { timezone: 'Europe/Amsterdam', digestTime: '07:30', language: 'en' },
     now: () => FIXED_NOW,

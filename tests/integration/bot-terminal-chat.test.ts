@@ -23,7 +23,7 @@ describe('newsbrief chat (the terminal chat)', () => {
       output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
       input.end(['/start', '1', '/latest', '/time 6:00', '/settings', '2', '/nonsense', '/subscribe @elsewhere'].join('\n'));
       await runTerminalChat(
-        { subscribers, feeds: TEST_FEEDS, adminIds: [7], defaults: { timezone: 'UTC', digestTime: '07:30', language: 'en' }, now: () => FIXED_NOW, logger: createSilentLogger() },
+        { subscribers, feeds: () => TEST_FEEDS, adminIds: [7], defaults: { timezone: 'UTC', digestTime: '07:30', language: 'en' }, now: () => FIXED_NOW, logger: createSilentLogger() },
         { input, output, userId: 7, firstName: 'Op', languageCode: 'en' },
       );
       expect(printed).toContain('Hello Op!');

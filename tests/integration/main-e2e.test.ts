@@ -103,6 +103,32 @@ describe('newsbrief as a process', () => {
     }
   });
 
+  it('reloads feeds.json on SIGHUP: a broken file changes nothing, a good one is served and its new feed polled at once', async () => {
+    const feedsFile = join(dir, 'reload-feeds.json');
+    const first = { id: 'loopback', title: 'Loopback News', url: feeds.url('/news.xml'), language: 'en', topics: ['world'], fullText: 'never' };
+    const second = { id: 'second', title: 'Second News', url: feeds.url('/second.xml'), language: 'nl', topics: ['world'], fullText: 'never' };
+    feeds.route('/second.xml', { headers: { 'content-type': 'application/rss+xml; charset=utf-8' }, body: FEED });
+    writeFileSync(feedsFile, JSON.stringify({ feeds: [first] }));
+    const app = startApp({ FEEDS_FILE: feedsFile, DATABASE_PATH: join(dir, 'reload.db') });
+    try {
+      await until(() => app.output().includes('poll tick finished'), 'the first poll');
+      writeFileSync(feedsFile, JSON.stringify({ feeds: [first, { ...second, url: 'second.xml' }] }));
+      app.child.kill('SIGHUP');
+      await until(() => app.output().includes('feeds.json not reloaded'), 'the refused reload');
+      expect(app.output()).toContain('feeds[1].url: not an absolute http(s) URL');
+      expect(feeds.hits('/second.xml')).toBe(0);
+
+      writeFileSync(feedsFile, JSON.stringify({ feeds: [first, second] }));
+      app.child.kill('SIGHUP');
+      await until(() => app.output().includes('"msg":"feeds.json reloaded"'), 'the reload');
+      await until(() => feeds.hits('/second.xml') > 0 && app.output().includes('"feed_id":"second"'), 'the new feed to be polled');
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toBe(0);
+    } finally {
+      app.child.kill('SIGKILL');
+    }
+  });
+
   it('reports a rejected token in one line and exits 1', async () => {
     const app = startApp({
       BOT_TOKEN: '999:WRONG-token-that-the-emulator-rejects',

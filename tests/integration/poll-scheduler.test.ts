@@ -58,7 +58,7 @@ describe('pollFeedsJob', () => {
       pollDueFeeds: async (_specs, options) => { if (options?.signal) seen.push(options.signal); return empty; },
       inFlight: () => new Set(),
     };
-    const job = pollFeedsJob(poller, [], createSilentLogger());
+    const job = pollFeedsJob(poller, () => [], createSilentLogger());
     expect(job.cron).toBe(POLL_TICK_CRON);
     const controller = new AbortController();
     await job.run(controller.signal);
@@ -83,7 +83,7 @@ describe('retryBriefingsJob', () => {
     const feed = { id: 'a', url: 'https://a.example/feed', title: 'a', language: 'en', topics: ['news'], enabled: true, fullText: 'never' as const, weight: 1 };
     const controller = new AbortController();
     controller.abort();
-    await expect(retryBriefingsJob(deps, [feed]).run(controller.signal)).resolves.toEqual({ done: 0, failed: 0 });
+    await expect(retryBriefingsJob(deps, () => [feed]).run(controller.signal)).resolves.toEqual({ done: 0, failed: 0 });
     expect(condensed).toBe(0);
   });
 });

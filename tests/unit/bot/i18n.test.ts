@@ -26,6 +26,9 @@ function renderAll(msg: Messages): Record<string, string> {
     status: msg.status(view, HOSTILE, HOSTILE, true, list), followsOnlyGone: msg.followsOnlyGone(list),
     stats: msg.stats({ subscribers: 1, activeSubscribers: 1, feeds: 1, failingFeeds: list, articles: 1, outbox: { pending: 1, sentToday: 1, failed: 0, dead: 0, inactiveChats: 2 } }),
     pollDone: msg.pollDone(1, list),
+    reloadDone: msg.reloadDone({ added: list, removed: list, changed: list, enabled: 3 }),
+    reloadUnchanged: msg.reloadDone({ added: [], removed: [], changed: [], enabled: 3 }),
+    reloadFailed: msg.reloadFailed(`${HOSTILE}: feeds[0].url: not an absolute http(s) URL`, 3),
   });
   delete out.languageName;
   delete out.dateTimeFormat;

@@ -1,0 +1,44 @@
+import type { FeedSpec } from './types.js';
+
+/** What a reload of feeds.json changed, by feed id. */
+export interface CatalogChange {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  /** Feeds whose settings differ (URL, language, topics, interval, enabled, fullText, weight, title). */
+  readonly changed: readonly string[];
+  /** Feeds polled from now on. */
+  readonly enabled: number;
+}
+
+/** The outcome of one reload of feeds.json: what changed, or why the file was not taken. */
+export type FeedReload =
+  | { readonly ok: true; readonly change: CatalogChange }
+  | { readonly ok: false; readonly error: string; readonly kept: number };
+
+/** The difference between two feed lists, in the order of the lists. */
+export function compareCatalogs(before: readonly FeedSpec[], after: readonly FeedSpec[]): CatalogChange {
+  const old = new Map(before.map((feed) => [feed.id, feed]));
+  const now = new Set(after.map((feed) => feed.id));
+  const added: string[] = [];
+  const changed: string[] = [];
+  for (const feed of after) {
+    const previous = old.get(feed.id);
+    if (previous === undefined) added.push(feed.id);
+    else if (!sameSettings(previous, feed)) changed.push(feed.id);
+  }
+  const removed = before.filter((feed) => !now.has(feed.id)).map((feed) => feed.id);
+  return { added, removed, changed, enabled: after.filter((feed) => feed.enabled).length };
+}
+
+/** Whether nothing changed. */
+export function isUnchanged(change: CatalogChange): boolean {
+  return change.added.length + change.removed.length + change.changed.length === 0;
+}
+
+function sameSettings(a: FeedSpec, b: FeedSpec): boolean {
+  return (
+    a.url === b.url && a.title === b.title && a.language === b.language && a.enabled === b.enabled &&
+    a.fullText === b.fullText && a.weight === b.weight && a.intervalMinutes === b.intervalMinutes &&
+    a.topics.length === b.topics.length && a.topics.every((topic, i) => topic === b.topics[i])
+  );
+}

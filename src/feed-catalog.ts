@@ -1,0 +1,60 @@
+/**
+ * The feeds the running bot serves, read from feeds.json at start and again on request
+ * (SIGHUP, an admin's /reload). A file that does not validate changes nothing: the bot keeps
+ * serving the list it had, and the log (and /reload's answer) names every problem the file has.
+ */
+import { compareCatalogs, isUnchanged, type FeedReload } from './core/catalog-change.js';
+import type { CurrentFeeds, FeedSpec } from './core/types.js';
+import { loadFeedsFile } from './feeds-file.js';
+import type { Logger } from './log.js';
+
+export type { FeedReload } from './core/catalog-change.js';
+
+export interface FeedCatalog {
+  readonly current: CurrentFeeds;
+  /**
+   * Reads the file again and logs the outcome, naming what asked for it (`SIGHUP`, `/reload`).
+   * The new list is served from the next use on; polls already running finish with the old one.
+   * Never throws.
+   */
+  reload(trigger: string): FeedReload;
+}
+
+export interface FeedCatalogOptions {
+  readonly path: string;
+  readonly initial: readonly FeedSpec[];
+  readonly logger: Logger;
+  /** Reads and validates the file; feeds-file.ts's loader unless a test passes another. */
+  readonly load?: (path: string) => readonly FeedSpec[];
+  /**
+   * Called after a reload that added feeds or changed their settings, with those feeds (enabled
+   * ones only): main polls them at once instead of at their next turn.
+   */
+  readonly onNewFeeds?: (feeds: readonly FeedSpec[]) => void;
+}
+
+export function createFeedCatalog({ path, initial, logger, load = loadFeedsFile, onNewFeeds }: FeedCatalogOptions): FeedCatalog {
+  let feeds = initial;
+  return {
+    current: () => feeds,
+    reload(trigger) {
+      let result: FeedReload;
+      try {
+        const next = load(path);
+        result = { ok: true, change: compareCatalogs(feeds, next) };
+        feeds = next;
+      } catch (error) {
+        result = { ok: false, error: error instanceof Error ? error.message : String(error), kept: feeds.length };
+      }
+      if (!result.ok) logger.error({ trigger, err: result.error, feeds: result.kept }, 'feeds.json not reloaded: still serving the feeds loaded before');
+      else if (isUnchanged(result.change)) logger.info({ trigger, enabled: result.change.enabled }, 'feeds.json reloaded: nothing changed');
+      else logger.info({ trigger, ...result.change }, 'feeds.json reloaded');
+      if (result.ok && onNewFeeds) {
+        const fresh = new Set([...result.change.added, ...result.change.changed]);
+        const toPoll = feeds.filter((feed) => feed.enabled && fresh.has(feed.id));
+        if (toPoll.length > 0) onNewFeeds(toPoll);
+      }
+      return result;
+    },
+  };
+}

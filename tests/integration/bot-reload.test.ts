@@ -1,0 +1,53 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFeedCatalog, type FeedCatalog } from '../../src/feed-catalog.js';
+import { loadFeedsFile } from '../../src/feeds-file.js';
+import { createSilentLogger } from '../../src/log.js';
+import { ADMIN_ID, say, startHarness, type Harness } from '../helpers/bot-harness.js';
+
+const WORLD = { id: 'bbc-world', title: 'BBC News World', url: 'https://feeds.example/bbc-world', language: 'en', topics: ['world'] };
+const TECH = { id: 'tweakers', title: 'Tweakers', url: 'https://feeds.example/tweakers', language: 'nl', topics: ['tech'] };
+const ADMIN = { id: ADMIN_ID, first_name: 'Root', language_code: 'en' };
+const READER = { id: 4101, first_name: 'Rita', language_code: 'en' };
+
+let h: Harness;
+let path: string;
+let catalog: FeedCatalog;
+beforeAll(async () => {
+  path = join(mkdtempSync(join(tmpdir(), 'nb-reload-')), 'feeds.json');
+  writeFileSync(path, JSON.stringify({ feeds: [WORLD] }));
+  catalog = createFeedCatalog({ path, initial: loadFeedsFile(path), logger: createSilentLogger() });
+  h = await startHarness({ deps: { feeds: catalog.current, reloadFeeds: () => catalog.reload('/reload') } });
+});
+afterAll(async () => h.close());
+
+describe('/reload', () => {
+  it('is for the bot\'s admins only', async () => {
+    writeFileSync(path, JSON.stringify({ feeds: [WORLD, TECH] }));
+    expect((await say(h, READER, '/reload'))[0]!.text).toBe('This command is for the administrators of this bot.');
+    expect(catalog.current().map((feed) => feed.id)).toEqual(['bbc-world']);
+  });
+
+  it('serves the edited feeds.json at once and says what changed', async () => {
+    expect((await say(h, READER, '/subscribe tech'))[0]!.text).toContain('I do not know <b>tech</b>');
+    const [reply] = await say(h, ADMIN, '/reload');
+    expect(reply!.text).toBe('feeds.json reloaded: added <b>tweakers</b>. 2 feeds are polled now.');
+    expect((await say(h, READER, '/subscribe tech'))[0]!.text).toBe('Now following: <b>tech</b>.');
+    expect((await say(h, READER, '/feeds'))[0]!.text).toContain('Tweakers');
+  });
+
+  it('keeps the feeds it had when the file has a problem, and names the problem', async () => {
+    writeFileSync(path, JSON.stringify({ feeds: [WORLD, { ...TECH, url: 'tweakers.net/feed' }] }));
+    const [reply] = await say(h, ADMIN, '/reload');
+    expect(reply!.text).toContain('feeds.json was not reloaded; I keep the 2 feeds I had.');
+    expect(reply!.text).toContain('feeds[1].url: not an absolute http(s) URL');
+    expect(catalog.current().map((feed) => feed.id)).toEqual(['bbc-world', 'tweakers']);
+  });
+
+  it('tells when nothing changed', async () => {
+    writeFileSync(path, JSON.stringify({ feeds: [WORLD, TECH] }));
+    expect((await say(h, ADMIN, '/reload'))[0]!.text).toBe('feeds.json reloaded: nothing changed. 2 feeds are polled now.');
+  });
+});

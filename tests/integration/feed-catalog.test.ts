@@ -1,0 +1,65 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { FeedSpec } from '../../src/core/types.js';
+import { createFeedCatalog } from '../../src/feed-catalog.js';
+import { loadFeedsFile } from '../../src/feeds-file.js';
+import { createLogger, createSilentLogger } from '../../src/log.js';
+
+const A = { id: 'a', url: 'https://feeds.example/a', language: 'en', topics: ['world'] };
+const B = { id: 'b', url: 'https://feeds.example/b', language: 'nl', topics: ['tech'] };
+
+describe('the feed catalog, reloaded from feeds.json', () => {
+  let path: string;
+  let lines: Record<string, unknown>[];
+  let polled: string[][];
+
+  beforeEach(() => {
+    path = join(mkdtempSync(join(tmpdir(), 'nb-catalog-')), 'feeds.json');
+    writeFileSync(path, JSON.stringify([A]));
+    lines = [];
+    polled = [];
+  });
+
+  const open = () => {
+    const logger = createLogger('info', [], { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    return createFeedCatalog({ path, initial: loadFeedsFile(path), logger, onNewFeeds: (feeds: readonly FeedSpec[]) => void polled.push(feeds.map((feed) => feed.id)) });
+  };
+
+  it('serves the new list after a reload and hands the added and changed enabled feeds over for polling', () => {
+    const catalog = open();
+    writeFileSync(path, JSON.stringify([{ ...A, url: 'https://moved.example/a' }, B, { ...B, id: 'c', enabled: false }]));
+    const result = catalog.reload('SIGHUP');
+    expect(result).toEqual({ ok: true, change: { added: ['b', 'c'], removed: [], changed: ['a'], enabled: 2 } });
+    expect(catalog.current().map((feed) => feed.id)).toEqual(['a', 'b', 'c']);
+    expect(polled).toEqual([['a', 'b']]);
+    expect(lines.at(-1)).toMatchObject({ msg: 'feeds.json reloaded', trigger: 'SIGHUP', added: ['b', 'c'], changed: ['a'] });
+  });
+
+  it('keeps the list it had when the file does not validate, and logs every located problem', () => {
+    const catalog = open();
+    writeFileSync(path, '[{"id": "a", "url": "feeds.example/a", "language": "xx", "topics": ["world"]}]');
+    const result = catalog.reload('SIGHUP');
+    expect(result.ok).toBe(false);
+    expect(catalog.current().map((feed) => feed.url)).toEqual(['https://feeds.example/a']);
+    const logged = lines.at(-1) as { msg: string; err: string; feeds: number };
+    expect(logged.msg).toBe('feeds.json not reloaded: still serving the feeds loaded before');
+    expect(logged.err).toContain(path);
+    expect(logged.err).toContain('[0].url: not an absolute http(s) URL');
+    expect(logged.err).toContain('[0].language: unknown language');
+    expect(logged.feeds).toBe(1);
+    expect(polled).toEqual([]);
+  });
+
+  it('keeps the list when the file is gone, and polls nothing when nothing changed', () => {
+    const catalog = open();
+    expect(catalog.reload('/reload')).toMatchObject({ ok: true, change: { added: [], removed: [], changed: [] } });
+    expect(lines.at(-1)).toMatchObject({ msg: 'feeds.json reloaded: nothing changed' });
+    const moved = `${path}.gone`;
+    const gone = createFeedCatalog({ path: moved, initial: catalog.current(), logger: createSilentLogger() });
+    expect(gone.reload('SIGHUP')).toMatchObject({ ok: false, kept: 1 });
+    expect(gone.current()).toBe(catalog.current());
+    expect(polled).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { compareCatalogs, isUnchanged } from '../../src/core/catalog-change.js';
+import type { FeedSpec } from '../../src/core/types.js';
+
+const feed = (id: string, overrides: Partial<FeedSpec> = {}): FeedSpec => ({
+  id, url: `https://feeds.example/${id}`, title: id, language: 'en', topics: ['world'], enabled: true, fullText: 'auto', weight: 1, ...overrides,
+});
+
+describe('compareCatalogs', () => {
+  it('names the feeds added, removed and changed, and counts the enabled ones', () => {
+    const before = [feed('a'), feed('b'), feed('c'), feed('d')];
+    const after = [feed('a'), feed('b', { url: 'https://elsewhere.example/b' }), feed('d', { topics: ['world', 'tech'] }), feed('e', { enabled: false }), feed('f')];
+    expect(compareCatalogs(before, after)).toEqual({ added: ['e', 'f'], removed: ['c'], changed: ['b', 'd'], enabled: 4 });
+  });
+
+  it.each<[string, Partial<FeedSpec>]>([
+    ['interval', { intervalMinutes: 30 }], ['enabled', { enabled: false }], ['fullText', { fullText: 'never' }],
+    ['weight', { weight: 2 }], ['language', { language: 'nl' }], ['title', { title: 'Other' }], ['topic order', { topics: ['tech'] }],
+  ])('sees a change of %s', (_name, overrides) => {
+    expect(compareCatalogs([feed('a')], [feed('a', overrides)]).changed).toEqual(['a']);
+  });
+
+  it('finds nothing in the same list', () => {
+    const change = compareCatalogs([feed('a'), feed('b')], [feed('a'), feed('b')]);
+    expect(isUnchanged(change)).toBe(true);
+    expect(change.enabled).toBe(2);
+  });
+});
