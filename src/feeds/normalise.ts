@@ -7,6 +7,7 @@ import type { HashedArticle } from '../core/types.js';
 import { articleIdentity } from '../core/dedupe.js';
 import { contentHash } from './content-hash.js';
 import { htmlToText } from '../core/text/html-to-text.js';
+import { repairMojibake } from '../core/text/mojibake.js';
 import { collapseWhitespace } from '../core/text/paragraphs.js';
 import { parseFeedDate } from './dates.js';
 import { resolveLink } from './parse-rss.js';
@@ -24,16 +25,17 @@ export function looseString(value: unknown): string | null {
   return null;
 }
 
-/** Clean single-paragraph text for titles, names and the like. */
+/** Clean single-paragraph text for titles, names and the like (double-encoded UTF-8 read back). */
 export function wireTitle(text: WireText | null): string {
   if (text === null) return '';
-  return collapseWhitespace(text.kind === 'html' ? htmlToText(text.value) : text.value);
+  return repairMojibake(collapseWhitespace(text.kind === 'html' ? htmlToText(text.value) : text.value));
 }
 
+/** Clean text (double-encoded UTF-8 read back) and the markup as the feed sent it, links made absolute. */
 function wireBody(text: WireText | null): { text: string; html: string | null } {
   if (text === null) return { text: '', html: null };
-  if (text.kind === 'text') return { text: tidyParagraphs(text.value), html: null };
-  return { text: htmlToText(text.value), html: resolveHtmlUrls(text.value, text.base) };
+  if (text.kind === 'text') return { text: repairMojibake(tidyParagraphs(text.value)), html: null };
+  return { text: repairMojibake(htmlToText(text.value)), html: resolveHtmlUrls(text.value, text.base) };
 }
 
 /** Plain text with blank lines between paragraphs, each paragraph on one collapsed line. */
@@ -102,7 +104,7 @@ export function normaliseItem(
     url,
     title,
     publishedAt,
-    author: author === null ? null : collapseWhitespace(author),
+    author: author === null ? null : repairMojibake(collapseWhitespace(author)),
     categories: wire && wire.categories.length > 0 ? wire.categories : rpCategories(r),
     summary: summary.text,
     content: content.text,
