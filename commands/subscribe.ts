@@ -1,6 +1,6 @@
 import type { BotCommand, CallbackContext } from '../src/bot/command.js';
 import { availableTopics, resolveSubscriptions } from '../src/bot/subscription-feeds.js';
-import { TOGGLE_PREFIX, toggleKeyboard } from '../src/bot/views.js';
+import { TOGGLE_PREFIX, feedIdTag, toggleKeyboard } from '../src/bot/views.js';
 import type { Subscription } from '../src/store/subscriber-repository.js';
 import { subscribeChannel } from './subscribe-channel.js';
 
@@ -29,7 +29,8 @@ export const subscribeCommand: BotCommand = {
   async onCallback(c) {
     if (c.data[0] === 'done') return c.edit(c.msg.keyboardDone(c.chat.topics, c.chat.feeds));
     const item = toggledItem(c);
-    if (item === null) return;
+    // A button of a keyboard drawn before feeds.json was reloaded: show the current one instead.
+    if (item === null) return c.data[0] === 'i' ? c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds)) : undefined;
     const followed = item.kind === 'topic' ? c.chat.topics.includes(item.value) : c.chat.feeds.includes(item.value);
     const chat = followed
       ? c.deps.subscribers.unsubscribe(c.chat.chatId, [item], c.now)
@@ -45,6 +46,7 @@ function toggledItem(c: CallbackContext): Subscription | null {
   // chat follows (feeds.json may have dropped them since; the button then unfollows them).
   if (kind === 't') return availableTopics(c.feeds).includes(value) || c.chat.topics.includes(value) ? { kind: 'topic', value } : null;
   if (kind === 'f') return c.feeds.some((feed) => feed.id === value) || c.chat.feeds.includes(value) ? { kind: 'feed', value } : null;
+  // A button too small for the id: its index, checked against the id's tag (a reload may have moved the feeds).
   const feed = kind === 'i' ? c.feeds[Number(value)] : undefined;
-  return feed ? { kind: 'feed', value: feed.id } : null;
+  return feed && feedIdTag(feed.id) === c.data[2] ? { kind: 'feed', value: feed.id } : null;
 }

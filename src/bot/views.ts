@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Subscriber } from '../core/types.js';
 import type { SettingsView } from '../i18n/index.js';
 import { messagesFor } from '../i18n/index.js';
@@ -49,8 +50,17 @@ function pairs<T>(items: readonly T[], size: number): T[][] {
   return rows;
 }
 
-/** `sub:f:<id>`, or `sub:i:<index>` when the id would push the data past Telegram's 64 bytes. */
+/**
+ * `sub:f:<id>`, or `sub:i:<index>:<tag>` when the id would push the data past Telegram's 64
+ * bytes. The tag (see feedIdTag) lets a press on an old keyboard tell that a reload of
+ * feeds.json has put another feed at that index since.
+ */
 function feedButtonData(feed: FeedSpec, feeds: readonly FeedSpec[]): string {
   const data = `${TOGGLE_PREFIX}:f:${feed.id}`;
-  return new TextEncoder().encode(data).length <= 64 ? data : `${TOGGLE_PREFIX}:i:${feeds.indexOf(feed)}`;
+  return new TextEncoder().encode(data).length <= 64 ? data : `${TOGGLE_PREFIX}:i:${feeds.indexOf(feed)}:${feedIdTag(feed.id)}`;
+}
+
+/** Eight characters that tell feed ids apart on a button whose data has no room for the id. */
+export function feedIdTag(id: string): string {
+  return createHash('sha256').update(id).digest('base64url').slice(0, 8);
 }

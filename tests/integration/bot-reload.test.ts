@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedCatalog, type FeedCatalog } from '../../src/feed-catalog.js';
 import { loadFeedsFile } from '../../src/feeds-file.js';
 import { createSilentLogger } from '../../src/log.js';
-import { ADMIN_ID, say, startHarness, type Harness } from '../helpers/bot-harness.js';
+import { ADMIN_ID, buttons, press, say, startHarness, type Harness } from '../helpers/bot-harness.js';
 
 const WORLD = { id: 'bbc-world', title: 'BBC News World', url: 'https://feeds.example/bbc-world', language: 'en', topics: ['world'] };
 const TECH = { id: 'tweakers', title: 'Tweakers', url: 'https://feeds.example/tweakers', language: 'nl', topics: ['tech'] };
@@ -49,5 +49,34 @@ describe('/reload', () => {
   it('tells when nothing changed', async () => {
     writeFileSync(path, JSON.stringify({ feeds: [WORLD, TECH] }));
     expect((await say(h, ADMIN, '/reload'))[0]!.text).toBe('feeds.json reloaded: nothing changed. 2 feeds are polled now.');
+  });
+});
+
+describe('a subscribe keyboard drawn before a reload', () => {
+  // Ids this long leave no room in a button's 64 bytes: the button carries the feed's index.
+  const long = (name: string) => `${name}-${'x'.repeat(63 - name.length)}`;
+  const FIRST = { ...TECH, id: long('first'), title: 'First long' };
+  const SECOND = { ...TECH, id: long('second'), title: 'Second long' };
+  const CHAT = { id: 4102, first_name: 'Kim', language_code: 'en' };
+
+  it('never toggles the feed a reload moved to the button\'s place, and shows the current keyboard', async () => {
+    writeFileSync(path, JSON.stringify({ feeds: [WORLD, FIRST] }));
+    await say(h, ADMIN, '/reload');
+    const [keyboard] = await say(h, CHAT, '/subscribe');
+    const first = buttons(keyboard!).find((button) => button.text.includes('First long'));
+    expect(first?.callback_data).toMatch(/^sub:i:1:/);
+
+    writeFileSync(path, JSON.stringify({ feeds: [WORLD, SECOND, FIRST] }));
+    await say(h, ADMIN, '/reload');
+    const edits = h.emulator.callsOf('editMessageText').length;
+    await press(h, CHAT, keyboard!, first!.callback_data!);
+    expect(h.deps.subscribers.find(CHAT.id)?.feeds).toEqual([]);
+    await h.emulator.waitFor(() => h.emulator.callsOf('editMessageText').length > edits);
+
+    const [fresh] = await say(h, CHAT, '/subscribe');
+    const moved = buttons(fresh!).find((button) => button.text.includes('First long'));
+    expect(moved?.callback_data).toMatch(/^sub:i:2:/);
+    await press(h, CHAT, fresh!, moved!.callback_data!);
+    expect(h.deps.subscribers.find(CHAT.id)?.feeds).toEqual([FIRST.id]);
   });
 });
