@@ -1,5 +1,5 @@
 import type { BotCommand } from '../src/bot/command.js';
-import { followedFeedIds } from '../src/bot/subscription-feeds.js';
+import { followedFeedIds } from '../src/core/following.js';
 
 /**
  * /digest: the chat's digest now, built and rendered exactly as the daily one (delivery engine

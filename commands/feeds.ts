@@ -1,7 +1,7 @@
 import type { BotCommand } from '../src/bot/command.js';
 import type { FeedState } from '../src/core/types.js';
 import type { FeedHealthLabel } from '../src/i18n/index.js';
-import { availableTopics } from '../src/bot/subscription-feeds.js';
+import { availableTopics } from '../src/core/following.js';
 import { splitMessage } from '../src/telegram/split-message.js';
 
 /** /feeds: the configured feeds grouped by topic, each with its health from the poller. */

@@ -1,5 +1,5 @@
 import type { BotCommand, CommandContext } from '../src/bot/command.js';
-import { followedFeedIds } from '../src/bot/subscription-feeds.js';
+import { followedFeedIds } from '../src/core/following.js';
 import type { DeliverableBriefing } from '../src/store/subscriber-repository.js';
 import { renderBriefings } from '../src/telegram/render-briefing.js';
 import { packMessages } from '../src/telegram/split-message.js';

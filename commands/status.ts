@@ -1,7 +1,7 @@
 import type { BotCommand } from '../src/bot/command.js';
 import { addDays, instantOfLocal, localDateOf, nextLocalTime } from '../src/core/local-time.js';
 import type { Subscriber } from '../src/core/types.js';
-import { followedFeedIds } from '../src/bot/subscription-feeds.js';
+import { followedFeedIds } from '../src/core/following.js';
 import { settingsView } from '../src/bot/views.js';
 import { formatDateTime } from '../src/i18n/index.js';
 

@@ -1,5 +1,6 @@
 import type { BotCommand, CallbackContext } from '../src/bot/command.js';
-import { availableTopics, resolveSubscriptions } from '../src/bot/subscription-feeds.js';
+import { availableTopics } from '../src/core/following.js';
+import { resolveSubscriptions } from '../src/bot/subscription-feeds.js';
 import { TOGGLE_PREFIX, feedIdTag, toggleKeyboard } from '../src/bot/views.js';
 import type { Subscription } from '../src/store/subscriber-repository.js';
 import { subscribeChannel } from './subscribe-channel.js';

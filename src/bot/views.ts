@@ -4,7 +4,7 @@ import type { SettingsView } from '../i18n/index.js';
 import { messagesFor } from '../i18n/index.js';
 import type { Keyboard } from './command.js';
 import type { FeedSpec } from '../core/types.js';
-import { availableTopics, followedFeedIds } from './subscription-feeds.js';
+import { availableTopics, followedFeedIds } from '../core/following.js';
 
 /** A chat's settings as /settings and /status display them. */
 export function settingsView(chat: Subscriber): SettingsView {

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { buildDigest, digestKey, digestWindowStart, type Digest } from '../core/digest.js';
 import { localDateOf } from '../core/local-time.js';
 import type { FeedSpec, Subscriber } from '../core/types.js';
 import type { ArticleRepository, BriefingRecord } from '../store/article-repository.js';
 import type { NewOutboxMessage, OutboxPayload } from '../store/outbox-repository.js';
+import { messagesFor } from '../i18n/index.js';
 import { renderDigest } from '../telegram/render-digest.js';
 
 /** Digest knobs from the config (`digest.topN`) plus the quiet-day choice. */
@@ -58,6 +60,22 @@ export function createDigestMaker(
       rendered.set(key, parts);
     }
     return { digest, parts };
+  };
+}
+
+/**
+ * The one message a chat gets at its digest time when everything it follows has left
+ * feeds.json. Its key names the chat and what is gone, so the outbox takes it once (for as long
+ * as sent messages are kept): the chat is told, not reminded every day.
+ */
+export function goneNotice(chat: Subscriber, gone: readonly string[]): NewOutboxMessage {
+  const what = createHash('sha256').update([...gone].sort().join('\n')).digest('base64url').slice(0, 16);
+  return {
+    key: `gone:${chat.chatId}:${what}`,
+    chatId: chat.chatId,
+    kind: 'digest',
+    priority: PRIORITY.digest,
+    payload: digestPayload(messagesFor(chat.language).followsOnlyGone(gone)),
   };
 }
 

@@ -1,12 +1,13 @@
 import { earliestWindowStart } from '../core/digest.js';
 import { dueDigests, type DueDigest } from '../core/digest-schedule.js';
+import { followedFeedIds } from '../core/following.js';
 import type { FeedSpec } from '../core/types.js';
 import type { Logger } from '../log.js';
 import type { ArticleRepository } from '../store/article-repository.js';
 import type { DigestRun, OutboxRepository } from '../store/outbox-repository.js';
 import type { SubscriberRepository } from '../store/subscriber-repository.js';
 import type { renderDigest } from '../telegram/render-digest.js';
-import { createDigestMaker, digestArticleSeqs, digestMessages, listDigestCandidates, type DigestOptions } from './digest-parts.js';
+import { createDigestMaker, digestArticleSeqs, digestMessages, goneNotice, listDigestCandidates, type DigestOptions } from './digest-parts.js';
 import { nextTurn } from './next-turn.js';
 
 export interface SendDigestsDeps {
@@ -22,11 +23,15 @@ export interface SendDigestsDeps {
   readonly logger: Logger;
 }
 
-/** What one tick did: digests written, chats that already had theirs, per-chat failures. */
+/**
+ * What one tick did: digests written, quiet-day lines, chats told that all they follow is gone,
+ * chats that already had theirs, per-chat failures.
+ */
 export interface SendDigestsReport {
   readonly due: number;
   readonly done: number;
   readonly quiet: number;
+  readonly gone: number;
   readonly alreadySent: number;
   readonly failed: readonly { readonly chatId: number; readonly error: string }[];
 }
@@ -54,47 +59,56 @@ export async function sendDueDigests(deps: SendDigestsDeps, now: number, options
   // Every minute: only the schedules; whole chats are read for the few that are due.
   const schedules = deps.subscribers.listDigestSchedules();
   const due = dueDigests(schedules, now, { catchUpHours: deps.options.catchUpHours });
-  if (due.length === 0) return { due: 0, done: 0, quiet: 0, alreadySent: 0, failed: [] };
+  if (due.length === 0) return { due: 0, done: 0, quiet: 0, gone: 0, alreadySent: 0, failed: [] };
   const byId = new Map(schedules.map((schedule) => [schedule.chatId, schedule]));
   const since = earliestWindowStart(due.map((entry) => byId.get(entry.chatId)?.lastDigestAt ?? null), now);
   const make = createDigestMaker(listDigestCandidates(deps.articles, since), deps.catalog, deps.options, now, deps.render);
-  const tally = { done: 0, quiet: 0, alreadySent: 0, failed: [] as { chatId: number; error: string }[] };
+  const tally: Tally = { done: 0, quiet: 0, gone: 0, alreadySent: 0, failed: [] };
   for (let start = 0; start < due.length; start += CHATS_PER_COMMIT) {
     if (start > 0) {
       await (options.yieldToOthers ?? nextTurn)();
       if (options.signal?.aborted === true) break;
     }
     commitGroup(deps, make, due.slice(start, start + CHATS_PER_COMMIT), now, tally);
-    if (tally.done + tally.quiet > 0) deps.worker?.wake();
+    if (tally.done + tally.quiet + tally.gone > 0) deps.worker?.wake();
   }
   const stopped = options.signal?.aborted === true;
-  logger.info({ due: due.length, done: tally.done, quiet: tally.quiet, already_sent: tally.alreadySent, failed: tally.failed.length },
+  logger.info({ due: due.length, done: tally.done, quiet: tally.quiet, gone: tally.gone, already_sent: tally.alreadySent, failed: tally.failed.length },
     stopped ? 'jobs/send-digests: tick stopped by shutdown; the rest are due again after a restart' : 'jobs/send-digests: tick');
   return { due: due.length, ...tally };
 }
 
 type DigestMaker = ReturnType<typeof createDigestMaker>;
-interface Tally { done: number; quiet: number; alreadySent: number; failed: { chatId: number; error: string }[] }
+interface Tally { done: number; quiet: number; gone: number; alreadySent: number; failed: { chatId: number; error: string }[] }
+type Outcome = 'digest' | 'quiet' | 'gone';
 
 /** Builds the group's digests (a chat whose build fails is recorded and left out) and commits them together. */
 function commitGroup(deps: SendDigestsDeps, make: DigestMaker, group: readonly DueDigest[], now: number, tally: Tally): void {
-  const built: { run: DigestRun; quiet: boolean }[] = [];
+  const built: { run: DigestRun; outcome: Outcome }[] = [];
   for (const entry of group) {
     const chat = deps.subscribers.find(entry.chatId);
     // Stopped or removed in the moment since the schedules were read: nothing to send.
     if (chat === null || !chat.active) continue;
     try {
+      const { ids, gone } = followedFeedIds(chat, deps.catalog);
+      if (ids.length === 0 && gone.length > 0) {
+        // Everything it follows left feeds.json: say so (once) instead of going silent.
+        built.push({ run: { chatId: chat.chatId, localDate: entry.localDate, messages: [goneNotice(chat, gone)], articleSeqs: [] }, outcome: 'gone' });
+        continue;
+      }
       const { digest, parts } = make(chat, entry.localDate);
       const run = { chatId: chat.chatId, localDate: entry.localDate, messages: digestMessages(chat.chatId, entry.localDate, parts), articleSeqs: digestArticleSeqs(digest) };
-      built.push({ run, quiet: parts.length === 0 || digest?.quiet === true });
+      built.push({ run, outcome: parts.length === 0 || digest?.quiet === true ? 'quiet' : 'digest' });
     } catch (error) {
       fail(deps, tally, chat.chatId, error, 'building a digest failed');
     }
   }
   try {
     deps.outbox.commitDigests(built.map((b) => b.run), now).forEach((written, i) => {
+      const outcome = built[i]?.outcome;
       if (!written) tally.alreadySent += 1;
-      else if (built[i]?.quiet) tally.quiet += 1;
+      else if (outcome === 'gone') tally.gone += 1;
+      else if (outcome === 'quiet') tally.quiet += 1;
       else tally.done += 1;
     });
   } catch (error) {

@@ -80,6 +80,26 @@ describe('outbox worker and digest tick on SQLite', () => {
     sender.close();
   }
 
+  it('tells a chat whose every topic left feeds.json, once, instead of going silent', async () => {
+    seedChats(db, [{ chatId: 1, topics: ['world'] }, { chatId: 2, topics: ['sport', 'culture'], language: 'nl' }], DIGEST_MINUTE);
+    const report = await sendDueDigests(deps(), DIGEST_MINUTE);
+    expect(report).toMatchObject({ due: 2, done: 1, gone: 1, quiet: 0, failed: [] });
+    const { transport, delivered } = scriptedTransport({});
+    await deliver(transport);
+    expect(delivered.get(1)![0]).toContain('Your digest');
+    expect(delivered.get(2)).toHaveLength(1);
+    expect(delivered.get(2)![0]).toContain('Niets wat je volgt wordt nog aangeboden');
+    expect(delivered.get(2)![0]).toMatch(/<b>(sport|culture)<\/b>, <b>(sport|culture)<\/b>/);
+
+    // The next day chat 2's digest time comes again: it is not told a second time.
+    const nextDay = DIGEST_MINUTE + 86_400_000;
+    expect(await sendDueDigests(deps(), nextDay)).toMatchObject({ due: 2, gone: 1 });
+    const again = scriptedTransport({});
+    await deliver(again.transport);
+    expect(again.delivered.get(2)).toBeUndefined();
+    expect(createSqliteSubscriberRepository(db).find(2)?.lastDigestDate).toBe('2025-06-03');
+  });
+
   it('delivers every due chat its digest once; blocked and vanished chats are marked inactive and skipped', async () => {
     seedChats(db, [{ chatId: 1 }, { chatId: 2 }, { chatId: 3, language: 'nl' }, { chatId: 4 }, { chatId: 5, digestTime: null }], DIGEST_MINUTE);
     const report = await sendDueDigests(deps(), DIGEST_MINUTE);

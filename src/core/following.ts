@@ -1,0 +1,29 @@
+import type { FeedSpec, Subscriber } from './types.js';
+
+/**
+ * Which feeds a chat follows, read against the feeds configured now: feeds.json can drop a topic
+ * or a feed a chat still follows.
+ */
+
+/** The topics of the enabled feeds, sorted: what a chat may subscribe to besides single feeds. */
+export function availableTopics(feeds: readonly FeedSpec[]): string[] {
+  return [...new Set(feeds.filter((feed) => feed.enabled).flatMap((feed) => feed.topics))].sort();
+}
+
+/**
+ * The enabled feeds a chat follows: those it named plus those carrying one of its topics.
+ * A chat that follows nothing gets every enabled feed (`followsNothing` tells the caller to say so).
+ * `gone` lists what the chat follows that no enabled feed offers any more (the operator removed
+ * or disabled it in feeds.json), so the chat can be told rather than silently get nothing.
+ */
+export function followedFeedIds(chat: Subscriber, feeds: readonly FeedSpec[]): { ids: string[]; followsNothing: boolean; gone: string[] } {
+  const enabled = feeds.filter((feed) => feed.enabled);
+  if (chat.topics.length === 0 && chat.feeds.length === 0) return { ids: enabled.map((feed) => feed.id), followsNothing: true, gone: [] };
+  const topics = new Set(chat.topics);
+  const named = new Set(chat.feeds);
+  const ids = enabled.filter((feed) => named.has(feed.id) || feed.topics.some((topic) => topics.has(topic))).map((feed) => feed.id);
+  const offeredTopics = new Set(availableTopics(enabled));
+  const offeredFeeds = new Set(enabled.map((feed) => feed.id));
+  const gone = [...chat.topics.filter((topic) => !offeredTopics.has(topic)), ...chat.feeds.filter((id) => !offeredFeeds.has(id))];
+  return { ids, followsNothing: false, gone };
+}
