@@ -145,3 +145,23 @@ describe('a channel describing itself', () => {
     expect(removeBoilerplate(text)).toBe(text);
   });
 });
+
+describe('a teaser that only repeats the headline', () => {
+  const title = "Coronavirus: 'I'm tattooing myself every day in lockdown, but I'm running out of space'";
+
+  it('gives a headline-only briefing rather than the headline twice', () => {
+    expect(condenseArticle({ title, text: title, language: 'en' })).toMatchObject({ sentences: [], method: 'title-only' });
+  });
+
+  it('still uses the sentences that say more', () => {
+    const text = `${title}\nA tattoo artist has covered his legs in new designs since the lockdown began.`;
+    expect(condenseArticle({ title, text, language: 'en' }).sentences).toEqual(['A tattoo artist has covered his legs in new designs since the lockdown began.']);
+  });
+});
+
+describe('the last resort', () => {
+  it('is never a fragment that starts in lower case', () => {
+    const briefing = condenseArticle({ title: 'Portraits of Afghanistan before the fall', text: 'once again seized power of the country', language: 'en' });
+    expect(briefing).toMatchObject({ sentences: [], method: 'title-only' });
+  });
+});

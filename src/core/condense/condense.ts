@@ -46,7 +46,7 @@ export function condenseArticle(
   const text = prepareText(input);
   const whole = lead ? `${lead}\n\n${text}` : text;
   const language = resolveLanguage(input.language, `${headline}\n${whole}`);
-  const candidates = candidateSentences(whole, language ?? UNKNOWN_LANGUAGE);
+  const candidates = candidateSentences(whole, language ?? UNKNOWN_LANGUAGE, headline);
   if (candidates.length === 0) return fallback(headline, whole, language, budget);
   if (!language) return briefing(headline, leadPick(candidates, budget), UNKNOWN_LANGUAGE, 'lead');
   const model = termModel(candidates.map((c) => c.text), headline, stopwordsFor(language), options.weights);
@@ -70,7 +70,7 @@ export function leadBriefing(input: ArticleInput, budget: CondenseBudget = DEFAU
     .filter(Boolean)
     .join('\n\n');
   const language = resolveLanguage(input.language, `${headline}\n${text}`);
-  const candidates = candidateSentences(text, language ?? UNKNOWN_LANGUAGE);
+  const candidates = candidateSentences(text, language ?? UNKNOWN_LANGUAGE, headline);
   if (candidates.length === 0) return fallback(headline, text, language, budget);
   return briefing(headline, leadPick(candidates, budget), language ?? UNKNOWN_LANGUAGE, 'lead');
 }
@@ -98,19 +98,27 @@ export function needsFullText(text: string, mode: FullTextMode, language: Langua
 /**
  * The sentences a briefing may use. A last sentence the feed cut off ("The rest have received
  * ...") is used only when there is nothing else: a teaser's fragment is not what its author wrote.
+ * A sentence that only repeats the headline is never used: the briefing shows the headline anyway.
  */
-function candidateSentences(text: string, language: LanguageCode): Candidate[] {
+function candidateSentences(text: string, language: LanguageCode, headline = ''): Candidate[] {
   const out: Candidate[] = [];
   const spans = splitSentenceSpans(text, language);
   const quoted = startsInsideQuote(spans, language);
+  const title = sameWordsKey(headline);
   let lastIsCut = false;
   spans.forEach((span, i) => {
     const sentence = stripTags(span.text);
     if (quoted[i] || !canStandAlone(sentence, language)) return;
+    if (title !== '' && sameWordsKey(sentence) === title) return;
     out.push({ text: sentence });
     lastIsCut = i === spans.length - 1 && endsCut(sentence);
   });
   return lastIsCut && out.length > 1 ? out.slice(0, -1) : out;
+}
+
+/** The words of `text` in order, lower case, without punctuation: equal for a headline and its echo. */
+function sameWordsKey(text: string): string {
+  return tokenize(text).join(' ');
 }
 
 function leadPick(candidates: readonly Candidate[], budget: CondenseBudget): string[] {
@@ -127,7 +135,8 @@ function leadPick(candidates: readonly Candidate[], budget: CondenseBudget): str
 
 function fallback(headline: string, text: string, language: LanguageCode | null, budget: CondenseBudget): Briefing {
   const spans = splitSentenceSpans(text, language ?? UNKNOWN_LANGUAGE);
-  const first = spans.find((s) => canServeAsLastResort(s.text));
+  const title = sameWordsKey(headline);
+  const first = spans.find((s) => canServeAsLastResort(s.text) && sameWordsKey(s.text) !== title);
   if (first) return briefing(headline, [trimToBudget(first.text, budget)], language ?? UNKNOWN_LANGUAGE, 'lead');
   return briefing(headline, [], language ?? UNKNOWN_LANGUAGE, 'title-only');
 }
