@@ -104,21 +104,22 @@ function candidateSentences(text: string, language: LanguageCode, headline = '')
   const out: Candidate[] = [];
   const spans = splitSentenceSpans(text, language);
   const quoted = startsInsideQuote(spans, language);
-  const title = sameWordsKey(headline);
   let lastIsCut = false;
   spans.forEach((span, i) => {
     const sentence = stripTags(span.text);
     if (quoted[i] || !canStandAlone(sentence, language)) return;
-    if (title !== '' && sameWordsKey(sentence) === title) return;
+    if (echoesHeadline(sentence, headline)) return;
     out.push({ text: sentence });
     lastIsCut = i === spans.length - 1 && endsCut(sentence);
   });
   return lastIsCut && out.length > 1 ? out.slice(0, -1) : out;
 }
 
-/** The words of `text` in order, lower case, without punctuation: equal for a headline and its echo. */
-function sameWordsKey(text: string): string {
-  return tokenize(text).join(' ');
+/** Whether `sentence` has the headline's words, in order, and nothing else. */
+function echoesHeadline(sentence: string, headline: string): boolean {
+  // Only punctuation and spacing may differ: a sentence of another length cannot be the echo.
+  if (headline === '' || Math.abs(sentence.length - headline.length) > 12) return false;
+  return tokenize(sentence).join(' ') === tokenize(headline).join(' ');
 }
 
 function leadPick(candidates: readonly Candidate[], budget: CondenseBudget): string[] {
@@ -135,8 +136,7 @@ function leadPick(candidates: readonly Candidate[], budget: CondenseBudget): str
 
 function fallback(headline: string, text: string, language: LanguageCode | null, budget: CondenseBudget): Briefing {
   const spans = splitSentenceSpans(text, language ?? UNKNOWN_LANGUAGE);
-  const title = sameWordsKey(headline);
-  const first = spans.find((s) => canServeAsLastResort(s.text) && sameWordsKey(s.text) !== title);
+  const first = spans.find((s) => canServeAsLastResort(s.text) && !echoesHeadline(s.text, headline));
   if (first) return briefing(headline, [trimToBudget(first.text, budget)], language ?? UNKNOWN_LANGUAGE, 'lead');
   return briefing(headline, [], language ?? UNKNOWN_LANGUAGE, 'title-only');
 }

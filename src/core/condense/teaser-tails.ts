@@ -16,11 +16,15 @@ const READ_MORE_RE = new RegExp(
 // "...", "…", "[…]", "[...]", "(…)" closing a sentence that does not end otherwise.
 const CUT_RE = /(?:\.{3}|…|\[\s*(?:\.{3}|…)\s*\]|\(\s*(?:\.{3}|…)\s*\))\s*$/u;
 
+// A label and its punctuation fit in this many characters: only the line's end is searched.
+const TAIL = 48;
+
 /** `line` without a "read more" link label after its last sentence; unchanged when it has none. */
 export function stripReadMore(line: string): string {
-  const m = READ_MORE_RE.exec(line);
+  const from = Math.max(0, line.length - TAIL);
+  const m = READ_MORE_RE.exec(from === 0 ? line : line.slice(from));
   if (!m) return line;
-  return line.slice(0, m.index + (m[1]?.length ?? 0));
+  return line.slice(0, from + m.index + (m[1]?.length ?? 0));
 }
 
 /** Whether `sentence` ends where its text was cut off ("The rest have received ..."). */

@@ -12,14 +12,18 @@ export function tokenize(text: string): string[] {
 }
 
 // Chinese and Japanese are written without spaces: each character counts as one token there.
+// Hiragana, Katakana and the CJK ideographs, as plain ranges: a quick test before the exact count.
+const SPACELESS_RE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const READER_TOKEN_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{M}\p{N}]+/gu;
+const RUN_RE = /[\p{L}\p{M}\p{N}]+/gu;
 
 /**
  * How many words a reader sees in `text`, for telling a sentence from a fragment: runs of
  * letters and digits, and each character of scripts written without spaces.
  */
 export function countTokens(text: string): number {
-  return text.match(READER_TOKEN_RE)?.length ?? 0;
+  // The simpler pattern is much faster, and right for every text without such characters.
+  return text.match(SPACELESS_RE.test(text) ? READER_TOKEN_RE : RUN_RE)?.length ?? 0;
 }
 
 /** Number of words as shown to readers (whitespace-separated chunks that hold a letter or digit). */
