@@ -3,6 +3,7 @@
  * element tree win because they honour xml:base, link rel and text types; rss-parser's
  * values fill whatever the tree did not yield. Text is cleaned here, markup kept beside it.
  */
+import { decodeHTML } from 'entities/decode';
 import type { HashedArticle } from '../core/types.js';
 import { articleIdentity } from '../core/dedupe.js';
 import { contentHash } from './content-hash.js';
@@ -35,8 +36,28 @@ export function wireTitle(text: WireText | null): string {
 function wireBody(text: WireText | null): { text: string; html: string | null } {
   if (text === null) return { text: '', html: null };
   if (text.kind === 'text') return { text: repairMojibake(tidyParagraphs(text.value)), html: null };
-  return { text: repairMojibake(htmlToText(text.value)), html: resolveHtmlUrls(text.value, text.base) };
+  return { text: repairMojibake(unescapeTwice(htmlToText(text.value))), html: resolveHtmlUrls(text.value, text.base) };
 }
+
+// A tag of text markup or a comment left in text that was already read as HTML: `<p>`,
+// `<!-- x -->`, or escaped once more. Only common HTML tags: code in an article (`NSArray<id>`) is not markup.
+const TAG = String.raw`\/?(?:p|div|span|a|br|b|i|em|strong|u|ul|ol|li|img|h[1-6]|table|tr|td|blockquote|figure|figcaption|hr)\b`;
+const LITERAL_MARKUP_RE = new RegExp(String.raw`<(?:${TAG}[^<>]*|!--[\s\S]*?--)>`, 'gi');
+const ESCAPED_MARKUP_RE = new RegExp(String.raw`&lt;(?:${TAG}(?:[^&]|&(?!gt;))*?|!--[\s\S]*?--)&gt;`, 'gi');
+
+/**
+ * Text of HTML that a feed escaped twice (Reddit's self posts: `&amp;lt;p&amp;gt;Hey`) still holds
+ * markup after one reading, as tags or as escaped tags: it is read as HTML once more. Three tags
+ * at least, so an article that shows a tag as text ("the <blink> tag", "Example <b>Atom</b>")
+ * keeps it.
+ */
+function unescapeTwice(text: string): string {
+  if (text.includes('&lt;') && (text.match(ESCAPED_MARKUP_RE)?.length ?? 0) >= MIN_LEFT_TAGS) return htmlToText(decodeHTML(text));
+  if (text.includes('<') && (text.match(LITERAL_MARKUP_RE)?.length ?? 0) >= MIN_LEFT_TAGS) return htmlToText(text);
+  return text;
+}
+
+const MIN_LEFT_TAGS = 3;
 
 /** Plain text with blank lines between paragraphs, each paragraph on one collapsed line. */
 function tidyParagraphs(text: string): string {

@@ -150,3 +150,21 @@ describe('parseFeed: ill-formed documents', () => {
     expect(feed).toMatchObject({ articles: [], recovered: false, title: null });
   });
 });
+
+describe('parseFeed: HTML escaped twice', () => {
+  const item = (description: string) =>
+    `<rss version="2.0"><channel><title>r</title><item><title>AMA</title><guid>g</guid><description>${description}</description></item></channel></rss>`;
+
+  it('reads a self post whose markup was escaped twice as text, keeping the markup as sent', async () => {
+    const description = '&amp;lt;!-- SC_OFF --&amp;gt;&amp;lt;div class=&amp;quot;md&amp;quot;&amp;gt;&amp;lt;p&amp;gt;Hey Reddit! I dragged a model into the sea.&amp;lt;/p&amp;gt;&amp;lt;p&amp;gt;Ask me anything.&amp;lt;/p&amp;gt;&amp;lt;/div&amp;gt;';
+    const [article] = (await parseFeed(item(description), { feedId: 'r', feedUrl: 'https://r.example/.rss', now: NOW })).articles;
+    expect(article?.summary).toBe('Hey Reddit! I dragged a model into the sea.\n\nAsk me anything.');
+    expect(article?.summaryHtml).toContain('&lt;p&gt;Hey Reddit!');
+  });
+
+  it('keeps the odd tag an article shows as text', async () => {
+    const parse = async (description: string) => (await parseFeed(item(description), { feedId: 'r', feedUrl: 'https://r.example/.rss', now: NOW })).articles[0]?.summary;
+    expect(await parse('&lt;p&gt;History of the &amp;lt;blink&amp;gt; tag.&lt;/p&gt;')).toBe('History of the <blink> tag.');
+    expect(await parse('Write &amp;lt;b&amp;gt;bold&amp;lt;/b&amp;gt; like this.')).toBe('Write <b>bold</b> like this.');
+  });
+});
