@@ -64,6 +64,8 @@ const MAX_WINDOW_HOURS = 7 * 24;
 const RECENCY_HALF_LIFE_HOURS = 12;
 const COVERAGE_BONUS = 0.5;
 const SAME_HEADLINE_JACCARD = 0.75;
+/** Each story a feed already has in the digest makes its next one count this much less. */
+const SAME_FEED_DISCOUNT = 0.7;
 
 /** Where a digest's window starts: the last digest, or 24 hours back for a first one (never more than a week). */
 export function digestWindowStart(lastDigestAt: number | null, now: number): number {
@@ -118,7 +120,7 @@ export function buildDigest<B extends StoredBriefing>(
     };
   });
   items.sort((a, b) => b.score - a.score || compareBriefings(a.briefing, b.briefing));
-  const top = items.slice(0, Math.max(1, settings.topN));
+  const top = pickAcrossFeeds(items, Math.max(1, settings.topN));
   const sections = new Map<string, DigestItem<B>[]>();
   for (const item of top) sections.set(item.topic, [...(sections.get(item.topic) ?? []), item]);
   return {
@@ -128,6 +130,32 @@ export function buildDigest<B extends StoredBriefing>(
     more: items.length - top.length,
     quiet: false,
   };
+}
+
+/**
+ * The `count` best stories (`items` sorted best first), one at a time, each feed's next story
+ * discounted by the stories it already placed: an editor mixes sources, so a feed that posts
+ * twenty items an hour does not fill the digest alone, yet a much better story still wins.
+ */
+function pickAcrossFeeds<B extends StoredBriefing>(items: readonly DigestItem<B>[], count: number): DigestItem<B>[] {
+  const placed = new Map<string, number>();
+  const left = [...items];
+  const picked: DigestItem<B>[] = [];
+  while (picked.length < count && left.length > 0) {
+    let best = 0;
+    let bestValue = -Infinity;
+    left.forEach((item, i) => {
+      const value = item.score * SAME_FEED_DISCOUNT ** (placed.get(item.briefing.feedId) ?? 0);
+      if (value > bestValue) {
+        best = i;
+        bestValue = value;
+      }
+    });
+    const [item] = left.splice(best, 1) as [DigestItem<B>];
+    picked.push(item);
+    placed.set(item.briefing.feedId, (placed.get(item.briefing.feedId) ?? 0) + 1);
+  }
+  return picked;
 }
 
 /** A string equal for digests that render identically (same language, date, stories, order and count). */

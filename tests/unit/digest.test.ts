@@ -62,6 +62,19 @@ describe('buildDigest', () => {
     expect(headlines(digest)[0]).toBe('Weighted feed item');
   });
 
+  it('mixes sources: a feed that posts many items does not fill the digest alone', () => {
+    const busy = Array.from({ length: 6 }, (_, i) => briefing('a', `Busy feed story ${'q'.repeat(i + 1)} number ${i}`, i + 1));
+    const quiet = [briefing('b', 'Quiet feed first story', 7), briefing('b', 'Quiet feed second story', 8)];
+    const digest = buildDigest([...busy, ...quiet], settings({ topN: 4 }), NOW);
+    expect(headlines(digest)).toEqual(['Busy feed story q number 0', 'Quiet feed first story', 'Busy feed story qq number 1', 'Quiet feed second story']);
+    expect(digest?.more).toBe(4);
+  });
+
+  it('still lets a far better story of the same feed win over a stale one from another', () => {
+    const digest = buildDigest([briefing('a', 'Fresh lead story', 1), briefing('a', 'Fresh second story', 2), briefing('b', 'Stale other story', 23)], settings({ topN: 2 }), NOW);
+    expect(headlines(digest)).toEqual(['Fresh lead story', 'Fresh second story']);
+  });
+
   it('shows the top N and counts the rest for the "+M more" line', () => {
     const many = Array.from({ length: 12 }, (_, i) => briefing('a', `Distinct story number ${i} about ${'xyz'.repeat(i + 1)}`, i + 1));
     const digest = buildDigest(many, settings({ topN: 8 }), NOW);
