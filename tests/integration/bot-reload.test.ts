@@ -46,6 +46,15 @@ describe('/reload', () => {
     expect(catalog.current().map((feed) => feed.id)).toEqual(['bbc-world', 'tweakers']);
   });
 
+  it('answers within Telegram\'s message limit however many problems the file has', async () => {
+    const broken = Array.from({ length: 200 }, (_, i) => ({ ...TECH, id: `feed-${i}`, url: `not a url ${i}`, language: 'xx' }));
+    writeFileSync(path, JSON.stringify({ feeds: broken }));
+    const [reply] = await say(h, ADMIN, '/reload');
+    expect(reply!.text).toContain('feeds[0].url: not an absolute http(s) URL');
+    expect(reply!.text.length).toBeLessThanOrEqual(4096);
+    expect(reply!.text).toContain('…');
+  });
+
   it('tells when nothing changed', async () => {
     writeFileSync(path, JSON.stringify({ feeds: [WORLD, TECH] }));
     expect((await say(h, ADMIN, '/reload'))[0]!.text).toBe('feeds.json reloaded: nothing changed. 2 feeds are polled now.');
