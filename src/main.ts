@@ -64,8 +64,6 @@ async function main(): Promise<void> {
     housekeepingJob({ articles: ingestion.articles, ...chats, logger }, config.retentionDays),
   ], logger);
   scheduler.start();
-  // The operator edited feeds.json: serve the new list without a restart (a bad file changes nothing).
-  process.on('SIGHUP', () => void catalog.reload('SIGHUP'));
   const enabled = initial.filter((feed) => feed.enabled).length;
   logger.info({ feeds: enabled, database: config.databasePath, telegram: config.botToken !== null }, 'newsbrief started');
 
@@ -74,6 +72,10 @@ async function main(): Promise<void> {
   const stop = new AbortController();
   const shutdown = shutdownOnce(parts, stop, logger);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal));
+  // Detached (Docker, systemd), SIGHUP asks for feeds.json again: the new list is served without a
+  // restart, and a bad file changes nothing. In a terminal it means the terminal closed: stop.
+  if (process.stderr.isTTY === true) process.once('SIGHUP', () => void shutdown('SIGHUP'));
+  else process.on('SIGHUP', () => void catalog.reload('SIGHUP'));
 
   if (config.botToken === null) {
     // Still useful without Telegram: the feeds are polled and condensed, and `newsbrief chat` reads them.

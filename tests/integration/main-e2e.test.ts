@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,6 +126,28 @@ describe('newsbrief as a process', () => {
       expect(await app.exited).toBe(0);
     } finally {
       app.child.kill('SIGKILL');
+    }
+  });
+
+  // util-linux's `script` gives the bot a terminal, as `npm start` in a shell has.
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!hasScript)('stops cleanly on SIGHUP in a terminal (the terminal closed), instead of reloading', async () => {
+    const env = { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', FEEDS_FILE: join(dir, 'feeds.json'), DATABASE_PATH: join(dir, 'tty.db') };
+    const child = spawn('script', ['-qfc', `exec ${process.execPath} --import tsx src/main.ts`, '/dev/null'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      await until(() => output.includes('poll tick finished'), 'the first poll');
+      const bot = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout.trim();
+      expect(bot).toMatch(/^\d+$/);
+      process.kill(Number(bot), 'SIGHUP');
+      expect(await exited).toBe(0);
+      expect(output).toContain('shutting down');
+      expect(output).toContain('SIGHUP');
+      expect(output).not.toContain('feeds.json reloaded');
+    } finally {
+      child.kill('SIGKILL');
     }
   });
 
