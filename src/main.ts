@@ -1,8 +1,8 @@
 /**
  * The composition root: reads the configuration, builds every adapter once, starts the bot, the
  * scheduler (feed polling, briefing retries, daily digests) and the delivery worker, reloads
- * feeds.json on SIGHUP, and shuts them down cleanly on SIGINT/SIGTERM. Nothing else in the code
- * base reads process.env.
+ * feeds.json on SIGHUP (when detached from a terminal), and shuts them down cleanly on SIGINT/SIGTERM.
+ * Nothing else in the code base reads process.env.
  */
 import { createBackgroundRuns, type BackgroundRuns } from './background-runs.js';
 import { botDepsOn } from './bot-deps.js';
