@@ -8,8 +8,6 @@ import type { CurrentFeeds, FeedSpec } from './core/types.js';
 import { loadFeedsFile } from './feeds-file.js';
 import type { Logger } from './log.js';
 
-export type { FeedReload } from './core/catalog-change.js';
-
 export interface FeedCatalog {
   readonly current: CurrentFeeds;
   /**

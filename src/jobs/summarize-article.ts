@@ -22,8 +22,7 @@ export function createSummarizer(deps: SummarizerDeps): Summarize {
     const repeated = standingText(siblings);
     const teaser = feedText(article);
     let text = teaser;
-    const own = repeated.size > 0 ? prepareText({ title: '', text: teaser, repeated }) : teaser;
-    if (deps.fullText && article.url && needsFullText(own, feed.fullText, feed.language)) {
+    if (deps.fullText && article.url && needsFullText(teaser, feed.fullText, feed.language, repeated)) {
       const page = await deps.fullText.extract(article.url);
       if (page && page.text.length > teaser.length) text = page.text;
     }
@@ -41,8 +40,7 @@ export function createResummarizer(deps: Pick<SummarizerDeps, 'budget'>): Resumm
   return (article: Article, feed: FeedSpec, siblings?: readonly Article[]): Briefing | null => {
     const repeated = standingText(siblings);
     const text = feedText(article);
-    const own = repeated.size > 0 ? prepareText({ title: '', text, repeated }) : text;
-    if (needsFullText(own, feed.fullText, feed.language)) return null;
+    if (needsFullText(text, feed.fullText, feed.language, repeated)) return null;
     return condenseArticle({ title: article.title, text, language: feed.language, repeated }, deps.budget);
   };
 }

@@ -87,12 +87,13 @@ export function leadSentences(text: string, language: LanguageCode, k = 3): stri
 
 /**
  * Whether an item's own text is too thin to condense and the full page should be fetched:
- * `auto` when it has fewer than three sentences that can stand alone.
+ * `auto` when it has fewer than three sentences that can stand alone. Paragraphs in `repeated`
+ * (the feed's standing text, see prepare.ts) do not count: they are not the article's.
  */
-export function needsFullText(text: string, mode: FullTextMode, language: LanguageCode | null = null): boolean {
+export function needsFullText(text: string, mode: FullTextMode, language: LanguageCode | null = null, repeated?: ReadonlySet<string>): boolean {
   if (mode === 'always') return true;
   if (mode === 'never') return false;
-  return candidateSentences(prepareText({ title: '', text }), language ?? UNKNOWN_LANGUAGE).length < 3;
+  return candidateSentences(prepareText({ title: '', text, repeated }), language ?? UNKNOWN_LANGUAGE).length < 3;
 }
 
 /**
