@@ -34,6 +34,7 @@ const outdir = source('.bench/');
 const entryPoints: Record<string, string> = {
   [name]: source(`bench/${name}.ts`),
   'parse-worker': source('src/feeds/parse-worker.ts'),
+  'checkpoint-worker': source('src/store/checkpoint-worker.ts'),
   'poll-server': source('bench/poll-server.ts'),
 };
 const esbuild = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'))('esbuild') as EsbuildApi;

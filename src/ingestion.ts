@@ -12,6 +12,7 @@ import { openDatabase, type SqliteDatabase } from './store/database.js';
 import type { FeedRepository } from './store/feed-repository.js';
 import { createSqliteArticleRepository } from './store/sqlite/article-repository.js';
 import { createSqliteFeedRepository } from './store/sqlite/feed-repository.js';
+import { startWalCheckpointer } from './store/wal-checkpointer.js';
 
 /** The fetcher the configuration asks for (timeout, size limit, per-host concurrency). */
 export function createConfiguredFetcher(config: Config): Fetcher {
@@ -35,7 +36,7 @@ export interface Ingestion {
   readonly articles: ArticleRepository;
   readonly poller: FeedPoller;
   readonly summarize: Summarize;
-  /** Stops the parse workers and closes the database. */
+  /** Stops the parse and checkpoint workers and closes the database. */
   close(): Promise<void>;
 }
 
@@ -43,10 +44,12 @@ export interface Ingestion {
  * Wires the ingestion pipeline the same way for the bot and the CLI. Feeds are parsed in a
  * worker-thread pool (in this thread when workers cannot start). Every new article is condensed
  * as it is stored (full text fetched for teaser-only items, per the feed's fullText setting);
- * an article edited upstream is condensed again from the feed's new text.
+ * an article edited upstream is condensed again from the feed's new text. The database's WAL is
+ * checkpointed from a worker thread, so a poll's writes never stall this one.
  */
 export function createIngestion(config: Config, logger: Logger): Ingestion {
   const db = openDatabase(config.databasePath);
+  const checkpointer = startWalCheckpointer(db, { logger });
   const feeds = createSqliteFeedRepository(db);
   const articles = createSqliteArticleRepository(db);
   const fetcher = createConfiguredFetcher(config);
@@ -67,7 +70,7 @@ export function createIngestion(config: Config, logger: Logger): Ingestion {
     logger,
   });
   const close = async (): Promise<void> => {
-    await pool.close();
+    await Promise.all([pool.close(), checkpointer.stop()]);
     try {
       feeds.flushFeeds();
     } finally {

@@ -8,7 +8,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Logger } from '../log.js';
 import { FeedParseError, parseFeed, type FeedSource, type ParseContext, type ParsedFeed } from './parse.js';
 import type { FeedParseErrorKind } from './parse-error.js';
-import { workerLauncher, type WorkerLauncher } from './parse-worker-start.js';
+import { workerLauncher, type WorkerLauncher } from '../worker-launcher.js';
 
 /** A message to a worker. */
 export interface ParseTask {

@@ -7,6 +7,13 @@ import { MIGRATIONS, type Migration } from './migrations/index.js';
 export type SqliteDatabase = Database.Database;
 
 /**
+ * Checkpoint every ~16 MB of WAL rather than every 4 MB: a poll writes tens of MB of article
+ * text, and fewer, larger checkpoints cost less. Long-running processes move checkpoints to a
+ * worker thread (wal-checkpointer.ts); this is the limit when they do not.
+ */
+export const WAL_AUTOCHECKPOINT_PAGES = 4000;
+
+/**
  * Opens (creating if needed) the SQLite file in WAL mode and brings its schema up to date.
  * WAL lets the bot read while the poller writes; synchronous=NORMAL is durable across process
  * crashes, which is the failure the outbox guarantees are about. A file that cannot serve
@@ -25,9 +32,7 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    // Checkpoint every ~16 MB of WAL rather than every 4 MB: a poll writes tens of MB of article
-    // text, and fewer, larger checkpoints cost less.
-    db.pragma('wal_autocheckpoint = 4000');
+    db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     applyMigrations(db, migrations, path);
     return db;
   } catch (error) {

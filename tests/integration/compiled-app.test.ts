@@ -42,18 +42,22 @@ afterAll(async () => {
 const env = () => ({ PATH: process.env.PATH ?? '', FEEDS_FILE: join(dir.dir, 'feeds.json'), DATA_DIR: join(dir.dir, 'data'), LOG_LEVEL: 'info' });
 
 describe('the compiled application, as the Docker image runs it', () => {
-  it('polls, parses in its worker, condenses and stores, then stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['dist/src/main.js'], { cwd: dir.dir, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  it('polls, parses in its worker, checkpoints in another, condenses and stores, then stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['dist/src/main.js'], { cwd: dir.dir, env: { ...env(), LOG_LEVEL: 'debug' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
       const deadline = Date.now() + 30_000;
-      while (!output.includes('poll tick finished') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      const done = () => output.includes('poll tick finished') && output.includes('"msg":"store: WAL checkpoint"');
+      while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(output).toContain('poll tick finished');
-      // The pool warns when its compiled worker cannot start or dies, then parses in the main thread.
+      // The pool warns when its compiled worker cannot start or dies, then parses in the main thread;
+      // the checkpointer likewise, then leaves checkpoints to SQLite in the main thread.
       expect(output).not.toContain('feeds/parse-pool:');
+      expect(output).not.toContain('WAL checkpoint worker');
+      expect(output).toContain('"msg":"store: WAL checkpoint"');
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     } finally {

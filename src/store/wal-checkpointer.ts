@@ -1,0 +1,109 @@
+/**
+ * Checkpoints the write-ahead log from a worker thread. Left to SQLite, the connection whose
+ * commit pushes the WAL past its limit copies it back into the database file there and then:
+ * with tens of MB of articles per poll that held the event loop for 50-60 ms at a time, three
+ * times in a first poll of 500 feeds, while fetches, stores and chat replies waited. Here a
+ * second connection does that copying in its own thread (PASSIVE: it never blocks the writer),
+ * and the writer's own automatic checkpoint stays only as a safety net far above what a poll
+ * writes, or comes back at its usual limit when the worker cannot run.
+ */
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
+import type { Logger } from '../log.js';
+import { workerLauncher, type WorkerLauncher } from '../worker-launcher.js';
+import { WAL_AUTOCHECKPOINT_PAGES, type SqliteDatabase } from './database.js';
+
+/** What the worker is started with. */
+export interface CheckpointerSetup {
+  readonly path: string;
+  /** better-sqlite3's entry file, resolved here (see checkpoint-worker.ts). */
+  readonly sqliteModule: string;
+  readonly intervalMs: number;
+}
+
+/** What the worker reports. */
+export type CheckpointerMessage =
+  | { readonly kind: 'checkpoint'; readonly logFrames: number; readonly copiedFrames: number; readonly ms: number }
+  | { readonly kind: 'error'; readonly message: string };
+
+export interface WalCheckpointerOptions {
+  readonly logger: Logger;
+  /** How often the worker looks for new commits (default CHECKPOINT_INTERVAL_MS). */
+  readonly intervalMs?: number;
+  /** Called with each checkpoint the worker made (tests, benchmarks). */
+  readonly onCheckpoint?: (report: Extract<CheckpointerMessage, { kind: 'checkpoint' }>) => void;
+  readonly launch?: WorkerLauncher;
+}
+
+export interface WalCheckpointer {
+  /** False when no worker runs (an in-memory database, or the worker could not start). */
+  readonly running: boolean;
+  /** Stops the worker and gives the writer its usual automatic checkpoint back. Never rejects. */
+  stop(): Promise<void>;
+}
+
+/** Twice a second: a busy poll writes some 20 MB/s, so each checkpoint copies about 10 MB. */
+export const CHECKPOINT_INTERVAL_MS = 500;
+/** The writer's own checkpoint while the worker runs: ~100 MB of 4 KB pages, far above one poll. */
+export const SAFETY_NET_PAGES = 25_000;
+const STOP_TIMEOUT_MS = 5_000;
+
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+/** Starts checkpointing `db`'s WAL from a worker thread; falls back to SQLite's own checkpoints. */
+export function startWalCheckpointer(db: SqliteDatabase, options: WalCheckpointerOptions): WalCheckpointer {
+  const { logger } = options;
+  if (db.memory || String(db.pragma('journal_mode', { simple: true })) !== 'wal') return { running: false, stop: async () => {} };
+  const setup: CheckpointerSetup = {
+    path: db.name,
+    sqliteModule: createRequire(import.meta.url).resolve('better-sqlite3'),
+    intervalMs: options.intervalMs ?? CHECKPOINT_INTERVAL_MS,
+  };
+  let worker: Worker;
+  try {
+    const launch = options.launch ?? workerLauncher(new URL(FROM_SOURCE ? './checkpoint-worker.ts' : './checkpoint-worker.js', import.meta.url), {});
+    worker = launch(setup);
+  } catch (error) {
+    logger.warn({ err: error }, 'store: cannot start the WAL checkpoint worker; SQLite checkpoints in this thread');
+    return { running: false, stop: async () => {} };
+  }
+  worker.unref();
+  db.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+  let stopping = false;
+  let alive = true;
+  const restoreAutocheckpoint = () => {
+    if (db.open) db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+  };
+  const reportedErrors = new Set<string>();
+
+  worker.on('message', (message: CheckpointerMessage) => {
+    if (message.kind === 'checkpoint') {
+      logger.debug({ wal_frames: message.logFrames, copied_frames: message.copiedFrames, ms: Math.round(message.ms) }, 'store: WAL checkpoint');
+      options.onCheckpoint?.(message);
+    } else if (message.kind === 'error' && !reportedErrors.has(message.message)) {
+      reportedErrors.add(message.message);
+      logger.warn({ error: message.message }, 'store: WAL checkpoint failed; will try again');
+    }
+  });
+  worker.on('error', (error) => logger.warn({ err: error }, 'store: the WAL checkpoint worker failed'));
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => {
+    alive = false;
+    if (!stopping) logger.warn('store: the WAL checkpoint worker stopped; SQLite checkpoints in this thread again');
+    restoreAutocheckpoint();
+    resolve();
+  }));
+
+  return {
+    get running() {
+      return alive;
+    },
+    async stop() {
+      if (stopping) return exited;
+      stopping = true;
+      worker.postMessage('stop');
+      const timeout = setTimeout(() => void worker.terminate(), STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timeout);
+    },
+  };
+}
