@@ -60,18 +60,21 @@ describe('WAL checkpointer', () => {
     expect(autocheckpoint(db)).toBe(WAL_AUTOCHECKPOINT_PAGES);
   });
 
-  it('checkpoints at start and after each later commit, and not while nothing is committed', async () => {
+  it('checkpoints at start and after later commits, and not while nothing is committed', async () => {
     const db = open();
     let count = 0;
     checkpointer = startWalCheckpointer(db, { logger: createSilentLogger(), intervalMs: 10, onCheckpoint: () => void (count += 1) });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
     // One as the worker starts, for whatever the WAL held then.
-    await expect.poll(() => count, { timeout: 10_000 }).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(count).toBe(1);
-    writeArticles(db, 10);
-    await expect.poll(() => count, { timeout: 10_000 }).toBe(2);
-    writeArticles(db, 10, 10);
-    await expect.poll(() => count, { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => count, { timeout: 10_000 }).toBeGreaterThan(0);
+    for (let round = 0; round < 2; round += 1) {
+      await settle();
+      const idle = count;
+      await settle();
+      expect(count).toBe(idle);
+      writeArticles(db, 10, round * 10);
+      await expect.poll(() => count, { timeout: 10_000 }).toBeGreaterThan(idle);
+    }
   });
 
   it('starts no worker for an in-memory database', async () => {
