@@ -66,6 +66,44 @@ describe('decodeFeedBytes', () => {
     expect(decodeFeedBytes(bytesOf(xml(null), 'windows-1252'), null)).toEqual({ text: xml(null), encoding: 'windows-1252' });
   });
 
+  describe('undeclared bytes that are not UTF-8', () => {
+    /** A feed of three items, as a site that declares no charset would serve it. */
+    const feedOf = (items: readonly string[]): string =>
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>${items
+        .map((text, i) => `<item><title>Item ${i}</title><description>${text}</description></item>`)
+        .join('')}</channel></rss>`;
+    const JA = ['東京の天気は明日から崩れる見込みです。', '気象庁は週末にかけて大雨に注意するよう呼びかけています。', '鉄道各社は運転計画を見直すと発表しました。'];
+    const ZH = ['北京市政府今天宣布新的公共交通计划。', '预计明年开始实施，市民可以在网上提出意见。', '地铁公司表示将增加早晚高峰的班次。'];
+    const ZH_TW = ['台北市政府今天宣布新的公共交通計畫。', '預計明年開始實施，市民可以在網路上提出意見。', '捷運公司表示將增加尖峰時段的班次。'];
+    const KO = ['서울시는 오늘 새로운 대중교통 계획을 발표했습니다.', '시민들은 온라인으로 의견을 낼 수 있습니다.', '지하철 회사는 출퇴근 시간대 운행을 늘릴 예정입니다.'];
+    const RU = ['Правительство объявило о новом плане развития общественного транспорта.', 'Жители могут оставить свои предложения на сайте.', 'Метрополитен увеличит число поездов в часы пик.'];
+    const EL = ['Η κυβέρνηση ανακοίνωσε νέο σχέδιο για τις δημόσιες συγκοινωνίες.', 'Οι πολίτες μπορούν να υποβάλουν προτάσεις στην ιστοσελίδα.', 'Το μετρό θα αυξήσει τα δρομολόγια τις ώρες αιχμής.'];
+    const TH = ['กรุงเทพมหานครประกาศแผนการขนส่งสาธารณะใหม่', 'ประชาชนสามารถแสดงความคิดเห็นได้ทางเว็บไซต์', 'รถไฟฟ้าจะเพิ่มเที่ยววิ่งในชั่วโมงเร่งด่วน'];
+
+    it.each([
+      ['shift_jis', JA], ['euc-jp', JA], ['gb18030', ZH], ['big5', ZH_TW], ['euc-kr', KO],
+      ['windows-1251', RU], ['koi8-r', RU], ['windows-874', TH],
+    ] as const)('reads a %s feed in the encoding its bytes show', (encoding, items) => {
+      const text = feedOf(items);
+      expect(decodeFeedBytes(bytesOf(text, encoding), null)).toEqual({ text, encoding });
+    });
+
+    it('reads a windows-1253 Greek feed right (as its near twin ISO-8859-7)', () => {
+      const text = feedOf(EL);
+      expect(decodeFeedBytes(bytesOf(text, 'windows-1253'), null)).toEqual({ text, encoding: 'iso-8859-7' });
+    });
+
+    it.each([
+      ['nl', ['De gemeenteraad keurde gisteren het plan goed; de brug wordt in 2027 gebouwd.', 'Café-eigenaren zijn blij: „Eindelijk!” – zegt één van hen.', 'Het ministerie reageert pas na het reces op de vragen.']],
+      ['de', ['Die Bürger in Köln äußerten sich über die Straßenbahn.', 'Größere Züge fahren ab März öfter, teilte der Verkehrsverbund mit.', 'Die Opposition kritisiert die Pläne als überstürzt.']],
+      ['fr', ['Le maire a présenté le projet à l’hôtel de ville – à été.', 'Les élèves découvriront la bibliothèque rénovée en été.', 'L’opposition dénonce un coût trop élevé pour la commune.']],
+      ['en', ['The café’s owner said the “new rules” cost him €2,000 – too much…', 'Officials declined to comment — again.', 'The council votes next week.']],
+    ] as const)('keeps reading a Western (%s) feed as windows-1252', (_language, items) => {
+      const text = feedOf(items);
+      expect(decodeFeedBytes(bytesOf(text, 'windows-1252'), null)).toEqual({ text, encoding: 'windows-1252' });
+    });
+  });
+
   it('trusts the XML declaration when the HTTP header claims UTF-8 but the bytes are not', () => {
     const text = xml('iso-8859-2', 'Łódź');
     expect(decodeFeedBytes(bytesOf(text, 'iso-8859-2'), 'text/xml; charset=utf-8')).toEqual({ text, encoding: 'iso-8859-2' });
