@@ -1,4 +1,4 @@
-import type { FeedSpec } from '../core/types.js';
+import type { Article, FeedSpec } from '../core/types.js';
 import type { Logger } from '../log.js';
 import { MAX_BRIEFING_ATTEMPTS, type ArticleRepository } from '../store/article-repository.js';
 import { condense } from './poll-feed.js';
@@ -13,6 +13,8 @@ export interface RetryBriefingsDeps {
 
 /** Articles first seen less than this long ago are left to the poller, which may still be condensing them. */
 export const RETRY_GRACE_MS = 15 * 60_000;
+/** How many of a feed's newest articles stand in for the document a retried article came in. */
+const SIBLINGS = 50;
 
 /** Limits of one retry run; all optional. */
 export interface RetryBriefingsOptions {
@@ -29,7 +31,9 @@ export interface RetryBriefingsOptions {
  * Condenses stored articles that have no briefing yet (condensing failed, was not wired, or the
  * process died between storing and condensing), oldest first, at most `limit` per run. Articles
  * first seen within the grace period are skipped so a poll still condensing them is not raced.
- * Articles of feeds no longer configured are marked failed so they stop coming back. Reports counts.
+ * Articles of feeds no longer configured are marked failed so they stop coming back. The feed's
+ * newest stored articles stand in for the document the article came in, so its standing text
+ * stays out of the briefing as it would have at poll time. Reports counts.
  */
 export async function retryMissingBriefings(
   deps: RetryBriefingsDeps,
@@ -38,6 +42,13 @@ export async function retryMissingBriefings(
 ): Promise<{ readonly done: number; readonly failed: number }> {
   const { limit = 100, maxAttempts = MAX_BRIEFING_ATTEMPTS, graceMs = RETRY_GRACE_MS, signal } = options;
   const byId = new Map(specs.map((spec) => [spec.id, spec]));
+  // One array per feed and run: the summarizer works out a document's standing text once per array.
+  const siblingsOf = new Map<string, readonly Article[]>();
+  const siblings = (feedId: string): readonly Article[] => {
+    let found = siblingsOf.get(feedId);
+    if (found === undefined) siblingsOf.set(feedId, (found = deps.articles.latestArticlesOfFeed(feedId, SIBLINGS)));
+    return found;
+  };
   let done = 0;
   let failed = 0;
   for (const article of deps.articles.articlesMissingBriefing(limit, maxAttempts, deps.now() - graceMs)) {
@@ -46,7 +57,7 @@ export async function retryMissingBriefings(
     if (spec === undefined) {
       deps.articles.saveBriefingFailure(article.seq, `jobs/retry-briefings: feed ${article.feedId} is no longer configured`, deps.now());
       failed += 1;
-    } else if (await condense(deps, deps.summarize, spec, article)) {
+    } else if (await condense(deps, deps.summarize, spec, article, siblings(article.feedId))) {
       done += 1;
     } else {
       failed += 1;

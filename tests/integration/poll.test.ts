@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BUDGET } from '../../src/core/condense/index.js';
+import { RETRY_GRACE_MS, retryMissingBriefings } from '../../src/jobs/retry-briefings.js';
 import { createResummarizer, createSummarizer } from '../../src/jobs/summarize-article.js';
 import { createLogger } from '../../src/log.js';
 import { openDatabase } from '../../src/store/database.js';
@@ -261,6 +262,28 @@ describe('articles edited upstream', () => {
     expect(briefings.find((b) => b.articleId === 'guid:bust')?.sentences).toEqual(['A DEA agent describes one of his first sting operations while tracking down a large drug cartel.']);
     // The stored text keeps the paragraph: only the briefing leaves it out.
     expect(bed.rig.articles.listArticlesSince(0, 10).every((a) => a.summary.includes('premium destination'))).toBe(true);
+  });
+
+  it('leaves the channel\'s own text out of a briefing the retry job makes later, too', async () => {
+    bed.rig.close();
+    // No summarizer at poll time: the articles wait for the retry job, as after a crash.
+    bed.rig = openPollRig(join(bed.dir, 'standing-retry.db'), bed.clock);
+    const about = 'This is the official channel of the evening news, where new reports are uploaded every single day of the week.';
+    const video = (guid: string, title: string, line: string) => item(guid, title, `&lt;p&gt;${line}&lt;/p&gt;&lt;p&gt;${about}&lt;/p&gt;`);
+    const feed = spec('channel', bed.server.url('/channel.xml'));
+    bed.server.route('/channel.xml', feedResponse(rss(
+      video('flood', 'Flooding in the north', 'Rivers in the north burst their banks after three days of heavy rain.') +
+      video('vote', 'Council vote delayed', 'The council postponed its vote on the new harbour until after the summer.') +
+      video('race', 'Marathon record', 'A local runner broke the city marathon record by more than a minute.'),
+    )));
+    await bed.rig.poller.pollFeeds([feed]);
+    bed.clock.advance(RETRY_GRACE_MS + 60_000);
+    const deps = { articles: bed.rig.articles, summarize: createSummarizer({ budget: DEFAULT_BUDGET }), now: bed.clock.now, logger: createLogger('silent') };
+    expect(await retryMissingBriefings(deps, [feed])).toEqual({ done: 3, failed: 0 });
+    const briefings = bed.rig.recentBriefings(['channel'], 10);
+    expect(briefings).toHaveLength(3);
+    for (const briefing of briefings) expect(briefing.sentences.join(' ')).not.toContain('official channel');
+    expect(briefings.find((b) => b.articleId === 'guid:vote')?.sentences).toEqual(['The council postponed its vote on the new harbour until after the summer.']);
   });
 
   it('stores a document newest-first as oldest-first, so /latest and digests read the newest news first', async () => {

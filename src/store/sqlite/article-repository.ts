@@ -57,6 +57,7 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
   const sinceInFeed = db.prepare<[number, string, number], ArticleRow>(
     'SELECT * FROM articles WHERE seq > ? AND feed_id = ? ORDER BY seq LIMIT ?',
   );
+  const latestOfFeed = db.prepare<[string, number], ArticleRow>('SELECT * FROM articles WHERE feed_id = ? ORDER BY published_at DESC LIMIT ?');
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles');
   const countFeed = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM articles WHERE feed_id = ?');
   const saveOk = db.prepare(`
@@ -116,6 +117,7 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
     findArticle: (feedId, id) => nullable(byId.get(feedId, id)),
     listArticlesSince: (afterSeq, limit, feedId) =>
       (feedId === undefined ? since.all(afterSeq, limit) : sinceInFeed.all(afterSeq, feedId, limit)).map(fromArticleRow),
+    latestArticlesOfFeed: (feedId, limit) => latestOfFeed.all(feedId, limit).map(fromArticleRow),
     countArticles: (feedId) => (feedId === undefined ? countAll.get() : countFeed.get(feedId))?.n ?? 0,
     saveBriefing(articleSeq: number, briefing: Briefing, createdAt: number): void {
       saveOk.run({ ...briefingParams(articleSeq, briefing), created_at: Math.round(createdAt) });
