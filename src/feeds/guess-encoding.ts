@@ -32,7 +32,7 @@ export function guessNonLatinEncoding(bytes: Uint8Array): string | null {
   if (best.confidence >= SURE && best.confidence > bestLatin) return best.name;
   const singleByte = nonLatin.find((match) => !MULTI_BYTE.has(match.name));
   if (singleByte === undefined) return null;
-  return readsAsGibberish(iconv.decode(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength), 'windows-1252')) ? singleByte.name : null;
+  return readsAsGibberish(new TextDecoder('windows-1252').decode(sample)) ? singleByte.name : null;
 }
 
 /**
