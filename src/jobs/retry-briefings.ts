@@ -13,7 +13,7 @@ export interface RetryBriefingsDeps {
 
 /** Articles first seen less than this long ago are left to the poller, which may still be condensing them. */
 export const RETRY_GRACE_MS = 15 * 60_000;
-/** How many of a feed's newest articles stand in for the document a retried article came in. */
+/** How many of a feed's latest stored articles stand in for the document a retried article came in. */
 const SIBLINGS = 50;
 
 /** Limits of one retry run; all optional. */
@@ -32,7 +32,7 @@ export interface RetryBriefingsOptions {
  * process died between storing and condensing), oldest first, at most `limit` per run. Articles
  * first seen within the grace period are skipped so a poll still condensing them is not raced.
  * Articles of feeds no longer configured are marked failed so they stop coming back. The feed's
- * newest stored articles stand in for the document the article came in, so its standing text
+ * latest stored articles stand in for the document the article came in, so its standing text
  * stays out of the briefing as it would have at poll time. Reports counts.
  */
 export async function retryMissingBriefings(

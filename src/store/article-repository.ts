@@ -50,7 +50,7 @@ export interface ArticleRepository {
   /** Articles with seq > afterSeq, oldest first. */
   listArticlesSince(afterSeq: number, limit: number, feedId?: string): ArticleRecord[];
   countArticles(feedId?: string): number;
-  /** A feed's newest articles by publication time, newest first: what its document holds now. */
+  /** A feed's most recently stored articles, the latest first: what its document holds now. */
   latestArticlesOfFeed(feedId: string, limit: number): ArticleRecord[];
   /** Stores (or replaces) the briefing of an article. */
   saveBriefing(articleSeq: number, briefing: Briefing, createdAt: number): void;

@@ -50,7 +50,7 @@ describe('migrations', () => {
       "SELECT * FROM articles WHERE seq > 0 AND feed_id = 'f' ORDER BY seq LIMIT 10",
       "SELECT count(*) AS n FROM articles WHERE feed_id = 'f'",
       "SELECT seq, content_hash FROM articles WHERE feed_id = 'f' AND id = 'i'",
-      "SELECT * FROM articles WHERE feed_id = 'f' ORDER BY published_at DESC LIMIT 50",
+      "SELECT seq FROM articles WHERE feed_id = 'f' ORDER BY seq DESC LIMIT 50",
     ]) expect(plan(sql)).toMatch(/^SEARCH articles USING (COVERING )?INDEX/);
   });
 
@@ -216,13 +216,12 @@ describe('article repository: recordPoll', () => {
     expect(articles.getArticle(all[2]?.seq ?? 0)?.feedId).toBe('b');
   });
 
-  it('lists a feed\'s newest articles by publication time, not by arrival', () => {
+  it('lists a feed\'s most recently stored articles, the latest first', () => {
     const articles = createSqliteArticleRepository(db);
-    // Story n was published n minutes before T0: story 3 is the oldest, stored first here.
     articles.recordPoll('a', { state: initialFeedRecord('a', 'https://a.test/'), upserts: [article('a', 3), article('a', 1), article('a', 2)], seenAt: T0 });
     articles.recordPoll('b', { state: initialFeedRecord('b', 'https://b.test/'), upserts: [article('b', 0)], seenAt: T0 });
-    expect(articles.latestArticlesOfFeed('a', 2).map((a) => a.id)).toEqual(['guid:a-1', 'guid:a-2']);
-    expect(articles.latestArticlesOfFeed('a', 10).map((a) => a.id)).toEqual(['guid:a-1', 'guid:a-2', 'guid:a-3']);
+    expect(articles.latestArticlesOfFeed('a', 2).map((a) => a.id)).toEqual(['guid:a-2', 'guid:a-1']);
+    expect(articles.latestArticlesOfFeed('a', 10).map((a) => a.id)).toEqual(['guid:a-2', 'guid:a-1', 'guid:a-3']);
     expect(articles.latestArticlesOfFeed('c', 10)).toEqual([]);
   });
 });

@@ -57,7 +57,11 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
   const sinceInFeed = db.prepare<[number, string, number], ArticleRow>(
     'SELECT * FROM articles WHERE seq > ? AND feed_id = ? ORDER BY seq LIMIT ?',
   );
-  const latestOfFeed = db.prepare<[string, number], ArticleRow>('SELECT * FROM articles WHERE feed_id = ? ORDER BY published_at DESC LIMIT ?');
+  // The seqs come from the (feed_id, id) index alone, so only the rows returned are read, not
+  // every article the feed ever had (a plain ORDER BY would sort whole rows).
+  const latestOfFeed = db.prepare<[string, number], ArticleRow>(
+    'SELECT * FROM articles WHERE seq IN (SELECT seq FROM articles WHERE feed_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq DESC',
+  );
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles');
   const countFeed = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM articles WHERE feed_id = ?');
   const saveOk = db.prepare(`
