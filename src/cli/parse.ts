@@ -29,7 +29,7 @@ export function parseCommand(): Command {
     .option('--feed-id <id>', 'feed id to put on the articles', 'parse')
     .action(async (source: string, options: { json?: boolean; base?: string; feedId: string }) => {
       const now = Date.now();
-      const { text, feedUrl } = await readDocument(source, options.base);
+      const { text, feedUrl, encoding } = await readDocument(source, options.base);
       const parsed = await parseFeed(text, { feedId: options.feedId, feedUrl, now }).catch((error: unknown) => {
         throw error instanceof FeedParseError ? new UsageError(error.message) : error;
       });
@@ -41,10 +41,13 @@ export function parseCommand(): Command {
       }));
       if (options.json === true) {
         const { articles: _raw, ...feed } = parsed;
-        process.stdout.write(JSON.stringify({ ...feed, feedUrl, articles }, null, 2) + '\n');
+        process.stdout.write(JSON.stringify({ ...feed, feedUrl, encoding, articles }, null, 2) + '\n');
         return;
       }
-      const lines = [`${parsed.title ?? '(untitled feed)'} - ${articles.length} articles, oldest first as they are stored${parsed.recovered ? ' (recovered from malformed XML)' : ''}`];
+      const lines = [
+        `${parsed.title ?? '(untitled feed)'} - ${articles.length} articles, oldest first as they are stored${parsed.recovered ? ' (recovered from malformed XML)' : ''}`,
+        `read as ${encoding}`,
+      ];
       for (const warning of parsed.warnings) lines.push(`warning: ${String(warning)}`);
       for (const article of articles) {
         lines.push('', article.title || '(no title)', `  id:        ${article.id}`, `  url:       ${article.url ?? '-'}`);
@@ -58,13 +61,14 @@ export function parseCommand(): Command {
     });
 }
 
-async function readDocument(source: string, base: string | undefined): Promise<{ text: string; feedUrl: string }> {
+/** The document's text, the URL its links resolve against, and the encoding its bytes were read in. */
+async function readDocument(source: string, base: string | undefined): Promise<{ text: string; feedUrl: string; encoding: string }> {
   if (/^https?:\/\//i.test(source)) {
     const fetcher = createConfiguredFetcher(parseConfig(process.env));
     try {
       const outcome = await fetcher.fetchDocument({ url: source });
       if (outcome.kind !== 'ok') throw new UsageError(`parse: ${source} answered 304 Not Modified without a body`);
-      return { text: outcome.text, feedUrl: outcome.url };
+      return { text: outcome.text, feedUrl: outcome.url, encoding: outcome.encoding };
     } catch (error) {
       if (error instanceof FeedFetchError) throw new UsageError(error.message);
       throw error;
@@ -76,5 +80,6 @@ async function readDocument(source: string, base: string | undefined): Promise<{
   } catch (error) {
     throw new UsageError(`parse: cannot read ${source} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  return { text: decodeFeedBytes(bytes, null).text, feedUrl: base ?? pathToFileURL(resolve(source)).href };
+  const { text, encoding } = decodeFeedBytes(bytes, null);
+  return { text, feedUrl: base ?? pathToFileURL(resolve(source)).href, encoding };
 }

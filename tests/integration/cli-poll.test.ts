@@ -102,8 +102,9 @@ describe('newsbrief parse', () => {
   it('prints the normalised articles of a file as JSON, as the poller would store them', async () => {
     const run = await cli(['parse', join(FIXTURES, 'news-v1.xml'), '--json'], {});
     expect(run.code).toBe(0);
-    const parsed = JSON.parse(run.stdout) as { title: string; articles: Array<{ id: string; publishedAt: number; publishedAtFromFeed: boolean; contentHash: string }> };
+    const parsed = JSON.parse(run.stdout) as { title: string; encoding: string; articles: Array<{ id: string; publishedAt: number; publishedAtFromFeed: boolean; contentHash: string }> };
     expect(parsed.title).toBe('Loopback News');
+    expect(parsed.encoding).toBe('utf-8');
     expect(parsed.articles.map((a) => a.id)).toEqual(['guid:loopback-1001', 'guid:loopback-1002', 'guid:loopback-1003']);
     expect(parsed.articles[2]).toMatchObject({ publishedAtFromFeed: false, publishedAt: expect.any(Number), contentHash: expect.stringMatching(/^[0-9a-f]{16}$/) });
   });
@@ -111,7 +112,7 @@ describe('newsbrief parse', () => {
   it('fetches a URL and prints a readable summary', async () => {
     const run = await cli(['parse', server.url('/cli/atom.xml')], {});
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Loopback Atom - 2 articles, oldest first as they are stored');
+    expect(run.stdout).toContain('Loopback Atom - 2 articles, oldest first as they are stored\nread as utf-8\n');
     expect(run.stdout).toContain('url:       https://atom.example.test/blog/posts/harbour');
     // The document lists harbour (6 May) before museum (5 May); the poller stores museum first.
     expect(run.stdout.indexOf('posts/museum')).toBeLessThan(run.stdout.indexOf('posts/harbour'));
