@@ -44,8 +44,8 @@ export interface WalCheckpointer {
 
 /**
  * Five times a second: a busy poll writes some 20 MB/s, so each checkpoint copies about 4 MB, and
- * the one after a poll ends is short (at 500 ms it still ran into bench:poll's second poll, which
- * follows at once: that poll took 0.18-0.25 s at 200 ms against 0.20-0.29 s at 500 ms, six pairs).
+ * the one after a poll ends is short. At 500 ms it could still run into bench:poll's second poll,
+ * which follows at once (docs/benchmarks.md: shorter at 200 ms in a slow phase, alike in a calm one).
  */
 export const CHECKPOINT_INTERVAL_MS = 200;
 /** The writer's own checkpoint while the worker runs: ~100 MB of 4 KB pages, far above one poll. */
