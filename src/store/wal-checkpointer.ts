@@ -2,10 +2,10 @@
  * Checkpoints the write-ahead log from a worker thread. Left to SQLite, the connection whose
  * commit pushes the WAL past its limit copies it back into the database file there and then:
  * storing the 25,000 articles of bench:poll's first poll, that held the event loop for 50-63 ms
- * three or four times, while fetches, stores and chat replies waited. Here a
- * second connection does that copying in its own thread (PASSIVE: it never blocks the writer),
- * and the writer's own automatic checkpoint stays only as a safety net far above what a poll
- * writes, or comes back at its usual limit when the worker cannot run.
+ * three or four times, while fetches, stores and chat replies waited. Here a second connection
+ * does that copying in its own thread (PASSIVE: it never blocks the writer), and the writer's own
+ * automatic checkpoint stays only as a safety net far above what a poll writes, or comes back at
+ * its usual limit when the worker cannot run.
  */
 import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
@@ -53,11 +53,13 @@ export const SAFETY_NET_PAGES = 25_000;
 const STOP_TIMEOUT_MS = 5_000;
 
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
+/** What is returned when no worker runs: SQLite checkpoints as it always did. */
+const NOT_RUNNING: WalCheckpointer = { running: false, stop: async () => {} };
 
 /** Starts checkpointing `db`'s WAL from a worker thread; falls back to SQLite's own checkpoints. */
 export function startWalCheckpointer(db: SqliteDatabase, options: WalCheckpointerOptions): WalCheckpointer {
   const { logger } = options;
-  if (db.memory || String(db.pragma('journal_mode', { simple: true })) !== 'wal') return { running: false, stop: async () => {} };
+  if (db.memory || String(db.pragma('journal_mode', { simple: true })) !== 'wal') return NOT_RUNNING;
   const setup: CheckpointerSetup = {
     path: db.name,
     sqliteModule: createRequire(import.meta.url).resolve('better-sqlite3'),
@@ -69,22 +71,24 @@ export function startWalCheckpointer(db: SqliteDatabase, options: WalCheckpointe
     worker = launch(setup);
   } catch (error) {
     logger.warn({ err: error }, 'store: cannot start the WAL checkpoint worker; SQLite checkpoints in this thread');
-    return { running: false, stop: async () => {} };
+    return NOT_RUNNING;
   }
   worker.unref();
   db.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+  return supervise(worker, db, options);
+}
+
+/** Reports the worker's checkpoints and errors, and hands checkpoints back to SQLite when it exits. */
+function supervise(worker: Worker, db: SqliteDatabase, options: WalCheckpointerOptions): WalCheckpointer {
+  const { logger } = options;
   let stopping = false;
   let alive = true;
-  const restoreAutocheckpoint = () => {
-    if (db.open) db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
-  };
   const reportedErrors = new Set<string>();
-
   worker.on('message', (message: CheckpointerMessage) => {
     if (message.kind === 'checkpoint') {
       logger.debug({ wal_frames: message.logFrames, copied_frames: message.copiedFrames, ms: Math.round(message.ms) }, 'store: WAL checkpoint');
       options.onCheckpoint?.(message);
-    } else if (message.kind === 'error' && !reportedErrors.has(message.message)) {
+    } else if (!reportedErrors.has(message.message)) {
       reportedErrors.add(message.message);
       logger.warn({ error: message.message }, 'store: WAL checkpoint failed; will try again');
     }
@@ -93,7 +97,7 @@ export function startWalCheckpointer(db: SqliteDatabase, options: WalCheckpointe
   const exited = new Promise<void>((resolve) => worker.once('exit', () => {
     alive = false;
     if (!stopping) logger.warn('store: the WAL checkpoint worker stopped; SQLite checkpoints in this thread again');
-    restoreAutocheckpoint();
+    if (db.open) db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     resolve();
   }));
 
