@@ -4,7 +4,7 @@
  * storing the 25,000 articles of bench:poll's first poll, that held the event loop for 50-63 ms
  * three or four times, while fetches, stores and chat replies waited. Here a second connection
  * does that copying in its own thread (PASSIVE: it never blocks the writer), and the writer's own
- * automatic checkpoint stays only as a safety net far above what a poll writes, or comes back at
+ * automatic checkpoint stays only as a safety net above what a poll writes, or comes back at
  * its usual limit when the worker cannot run.
  */
 import { createRequire } from 'node:module';
@@ -48,7 +48,7 @@ export interface WalCheckpointer {
  * which follows at once (docs/benchmarks.md: shorter at 200 ms in a slow phase, alike in a calm one).
  */
 export const CHECKPOINT_INTERVAL_MS = 200;
-/** The writer's own checkpoint while the worker runs: ~100 MB of 4 KB pages, far above one poll. */
+/** The writer's own checkpoint while the worker runs: ~100 MB of 4 KB pages, above the 68 MB a first poll of 500 feeds writes. */
 export const SAFETY_NET_PAGES = 25_000;
 const STOP_TIMEOUT_MS = 5_000;
 
