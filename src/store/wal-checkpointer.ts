@@ -4,8 +4,8 @@
  * storing the 25,000 articles of bench:poll's first poll, that held the event loop for 50-63 ms
  * three or four times, while fetches, stores and chat replies waited. Here a second connection
  * does that copying in its own thread (PASSIVE: it never blocks the writer), and the writer's own
- * automatic checkpoint stays only as a safety net above what a poll writes, or comes back at
- * its usual limit when the worker cannot run.
+ * automatic checkpoint stays only as a safety net above what a poll writes, or comes back at its
+ * usual limit when the worker cannot run.
  */
 import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
@@ -48,7 +48,7 @@ export interface WalCheckpointer {
  * which follows at once (docs/benchmarks.md: shorter at 200 ms in a slow phase, alike in a calm one).
  */
 export const CHECKPOINT_INTERVAL_MS = 200;
-/** The writer's own checkpoint while the worker runs: ~100 MB of 4 KB pages, above the 68 MB a first poll of 500 feeds writes. */
+/** The writer's own checkpoint while the worker runs: ~100 MB of 4 KB pages, above the 68 MB of WAL of a 500-feed first poll. */
 export const SAFETY_NET_PAGES = 25_000;
 const STOP_TIMEOUT_MS = 5_000;
 
