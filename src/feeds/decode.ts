@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { guessNonLatinEncoding } from './guess-encoding.js';
+import { guessUndeclaredEncoding } from './guess-encoding.js';
 
 /** The decoded text of a fetched document and the encoding that was used to read it. */
 export interface DecodedText {
@@ -25,9 +25,9 @@ const UTF8_ALIASES = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8', 'unicode11ut
  * in this order: byte order mark; an unmistakable UTF-16/32 byte pattern (`<\0?\0` ...); the
  * HTTP charset parameter; the XML declaration; `<meta charset>` for HTML; UTF-8. Bytes that
  * are not valid UTF-8 where UTF-8 was assumed or claimed are read as the document's own
- * declaration if it has another, else as a non-Latin encoding when they clearly are one
- * (guess-encoding.ts: Japanese, Chinese, Korean, Cyrillic ... feeds that declare nothing),
- * else as windows-1252, because that is what such feeds almost always are.
+ * declaration if it has another, else as another encoding when they clearly are not Western
+ * (guess-encoding.ts: Polish, Czech, Turkish, Japanese, Chinese, Cyrillic ... feeds that declare
+ * nothing), else as windows-1252, because that is what such feeds almost always are.
  * ISO-8859-1 and US-ASCII are read as windows-1252, as browsers do. Unknown charset names are
  * skipped, never thrown. The BOM is not part of the text.
  */
@@ -56,7 +56,7 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType: string | null): 
   }
   const text = decodeStrictUtf8(bytes);
   if (text !== null) return { text, encoding: 'utf-8' };
-  const fallback = guessNonLatinEncoding(bytes) ?? 'windows-1252';
+  const fallback = guessUndeclaredEncoding(bytes) ?? 'windows-1252';
   return { text: decodeWith(bytes, fallback), encoding: fallback };
 }
 

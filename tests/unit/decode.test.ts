@@ -93,11 +93,43 @@ describe('decodeFeedBytes', () => {
       expect(decodeFeedBytes(bytesOf(text, 'windows-1253'), null)).toEqual({ text, encoding: 'iso-8859-7' });
     });
 
+    const PL = ['Rząd zapowiedział w piątek, że ceny energii zostaną zamrożone od przyszłego miesiąca.', 'Minister podkreślił, że decyzja dotyczy gospodarstw domowych i małych firm.', 'Opozycja krytykuje pomysł jako spóźniony i niewystarczający.'];
+    const CS = ['Vláda v pátek oznámila, že ceny elektřiny budou od příštího měsíce zmrazeny.', 'Ministr zdůraznil, že rozhodnutí se týká domácností a malých firem.', 'Opozice kritizuje nápad jako příliš pozdní a nedostatečný.'];
+    const HU = ['A kormány pénteken bejelentette, hogy a jövő hónaptól befagyasztják az áramárakat.', 'A miniszter hangsúlyozta, hogy a döntés a háztartásokat és a kisvállalkozásokat érinti.', 'Az ellenzék túl késői és elégtelen ötletnek tartja.'];
+    const TR = ['Hükümet cuma günü elektrik fiyatlarının gelecek aydan itibaren dondurulacağını açıkladı.', 'Bakan, kararın haneleri ve küçük işletmeleri kapsadığını vurguladı.', 'Muhalefet, fikri çok geç ve yetersiz olarak eleştiriyor.'];
+
+    it.each([
+      ['windows-1250', 'windows-1250', PL], ['iso-8859-2', 'iso-8859-2', PL], ['iso-8859-2', 'iso-8859-2', CS],
+      ['iso-8859-2', 'iso-8859-2', HU], ['iso-8859-9', 'iso-8859-9', TR],
+    ] as const)('reads a %s feed from Central Europe or Turkey as %s, not as windows-1252', (written, read, items) => {
+      const text = feedOf(items);
+      expect(decodeFeedBytes(bytesOf(text, written), null)).toEqual({ text, encoding: read });
+    });
+
+    it('reads windows-1250 rather than ISO-8859-2 when the bytes use 0x80-0x9F, which only the Windows twin reads as text', () => {
+      // Hungarian letters sit at the same bytes in both, so chardet names ISO-8859-2; the quotes do not.
+      const text = feedOf(HU.map((sentence) => `„${sentence}”`));
+      expect(decodeFeedBytes(bytesOf(text, 'windows-1250'), null)).toEqual({ text, encoding: 'windows-1250' });
+    });
+
+    it('keeps windows-1252 for a Western feed with symbols beside letters (m³, ¿qué, brand®)', () => {
+      const text = feedOf(['El gas cuesta 1,20 euros por m³ este año.', 'Y ahora, ¿qué hará el Gobierno con el precio del m³?', 'La empresa Gasóleo® dice que el precio baja en España.']);
+      expect(decodeFeedBytes(bytesOf(text, 'windows-1252'), null)).toEqual({ text, encoding: 'windows-1252' });
+    });
+
+    it('reads windows-1254 for a Turkish feed with curly quotes', () => {
+      const text = feedOf(TR.map((sentence) => `“${sentence}”`));
+      expect(decodeFeedBytes(bytesOf(text, 'windows-1254'), null)).toEqual({ text, encoding: 'windows-1254' });
+    });
+
     it.each([
       ['nl', ['De gemeenteraad keurde gisteren het plan goed; de brug wordt in 2027 gebouwd.', 'Café-eigenaren zijn blij: „Eindelijk!” – zegt één van hen.', 'Het ministerie reageert pas na het reces op de vragen.']],
       ['de', ['Die Bürger in Köln äußerten sich über die Straßenbahn.', 'Größere Züge fahren ab März öfter, teilte der Verkehrsverbund mit.', 'Die Opposition kritisiert die Pläne als überstürzt.']],
       ['fr', ['Le maire a présenté le projet à l’hôtel de ville – à été.', 'Les élèves découvriront la bibliothèque rénovée en été.', 'L’opposition dénonce un coût trop élevé pour la commune.']],
       ['en', ['The café’s owner said the “new rules” cost him €2,000 – too much…', 'Officials declined to comment — again.', 'The council votes next week.']],
+      ['es', ['El Gobierno anunció el viernes que los precios se congelarán.', '«Es demasiado tarde», lamenta la oposición.', '¿Qué pasará con los niños de España?']],
+      ['it', ['La città è stata colpita da una forte tempesta.', 'Più di cento persone sono state evacuate, perché il fiume è esondato.', 'Il sindaco ha detto che la priorità è la sicurezza.']],
+      ['da', ['Regeringen vil hæve skatten på tobak.', 'Ministeren siger, at forslaget får bred støtte.', 'Oppositionen er kritisk over for økonomien.']],
     ] as const)('keeps reading a Western (%s) feed as windows-1252', (_language, items) => {
       const text = feedOf(items);
       expect(decodeFeedBytes(bytesOf(text, 'windows-1252'), null)).toEqual({ text, encoding: 'windows-1252' });
