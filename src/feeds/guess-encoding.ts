@@ -39,13 +39,13 @@ const SAMPLE_BYTES = 64 * 1024;
  * almost always come from. Clearly means one of:
  * - chardet ranks another Latin encoding (Polish, Czech, Hungarian, Turkish ...) above every
  *   Western one: Western text gets a Western encoding first by a wide margin (tens of points);
- * - read as windows-1252, words carry symbols where letters belong ("Rz¹d"), as short Polish
- *   or Czech documents do that chardet still ranks Western: its best Central European guess then;
  * - chardet is sure of a non-Latin encoding and surer than of any Latin one (Shift_JIS, EUC-JP,
  *   Big5, GB18030, EUC-KR: their byte pairs leave little doubt);
  * - read as windows-1252 the text is gibberish (Cyrillic, Greek, Thai ... single-byte text
  *   becomes words of nothing but accented letters), and then chardet's best single-byte
- *   non-Latin guess, however unsure, beats certain mojibake.
+ *   non-Latin guess, however unsure, beats certain mojibake;
+ * - read as windows-1252, words carry symbols where letters belong ("Rz¹d"), as short Polish
+ *   or Czech documents do that chardet still ranks Western: its best Central European guess then.
  */
 export function guessUndeclaredEncoding(bytes: Uint8Array): string | null {
   const sample = bytes.subarray(0, SAMPLE_BYTES);
