@@ -1,8 +1,9 @@
 /**
  * The sending side of bench/broadcast.ts, in its own process so its peak RSS is the bot's alone
  * (the emulator, which records every call, stays in the parent). Runs the digest tick for the
- * seeded database, the delivery worker, and /latest-like replies every 50 ms through the same
- * sender; prints one JSON line with its figures. Env: BENCH_DB, BENCH_API_ROOT, BENCH_TOKEN, BENCH_LIMIT.
+ * seeded database, the delivery worker, and /latest-like replies (a twentieth of the limit: every
+ * 50 ms at 400 msg/s) through the same sender; prints one JSON line with its figures.
+ * Env: BENCH_DB, BENCH_API_ROOT, BENCH_TOKEN, BENCH_LIMIT, BENCH_IN_FLIGHT.
  */
 import { createDeliveryWorker } from '../src/jobs/deliver-outbox.js';
 import { sendDueDigests } from '../src/jobs/send-digests.js';
@@ -34,7 +35,7 @@ const report = await sendDueDigests(
 const tickMs = performance.now() - tickStarted;
 
 const limit = Number(env('BENCH_LIMIT'));
-const maxInFlight = Number(process.env.BENCH_IN_FLIGHT ?? 1);
+const maxInFlight = Number(env('BENCH_IN_FLIGHT'));
 const sender = createSender({ transport: createFetchTransport({ apiRoot: env('BENCH_API_ROOT'), token: env('BENCH_TOKEN') }), globalPerSecond: limit, maxInFlight, clock: Date.now });
 const worker = createDeliveryWorker({ outbox, sender, chats: subscribers, clock: Date.now, logger });
 worker.start();
@@ -44,7 +45,7 @@ let replyChat = REPLY_CHAT_BASE;
 const replyTimer = setInterval(() => {
   const at = performance.now();
   void sendReply(sender, { chatId: replyChat++, text: 'latest', parseMode: 'HTML' }).then(() => latencies.push(performance.now() - at));
-}, 50);
+}, 20_000 / limit);
 
 for (;;) {
   await new Promise((resolve) => setTimeout(resolve, 250));

@@ -2,9 +2,12 @@
  * npm run bench:broadcast — a digest broadcast to BENCH_CHATS (20,000) chats through the Bot API
  * emulator, whose global limit is BENCH_LIMIT (400) msg/s, with the sender configured to the same.
  * The emulator runs here; the bot side (digest tick, worker, sender and /latest-like replies
- * through the reply lane every 50 ms) runs in bench/broadcast-sender.ts as a child process, so its
+ * through the reply lane, a twentieth of the limit) runs in bench/broadcast-sender.ts as a child process, so its
  * peak RSS is measured alone. Prints rate / limit, 429s after the first second, duplicates, lost
  * messages, peak RSS and reply p95; the last line is one JSON object.
+ * Env: BENCH_CHATS, BENCH_LIMIT, BENCH_IN_FLIGHT (Bot API calls at once, default 4 as the bot's
+ * SEND_MAX_IN_FLIGHT), BENCH_LATENCY_MS (the emulator answers this much later, as a real round
+ * trip to Telegram would; default 0).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,13 +20,15 @@ import { seedBriefings, seedChats } from '../tests/helpers/delivery-seed.js';
 
 const CHATS = Number(process.env.BENCH_CHATS ?? 20_000);
 const LIMIT = Number(process.env.BENCH_LIMIT ?? 400);
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 0);
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 4);
 const REPLY_CHAT_BASE = 10_000_000;
 const DIGEST_MINUTE = Date.parse('2025-06-02T05:30:00Z');
 const CHILD = fileURLToPath(new URL('./broadcast-sender.ts', import.meta.url));
 
 const dir = mkdtempSync(join(tmpdir(), 'newsbrief-bench-broadcast-'));
 const dbPath = join(dir, 'bench.db');
-const emulator = await new BotApiEmulator({ limits: { perChatPerSecond: 1, globalPerSecond: LIMIT, perGroupPerMinute: 20 } }).start();
+const emulator = await new BotApiEmulator({ limits: { perChatPerSecond: 1, globalPerSecond: LIMIT, perGroupPerMinute: 20 }, latencyMs: LATENCY_MS }).start();
 
 try {
   const db = openDatabase(dbPath);
@@ -31,11 +36,11 @@ try {
   const chatIds = Array.from({ length: CHATS }, (_, i) => (i % 20 === 19 ? -(i + 1) : i + 1));
   seedChats(db, chatIds.map((chatId) => ({ chatId, language: chatId % 2 === 0 ? 'nl' as const : 'en' as const })), DIGEST_MINUTE);
   db.close();
-  console.log(`seeded ${CHATS} chats; broadcasting at a limit of ${LIMIT} msg/s ...`);
+  console.log(`seeded ${CHATS} chats; broadcasting at a limit of ${LIMIT} msg/s, ${IN_FLIGHT} call(s) in flight, round trip ${LATENCY_MS} ms ...`);
 
   const childOut = await new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-      env: { ...process.env, BENCH_DB: dbPath, BENCH_API_ROOT: emulator.apiRoot, BENCH_TOKEN: emulator.token, BENCH_LIMIT: String(LIMIT) },
+      env: { ...process.env, BENCH_DB: dbPath, BENCH_API_ROOT: emulator.apiRoot, BENCH_TOKEN: emulator.token, BENCH_LIMIT: String(LIMIT), BENCH_IN_FLIGHT: String(IN_FLIGHT) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -71,6 +76,8 @@ try {
     bench: 'broadcast',
     chats: CHATS,
     limit: LIMIT,
+    in_flight: IN_FLIGHT,
+    latency_ms: LATENCY_MS,
     rate_to_limit: Number((rate / LIMIT).toFixed(3)),
     n429_after_1s: n429After1s,
     duplicates,

@@ -41,6 +41,7 @@ const ENV_SCHEMA = z
     FETCH_MAX_BYTES: integer(5 * 1024 * 1024, 1024),
     FETCH_PER_HOST: integer(2, 1),
     SEND_RATE_PER_SECOND: integer(25, 1),
+    SEND_MAX_IN_FLIGHT: integer(4, 1),
     DIGEST_CATCHUP_HOURS: integer(3, 0),
     DIGEST_TOP_N: integer(8, 1),
     DIGEST_QUIET_DAY: z.stringbool({ error: 'must be true or false' }).default(false),
@@ -67,6 +68,8 @@ export type Config = Readonly<{
   pollIntervalMinutes: number;
   fetch: { timeoutMs: number; maxBytes: number; perHost: number };
   sendRatePerSecond: number;
+  /** Bot API calls of the outbox at the same time (each to a different chat). */
+  sendMaxInFlight: number;
   digest: { catchUpHours: number; topN: number; quietDay: boolean };
   defaults: { timezone: string; digestTime: string; language: 'nl' | 'en' };
   briefBudget: { maxSentences: number; maxWords: number; maxChars: number };
@@ -93,6 +96,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     pollIntervalMinutes: e.POLL_INTERVAL_MINUTES,
     fetch: { timeoutMs: e.FETCH_TIMEOUT_MS, maxBytes: e.FETCH_MAX_BYTES, perHost: e.FETCH_PER_HOST },
     sendRatePerSecond: e.SEND_RATE_PER_SECOND,
+    sendMaxInFlight: e.SEND_MAX_IN_FLIGHT,
     digest: { catchUpHours: e.DIGEST_CATCHUP_HOURS, topN: e.DIGEST_TOP_N, quietDay: e.DIGEST_QUIET_DAY },
     defaults: { timezone: e.DEFAULT_TIMEZONE, digestTime: e.DEFAULT_DIGEST_TIME, language: e.DEFAULT_LANGUAGE },
     briefBudget: { maxSentences: e.BRIEF_MAX_SENTENCES, maxWords: e.BRIEF_MAX_WORDS, maxChars: e.BRIEF_MAX_CHARS },

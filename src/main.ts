@@ -157,6 +157,7 @@ async function startTelegram(config: Config, token: string, catalog: FeedCatalog
   const sender = createSender({
     transport: createFetchTransport({ apiRoot: config.telegramApiRoot, token }),
     globalPerSecond: config.sendRatePerSecond,
+    maxInFlight: config.sendMaxInFlight,
     clock: Date.now,
     logger,
   });

@@ -24,8 +24,11 @@ export interface SenderOptions {
   /** Per group, supergroup or channel (Telegram: 20/min). */
   readonly groupPerMinute?: number;
   /**
-   * HTTP calls at the same time. 1 keeps the crash guarantee at "at most one duplicate per kill";
-   * k allows k duplicates per kill but hides k round trips of latency.
+   * HTTP calls at the same time (default 1). One call at a time sends at most one message per
+   * round trip to Telegram (20-100 ms from most hosts: 10-50 msg/s, so below the global limit when
+   * the round trip is long); k calls hide k round trips. A kill may repeat each call in flight, so
+   * k allows k duplicates per kill, each to a different chat: the delivery worker never hands over
+   * two messages of one chat at once.
    */
   readonly maxInFlight?: number;
   readonly clock: () => number;

@@ -52,6 +52,12 @@ export interface EmulatorOptions {
   readonly token?: string;
   readonly botUsername?: string;
   readonly limits?: EmulatorLimits;
+  /**
+   * Milliseconds each answer (except getUpdates) waits before it is written: the network's round
+   * trip to Telegram, which loopback does not have. The call is recorded (and rate-limited) when
+   * it arrives, as Telegram counts it.
+   */
+  readonly latencyMs?: number;
 }
 
 /**
@@ -84,8 +90,10 @@ export class BotApiEmulator {
   private readonly nextMessageId = new Map<number, number>();
   private readonly handlers: Record<string, Handler>;
   private userMessageId = 1_000_000;
+  private readonly latencyMs: number;
 
   constructor(options: EmulatorOptions = {}) {
+    this.latencyMs = options.latencyMs ?? 0;
     this.token = options.token ?? '123456789:TEST-token-for-the-emulator_xyz';
     this.botUser = { id: Number(this.token.split(':')[0]), is_bot: true, first_name: 'newsbrief', username: options.botUsername ?? 'newsbrief_test_bot' };
     this.limits = new LimitTracker(options.limits ?? {});
@@ -259,9 +267,13 @@ export class BotApiEmulator {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator');
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
-    const answer = (status: number, body: unknown) => {
+    const write = (status: number, body: unknown) => {
       if (res.writableEnded || res.destroyed) return;
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    };
+    const answer = (status: number, body: unknown) => {
+      if (this.latencyMs > 0 && match?.[2] !== 'getUpdates') setTimeout(() => write(status, body), this.latencyMs);
+      else write(status, body);
     };
     if (!match || match[1] !== this.token) return answer(match ? 401 : 404, { ok: false, error_code: match ? 401 : 404, description: match ? 'Unauthorized' : 'Not Found' });
     const method = match[2] as string;

@@ -29,6 +29,7 @@ const subscribers = createSqliteSubscriberRepository(db);
 const sender = createSender({
   transport: createFetchTransport({ apiRoot: env('NEWSBRIEF_API_ROOT'), token: env('NEWSBRIEF_TOKEN') }),
   globalPerSecond: Number(env('NEWSBRIEF_RATE')),
+  maxInFlight: Number(env('NEWSBRIEF_IN_FLIGHT')),
   clock: Date.now,
 });
 const worker = createDeliveryWorker({ outbox, sender, chats: subscribers, clock: Date.now, logger, baseBackoffMs: 50, maxBackoffMs: 500 });

@@ -251,6 +251,42 @@ describe('outbox worker and digest tick on SQLite', () => {
     }
   });
 
+  it('with more calls in flight than chats, overlaps the chats but never two messages of one chat, whose parts stay in order', async () => {
+    seedChats(db, [{ chatId: 1 }, { chatId: 2 }], DIGEST_MINUTE);
+    const outbox = createSqliteOutboxRepository(db);
+    const parts = [1, 2, 3, 4];
+    outbox.enqueue([1, 2].flatMap((chatId) => parts.map((part) => ({
+      key: `m:${chatId}:${part}`, chatId, kind: 'push' as const, priority: 0, payload: { text: `part ${part}` },
+    }))), Date.now());
+    const open = new Map<number, number>();
+    let atOnce = 0;
+    let mostAtOnce = 0;
+    let mostOfOneChat = 0;
+    const received = new Map<number, string[]>();
+    const transport: Transport = {
+      async sendMessage(message) {
+        open.set(message.chatId, (open.get(message.chatId) ?? 0) + 1);
+        atOnce += 1;
+        mostAtOnce = Math.max(mostAtOnce, atOnce);
+        mostOfOneChat = Math.max(mostOfOneChat, open.get(message.chatId)!);
+        await new Promise((resolve) => setTimeout(resolve, 20)); // a round trip to Telegram, longer than a chat's own spacing here
+        open.set(message.chatId, open.get(message.chatId)! - 1);
+        atOnce -= 1;
+        received.set(message.chatId, [...(received.get(message.chatId) ?? []), message.text]);
+        return { kind: 'sent', messageId: 1 };
+      },
+    };
+    const sender = createSender({ transport, globalPerSecond: 1000, privatePerSecond: 1000, maxInFlight: 4, clock: Date.now });
+    worker = createDeliveryWorker({ outbox, sender, chats: createSqliteSubscriberRepository(db), clock: Date.now, logger });
+    worker.start();
+    const count = () => [...received.values()].reduce((sum, texts) => sum + texts.length, 0);
+    for (let i = 0; i < 300 && count() < 8; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    sender.close();
+    expect(mostAtOnce).toBe(2);
+    expect(mostOfOneChat).toBe(1);
+    expect([...received.values()]).toEqual([parts.map((part) => `part ${part}`), parts.map((part) => `part ${part}`)]);
+  });
+
   it('on a graceful stop leaves the attempts of messages dropped before their call as they were', async () => {
     seedChats(db, [{ chatId: 1 }, { chatId: 2 }, { chatId: 3 }], DIGEST_MINUTE);
     const outbox = createSqliteOutboxRepository(db);

@@ -12,6 +12,8 @@ const CHILD = fileURLToPath(new URL('../helpers/broadcast-child.ts', import.meta
 const DIGEST_MINUTE = Date.parse('2025-06-02T05:30:00Z');
 const CHATS = 300;
 const KILLS = 6;
+/** Bot API calls at once, as the bot sends by default (SEND_MAX_IN_FLIGHT). */
+const IN_FLIGHT = 4;
 
 /** Runs the broadcast child; resolves with its exit code, or null when `killAfterMs` passed first and it was SIGKILLed. */
 function runChild(env: Record<string, string>, killAfterMs: number | null): Promise<number | null> {
@@ -58,14 +60,14 @@ describe('SIGKILL during a broadcast', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('loses no digest and repeats at most the one message in flight per kill', async () => {
+  it('loses no digest and repeats only the calls in flight at a kill: at most one per chat', async () => {
     const dbPath = join(dir, 'kill.db');
     const db = openDatabase(dbPath);
     seedBriefings(db, DIGEST_MINUTE, 20);
     const chatIds = Array.from({ length: CHATS }, (_, i) => (i % 10 === 9 ? -(i + 1) : i + 1));
     seedChats(db, chatIds.map((chatId) => ({ chatId, language: chatId % 3 === 0 ? 'nl' : 'en' as const })), DIGEST_MINUTE);
     db.close();
-    const env = { NEWSBRIEF_DB: dbPath, NEWSBRIEF_API_ROOT: emulator.apiRoot, NEWSBRIEF_DIGEST_NOW: String(DIGEST_MINUTE), NEWSBRIEF_RATE: '150', NEWSBRIEF_TOKEN: emulator.token };
+    const env = { NEWSBRIEF_DB: dbPath, NEWSBRIEF_API_ROOT: emulator.apiRoot, NEWSBRIEF_DIGEST_NOW: String(DIGEST_MINUTE), NEWSBRIEF_RATE: '150', NEWSBRIEF_TOKEN: emulator.token, NEWSBRIEF_IN_FLIGHT: String(IN_FLIGHT) };
 
     let kills = 0;
     let exited = false;
@@ -100,7 +102,13 @@ describe('SIGKILL during a broadcast', () => {
     const repeated = [...received].filter(([, texts]) => texts.length > 1).map(([chatId]) => chatId);
     const rowsOf = check.prepare<[number], { id: number; attempts: number; last_error: string | null }>('SELECT id, attempts, last_error FROM outbox WHERE chat_id = ?');
     const story = JSON.stringify({ runs: runLog, repeated: repeated.map((chatId) => ({ chatId, copies: received.get(chatId)?.length, rows: rowsOf.all(chatId) })) });
-    expect(inFlightAtKill.length, story).toBeLessThanOrEqual(kills);
+    expect(inFlightAtKill.length, story).toBeLessThanOrEqual(kills * IN_FLIGHT);
+    // Each kill left at most IN_FLIGHT calls unanswered, each to a different chat.
+    for (const run of runLog) {
+      expect(run.unanswered.length, story).toBeLessThanOrEqual(IN_FLIGHT);
+      const chats = run.unanswered.map((call) => chatOf.get(Number(call.split(':')[0]))?.chat_id);
+      expect(new Set(chats).size, story).toBe(chats.length);
+    }
     expect(duplicates, story).toBeLessThanOrEqual(inFlightAtKill.length);
     for (const [chatId, texts] of received) {
       const extra = texts.length - 1;

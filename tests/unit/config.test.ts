@@ -32,6 +32,12 @@ describe('parseConfig', () => {
     expect(config.telegramApiRoot).toBe('http://127.0.0.1:8081');
   });
 
+  it('sends up to four Bot API calls at once unless SEND_MAX_IN_FLIGHT says otherwise (at least one)', () => {
+    expect(parseConfig({}).sendMaxInFlight).toBe(4);
+    expect(parseConfig({ SEND_MAX_IN_FLIGHT: '1' }).sendMaxInFlight).toBe(1);
+    expect(() => parseConfig({ SEND_MAX_IN_FLIGHT: '0' })).toThrow(/SEND_MAX_IN_FLIGHT/);
+  });
+
   it('reads the retention period in whole days, at least one', () => {
     expect(parseConfig({ RETENTION_DAYS: '90' }).retentionDays).toBe(90);
     expect(() => parseConfig({ RETENTION_DAYS: '0' })).toThrow(/RETENTION_DAYS/);
