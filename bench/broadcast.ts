@@ -2,8 +2,8 @@
  * npm run bench:broadcast — a digest broadcast to BENCH_CHATS (20,000) chats through the Bot API
  * emulator, whose global limit is BENCH_LIMIT (400) msg/s, with the sender configured to the same.
  * The emulator runs here; the bot side (digest tick, worker, sender and /latest-like replies
- * through the reply lane, a twentieth of the limit) runs in bench/broadcast-sender.ts as a child process, so its
- * peak RSS is measured alone. Prints rate / limit, 429s after the first second, duplicates, lost
+ * through the reply lane, a twentieth of the limit) runs in bench/broadcast-sender.ts as a child
+ * process, so its peak RSS is measured alone. Prints rate / limit, 429s after the first second, duplicates, lost
  * messages, peak RSS and reply p95; the last line is one JSON object.
  * Env: BENCH_CHATS, BENCH_LIMIT, BENCH_IN_FLIGHT (Bot API calls at once, default 4 as the bot's
  * SEND_MAX_IN_FLIGHT), BENCH_LATENCY_MS (the emulator answers this much later, as a real round
