@@ -10,10 +10,11 @@ const WESTERN = new Set(['iso-8859-1', 'iso-8859-15', 'windows-1252']);
  */
 const OTHER_LATIN = new Set(['iso-8859-2', 'iso-8859-9', 'iso-8859-13', 'windows-1250', 'windows-1254', 'windows-1257', 'windows-1258']);
 /**
- * The Windows twin of an ISO guess. chardet names the ISO encoding whenever the sample has no
- * byte in 0x80-0x9F; when it has one, the document cannot be ISO (those are control codes there,
- * quotes, dashes and letters such as š ž in Windows), so it is the twin. ISO-8859-9 and
- * windows-1254 agree on every other byte; ISO-8859-2 and windows-1250 place a few letters apart.
+ * The Windows twin of an ISO guess. chardet may name the ISO encoding of bytes that use 0x80-0x9F
+ * (Hungarian text in „quotes”, its letters telling the twins nothing); such a document cannot be
+ * ISO (those bytes are control codes there, quotes, dashes and letters such as š ž in Windows), so
+ * it is the twin. ISO-8859-9 and windows-1254 agree on every other byte; ISO-8859-2 and
+ * windows-1250 place a few letters apart.
  */
 const WINDOWS_TWIN: Readonly<Record<string, string>> = { 'iso-8859-2': 'windows-1250', 'iso-8859-9': 'windows-1254' };
 const CENTRAL_EUROPEAN = new Set(['iso-8859-2', 'windows-1250']);
