@@ -3,7 +3,7 @@ import { buildDigest, digestKey, digestWindowStart, type Digest } from '../core/
 import { localDateOf } from '../core/local-time.js';
 import type { FeedSpec, Subscriber } from '../core/types.js';
 import type { ArticleRepository, BriefingRecord } from '../store/article-repository.js';
-import type { NewOutboxMessage, OutboxPayload } from '../store/outbox-repository.js';
+import { ONCE_KEY_PREFIX, type NewOutboxMessage, type OutboxPayload } from '../store/outbox-repository.js';
 import { messagesFor } from '../i18n/index.js';
 import { renderDigest } from '../telegram/render-digest.js';
 
@@ -65,13 +65,13 @@ export function createDigestMaker(
 
 /**
  * The one message a chat gets at its digest time when everything it follows has left
- * feeds.json. Its key names the chat and what is gone, so the outbox takes it once (for as long
- * as sent messages are kept): the chat is told, not reminded every day.
+ * feeds.json. Its key names the chat and what is gone and is a once-only key, kept after it is
+ * sent, so the outbox takes it once: the chat is told, not reminded every day or every month.
  */
 export function goneNotice(chat: Subscriber, gone: readonly string[]): NewOutboxMessage {
   const what = createHash('sha256').update([...gone].sort().join('\n')).digest('base64url').slice(0, 16);
   return {
-    key: `gone:${chat.chatId}:${what}`,
+    key: `${ONCE_KEY_PREFIX}gone:${chat.chatId}:${what}`,
     chatId: chat.chatId,
     kind: 'digest',
     priority: PRIORITY.digest,

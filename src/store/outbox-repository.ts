@@ -14,6 +14,12 @@ export interface OutboxPayload {
   readonly options?: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * Starts the key of a message a chat is sent once ever rather than once a day: such a message
+ * stays in the outbox after it is sent, because its row is what makes enqueueing it again a no-op.
+ */
+export const ONCE_KEY_PREFIX = 'once:';
+
 /** A message to be written into the outbox. */
 export interface NewOutboxMessage {
   /** Unique per message: `digest:<chat>:<local date>:<part>`. Enqueueing a known key does nothing. */
@@ -99,7 +105,8 @@ export interface OutboxRepository {
   stats(dayStart: number): OutboxStats;
   /**
    * Deletes at most `limit` messages that only history needs (sent before `before`, or failed or
-   * dead and created before it) and returns how many. Unfinished messages are never touched.
+   * dead and created before it) and returns how many. Unfinished messages are never touched, nor
+   * sent ones keyed with ONCE_KEY_PREFIX.
    */
   pruneMessagesBefore(before: number, limit: number): number;
   /**

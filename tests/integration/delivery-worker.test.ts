@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Digest } from '../../src/core/digest.js';
 import { CHAT_STOPPED, createDeliveryWorker, type DeliveryWorker } from '../../src/jobs/deliver-outbox.js';
 import { listDigestCandidates, MAX_DIGEST_CANDIDATES } from '../../src/jobs/digest-parts.js';
+import { housekeep } from '../../src/jobs/housekeeping.js';
 import { outboxStats } from '../../src/jobs/outbox-stats.js';
 import { sendDueDigests, type SendDigestsDeps } from '../../src/jobs/send-digests.js';
 import { createSilentLogger } from '../../src/log.js';
@@ -98,6 +99,14 @@ describe('outbox worker and digest tick on SQLite', () => {
     await deliver(again.transport);
     expect(again.delivered.get(2)).toBeUndefined();
     expect(createSqliteSubscriberRepository(db).find(2)?.lastDigestDate).toBe('2025-06-03');
+
+    // Housekeeping a month later clears the sent digests but not the notice: still not told again.
+    const keeper = { articles: createSqliteArticleRepository(db), outbox: createSqliteOutboxRepository(db), subscribers: createSqliteSubscriberRepository(db), logger };
+    expect((await housekeep(keeper, Date.now() + 31 * 86_400_000, 30)).messages).toBeGreaterThan(0);
+    expect(await sendDueDigests(deps(), DIGEST_MINUTE + 32 * 86_400_000)).toMatchObject({ gone: 1 });
+    const monthOn = scriptedTransport({});
+    await deliver(monthOn.transport);
+    expect(monthOn.delivered.get(2)).toBeUndefined();
   });
 
   it('delivers every due chat its digest once; blocked and vanished chats are marked inactive and skipped', async () => {

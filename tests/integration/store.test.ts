@@ -6,8 +6,10 @@ import type { ArticleUpsert } from '../../src/store/article-repository.js';
 import { openDatabase, type SqliteDatabase } from '../../src/store/database.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { initialFeedRecord } from '../../src/store/feed-repository.js';
+import { ONCE_KEY_PREFIX, type NewOutboxMessage } from '../../src/store/outbox-repository.js';
 import { createSqliteArticleRepository } from '../../src/store/sqlite/article-repository.js';
 import { createSqliteFeedRepository } from '../../src/store/sqlite/feed-repository.js';
+import { createSqliteOutboxRepository } from '../../src/store/sqlite/outbox-repository.js';
 import { createSqliteSubscriberRepository } from '../../src/store/sqlite/subscriber-repository.js';
 import { tempDir } from '../helpers/poll-harness.js';
 
@@ -56,7 +58,7 @@ describe('migrations', () => {
 
   it('find the old sent messages and digest claims housekeeping deletes in batches through an index', () => {
     const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((row) => row.detail).join('; ');
-    expect(plan("SELECT id FROM outbox WHERE state = 'sent' AND sent_at < 1 LIMIT 10")).toMatch(/^SEARCH outbox USING (COVERING )?INDEX outbox_sent_at/);
+    expect(plan("SELECT id FROM outbox WHERE state = 'sent' AND sent_at < 1 AND substr(key, 1, 5) <> 'once:' LIMIT 10")).toMatch(/^SEARCH outbox USING (COVERING )?INDEX outbox_sent_at/);
     expect(plan('SELECT chat_id, local_date FROM digest_runs WHERE created_at < 1 LIMIT 10')).toMatch(/^SEARCH digest_runs USING (COVERING )?INDEX digest_runs_created/);
   });
 });
@@ -195,6 +197,26 @@ describe('article repository: recordPoll', () => {
     subscribers.recordDeliveries(2, [seqs[0]!], 'latest', T0 + 9000);
     subscribers.recordDeliveries(2, [seqs[1]!], 'digest', T0 + 7000);
     expect(subscribers.lastDeliveryAt(2)).toBe(T0 + 9000);
+  });
+
+  it('keeps a sent once-only message through housekeeping, renaming the gone notices of a database made before migration 010', () => {
+    db.close();
+    const path = join(dir.dir, 'once.db');
+    const old = openDatabase(path, MIGRATIONS.filter((m) => m.version < 10));
+    const message = (key: string): NewOutboxMessage => ({ key, chatId: 7, kind: 'digest', priority: 0, payload: { text: key } });
+    const oldOutbox = createSqliteOutboxRepository(old);
+    oldOutbox.enqueue([message('gone:7:abc'), message('digest:7:2024-05-06:1')], T0);
+    for (const row of old.prepare('SELECT id FROM outbox').all() as Array<{ id: number }>) {
+      oldOutbox.markSending(row.id, T0);
+      oldOutbox.markSent(row.id, row.id, T0);
+    }
+    old.close();
+    db = openDatabase(path);
+    const outbox = createSqliteOutboxRepository(db);
+    expect(outbox.enqueue([message(`${ONCE_KEY_PREFIX}gone:7:abc`)], T0 + 1)).toBe(0);
+    expect(outbox.pruneMessagesBefore(T0 + 1, 100)).toBe(1);
+    expect(db.prepare('SELECT key FROM outbox').pluck().all()).toEqual([`${ONCE_KEY_PREFIX}gone:7:abc`]);
+    expect(outbox.enqueue([message(`${ONCE_KEY_PREFIX}gone:7:abc`)], T0 + 2)).toBe(0);
   });
 
   it('writes nothing at all when any part of the poll fails', () => {

@@ -7,6 +7,7 @@ import { DELIVERY_HORIZON } from './006-delivery-horizon.js';
 import { LAST_DELIVERY_AT } from './007-last-delivery-at.js';
 import { DIGEST_RUNS_CREATED } from './008-digest-runs-created.js';
 import { TEXT_CLEARED_THROUGH } from './009-text-cleared-through.js';
+import { ONCE_KEYS } from './010-once-keys.js';
 
 /** One versioned step of the schema; `version` is stored in SQLite's `user_version`. */
 export interface Migration {
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   LAST_DELIVERY_AT,
   DIGEST_RUNS_CREATED,
   TEXT_CLEARED_THROUGH,
+  ONCE_KEYS,
 ];

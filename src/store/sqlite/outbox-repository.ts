@@ -1,12 +1,13 @@
 import type { SqliteDatabase } from '../database.js';
-import type {
-  DigestRun,
-  NewOutboxMessage,
-  OutboxKind,
-  OutboxMessage,
-  OutboxRepository,
-  OutboxState,
-  OutboxStats,
+import {
+  ONCE_KEY_PREFIX,
+  type DigestRun,
+  type NewOutboxMessage,
+  type OutboxKind,
+  type OutboxMessage,
+  type OutboxRepository,
+  type OutboxState,
+  type OutboxStats,
 } from '../outbox-repository.js';
 import { NOTE_LAST_DELIVERY_SQL } from './subscriber-repository.js';
 
@@ -98,7 +99,8 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
 
   // Sent messages are found through the outbox_sent_at index; failed and dead ones are few.
   const pruneSent = db.prepare<[number, number]>(
-    "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state = 'sent' AND sent_at < ? LIMIT ?)",
+    `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state = 'sent' AND sent_at < ?
+      AND substr(key, 1, ${ONCE_KEY_PREFIX.length}) <> '${ONCE_KEY_PREFIX}' LIMIT ?)`,
   );
   const pruneGivenUp = db.prepare<[number, number]>(
     "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state IN ('failed', 'dead') AND created_at < ? LIMIT ?)",
