@@ -65,6 +65,13 @@ describe('condenseArticle', () => {
     expect(b).toEqual({ headline: 'Only a title', sentences: [], language: 'en', words: 0, chars: 0, method: 'title-only' });
   });
 
+  it('uses a fragment rather than nothing when there is no headline either, but never a link', () => {
+    expect(condenseArticle({ title: '', text: 'Storm over Zeeland', language: 'nl' })).toMatchObject({ headline: '', sentences: ['Storm over Zeeland'], method: 'lead' });
+    expect(condenseArticle({ title: '', text: 'https://example.test/storm', language: 'nl' })).toMatchObject({ sentences: [], method: 'title-only' });
+    // With a headline, the fragment adds nothing the headline does not say.
+    expect(condenseArticle({ title: 'Storm', text: 'Storm over Zeeland', language: 'nl' }).sentences).toEqual([]);
+  });
+
   it('trims a single sentence longer than the whole budget at a word boundary with an ellipsis', () => {
     const long = `The committee ${'discussed the very long and winding proposal again '.repeat(12)}before lunch.`;
     const b = condenseArticle({ title: 'Long', text: long, language: 'en' });

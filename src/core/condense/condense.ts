@@ -139,6 +139,9 @@ function fallback(headline: string, text: string, language: LanguageCode | null,
   const spans = splitSentenceSpans(text, language ?? UNKNOWN_LANGUAGE);
   const first = spans.find((s) => canServeAsLastResort(s.text) && !echoesHeadline(s.text, headline));
   if (first) return briefing(headline, [trimToBudget(first.text, budget)], language ?? UNKNOWN_LANGUAGE, 'lead');
+  // With no headline to show either, a fragment is better than an empty briefing.
+  const fragment = headline === '' ? spans.find((s) => canServeAsLastResort(s.text, true)) : undefined;
+  if (fragment) return briefing(headline, [trimToBudget(fragment.text, budget)], language ?? UNKNOWN_LANGUAGE, 'lead');
   return briefing(headline, [], language ?? UNKNOWN_LANGUAGE, 'title-only');
 }
 

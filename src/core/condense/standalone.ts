@@ -42,11 +42,13 @@ export function canStandAlone(sentence: string, language?: string): boolean {
 /**
  * Whether `sentence` may still stand in a briefing when no sentence can stand alone (a teaser
  * without final punctuation, a question): anything but a fragment (too short, or starting in
- * lower case mid-thought), a link, a byline or the site talking about itself.
+ * lower case mid-thought), a link, a byline or the site talking about itself. With
+ * `fragments`, a fragment passes too: for an article without a headline, where a fragment says
+ * more than nothing.
  */
-export function canServeAsLastResort(sentence: string): boolean {
+export function canServeAsLastResort(sentence: string, fragments = false): boolean {
   const tokens = countTokens(sentence);
-  if (tokens < MIN_SENTENCE_TOKENS || LOWER_START_RE.test(sentence)) return false;
+  if (tokens === 0 || (!fragments && (tokens < MIN_SENTENCE_TOKENS || LOWER_START_RE.test(sentence)))) return false;
   if (URL_RE.test(sentence) || BOILERPLATE_RE.test(sentence) || READ_ALSO_RE.test(sentence)) return false;
   return !(BYLINE_RE.test(sentence) && tokens <= 12);
 }
