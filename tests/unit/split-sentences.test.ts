@@ -133,3 +133,29 @@ describe('splitSentences in Chinese and Japanese (no spaces between sentences)',
     expect(splitSentences('東京で大雨が降った。電車は止まっている？', 'ja')).toEqual(['東京で大雨が降った。', '電車は止まっている？']);
   });
 });
+
+describe('splitSentences in scripts without capitals', () => {
+  it('ends an Arabic sentence at a full stop or ؟ before the next word, though no capital follows', () => {
+    const text = 'أعلنت الحكومة يوم الاثنين عن إجراءات جديدة. وقال الوزير إن الحزمة ستبلغ مليار دولار؟ وسيناقش البرلمان القانون.';
+    expect(splitSentences(text, 'ar')).toEqual([
+      'أعلنت الحكومة يوم الاثنين عن إجراءات جديدة.',
+      'وقال الوزير إن الحزمة ستبلغ مليار دولار؟',
+      'وسيناقش البرلمان القانون.',
+    ]);
+  });
+
+  it('splits Hebrew at full stops and Hindi at the danda', () => {
+    expect(splitSentences('הממשלה הודיעה על צעדים חדשים. השר אמר שהחבילה תגיע למיליארד.', 'he')).toEqual([
+      'הממשלה הודיעה על צעדים חדשים.',
+      'השר אמר שהחבילה תגיע למיליארד.',
+    ]);
+    expect(splitSentences('सरकार ने नए उपायों की घोषणा की। मंत्री ने कहा कि पैकेज बड़ा होगा।', 'hi')).toEqual([
+      'सरकार ने नए उपायों की घोषणा की।',
+      'मंत्री ने कहा कि पैकेज बड़ा होगा।',
+    ]);
+  });
+
+  it('still keeps a lower-case continuation after an abbreviation in a cased script', () => {
+    expect(splitSentences('Hij kwam o.a. met de trein. Daarna ging hij weg.', 'nl')).toEqual(['Hij kwam o.a. met de trein.', 'Daarna ging hij weg.']);
+  });
+});

@@ -36,7 +36,7 @@ const CONSENT_CUES: readonly (readonly string[])[] = [
 // ("Media playback is not supported on this device\"When he was ..."): cut from the line's start.
 const EMBED_NOTICE_RE =
   /^(?:media playback is (?:not |un)?supported on (?:this|your) device|this video (?:can ?not|cannot) be played|your browser does not support (?:the )?(?:video|audio)(?: element| tag)?\.?)\s*/iu;
-const TERMINAL_RE = /[.!?…:]["'”’»)]*$/u;
+const TERMINAL_RE = /[.!?…:؟۔।॥።。！？]["'”’»)」』）]*$/u;
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 
 /**

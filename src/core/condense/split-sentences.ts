@@ -5,7 +5,8 @@ import { stopwordsFor } from './stopwords.js';
 /**
  * A rule-based sentence splitter that knows each language's abbreviations, initials, decimals,
  * ordinal dates (`3. Oktober`), times, ellipses and the quote styles of nl/en/de/fr
- * („…”, “…”, ‘…’, «…», ,,…''), and the full-width 。！？ of Chinese and Japanese. Line breaks always end a sentence (paragraphs, list items).
+ * („…”, “…”, ‘…’, «…», ,,…''), the full-width 。！？ of Chinese and Japanese, and the stops of
+ * scripts without capitals (؟ ۔ । ॥ ።). Line breaks always end a sentence (paragraphs, list items).
  * Sentences are slices of `normalizeText(text)`, so each occurs verbatim in the normalised text.
  */
 
@@ -32,12 +33,15 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
-// A terminal run, then closing quotes/brackets (French « … » has a space before »), then a space;
+// A terminal run (with the Arabic question mark, the Urdu full stop and the Devanagari and
+// Ethiopic stops), then closing quotes/brackets (French « … » has a space before »), then a space;
 // or a full-width terminal (Chinese, Japanese), which needs no space after it and no capital.
-const TERMINAL_RE = /[.!?…]+(?:[”’"'»)\]“]|\s»)*(?=\s)|[。！？]+[」』”’）)]*(?=\S)/gu;
+const TERMINAL_RE = /[.!?…؟۔।॥።]+(?:[”’"'»)\]“]|\s»)*(?=\s)|[。！？]+[」』”’）)]*(?=\S)/gu;
 const FULL_WIDTH_END_RE = /^[。！？]/u;
 const OPENERS_RE = /^(?:,,|[“"'‘„«‹(\[¿¡–—-]\s?)+/u;
-const UPPER_OR_DIGIT_RE = /^[\p{Lu}\p{Lt}\p{N}]/u;
+// A sentence opens with a capital, a digit, or a letter of a script that has no case (Arabic,
+// Hebrew, Devanagari, …), where nothing but the terminal marks the start of a new sentence.
+const SENTENCE_START_RE = /^[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u;
 const WORD_BEFORE_RE = /([\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*)$/u;
 const FIRST_WORD_RE = /^[\p{L}\p{N}]+/u;
 const DOTTED_RE = /^(?:\p{L}\.)+\p{L}$/u;
@@ -67,7 +71,7 @@ export function splitSentenceSpans(text: string, language: LanguageCode): Senten
       }
       const rest = line.slice(end).trimStart();
       const afterOpeners = rest.replace(OPENERS_RE, '');
-      if (!UPPER_OR_DIGIT_RE.test(afterOpeners)) continue;
+      if (!SENTENCE_START_RE.test(afterOpeners)) continue;
       if (m[0].startsWith('.') && !m[0].startsWith('..')) {
         const before = WORD_BEFORE_RE.exec(line.slice(start, m.index))?.[1];
         const next = FIRST_WORD_RE.exec(afterOpeners)?.[0].toLowerCase() ?? '';

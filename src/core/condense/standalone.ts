@@ -15,8 +15,8 @@ const CAPTION_RE =
   /(?:^|[\s(|])(?:foto|beeld|photo|photograph|picture|image|bild|illustration|afbeelding|video|credit)s?\s*:|\b(?:getty images|anp|afp|epa|reuters|ap photo|dpa|picture alliance|shutterstock|hollandse hoogte)\s*\)?\s*$/iu;
 const PHOTO_NOTE_RE = /\((?:file |archive |stock )?(?:photo|picture|image|pictured (?:left|right|above|below))s?\)|\((?:foto|bild|archieffoto|archivbild)\)/iu;
 const URL_RE = /(?:https?:\/\/|www\.|\S+@\S+\.\w{2,})/iu;
-const QUESTION_RE = /[?¿？]\s*[”’"'»“」』]*\s*$/u;
-const TERMINAL_RE = /[.!?…。！？]\s*[”’"'»“)\]」』）]*\s*$/u;
+const QUESTION_RE = /[?¿？؟]\s*[”’"'»“」』]*\s*$/u;
+const TERMINAL_RE = /[.!?…。！？؟۔।॥።]\s*[”’"'»“)\]」』）]*\s*$/u;
 const QUOTE_OPEN_RE = /^(?:,,|[“"'‘„«‹])/u;
 const CLOSING_QUOTE_RE = /(?:''|[”"»›“]|’(?=[\s,.;:!?]))/gu;
 const LOWER_START_RE = /^[\p{Ll}]/u;
