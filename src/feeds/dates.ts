@@ -1,7 +1,8 @@
 /**
  * Tolerant date parsing for feed dates: RFC 822 and its real-world variants (missing or
  * foreign day names, odd zone names, two-digit years, no seconds), ISO 8601 / W3C-DTF
- * (reduced precision, no colons, comma fractions), and month names in a few languages.
+ * (reduced precision, no colons, comma fractions), month names in a few languages, and numeric
+ * dates with dots or dashes read day first (07.12.2026).
  * A date that cannot be read is null, never an exception: the poller falls back to first-seen.
  */
 import { collapseWhitespace } from '../core/text/paragraphs.js';
@@ -18,17 +19,17 @@ const MONTHS: Readonly<Record<string, number>> = (() => {
   const table: Record<string, number> = {};
   const names = [
     'jan january januar jänner janvier janv januari enero ene gennaio gen janeiro',
-    'feb february februar février févr fevrier februari febrero febbraio fevereiro fev',
-    'mar march märz maerz mrz mars maart mrt marzo março marco',
+    'feb february februar février févr fév fevrier februari febrero febbraio fevereiro fev',
+    'mar march märz mär maerz mrz mars maart mrt marzo março marco',
     'apr april avril avr abril abr aprile',
     'may mai mei mayo maggio mag maio',
     'jun june juni juin junio giugno giu junho',
     'jul july juli juillet juil julio luglio lug julho',
-    'aug august août aout augustus agosto ago',
+    'aug august août aoû aout augustus agosto ago',
     'sep sept september septembre septiembre setiembre settembre set setembro',
     'oct october oktober okt octobre octubre ottobre ott outubro out',
     'nov november novembre noviembre novembro',
-    'dec december dezember dez décembre decembre diciembre dic dicembre dezembro',
+    'dec december dezember dez décembre déc decembre diciembre dic dicembre dezembro',
   ];
   names.forEach((line, month) => {
     for (const name of line.split(' ')) table[name] = month;
@@ -109,9 +110,19 @@ function fromRfc822(s: string): number | null {
       monthSeen = true;
       continue;
     }
+    // Day first, as everywhere that writes dates with dots or dashes (07.12.2026, 7-12-2026); the
+    // engine, which the slashed shapes are left to, would read 07.12.2026 as the 12th of July.
+    const numeric = /^(\d{1,2})[.-](\d{1,2})[.-](\d{2}|\d{4})$/.exec(tok);
+    if (numeric && day === null) {
+      day = Number(numeric[1]);
+      month = Number(numeric[2]) - 1;
+      monthSeen = true;
+      year = twoOrFourDigitYear(numeric[3] as string);
+      continue;
+    }
     if (/^\d{4}$/.test(tok) && year === null) year = Number(tok);
     else if (/^\d{1,2}$/.test(tok) && day === null) day = Number(tok);
-    else if (/^\d{2}$/.test(tok) && year === null) year = Number(tok) < 50 ? 2000 + Number(tok) : 1900 + Number(tok);
+    else if (/^\d{2}$/.test(tok) && year === null) year = twoOrFourDigitYear(tok);
     else if (/^\d{1,2}-[a-z]+-\d{2,4}$/.test(tok)) {
       const [dd, mm, yy] = tok.split('-') as [string, string, string];
       day = Number(dd);
@@ -126,6 +137,13 @@ function fromRfc822(s: string): number | null {
   if (pm === true && hour < 12) hour += 12;
   if (pm === false && hour === 12) hour = 0;
   return build(year, month, day, hour, mi as number, sec as number, 0, offset ?? 0);
+}
+
+/** `26` is 2026 and `87` 1987 (the RFC 822 reading of two-digit years); four digits stay as they are. */
+function twoOrFourDigitYear(digits: string): number {
+  const n = Number(digits);
+  if (digits.length === 4) return n;
+  return n < 50 ? 2000 + n : 1900 + n;
 }
 
 /** Last resort for shapes not covered above (e.g. `2004/01/01 10:00`): the engine's parser, read as UTC. */

@@ -48,6 +48,23 @@ describe('parseFeedDate', () => {
     expect(iso('Tuesday, 12 October 2021 5:30 PM EDT')).toBe('2021-10-12T21:30:00.000Z');
   });
 
+  it('reads numeric dates with dots or dashes day first, as the languages that write them do', () => {
+    expect(iso('07.12.2026 10:00')).toBe('2026-12-07T10:00:00.000Z');
+    expect(iso('07.12.2026 um 10:00 Uhr')).toBe('2026-12-07T10:00:00.000Z');
+    expect(iso('10:00, 07.12.26')).toBe('2026-12-07T10:00:00.000Z');
+    expect(iso('7-12-2026 10:00 +0100')).toBe('2026-12-07T09:00:00.000Z');
+    expect(iso('31.12.2026')).toBe('2026-12-31T00:00:00.000Z');
+    // Only a date that cannot be day first is left to the engine's month-first reading.
+    expect(iso('12.31.2026')).toBe('2026-12-31T00:00:00.000Z');
+  });
+
+  it('reads abbreviated French and German months with their accents', () => {
+    expect(iso('lun., 7 déc. 2026 10:00:00 +0100')).toBe('2026-12-07T09:00:00.000Z');
+    expect(iso('mer., 4 fév. 2026 10:00:00 +0100')).toBe('2026-02-04T09:00:00.000Z');
+    expect(iso('ven., 14 aoû. 2026 10:00:00 +0200')).toBe('2026-08-14T08:00:00.000Z');
+    expect(iso('Sa, 07 Mär 2026 10:00:00 +0100')).toBe('2026-03-07T09:00:00.000Z');
+  });
+
   it('returns null for nonsense instead of throwing', () => {
     for (const text of ['', '   ', 'not a date at all', 'yesterday', '2024-13-45', null, undefined]) {
       expect(parseFeedDate(text)).toBeNull();
