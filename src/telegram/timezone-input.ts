@@ -3,8 +3,10 @@
  * - IANA names in any case (`europe/amsterdam`, `UTC`);
  * - UTC offsets (`+02:00`, `UTC-5`, `GMT+1`): whole hours map to `Etc/GMT∓h` (whose sign is
  *   inverted by POSIX convention), the usual half-hour offsets to a city that keeps them;
- * - city names (`Amsterdam`, `new york`, `Brussel`), matched against the zone database and a
- *   small list of local spellings.
+ * - the abbreviations people use for the zones they live in (`CET`, `EST`, `PST`): to a zone
+ *   that keeps the summer time too, since the digest should stay at the same wall-clock time;
+ * - city names (`Amsterdam`, `new york`, `Brussel`, `Zürich` or `Zurich`), matched against the
+ *   zone database and a small list of local spellings.
  */
 export function parseTimezone(text: string, zones: readonly string[] = knownZones()): string | null {
   const input = text.trim().replace(/\s+/g, ' ');
@@ -15,9 +17,11 @@ export function parseTimezone(text: string, zones: readonly string[] = knownZone
   if (lower === 'utc' || lower === 'gmt' || lower === 'z') return 'UTC';
   const offset = parseOffset(lower);
   if (offset !== undefined) return offset;
-  const city = lower.replace(/[ -]/g, '_');
-  const alias = CITY_ALIASES[city.replace(/_/g, ' ')];
+  const abbreviation = ZONE_ABBREVIATIONS[lower];
+  if (abbreviation) return abbreviation;
+  const alias = CITY_ALIASES[lower] ?? CITY_ALIASES[withoutAccents(lower)];
   if (alias) return alias;
+  const city = withoutAccents(lower).replace(/[ -]/g, '_');
   const byCity = zones.find((zone) => zone.includes('/') && zone.toLowerCase().endsWith(`/${city}`));
   if (byCity) return byCity;
   return input.includes('/') && isValidZone(input) ? titleCaseZone(input) : null;
@@ -64,6 +68,25 @@ function parseOffset(lower: string): string | null | undefined {
   }
   return FRACTIONAL_OFFSETS[`${sign}${hours}:${String(minutes).padStart(2, '0')}`] ?? null;
 }
+
+/** `Zürich` -> `zurich`, `São Paulo` -> `sao paulo`: the zone database spells its cities in ASCII. */
+function withoutAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/**
+ * Zone abbreviations, winter and summer alike, to a zone with the same rules (for CET, MET, WET
+ * and EET the zone the zone database itself links them to). IST (India, Ireland, Israel) is
+ * ambiguous and left out; CST is read the North American way.
+ */
+const ZONE_ABBREVIATIONS: Record<string, string> = {
+  cet: 'Europe/Brussels', cest: 'Europe/Brussels', met: 'Europe/Brussels', mez: 'Europe/Brussels', mesz: 'Europe/Brussels',
+  wet: 'Europe/Lisbon', west: 'Europe/Lisbon', eet: 'Europe/Athens', eest: 'Europe/Athens',
+  bst: 'Europe/London', msk: 'Europe/Moscow',
+  est: 'America/New_York', edt: 'America/New_York', cst: 'America/Chicago', cdt: 'America/Chicago',
+  mst: 'America/Denver', mdt: 'America/Denver', pst: 'America/Los_Angeles', pdt: 'America/Los_Angeles',
+  jst: 'Asia/Tokyo', aest: 'Australia/Sydney', aedt: 'Australia/Sydney',
+};
 
 /** Local and common spellings the zone database does not carry as a city. */
 const CITY_ALIASES: Record<string, string> = {

@@ -11,11 +11,17 @@ describe('digest time input', () => {
   ])('reads %s as %s', (input, expected) => {
     expect(parseDigestTime(input)).toEqual({ ok: true, time: expected });
   });
+  it.each([
+    ['7u30', '07:30'], ['19u', '19:00'], ['7h30', '07:30'], ['7h', '07:00'], ['7.30 uur', '07:30'], ['19 uur', '19:00'],
+    ['7pm', '19:00'], ['7:30 am', '07:30'], ['7:30 p.m.', '19:30'], ['12am', '00:00'], ['12 pm', '12:00'],
+  ])('reads the Flemish, French, Dutch or 12-hour %s as %s', (input, expected) => {
+    expect(parseDigestTime(input)).toEqual({ ok: true, time: expected });
+  });
   it('reads off and uit as no digest', () => {
     expect(parseDigestTime('off')).toEqual({ ok: true, time: null });
     expect(parseDigestTime('UIT')).toEqual({ ok: true, time: null });
   });
-  it.each(['24:00', '7:60', 'noon', '', '12:3', '-1'])('rejects %j', (input) => {
+  it.each(['24:00', '7:60', 'noon', '', '12:3', '-1', '13pm', '0am', '7 u', '7uu'])('rejects %j', (input) => {
     expect(parseDigestTime(input).ok).toBe(false);
   });
 });
@@ -43,6 +49,20 @@ describe('time zone input', () => {
     expect(parseTimezone('Lissabon')).toBe('Europe/Lisbon');
     expect(parseTimezone('wenen')).toBe('Europe/Vienna');
     expect(parseTimezone('Den Haag')).toBe('Europe/Amsterdam');
+  });
+  it('reads city names with or without their accents', () => {
+    expect(parseTimezone('Zürich')).toBe('Europe/Zurich');
+    expect(parseTimezone('zurich')).toBe('Europe/Zurich');
+    expect(parseTimezone('São Paulo')).toBe('America/Sao_Paulo');
+    expect(parseTimezone('Reykjavík')).toBe('Atlantic/Reykjavik');
+    expect(parseTimezone('belgie')).toBe('Europe/Brussels');
+  });
+  it('maps zone abbreviations to a zone that keeps their summer time', () => {
+    expect(parseTimezone('CET')).toBe('Europe/Brussels');
+    expect(parseTimezone('cest')).toBe('Europe/Brussels');
+    expect(parseTimezone('EST')).toBe('America/New_York');
+    expect(parseTimezone('PDT')).toBe('America/Los_Angeles');
+    expect(parseTimezone('IST')).toBeNull();
   });
   it('refuses what it does not know', () => {
     expect(parseTimezone('Mars/Olympus')).toBeNull();
