@@ -8,13 +8,26 @@ export class ConfigError extends Error {
   }
 }
 
-/** Turns zod issues into located one-liners: `feeds[3].url: not an absolute http(s) URL`. */
-export function formatZodIssues(issues: readonly z.core.$ZodIssue[], prefix = ''): string[] {
+/**
+ * Turns zod issues into located one-liners: `feeds[3].url: not an absolute http(s) URL`. With
+ * `showValues` (for issues parsed with `reportInput`) a scalar value that was refused is quoted
+ * too, `(got "ftp://example.com/feed")`; never for the environment, whose values hold secrets.
+ */
+export function formatZodIssues(issues: readonly z.core.$ZodIssue[], options: { readonly showValues?: boolean } = {}): string[] {
   return issues.map((issue) => {
-    const path = formatPath(issue.path);
-    const where = [prefix, path].filter(Boolean).join(prefix && path && !path.startsWith('[') ? '.' : '');
-    return where ? `${where}: ${describe(issue)}` : describe(issue);
+    const where = formatPath(issue.path);
+    const what = options.showValues ? `${describe(issue)}${quotedValue(issue)}` : describe(issue);
+    return where ? `${where}: ${what}` : what;
   });
+}
+
+/** ` (got …)` for a refused string, number or boolean (cut to 60 characters); else nothing. */
+function quotedValue(issue: z.core.$ZodIssue): string {
+  const input: unknown = issue.input;
+  if (issue.code === 'unrecognized_keys' || issue.code === 'invalid_union') return '';
+  if (typeof input !== 'string' && typeof input !== 'number' && typeof input !== 'boolean') return '';
+  const text = typeof input === 'string' && input.length > 60 ? `${input.slice(0, 59)}…` : input;
+  return ` (got ${JSON.stringify(text)})`;
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

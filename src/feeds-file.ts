@@ -12,6 +12,7 @@ export { ConfigError } from './config-errors.js';
  */
 const DURATION = /^([1-9]\d*)\s*(m|min|h)$/;
 const MAX_INTERVAL_MINUTES = 24 * 60;
+const INTERVAL_HINT = 'must be whole minutes from 1 to 1440, or a duration such as "30m" or "2h"';
 
 const FEED_SCHEMA = z
   .object({
@@ -21,16 +22,19 @@ const FEED_SCHEMA = z
     language: z
       .string()
       .transform((code) => code.toLowerCase())
-      .refine((code) => ISO_639_1.has(code), 'unknown language (use an ISO 639-1 code such as "nl", "en", "de", "fr")'),
+      .refine((code) => ISO_639_1.has(code), 'unknown language; use an ISO 639-1 code such as "nl", "en", "de" or "fr"'),
     topics: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'topics are lower-case words, e.g. "world"')).min(1, 'needs at least one topic'),
     interval: z
-      .union([
-        z.number().int().min(1).max(MAX_INTERVAL_MINUTES),
-        z
-          .string()
-          .regex(DURATION, 'must be minutes (15) or a duration such as "30m" or "2h"')
-          .refine((text) => !DURATION.test(text) || toMinutes(text) <= MAX_INTERVAL_MINUTES, 'must be at most 24 hours (1440 minutes)'),
-      ])
+      .union(
+        [
+          z.number().int(INTERVAL_HINT).min(1, INTERVAL_HINT).max(MAX_INTERVAL_MINUTES, INTERVAL_HINT),
+          z
+            .string()
+            .regex(DURATION, INTERVAL_HINT)
+            .refine((text) => !DURATION.test(text) || toMinutes(text) <= MAX_INTERVAL_MINUTES, 'must be at most 24 hours (1440 minutes)'),
+        ],
+        { error: (issue) => `${INTERVAL_HINT} (got ${JSON.stringify(issue.input)})` },
+      )
       .optional(),
     enabled: z.boolean().default(true),
     fullText: z.enum(['auto', 'always', 'never']).default('auto'),
@@ -64,12 +68,12 @@ export function parseFeedsDocument(text: string, source: string): FeedSpec[] {
   } catch (error) {
     throw new ConfigError(source, [describeJsonError(text, error as Error)]);
   }
-  const result = FEEDS_DOCUMENT_SCHEMA.safeParse(json);
-  if (!result.success) throw new ConfigError(source, pickRelevantIssues(json, result.error.issues));
+  const result = FEEDS_DOCUMENT_SCHEMA.safeParse(json, { reportInput: true });
+  // Duplicate ids are looked for in the document as written, so they are listed with its other problems.
+  const duplicates = findDuplicateIds(json);
+  if (!result.success) throw new ConfigError(source, byFeed([...pickRelevantIssues(json, result.error.issues), ...duplicates]));
+  if (duplicates.length > 0) throw new ConfigError(source, duplicates);
   const feeds = Array.isArray(result.data) ? result.data : result.data.feeds;
-  const prefix = Array.isArray(result.data) ? '' : 'feeds';
-  const problems = findDuplicateIds(feeds.map((feed) => feed.id), prefix);
-  if (problems.length > 0) throw new ConfigError(source, problems);
   return feeds.map((feed) => Object.freeze({
     id: feed.id,
     title: feed.title ?? feed.id,
@@ -111,15 +115,27 @@ function pickRelevantIssues(json: unknown, issues: readonly z.core.$ZodIssue[]):
   const union = issues.find((issue) => issue.code === 'invalid_union');
   if (union && union.code === 'invalid_union' && union.errors.length === 2) {
     const branch = Array.isArray(json) ? union.errors[1] : union.errors[0];
-    if (branch) return formatZodIssues(branch);
+    if (branch) return formatZodIssues(branch, { showValues: true });
   }
-  return formatZodIssues(issues);
+  return formatZodIssues(issues, { showValues: true });
 }
 
-function findDuplicateIds(ids: readonly string[], prefix: string): string[] {
+/** Problems in the order of the feeds they are about (a stable sort: each feed's own order stays). */
+function byFeed(problems: readonly string[]): string[] {
+  const feedIndex = (problem: string): number => Number(/^(?:feeds)?\[(\d+)\]/.exec(problem)?.[1] ?? -1);
+  return [...problems].sort((a, b) => feedIndex(a) - feedIndex(b));
+}
+
+/** `feeds[4].id: duplicate id "nos" (also at feeds[0])` for each id written twice (string ids only). */
+function findDuplicateIds(json: unknown): string[] {
+  const list: unknown = Array.isArray(json) ? json : (json as { feeds?: unknown } | null)?.feeds;
+  if (!Array.isArray(list)) return [];
+  const prefix = Array.isArray(json) ? '' : 'feeds';
   const firstIndex = new Map<string, number>();
   const problems: string[] = [];
-  ids.forEach((id, index) => {
+  list.forEach((feed: unknown, index) => {
+    const id = (feed as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string') return;
     const earlier = firstIndex.get(id);
     if (earlier === undefined) firstIndex.set(id, index);
     else problems.push(`${prefix}[${index}].id: duplicate id "${id}" (also at ${prefix}[${earlier}])`);

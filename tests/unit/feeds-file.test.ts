@@ -35,8 +35,8 @@ describe('parseFeedsDocument', () => {
     const problems = problemsOf(JSON.stringify({
       feeds: [feed(), feed({ id: 'b' }), feed({ id: 'c' }), feed({ id: 'd', url: '/relative/rss' }), feed({ id: 'e', language: 'xx', topics: [] })],
     }));
-    expect(problems).toContain('feeds[3].url: not an absolute http(s) URL');
-    expect(problems.some((p) => p.startsWith('feeds[4].language: unknown language'))).toBe(true);
+    expect(problems).toContain('feeds[3].url: not an absolute http(s) URL (got "/relative/rss")');
+    expect(problems.some((p) => p.startsWith('feeds[4].language: unknown language') && p.endsWith('(got "xx")'))).toBe(true);
     expect(problems).toContain('feeds[4].topics: needs at least one topic');
   });
 
@@ -46,16 +46,27 @@ describe('parseFeedsDocument', () => {
     ]);
   });
 
+  it('lists duplicate ids with the other problems, in the order of the feeds', () => {
+    expect(problemsOf(JSON.stringify({ feeds: [feed(), feed({ url: 'ftp://x' }), feed({ id: 'b', topics: [] })] }))).toEqual([
+      'feeds[1].url: not an absolute http(s) URL (got "ftp://x")',
+      'feeds[1].id: duplicate id "nos" (also at feeds[0])',
+      'feeds[2].topics: needs at least one topic',
+    ]);
+  });
+
   it('accepts intervals from 1 minute to 24 hours, as numbers or durations', () => {
     const minutes = (interval: unknown) => parseFeedsDocument(JSON.stringify([feed({ interval })]), 'f.json')[0]?.intervalMinutes;
     expect([minutes(1), minutes('1m'), minutes('90 min'), minutes('24h'), minutes(1440), minutes('1440m')]).toEqual([1, 1, 90, 1440, 1440, 1440]);
   });
 
   it('rejects a zero interval and durations beyond 24 hours', () => {
-    expect(problemsOf(JSON.stringify([feed({ interval: '0m' })]))).toEqual(['[0].interval: must be minutes (15) or a duration such as "30m" or "2h"']);
+    const hint = 'must be whole minutes from 1 to 1440, or a duration such as "30m" or "2h"';
+    expect(problemsOf(JSON.stringify([feed({ interval: '0m' })]))).toEqual([`[0].interval: ${hint} (got "0m")`]);
+    expect(problemsOf(JSON.stringify([feed({ interval: 0.5 })]))).toEqual([`[0].interval: ${hint} (got 0.5)`]);
+    expect(problemsOf(JSON.stringify([feed({ interval: 0 })]))).toEqual([`[0].interval: ${hint} (got 0)`]);
     expect(problemsOf(JSON.stringify([feed({ interval: '00h' })]))).toHaveLength(1);
-    expect(problemsOf(JSON.stringify([feed({ interval: '99h' })]))).toEqual(['[0].interval: must be at most 24 hours (1440 minutes)']);
-    expect(problemsOf(JSON.stringify([feed({ interval: '1441m' })]))).toEqual(['[0].interval: must be at most 24 hours (1440 minutes)']);
+    expect(problemsOf(JSON.stringify([feed({ interval: '99h' })]))).toEqual(['[0].interval: must be at most 24 hours (1440 minutes) (got "99h")']);
+    expect(problemsOf(JSON.stringify([feed({ interval: '1441m' })]))).toEqual(['[0].interval: must be at most 24 hours (1440 minutes) (got "1441m")']);
     expect(problemsOf(JSON.stringify([feed({ interval: '25h' })]))).toHaveLength(1);
   });
 
