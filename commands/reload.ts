@@ -1,6 +1,10 @@
 import type { BotCommand } from '../src/bot/command.js';
+import { escapeHtml } from '../src/telegram/html.js';
 
-/** Room for the problems in the answer: Telegram refuses a message over 4,096 characters. */
+/**
+ * Room for the problems in the answer, as sent (HTML-escaped: a quoted value's `"` takes six
+ * characters): Telegram refuses a message over 4,096 characters.
+ */
 const MAX_PROBLEMS_CHARS = 3_000;
 
 /**
@@ -16,7 +20,18 @@ export const reloadCommand: BotCommand = {
     if (!reloadFeeds) return c.reply(c.msg.reloadUnavailable);
     const result = reloadFeeds();
     if (result.ok) return c.reply(c.msg.reloadDone(result.change));
-    const problems = result.error.length > MAX_PROBLEMS_CHARS ? `${result.error.slice(0, MAX_PROBLEMS_CHARS)}…` : result.error;
-    return c.reply(c.msg.reloadFailed(problems, result.kept));
+    return c.reply(c.msg.reloadFailed(firstLinesWithin(result.error, MAX_PROBLEMS_CHARS), result.kept));
   },
 };
+
+/** The whole lines of `text` whose escaped length fits in `max`, and `…` when some were left out. */
+function firstLinesWithin(text: string, max: number): string {
+  const kept: string[] = [];
+  let length = 0;
+  for (const line of text.split('\n')) {
+    length += escapeHtml(line).length + 1;
+    if (length > max) return [...kept, '…'].join('\n');
+    kept.push(line);
+  }
+  return text;
+}
