@@ -124,7 +124,8 @@ export const EN: Messages = {
     [
       '<b>Stats</b>',
       `Subscribers: ${f.subscribers} (${f.activeSubscribers} active)`,
-      `Feeds: ${f.feeds}, failing: ${f.failingFeeds.length > 0 ? list(f.failingFeeds) : 'none'}`,
+      `Feeds: ${f.feeds}, failing now: ${f.failingFeeds.length > 0 ? list(f.failingFeeds) : 'none'}`,
+      ...(f.rarelyPolledFeeds.length === 0 ? [] : [`Polled rarely after failing many times in a row: ${list(f.rarelyPolledFeeds)}`]),
       ...(f.articles === null ? [] : [`Articles: ${f.articles}`]),
       ...(f.outbox === null ? [] :
         [`Outbox: ${f.outbox.pending} pending, ${f.outbox.sentToday} sent today, ${f.outbox.failed} failed, ${f.outbox.dead} dead, ${f.outbox.inactiveChats} inactive chats`]),

@@ -14,7 +14,10 @@ export interface StatsFigures {
   readonly subscribers: number;
   readonly activeSubscribers: number;
   readonly feeds: number;
+  /** Feeds whose last poll failed. */
   readonly failingFeeds: readonly string[];
+  /** Of those, the ones past the failure threshold, now polled rarely. */
+  readonly rarelyPolledFeeds: readonly string[];
   readonly articles: number | null;
   readonly outbox: { pending: number; sentToday: number; failed: number; dead: number; inactiveChats: number } | null;
 }

@@ -124,7 +124,8 @@ export const NL: Messages = {
     [
       '<b>Cijfers</b>',
       `Abonnees: ${f.subscribers} (${f.activeSubscribers} actief)`,
-      `Feeds: ${f.feeds}, met fouten: ${f.failingFeeds.length > 0 ? list(f.failingFeeds) : 'geen'}`,
+      `Feeds: ${f.feeds}, werken nu niet: ${f.failingFeeds.length > 0 ? list(f.failingFeeds) : 'geen'}`,
+      ...(f.rarelyPolledFeeds.length === 0 ? [] : [`Zelden opgehaald na veel mislukte pogingen op rij: ${list(f.rarelyPolledFeeds)}`]),
       ...(f.articles === null ? [] : [`Artikelen: ${f.articles}`]),
       ...(f.outbox === null ? [] :
         [`Uitbak: ${f.outbox.pending} wachtend, ${f.outbox.sentToday} vandaag verstuurd, ${f.outbox.failed} mislukt, ${f.outbox.dead} opgegeven, ${f.outbox.inactiveChats} onbereikbare chats`]),

@@ -3,10 +3,11 @@ import type { FeedState, Subscriber } from '../../src/core/types.js';
 import { ADMIN_ID, FIXED_NOW, say, startHarness, type Harness } from '../helpers/bot-harness.js';
 import { seedBriefings } from '../helpers/seed-briefings.js';
 
-const state = (feedId: string, failing: boolean): FeedState => ({
+/** A feed's state after `failures` failed polls in a row; `failing` once past the threshold. */
+const state = (feedId: string, failures: number, failing = false): FeedState => ({
   feedId, currentUrl: `https://feeds.example/${feedId}`, etag: null, lastModified: null, lastPolledAt: FIXED_NOW,
-  lastSuccessAt: failing ? null : FIXED_NOW, nextPollAt: FIXED_NOW, consecutiveFailures: failing ? 9 : 0,
-  lastError: failing ? 'HTTP 500' : null, failing,
+  lastSuccessAt: failures > 0 ? null : FIXED_NOW, nextPollAt: FIXED_NOW, consecutiveFailures: failures,
+  lastError: failures > 0 ? 'HTTP 500' : null, failing,
 });
 
 let h: Harness;
@@ -15,7 +16,7 @@ let finishPoll: (report: { done: number; failed: string[] }) => void = () => und
 beforeAll(async () => {
   h = await startHarness({
     deps: {
-      feedHealth: () => [state('bbc-world', false), state('evil', true)],
+      feedHealth: () => [state('bbc-world', 0), state('bbc-tech', 1), state('evil', 10, true), state('removed-from-feeds-json', 10, true)],
       outboxStats: () => ({ pending: 3, sentToday: 120, failed: 1, dead: 0, inactiveChats: 4 }),
       articleCount: () => 77,
       pollNow: () => new Promise((resolve) => (finishPoll = resolve)),
@@ -39,7 +40,7 @@ describe('admin commands', () => {
     expect((await say(h, READER, '/stats'))[0]!.text).toBe('Dit commando is voor de beheerders van deze bot.');
     const [stats] = await say(h, ADMIN, '/stats');
     expect(stats!.text).toContain('Subscribers: 2 (2 active)');
-    expect(stats!.text).toContain('Feeds: 4, failing: <b>evil</b>');
+    expect(stats!.text).toContain('Feeds: 4, failing now: <b>bbc-tech</b>, <b>evil</b>\nPolled rarely after failing many times in a row: <b>evil</b>\n');
     expect(stats!.text).toContain('Articles: 77');
     expect(stats!.text).toContain('Outbox: 3 pending, 120 sent today, 1 failed, 0 dead, 4 inactive chats');
   });

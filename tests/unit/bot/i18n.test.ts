@@ -24,7 +24,7 @@ function renderAll(msg: Messages): Record<string, string> {
     timezoneSet: msg.timezoneSet(HOSTILE, HOSTILE), timezoneCurrent: msg.timezoneCurrent(HOSTILE, HOSTILE),
     feedsTopic: msg.feedsTopic(HOSTILE), feedLine: msg.feedLine(HOSTILE, HOSTILE, 'failing', HOSTILE), settings: msg.settings(view),
     status: msg.status(view, HOSTILE, HOSTILE, true, list), followsOnlyGone: msg.followsOnlyGone(list),
-    stats: msg.stats({ subscribers: 1, activeSubscribers: 1, feeds: 1, failingFeeds: list, articles: 1, outbox: { pending: 1, sentToday: 1, failed: 0, dead: 0, inactiveChats: 2 } }),
+    stats: msg.stats({ subscribers: 1, activeSubscribers: 1, feeds: 1, failingFeeds: list, rarelyPolledFeeds: list, articles: 1, outbox: { pending: 1, sentToday: 1, failed: 0, dead: 0, inactiveChats: 2 } }),
     pollDone: msg.pollDone(1, list),
     reloadDone: msg.reloadDone({ added: list, removed: list, changed: list, enabled: 3 }),
     reloadUnchanged: msg.reloadDone({ added: [], removed: [], changed: [], enabled: 3 }),
@@ -79,7 +79,7 @@ describe('the message catalogue', () => {
 
   it.each([['nl', '5 onbereikbare chats'], ['en', '5 inactive chats']] as const)('%s /stats shows the inactive chats of the outbox', (language, expected) => {
     const outbox = { pending: 1, sentToday: 2, failed: 3, dead: 4, inactiveChats: 5 };
-    const html = messagesFor(language).stats({ subscribers: 1, activeSubscribers: 1, feeds: 1, failingFeeds: [], articles: null, outbox });
+    const html = messagesFor(language).stats({ subscribers: 1, activeSubscribers: 1, feeds: 1, failingFeeds: [], rarelyPolledFeeds: [], articles: null, outbox });
     expect(html).toContain(expected);
   });
 });
