@@ -3,22 +3,9 @@
  * same story with tracking parameters, fragments, changed titles or a guid that is really the
  * homepage; the identity must survive all of that so an edited item is updated, not re-announced.
  */
-
-/** Query parameters that only track the reader and never select content. */
-const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'gclsrc', 'dclid', 'msclkid', 'yclid', 'mc_cid', 'mc_eid', 'igshid', '_ga', '_gl',
-  'ref_src', 'ref_url', 'cmpid', 'ocid', 'icid', 'xtor', 'at_medium', 'at_campaign', 'wt_mc', 'wt.mc_id',
-  'spm', 'mkt_tok', '_hsenc', '_hsmi', 'vero_id', 'oly_enc_id', 'oly_anon_id',
-  'smid', 'smtyp', 'sr_share', 'ns_mchannel', 'ns_source', 'ns_campaign', 'ns_linkname', 'ns_fee',
-]);
-const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', 'hsa_'];
+import { isTrackingParam } from './tracking-params.js';
 
 const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443', 'ftp:': '21' };
-
-function isTrackingParam(name: string): boolean {
-  const lower = name.toLowerCase();
-  return TRACKING_PARAMS.has(lower) || TRACKING_PREFIXES.some((p) => lower.startsWith(p));
-}
 
 /**
  * The canonical form of a URL for comparison: scheme and host in lower case, default port and

@@ -1,15 +1,17 @@
+import { withoutTrackingParams } from '../core/tracking-params.js';
 import type { StoredBriefing } from '../core/types.js';
 import { bold, escapeHtml, link } from './html.js';
 
 /**
  * One briefing as a Telegram HTML item: the headline in bold, the chosen sentences, and the source
- * name linking to the article. All feed text is escaped; the result is one unit for splitMessage.
+ * name linking to the article (without the feed's tracking parameters). All feed text is escaped;
+ * the result is one unit for splitMessage.
  */
 export function renderBriefing(briefing: StoredBriefing, sourceName: string): string {
   const lines = [bold(briefing.headline)];
   const body = briefing.sentences.join(' ').trim();
   if (body !== '') lines.push(escapeHtml(body));
-  lines.push(`— ${link(briefing.url, sourceName)}`);
+  lines.push(`— ${link(briefing.url === null ? null : withoutTrackingParams(briefing.url), sourceName)}`);
   return lines.join('\n');
 }
 

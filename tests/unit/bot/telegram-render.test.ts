@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredBriefing } from '../../../src/core/types.js';
 import { escapeHtml, htmlToPlainText, link } from '../../../src/telegram/html.js';
 import { renderBriefing } from '../../../src/telegram/render-briefing.js';
+import { withoutTrackingParams } from '../../../src/core/tracking-params.js';
 import { packMessages, splitMessage, truncateHtml } from '../../../src/telegram/split-message.js';
 import { checkTelegramHtml } from '../../helpers/telegram-html-check.js';
 
@@ -33,6 +34,13 @@ describe('escaping feed text for Telegram HTML', () => {
     expect(checkTelegramHtml(html)).toBeNull();
     expect(html).not.toContain('<script>');
     expect(htmlToPlainText(html)).toContain('<script>alert(1)</script> & <b>bold');
+  });
+
+  it('links to the article without the feed\'s tracking parameters, keeping the others and the fragment', () => {
+    const html = renderBriefing(briefing({ url: 'https://news.example/a?id=7&utm_source=rss&utm_medium=feed&fbclid=x#top' }), 'Src');
+    expect(html).toContain('<a href="https://news.example/a?id=7#top">Src</a>');
+    expect(withoutTrackingParams('https://news.example/a?b=2&a=1')).toBe('https://news.example/a?b=2&a=1');
+    expect(withoutTrackingParams('not a url?utm_source=x')).toBe('not a url?utm_source=x');
   });
 
   it('links only to http(s) URLs and escapes the quote inside href', () => {

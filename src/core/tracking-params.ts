@@ -1,0 +1,36 @@
+/**
+ * Query parameters that only track the reader and never select content: left out of an
+ * article's identity (dedupe.ts) and of the links readers are shown.
+ */
+
+const TRACKING_PARAMS = new Set([
+  'fbclid', 'gclid', 'gclsrc', 'dclid', 'msclkid', 'yclid', 'mc_cid', 'mc_eid', 'igshid', '_ga', '_gl',
+  'ref_src', 'ref_url', 'cmpid', 'ocid', 'icid', 'xtor', 'at_medium', 'at_campaign', 'wt_mc', 'wt.mc_id',
+  'spm', 'mkt_tok', '_hsenc', '_hsmi', 'vero_id', 'oly_enc_id', 'oly_anon_id',
+  'smid', 'smtyp', 'sr_share', 'ns_mchannel', 'ns_source', 'ns_campaign', 'ns_linkname', 'ns_fee',
+]);
+const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', 'hsa_'];
+
+export function isTrackingParam(name: string): boolean {
+  const lower = name.toLowerCase();
+  return TRACKING_PARAMS.has(lower) || TRACKING_PREFIXES.some((p) => lower.startsWith(p));
+}
+
+/**
+ * `url` without its tracking parameters; the other parameters keep their order and the fragment
+ * stays, so the link opens the same page. A URL with none, or text that is not a URL, comes back
+ * unchanged.
+ */
+export function withoutTrackingParams(url: string): string {
+  if (!url.includes('?')) return url;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  const names = [...parsed.searchParams.keys()];
+  if (!names.some(isTrackingParam)) return url;
+  for (const name of new Set(names.filter(isTrackingParam))) parsed.searchParams.delete(name);
+  return parsed.href;
+}
