@@ -75,7 +75,7 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
       if (verdict === 'warn') await reply(messagesFor(languageOf(deps, ctx)).slowDown);
       return;
     }
-    if (parsed === null) return reply(messagesFor(languageOf(deps, ctx)).unknownCommand);
+    if (parsed === null) return reply(messagesFor(languageOf(deps, ctx)).notACommand);
     const command = byName.get(parsed.name);
     if (!command) {
       if (isPrivate || parsed.mention !== null) await reply(messagesFor(languageOf(deps, ctx)).unknownCommand);

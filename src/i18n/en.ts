@@ -36,9 +36,46 @@ export const EN: Messages = {
       ...lines.map((line) => `/${line.command} — ${e(line.description)}`),
       '',
       'Examples: <code>/subscribe world tech</code>, <code>/latest 10</code>, <code>/time 07:30</code>, <code>/timezone Europe/Amsterdam</code>.',
+      '<code>/help time</code> tells more about one command.',
       ...(isAdmin ? ['You are an admin of this bot.'] : []),
     ].join('\n'),
+  commandHelp: {
+    start: '<code>/start</code> — a welcome, with a button that follows a default selection of topics.',
+    latest:
+      '<code>/latest</code> — the 5 newest briefings of what you follow that you have not received yet.\n' +
+      '<code>/latest 10</code> — up to 20 at once.\n' +
+      'A briefing you received once, here or in a digest, is not offered again; when nothing is new, a button shows the most recent ones again.',
+    subscribe:
+      '<code>/subscribe</code> — a button for every topic and feed: tap to follow or stop following.\n' +
+      '<code>/subscribe world tech</code> — follow topics or feeds by name (/feeds lists them).\n' +
+      '<code>/subscribe @channel world</code> — a channel you administer gets the daily digest; make me an admin of the channel first.',
+    unsubscribe:
+      '<code>/unsubscribe</code> — a button for everything you follow.\n' +
+      '<code>/unsubscribe tech</code> — stop following topics or feeds by name.\n' +
+      '<code>/unsubscribe @channel</code> — a channel you administer gets no more digests.',
+    digest: '<code>/digest</code> — your digest right now, exactly as the daily one looks. Its stories count as received.',
+    time:
+      '<code>/time 07:30</code> — when your daily digest arrives, in your time zone (<code>7u30</code>, <code>7h30</code>, <code>19 uur</code> and <code>7pm</code> work too).\n' +
+      '<code>/time off</code> — no daily digest.\n' +
+      '<code>/time</code> — the time set now.',
+    timezone:
+      '<code>/timezone Europe/Amsterdam</code> — the time zone of your digest and of the times I show. ' +
+      'A city (<code>/timezone London</code>), an offset (<code>/timezone +02:00</code>) or an abbreviation (<code>/timezone CET</code>) works too.\n' +
+      '<code>/timezone</code> — the zone set now.',
+    language: '<code>/language nl</code> or <code>/language en</code> — the language I speak. Briefings stay in the language of their article.',
+    feeds: '<code>/feeds</code> — every feed by topic; 🔴 marks a feed that fails at the moment.',
+    settings: '<code>/settings</code> — your language, time zone, digest time and subscriptions, with buttons to change them.',
+    status: '<code>/status</code> — what you follow, when your next digest comes and when you last received something.',
+    stop:
+      '<code>/stop</code> — unsubscribe from everything: no more digests. A button under the answer also deletes all I know about this chat. ' +
+      '/subscribe brings you back.',
+    help: '<code>/help</code> — every command. <code>/help time</code> — more about one of them.',
+    stats: '<code>/stats</code> — subscribers, feeds and which of them fail, articles, and the messages waiting to be sent.',
+    poll: '<code>/poll</code> — poll every feed now; I say when it is done.',
+    reload: '<code>/reload</code> — read feeds.json again without a restart. A file with mistakes changes nothing, and I list the mistakes.',
+  },
   unknownCommand: 'I do not know that command. /help lists what I can do.',
+  notACommand: 'I answer commands: /latest for the news, /help for everything I can do.',
   somethingWentWrong: 'Something went wrong, please try again.',
   slowDown: 'That is a lot of commands at once. Please wait a few seconds; I will answer again then.',
   badArguments: 'That input is too long or contains characters I cannot read. Please try again with plain text.',

@@ -47,7 +47,11 @@ export interface Messages {
   readonly welcome: (firstName: string | null) => string;
   readonly subscribeDefaultButton: string;
   readonly help: (lines: readonly { command: string; description: string }[], isAdmin: boolean) => string;
+  /** What `/help <command>` says: how to use the command, with examples (Telegram HTML). */
+  readonly commandHelp: Readonly<Record<CommandName, string>>;
   readonly unknownCommand: string;
+  /** The answer to plain text in a private chat. */
+  readonly notACommand: string;
   readonly somethingWentWrong: string;
   readonly slowDown: string;
   readonly badArguments: string;

@@ -36,9 +36,46 @@ export const NL: Messages = {
       ...lines.map((line) => `/${line.command} — ${e(line.description)}`),
       '',
       'Voorbeelden: <code>/subscribe world tech</code>, <code>/latest 10</code>, <code>/time 07:30</code>, <code>/timezone Europe/Amsterdam</code>.',
+      '<code>/help time</code> vertelt meer over één commando.',
       ...(isAdmin ? ['Je bent beheerder van deze bot.'] : []),
     ].join('\n'),
+  commandHelp: {
+    start: '<code>/start</code> — een welkom, met een knop die een standaardselectie van onderwerpen volgt.',
+    latest:
+      '<code>/latest</code> — de 5 nieuwste briefings van wat je volgt die je nog niet kreeg.\n' +
+      '<code>/latest 10</code> — tot 20 tegelijk.\n' +
+      'Een briefing die je al kreeg, hier of in een overzicht, krijg je niet nog eens; is er niets nieuws, dan toont een knop de meest recente opnieuw.',
+    subscribe:
+      '<code>/subscribe</code> — een knop voor elk onderwerp en elke feed: tik om te volgen of niet meer te volgen.\n' +
+      '<code>/subscribe world tech</code> — onderwerpen of feeds volgen op naam (/feeds toont ze).\n' +
+      '<code>/subscribe @kanaal world</code> — een kanaal dat jij beheert krijgt het dagelijkse overzicht; maak mij eerst beheerder van het kanaal.',
+    unsubscribe:
+      '<code>/unsubscribe</code> — een knop voor alles wat je volgt.\n' +
+      '<code>/unsubscribe tech</code> — onderwerpen of feeds niet meer volgen, op naam.\n' +
+      '<code>/unsubscribe @kanaal</code> — een kanaal dat jij beheert krijgt geen overzichten meer.',
+    digest: '<code>/digest</code> — je overzicht nu meteen, precies zoals het dagelijkse eruitziet. De berichten erin tellen als ontvangen.',
+    time:
+      '<code>/time 07:30</code> — wanneer je dagelijkse overzicht komt, in jouw tijdzone (<code>7u30</code>, <code>7h30</code>, <code>19 uur</code> en <code>7pm</code> kan ook).\n' +
+      '<code>/time uit</code> — geen dagelijks overzicht.\n' +
+      '<code>/time</code> — de tijd die nu is ingesteld.',
+    timezone:
+      '<code>/timezone Europe/Amsterdam</code> — de tijdzone van je overzicht en van de tijden die ik toon. ' +
+      'Een stad (<code>/timezone Brussel</code>), een verschil met UTC (<code>/timezone +02:00</code>) of een afkorting (<code>/timezone CET</code>) kan ook.\n' +
+      '<code>/timezone</code> — de zone die nu is ingesteld.',
+    language: '<code>/language nl</code> of <code>/language en</code> — de taal die ik spreek. Briefings blijven in de taal van hun artikel.',
+    feeds: '<code>/feeds</code> — alle feeds per onderwerp; 🔴 staat bij een feed die nu niet werkt.',
+    settings: '<code>/settings</code> — je taal, tijdzone, tijd van het overzicht en abonnementen, met knoppen om ze te wijzigen.',
+    status: '<code>/status</code> — wat je volgt, wanneer je volgende overzicht komt en wanneer je voor het laatst iets kreeg.',
+    stop:
+      '<code>/stop</code> — overal voor afmelden: geen overzichten meer. Een knop onder het antwoord wist ook alles wat ik over deze chat weet. ' +
+      '/subscribe brengt je terug.',
+    help: '<code>/help</code> — alle commando\'s. <code>/help time</code> — meer over één ervan.',
+    stats: '<code>/stats</code> — abonnees, feeds en welke niet werken, artikelen, en de berichten die nog verstuurd moeten worden.',
+    poll: '<code>/poll</code> — alle feeds nu ophalen; ik zeg het als het klaar is.',
+    reload: '<code>/reload</code> — feeds.json opnieuw inlezen zonder herstart. Een bestand met fouten verandert niets, en ik noem de fouten.',
+  },
   unknownCommand: 'Dat commando ken ik niet. /help laat zien wat ik kan.',
+  notACommand: 'Ik reageer op commando\'s: /latest voor het nieuws, /help voor alles wat ik kan.',
   somethingWentWrong: 'Er ging iets mis, probeer het nog eens.',
   slowDown: 'Dat zijn veel commando\'s tegelijk. Wacht een paar seconden, dan antwoord ik weer.',
   badArguments: 'Die invoer is te lang of bevat tekens die ik niet kan lezen. Probeer het opnieuw met gewone tekst.',

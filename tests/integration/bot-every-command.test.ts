@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_COMMANDS } from '../../commands/admin-commands.js';
 import { COMMANDS } from '../../commands/index.js';
 import type { UiLanguage } from '../../src/core/types.js';
 import { messagesFor } from '../../src/i18n/index.js';
@@ -41,5 +42,11 @@ describe('every command answers', () => {
     expect(reply!.text.length).toBeGreaterThan(0);
     expect(reply!.text).not.toBe(msg.somethingWentWrong);
     expect(reply!.text).not.toBe(msg.unknownCommand);
+  });
+});
+
+describe('the admin command list behind /help', () => {
+  it('is exactly the commands only bot admins may run, so /help hides neither too few nor too many', () => {
+    expect([...ADMIN_COMMANDS].sort()).toEqual(COMMANDS.filter((command) => command.scope === 'bot-admin').map((command) => command.name).sort());
   });
 });

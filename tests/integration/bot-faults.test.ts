@@ -90,7 +90,7 @@ describe('faults', () => {
     expect((await say(h, other, '/time'))[0]!.text).toContain('07:30');
     const texts = h.emulator.messagesTo(talker.id).map((message) => message.text);
     expect(texts.filter((text) => text.includes('Please wait a few seconds'))).toHaveLength(1);
-    expect(texts.filter((text) => text.includes('I do not know that command'))).toHaveLength(5);
+    expect(texts.filter((text) => text.includes('I answer commands'))).toHaveLength(5);
     expect(texts).toHaveLength(6);
   });
 

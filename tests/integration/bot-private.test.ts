@@ -194,11 +194,23 @@ describe('a private chat, in English and Dutch', () => {
   it('/help lists the commands, without the admin ones for ordinary users', async () => {
     const [help] = await say(h, english(), '/help');
     expect(help!.text).toContain('/latest — The newest briefings you have not seen');
-    expect(help!.text).not.toContain('/stats');
+    for (const admin of ['/stats', '/poll', '/reload']) expect(help!.text).not.toContain(admin);
+  });
+
+  it('/help with a command tells how to use that one, in the chat\'s language', async () => {
+    expect((await say(h, english(), '/help time'))[0]!.text).toContain('<code>/time off</code> — no daily digest.');
+    expect((await say(h, dutch(), '/help /latest'))[0]!.text).toContain('<code>/latest 10</code> — tot 20 tegelijk.');
+    // An admin command, or one that does not exist, gets the list instead.
+    for (const asked of ['/help reload', '/help frobnicate']) {
+      const [answer] = await say(h, english(), asked);
+      expect(answer!.text).toContain('/latest — The newest briefings you have not seen');
+      expect(answer!.text).not.toContain('feeds.json');
+    }
   });
 
   it('an unknown command or plain text gets a one-line hint to /help', async () => {
     expect((await say(h, english(), '/frobnicate'))[0]!.text).toBe('I do not know that command. /help lists what I can do.');
+    expect((await say(h, english(), 'what is new?'))[0]!.text).toBe('I answer commands: /latest for the news, /help for everything I can do.');
     expect((await say(h, dutch(), 'hallo?'))[0]!.text).toContain('/help');
   });
 

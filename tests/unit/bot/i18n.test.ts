@@ -30,6 +30,7 @@ function renderAll(msg: Messages): Record<string, string> {
     reloadUnchanged: msg.reloadDone({ added: [], removed: [], changed: [], enabled: 3 }),
     reloadFailed: msg.reloadFailed(`${HOSTILE}: feeds[0].url: not an absolute http(s) URL`, 3),
   });
+  for (const [name, text] of Object.entries(msg.commandHelp)) out[`commandHelp.${name}`] = text;
   delete out.languageName;
   delete out.dateTimeFormat;
   delete out.doneButton;
