@@ -11,12 +11,17 @@ export class ConfigError extends Error {
 /**
  * Turns zod issues into located one-liners: `feeds[3].url: not an absolute http(s) URL`. With
  * `showValues` (for issues parsed with `reportInput`) a scalar value that was refused is quoted
- * too, `(got "ftp://example.com/feed")`; never for the environment, whose values hold secrets.
+ * too, `(got "ftp://example.com/feed")`: for every issue, or for those whose path it accepts
+ * (so a secret such as a token is never repeated into a log).
  */
-export function formatZodIssues(issues: readonly z.core.$ZodIssue[], options: { readonly showValues?: boolean } = {}): string[] {
+export function formatZodIssues(
+  issues: readonly z.core.$ZodIssue[],
+  options: { readonly showValues?: boolean | ((path: readonly PropertyKey[]) => boolean) } = {},
+): string[] {
   return issues.map((issue) => {
     const where = formatPath(issue.path);
-    const what = options.showValues ? `${describe(issue)}${quotedValue(issue)}` : describe(issue);
+    const show = typeof options.showValues === 'function' ? options.showValues(issue.path) : options.showValues === true;
+    const what = show ? `${describe(issue)}${quotedValue(issue)}` : describe(issue);
     return where ? `${where}: ${what}` : what;
   });
 }

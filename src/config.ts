@@ -77,11 +77,17 @@ export type Config = Readonly<{
   retentionDays: number;
 }>;
 
+/** Variables whose values are not repeated in an error: tokens, secrets, and URLs that may carry either. */
+const MAY_HOLD_SECRETS = /TOKEN|SECRET|URL|API_ROOT/;
+
 /** Reads the environment into a Config, or throws one ConfigError listing every bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const result = ENV_SCHEMA.safeParse(present);
-  if (!result.success) throw new ConfigError('environment', formatZodIssues(result.error.issues));
+  const result = ENV_SCHEMA.safeParse(present, { reportInput: true });
+  if (!result.success) {
+    const showValues = (path: readonly PropertyKey[]) => !MAY_HOLD_SECRETS.test(String(path[0]));
+    throw new ConfigError('environment', formatZodIssues(result.error.issues, { showValues }));
+  }
   const e = result.data;
   return Object.freeze({
     botToken: e.BOT_TOKEN ?? null,

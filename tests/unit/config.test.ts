@@ -70,7 +70,20 @@ describe('parseConfig', () => {
       expect(problems).toContain(`${name}:`);
     }
     expect(problems).toContain('abc');
+    expect(problems).toContain('DEFAULT_TIMEZONE: not an IANA time zone name (got "Mars/Olympus")');
     expect(problems).not.toContain('nope');
+  });
+
+  it('never repeats the value of a token, a secret or a URL that may carry one', () => {
+    let caught: unknown;
+    try {
+      parseConfig({ BOT_TOKEN: 'hunter2', WEBHOOK_SECRET: 'hunter2 with spaces', WEBHOOK_URL: 'http://x.example/bot123:hunter2', TELEGRAM_API_ROOT: 'ftp://hunter2@x' });
+    } catch (error) {
+      caught = error;
+    }
+    const problems = (caught as ConfigError).problems;
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).not.toContain('hunter2');
   });
 
   it('freezes the result so nothing downstream can change it', () => {
