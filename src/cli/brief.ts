@@ -63,7 +63,14 @@ async function loadArticle(source: string, deps: BriefDeps): Promise<ArticleSour
   if (/^https?:\/\//i.test(source)) {
     // The operator typed this URL: unlike a feed's links, local and private hosts are fine here.
     const fetchPage = deps.fetchPage ?? fetchPageWith(createFetcher({ ...DEFAULT_FETCHER_OPTIONS, jitterMs: 0 }), { allowPrivateHosts: true });
-    return fromHtml(await fetchPage(source));
+    let html: string;
+    try {
+      html = await fetchPage(source);
+    } catch (error) {
+      // A page that cannot be fetched is the caller's problem to fix, told in one line.
+      throw new UsageError(`brief: cannot fetch ${source}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return fromHtml(html);
   }
   let raw: string;
   try {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { briefCommand, type BriefDeps } from '../../src/cli/brief.js';
+import { UsageError } from '../../src/cli/run-cli.js';
 
 const fixturePath = (name: string) => fileURLToPath(new URL(`../fixtures/condense/${name}`, import.meta.url));
 
@@ -40,6 +41,12 @@ describe('newsbrief brief', () => {
     const out = await run(['https://news.example/brug'], { fetchPage: async (url) => (seen.push(url), html) });
     expect(seen).toEqual(['https://news.example/brug']);
     expect(out).toContain('Zwarte Water');
+  });
+
+  it('reports a page that cannot be fetched as a usage error naming the URL, not a crash', async () => {
+    const failing = run(['https://news.example/gone'], { fetchPage: async () => { throw new Error('feeds/fetch: HTTP 404 for https://news.example/gone'); } });
+    await expect(failing).rejects.toBeInstanceOf(UsageError);
+    await expect(failing).rejects.toThrow('brief: cannot fetch https://news.example/gone: feeds/fetch: HTTP 404');
   });
 
   it('reads stdin for -', async () => {
