@@ -159,3 +159,19 @@ describe('splitSentences in scripts without capitals', () => {
     expect(splitSentences('Hij kwam o.a. met de trein. Daarna ging hij weg.', 'nl')).toEqual(['Hij kwam o.a. met de trein.', 'Daarna ging hij weg.']);
   });
 });
+
+describe('splitSentences in Spanish, Italian, Portuguese, Polish and Russian', () => {
+  it.each([
+    ['es', 'La Sra. López no vino. Según la pág. 5 del informe, el Lic. Pérez dimitió. Todo bien.', ['La Sra. López no vino.', 'Según la pág. 5 del informe, el Lic. Pérez dimitió.', 'Todo bien.']],
+    ['it', 'Il sig. Rossi è arrivato. Il dott. Bianchi no. Ne parla l\'on. Verdi.', ['Il sig. Rossi è arrivato.', 'Il dott. Bianchi no.', 'Ne parla l\'on. Verdi.']],
+    ['pt', 'A Dra. Costa saiu às 10h. O Eng. Lima falou. Fim.', ['A Dra. Costa saiu às 10h.', 'O Eng. Lima falou.', 'Fim.']],
+    ['pl', 'Mgr inż. Nowak powiedział, że np. rząd się myli. W 2020 r. Sejm milczał.', ['Mgr inż. Nowak powiedział, że np. rząd się myli.', 'W 2020 r.', 'Sejm milczał.']],
+    ['ru', 'Президент прибыл в г. Москву. Это было в 2020 г. Он уехал.', ['Президент прибыл в г. Москву.', 'Это было в 2020 г.', 'Он уехал.']],
+  ] as const)('keeps %s titles and abbreviations inside their sentence', (language, text, expected) => {
+    expect(splitSentences(text, language)).toEqual(expected);
+  });
+
+  it('does not let another language\'s abbreviations glue sentences of a text whose language is unknown', () => {
+    expect(splitSentences('He switched it on. Then he left.', 'und')).toEqual(['He switched it on.', 'Then he left.']);
+  });
+});
