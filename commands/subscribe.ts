@@ -1,7 +1,7 @@
 import type { BotCommand, CallbackContext } from '../src/bot/command.js';
 import { availableTopics } from '../src/core/following.js';
 import { resolveSubscriptions } from '../src/bot/subscription-feeds.js';
-import { TOGGLE_PREFIX, feedIdTag, toggleKeyboard } from '../src/bot/views.js';
+import { TOGGLE_PREFIX, feedIdTag, toggleKeyboard, togglePage } from '../src/bot/views.js';
 import type { Subscription } from '../src/store/subscriber-repository.js';
 import { subscribeChannel } from './subscribe-channel.js';
 
@@ -29,14 +29,17 @@ export const subscribeCommand: BotCommand = {
   },
   async onCallback(c) {
     if (c.data[0] === 'done') return c.edit(c.msg.keyboardDone(c.chat.topics, c.chat.feeds));
+    if (c.data[0] === 'p') return c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds, Number(c.data[1]) || 0));
     const item = toggledItem(c);
     // A button of a keyboard drawn before feeds.json was reloaded: show the current one instead.
     if (item === null) return c.data[0] === 'i' ? c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds)) : undefined;
+    // Redrawn on the page the button was on, found before the toggle (an unfollowed gone feed leaves the list).
+    const page = togglePage(c.chat, c.feeds, [TOGGLE_PREFIX, ...c.data].join(':'));
     const followed = item.kind === 'topic' ? c.chat.topics.includes(item.value) : c.chat.feeds.includes(item.value);
     const chat = followed
       ? c.deps.subscribers.unsubscribe(c.chat.chatId, [item], c.now)
       : c.deps.subscribers.subscribe(c.chat.chatId, [item], c.now);
-    if (chat) await c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(chat, c.feeds));
+    if (chat) await c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(chat, c.feeds, page));
   },
 };
 

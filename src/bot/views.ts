@@ -21,27 +21,54 @@ export function settingsView(chat: Subscriber): SettingsView {
 export const TOGGLE_PREFIX = 'sub';
 
 /**
+ * Buttons per page of the subscribe keyboard. Telegram refuses an inline keyboard of more than
+ * 100 buttons or about 10 KB, which a feeds.json of a few dozen feeds with long titles reaches:
+ * 24 toggles, the page row and Done stay far below both.
+ */
+export const TOGGLES_PER_PAGE = 24;
+
+type Toggle = { readonly text: string; readonly data: string; readonly row: 'topic' | 'feed' | 'gone' };
+
+/**
  * The subscribe keyboard: every topic, then every enabled feed, each marked when followed, then
  * what the chat follows that feeds.json no longer offers (so one tap drops it), and a Done
- * button. Pressing one toggles it and the message is redrawn from this same function.
+ * button. Pressing one toggles it and the message is redrawn from this same function, on the page
+ * that holds the button pressed (see togglePage); with more than TOGGLES_PER_PAGE buttons a row of
+ * ‹ n/N › moves between pages.
  */
-export function toggleKeyboard(chat: Subscriber, feeds: readonly FeedSpec[]): Keyboard {
+export function toggleKeyboard(chat: Subscriber, feeds: readonly FeedSpec[], page = 0): Keyboard {
+  const msg = messagesFor(chat.language);
+  const toggles = allToggles(chat, feeds);
+  const pages = Math.max(1, Math.ceil(toggles.length / TOGGLES_PER_PAGE));
+  const shown = Math.min(Math.max(0, Math.floor(page)), pages - 1);
+  const onPage = toggles.slice(shown * TOGGLES_PER_PAGE, (shown + 1) * TOGGLES_PER_PAGE);
+  const rows = (kind: Toggle['row'], size: number) => pairs(onPage.filter((t) => t.row === kind).map(({ text, data }) => ({ text, data })), size);
+  const nav = pages === 1 ? [] : [[
+    ...(shown > 0 ? [{ text: '‹', data: `${TOGGLE_PREFIX}:p:${shown - 1}` }] : []),
+    { text: `${shown + 1}/${pages}`, data: `${TOGGLE_PREFIX}:p:${shown}` },
+    ...(shown < pages - 1 ? [{ text: '›', data: `${TOGGLE_PREFIX}:p:${shown + 1}` }] : []),
+  ]];
+  return [...rows('topic', 3), ...rows('feed', 2), ...rows('gone', 1), ...nav, [{ text: msg.doneButton, data: `${TOGGLE_PREFIX}:done` }]];
+}
+
+/** The page of the subscribe keyboard that holds the button with callback data `data` (0 when none does). */
+export function togglePage(chat: Subscriber, feeds: readonly FeedSpec[], data: string): number {
+  const index = allToggles(chat, feeds).findIndex((toggle) => toggle.data === data);
+  return index < 0 ? 0 : Math.floor(index / TOGGLES_PER_PAGE);
+}
+
+function allToggles(chat: Subscriber, feeds: readonly FeedSpec[]): Toggle[] {
   const msg = messagesFor(chat.language);
   const mark = (on: boolean, label: string) => `${on ? '✅' : '▫️'} ${label}`;
-  const topicButtons = availableTopics(feeds).map((topic) => ({ text: mark(chat.topics.includes(topic), topic), data: `${TOGGLE_PREFIX}:t:${topic}` }));
+  const topicButtons = availableTopics(feeds).map((topic): Toggle => ({ text: mark(chat.topics.includes(topic), topic), data: `${TOGGLE_PREFIX}:t:${topic}`, row: 'topic' }));
   const feedButtons = feeds
     .filter((feed) => feed.enabled)
-    .map((feed) => ({ text: mark(chat.feeds.includes(feed.id), feed.title), data: feedButtonData(feed, feeds) }));
+    .map((feed): Toggle => ({ text: mark(chat.feeds.includes(feed.id), feed.title), data: feedButtonData(feed, feeds), row: 'feed' }));
   const { gone } = followedFeedIds(chat, feeds);
   const goneButtons = gone
-    .map((value) => ({ text: mark(true, msg.goneButton(value)), data: `${TOGGLE_PREFIX}:${chat.topics.includes(value) ? 't' : 'f'}:${value}` }))
+    .map((value): Toggle => ({ text: mark(true, msg.goneButton(value)), data: `${TOGGLE_PREFIX}:${chat.topics.includes(value) ? 't' : 'f'}:${value}`, row: 'gone' }))
     .filter((button) => new TextEncoder().encode(button.data).length <= 64);
-  return [
-    ...pairs(topicButtons, 3),
-    ...pairs(feedButtons, 2),
-    ...pairs(goneButtons, 1),
-    [{ text: msg.doneButton, data: `${TOGGLE_PREFIX}:done` }],
-  ];
+  return [...topicButtons, ...feedButtons, ...goneButtons];
 }
 
 function pairs<T>(items: readonly T[], size: number): T[][] {

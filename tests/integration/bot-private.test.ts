@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANNA, BEN, FIXED_NOW, buttons, press, say, startHarness, type Harness } from '../helpers/bot-harness.js';
+import { ANNA, BEN, FIXED_NOW, TEST_FEEDS, buttons, press, say, startHarness, type Harness } from '../helpers/bot-harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -149,6 +149,23 @@ describe('a private chat, in English and Dutch', () => {
     expect((await say(h, nl, '/status'))[0]!.text).toContain('Volgend overzicht: geen tot je een onderwerp of feed volgt');
     await say(h, nl, '/subscribe world');
     expect((await say(h, nl, '/status'))[0]!.text).toContain('Volgend overzicht: dinsdag 6 januari, 07:30');
+  });
+
+  it('pages the subscribe keyboard of a long feeds.json, and redraws a pressed button\'s own page', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({ ...TEST_FEEDS[1]!, id: `wire-${i}`, title: `Wire service ${i}`, url: `https://feeds.example/wire-${i}` }));
+    const own = await startHarness({ deps: { feeds: () => many } });
+    try {
+      const user = english();
+      const [keyboard] = await say(own, user, '/subscribe');
+      expect(buttons(keyboard!).map((button) => button.text)).toContain('1/3');
+      await press(own, user, keyboard!, 'sub:p:1');
+      expect(buttons(keyboard!).map((button) => button.text)).toEqual(expect.arrayContaining(['‹', '2/3', '›']));
+      await press(own, user, keyboard!, 'sub:f:wire-30');
+      expect(own.deps.subscribers.find(user.id)?.feeds).toEqual(['wire-30']);
+      expect(buttons(keyboard!).map((button) => button.text)).toEqual(expect.arrayContaining(['✅ Wire service 30', '2/3']));
+    } finally {
+      await own.close();
+    }
   });
 
   it('tells a chat what it follows that feeds.json dropped, and lets it unsubscribe from that', async () => {
