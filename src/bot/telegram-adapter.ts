@@ -1,5 +1,7 @@
 import type { Telegram } from 'telegraf';
 import { TelegramError } from 'telegraf';
+import { TELEGRAM_MAX_MESSAGE_LENGTH } from '../telegram/html.js';
+import { splitMessage, truncateHtml } from '../telegram/split-message.js';
 import type { ChatApi, Keyboard } from './command.js';
 
 /** The send options every bot message carries: HTML, link previews off, optional buttons and topic. */
@@ -14,15 +16,24 @@ export function messageExtra(keyboard?: Keyboard, threadId?: number) {
   };
 }
 
-/** Sends Telegram HTML to a chat. */
+/**
+ * Sends Telegram HTML to a chat. An answer longer than Telegram takes (4,096 characters) goes as
+ * several messages split between lines, the buttons under the last, rather than not at all.
+ */
 export async function sendHtml(telegram: Telegram, chatId: number, html: string, keyboard?: Keyboard, threadId?: number): Promise<void> {
-  await telegram.sendMessage(chatId, html, messageExtra(keyboard, threadId));
+  const parts = html.length <= TELEGRAM_MAX_MESSAGE_LENGTH ? [html] : splitMessage(html.split('\n'), TELEGRAM_MAX_MESSAGE_LENGTH, '\n');
+  for (const [index, part] of parts.entries()) {
+    await telegram.sendMessage(chatId, part, messageExtra(index === parts.length - 1 ? keyboard : undefined, threadId));
+  }
 }
 
-/** Edits a message in place; "message is not modified" (the same text again) is not an error. */
+/**
+ * Edits a message in place (cut to Telegram's 4,096 characters, which an edit cannot exceed);
+ * "message is not modified" (the same text again) is not an error.
+ */
 export async function editHtml(telegram: Telegram, chatId: number, messageId: number, html: string, keyboard?: Keyboard): Promise<void> {
   try {
-    await telegram.editMessageText(chatId, messageId, undefined, html, messageExtra(keyboard));
+    await telegram.editMessageText(chatId, messageId, undefined, truncateHtml(html, TELEGRAM_MAX_MESSAGE_LENGTH), messageExtra(keyboard));
   } catch (error) {
     if (error instanceof TelegramError && /message is not modified/i.test(error.description)) return;
     throw error;

@@ -1,4 +1,6 @@
 import type { CatalogChange } from '../core/catalog-change.js';
+import { escapeHtml } from '../telegram/html.js';
+
 /** Every bot command, in menu order; the single list the command menu and /help are built from. */
 export const COMMAND_NAMES = [
   'start', 'latest', 'subscribe', 'unsubscribe', 'digest', 'time', 'timezone', 'language',
@@ -32,6 +34,19 @@ export interface SettingsView {
 }
 
 /** Whether the chat follows any topic or feed: without one, no digest is ever made for it. */
+/** Items a list in a message names before it says how many more there are. */
+export const LIST_MAX_ITEMS = 30;
+
+/**
+ * Items as bold, escaped names joined by commas; past LIST_MAX_ITEMS the rest is counted by
+ * `more` ("and 12 more"), so a chat that follows a hundred feeds still gets an answer Telegram
+ * accepts (4,096 characters at most).
+ */
+export function boldList(items: readonly string[], more: (count: number) => string): string {
+  const named = items.slice(0, LIST_MAX_ITEMS).map((item) => `<b>${escapeHtml(item)}</b>`).join(', ');
+  return items.length > LIST_MAX_ITEMS ? `${named} ${more(items.length - LIST_MAX_ITEMS)}` : named;
+}
+
 export function follows(view: SettingsView): boolean {
   return view.topics.length + view.feeds.length > 0;
 }

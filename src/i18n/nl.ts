@@ -1,8 +1,8 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { follows, type Messages } from './messages.js';
+import { boldList, follows, type Messages } from './messages.js';
 
 const HEALTH_ICONS = { ok: '🟢', failing: '🔴', new: '⚪', unknown: '•' } as const;
-const list = (items: readonly string[]) => items.map((item) => `<b>${e(item)}</b>`).join(', ');
+const list = (items: readonly string[]) => boldList(items, (count) => `en nog ${count}`);
 
 /** De Nederlandse interface. */
 export const NL: Messages = {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editHtml, sendHtml } from '../../src/bot/telegram-adapter.js';
 import type { FeedState, Subscriber } from '../../src/core/types.js';
-import { ADMIN_ID, FIXED_NOW, say, startHarness, type Harness } from '../helpers/bot-harness.js';
+import { ADMIN_ID, FIXED_NOW, TEST_FEEDS, say, startHarness, type Harness } from '../helpers/bot-harness.js';
 import { seedBriefings } from '../helpers/seed-briefings.js';
 
 /** A feed's state after `failures` failed polls in a row; `failing` once past the threshold. */
@@ -43,6 +44,38 @@ describe('admin commands', () => {
     expect(stats!.text).toContain('Feeds: 4, failing now: <b>bbc-tech</b>, <b>evil</b>\nPolled rarely after failing many times in a row: <b>evil</b>\n');
     expect(stats!.text).toContain('Articles: 77');
     expect(stats!.text).toContain('Outbox: 3 pending, 120 sent today, 1 failed, 0 dead, 4 inactive chats');
+  });
+
+  it('/stats still answers when every one of many feeds fails, naming 30 and counting the rest', async () => {
+    const many = Array.from({ length: 150 }, (_, i) => ({ ...TEST_FEEDS[1]!, id: `a-wire-service-with-a-rather-long-feed-identifier-${i}` }));
+    const own = await startHarness({ deps: { feeds: () => many, feedHealth: () => many.map((feed) => state(feed.id, 12, true)) } });
+    try {
+      const [stats] = await say(own, ADMIN, '/stats');
+      expect(stats!.text.length).toBeLessThanOrEqual(4096);
+      expect(stats!.text).toMatch(/failing now: .*identifier-29<\/b> and 120 more\nPolled rarely after failing many times in a row: .* and 120 more/);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('sends an answer longer than Telegram takes as several messages split between lines, buttons under the last', async () => {
+    const lines = Array.from({ length: 200 }, (_, i) => `<b>line ${i}</b> ${'x'.repeat(40)}`);
+    const before = h.emulator.messagesTo(ADMIN_ID).length;
+    await sendHtml(h.bot.telegram, ADMIN_ID, lines.join('\n'), [[{ text: 'OK', data: 'x:ok' }]]);
+    const sent = await h.emulator.waitForMessages(ADMIN_ID, 3, before);
+    expect(sent.every((message) => message.text.length <= 4096)).toBe(true);
+    expect(sent.map((message) => message.text).join('\n')).toBe(lines.join('\n'));
+    expect(sent.map((message) => message.reply_markup === undefined)).toEqual([true, true, false]);
+  });
+
+  it('cuts an edit to Telegram\'s 4,096 characters, since an edited message cannot be split', async () => {
+    const before = h.emulator.messagesTo(ADMIN_ID).length;
+    await sendHtml(h.bot.telegram, ADMIN_ID, 'short');
+    const [message] = await h.emulator.waitForMessages(ADMIN_ID, 1, before);
+    await editHtml(h.bot.telegram, ADMIN_ID, message!.message_id, `<b>${'y'.repeat(5000)}</b>`);
+    expect(message!.edits).toBe(1);
+    expect(message!.text.length).toBeLessThanOrEqual(4096);
+    expect(message!.text).toMatch(/^<b>y+…<\/b>$/);
   });
 
   it('/poll reports when the poll is done, without blocking other chats meanwhile', async () => {

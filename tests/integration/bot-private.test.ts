@@ -168,6 +168,22 @@ describe('a private chat, in English and Dutch', () => {
     }
   });
 
+  it('answers within Telegram\'s 4,096 characters however much a chat follows', async () => {
+    const many = Array.from({ length: 150 }, (_, i) => ({ ...TEST_FEEDS[1]!, id: `a-wire-service-with-a-rather-long-feed-identifier-${i}`, url: `https://feeds.example/${i}` }));
+    const own = await startHarness({ deps: { feeds: () => many } });
+    try {
+      const user = english();
+      const [subscribed] = await say(own, user, `/subscribe ${many.slice(0, 40).map((feed) => feed.id).join(' ')}`);
+      own.deps.subscribers.subscribe(user.id, many.map((feed) => ({ kind: 'feed' as const, value: feed.id })), FIXED_NOW);
+      const [status] = await say(own, user, '/status');
+      const [settings] = await say(own, user, '/settings');
+      for (const answer of [subscribed!, status!, settings!]) expect(answer.text.length).toBeLessThanOrEqual(4096);
+      expect(status!.text).toContain('and 120 more');
+    } finally {
+      await own.close();
+    }
+  });
+
   it('tells a chat what it follows that feeds.json dropped, and lets it unsubscribe from that', async () => {
     // Its own bot, with the digest port, so /digest gets past "not available".
     const own = await startHarness({ deps: { digestNow: async () => null } });
