@@ -8,7 +8,8 @@ import { bold, escapeHtml, link } from './html.js';
  * the result is one unit for splitMessage.
  */
 export function renderBriefing(briefing: StoredBriefing, sourceName: string): string {
-  const lines = [bold(briefing.headline)];
+  // An item without a title (feeds allow it) starts with its sentences, not an empty bold line.
+  const lines = briefing.headline.trim() === '' ? [] : [bold(briefing.headline)];
   const body = briefing.sentences.join(' ').trim();
   if (body !== '') lines.push(escapeHtml(body));
   lines.push(`— ${link(briefing.url === null ? null : withoutTrackingParams(briefing.url), sourceName)}`);

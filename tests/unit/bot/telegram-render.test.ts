@@ -36,6 +36,12 @@ describe('escaping feed text for Telegram HTML', () => {
     expect(htmlToPlainText(html)).toContain('<script>alert(1)</script> & <b>bold');
   });
 
+  it('starts an untitled item with its sentences, without an empty bold line', () => {
+    const html = renderBriefing(briefing({ headline: '', sentences: ['Het kabinet presenteerde een plan.'] }), 'Src');
+    expect(html.split('\n')[0]).toBe('Het kabinet presenteerde een plan.');
+    expect(html).not.toContain('<b></b>');
+  });
+
   it('links to the article without the feed\'s tracking parameters, keeping the others and the fragment', () => {
     const html = renderBriefing(briefing({ url: 'https://news.example/a?id=7&utm_source=rss&utm_medium=feed&fbclid=x#top' }), 'Src');
     expect(html).toContain('<a href="https://news.example/a?id=7#top">Src</a>');
