@@ -41,11 +41,12 @@ export interface Ingestion {
 }
 
 /**
- * Wires the ingestion pipeline the same way for the bot and the CLI. Feeds are parsed in a
- * worker-thread pool (in this thread when workers cannot start). Every new article is condensed
- * as it is stored (full text fetched for teaser-only items, per the feed's fullText setting);
- * an article edited upstream is condensed again from the feed's new text. The database's WAL is
- * checkpointed from a worker thread, so a poll's writes never stall this one.
+ * Wires the ingestion pipeline the same way for the bot and the CLI. Feeds are parsed, and the
+ * article pages of teaser-only items read, in a worker-thread pool (in this thread when workers
+ * cannot start). Every new article is condensed as it is stored (full text fetched for
+ * teaser-only items, per the feed's fullText setting); an article edited upstream is condensed
+ * again from the feed's new text. The database's WAL is checkpointed from a worker thread, so a
+ * poll's writes never stall this one.
  */
 export function createIngestion(config: Config, logger: Logger): Ingestion {
   const db = openDatabase(config.databasePath);
@@ -53,11 +54,11 @@ export function createIngestion(config: Config, logger: Logger): Ingestion {
   const feeds = createSqliteFeedRepository(db);
   const articles = createSqliteArticleRepository(db);
   const fetcher = createConfiguredFetcher(config);
+  const pool = createParsePool({ logger });
   const summarize = createSummarizer({
     budget: config.briefBudget,
-    fullText: createFullTextExtractor({ fetchPage: fetchPageWith(fetcher, { allowPrivateHosts: false }), logger }),
+    fullText: createFullTextExtractor({ fetchPage: fetchPageWith(fetcher, { allowPrivateHosts: false }), extractPage: pool.extractPage, logger }),
   });
-  const pool = createParsePool({ logger });
   const poller = createFeedPoller({
     feeds,
     articles,

@@ -1,26 +1,33 @@
 /**
  * A small pool of worker threads running parseFeed, so parsing (the poll's main CPU cost) runs
- * beside fetching and SQLite writes and on every core. Results are the same as in-thread
- * parsing; when workers cannot start (or die) the work falls back to parseFeed in this thread.
+ * beside fetching and SQLite writes and on every core; the same workers read the main text of
+ * article pages (Readability on linkedom, tens of milliseconds a page), which would otherwise
+ * hold up the bot's replies. Results are the same as in this thread; when workers cannot start
+ * (or die) the work falls back to this thread.
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import type { FullText } from '../fulltext/extract.js';
 import type { Logger } from '../log.js';
 import { FeedParseError, parseFeed, type FeedSource, type ParseContext, type ParsedFeed } from './parse.js';
 import type { FeedParseErrorKind } from './parse-error.js';
 import { workerLauncher, type WorkerLauncher } from '../worker-launcher.js';
 
-/** A message to a worker. */
-export interface ParseTask {
-  readonly id: number;
-  /** Bytes are copied to the worker (cheaper than text: one byte per character, not two). */
-  readonly source: FeedSource;
-  readonly context: ParseContext;
-}
+/** A message to a worker: a feed document to parse, or an article page to read the main text of. */
+export type ParseTask =
+  | {
+      readonly id: number;
+      readonly kind: 'feed';
+      /** Bytes are copied to the worker (cheaper than text: one byte per character, not two). */
+      readonly source: FeedSource;
+      readonly context: ParseContext;
+    }
+  | { readonly id: number; readonly kind: 'page'; readonly html: string };
 
-/** A worker's answer: the feed, a FeedParseError's facts, or null for anything else. */
+/** A worker's answer: the feed or the page's text, a FeedParseError's facts, or null for anything else. */
 export type ParseReply =
   | { readonly id: number; readonly ok: true; readonly feed: ParsedFeed }
+  | { readonly id: number; readonly ok: true; readonly page: FullText | null }
   | {
       readonly id: number;
       readonly ok: false;
@@ -55,6 +62,11 @@ export interface ParsePoolOptions {
 /** parseFeed's contract, run off the main thread. Workers start on first use and never hold the process open when idle. */
 export interface ParsePool {
   readonly parse: (source: FeedSource, context: ParseContext) => Promise<ParsedFeed>;
+  /**
+   * extractFromHtml's contract, off the main thread: the page's main text, or null when it holds
+   * no article. Rejects only when the page took past the deadline (its worker is replaced).
+   */
+  readonly extractPage: (html: string) => Promise<FullText | null>;
   /** Workers currently alive (0 once the pool has fallen back to in-thread parsing). */
   readonly workerCount: () => number;
   /** Documents parsed so far by the workers and in this thread, to see how the work spread. */
@@ -62,9 +74,13 @@ export interface ParsePool {
   readonly close: () => Promise<void>;
 }
 
+/** What a task comes back with: a feed task's ParsedFeed, a page task's FullText or null. */
+type TaskResult = ParsedFeed | FullText | null;
+
 interface Pending {
   readonly task: ParseTask;
-  readonly resolve: (feed: ParsedFeed) => void;
+  /** Takes the ParsedFeed of a feed task, the FullText (or null) of a page task. */
+  readonly resolve: (result: TaskResult) => void;
   readonly reject: (error: unknown) => void;
   /** The deadline while a worker holds the document. */
   timer?: ReturnType<typeof setTimeout>;
@@ -108,8 +124,10 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   let warned = false;
 
   const parsed = { workers: 0, here: 0 };
-  const inThread = (task: ParseTask): Promise<ParsedFeed> => {
+  const inThread = (task: ParseTask): Promise<TaskResult> => {
     parsed.here += 1;
+    // Loaded on first use: a pool that only parses feeds (bench:poll, the CLI) does not load Readability.
+    if (task.kind === 'page') return import('../fulltext/extract.js').then((module) => module.extractFromHtml(task.html));
     return parseFeed(task.source, task.context);
   };
   const runHere = (job: Pending): void => {
@@ -180,8 +198,13 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     void slot.worker.terminate();
     if (stuck !== undefined) {
       const seconds = Math.round(taskTimeoutMs / 100) / 10;
-      options.logger?.warn({ feed_id: stuck.task.context.feedId, seconds }, 'feeds/parse-pool: parsing a document took too long; worker replaced');
-      stuck.reject(new FeedParseError(stuck.task.context.feedId, 'timeout', `parsing took longer than ${seconds} s; the document was abandoned`));
+      if (stuck.task.kind === 'page') {
+        options.logger?.warn({ seconds }, 'feeds/parse-pool: reading an article page took too long; worker replaced');
+        stuck.reject(new Error(`feeds/parse-pool: reading the article page took longer than ${seconds} s; the page was abandoned`));
+      } else {
+        options.logger?.warn({ feed_id: stuck.task.context.feedId, seconds }, 'feeds/parse-pool: parsing a document took too long; worker replaced');
+        stuck.reject(new FeedParseError(stuck.task.context.feedId, 'timeout', `parsing took longer than ${seconds} s; the document was abandoned`));
+      }
     }
     queue.unshift(...waiting);
     const replacement = startSlot();
@@ -197,7 +220,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     clearTimeout(job.timer);
     if (reply.ok) {
       parsed.workers += 1;
-      job.resolve(reply.feed);
+      job.resolve('feed' in reply ? reply.feed : reply.page);
     }
     else if (reply.error !== null) {
       parsed.workers += 1;
@@ -210,8 +233,9 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   /**
    * Hands queued documents to workers with room; what remains is parsed here, one document at
    * a time and only after yielding, so the workers' finished replies (events, which wait while
-   * this thread parses) come in first and keep the workers fed. This thread takes only documents
-   * of at most MAX_LOCAL_PARSE_BYTES, so it never stops answering for long.
+   * this thread parses) come in first and keep the workers fed. This thread takes only feed
+   * documents of at most MAX_LOCAL_PARSE_BYTES, so it never stops answering for long; article
+   * pages always wait for a worker (Readability's time does not follow the page's size).
    */
   const dispatch = (): void => {
     for (let slot = leastBusy(slots ?? []); queue.length > 0 && slot !== undefined && slot.pending.size < queuePerWorker; slot = leastBusy(slots ?? [])) {
@@ -225,7 +249,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     if (queue.length === 0 || localBusy) return;
     localBusy = true;
     setImmediate(() => {
-      const index = queue.findIndex((job) => sourceSize(job.task.source) <= MAX_LOCAL_PARSE_BYTES);
+      const index = queue.findIndex((job) => job.task.kind === 'feed' && sourceSize(job.task.source) <= MAX_LOCAL_PARSE_BYTES);
       const job = index < 0 ? undefined : queue.splice(index, 1)[0];
       if (job === undefined) {
         localBusy = false;
@@ -240,15 +264,18 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     });
   };
 
-  const parse = (source: FeedSource, context: ParseContext): Promise<ParsedFeed> => {
-    const task: ParseTask = { id: nextId++, source, context: { feedId: context.feedId, feedUrl: context.feedUrl, now: context.now } };
+  /** Queues `task` for the workers, or runs it here when there are none. */
+  const submit = <T extends TaskResult>(task: ParseTask): Promise<T> => {
     slots ??= start();
-    if (slots.length === 0) return inThread(task);
-    return new Promise<ParsedFeed>((resolve, reject) => {
-      queue.push({ task, resolve, reject });
+    if (slots.length === 0) return inThread(task) as Promise<T>;
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ task, resolve: resolve as (result: TaskResult) => void, reject });
       dispatch();
     });
   };
+  const parse = (source: FeedSource, context: ParseContext): Promise<ParsedFeed> =>
+    submit({ id: nextId++, kind: 'feed', source, context: { feedId: context.feedId, feedUrl: context.feedUrl, now: context.now } });
+  const extractPage = (html: string): Promise<FullText | null> => submit({ id: nextId++, kind: 'page', html });
 
   const close = async (): Promise<void> => {
     const closing = slots ?? [];
@@ -264,7 +291,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     await Promise.all(closing.map((slot) => slot.worker.terminate()));
   };
 
-  return { parse, workerCount: () => slots?.length ?? 0, counts: () => ({ ...parsed }), close };
+  return { parse, extractPage, workerCount: () => slots?.length ?? 0, counts: () => ({ ...parsed }), close };
 }
 
 /** One worker per core beyond the first (the main thread's); 0 on a single core. */

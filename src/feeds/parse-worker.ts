@@ -1,8 +1,11 @@
 /**
- * Worker-thread side of the parse pool (parse-pool.ts): runs parseFeed on each task it is sent
- * and posts back the ParsedFeed, or the facts of the FeedParseError so the pool can rebuild it.
+ * Worker-thread side of the parse pool (parse-pool.ts): runs parseFeed on each feed task it is
+ * sent and posts back the ParsedFeed, or the facts of the FeedParseError so the pool can rebuild
+ * it; reads the main text of each page task with extractFromHtml (null answer: no article; an
+ * error answer lets the pool try once more in its own thread).
  */
 import { parentPort } from 'node:worker_threads';
+import type { FullText } from '../fulltext/extract.js';
 import { FeedParseError, parseFeed } from './parse.js';
 import type { ParseReply, ParseTask } from './parse-pool.js';
 
@@ -10,6 +13,13 @@ const port = parentPort;
 if (port === null) throw new Error('feeds/parse-worker: must run in a worker thread');
 
 port.on('message', (task: ParseTask) => {
+  if (task.kind === 'page') {
+    readPage(task.html).then(
+      (page) => port.postMessage({ id: task.id, ok: true, page } satisfies ParseReply),
+      () => port.postMessage({ id: task.id, ok: false, error: null } satisfies ParseReply),
+    );
+    return;
+  }
   parseFeed(task.source, task.context).then(
     (feed) => port.postMessage({ id: task.id, ok: true, feed } satisfies ParseReply),
     (error: unknown) => {
@@ -21,3 +31,13 @@ port.on('message', (task: ParseTask) => {
     },
   );
 });
+
+/**
+ * extractFromHtml, its module (linkedom, Readability) loaded on the first page: a worker that
+ * only ever parses feeds does not carry it.
+ */
+let extractModule: Promise<typeof import('../fulltext/extract.js')> | null = null;
+async function readPage(html: string): Promise<FullText | null> {
+  extractModule ??= import('../fulltext/extract.js');
+  return (await extractModule).extractFromHtml(html);
+}

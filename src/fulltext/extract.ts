@@ -29,13 +29,20 @@ export interface FullTextExtractor {
 /** Pages whose main text is shorter than this are not articles (consent walls, error pages). */
 const MIN_TEXT_CHARS = 200;
 
-/** An extractor over `fetchPage`; `logger` hears about failures (key `url`). */
-export function createFullTextExtractor(deps: { fetchPage: FetchPage; logger?: Logger }): FullTextExtractor {
+/** Reads a page's main text, as extractFromHtml does: the bot passes the parse pool's, off its thread. */
+export type ExtractPage = (html: string) => Promise<FullText | null>;
+
+/**
+ * An extractor over `fetchPage`, reading pages with `extractPage` (default: extractFromHtml in
+ * this thread); `logger` hears about failures (key `url`).
+ */
+export function createFullTextExtractor(deps: { fetchPage: FetchPage; extractPage?: ExtractPage; logger?: Logger }): FullTextExtractor {
+  const extractPage = deps.extractPage ?? (async (html: string) => extractFromHtml(html));
   return {
     async extract(url) {
       try {
         const html = await deps.fetchPage(url);
-        const result = extractFromHtml(html);
+        const result = await extractPage(html);
         if (!result) deps.logger?.info({ url }, 'fulltext: no article text on page');
         return result;
       } catch (error) {

@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FeedParseError, parseFeed } from '../../src/feeds/parse.js';
 import { createParsePool, MAX_LOCAL_PARSE_BYTES, type ParsePool } from '../../src/feeds/parse-pool.js';
+import { createFullTextExtractor, extractFromHtml } from '../../src/fulltext/extract.js';
 
 const NOW = Date.UTC(2024, 11, 15, 12, 0, 0);
 const FIXTURES = ['rss2.xml', 'atom-base.xml', 'rss1.rdf', 'feed.json', 'broken-entities.xml'];
@@ -113,5 +114,50 @@ describe('parse pool', () => {
     expect(pool.workerCount()).toBe(1);
     expect(pool.counts()).toEqual({ workers: 2, here: 0 });
     expect(await pool.parse(fixture('rss1.rdf'), context('later'))).toEqual(await parseFeed(fixture('rss1.rdf'), context('later')));
+  });
+});
+
+describe('parse pool: article pages', () => {
+  const page = readFileSync(new URL('../fixtures/condense/article-page.html', import.meta.url), 'utf8');
+  let pool: ParsePool | null = null;
+  afterEach(async () => {
+    await pool?.close();
+    pool = null;
+  });
+
+  it('reads an article page in a worker exactly as extractFromHtml does in this thread', async () => {
+    pool = createParsePool({ size: 1 });
+    const expected = extractFromHtml(page);
+    expect(expected?.text).toContain('Zwarte Water');
+    expect(await pool.extractPage(page)).toEqual(expected);
+    expect(await pool.extractPage('<html><body><p>Cookies?</p></body></html>')).toBeNull();
+    expect(pool.counts()).toEqual({ workers: 2, here: 0 });
+  });
+
+  it('never reads a page in this thread while there are workers, however busy they are', async () => {
+    pool = createParsePool({ size: 1, queuePerWorker: 1 });
+    const results = await Promise.all([
+      ...Array.from({ length: 6 }, () => pool!.extractPage(page)),
+      pool.parse(fixture('rss2.xml'), context('busy')),
+    ]);
+    expect(results.slice(0, 6).every((result) => result?.title === extractFromHtml(page)?.title)).toBe(true);
+    // This thread may take the small feed document; never a page.
+    const { workers, here } = pool.counts();
+    expect([workers + here, here <= 1]).toEqual([7, true]);
+  });
+
+  it('abandons a page its worker is stuck on, and the extractor keeps the teaser', async () => {
+    pool = createParsePool({ size: 1, taskTimeoutMs: 500, workerUrl: new URL('../fixtures/parse-pool/hanging-worker.ts', import.meta.url) });
+    const hanging = page.replace('<body>', '<body><!-- hang -->');
+    await expect(pool.extractPage(hanging)).rejects.toThrow(/reading the article page took longer than 0\.5 s/);
+    const extractor = createFullTextExtractor({ fetchPage: async () => hanging, extractPage: pool.extractPage });
+    expect(await extractor.extract('https://news.example/slow')).toBeNull();
+    expect(await pool.extractPage(page)).toEqual(extractFromHtml(page));
+  });
+
+  it('reads pages in this thread when its workers cannot start', async () => {
+    pool = createParsePool({ size: 1, workerUrl: new URL('./no-such-worker.js', import.meta.url) });
+    expect(await pool.extractPage(page)).toEqual(extractFromHtml(page));
+    expect(pool.counts()).toEqual({ workers: 0, here: 1 });
   });
 });
