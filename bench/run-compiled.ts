@@ -4,7 +4,8 @@
  * module-loader thread (about 35 MB of RSS that the production process does not carry).
  * The bench, its helper processes and the parse worker are bundled with the esbuild that tsx
  * ships into `.bench/`, one folder below the project like bench/, so paths relative to the
- * bench still resolve and packages load from node_modules as usual.
+ * bench still resolve and packages load from node_modules as usual; code they share and code
+ * they import dynamically go to chunks of their own.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -38,7 +39,9 @@ const entryPoints: Record<string, string> = {
   'poll-server': source('bench/poll-server.ts'),
 };
 const esbuild = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'))('esbuild') as EsbuildApi;
-esbuild.buildSync({ entryPoints, outdir, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
+// Splitting keeps each dynamic import a module of its own, loaded when first imported, as in the
+// tsc-compiled image: bundled inline, its packages' imports would be hoisted and load at start.
+esbuild.buildSync({ entryPoints, outdir, bundle: true, splitting: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
 
 const command = [process.execPath, '--expose-gc', `${outdir}${name}.js`, ...args] as const;
 if (runs === 1) {
