@@ -225,6 +225,9 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     else if (reply.error !== null) {
       parsed.workers += 1;
       job.reject(rebuildError(reply.error));
+    } else if (job.task.kind === 'page') {
+      // Readability failed on it there; it would fail here too, holding up the bot meanwhile.
+      job.reject(new Error('feeds/parse-pool: the article page could not be read'));
     } else runHere(job);
     dispatch();
     if (slot.pending.size === 0) slot.worker.unref();

@@ -2,7 +2,7 @@
  * Worker-thread side of the parse pool (parse-pool.ts): runs parseFeed on each feed task it is
  * sent and posts back the ParsedFeed, or the facts of the FeedParseError so the pool can rebuild
  * it; reads the main text of each page task with extractFromHtml (null answer: no article; an
- * error answer lets the pool try once more in its own thread).
+ * error answer: Readability failed on the page, which the pool reports without trying again).
  */
 import { parentPort } from 'node:worker_threads';
 import type { FullText } from '../fulltext/extract.js';

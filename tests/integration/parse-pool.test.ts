@@ -155,6 +155,13 @@ describe('parse pool: article pages', () => {
     expect(await pool.extractPage(page)).toEqual(extractFromHtml(page));
   });
 
+  it('reports a page its worker could not read, without trying it again in this thread', async () => {
+    pool = createParsePool({ size: 1, workerUrl: new URL('../fixtures/parse-pool/failing-page-worker.ts', import.meta.url) });
+    await expect(pool.extractPage(page)).rejects.toThrow(/could not be read/);
+    expect(pool.counts().here).toBe(0);
+    expect(await pool.parse(fixture('rss2.xml'), context('still'))).toEqual(await parseFeed(fixture('rss2.xml'), context('still')));
+  });
+
   it('reads pages in this thread when its workers cannot start', async () => {
     pool = createParsePool({ size: 1, workerUrl: new URL('./no-such-worker.js', import.meta.url) });
     expect(await pool.extractPage(page)).toEqual(extractFromHtml(page));
