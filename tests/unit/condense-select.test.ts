@@ -97,6 +97,16 @@ describe('isDangling', () => {
   });
 });
 
+describe('questions in every script', () => {
+  it('cannot stand alone, whether asked with ?, ؟ or the Greek ;', () => {
+    expect(canStandAlone('Is dit genoeg voor de gemeente Utrecht?', 'nl')).toBe(false);
+    expect(canStandAlone('هل هذا كاف للحكومة الجديدة؟', 'ar')).toBe(false);
+    // Long enough that only the question mark, not the missing full stop, can rule it out.
+    expect(canStandAlone('Είναι αυτό αρκετό για την κυβέρνηση και για τους πολίτες της χώρας μετά από τόσα χρόνια κρίσης;', 'el')).toBe(false);
+    expect(canStandAlone('Dit is genoeg voor de gemeente Utrecht; zo zei hij het.', 'nl')).toBe(true);
+  });
+});
+
 describe('closesEarlierQuote', () => {
   it('marks the tail of a quotation that began in an earlier sentence', () => {
     expect(closesEarlierQuote('Das ist Box-Historie“, sagte Experte Bernd Bönte.', 'de')).toBe(true);

@@ -163,12 +163,19 @@ describe('splitSentences in scripts without capitals', () => {
 describe('splitSentences in Spanish, Italian, Portuguese, Polish and Russian', () => {
   it.each([
     ['es', 'La Sra. López no vino. Según la pág. 5 del informe, el Lic. Pérez dimitió. Todo bien.', ['La Sra. López no vino.', 'Según la pág. 5 del informe, el Lic. Pérez dimitió.', 'Todo bien.']],
+    ['es', 'El presidente de EE. UU. habló con las FF. AA. ayer. Luego se fue. Lo dijo la ONU. Nada más.', ['El presidente de EE. UU. habló con las FF. AA. ayer.', 'Luego se fue.', 'Lo dijo la ONU.', 'Nada más.']],
     ['it', 'Il sig. Rossi è arrivato. Il dott. Bianchi no. Ne parla l\'on. Verdi.', ['Il sig. Rossi è arrivato.', 'Il dott. Bianchi no.', 'Ne parla l\'on. Verdi.']],
     ['pt', 'A Dra. Costa saiu às 10h. O Eng. Lima falou. Fim.', ['A Dra. Costa saiu às 10h.', 'O Eng. Lima falou.', 'Fim.']],
     ['pl', 'Mgr inż. Nowak powiedział, że np. rząd się myli. W 2020 r. Sejm milczał.', ['Mgr inż. Nowak powiedział, że np. rząd się myli.', 'W 2020 r.', 'Sejm milczał.']],
     ['ru', 'Президент прибыл в г. Москву. Это было в 2020 г. Он уехал.', ['Президент прибыл в г. Москву.', 'Это было в 2020 г.', 'Он уехал.']],
   ] as const)('keeps %s titles and abbreviations inside their sentence', (language, text, expected) => {
     expect(splitSentences(text, language)).toEqual(expected);
+  });
+
+  it('ends a Greek question at its question mark, ; and leaves ; alone elsewhere', () => {
+    const text = 'Οι ειδικοί θεωρούν ότι αυτό δεν αρκεί; Η Βουλή θα εξετάσει το νομοσχέδιο.';
+    expect(splitSentences(text, 'el')).toEqual(['Οι ειδικοί θεωρούν ότι αυτό δεν αρκεί;', 'Η Βουλή θα εξετάσει το νομοσχέδιο.']);
+    expect(splitSentences('He came; She left.', 'en')).toEqual(['He came; She left.']);
   });
 
   it('does not let another language\'s abbreviations glue sentences of a text whose language is unknown', () => {

@@ -37,6 +37,8 @@ export function normalizeText(text: string): string {
 // Ethiopic stops), then closing quotes/brackets (French « … » has a space before »), then a space;
 // or a full-width terminal (Chinese, Japanese), which needs no space after it and no capital.
 const TERMINAL_RE = /[.!?…؟۔।॥።]+(?:[”’"'»)\]“]|\s»)*(?=\s)|[。！？]+[」』”’）)]*(?=\S)/gu;
+// Greek also ends a question with `;` (U+037E normalises to it).
+const GREEK_TERMINAL_RE = /[.!?…;\u037e]+(?:[”’"'»)\]“]|\s»)*(?=\s)/gu;
 const FULL_WIDTH_END_RE = /^[。！？]/u;
 const OPENERS_RE = /^(?:,,|[“"'‘„«‹(\[¿¡–—-]\s?)+/u;
 // A sentence opens with a capital, a digit, or a letter of a script that has no case (Arabic,
@@ -50,6 +52,7 @@ const SHORT_NUMBER_RE = /^\p{N}{1,2}$/u;
 const DIGIT_START_RE = /^\p{N}/u;
 // An all-capitals word is an acronym (`ING.`, `VS.`), never the lower-case abbreviation it spells.
 const ACRONYM_RE = /^\p{Lu}{2,}$/u;
+const DOUBLED_CAPITAL_RE = /^(\p{Lu})\1$/u;
 
 /** Sentences of `text` with their paragraph index; empty lines are skipped. */
 export function splitSentenceSpans(text: string, language: LanguageCode): SentenceSpan[] {
@@ -61,8 +64,9 @@ export function splitSentenceSpans(text: string, language: LanguageCode): Senten
   for (const line of lines) {
     if (!line) continue;
     let start = 0;
-    TERMINAL_RE.lastIndex = 0;
-    for (let m = TERMINAL_RE.exec(line); m; m = TERMINAL_RE.exec(line)) {
+    const terminal = language === 'el' ? GREEK_TERMINAL_RE : TERMINAL_RE;
+    terminal.lastIndex = 0;
+    for (let m = terminal.exec(line); m; m = terminal.exec(line)) {
       const end = m.index + m[0].length;
       if (FULL_WIDTH_END_RE.test(m[0])) {
         out.push({ text: line.slice(start, end).trim(), paragraph });
@@ -74,8 +78,8 @@ export function splitSentenceSpans(text: string, language: LanguageCode): Senten
       if (!SENTENCE_START_RE.test(afterOpeners)) continue;
       if (m[0].startsWith('.') && !m[0].startsWith('..')) {
         const before = WORD_BEFORE_RE.exec(line.slice(start, m.index))?.[1];
-        const next = FIRST_WORD_RE.exec(afterOpeners)?.[0].toLowerCase() ?? '';
-        if (before && !endsSentence(before, next, abbr, stop, language)) continue;
+        const nextWord = FIRST_WORD_RE.exec(afterOpeners)?.[0] ?? '';
+        if (before && !endsSentence(before, nextWord, abbr, stop, language)) continue;
       }
       out.push({ text: line.slice(start, end).trim(), paragraph });
       start = end;
@@ -94,11 +98,14 @@ export function splitSentences(text: string, language: LanguageCode): string[] {
 
 function endsSentence(
   before: string,
-  next: string,
+  nextWord: string,
   abbr: ReturnType<typeof abbreviationsFor>,
   stop: ReadonlySet<string>,
   language: LanguageCode,
 ): boolean {
+  // Spanish writes plural abbreviations with doubled capitals, in two parts: EE. UU., FF. AA.
+  if (language === 'es' && DOUBLED_CAPITAL_RE.test(before) && DOUBLED_CAPITAL_RE.test(nextWord)) return false;
+  const next = nextWord.toLowerCase();
   if (ACRONYM_RE.test(before)) return true;
   const lower = before.toLowerCase();
   if (abbr.hard.has(lower)) return false;

@@ -16,6 +16,8 @@ const CAPTION_RE =
 const PHOTO_NOTE_RE = /\((?:file |archive |stock )?(?:photo|picture|image|pictured (?:left|right|above|below))s?\)|\((?:foto|bild|archieffoto|archivbild)\)/iu;
 const URL_RE = /(?:https?:\/\/|www\.|\S+@\S+\.\w{2,})/iu;
 const QUESTION_RE = /[?¿？؟]\s*[”’"'»“」』]*\s*$/u;
+// Greek asks with `;` (the Greek question mark, U+037E, is `;` once normalised).
+const GREEK_QUESTION_RE = /[;\u037e]\s*[”’"'»“]*\s*$/u;
 const TERMINAL_RE = /[.!?…。！？؟۔।॥።]\s*[”’"'»“)\]」』）]*\s*$/u;
 const QUOTE_OPEN_RE = /^(?:,,|[“"'‘„«‹])/u;
 const CLOSING_QUOTE_RE = /(?:''|[”"»›“]|’(?=[\s,.;:!?]))/gu;
@@ -32,7 +34,7 @@ export function canStandAlone(sentence: string, language?: string): boolean {
   if (READ_ALSO_RE.test(sentence) || BOILERPLATE_RE.test(sentence)) return false;
   if (URL_RE.test(sentence) || CAPTION_RE.test(sentence) || PHOTO_NOTE_RE.test(sentence)) return false;
   if (BYLINE_RE.test(sentence) && tokens <= 12) return false;
-  if (QUESTION_RE.test(sentence)) return false;
+  if (QUESTION_RE.test(sentence) || (language === 'el' && GREEK_QUESTION_RE.test(sentence))) return false;
   // A line without final punctuation is a subheading or a label, unless it is long.
   if (!TERMINAL_RE.test(sentence) && tokens < 12) return false;
   if (LOWER_START_RE.test(sentence)) return false;
