@@ -110,10 +110,16 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         message: { chatId: message.chatId, text: message.payload.text, parseMode: message.payload.parse_mode, options: message.payload.options },
         lane: message.kind === 'reply' ? 'reply' : 'bulk',
         onBeforeCall: () => outbox.markSending(message.id, clock()),
+        // Recorded before the sender starts its next call: a kill never finds more rows `sending` than calls in flight.
+        onAfterCall: (outcome) => {
+          try {
+            record(message, outcome);
+          } catch (error) {
+            logger.error({ err: error, outbox_id: message.id }, 'jobs/deliver-outbox: recording an outcome failed');
+          }
+        },
       })
-      .then((outcome) => record(message, outcome))
-      .catch((error: unknown) => logger.error({ err: error, outbox_id: message.id }, 'jobs/deliver-outbox: recording an outcome failed'))
-      .finally(() => {
+      .then(() => {
         submitted.delete(message.id);
         busyChats.delete(message.chatId);
         if (submitted.size <= window / 2) fill();

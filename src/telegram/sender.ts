@@ -6,11 +6,17 @@ import { TokenBucket } from './token-bucket.js';
 /** Answers to commands (`reply`) always go before broadcast traffic (`bulk`). */
 export type Lane = 'reply' | 'bulk';
 
-/** One message waiting for its turn. `onBeforeCall` runs just before the HTTP call (the outbox marks the row `sending` there). */
+/**
+ * One message waiting for its turn. `onBeforeCall` runs just before the HTTP call (the outbox
+ * marks the row `sending` there); `onAfterCall` runs with the outcome before the call's slot is
+ * given to the next message (the outbox records it there), so the rows marked `sending` are never
+ * more than the calls in flight, even for the moment between one answer and the next call.
+ */
 export interface SendRequest {
   readonly message: OutgoingMessage;
   readonly lane: Lane;
   readonly onBeforeCall?: () => void;
+  readonly onAfterCall?: (outcome: SendOutcome) => void;
 }
 
 export interface SenderOptions {
@@ -175,6 +181,11 @@ export function createSender(options: SenderOptions): Sender {
     }
     const now = clock();
     if (outcome.kind === 'rate_limited') onRateLimited(queued.message.chatId, state, previousSentAt, outcome.retryAfterMs, now);
+    try {
+      queued.onAfterCall?.(outcome);
+    } catch (error) {
+      logger?.error({ err: error, chat_id: queued.message.chatId }, 'telegram/sender: the after-call hook failed');
+    }
     inFlight -= 1;
     countForSweep(now);
     queued.resolve(outcome);

@@ -296,6 +296,31 @@ describe('outbox worker and digest tick on SQLite', () => {
     expect([...received.values()]).toEqual([parts.map((part) => `part ${part}`), parts.map((part) => `part ${part}`)]);
   });
 
+  it.each([1, 4])('never has more rows marked sending than calls in flight (%i), not even between one answer and the next call', async (maxInFlight) => {
+    const chatIds = Array.from({ length: 12 }, (_, i) => i + 1);
+    seedChats(db, chatIds.map((chatId) => ({ chatId })), DIGEST_MINUTE);
+    const outbox = createSqliteOutboxRepository(db);
+    outbox.enqueue(chatIds.map((chatId) => ({ key: `m:${chatId}`, chatId, kind: 'push' as const, priority: 0, payload: { text: 'hi' } })), Date.now());
+    const countSending = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM outbox WHERE state = 'sending'");
+    // What a SIGKILL would find at the start of each call: the rows whose fate is unknown.
+    const sendingAtCall: number[] = [];
+    const transport: Transport = {
+      async sendMessage() {
+        sendingAtCall.push(countSending.get()!.n);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        return { kind: 'sent', messageId: 1 };
+      },
+    };
+    const sender = createSender({ transport, globalPerSecond: 1000, privatePerSecond: 1000, maxInFlight, clock: Date.now });
+    worker = createDeliveryWorker({ outbox, sender, chats: createSqliteSubscriberRepository(db), clock: Date.now, logger });
+    worker.start();
+    for (let i = 0; i < 300 && sendingAtCall.length < chatIds.length; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await worker.stop();
+    sender.close();
+    expect(sendingAtCall).toHaveLength(chatIds.length);
+    expect(Math.max(...sendingAtCall)).toBeLessThanOrEqual(maxInFlight);
+  });
+
   it('on a graceful stop leaves the attempts of messages dropped before their call as they were', async () => {
     seedChats(db, [{ chatId: 1 }, { chatId: 2 }, { chatId: 3 }], DIGEST_MINUTE);
     const outbox = createSqliteOutboxRepository(db);
