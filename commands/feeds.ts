@@ -2,6 +2,7 @@ import type { BotCommand } from '../src/bot/command.js';
 import type { FeedState } from '../src/core/types.js';
 import type { FeedHealthLabel } from '../src/i18n/index.js';
 import { availableTopics } from '../src/core/following.js';
+import { lastPollFailed } from '../src/core/poll-timing.js';
 import { splitMessage } from '../src/telegram/split-message.js';
 
 /** /feeds: the configured feeds grouped by topic, each with its health from the poller. */
@@ -27,5 +28,5 @@ function health(states: ReadonlyMap<string, FeedState> | null, feedId: string): 
   if (states === null) return 'unknown';
   const state = states.get(feedId);
   if (state === undefined || state.lastPolledAt === null) return 'new';
-  return state.failing || state.consecutiveFailures > 0 ? 'failing' : 'ok';
+  return lastPollFailed(state) ? 'failing' : 'ok';
 }

@@ -1,4 +1,5 @@
 import type { BotCommand } from '../src/bot/command.js';
+import { lastPollFailed } from '../src/core/poll-timing.js';
 
 /**
  * /stats (admins): subscribers, feeds, articles, the feeds whose last poll failed (as /feeds marks
@@ -10,7 +11,7 @@ export const statsCommand: BotCommand = {
   async run(c) {
     const subscribers = c.deps.subscribers.stats();
     const enabled = new Set(c.feeds.filter((feed) => feed.enabled).map((feed) => feed.id));
-    const failingNow = (c.deps.feedHealth?.() ?? []).filter((state) => enabled.has(state.feedId) && (state.failing || state.consecutiveFailures > 0));
+    const failingNow = (c.deps.feedHealth?.() ?? []).filter((state) => enabled.has(state.feedId) && lastPollFailed(state));
     await c.reply(
       c.msg.stats({
         subscribers: subscribers.total,

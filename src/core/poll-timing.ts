@@ -111,3 +111,11 @@ function secondsToMinutes(seconds: number | null | undefined): number | null {
 function clamp(value: number, min: number, max: number): number {
   return Math.min(Math.max(value, min), max);
 }
+
+/**
+ * Whether a feed's last poll failed: what /feeds marks 🔴 and /stats lists as failing now. A feed
+ * marked `failing` (past failingAfter, polled rarely) is one of them.
+ */
+export function lastPollFailed(state: { readonly failing: boolean; readonly consecutiveFailures: number }): boolean {
+  return state.failing || state.consecutiveFailures > 0;
+}

@@ -33,11 +33,9 @@ port.on('message', (task: ParseTask) => {
 });
 
 /**
- * extractFromHtml, its module (linkedom, Readability) loaded on the first page: a worker that
- * only ever parses feeds does not carry it.
+ * extractFromHtml, its module (linkedom, Readability) loaded on the first page (the module loader
+ * keeps it for the next): a worker that only ever parses feeds does not carry it.
  */
-let extractModule: Promise<typeof import('../fulltext/extract.js')> | null = null;
 async function readPage(html: string): Promise<FullText | null> {
-  extractModule ??= import('../fulltext/extract.js');
-  return (await extractModule).extractFromHtml(html);
+  return (await import('../fulltext/extract.js')).extractFromHtml(html);
 }
