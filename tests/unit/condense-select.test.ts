@@ -45,6 +45,32 @@ describe('selectSentences', () => {
     expect(selectSentences(items(true), model, one)).toEqual([2]);
     expect(selectSentences(items(true), model, { ...one, maxSentences: 2 })).toEqual([0, 1]);
   });
+
+  it('does not open a briefing with a sentence that leans on one before it', () => {
+    // Sentence 1 ("Hij ...") covers the most; alone it would open the briefing with a pronoun.
+    const model = { terms: [Int32Array.of(0), Int32Array.of(1), Int32Array.of(2)], weights: Float64Array.of(1, 9, 1) };
+    const one = { maxSentences: 1, maxWords: 60, maxChars: 400 };
+    const items = [item('a b c'), item('d e f', true), item('g h i')];
+    expect(selectSentences(items, model, one)).toEqual([0]);
+    expect(selectSentences(items, model, { ...one, maxSentences: 2 })).toEqual([0, 1]);
+    // Once the predecessor is out of reach, the leaning sentence may follow another opener.
+    const far = [item('a b c'), item('x y z'), item('d e f', true)];
+    const farModel = { terms: [Int32Array.of(0), Int32Array.of(2), Int32Array.of(1)], weights: Float64Array.of(1, 9, 1) };
+    expect(selectSentences(far, farModel, { ...one, maxSentences: 2 })).toEqual([1, 2]);
+  });
+
+  it('lets a leaning sentence open the briefing when every candidate leans', () => {
+    const model = { terms: [Int32Array.of(0), Int32Array.of(1)], weights: Float64Array.of(1, 2) };
+    const one = { maxSentences: 1, maxWords: 60, maxChars: 400 };
+    expect(selectSentences([item('a b c', true), item('d e f', true)], model, one)).toEqual([1]);
+  });
+
+  it("lets the article's own first sentence open the briefing even when it leans (on the headline)", () => {
+    const model = { terms: [Int32Array.of(0), Int32Array.of(1)], weights: Float64Array.of(9, 1) };
+    const one = { maxSentences: 1, maxWords: 60, maxChars: 400 };
+    expect(selectSentences([{ ...item('a b c', true), opensArticle: true }, item('d e f')], model, one)).toEqual([0]);
+    expect(selectSentences([item('a b c', true), item('d e f')], model, one)).toEqual([1]);
+  });
 });
 
 describe('isDangling', () => {
@@ -104,6 +130,25 @@ describe('questions in every script', () => {
     // Long enough that only the question mark, not the missing full stop, can rule it out.
     expect(canStandAlone('Είναι αυτό αρκετό για την κυβέρνηση και για τους πολίτες της χώρας μετά από τόσα χρόνια κρίσης;', 'el')).toBe(false);
     expect(canStandAlone('Dit is genoeg voor de gemeente Utrecht; zo zei hij het.', 'nl')).toBe(true);
+  });
+});
+
+describe('a line that ends in a colon', () => {
+  it('cannot stand alone: it announces a quote or list the briefing does not show', () => {
+    expect(canStandAlone('Op beelden van de aanslag is te zien dat ze neervallen, waarna Olivares opkrabbelt:', 'nl')).toBe(false);
+    expect(canStandAlone('Die Ministerin nannte am Montag in Berlin drei Gründe für den Schritt:', 'de')).toBe(false);
+    expect(canStandAlone('De minister zei: „Het is voorbij.”', 'nl')).toBe(true);
+  });
+
+  it('is left out of a briefing, which uses the sentences that say something', () => {
+    const text = [
+      'Bij een schietpartij in Buenos Aires is een parlementslid om het leven gekomen.',
+      'Op beelden van de aanslag in Buenos Aires is te zien dat het parlementslid neervalt, waarna hij opkrabbelt:',
+      'De politie heeft zes verdachten van de aanslag in Buenos Aires opgepakt.',
+    ].join('\n\n');
+    const b = condenseArticle({ title: 'Parlementslid doodgeschoten in Buenos Aires', text, language: 'nl' });
+    expect(b.sentences.length).toBeGreaterThan(0);
+    expect(b.sentences.some((s) => s.endsWith(':'))).toBe(false);
   });
 });
 

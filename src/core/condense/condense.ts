@@ -26,6 +26,8 @@ const DEFAULTS: CondenseOptions = { weights: DEFAULT_WEIGHTS, selection: DEFAULT
 
 interface Candidate {
   readonly text: string;
+  /** The article's very first sentence: it has nothing before it to lean on but the headline. */
+  readonly opensArticle: boolean;
 }
 
 /**
@@ -54,6 +56,7 @@ export function condenseArticle(
     words: countWords(c.text),
     chars: c.text.length,
     dangling: isDangling(c.text, language),
+    opensArticle: c.opensArticle,
   }));
   const chosen = selectSentences(items, model, budget, options.selection);
   if (chosen.length === 0) return briefing(headline, [trimToBudget(candidates[0]?.text ?? '', budget)], language, 'extractive');
@@ -110,7 +113,7 @@ function candidateSentences(text: string, language: LanguageCode, headline = '')
     const sentence = stripTags(span.text);
     if (quoted[i] || !canStandAlone(sentence, language)) return;
     if (echoesHeadline(sentence, headline)) return;
-    out.push({ text: sentence });
+    out.push({ text: sentence, opensArticle: i === 0 });
     lastIsCut = i === spans.length - 1 && endsCut(sentence);
   });
   return lastIsCut && out.length > 1 ? out.slice(0, -1) : out;

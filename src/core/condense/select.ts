@@ -7,7 +7,9 @@ import type { TermModel } from './score.js';
  * once however many chosen sentences repeat it, so redundancy costs its words and buys nothing;
  * long sentences win only by covering more. A sentence that needs its predecessor (it opens with
  * a pronoun or connective, or speaks in the first person) adds only part of its gain unless that
- * predecessor is chosen too. Exhaustive over the first sentences of the article.
+ * predecessor is chosen too, and never opens the briefing: "Hij is een van de krachten achter de
+ * coalitie" right under the headline leaves the reader asking who. Exhaustive over the first
+ * sentences of the article.
  */
 
 /** One sentence as the selector sees it. */
@@ -16,6 +18,8 @@ export interface SelectionItem {
   readonly chars: number;
   /** Reads oddly without the sentence before it ("Dat zei hij", "He added", "Wir ..."). */
   readonly dangling: boolean;
+  /** The article's very first sentence, which may open the briefing even when it leans (on the headline). */
+  readonly opensArticle?: boolean;
 }
 
 /** Knobs of the selection. */
@@ -35,6 +39,18 @@ export function selectSentences(
   budget: CondenseBudget,
   options: SelectionOptions = DEFAULT_SELECTION,
 ): number[] {
+  const opening = bestSet(items, model, budget, options, false);
+  // Only when every candidate leans on another may one of them open the briefing.
+  return opening.length > 0 ? opening : bestSet(items, model, budget, options, true);
+}
+
+function bestSet(
+  items: readonly SelectionItem[],
+  model: TermModel,
+  budget: CondenseBudget,
+  options: SelectionOptions,
+  danglingMayOpen: boolean,
+): number[] {
   const n = Math.min(items.length, options.window);
   const covered = new Uint16Array(model.weights.length);
   const chosen: number[] = [];
@@ -51,6 +67,7 @@ export function selectSentences(
       const w = words + item.words;
       const c = chars + item.chars + (chosen.length > 0 ? 1 : 0);
       if (w > budget.maxWords || c > budget.maxChars) continue;
+      if (item.dangling && chosen.length === 0 && !item.opensArticle && !danglingMayOpen) continue;
       const terms = model.terms[i] as Int32Array;
       let gain = 0;
       for (const t of terms) if ((covered[t] ?? 0) === 0) gain += model.weights[t] ?? 0;

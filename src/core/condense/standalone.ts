@@ -1,7 +1,8 @@
 /**
  * Which sentences can stand alone in a briefing. A briefing is read without its article, so
- * bylines, datelines, photo captions, "read also" lines, questions, subheadings and bare quotes
- * whose speaker is named elsewhere are left out. Patterns cover nl/en/de/fr; none assumes English.
+ * bylines, datelines, photo captions, "read also" lines, questions, subheadings, bare quotes
+ * whose speaker is named elsewhere and lines that end in a colon (they announce a quote or a
+ * list that follows) are left out. Patterns cover nl/en/de/fr; none assumes English.
  */
 
 import { countTokens } from './tokenize.js';
@@ -22,6 +23,7 @@ const TERMINAL_RE = /[.!?…。！？؟۔।॥።]\s*[”’"'»“)\]」』）
 const QUOTE_OPEN_RE = /^(?:,,|[“"'‘„«‹])/u;
 const CLOSING_QUOTE_RE = /(?:''|[”"»›“]|’(?=[\s,.;:!?]))/gu;
 const LOWER_START_RE = /^[\p{Ll}]/u;
+const ANNOUNCES_RE = /[:：]\s*$/u;
 const TOKEN_RE = /[\p{L}\p{M}\p{N}]+/gu;
 
 /** Fewer word tokens (countTokens) than this and a sentence is a dateline, label or fragment. */
@@ -38,6 +40,8 @@ export function canStandAlone(sentence: string, language?: string): boolean {
   // A line without final punctuation is a subheading or a label, unless it is long.
   if (!TERMINAL_RE.test(sentence) && tokens < 12) return false;
   if (LOWER_START_RE.test(sentence)) return false;
+  // "Op beelden is te zien dat ze neervallen, waarna Olivares opkrabbelt:" announces what it does not show.
+  if (ANNOUNCES_RE.test(sentence)) return false;
   return !isBareQuote(sentence) && !closesEarlierQuote(sentence, language);
 }
 
