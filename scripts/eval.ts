@@ -8,11 +8,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { condenseArticle, leadSentences } from '../src/core/condense/index.js';
+import { detectLanguage } from '../src/detect-language.js';
 import { formatPairedTable, pairedMargins, type RecordMargin } from './eval-paired.js';
 
 interface EvalRecord {
   id: string;
-  lang: string;
+  lang?: string;
   source: string;
   title?: string;
   text: string;
@@ -56,9 +57,11 @@ async function main(): Promise<void> {
   const ours = new Map<string, string>();
   const lead3 = new Map<string, string>();
   for (const r of records) {
-    const b = condenseArticle({ title: r.title ?? '', text: r.text, language: r.lang });
+    // A record without `lang` is detected, as `newsbrief brief` does for an article nobody named.
+    const language = r.lang ?? (await detectLanguage(`${r.title ?? ''}\n${r.text}`));
+    const b = condenseArticle({ title: r.title ?? '', text: r.text, language });
     ours.set(r.id, b.sentences.join(' '));
-    lead3.set(r.id, leadSentences(r.text, r.lang, 3).join(' '));
+    lead3.set(r.id, leadSentences(r.text, language ?? 'und', 3).join(' '));
   }
   const a = rouge.scoreDataset(records, ours, { bySource: true }).groups;
   const b = rouge.scoreDataset(records, lead3, { bySource: true }).groups;

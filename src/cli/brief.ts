@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { condenseArticle, parsePlainArticle } from '../core/condense/index.js';
 import { htmlToText } from '../core/text/html-to-text.js';
 import type { Briefing } from '../core/types.js';
+import { detectLanguage } from '../detect-language.js';
 import { DEFAULT_FETCHER_OPTIONS, createFetcher } from '../feeds/fetch.js';
 import { extractFromHtml, type FetchPage } from '../fulltext/extract.js';
 import { fetchPageWith } from '../fulltext/fetch-page.js';
@@ -40,12 +41,9 @@ export function briefCommand(deps: BriefDeps = {}): Command {
         throw new UsageError(`brief: --language expects an ISO 639-1 code like nl or en, got "${opts.language}"`);
       }
       const article = await loadArticle(source, deps);
-      const briefing = condenseArticle({
-        title: opts.title ?? article.title,
-        lead: article.lead ?? null,
-        text: article.text,
-        language: opts.language ?? null,
-      });
+      const title = opts.title ?? article.title;
+      const language = opts.language ?? (await detectLanguage(`${title}\n${article.lead ?? ''}\n${article.text}`));
+      const briefing = condenseArticle({ title, lead: article.lead ?? null, text: article.text, language });
       write(opts.json ? `${JSON.stringify(briefing, null, 2)}\n` : formatBriefing(briefing));
     });
 }

@@ -47,7 +47,7 @@ export function condenseArticle(
   const lead = input.lead?.trim() ? prepareText({ title: '', text: input.lead }) : '';
   const text = prepareText(input);
   const whole = lead ? `${lead}\n\n${text}` : text;
-  const language = resolveLanguage(input.language, `${headline}\n${whole}`);
+  const language = resolveLanguage(input.language);
   const candidates = candidateSentences(whole, language ?? UNKNOWN_LANGUAGE, headline);
   if (candidates.length === 0) return fallback(headline, whole, language, budget);
   if (!language) return briefing(headline, leadPick(candidates, budget), UNKNOWN_LANGUAGE, 'lead');
@@ -72,7 +72,7 @@ export function leadBriefing(input: ArticleInput, budget: CondenseBudget = DEFAU
   const text = [input.lead ? prepareText({ title: '', text: input.lead }) : '', prepareText(input)]
     .filter(Boolean)
     .join('\n\n');
-  const language = resolveLanguage(input.language, `${headline}\n${text}`);
+  const language = resolveLanguage(input.language);
   const candidates = candidateSentences(text, language ?? UNKNOWN_LANGUAGE, headline);
   if (candidates.length === 0) return fallback(headline, text, language, budget);
   return briefing(headline, leadPick(candidates, budget), language ?? UNKNOWN_LANGUAGE, 'lead');

@@ -23,4 +23,4 @@ export { DEFAULT_WEIGHTS } from './score.js';
 export type { ScoreWeights } from './score.js';
 export { DEFAULT_SELECTION } from './select.js';
 export type { SelectionOptions } from './select.js';
-export { detectLanguage, resolveLanguage } from '../language.js';
+export { resolveLanguage } from '../language.js';
