@@ -70,6 +70,16 @@ describe('createSummarizer', () => {
     expect(briefing.sentences.join(' ')).toContain('48 miljoen euro');
   });
 
+  it('leaves out a standing sentence the feed glued into each item\'s own paragraph', async () => {
+    const promo = 'Begin je dag goed met het nieuws, het weer en het verkeer uit de regio.';
+    const teasers = [TEASER, 'Het waterschap versterkt de dijk bij Hasselt.', 'De bibliotheek in Kampen gaat op zondag open.'];
+    const siblings = teasers.map((teaser, n): Article => ({ ...article(server.url('/artikel')), id: `guid:${n}`, summary: `${teaser} ${promo}` }));
+    const alone = await summarize(siblings[0] as Article, feed('never'));
+    expect(alone.sentences).toContain(promo);
+    const briefing = await summarize(siblings[0] as Article, feed('never'), siblings);
+    expect(briefing.sentences).toEqual([TEASER]);
+  });
+
   it('never fetches the page for a feed set to fullText "never"', async () => {
     server.resetCounts();
     const briefing = await summarize(article(server.url('/artikel')), feed('never'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { condenseArticle, endsCut, removeBoilerplate, repeatedParagraphs, stripReadMore } from '../../src/core/condense/index.js';
+import { condenseArticle, endsCut, removeBoilerplate, repeatedParagraphs, repeatedSentences, stripReadMore } from '../../src/core/condense/index.js';
 
 describe('stripReadMore', () => {
   it.each([
@@ -86,6 +86,32 @@ describe('repeatedParagraphs', () => {
 
   it('finds nothing when only two items share a paragraph', () => {
     expect(repeatedParagraphs([`One.\n${standing}`, `Two.\n${standing}`, 'Three.']).size).toBe(0);
+  });
+});
+
+describe('repeatedSentences', () => {
+  const promo = 'Start your day the right way with a combination of news, sport and entertainment.';
+
+  it('finds a sentence glued into each item\'s own paragraph, which no paragraph comparison sees', () => {
+    const texts = [
+      `The minister says airlines will decide how full planes will be. ${promo} Weekdays from 6am.`,
+      `A local expert explains how he came up with a tracing app. ${promo} Weekdays from 6am on TV.`,
+      `Six friends have printed over a thousand face shields.\n${promo}`,
+    ];
+    expect(repeatedParagraphs(texts).size).toBe(0);
+    expect([...repeatedSentences(texts, 'en')]).toEqual([promo]);
+  });
+
+  it('finds nothing that only two items share', () => {
+    expect(repeatedSentences([`One thing happened today. ${promo}`, `Another thing happened. ${promo}`, 'A third thing.'], 'en').size).toBe(0);
+  });
+
+  it('keeps a repeated sentence out of the briefing', () => {
+    const text = `The minister says airlines will decide how full planes will be as restrictions ease. ${promo}`;
+    expect(condenseArticle({ title: 'Domestic flights', text, language: 'en' }).sentences.join(' ')).toContain('Start your day');
+    expect(condenseArticle({ title: 'Domestic flights', text, language: 'en', repeated: new Set([promo]) }).sentences).toEqual([
+      'The minister says airlines will decide how full planes will be as restrictions ease.',
+    ]);
   });
 });
 

@@ -48,7 +48,7 @@ export function condenseArticle(
   const text = prepareText(input);
   const whole = lead ? `${lead}\n\n${text}` : text;
   const language = resolveLanguage(input.language);
-  const candidates = candidateSentences(whole, language ?? UNKNOWN_LANGUAGE, headline);
+  const candidates = candidateSentences(whole, language ?? UNKNOWN_LANGUAGE, headline, input.repeated);
   if (candidates.length === 0) return fallback(headline, whole, language, budget);
   if (!language) return briefing(headline, leadPick(candidates, budget), UNKNOWN_LANGUAGE, 'lead');
   const model = termModel(candidates.map((c) => c.text), headline, stopwordsFor(language), options.weights);
@@ -96,22 +96,23 @@ export function leadSentences(text: string, language: LanguageCode, k = 3): stri
 export function needsFullText(text: string, mode: FullTextMode, language: LanguageCode | null = null, repeated?: ReadonlySet<string>): boolean {
   if (mode === 'always') return true;
   if (mode === 'never') return false;
-  return candidateSentences(prepareText({ title: '', text, repeated }), language ?? UNKNOWN_LANGUAGE).length < 3;
+  return candidateSentences(prepareText({ title: '', text, repeated }), language ?? UNKNOWN_LANGUAGE, '', repeated).length < 3;
 }
 
 /**
  * The sentences a briefing may use. A last sentence the feed cut off ("The rest have received
  * ...") is used only when there is nothing else: a teaser's fragment is not what its author wrote.
- * A sentence that only repeats the headline is never used: the briefing shows the headline anyway.
+ * A sentence that only repeats the headline is never used: the briefing shows the headline anyway;
+ * nor is one of the feed's standing sentences (`repeated`).
  */
-function candidateSentences(text: string, language: LanguageCode, headline = ''): Candidate[] {
+function candidateSentences(text: string, language: LanguageCode, headline = '', repeated?: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
   const spans = splitSentenceSpans(text, language);
   const quoted = startsInsideQuote(spans, language);
   let lastIsCut = false;
   spans.forEach((span, i) => {
     const sentence = stripTags(span.text);
-    if (quoted[i] || !canStandAlone(sentence, language)) return;
+    if (quoted[i] || !canStandAlone(sentence, language) || repeated?.has(span.text)) return;
     if (echoesHeadline(sentence, headline)) return;
     out.push({ text: sentence, opensArticle: i === 0 });
     lastIsCut = i === spans.length - 1 && endsCut(sentence);

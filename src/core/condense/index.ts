@@ -13,7 +13,7 @@ export type { PlainArticle } from './plain-article.js';
 export { prepareText, cleanHeadline } from './prepare.js';
 export type { ArticleInput } from './prepare.js';
 export { removeBoilerplate } from './boilerplate.js';
-export { repeatedParagraphs } from './repeated-paragraphs.js';
+export { repeatedParagraphs, repeatedSentences } from './repeated-paragraphs.js';
 export { endsCut, stripReadMore } from './teaser-tails.js';
 export { canStandAlone, isBareQuote } from './standalone.js';
 export { stripDateline, stripTrailingTag } from './agency-tags.js';

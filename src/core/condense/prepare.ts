@@ -23,8 +23,8 @@ export interface ArticleInput {
   readonly html?: string;
   readonly language?: string | null;
   /**
-   * Paragraphs the article's feed repeats in its other items (see repeated-paragraphs.ts): the
-   * channel's standing text, left out unless nothing else remains.
+   * Paragraphs and sentences the article's feed repeats in its other items (see
+   * repeated-paragraphs.ts): the channel's standing text, left out unless nothing else remains.
    */
   readonly repeated?: ReadonlySet<string>;
 }
