@@ -17,20 +17,27 @@ export function isTrackingParam(name: string): boolean {
 }
 
 /**
- * `url` without its tracking parameters; the other parameters keep their order and the fragment
+ * `url` without its tracking parameters; the other parameters keep their order and their exact
+ * spelling (re-serialising would turn `%20` into `+` and break a signed query), and the fragment
  * stays, so the link opens the same page. A URL with none, or text that is not a URL, comes back
  * unchanged.
  */
 export function withoutTrackingParams(url: string): string {
-  if (!url.includes('?')) return url;
-  let parsed: URL;
+  const m = /^([^?#]*)\?([^#]*)(#.*)?$/su.exec(url);
+  if (!m || !URL.canParse(url)) return url;
+  const [, base = '', query = '', fragment = ''] = m;
+  const pairs = query.split('&');
+  const kept = pairs.filter((pair) => !isTrackingParam(paramName(pair)));
+  if (kept.length === pairs.length) return url;
+  const rest = kept.filter(Boolean).join('&');
+  return `${base}${rest ? `?${rest}` : ''}${fragment}`;
+}
+
+function paramName(pair: string): string {
+  const name = pair.split('=', 1)[0] ?? '';
   try {
-    parsed = new URL(url);
+    return decodeURIComponent(name.replaceAll('+', ' '));
   } catch {
-    return url;
+    return name;
   }
-  const names = [...parsed.searchParams.keys()];
-  if (!names.some(isTrackingParam)) return url;
-  for (const name of new Set(names.filter(isTrackingParam))) parsed.searchParams.delete(name);
-  return parsed.href;
 }

@@ -49,6 +49,12 @@ describe('escaping feed text for Telegram HTML', () => {
     expect(withoutTrackingParams('not a url?utm_source=x')).toBe('not a url?utm_source=x');
   });
 
+  it('leaves the other parameters exactly as the feed spelled them, so a signed query still opens', () => {
+    expect(withoutTrackingParams('https://news.example/s?q=a%20b&utm_source=rss&t=x+y&sig=Ab%2Fc%3D')).toBe('https://news.example/s?q=a%20b&t=x+y&sig=Ab%2Fc%3D');
+    expect(withoutTrackingParams('https://news.example/a?utm_source=rss&fbclid=1')).toBe('https://news.example/a');
+    expect(withoutTrackingParams('https://news.example/a?utm%5Fsource=rss&flag#p2')).toBe('https://news.example/a?flag#p2');
+  });
+
   it('links only to http(s) URLs and escapes the quote inside href', () => {
     expect(link('javascript:alert(1)', 'x')).toBe('x');
     expect(link('https://example.org/a?b="c"&d=<e>', 'src')).toBe('<a href="https://example.org/a?b=%22c%22&amp;d=%3Ce%3E">src</a>');
