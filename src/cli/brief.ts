@@ -41,6 +41,9 @@ export function briefCommand(deps: BriefDeps = {}): Command {
         throw new UsageError(`brief: --language expects an ISO 639-1 code like nl or en, got "${opts.language}"`);
       }
       const article = await loadArticle(source, deps);
+      if (!article.text.trim() && !article.lead?.trim()) {
+        throw new UsageError(`brief: ${source === '-' ? 'stdin' : source} holds no article text`);
+      }
       const title = opts.title ?? article.title;
       const language = opts.language ?? (await detectLanguage(`${title}\n${article.lead ?? ''}\n${article.text}`));
       const briefing = condenseArticle({ title, lead: article.lead ?? null, text: article.text, language });
@@ -52,7 +55,8 @@ export function briefCommand(deps: BriefDeps = {}): Command {
 export function formatBriefing(b: Briefing): string {
   const lines = [b.headline || '(no headline)', ...b.sentences.map((s) => `  • ${s}`)];
   const n = b.sentences.length;
-  lines.push(`(${b.language}, ${b.method}, ${n} sentence${n === 1 ? '' : 's'}, ${b.words} words, ${b.chars} characters)`);
+  const count = (k: number, noun: string) => `${k} ${noun}${k === 1 ? '' : 's'}`;
+  lines.push(`(${b.language}, ${b.method}, ${count(n, 'sentence')}, ${count(b.words, 'word')}, ${count(b.chars, 'character')})`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -74,9 +78,20 @@ async function loadArticle(source: string, deps: BriefDeps): Promise<ArticleSour
   try {
     raw = await readFile(source, 'utf8');
   } catch (error) {
-    throw new UsageError(`brief: cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`brief: cannot read ${source}: ${readProblem(error)}`);
   }
   return /^\.x?html?$/i.test(extname(source)) ? fromHtml(raw) : fromText(raw);
+}
+
+const READ_PROBLEMS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EISDIR: 'it is a directory',
+};
+
+function readProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return (code && READ_PROBLEMS[code]) ?? code ?? String(error);
 }
 
 function fromText(raw: string): ArticleSource {

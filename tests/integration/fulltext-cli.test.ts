@@ -54,6 +54,22 @@ describe('newsbrief brief', () => {
     expect(out).toContain('nieuwe brug');
   });
 
+  it('says what is wrong with a file it cannot read, in words', async () => {
+    await expect(run(['/nonexistent/article.txt'])).rejects.toThrow('brief: cannot read /nonexistent/article.txt: no such file');
+    await expect(run([fixturePath('')])).rejects.toThrow(/: it is a directory$/);
+  });
+
+  it('refuses an empty article instead of printing an empty briefing', async () => {
+    const empty = run(['-'], { readStdin: async () => '  \n' });
+    await expect(empty).rejects.toBeInstanceOf(UsageError);
+    await expect(empty).rejects.toThrow('brief: stdin holds no article text');
+  });
+
+  it('counts in the singular when there is one', async () => {
+    const out = await run(['-', '--language', 'nl'], { readStdin: async () => 'De brug over het Zwarte Water gaat in 2027 open.' });
+    expect(out).toMatch(/\(nl, \w+, 1 sentence, 10 words, 48 characters\)/);
+  });
+
   it('rejects a malformed --language', async () => {
     await expect(run([fixturePath('gemeenteraad.txt'), '--language', 'dutch!'])).rejects.toThrow(/--language/);
   });
