@@ -132,6 +132,11 @@ describe('splitSentences in Chinese and Japanese (no spaces between sentences)',
   it('splits Japanese the same way', () => {
     expect(splitSentences('東京で大雨が降った。電車は止まっている？', 'ja')).toEqual(['東京で大雨が降った。', '電車は止まっている？']);
   });
+
+  it('splits as well when a writer puts a space after 。 (a blog feed does)', () => {
+    expect(splitSentences('東京で大雨が降った。 電車は止まっている。 『新幹線』も遅れた。', 'ja')).toEqual(['東京で大雨が降った。', '電車は止まっている。', '『新幹線』も遅れた。']);
+    expect(splitSentences('伊拉克前总统萨达姆之墓几乎被完全夷平。 伊拉克军队正在试图夺回这座城市。', 'zh')).toEqual(['伊拉克前总统萨达姆之墓几乎被完全夷平。', '伊拉克军队正在试图夺回这座城市。']);
+  });
 });
 
 describe('splitSentences in scripts without capitals', () => {
