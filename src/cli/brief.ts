@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Command } from 'commander';
+import { parseConfig } from '../config.js';
 import { condenseArticle, parsePlainArticle } from '../core/condense/index.js';
 import { htmlToText } from '../core/text/html-to-text.js';
 import type { Briefing } from '../core/types.js';
@@ -12,6 +13,8 @@ import { UsageError } from './run-cli.js';
 
 /** What `brief` needs from the outside world; tests pass their own. */
 export interface BriefDeps {
+  /** Where the BRIEF_MAX_* budget is read from (process.env by default), as the bot reads it. */
+  readonly env?: Record<string, string | undefined>;
   readonly fetchPage?: FetchPage;
   readonly readStdin?: () => Promise<string>;
   readonly write?: (text: string) => void;
@@ -25,7 +28,7 @@ interface ArticleSource {
 
 /**
  * `newsbrief brief <file|url|->`: the briefing of one article, to try the condenser on real
- * text. A file in the example format (`date YYYY-MM <lead>` then the body), plain text or HTML;
+ * text, within the budget the bot uses (BRIEF_MAX_SENTENCES, BRIEF_MAX_WORDS, BRIEF_MAX_CHARS). A file in the example format (`date YYYY-MM <lead>` then the body), plain text or HTML;
  * a URL (fetched politely, main text by Readability); or `-` for stdin.
  */
 export function briefCommand(deps: BriefDeps = {}): Command {
@@ -46,7 +49,8 @@ export function briefCommand(deps: BriefDeps = {}): Command {
       }
       const title = opts.title ?? article.title;
       const language = opts.language ?? (await detectLanguage(`${title}\n${article.lead ?? ''}\n${article.text}`));
-      const briefing = condenseArticle({ title, lead: article.lead ?? null, text: article.text, language });
+      const budget = parseConfig(deps.env ?? process.env).briefBudget;
+      const briefing = condenseArticle({ title, lead: article.lead ?? null, text: article.text, language }, budget);
       write(opts.json ? `${JSON.stringify(briefing, null, 2)}\n` : formatBriefing(briefing));
     });
 }

@@ -9,7 +9,7 @@ const fixturePath = (name: string) => fileURLToPath(new URL(`../fixtures/condens
 
 async function run(args: string[], deps: BriefDeps = {}): Promise<string> {
   let out = '';
-  const program = new Command('newsbrief').exitOverride().addCommand(briefCommand({ ...deps, write: (t) => (out += t) }));
+  const program = new Command('newsbrief').exitOverride().addCommand(briefCommand({ env: {}, ...deps, write: (t) => (out += t) }));
   await program.parseAsync(['node', 'newsbrief', 'brief', ...args]);
   return out;
 }
@@ -68,6 +68,15 @@ describe('newsbrief brief', () => {
   it('counts in the singular when there is one', async () => {
     const out = await run(['-'], { readStdin: async () => 'Kort.' });
     expect(out).toContain('(und, lead, 1 sentence, 1 word, 5 characters)');
+  });
+
+  it('keeps to the budget the bot is configured with', async () => {
+    const out = await run([fixturePath('gemeenteraad.txt'), '--json'], { env: { BRIEF_MAX_SENTENCES: '1' } });
+    const briefing = JSON.parse(out) as { sentences: string[] };
+    expect(briefing.sentences).toHaveLength(1);
+    const full = JSON.parse(await run([fixturePath('gemeenteraad.txt'), '--json'])) as { sentences: string[] };
+    expect(full.sentences.length).toBeGreaterThan(1);
+    await expect(run([fixturePath('gemeenteraad.txt')], { env: { BRIEF_MAX_WORDS: 'many' } })).rejects.toThrow(/BRIEF_MAX_WORDS/);
   });
 
   it('rejects a malformed --language', async () => {
