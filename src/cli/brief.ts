@@ -28,8 +28,9 @@ interface ArticleSource {
 
 /**
  * `newsbrief brief <file|url|->`: the briefing of one article, to try the condenser on real
- * text, within the budget the bot uses (BRIEF_MAX_SENTENCES, BRIEF_MAX_WORDS, BRIEF_MAX_CHARS). A file in the example format (`date YYYY-MM <lead>` then the body), plain text or HTML;
- * a URL (fetched politely, main text by Readability); or `-` for stdin.
+ * text, within the budget the bot uses (BRIEF_MAX_SENTENCES, BRIEF_MAX_WORDS, BRIEF_MAX_CHARS).
+ * A file in the example format (`date YYYY-MM <lead>` then the body), plain text or HTML; a URL
+ * (fetched politely, main text by Readability); or `-` for stdin.
  */
 export function briefCommand(deps: BriefDeps = {}): Command {
   return new Command('brief')
