@@ -12,23 +12,27 @@ export class ConfigError extends Error {
  * Turns zod issues into located one-liners: `feeds[3].url: not an absolute http(s) URL`. With
  * `showValues` (for issues parsed with `reportInput`) a scalar value that was refused is quoted
  * too, `(got "ftp://example.com/feed")`: for every issue, or for those whose path it accepts
- * (so a secret such as a token is never repeated into a log).
+ * (so a secret such as a token is never repeated into a log). `typed` gives the value as it was
+ * written when the schema coerced it (the environment's "x" rather than the NaN it became).
  */
 export function formatZodIssues(
   issues: readonly z.core.$ZodIssue[],
-  options: { readonly showValues?: boolean | ((path: readonly PropertyKey[]) => boolean) } = {},
+  options: {
+    readonly showValues?: boolean | ((path: readonly PropertyKey[]) => boolean);
+    readonly typed?: (path: readonly PropertyKey[]) => unknown;
+  } = {},
 ): string[] {
   return issues.map((issue) => {
     const where = formatPath(issue.path);
     const show = typeof options.showValues === 'function' ? options.showValues(issue.path) : options.showValues === true;
-    const what = show ? `${describe(issue)}${quotedValue(issue)}` : describe(issue);
+    const value = options.typed?.(issue.path) ?? issue.input;
+    const what = show ? `${describe(issue)}${quotedValue(issue, value)}` : describe(issue);
     return where ? `${where}: ${what}` : what;
   });
 }
 
 /** ` (got …)` for a refused string, number or boolean (cut to 60 characters); else nothing. */
-function quotedValue(issue: z.core.$ZodIssue): string {
-  const input: unknown = issue.input;
+function quotedValue(issue: z.core.$ZodIssue, input: unknown): string {
   if (issue.code === 'unrecognized_keys' || issue.code === 'invalid_union') return '';
   if (typeof input !== 'string' && typeof input !== 'number' && typeof input !== 'boolean') return '';
   const text = typeof input === 'string' && input.length > 60 ? `${input.slice(0, 59)}…` : input;

@@ -8,7 +8,12 @@ export { ConfigError } from './config-errors.js';
  * The environment, read once by main and the CLI and passed down frozen. Every knob has a default
  * here, so a fresh checkout runs with no variables set except BOT_TOKEN.
  */
-const integer = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+const integer = (fallback: number, min = 0) =>
+  z.coerce
+    .number({ error: 'not a number' })
+    .int({ error: 'not a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+    .default(fallback);
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const ENV_SCHEMA = z
@@ -86,7 +91,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = ENV_SCHEMA.safeParse(present, { reportInput: true });
   if (!result.success) {
     const showValues = (path: readonly PropertyKey[]) => !MAY_HOLD_SECRETS.test(String(path[0]));
-    throw new ConfigError('environment', formatZodIssues(result.error.issues, { showValues }));
+    // Quote what the operator typed, not what coercion made of it ("x", not NaN).
+    const typed = (path: readonly PropertyKey[]) => present[String(path[0])];
+    throw new ConfigError('environment', formatZodIssues(result.error.issues, { showValues, typed }));
   }
   const e = result.data;
   return Object.freeze({

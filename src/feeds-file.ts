@@ -13,6 +13,7 @@ export { ConfigError } from './config-errors.js';
 const DURATION = /^([1-9]\d*)\s*(m|min|h)$/;
 const MAX_INTERVAL_MINUTES = 24 * 60;
 const INTERVAL_HINT = 'must be whole minutes from 1 to 1440, or a duration such as "30m" or "2h"';
+const WEIGHT_RANGE = 'must be a number from 0 to 10';
 
 const FEED_SCHEMA = z
   .object({
@@ -36,9 +37,9 @@ const FEED_SCHEMA = z
         { error: (issue) => `${INTERVAL_HINT} (got ${JSON.stringify(issue.input)})` },
       )
       .optional(),
-    enabled: z.boolean().default(true),
-    fullText: z.enum(['auto', 'always', 'never']).default('auto'),
-    weight: z.number().min(0).max(10).default(1),
+    enabled: z.boolean({ error: 'must be true or false' }).default(true),
+    fullText: z.enum(['auto', 'always', 'never'], { error: 'must be "auto", "always" or "never"' }).default('auto'),
+    weight: z.number({ error: WEIGHT_RANGE }).min(0, { error: WEIGHT_RANGE }).max(10, { error: WEIGHT_RANGE }).default(1),
   })
   .strict();
 

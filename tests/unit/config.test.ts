@@ -74,6 +74,20 @@ describe('parseConfig', () => {
     expect(problems).not.toContain('nope');
   });
 
+  it('says in words why a number is refused, quoting the value as it was typed', () => {
+    let caught: unknown;
+    try {
+      parseConfig({ BRIEF_MAX_SENTENCES: 'x', POLL_INTERVAL_MINUTES: '7.5', BRIEF_MAX_WORDS: '2' });
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as ConfigError).problems).toEqual([
+      'POLL_INTERVAL_MINUTES: not a whole number (got "7.5")',
+      'BRIEF_MAX_SENTENCES: not a number (got "x")',
+      'BRIEF_MAX_WORDS: must be at least 5 (got "2")',
+    ]);
+  });
+
   it('never repeats the value of a token, a secret or a URL that may carry one', () => {
     let caught: unknown;
     try {

@@ -70,6 +70,16 @@ describe('parseFeedsDocument', () => {
     expect(problemsOf(JSON.stringify([feed({ interval: '25h' })]))).toHaveLength(1);
   });
 
+  it('says in words what enabled, fullText and weight accept', () => {
+    expect(problemsOf(JSON.stringify([feed({ enabled: 'no', fullText: 'sometimes', weight: 'x' })]))).toEqual([
+      '[0].enabled: must be true or false (got "no")',
+      '[0].fullText: must be "auto", "always" or "never" (got "sometimes")',
+      '[0].weight: must be a number from 0 to 10 (got "x")',
+    ]);
+    expect(problemsOf(JSON.stringify([feed({ weight: 11 })]))).toEqual(['[0].weight: must be a number from 0 to 10 (got 11)']);
+    expect(problemsOf(JSON.stringify([feed({ weight: -1 })]))).toEqual(['[0].weight: must be a number from 0 to 10 (got -1)']);
+  });
+
   it('rejects unknown fields instead of ignoring typos', () => {
     expect(problemsOf(JSON.stringify({ feeds: [feed({ intervall: 5 })] }))).toEqual(['feeds[0]: unknown field "intervall"']);
   });
