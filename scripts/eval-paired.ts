@@ -1,10 +1,10 @@
 /**
- * Record-by-record comparison with Lead-3 for `npm run eval`: the mean margin per group with a
+ * Record-by-record comparison with the lead baseline (Lead-3 by default) for `npm run eval`: the mean margin per group with a
  * 95 % bootstrap interval, and how many records each side wins. A group's mean can hang on one
  * or two records; this shows whether it does.
  */
 
-/** One record's margin over Lead-3 (F1 × 100), in the groups it belongs to. */
+/** One record's margin over the lead baseline (F1 × 100), in the groups it belongs to. */
 export interface RecordMargin {
   readonly groups: readonly string[];
   readonly r1: number;
@@ -63,11 +63,11 @@ export function summarise(xs: readonly number[]): MarginSummary {
 }
 
 /** The comparison as a markdown table. */
-export function formatPairedTable(summaries: ReadonlyMap<string, { r1: MarginSummary; r2: MarginSummary }>): string {
+export function formatPairedTable(summaries: ReadonlyMap<string, { r1: MarginSummary; r2: MarginSummary }>, baseline = 'Lead-3'): string {
   const cell = (s: MarginSummary): string => `${sign(s.mean)} [${sign(s.low)}, ${sign(s.high)}] | ${s.better} / ${s.worse}`;
   const rows = [...summaries].map(([group, s]) => `| ${group} | ${s.r1.n} | ${cell(s.r1)} | ${cell(s.r2)} |`);
   return [
-    'Against Lead-3, record by record (margin in F1 × 100, 95 % bootstrap interval; records better / worse):',
+    `Against ${baseline}, record by record (margin in F1 × 100, 95 % bootstrap interval; records better / worse):`,
     '',
     '| group | n | R1 margin | R1 better / worse | R2 margin | R2 better / worse |',
     '|---|---:|---|---|---|---|',
