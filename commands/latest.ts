@@ -8,8 +8,8 @@ const DEFAULT_COUNT = 5;
 const MAX_COUNT = 20;
 
 /**
- * /latest [n]: the newest n (default 5, at most 20) briefings of the chat's feeds it has not
- * received. Each message's briefings are recorded as received only once Telegram accepted that
+ * /latest [n]: the newest n (default 5, at most 20: a larger n gets 20, and the header says so)
+ * briefings of the chat's feeds it has not received. Each message's briefings are recorded as received only once Telegram accepted that
  * message, so a failed send offers them again; the chat's queue keeps two /latest apart so they
  * never pick the same ones. When nothing is new it says so and offers the most recent ones again.
  * Articles older than the retention period (whose receipts housekeeping cleared) are never new.
@@ -19,14 +19,16 @@ export const latestCommand: BotCommand = {
   scope: 'everyone',
   callbackPrefix: 'latest',
   async run(c) {
-    const count = c.args[0] === undefined ? DEFAULT_COUNT : Number(c.args[0]);
-    if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) return c.reply(c.msg.latestBadCount);
+    const asked = c.args[0] === undefined ? DEFAULT_COUNT : Number(c.args[0]);
+    if (!Number.isInteger(asked) || asked < 1) return c.reply(c.msg.latestBadCount);
+    const count = Math.min(asked, MAX_COUNT);
+    const cappedAt = asked > MAX_COUNT ? MAX_COUNT : undefined;
     const { ids, followsNothing, gone } = followedFeedIds(c.chat, c.feeds);
     if (ids.length === 0 && gone.length > 0) return c.reply(c.msg.followsOnlyGone(gone));
     const sentNew = await c.exclusive(async () => {
       const briefings = c.deps.subscribers.unseenBriefings(c.chat.chatId, ids, count);
       if (briefings.length === 0) return false;
-      await send(c, c.msg.latestHeader(briefings.length), briefings, followsNothing ? c.msg.latestAllFeedsHint : null, true);
+      await send(c, c.msg.latestHeader(briefings.length, cappedAt), briefings, followsNothing ? c.msg.latestAllFeedsHint : null, true);
       return true;
     });
     if (sentNew) return;

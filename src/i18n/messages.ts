@@ -90,7 +90,8 @@ export interface Messages {
   readonly channelNotSubscribed: (channel: string) => string;
   readonly channelUnsubscribed: (channel: string, items: readonly string[]) => string;
   readonly channelStopped: (channel: string) => string;
-  readonly latestHeader: (count: number) => string;
+  /** `cappedAt` when the reader asked for more than one /latest shows. */
+  readonly latestHeader: (count: number, cappedAt?: number) => string;
   readonly latestNothingNew: string;
   readonly latestNothingAtAll: string;
   readonly latestRecentButton: (count: number) => string;

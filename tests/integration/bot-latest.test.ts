@@ -95,7 +95,7 @@ describe('/latest', () => {
     expect((await say(h, reader, '/latest'))[0]!.text).toContain('There are no briefings yet');
     expect((await say(h, reader, '/latest 0'))[0]!.text).toContain('<code>/latest 10</code>');
     expect((await say(h, reader, '/latest lots'))[0]!.text).toContain('from 1 to 20');
-    expect((await say(h, reader, '/latest 21'))[0]!.text).toContain('from 1 to 20');
+    expect((await say(h, reader, '/latest -3'))[0]!.text).toContain('from 1 to 20');
   });
 
   it('escapes hostile feed text so Telegram accepts it and shows it literally', async () => {
@@ -162,5 +162,17 @@ describe('a very long /latest', () => {
     await h.emulator.waitFor(() => h.emulator.messagesTo(reader.id).slice(before).some((m) => m.text.includes('Long story 0 📰')));
     const again = h.emulator.messagesTo(reader.id).slice(before).flatMap((m) => [...m.text.matchAll(/<b>Long story (\d+) 📰<\/b>/g)].map((x) => Number(x[1])));
     expect(again).toEqual(Array.from({ length: 20 }, (_, i) => 19 - i).filter((n) => !accepted.includes(n)));
+  });
+
+  it('gives 20 for a larger count, and says that 20 is the most at a time', async () => {
+    seedBriefings(h.db, Array.from({ length: 10 }, (_, i) => ({ feedId: 'bbc-world', headline: `World story ${100 + i}`, createdAt: FIXED_NOW - (300 - i) * 60_000 })));
+    const reader = user();
+    await say(h, reader, '/subscribe world');
+    const replies = await say(h, reader, '/latest 30');
+    expect(replies[0]!.text).toContain('<b>The latest 20 briefings</b> (20 at a time at most)');
+    expect(replies.flatMap((message) => headlinesIn(message.text))).toHaveLength(20);
+    const rest = (await say(h, reader, '/latest 30'))[0]!;
+    expect(rest.text).toContain('<b>The latest 5 briefings</b> (20 at a time at most)');
+    expect(headlinesIn(rest.text)).toEqual(['World story 104', 'World story 103', 'World story 102', 'World story 101', 'World story 100']);
   });
 });
