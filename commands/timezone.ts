@@ -1,8 +1,8 @@
 import type { BotCommand } from '../src/bot/command.js';
 import { formatDateTime } from '../src/i18n/index.js';
-import { parseTimezone } from '../src/telegram/timezone-input.js';
+import { countryWithSeveralClocks, parseTimezone } from '../src/telegram/timezone-input.js';
 
-/** /timezone Area/City | city | +02:00: the zone digests and dates are shown in. */
+/** /timezone Area/City | city | country | +02:00: the zone digests and dates are shown in. */
 export const timezoneCommand: BotCommand = {
   name: 'timezone',
   scope: 'settings',
@@ -11,8 +11,12 @@ export const timezoneCommand: BotCommand = {
     if (c.args.length === 0) {
       return c.reply(c.msg.timezoneCurrent(c.chat.timezone, formatDateTime(c.now, c.chat.timezone, c.chat.language)));
     }
-    const zone = parseTimezone(c.args.join(' '));
-    if (zone === null) return c.reply(c.msg.timezoneBad);
+    const text = c.args.join(' ');
+    const zone = parseTimezone(text);
+    if (zone === null) {
+      const country = countryWithSeveralClocks(text);
+      return c.reply(country === null ? c.msg.timezoneBad : c.msg.timezoneSeveral(country));
+    }
     c.deps.subscribers.update(c.chat.chatId, { timezone: zone }, c.now);
     await c.reply(c.msg.timezoneSet(zone, formatDateTime(c.now, zone, c.chat.language)));
   },

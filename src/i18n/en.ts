@@ -60,7 +60,7 @@ export const EN: Messages = {
       '<code>/time</code> — the time set now.',
     timezone:
       '<code>/timezone Europe/Amsterdam</code> — the time zone of your digest and of the times I show. ' +
-      'A city (<code>/timezone London</code>), an offset (<code>/timezone +02:00</code>) or an abbreviation (<code>/timezone CET</code>) works too.\n' +
+      'A city (<code>/timezone London</code>), a country (<code>/timezone Germany</code>), an offset (<code>/timezone +02:00</code>) or an abbreviation (<code>/timezone CET</code>) works too.\n' +
       '<code>/timezone</code> — the zone set now.',
     language: '<code>/language nl</code> or <code>/language en</code> — the language I speak. Briefings stay in the language of their article.',
     feeds: '<code>/feeds</code> — every feed by topic; 🔴 marks a feed that fails at the moment.',
@@ -123,6 +123,8 @@ export const EN: Messages = {
     `Your time zone is <b>${e(zone)}</b> (now ${e(now)}).\nChange it with <code>/timezone Europe/Amsterdam</code>, a city (<code>/timezone London</code>) or an offset (<code>/timezone +02:00</code>).`,
   timezoneBad:
     'I do not know that time zone. Use a name like <code>/timezone Europe/Amsterdam</code>, a city like <code>/timezone London</code>, or an offset like <code>/timezone +02:00</code>.',
+  timezoneSeveral: (country) =>
+    `${e(country)} has more than one time zone. Name a city there, or your offset from UTC (<code>/timezone -05:00</code>).`,
   languageSet: 'I will speak English from now on. Briefings stay in the language of their article.',
   languageBad: 'Choose <code>/language nl</code> or <code>/language en</code>.',
   languageCurrent: 'I speak English here. <code>/language nl</code> switches to Dutch.',

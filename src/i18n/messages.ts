@@ -109,6 +109,8 @@ export interface Messages {
   readonly timezoneSet: (timezone: string, localNow: string) => string;
   readonly timezoneCurrent: (timezone: string, localNow: string) => string;
   readonly timezoneBad: string;
+  /** A country whose regions keep different clocks (Spain, the United States). */
+  readonly timezoneSeveral: (country: string) => string;
   readonly languageSet: string;
   readonly languageBad: string;
   readonly languageCurrent: string;

@@ -60,7 +60,7 @@ export const NL: Messages = {
       '<code>/time</code> — de tijd die nu is ingesteld.',
     timezone:
       '<code>/timezone Europe/Amsterdam</code> — de tijdzone van je overzicht en van de tijden die ik toon. ' +
-      'Een stad (<code>/timezone Brussel</code>), een verschil met UTC (<code>/timezone +02:00</code>) of een afkorting (<code>/timezone CET</code>) kan ook.\n' +
+      'Een stad (<code>/timezone Brussel</code>), een land (<code>/timezone Duitsland</code>), een verschil met UTC (<code>/timezone +02:00</code>) of een afkorting (<code>/timezone CET</code>) kan ook.\n' +
       '<code>/timezone</code> — de zone die nu is ingesteld.',
     language: '<code>/language nl</code> of <code>/language en</code> — de taal die ik spreek. Briefings blijven in de taal van hun artikel.',
     feeds: '<code>/feeds</code> — alle feeds per onderwerp; 🔴 staat bij een feed die nu niet werkt.',
@@ -123,6 +123,8 @@ export const NL: Messages = {
     `Je tijdzone is <b>${e(zone)}</b> (nu ${e(now)}).\nWijzig hem met <code>/timezone Europe/Amsterdam</code>, een stad (<code>/timezone Londen</code>) of een verschil met UTC (<code>/timezone +02:00</code>).`,
   timezoneBad:
     'Die tijdzone ken ik niet. Gebruik een naam als <code>/timezone Europe/Amsterdam</code>, een stad als <code>/timezone Brussel</code>, of een verschil met UTC als <code>/timezone +02:00</code>.',
+  timezoneSeveral: (country) =>
+    `${e(country)} heeft meer dan één tijdzone. Noem een stad daar, of je verschil met UTC (<code>/timezone +01:00</code>).`,
   languageSet: 'Ik spreek vanaf nu Nederlands. Briefings blijven in de taal van hun artikel.',
   languageBad: 'Kies <code>/language nl</code> of <code>/language en</code>.',
   languageCurrent: 'Ik spreek hier Nederlands. <code>/language en</code> schakelt naar Engels.',

@@ -1,3 +1,5 @@
+import { zonesOfCountry } from './country-zones.js';
+
 /**
  * Reads a time zone as a person types it and returns an IANA name, or null when it cannot tell:
  * - IANA names in any case (`europe/amsterdam`, `UTC`);
@@ -6,7 +8,9 @@
  * - the abbreviations people use for the zones they live in (`CET`, `EST`, `PST`): to a zone
  *   that keeps the summer time too, since the digest should stay at the same wall-clock time;
  * - city names (`Amsterdam`, `new york`, `Brussel`, `Zürich` or `Zurich`), matched against the
- *   zone database and a small list of local spellings.
+ *   zone database and a small list of local spellings;
+ * - country names in Dutch, English, German or French (`Duitsland`, `Germany`), when the whole
+ *   country keeps one clock (see `countryWithSeveralClocks` for the others).
  */
 export function parseTimezone(text: string, zones: readonly string[] = knownZones()): string | null {
   const input = text.trim().replace(/\s+/g, ' ');
@@ -24,7 +28,18 @@ export function parseTimezone(text: string, zones: readonly string[] = knownZone
   const city = withoutAccents(lower).replace(/[ -]/g, '_');
   const byCity = zones.find((zone) => zone.includes('/') && zone.toLowerCase().endsWith(`/${city}`));
   if (byCity) return byCity;
+  const country = zonesOfCountry(input);
+  if (country?.kind === 'one') return country.zone;
   return input.includes('/') && isValidZone(input) ? titleCaseZone(input) : null;
+}
+
+/**
+ * The country's name when `text` names one whose zones keep different clocks (Spain with the
+ * Canary Islands, the United States): the reader must say which city or offset they mean.
+ */
+export function countryWithSeveralClocks(text: string): string | null {
+  const country = zonesOfCountry(text);
+  return country?.kind === 'several' ? country.country : null;
 }
 
 /** Names the runtime accepts but does not list (Node lists `Asia/Calcutta`, accepts `Asia/Kolkata`). */
@@ -88,7 +103,7 @@ const ZONE_ABBREVIATIONS: Record<string, string> = {
   jst: 'Asia/Tokyo', aest: 'Australia/Sydney', aedt: 'Australia/Sydney',
 };
 
-/** Local and common spellings the zone database does not carry as a city. */
+/** Local and common spellings of cities the zone database does not carry (countries come from Intl). */
 const CITY_ALIASES: Record<string, string> = {
   'den haag': 'Europe/Amsterdam',
   'the hague': 'Europe/Amsterdam',
@@ -96,19 +111,15 @@ const CITY_ALIASES: Record<string, string> = {
   utrecht: 'Europe/Amsterdam',
   eindhoven: 'Europe/Amsterdam',
   groningen: 'Europe/Amsterdam',
-  nederland: 'Europe/Amsterdam',
-  netherlands: 'Europe/Amsterdam',
   brussel: 'Europe/Brussels',
   bruxelles: 'Europe/Brussels',
   antwerpen: 'Europe/Brussels',
   antwerp: 'Europe/Brussels',
   gent: 'Europe/Brussels',
   ghent: 'Europe/Brussels',
-  belgie: 'Europe/Brussels',
-  'belgië': 'Europe/Brussels',
-  belgium: 'Europe/Brussels',
   londen: 'Europe/London',
   parijs: 'Europe/Paris',
+  berlijn: 'Europe/Berlin',
   keulen: 'Europe/Berlin',
   lissabon: 'Europe/Lisbon',
   wenen: 'Europe/Vienna',
@@ -143,7 +154,6 @@ const CITY_ALIASES: Record<string, string> = {
   peking: 'Asia/Shanghai',
   curacao: 'America/Curacao',
   'curaçao': 'America/Curacao',
-  suriname: 'America/Paramaribo',
 };
 
 let cachedZones: readonly string[] | null = null;

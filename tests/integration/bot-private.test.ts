@@ -110,6 +110,17 @@ describe('a private chat, in English and Dutch', () => {
     expect((await say(h, nl, '/timezone Kolkata'))[0]!.text).toContain('Het is daar nu maandag 5 januari, 14:30');
   });
 
+  it('/timezone takes a country that keeps one clock, and asks for a city in one that keeps several', async () => {
+    const nl = dutch();
+    expect((await say(h, nl, '/timezone Duitsland'))[0]!.text).toContain('<b>Europe/Berlin</b>');
+    expect((await say(h, nl, '/timezone Verenigde Staten'))[0]!.text).toBe(
+      'Verenigde Staten heeft meer dan één tijdzone. Noem een stad daar, of je verschil met UTC (<code>/timezone +01:00</code>).',
+    );
+    expect(h.deps.subscribers.find(nl.id)?.timezone).toBe('Europe/Berlin');
+    const en = english();
+    expect((await say(h, en, '/timezone Spain'))[0]!.text).toContain('Spain has more than one time zone. Name a city there');
+  });
+
   it('/language switches the interface both ways and refuses others', async () => {
     const user = english();
     expect((await say(h, user, '/language nl'))[0]!.text).toContain('Ik spreek vanaf nu Nederlands');

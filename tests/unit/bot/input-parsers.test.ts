@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDigestTime } from '../../../src/telegram/time-input.js';
-import { parseTimezone } from '../../../src/telegram/timezone-input.js';
+import { countryWithSeveralClocks, parseTimezone } from '../../../src/telegram/timezone-input.js';
 import { parseCommand } from '../../../src/bot/parse-command.js';
 import { createFloodGate } from '../../../src/bot/flood-gate.js';
 import { nextLocalTime } from '../../../src/core/local-time.js';
@@ -56,6 +56,26 @@ describe('time zone input', () => {
     expect(parseTimezone('São Paulo')).toBe('America/Sao_Paulo');
     expect(parseTimezone('Reykjavík')).toBe('Atlantic/Reykjavik');
     expect(parseTimezone('belgie')).toBe('Europe/Brussels');
+  });
+  it('reads a country in Dutch, English, German or French when the whole country keeps one clock', () => {
+    expect(parseTimezone('Duitsland')).toBe('Europe/Berlin');
+    expect(parseTimezone('germany')).toBe('Europe/Berlin');
+    expect(parseTimezone('Deutschland')).toBe('Europe/Berlin');
+    expect(parseTimezone('Allemagne')).toBe('Europe/Berlin');
+    expect(parseTimezone('Nederland')).toBe('Europe/Amsterdam');
+    expect(parseTimezone('BELGIË')).toBe('Europe/Brussels');
+    expect(parseTimezone('Verenigd Koninkrijk')).toBe('Europe/London');
+    expect(parseTimezone('Suriname')).toBe('America/Paramaribo');
+    expect(parseTimezone('Berlijn')).toBe('Europe/Berlin');
+    expect(countryWithSeveralClocks('Duitsland')).toBeNull();
+  });
+  it('asks for a city when a country keeps several clocks', () => {
+    expect(parseTimezone('Spanje')).toBeNull();
+    expect(countryWithSeveralClocks('spanje')).toBe('Spanje');
+    expect(parseTimezone('United States')).toBeNull();
+    expect(countryWithSeveralClocks('United States')).toBe('United States');
+    expect(countryWithSeveralClocks('Mars')).toBeNull();
+    expect(countryWithSeveralClocks('Europa')).toBeNull();
   });
   it('maps zone abbreviations to a zone that keeps their summer time', () => {
     expect(parseTimezone('CET')).toBe('Europe/Brussels');

@@ -1,0 +1,73 @@
+/**
+ * Countries as readers name them ("Duitsland", "Germany", "Deutschland", "Allemagne") to the
+ * zones the runtime's CLDR data gives them. No list is kept here: the names come from
+ * Intl.DisplayNames and the zones from Intl.Locale, so every country in the runtime is covered.
+ */
+
+/** Languages whose country names are read: the interface's and the feeds' first ones. */
+const NAME_LANGUAGES = ['nl', 'en', 'de', 'fr'] as const;
+
+export type CountryZones =
+  | { readonly kind: 'one'; readonly zone: string }
+  /** Zones that keep different clocks (Spain's mainland and the Canary Islands): a city or offset is needed. */
+  | { readonly kind: 'several'; readonly country: string };
+
+let regionByName: ReadonlyMap<string, { region: string; country: string }> | null = null;
+
+/** What `name` (any case, accents optional) means as a country, or undefined when it names none. */
+export function zonesOfCountry(name: string): CountryZones | undefined {
+  regionByName ??= indexNames();
+  const found = regionByName.get(foldName(name));
+  if (found === undefined) return undefined;
+  const zones = zonesOfRegion(found.region);
+  if (zones.length === 0) return undefined; // a region without its own clock, such as "Europe"
+  return keepOneClock(zones) ? { kind: 'one', zone: zones[0] as string } : { kind: 'several', country: found.country };
+}
+
+/** Every region name in the languages above, folded, to its code (built once, on first use: about 20 ms). */
+function indexNames(): Map<string, { region: string; country: string }> {
+  const index = new Map<string, { region: string; country: string }>();
+  const displayNames = NAME_LANGUAGES.map((language) => new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }));
+  for (const region of regionCodes()) {
+    for (const names of displayNames) {
+      const country = names.of(region);
+      const key = country === undefined ? '' : foldName(country);
+      if (country !== undefined && !index.has(key)) index.set(key, { region, country });
+    }
+  }
+  return index;
+}
+
+function regionCodes(): string[] {
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  return [...letters].flatMap((first) => [...letters].map((second) => `${first}${second}`));
+}
+
+/** The region's zones as CLDR lists them (V8 exposes them as `timeZones`, newer ones as `getTimeZones()`). */
+function zonesOfRegion(region: string): readonly string[] {
+  const locale = new Intl.Locale(`und-${region}`) as Intl.Locale & { timeZones?: string[]; getTimeZones?: () => string[] };
+  try {
+    return locale.getTimeZones?.() ?? locale.timeZones ?? [];
+  } catch {
+    return [];
+  }
+}
+
+// A winter and a summer instant of both hemispheres: zones that agree on both keep one clock.
+const PROBES = [Date.UTC(2025, 0, 15, 12), Date.UTC(2025, 6, 15, 12)];
+
+function keepOneClock(zones: readonly string[]): boolean {
+  const clock = (zone: string) => PROBES.map((at) => offsetName(zone, at)).join(' ');
+  const first = clock(zones[0] as string);
+  return zones.every((zone) => clock(zone) === first);
+}
+
+function offsetName(zone: string, at: number): string {
+  const parts = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at);
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
+}
+
+/** `Belgïe`, `belgie`, ` BELGIË ` -> `belgie`. */
+function foldName(name: string): string {
+  return name.trim().toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ');
+}
