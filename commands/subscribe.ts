@@ -1,6 +1,6 @@
 import type { BotCommand, CallbackContext } from '../src/bot/command.js';
 import { availableTopics } from '../src/core/following.js';
-import { resolveSubscriptions } from '../src/bot/subscription-feeds.js';
+import { offeredNames, resolveSubscriptions, retryWithClosest } from '../src/bot/subscription-feeds.js';
 import { TOGGLE_PREFIX, feedIdTag, toggleKeyboard, togglePage } from '../src/bot/views.js';
 import type { Subscription } from '../src/store/subscriber-repository.js';
 import { subscribeChannel } from './subscribe-channel.js';
@@ -24,7 +24,7 @@ export const subscribeCommand: BotCommand = {
       c.deps.subscribers.subscribe(c.chat.chatId, items, c.now);
       lines.push(c.msg.subscribed(items.map((item) => item.value)));
     }
-    if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown));
+    if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown, retryWithClosest('subscribe', unknown, offeredNames(c.feeds))));
     await c.reply(lines.join('\n'));
   },
   async onCallback(c) {

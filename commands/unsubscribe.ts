@@ -1,5 +1,5 @@
 import type { BotCommand } from '../src/bot/command.js';
-import { followedItems, resolveSubscriptions } from '../src/bot/subscription-feeds.js';
+import { followedItems, resolveSubscriptions, retryWithClosest } from '../src/bot/subscription-feeds.js';
 import { toggleKeyboard } from '../src/bot/views.js';
 import { unsubscribeChannel } from './unsubscribe-channel.js';
 
@@ -22,7 +22,7 @@ export const unsubscribeCommand: BotCommand = {
       c.deps.subscribers.unsubscribe(c.chat.chatId, followed, c.now);
       lines.push(c.msg.unsubscribed(followed.map((item) => item.value)));
     } else if (unknown.length === 0) lines.push(c.msg.nothingChanged);
-    if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown));
+    if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown, retryWithClosest('unsubscribe', unknown, [...c.chat.topics, ...c.chat.feeds])));
     await c.reply(lines.join('\n'));
   },
 };

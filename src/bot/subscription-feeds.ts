@@ -1,3 +1,4 @@
+import { closestName } from '../core/closest-name.js';
 import { availableTopics } from '../core/following.js';
 import type { FeedSpec, Subscriber, UiLanguage } from '../core/types.js';
 import type { Subscription } from '../store/subscriber-repository.js';
@@ -36,6 +37,20 @@ export function followedItems(words: readonly string[], chat: Subscriber): { ite
     else rest.push(word);
   }
   return { items, rest };
+}
+
+/** The topics and feed ids a chat may subscribe to. */
+export function offeredNames(feeds: readonly FeedSpec[]): string[] {
+  return [...availableTopics(feeds), ...feeds.map((feed) => feed.id)];
+}
+
+/**
+ * The command again with what the unknown words most likely meant among `names` ("wereld" ->
+ * `/subscribe world`), or undefined when none is close to anything.
+ */
+export function retryWithClosest(command: string, unknown: readonly string[], names: readonly string[]): string | undefined {
+  const meant = [...new Set(unknown.map((word) => closestName(subscriptionWord(word), names)).filter((name) => name !== null))];
+  return meant.length > 0 ? `/${command} ${meant.join(' ')}` : undefined;
 }
 
 /** A word as typed (`#World,`) in the form topics and feed ids are stored in (`world`). */

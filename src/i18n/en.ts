@@ -83,7 +83,8 @@ export const EN: Messages = {
   botAdminsOnly: 'This command is for the administrators of this bot.',
   subscribed: (items) => `Now following: ${list(items)}.`,
   unsubscribed: (items) => `No longer following: ${list(items)}.`,
-  unknownItems: (items) => `I do not know ${list(items)}. /feeds lists the topics and feeds.`,
+  unknownItems: (items, retry) =>
+    `I do not know ${list(items)}.${retry === undefined ? '' : ` Did you mean <code>${e(retry)}</code>?`} /feeds lists the topics and feeds.`,
   nothingChanged: 'Nothing changed.',
   subscribeKeyboardTitle: 'Tap topics and feeds to follow or unfollow them:',
   unsubscribeKeyboardTitle: 'Tap what you no longer want to follow:',

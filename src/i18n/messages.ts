@@ -74,7 +74,8 @@ export interface Messages {
   readonly botAdminsOnly: string;
   readonly subscribed: (items: readonly string[]) => string;
   readonly unsubscribed: (items: readonly string[]) => string;
-  readonly unknownItems: (items: readonly string[]) => string;
+  /** `retry`: the command with the names the words most likely meant ("/subscribe world"), if any. */
+  readonly unknownItems: (items: readonly string[], retry?: string) => string;
   readonly nothingChanged: string;
   readonly subscribeKeyboardTitle: string;
   readonly unsubscribeKeyboardTitle: string;

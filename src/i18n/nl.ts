@@ -83,7 +83,8 @@ export const NL: Messages = {
   botAdminsOnly: 'Dit commando is voor de beheerders van deze bot.',
   subscribed: (items) => `Je volgt nu: ${list(items)}.`,
   unsubscribed: (items) => `Je volgt niet meer: ${list(items)}.`,
-  unknownItems: (items) => `Ik ken ${list(items)} niet. /feeds toont de onderwerpen en feeds.`,
+  unknownItems: (items, retry) =>
+    `Ik ken ${list(items)} niet.${retry === undefined ? '' : ` Bedoel je <code>${e(retry)}</code>?`} /feeds toont de onderwerpen en feeds.`,
   nothingChanged: 'Er is niets veranderd.',
   subscribeKeyboardTitle: 'Tik op onderwerpen en feeds om ze te volgen of niet meer te volgen:',
   unsubscribeKeyboardTitle: 'Tik op wat je niet meer wilt volgen:',

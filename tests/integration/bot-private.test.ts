@@ -44,6 +44,19 @@ describe('a private chat, in English and Dutch', () => {
     expect(h.deps.subscribers.find(user.id)?.topics).toEqual(['tech', 'world']);
   });
 
+  it('/subscribe and /unsubscribe suggest what an unknown word most likely meant', async () => {
+    const nl = dutch();
+    const [guess] = await say(h, nl, '/subscribe wereld');
+    expect(guess!.text).toBe('Ik ken <b>wereld</b> niet. Bedoel je <code>/subscribe world</code>? /feeds toont de onderwerpen en feeds.');
+    expect(h.deps.subscribers.find(nl.id)?.topics).toEqual([]);
+    const user = english();
+    await say(h, user, '/subscribe world bbc-tech');
+    const [typo] = await say(h, user, '/unsubscribe bbc-tec wrold');
+    expect(typo!.text).toContain('Did you mean <code>/unsubscribe bbc-tech world</code>?');
+    const [far] = await say(h, user, '/subscribe weather');
+    expect(far!.text).toBe('I do not know <b>weather</b>. /feeds lists the topics and feeds.');
+  });
+
   it('/subscribe without words shows a toggle keyboard that edits itself in place', async () => {
     const user = dutch();
     const [keyboard] = await say(h, user, '/subscribe');
