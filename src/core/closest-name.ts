@@ -6,10 +6,10 @@ import { distance } from 'fastest-levenshtein';
  * rounded up (two swapped letters count twice), so short words get no far-fetched guesses; a tie
  * suggests nothing, since either guess could mislead.
  */
-export function closestName(word: string, names: readonly string[]): string | null {
+export function closestName<Name extends string>(word: string, names: readonly Name[]): Name | null {
   const folded = word.toLowerCase();
   const allowed = Math.ceil(folded.length / 3);
-  let best: string | null = null;
+  let best: Name | null = null;
   let bestDistance = Infinity;
   let tied = false;
   for (const name of names) {

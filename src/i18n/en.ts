@@ -74,7 +74,7 @@ export const EN: Messages = {
     poll: '<code>/poll</code> — poll every feed now; I say when it is done.',
     reload: '<code>/reload</code> — read feeds.json again without a restart. A file with mistakes changes nothing, and I list the mistakes.',
   },
-  unknownCommand: 'I do not know that command. /help lists what I can do.',
+  unknownCommand: (guess) => `I do not know that command.${guess === undefined ? '' : ` Did you mean /${guess}?`} /help lists what I can do.`,
   notACommand: 'I answer commands: /latest for the news, /help for everything I can do.',
   somethingWentWrong: 'Something went wrong, please try again.',
   slowDown: 'That is a lot of commands at once. Please wait a few seconds; I will answer again then.',

@@ -41,7 +41,7 @@ describe('every command answers', () => {
     const msg = messagesFor(language);
     expect(reply!.text.length).toBeGreaterThan(0);
     expect(reply!.text).not.toBe(msg.somethingWentWrong);
-    expect(reply!.text).not.toBe(msg.unknownCommand);
+    expect(reply!.text).not.toBe(msg.unknownCommand());
   });
 });
 

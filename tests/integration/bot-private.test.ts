@@ -257,6 +257,7 @@ describe('a private chat, in English and Dutch', () => {
   it('/help with a command tells how to use that one, in the chat\'s language', async () => {
     expect((await say(h, english(), '/help time'))[0]!.text).toContain('<code>/time off</code> — no daily digest.');
     expect((await say(h, dutch(), '/help /latest'))[0]!.text).toContain('<code>/latest 10</code> — tot 20 tegelijk.');
+    expect((await say(h, dutch(), '/help tijd'))[0]!.text).toContain('<code>/time uit</code>');
     // An admin command, or one that does not exist, gets the list instead.
     for (const asked of ['/help reload', '/help frobnicate']) {
       const [answer] = await say(h, english(), asked);
@@ -267,6 +268,10 @@ describe('a private chat, in English and Dutch', () => {
 
   it('an unknown command or plain text gets a one-line hint to /help', async () => {
     expect((await say(h, english(), '/frobnicate'))[0]!.text).toBe('I do not know that command. /help lists what I can do.');
+    expect((await say(h, english(), '/lates'))[0]!.text).toBe('I do not know that command. Did you mean /latest? /help lists what I can do.');
+    expect((await say(h, dutch(), '/subscirbe world'))[0]!.text).toBe('Dat commando ken ik niet. Bedoel je /subscribe? /help laat zien wat ik kan.');
+    // Admin commands are not guessed for readers who may not use them.
+    expect((await say(h, english(), '/stat'))[0]!.text).not.toContain('/stats');
     expect((await say(h, english(), 'what is new?'))[0]!.text).toBe('I answer commands: /latest for the news, /help for everything I can do.');
     expect((await say(h, dutch(), 'hallo?'))[0]!.text).toContain('/help');
   });
