@@ -82,6 +82,13 @@ describe('isDangling', () => {
     expect(isDangling('De gemeenteraad stemde in.', 'nl')).toBe(false);
   });
 
+  it('counts "others" as pointing back to the group named before', () => {
+    expect(isDangling("Others take low-skilled work that citizens of wealthier nations won't do.", 'en')).toBe(true);
+    expect(isDangling('Anderen weten al zeker dat hun reis niet doorgaat.', 'nl')).toBe(true);
+    expect(isDangling('Andere Länder zögern noch mit einer Entscheidung.', 'de')).toBe(true);
+    expect(isDangling('Othello opens at the Globe tonight.', 'en')).toBe(false);
+  });
+
   it('tells a German demonstrative pronoun from an article by the capital of the next word', () => {
     expect(isDangling('Das sagte der Minister am Montag.', 'de')).toBe(true);
     expect(isDangling('Das Hutfestival verwandelt die Innenstadt.', 'de')).toBe(false);

@@ -117,6 +117,17 @@ describe('standalone sentences', () => {
     expect(canStandAlone('Door de regen werd de wedstrijd afgelast.')).toBe(true);
   });
 
+  it('rejects a credit in sentence form, and keeps news told with the same verbs', () => {
+    expect(canStandAlone("Al Jazeera's Divya Gopalan reports.")).toBe(false);
+    expect(canStandAlone("CNN's Arwa Damon reports from Baghdad, Iraq.")).toBe(false);
+    expect(canStandAlone('Correspondent Anne de Vries doet verslag vanuit Kiev.')).toBe(false);
+    expect(canStandAlone('ARD-Korrespondentin Anna Schmidt berichtet aus Kiew.')).toBe(false);
+    expect(canStandAlone('Reporting by Jane Doe; Editing by John Smith')).toBe(false);
+    expect(canStandAlone('The ministry reports that exports rose by 4 percent.')).toBe(true);
+    expect(canStandAlone('Reuters reports from London that the talks failed.')).toBe(true);
+    expect(canStandAlone('Die Polizei berichtet von mehreren Festnahmen in der Stadt.')).toBe(true);
+  });
+
   it('strips agency datelines but keeps the sentence verbatim otherwise', () => {
     expect(stripDateline('WASHINGTON (CNN) -- The president signed the bill on Monday.')).toBe('The president signed the bill on Monday.');
     expect(stripDateline('(CNN)The dog survived against all odds.')).toBe('The dog survived against all odds.');

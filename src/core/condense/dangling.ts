@@ -10,9 +10,9 @@
 const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Boolean));
 
 const POINTERS: Record<string, ReadonlySet<string>> = {
-  nl: words('hij zij ze zo daarom daardoor daarbij daarmee daarna daar toch bovendien echter ook maar wel verder hun hem haar en want dan'),
-  en: words('he she it they also however but so then there his her their its and yet'),
-  de: words('er sie es dabei damit daher dazu deshalb doch aber auch zudem außerdem so dort und denn dann'),
+  nl: words('hij zij ze zo daarom daardoor daarbij daarmee daarna daar toch bovendien echter ook maar wel verder hun hem haar en want dan anderen andere'),
+  en: words('he she it they also however but so then there his her their its and yet others'),
+  de: words('er sie es dabei damit daher dazu deshalb doch aber auch zudem außerdem so dort und denn dann andere'),
   fr: words('il elle ils elles cela ceci mais aussi pourtant donc ainsi lui leur et puis car alors'),
 };
 
