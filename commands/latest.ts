@@ -9,9 +9,10 @@ const MAX_COUNT = 20;
 
 /**
  * /latest [n]: the newest n (default 5, at most 20: a larger n gets 20, and the header says so)
- * briefings of the chat's feeds it has not received. Each message's briefings are recorded as received only once Telegram accepted that
- * message, so a failed send offers them again; the chat's queue keeps two /latest apart so they
- * never pick the same ones. When nothing is new it says so and offers the most recent ones again.
+ * briefings of the chat's feeds it has not received. Each message's briefings are recorded as
+ * received only once Telegram accepted that message, so a failed send offers them again; the
+ * chat's queue keeps two /latest apart so they never pick the same ones. When nothing is new it
+ * says so and offers the most recent ones again.
  * Articles older than the retention period (whose receipts housekeeping cleared) are never new.
  */
 export const latestCommand: BotCommand = {

@@ -1,7 +1,7 @@
 /**
- * Record-by-record comparison with the lead baseline (Lead-3 by default) for `npm run eval`: the mean margin per group with a
- * 95 % bootstrap interval, and how many records each side wins. A group's mean can hang on one
- * or two records; this shows whether it does.
+ * Record-by-record comparison with the lead baseline (Lead-3 by default) for `npm run eval`: the
+ * mean margin per group with a 95 % bootstrap interval, and how many records each side wins. A
+ * group's mean can hang on one or two records; this shows whether it does.
  */
 
 /** One record's margin over the lead baseline (F1 × 100), in the groups it belongs to. */

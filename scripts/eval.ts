@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   const groupsOf = (prefix: string) =>
     Object.fromEntries(
       Object.keys(a)
-        .filter((k) => k.startsWith(prefix))
+        .filter((g) => g.startsWith(prefix))
         .sort()
         .map((g) => [g.slice(prefix.length), { ...pick(a[g]), [leadKey]: pick(b[g]) }]),
     );

@@ -15,8 +15,14 @@ const BYLINE_RE = /^(?:[Dd]oor|[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Tt]ext|[Tt]ekst|[F
 // A credit in sentence form: "Al Jazeera's Divya Gopalan reports.", "CNN's Arwa Damon reports from
 // Baghdad.", "Correspondent Anne Mulder doet verslag.", "ARD-Korrespondentin Anna Schmidt berichtet aus
 // Kiew.", or a wire's "Reporting by …; editing by …": who made the piece, not what happened.
-const CREDIT_RE =
-  /^(?:(?:\p{Lu}[\p{L}'’.-]*|van|de|der|den|von|da|di|le|la)\s+){1,7}(?:reports|berichtet|berichten|doet verslag|doen verslag|rapporte)(?:\s+(?:from|aus|vanuit|uit|depuis|de)\s+\p{Lu}[\p{L}'’.-]*(?:,?\s+\p{Lu}[\p{L}'’.-]*){0,3})?[.!]?\s*$|^(?:[Aa]dditional\s+)?[Rr]eporting by\b|\b[Ee]diting by\s+\p{Lu}/u;
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|van|de|der|den|von|da|di|le|la)`;
+const PLACE = String.raw`\p{Lu}[\p{L}'’.-]*(?:,?\s+\p{Lu}[\p{L}'’.-]*){0,3}`;
+const REPORTER_CREDIT_RE = new RegExp(
+  String.raw`^(?:${NAME_WORD}\s+){1,7}(?:reports|berichtet|berichten|doet verslag|doen verslag|rapporte)` +
+    String.raw`(?:\s+(?:from|aus|vanuit|uit|depuis|de)\s+${PLACE})?[.!]?\s*$`,
+  'u',
+);
+const WIRE_CREDIT_RE = /^(?:[Aa]dditional\s+)?[Rr]eporting by\b|\b[Ee]diting by\s+\p{Lu}/u;
 const CAPTION_RE =
   /(?:^|[\s(|])(?:foto|beeld|photo|photograph|picture|image|bild|illustration|afbeelding|video|credit)s?\s*:|\b(?:getty images|anp|afp|epa|reuters|ap photo|dpa|picture alliance|shutterstock|hollandse hoogte)\s*\)?\s*$/iu;
 const PHOTO_NOTE_RE = /\((?:file |archive |stock )?(?:photo|picture|image|pictured (?:left|right|above|below))s?\)|\((?:foto|bild|archieffoto|archivbild)\)/iu;
@@ -41,7 +47,7 @@ export function canStandAlone(sentence: string, language?: string): boolean {
   if (READ_ALSO_RE.test(sentence) || BOILERPLATE_RE.test(sentence)) return false;
   if (URL_RE.test(sentence) || CAPTION_RE.test(sentence) || PHOTO_NOTE_RE.test(sentence)) return false;
   if (BYLINE_RE.test(sentence) && tokens <= 12) return false;
-  if (CREDIT_RE.test(sentence)) return false;
+  if (REPORTER_CREDIT_RE.test(sentence) || WIRE_CREDIT_RE.test(sentence)) return false;
   if (QUESTION_RE.test(sentence) || (language === 'el' && GREEK_QUESTION_RE.test(sentence))) return false;
   // A line without final punctuation is a subheading or a label, unless it is long.
   if (!TERMINAL_RE.test(sentence) && tokens < 12) return false;
