@@ -128,6 +128,30 @@ describe('standalone sentences', () => {
     expect(canStandAlone('Die Polizei berichtet von mehreren Festnahmen in der Stadt.')).toBe(true);
   });
 
+  it('rejects a guest listed with what they are, and keeps a dateline before a sentence', () => {
+    expect(canStandAlone('Maria Janssen - Professor of Economics at the University of Leiden.', 'en')).toBe(false);
+    expect(canStandAlone('Pieter de Boer – Hoofd Onderzoek bij het Centraal Planbureau.', 'nl')).toBe(false);
+    expect(canStandAlone('Bad Homburg - Die Polizei hat am Montag einen Mann festgenommen.', 'de')).toBe(true);
+    expect(canStandAlone('Den Haag - Het kabinet is gevallen na een lang debat.', 'nl')).toBe(true);
+    expect(canStandAlone('Angela Merkel - Kanzlerin a.D. - sprach am Montag in Berlin.', 'de')).toBe(true);
+  });
+
+  it('briefs a show description by its news, not its guest list or a sentence that leans', () => {
+    const text = [
+      'Dock workers are the backbone of every port city.',
+      'They load ships, drive cranes and plan the cargo.',
+      'Others clean the quays at night for little pay.',
+      'But thousands of dock workers have lost their jobs as automated terminals open.',
+      'Guests:',
+      'Maria Janssen - Professor of Economics at the University of Leiden.',
+      'Tom Baker - Head of Dock Workers Union at the Port of Rotterdam.',
+      "The Port's Lena Vos reports.",
+    ].join('\n\n');
+    const b = condenseArticle({ title: 'Who speaks for dock workers?', text, language: 'en' });
+    expect(b.sentences[0]).toBe('Dock workers are the backbone of every port city.');
+    expect(b.sentences.join(' ')).not.toMatch(/Janssen|Baker|reports\.|^Others/);
+  });
+
   it('strips agency datelines but keeps the sentence verbatim otherwise', () => {
     expect(stripDateline('WASHINGTON (CNN) -- The president signed the bill on Monday.')).toBe('The president signed the bill on Monday.');
     expect(stripDateline('(CNN)The dog survived against all odds.')).toBe('The dog survived against all odds.');

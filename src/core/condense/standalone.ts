@@ -5,6 +5,7 @@
  * list that follows) are left out. Patterns cover nl/en/de/fr; none assumes English.
  */
 
+import { stopwordsFor } from './stopwords.js';
 import { countTokens } from './tokenize.js';
 
 const READ_ALSO_RE =
@@ -15,7 +16,9 @@ const BYLINE_RE = /^(?:[Dd]oor|[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Tt]ext|[Tt]ekst|[F
 // A credit in sentence form: "Al Jazeera's Divya Gopalan reports.", "CNN's Arwa Damon reports from
 // Baghdad.", "Correspondent Anne Mulder doet verslag.", "ARD-Korrespondentin Anna Schmidt berichtet aus
 // Kiew.", or a wire's "Reporting by …; editing by …": who made the piece, not what happened.
-const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|van|de|der|den|von|da|di|le|la)`;
+// Name particles written in lower case: "Pieter de Boer", "Ursula von der Leyen".
+const PARTICLE = 'van|de|der|den|von|da|di|le|la|ten|ter';
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|${PARTICLE})`;
 const PLACE = String.raw`\p{Lu}[\p{L}'’.-]*(?:,?\s+\p{Lu}[\p{L}'’.-]*){0,3}`;
 const REPORTER_CREDIT_RE = new RegExp(
   String.raw`^(?:${NAME_WORD}\s+){1,7}(?:reports|berichtet|berichten|doet verslag|doen verslag|rapporte)` +
@@ -23,6 +26,14 @@ const REPORTER_CREDIT_RE = new RegExp(
   'u',
 );
 const WIRE_CREDIT_RE = /^(?:[Aa]dditional\s+)?[Rr]eporting by\b|\b[Ee]diting by\s+\p{Lu}/u;
+// A name and what the person is, as a show lists its guests: "Arun Kumar - Professor at the
+// Institute of Social Sciences." A dateline followed by a sentence ("Bad Homburg - Die Polizei hat
+// …") is told apart by the article or other function word that opens the sentence.
+const NAME_ROLE_RE = new RegExp(
+  String.raw`^\p{Lu}[\p{L}'’.-]+(?:\s+(?:(?:${PARTICLE})\s+)*\p{Lu}[\p{L}'’.-]+){1,3}\s+[-–—]\s+(\p{Lu}\p{L}*)`,
+  'u',
+);
+const MAX_NAME_ROLE_TOKENS = 20;
 const CAPTION_RE =
   /(?:^|[\s(|])(?:foto|beeld|photo|photograph|picture|image|bild|illustration|afbeelding|video|credit)s?\s*:|\b(?:getty images|anp|afp|epa|reuters|ap photo|dpa|picture alliance|shutterstock|hollandse hoogte)\s*\)?\s*$/iu;
 const PHOTO_NOTE_RE = /\((?:file |archive |stock )?(?:photo|picture|image|pictured (?:left|right|above|below))s?\)|\((?:foto|bild|archieffoto|archivbild)\)/iu;
@@ -48,6 +59,7 @@ export function canStandAlone(sentence: string, language?: string): boolean {
   if (URL_RE.test(sentence) || CAPTION_RE.test(sentence) || PHOTO_NOTE_RE.test(sentence)) return false;
   if (BYLINE_RE.test(sentence) && tokens <= 12) return false;
   if (REPORTER_CREDIT_RE.test(sentence) || WIRE_CREDIT_RE.test(sentence)) return false;
+  if (tokens <= MAX_NAME_ROLE_TOKENS && isNameAndRole(sentence, language)) return false;
   if (QUESTION_RE.test(sentence) || (language === 'el' && GREEK_QUESTION_RE.test(sentence))) return false;
   // A line without final punctuation is a subheading or a label, unless it is long.
   if (!TERMINAL_RE.test(sentence) && tokens < 12) return false;
@@ -69,6 +81,15 @@ export function canServeAsLastResort(sentence: string, fragments = false): boole
   if (tokens === 0 || (!fragments && (tokens < MIN_SENTENCE_TOKENS || LOWER_START_RE.test(sentence)))) return false;
   if (URL_RE.test(sentence) || BOILERPLATE_RE.test(sentence) || READ_ALSO_RE.test(sentence)) return false;
   return !(BYLINE_RE.test(sentence) && tokens <= 12);
+}
+
+/** "Thulsi Narayanasamy - Head of Labour Rights at …": a label, unless a function word opens what follows the dash. */
+function isNameAndRole(sentence: string, language?: string): boolean {
+  const match = NAME_ROLE_RE.exec(sentence);
+  const role = match?.[1];
+  if (match === null || role === undefined || stopwordsFor(language).has(role.toLowerCase())) return false;
+  // A second dash closes an aside: "Angela Merkel - Kanzlerin a.D. - sprach am Montag …" goes on.
+  return !/\s[-–—]\s/u.test(sentence.slice(match[0].length));
 }
 
 // German opens with „ and closes with “; elsewhere “ opens. ” and » always close.
