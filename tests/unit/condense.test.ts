@@ -136,6 +136,12 @@ describe('standalone sentences', () => {
     expect(canStandAlone('Angela Merkel - Kanzlerin a.D. - sprach am Montag in Berlin.', 'de')).toBe(true);
   });
 
+  it('gives the headline alone rather than a credit when the text holds nothing else', () => {
+    const b = condenseArticle({ title: 'Envoys recalled in submarine row', text: "CNN's Melissa Bell reports.", language: 'en' });
+    expect(b.headline).toBe('Envoys recalled in submarine row');
+    expect(b.sentences).toEqual([]);
+  });
+
   it('briefs a show description by its news, not its guest list or a sentence that leans', () => {
     const text = [
       'Dock workers are the backbone of every port city.',

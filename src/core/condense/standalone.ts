@@ -57,8 +57,7 @@ export function canStandAlone(sentence: string, language?: string): boolean {
   if (tokens < MIN_SENTENCE_TOKENS) return false;
   if (READ_ALSO_RE.test(sentence) || BOILERPLATE_RE.test(sentence)) return false;
   if (URL_RE.test(sentence) || CAPTION_RE.test(sentence) || PHOTO_NOTE_RE.test(sentence)) return false;
-  if (BYLINE_RE.test(sentence) && tokens <= 12) return false;
-  if (REPORTER_CREDIT_RE.test(sentence) || WIRE_CREDIT_RE.test(sentence)) return false;
+  if (isCredit(sentence, tokens)) return false;
   if (tokens <= MAX_NAME_ROLE_TOKENS && isNameAndRole(sentence, language)) return false;
   if (QUESTION_RE.test(sentence) || (language === 'el' && GREEK_QUESTION_RE.test(sentence))) return false;
   // A line without final punctuation is a subheading or a label, unless it is long.
@@ -72,7 +71,7 @@ export function canStandAlone(sentence: string, language?: string): boolean {
 /**
  * Whether `sentence` may still stand in a briefing when no sentence can stand alone (a teaser
  * without final punctuation, a question): anything but a fragment (too short, or starting in
- * lower case mid-thought), a link, a byline or the site talking about itself. With
+ * lower case mid-thought), a link, a byline or credit, or the site talking about itself. With
  * `fragments`, a fragment passes too: for an article without a headline, where a fragment says
  * more than nothing.
  */
@@ -80,7 +79,12 @@ export function canServeAsLastResort(sentence: string, fragments = false): boole
   const tokens = countTokens(sentence);
   if (tokens === 0 || (!fragments && (tokens < MIN_SENTENCE_TOKENS || LOWER_START_RE.test(sentence)))) return false;
   if (URL_RE.test(sentence) || BOILERPLATE_RE.test(sentence) || READ_ALSO_RE.test(sentence)) return false;
-  return !(BYLINE_RE.test(sentence) && tokens <= 12);
+  return !isCredit(sentence, tokens);
+}
+
+/** Who made the piece rather than what happened: a short byline, a reporter's or a wire's credit. */
+function isCredit(sentence: string, tokens: number): boolean {
+  return REPORTER_CREDIT_RE.test(sentence) || WIRE_CREDIT_RE.test(sentence) || (tokens <= 12 && BYLINE_RE.test(sentence));
 }
 
 /** "Thulsi Narayanasamy - Head of Labour Rights at …": a label, unless a function word opens what follows the dash. */
