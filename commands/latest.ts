@@ -1,5 +1,7 @@
 import type { BotCommand, CommandContext } from '../src/bot/command.js';
-import { followedFeedIds } from '../src/core/following.js';
+import { offeredNames, resolveSubscriptions, retryWithClosest } from '../src/bot/subscription-feeds.js';
+import { feedIdsOf, followedFeedIds } from '../src/core/following.js';
+import type { FeedSpec, Subscriber } from '../src/core/types.js';
 import type { DeliverableBriefing } from '../src/store/subscriber-repository.js';
 import { renderBriefings } from '../src/telegram/render-briefing.js';
 import { packMessages } from '../src/telegram/split-message.js';
@@ -14,17 +16,23 @@ const MAX_COUNT = 20;
  * chat's queue keeps two /latest apart so they never pick the same ones. When nothing is new it
  * says so and offers the most recent ones again.
  * Articles older than the retention period (whose receipts housekeeping cleared) are never new.
+ * `/latest tech` (topics or feeds, with or without a count) reads only those, followed or not.
  */
 export const latestCommand: BotCommand = {
   name: 'latest',
   scope: 'everyone',
   callbackPrefix: 'latest',
   async run(c) {
-    const asked = c.args[0] === undefined ? DEFAULT_COUNT : Number(c.args[0]);
-    if (!Number.isInteger(asked) || asked < 1) return c.reply(c.msg.latestBadCount);
+    const numbers = c.args.filter(isNumberLike);
+    const words = c.args.filter((arg) => !isNumberLike(arg));
+    const asked = numbers.length === 0 ? DEFAULT_COUNT : Number(numbers[0]);
+    if (numbers.length > 1 || !Number.isInteger(asked) || asked < 1) return c.reply(c.msg.latestBadCount);
     const count = Math.min(asked, MAX_COUNT);
     const cappedAt = asked > MAX_COUNT ? MAX_COUNT : undefined;
-    const { ids, followsNothing, gone } = followedFeedIds(c.chat, c.feeds);
+    const { items, unknown } = resolveSubscriptions(words, c.feeds);
+    if (unknown.length > 0) return c.reply(c.msg.unknownItems(unknown, retryWithClosest('latest', unknown, offeredNames(c.feeds))));
+    const filter = items.map((item) => item.value);
+    const { ids, followsNothing, gone } = feedsToRead(c.chat, c.feeds, filter);
     if (ids.length === 0 && gone.length > 0) return c.reply(c.msg.followsOnlyGone(gone));
     const sentNew = await c.exclusive(async () => {
       const briefings = c.deps.subscribers.unseenBriefings(c.chat.chatId, ids, count);
@@ -34,12 +42,15 @@ export const latestCommand: BotCommand = {
     });
     if (sentNew) return;
     if (c.deps.subscribers.recentBriefings(ids, 1).length === 0) return c.reply(c.msg.latestNothingAtAll);
-    await c.reply(c.msg.latestNothingNew, [[{ text: c.msg.latestRecentButton(count), data: `latest:recent:${count}` }]]);
+    const data = [`latest:recent:${count}`, ...(filter.length > 0 ? [filter.join(',')] : [])].join(':');
+    // Telegram keeps at most 64 bytes of callback data: a filter too long for it gets no button.
+    const button = Buffer.byteLength(data) <= 64 ? [[{ text: c.msg.latestRecentButton(count), data }]] : undefined;
+    await c.reply(c.msg.latestNothingNew, button);
   },
   async onCallback(c) {
     const count = Number(c.data[1]);
     if (c.data[0] !== 'recent' || !Number.isInteger(count) || count < 1 || count > MAX_COUNT) return;
-    const { ids } = followedFeedIds(c.chat, c.feeds);
+    const { ids } = feedsToRead(c.chat, c.feeds, c.data[2]?.split(',').filter(Boolean) ?? []);
     await c.edit(c.msg.latestNothingNew);
     await send(c, c.msg.latestRecentHeader, c.deps.subscribers.recentBriefings(ids, count), null, false);
   },
@@ -59,4 +70,15 @@ async function send(c: CommandContext, header: string, briefings: readonly Deliv
     });
     if (seqs.length > 0) await c.recordDelivered(seqs, 'latest');
   }
+}
+
+/** "10", "-3", "1.5": meant as a count (and refused if it is not a whole number from 1 up). */
+function isNumberLike(arg: string): boolean {
+  return /^[-+]?\d+(?:[.,]\d*)?$/.test(arg);
+}
+
+/** The chat's own feeds, or with `filter` (topics and feed ids) the enabled feeds it names. */
+function feedsToRead(chat: Subscriber, feeds: readonly FeedSpec[], filter: readonly string[]) {
+  if (filter.length === 0) return followedFeedIds(chat, feeds);
+  return { ids: feedIdsOf(filter, filter, feeds), followsNothing: false, gone: [] };
 }

@@ -19,11 +19,16 @@ export function availableTopics(feeds: readonly FeedSpec[]): string[] {
 export function followedFeedIds(chat: Subscriber, feeds: readonly FeedSpec[]): { ids: string[]; followsNothing: boolean; gone: string[] } {
   const enabled = feeds.filter((feed) => feed.enabled);
   if (chat.topics.length === 0 && chat.feeds.length === 0) return { ids: enabled.map((feed) => feed.id), followsNothing: true, gone: [] };
-  const topics = new Set(chat.topics);
-  const named = new Set(chat.feeds);
-  const ids = enabled.filter((feed) => named.has(feed.id) || feed.topics.some((topic) => topics.has(topic))).map((feed) => feed.id);
+  const ids = feedIdsOf(chat.topics, chat.feeds, enabled);
   const offeredTopics = new Set(availableTopics(enabled));
   const offeredFeeds = new Set(enabled.map((feed) => feed.id));
   const gone = [...chat.topics.filter((topic) => !offeredTopics.has(topic)), ...chat.feeds.filter((id) => !offeredFeeds.has(id))];
   return { ids, followsNothing: false, gone };
+}
+
+/** The enabled feeds that carry one of `topics` or are named in `feedIds` (`/latest tech` reads these). */
+export function feedIdsOf(topics: readonly string[], feedIds: readonly string[], feeds: readonly FeedSpec[]): string[] {
+  const wanted = new Set(topics);
+  const named = new Set(feedIds);
+  return feeds.filter((feed) => feed.enabled && (named.has(feed.id) || feed.topics.some((topic) => wanted.has(topic)))).map((feed) => feed.id);
 }

@@ -44,6 +44,7 @@ export const EN: Messages = {
     latest:
       '<code>/latest</code> — the 5 newest briefings of what you follow that you have not received yet.\n' +
       '<code>/latest 10</code> — up to 20 at once.\n' +
+      '<code>/latest tech</code> — only that topic or feed, followed or not; <code>/latest 10 tech</code> works too.\n' +
       'A briefing you received once, here or in a digest, is not offered again; when nothing is new, a button shows the most recent ones again.',
     subscribe:
       '<code>/subscribe</code> — a button for every topic and feed: tap to follow or stop following.\n' +

@@ -44,6 +44,7 @@ export const NL: Messages = {
     latest:
       '<code>/latest</code> — de 5 nieuwste briefings van wat je volgt die je nog niet kreeg.\n' +
       '<code>/latest 10</code> — tot 20 tegelijk.\n' +
+      '<code>/latest tech</code> — alleen dat onderwerp of die feed, gevolgd of niet; <code>/latest 10 tech</code> kan ook.\n' +
       'Een briefing die je al kreeg, hier of in een overzicht, krijg je niet nog eens; is er niets nieuws, dan toont een knop de meest recente opnieuw.',
     subscribe:
       '<code>/subscribe</code> — een knop voor elk onderwerp en elke feed: tik om te volgen of niet meer te volgen.\n' +

@@ -50,6 +50,23 @@ describe('/latest', () => {
     expect(buttons(nothing!)).toEqual([]);
   });
 
+  it('reads only the topics or feeds named after it, followed or not', async () => {
+    const reader = user();
+    await say(h, reader, '/subscribe world');
+    const [dutch] = await say(h, reader, '/latest nos-algemeen');
+    expect(headlinesIn(dutch!.text)).toEqual(['Binnenland 2', 'Binnenland 1', 'Binnenland 0']);
+    const [two] = await say(h, reader, '/latest world 2');
+    expect(headlinesIn(two!.text)).toEqual(['World story 11', 'World story 10']);
+    const [nothing] = await say(h, reader, '/latest nos-algemeen');
+    expect(buttons(nothing!)[0]).toMatchObject({ callback_data: 'latest:recent:5:nos-algemeen' });
+    const before = h.emulator.messagesTo(reader.id).length;
+    await press(h, reader, nothing!, 'latest:recent:5:nos-algemeen');
+    const [recent] = await h.emulator.waitForMessages(reader.id, 1, before);
+    expect(headlinesIn(recent!.text)).toEqual(['Binnenland 2', 'Binnenland 1', 'Binnenland 0']);
+    const [typo] = await say(h, reader, '/latest wrold');
+    expect(typo!.text).toBe('I do not know <b>wrold</b>. Did you mean <code>/latest world</code>? /feeds lists the topics and feeds.');
+  });
+
   it('counts digest deliveries as received', async () => {
     const reader = user();
     await say(h, reader, '/subscribe nos-algemeen');
@@ -94,7 +111,8 @@ describe('/latest', () => {
     await say(h, reader, '/subscribe bbc-tech');
     expect((await say(h, reader, '/latest'))[0]!.text).toContain('There are no briefings yet');
     expect((await say(h, reader, '/latest 0'))[0]!.text).toContain('<code>/latest 10</code>');
-    expect((await say(h, reader, '/latest lots'))[0]!.text).toContain('from 1 to 20');
+    expect((await say(h, reader, '/latest 1.5'))[0]!.text).toContain('from 1 to 20');
+    expect((await say(h, reader, '/latest 2 3'))[0]!.text).toContain('from 1 to 20');
     expect((await say(h, reader, '/latest -3'))[0]!.text).toContain('from 1 to 20');
   });
 
