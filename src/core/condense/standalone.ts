@@ -13,11 +13,11 @@ const READ_ALSO_RE =
 const BOILERPLATE_RE =
   /(?:tekst loopt (?:verder|door) onder|klik hier|click here|scroll down|share this|e-mail to a friend|follow us|volg ons|deel dit artikel|abonneer|subscribe|newsletter|nieuwsbrief|cookie|all rights reserved|alle rechten voorbehouden|copyright|©)/iu;
 const BYLINE_RE = /^(?:[Dd]oor|[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Tt]ext|[Tt]ekst|[Ff]oto'?s?|[Pp]hotos?|[Bb]ild|[Rr]edactie)\s*[:.]?\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|en|und|et|e|y|&)){0,6}\s*(?:[,|•·–-]|$)/u;
+// Name particles written in lower case: "Pieter de Boer", "Ursula von der Leyen".
+const PARTICLE = 'van|de|der|den|von|da|di|le|la|ten|ter';
 // A credit in sentence form: "Al Jazeera's Divya Gopalan reports.", "CNN's Arwa Damon reports from
 // Baghdad.", "Correspondent Anne Mulder doet verslag.", "ARD-Korrespondentin Anna Schmidt berichtet aus
 // Kiew.", or a wire's "Reporting by …; editing by …": who made the piece, not what happened.
-// Name particles written in lower case: "Pieter de Boer", "Ursula von der Leyen".
-const PARTICLE = 'van|de|der|den|von|da|di|le|la|ten|ter';
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|${PARTICLE})`;
 const PLACE = String.raw`\p{Lu}[\p{L}'’.-]*(?:,?\s+\p{Lu}[\p{L}'’.-]*){0,3}`;
 const REPORTER_CREDIT_RE = new RegExp(
