@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { condenseArticle, removeBoilerplate, splitSentenceSpans } from '../../src/core/condense/index.js';
 import { stripDateline, stripTrailingTag } from '../../src/core/condense/agency-tags.js';
 import { isDangling } from '../../src/core/condense/dangling.js';
+import { canStandAlone } from '../../src/core/condense/standalone.js';
 import { startsInsideQuote } from '../../src/core/condense/quote-state.js';
 
 describe('agency and author tags', () => {
@@ -102,5 +103,34 @@ describe('existential openings', () => {
     expect(isDangling('Il y a eu trois morts dans la nuit.', 'fr')).toBe(false);
     expect(isDangling('There the police found the stolen car.', 'en')).toBe(true);
     expect(isDangling('Il a ajouté que rien ne changerait.', 'fr')).toBe(true);
+  });
+});
+
+describe('Chinese press conventions', () => {
+  it('strips a city dateline before a double dash and a source tag in full-width brackets', () => {
+    expect(stripDateline('北京——中国政府周日宣布了新的空气污染治理计划。')).toBe('中国政府周日宣布了新的空气污染治理计划。');
+    expect(stripDateline('（新华特约） 政府周日宣布了新的空气污染治理计划，将加重处罚。')).toBe('政府周日宣布了新的空气污染治理计划，将加重处罚。');
+  });
+
+  it('keeps a dash inside the sentence', () => {
+    const s = '政府宣布了新的计划——这是十年来的第一次调整。';
+    expect(stripDateline(s)).toBe(s);
+  });
+
+  it('reads a sentence that opens with this, he or but as leaning on the one before', () => {
+    expect(isDangling('这让许多企业感到不安。', 'zh')).toBe(true);
+    expect(isDangling('但是政府没有回应记者的提问。', 'zh')).toBe(true);
+    expect(isDangling('数十年来，这条铁路一直是城市的命脉。', 'zh')).toBe(false);
+  });
+});
+
+describe('asides in brackets', () => {
+  it('leaves out a sentence that opens a bracket it does not close', () => {
+    expect(canStandAlone('（作者是一位长期报道中国经济的英国记者。', 'zh')).toBe(false);
+    expect(canStandAlone("(Editor's note: the mayor spoke to reporters on Monday evening.", 'en')).toBe(false);
+  });
+
+  it('keeps a whole sentence in brackets, which is a fact like any other', () => {
+    expect(canStandAlone('(The airline only flies to ten of the twenty largest markets in the study.)', 'en')).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Datelines, agency and author tags glued to a sentence: "WASHINGTON (CNN) -- ", "Berlin (dpa) -
- * ", "PARIS, 3 mai (Reuters) - " at the start, "(bsc)", "(dpa)", "(AFP/ANP)", "(mit Material von
+ * ", "PARIS, 3 mai (Reuters) - ", "伦敦——", "（泡泡特约）" at the start, "(bsc)", "(dpa)", "(AFP/ANP)", "(mit Material von
  * dpa)" at the end. They tell the reader nothing in a briefing. Stripping keeps the rest a
  * verbatim slice of the sentence, in every language.
  */
@@ -15,6 +15,14 @@ const DATELINE_RE = new RegExp(
 );
 const CAPS_DATELINE_RE = /^[\p{Lu}][\p{Lu}\p{M} .'’-]{2,}(?:,\s*[\p{L} .'’-]{2,30})?\s+(?:--|—|–)\s+/u;
 const DAILY_MAIL_RE = /^(?:By \. .*? \. )?(?:PUBLISHED: \. .*? \. \| \. )?UPDATED: \. .*? \. \| \. /u;
+// Chinese and Japanese press: a city before a double dash ("伦敦——", "密苏里州克莱顿——") and a
+// source tag in full-width brackets ("（泡泡特约）", "（中央社）"). Their scripts have no capitals,
+// so the patterns above never see them. A place name holds none of the particles and verbs of a
+// clause (的, 了, 是, 说 …): "政府宣布了新的计划——这是…" keeps its dash.
+const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}`;
+const CLAUSE_CHARS = '了的是在和说将与为把被也都就不这有';
+const CJK_DATELINE_RE = new RegExp(String.raw`^(?![^—]*[${CLAUSE_CHARS}])[${CJK}][${CJK}·・]{1,7}——\s*`, 'u');
+const CJK_TAG_RE = new RegExp(String.raw`^（[${CJK}·・\s]{1,12}）\s*`, 'u');
 
 // After the final punctuation: "(bsc)", "(kas/dpa)", "(dpa)", "(mit Material von dpa und AFP)",
 // "(ANP)", "(red)". Author initials are 2 to 4 lower-case letters.
@@ -28,11 +36,12 @@ const TRAILING_TAG_RE = new RegExp(
  * "): the rest is still a verbatim slice. Unchanged when it has none.
  */
 export function stripDateline(sentence: string): string {
-  for (const re of [DAILY_MAIL_RE, DATELINE_RE, CAPS_DATELINE_RE]) {
+  for (const re of [DAILY_MAIL_RE, DATELINE_RE, CAPS_DATELINE_RE, CJK_DATELINE_RE, CJK_TAG_RE]) {
     const m = re.exec(sentence);
     if (m && m[0].length > 0 && m[0].length < sentence.length - 10) {
       const rest = sentence.slice(m[0].length).trimStart();
-      if (/^[\p{Lu}\p{N}"“„'‘«,]/u.test(rest)) return rest;
+      // A letter without case (Han, Arabic, Thai) opens a sentence as a capital does.
+      if (/^[\p{Lu}\p{Lo}\p{N}"“„'‘«「『,]/u.test(rest)) return rest;
     }
   }
   return sentence;

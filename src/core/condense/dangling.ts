@@ -16,6 +16,13 @@ const POINTERS: Record<string, ReadonlySet<string>> = {
   fr: words('il elle ils elles cela ceci mais aussi pourtant donc ainsi lui leur et puis car alors'),
 };
 
+// Chinese writes no spaces, so its pointers are told by how the sentence begins: 这/那 (this,
+// that), 他/她/它 (he, she, it), 此外 (besides), 对此 (to this), 但 (but), 而 (whereas), 因此/所以 (therefore), 同时
+// (meanwhile), 另外 (moreover), 其 (its).
+const OPENING_POINTERS: Record<string, readonly string[]> = {
+  zh: ['这', '那', '他', '她', '它', '此外', '对此', '但', '而', '因此', '所以', '同时', '另外', '其'],
+};
+
 const DEMONSTRATIVES: Record<string, ReadonlySet<string>> = {
   nl: words('dat dit die deze'),
   en: words('this that these those such'),
@@ -51,6 +58,8 @@ const OPEN_QUOTE_TAIL_RE = /(?:„|“|"|«|»|,,)[^„“”"«»]*$/u;
 
 /** Whether `sentence` needs the sentence before it, in `language` (false if unknown). */
 export function isDangling(sentence: string, language: string): boolean {
+  const openings = OPENING_POINTERS[language];
+  if (openings) return openings.some((opening) => sentence.trimStart().startsWith(opening));
   const pointers = POINTERS[language];
   if (!pointers) return false;
   const m = OPENING_RE.exec(sentence);

@@ -1,8 +1,8 @@
 /**
  * Which sentences can stand alone in a briefing. A briefing is read without its article, so
  * bylines and credits, datelines, photo captions, "read also" lines, questions, subheadings, bare quotes
- * whose speaker is named elsewhere and lines that end in a colon (they announce a quote or a
- * list that follows) are left out. Patterns cover nl/en/de/fr; none assumes English.
+ * whose speaker is named elsewhere, the opening of a bracketed aside and lines that end in a colon (they
+ * announce a quote or a list that follows) are left out. Patterns cover nl/en/de/fr; none assumes English.
  */
 
 import { stopwordsFor } from './stopwords.js';
@@ -64,7 +64,7 @@ export function canStandAlone(sentence: string, language?: string): boolean {
   if (!TERMINAL_RE.test(sentence) && tokens < 12) return false;
   if (LOWER_START_RE.test(sentence)) return false;
   // "Op beelden is te zien dat ze neervallen, waarna Olivares opkrabbelt:" announces what it does not show.
-  if (ANNOUNCES_RE.test(sentence)) return false;
+  if (ANNOUNCES_RE.test(sentence) || opensAside(sentence)) return false;
   return !isBareQuote(sentence) && !closesEarlierQuote(sentence, language);
 }
 
@@ -94,6 +94,18 @@ function isNameAndRole(sentence: string, language?: string): boolean {
   if (match === null || role === undefined || stopwordsFor(language).has(role.toLowerCase())) return false;
   // A second dash closes an aside: "Angela Merkel - Kanzlerin a.D. - sprach am Montag …" goes on.
   return !/\s[-–—]\s/u.test(sentence.slice(match[0].length));
+}
+
+const BRACKET_PAIRS: Record<string, string> = { '(': ')', '（': '）', '[': ']' };
+
+/**
+ * A sentence that opens a bracket it does not close: it is the start of the writer's aside that
+ * runs over several sentences (an author's note "（James Palmer是一位…编辑。"), not the news. A
+ * whole sentence in brackets stays: "(JetBlue only operates in 10 of the top 25 markets.)" is a fact.
+ */
+function opensAside(sentence: string): boolean {
+  const close = BRACKET_PAIRS[sentence[0] ?? ''];
+  return close !== undefined && !sentence.includes(close);
 }
 
 // German opens with „ and closes with “; elsewhere “ opens. ” and » always close.
