@@ -24,6 +24,11 @@ export type ParseTask =
     }
   | { readonly id: number; readonly kind: 'page'; readonly html: string };
 
+/** A worker's word that it has loaded its modules and is listening: deadlines count from here. */
+export interface WorkerReady {
+  readonly ready: true;
+}
+
 /** A worker's answer: the feed or the page's text, a FeedParseError's facts, or null for anything else. */
 export type ParseReply =
   | { readonly id: number; readonly ok: true; readonly feed: ParsedFeed }
@@ -89,6 +94,8 @@ interface Pending {
 interface Slot {
   readonly worker: Worker;
   readonly pending: Map<number, Pending>;
+  /** The worker said it is listening (WorkerReady); until then its documents' deadlines allow for its start. */
+  ready: boolean;
 }
 
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
@@ -109,6 +116,12 @@ export const QUEUE_PER_WORKER = 8;
 export const MAX_LOCAL_PARSE_BYTES = 256 * 1024;
 /** A feed document takes milliseconds to parse; a minute means the parser is stuck on it. */
 export const PARSE_DEADLINE_MS = 60_000;
+/**
+ * What a document's deadline allows on top while its worker is still starting (loading its
+ * bundle takes a fraction of a second, longer on a busy machine): a worker's start must not
+ * count as time spent on the document, yet one that never starts must not hold it for ever.
+ */
+const WORKER_START_ALLOWANCE_MS = 30_000;
 
 /** Creates a pool of `size` parse workers (default: defaultPoolSize()). */
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
@@ -162,8 +175,8 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       options.logger?.warn({ err: String(error) }, 'feeds/parse-pool: cannot start parse workers; parsing in this thread');
       return null;
     }
-    const slot: Slot = { worker, pending: new Map() };
-    worker.on('message', (reply: ParseReply) => settle(slot, reply));
+    const slot: Slot = { worker, pending: new Map(), ready: false };
+    worker.on('message', (message: ParseReply | WorkerReady) => ('ready' in message ? markReady(slot) : settle(slot, message)));
     worker.on('error', (error) => drop(slot, error));
     worker.on('exit', (code) => drop(slot, new Error(`worker exited with code ${code}`)));
     worker.unref();
@@ -213,6 +226,18 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     else dispatch();
   };
 
+  /** Each document's deadline, from now: or from when its worker is ready, plus an allowance for starting. */
+  const startDeadline = (slot: Slot, job: Pending): void => {
+    clearTimeout(job.timer);
+    job.timer = setTimeout(() => expire(slot), taskTimeoutMs + (slot.ready ? 0 : WORKER_START_ALLOWANCE_MS));
+    job.timer.unref();
+  };
+
+  const markReady = (slot: Slot): void => {
+    slot.ready = true;
+    for (const job of slot.pending.values()) startDeadline(slot, job);
+  };
+
   const settle = (slot: Slot, reply: ParseReply): void => {
     const job = slot.pending.get(reply.id);
     if (job === undefined) return;
@@ -245,8 +270,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       const job = queue.shift() as Pending;
       if (slot.pending.size === 0) slot.worker.ref();
       slot.pending.set(job.task.id, job);
-      job.timer = setTimeout(() => expire(slot), taskTimeoutMs);
-      job.timer.unref();
+      startDeadline(slot, job);
       slot.worker.postMessage(job.task);
     }
     if (queue.length === 0 || localBusy) return;

@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { FullText } from '../fulltext/extract.js';
 import { FeedParseError, parseFeed } from './parse.js';
-import type { ParseReply, ParseTask } from './parse-pool.js';
+import type { ParseReply, ParseTask, WorkerReady } from './parse-pool.js';
 
 const port = parentPort;
 if (port === null) throw new Error('feeds/parse-worker: must run in a worker thread');
@@ -39,3 +39,6 @@ port.on('message', (task: ParseTask) => {
 async function readPage(html: string): Promise<FullText | null> {
   return (await import('../fulltext/extract.js')).extractFromHtml(html);
 }
+
+// Listening now: the pool counts each document's deadline from here, not from the worker's start.
+port.postMessage({ ready: true } satisfies WorkerReady);

@@ -99,6 +99,12 @@ describe('parse pool', () => {
     expect(pool.workerCount()).toBe(0);
   });
 
+  it('counts a document\'s deadline from when its worker is ready, not from the worker\'s start', async () => {
+    pool = createParsePool({ size: 1, taskTimeoutMs: 500, workerUrl: new URL('../fixtures/parse-pool/slow-start-worker.ts', import.meta.url) });
+    expect(await pool.parse(fixture('rss2.xml'), context('first'))).toEqual(await parseFeed(fixture('rss2.xml'), context('first')));
+    expect(pool.counts()).toEqual({ workers: 1, here: 0 });
+  });
+
   it('abandons a document its worker is stuck on, and parses the ones queued behind it in a new worker', async () => {
     pool = createParsePool({ size: 1, taskTimeoutMs: 500, workerUrl: new URL('../fixtures/parse-pool/hanging-worker.ts', import.meta.url) });
     const stuck = fixture('rss2.xml').replace('<channel>', '<channel><!-- hang -->');
