@@ -2,9 +2,13 @@ import type { BotCommand } from '../src/bot/command.js';
 import type { UiLanguage } from '../src/core/types.js';
 import { messagesFor } from '../src/i18n/index.js';
 
-const NAMES: Record<string, UiLanguage> = { nl: 'nl', nederlands: 'nl', dutch: 'nl', en: 'en', english: 'en', engels: 'en' };
+const NAMES: Record<string, UiLanguage> = {
+  nl: 'nl', nederlands: 'nl', dutch: 'nl', niederländisch: 'nl',
+  en: 'en', english: 'en', engels: 'en', englisch: 'en',
+  de: 'de', deutsch: 'de', german: 'de', duits: 'de',
+};
 
-/** /language nl|en: the interface language; briefings keep their article's language. */
+/** /language nl|en|de: the interface language; briefings keep their article's language. */
 export const languageCommand: BotCommand = {
   name: 'language',
   scope: 'settings',

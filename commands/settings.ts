@@ -1,5 +1,5 @@
 import type { BotCommand, CommandContext, Keyboard } from '../src/bot/command.js';
-import type { Subscriber } from '../src/core/types.js';
+import { UI_LANGUAGES, type Subscriber, type UiLanguage } from '../src/core/types.js';
 import { messagesFor } from '../src/i18n/index.js';
 import { settingsView, toggleKeyboard } from '../src/bot/views.js';
 
@@ -15,7 +15,7 @@ export const settingsCommand: BotCommand = {
   async onCallback(c) {
     const subscribers = c.deps.subscribers;
     let chat: Subscriber | null = c.chat;
-    if (c.data[0] === 'lang') chat = subscribers.update(c.chat.chatId, { language: c.chat.language === 'nl' ? 'en' : 'nl' }, c.now);
+    if (c.data[0] === 'lang') chat = subscribers.update(c.chat.chatId, { language: chosenLanguage(c.data[1], c.chat.language) }, c.now);
     else if (c.data[0] === 'digest') {
       chat = subscribers.update(c.chat.chatId, { digestTime: c.chat.digestTime === null ? c.deps.defaults.digestTime : null }, c.now);
     } else if (c.data[0] === 'topics') return c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds));
@@ -27,10 +27,20 @@ async function redraw(c: CommandContext & { edit(html: string, keyboard?: Keyboa
   await c.edit(messagesFor(chat.language).settings(settingsView(chat)), settingsKeyboard(chat, c.deps.defaults.digestTime));
 }
 
+/**
+ * The language a `set:lang:<code>` button chose. A keyboard drawn before there were more than two
+ * languages sends a bare `set:lang`, which switched between Dutch and English.
+ */
+function chosenLanguage(code: string | undefined, current: UiLanguage): UiLanguage {
+  return UI_LANGUAGES.find((language) => language === code) ?? (current === 'nl' ? 'en' : 'nl');
+}
+
 function settingsKeyboard(chat: Subscriber, defaultTime: string): Keyboard {
   const msg = messagesFor(chat.language);
+  // One button per other language, each named in its own language ("Deutsch", "English").
+  const others = UI_LANGUAGES.filter((language) => language !== chat.language);
   return [
-    [{ text: msg.settingsLanguageButton, data: 'set:lang' }],
+    others.map((language) => ({ text: messagesFor(language).languageName, data: `set:lang:${language}` })),
     [{ text: chat.digestTime === null ? msg.settingsDigestOnButton(defaultTime) : msg.settingsDigestOffButton, data: 'set:digest' }],
     [{ text: msg.settingsTopicsButton, data: 'set:topics' }],
   ];

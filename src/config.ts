@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError, formatZodIssues } from './config-errors.js';
 import type { LogFormat } from './log.js';
+import { UI_LANGUAGES, type UiLanguage } from './core/types.js';
 
 export { ConfigError } from './config-errors.js';
 
@@ -52,7 +53,7 @@ const ENV_SCHEMA = z
     DIGEST_QUIET_DAY: z.stringbool({ error: 'must be true or false' }).default(false),
     DEFAULT_TIMEZONE: z.string().default('Europe/Amsterdam').refine(isKnownTimeZone, 'not an IANA time zone name'),
     DEFAULT_DIGEST_TIME: z.string().regex(HH_MM, 'must be HH:MM').default('07:30'),
-    DEFAULT_LANGUAGE: z.enum(['nl', 'en']).default('en'),
+    DEFAULT_LANGUAGE: z.enum(UI_LANGUAGES).default('en'),
     BRIEF_MAX_SENTENCES: integer(3, 1),
     BRIEF_MAX_WORDS: integer(60, 5),
     BRIEF_MAX_CHARS: integer(400, 40),
@@ -76,7 +77,7 @@ export type Config = Readonly<{
   /** Bot API calls of the outbox at the same time (each to a different chat). */
   sendMaxInFlight: number;
   digest: { catchUpHours: number; topN: number; quietDay: boolean };
-  defaults: { timezone: string; digestTime: string; language: 'nl' | 'en' };
+  defaults: { timezone: string; digestTime: string; language: UiLanguage };
   briefBudget: { maxSentences: number; maxWords: number; maxChars: number };
   /** Days article text, sent messages and delivery receipts are kept (jobs/housekeeping.ts). */
   retentionDays: number;

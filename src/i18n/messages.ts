@@ -53,8 +53,8 @@ export function follows(view: SettingsView): boolean {
 
 /**
  * The bot's whole interface text in one language. Strings are Telegram HTML; functions escape
- * whatever they interpolate, so callers pass raw values. Both catalogues implement this type,
- * which is how the compiler keeps Dutch and English complete and in step.
+ * whatever they interpolate, so callers pass raw values. Every catalogue implements this type,
+ * which is how the compiler keeps every language complete and in step.
  */
 export interface Messages {
   readonly languageName: string;
@@ -121,7 +121,6 @@ export interface Messages {
   readonly feedLine: (title: string, id: string, health: FeedHealthLabel, language: string) => string;
   readonly feedsEmpty: string;
   readonly settings: (view: SettingsView) => string;
-  readonly settingsLanguageButton: string;
   /** Button labels are plain text, not HTML. */
   readonly settingsDigestOnButton: (time: string) => string;
   readonly settingsDigestOffButton: string;

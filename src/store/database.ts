@@ -114,14 +114,31 @@ export function applyMigrations(db: SqliteDatabase, migrations: readonly Migrati
     if (next === undefined) return null;
     try {
       db.exec(next.sql);
+      if (next.rebuildsTables) assertReferencesHold(db, next);
     } catch (error) {
       throw explainSqliteError(path, error, `migration ${next.name}`) ?? migrationFailed(path, next, current, error);
     }
     db.pragma(`user_version = ${next.version}`);
     return next.version;
   });
-  for (let version = applyNext.immediate(); version !== null; version = applyNext.immediate()) applied.push(version);
+  // PRAGMA foreign_keys does nothing inside a transaction: it is switched off before a table is
+  // rebuilt and back on after, on this connection only.
+  const known = db.pragma('user_version', { simple: true }) as number;
+  const pausesForeignKeys = sorted.some((m) => m.rebuildsTables && m.version > known) && db.pragma('foreign_keys', { simple: true }) === 1;
+  if (pausesForeignKeys) db.pragma('foreign_keys = OFF');
+  try {
+    for (let version = applyNext.immediate(); version !== null; version = applyNext.immediate()) applied.push(version);
+  } finally {
+    if (pausesForeignKeys) db.pragma('foreign_keys = ON');
+  }
   return applied;
+}
+
+/** Throws when a rebuilt table left a row pointing at nothing (foreign keys were off while it ran). */
+function assertReferencesHold(db: SqliteDatabase, migration: Migration): void {
+  const broken = db.pragma('foreign_key_check') as Array<{ table: string; parent: string }>;
+  const first = broken[0];
+  if (first !== undefined) throw new Error(`${migration.name} left ${broken.length} row(s) of ${first.table} pointing at no ${first.parent}`);
 }
 
 /**

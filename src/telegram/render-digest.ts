@@ -1,17 +1,9 @@
 import { format } from 'date-fns/format';
-import { enGB } from 'date-fns/locale/en-GB';
-import { nl } from 'date-fns/locale/nl';
 import type { Digest } from '../core/digest.js';
 import type { UiLanguage } from '../core/types.js';
-// The catalogues themselves, not i18n/index: that one loads every date-fns locale (~50 MB).
-import { EN } from '../i18n/en.js';
-import type { Messages } from '../i18n/messages.js';
-import { NL } from '../i18n/nl.js';
+import { CATALOGUES, DATE_LOCALES } from '../i18n/catalogues.js';
 import { renderBriefing } from './render-briefing.js';
 import { splitMessage } from './split-message.js';
-
-const LOCALES = { nl, en: enGB } as const;
-const CATALOGUES: Readonly<Record<UiLanguage, Messages>> = { nl: NL, en: EN };
 
 /**
  * A digest as Telegram HTML messages (each at most 4096 UTF-16 units, split only between
@@ -38,5 +30,5 @@ export function renderDigest(digest: Digest, feedTitles: ReadonlyMap<string, str
 /** `YYYY-MM-DD` in the chat's language, e.g. "maandag 3 maart"; the date is already local. */
 function formatLocalDate(localDate: string, language: UiLanguage, pattern: string): string {
   const [year, month, day] = localDate.split('-').map(Number) as [number, number, number];
-  return format(new Date(year, month - 1, day, 12), pattern, { locale: LOCALES[language] });
+  return format(new Date(year, month - 1, day, 12), pattern, { locale: DATE_LOCALES[language] });
 }

@@ -14,7 +14,7 @@ const english = () => ({ id: nextUser++, first_name: 'Sam', language_code: 'en-U
 describe('a private chat, in English and Dutch', () => {
   it('publishes the command menu per language at start', () => {
     const calls = h.emulator.callsOf('setMyCommands');
-    expect(calls.map((call) => call.params.language_code ?? 'default').sort()).toEqual(['default', 'en', 'nl']);
+    expect(calls.map((call) => call.params.language_code ?? 'default').sort()).toEqual(['de', 'default', 'en', 'nl']);
     const nl = calls.find((call) => call.params.language_code === 'nl')!;
     expect(JSON.stringify(nl.params.commands)).toContain('Onderwerpen of feeds volgen');
     expect(JSON.stringify(nl.params.commands)).not.toContain('"stats"');
@@ -140,6 +140,25 @@ describe('a private chat, in English and Dutch', () => {
     expect((await say(h, user, '/help'))[0]!.text).toContain('Wat ik kan');
     expect((await say(h, user, '/language fr'))[0]!.text).toContain('Kies <code>/language nl</code>');
     expect((await say(h, user, '/language english'))[0]!.text).toContain('I will speak English');
+  });
+
+  it('speaks German to a German-speaking reader, from the first /start, and switches to it on request', async () => {
+    const german = { id: nextUser++, first_name: 'Lena', language_code: 'de-AT' };
+    expect((await say(h, german, '/start'))[0]!.text).toContain('Hallo Lena! Ich lese Nachrichtenfeeds');
+    expect(h.deps.subscribers.find(german.id)?.language).toBe('de');
+    expect((await say(h, german, '/time 19 Uhr'))[0]!.text).toContain('Deine tägliche Übersicht kommt um <b>19:00</b>');
+    expect((await say(h, german, '/help'))[0]!.text).toContain('<b>Was ich kann</b>');
+    const menu = h.emulator.callsOf('setMyCommands').find((call) => call.params.language_code === 'de')!;
+    expect(JSON.stringify(menu.params.commands)).toContain('Themen oder Feeds folgen');
+
+    const user = english();
+    expect((await say(h, user, '/language deutsch'))[0]!.text).toContain('Ich spreche ab jetzt Deutsch');
+    const [settings] = await say(h, user, '/settings');
+    expect(settings!.text).toContain('Sprache: Deutsch');
+    expect(buttons(settings!).slice(0, 2).map((button) => button.text)).toEqual(['Nederlands', 'English']);
+    await press(h, user, settings!, 'set:lang:en');
+    expect(settings!.text).toContain('Language: English');
+    expect(h.deps.subscribers.find(user.id)?.language).toBe('en');
   });
 
   it('/feeds lists feeds by topic with escaped titles', async () => {

@@ -116,3 +116,42 @@ describe('explainSqliteError', () => {
     expect(explainSqliteError('/data/nb.db', new TypeError('not sqlite'))).toBeNull();
   });
 });
+
+describe('migrations that rebuild a table', () => {
+  const PARENT_AND_CHILD = {
+    version: 1,
+    name: '001-parent-and-child',
+    sql: `CREATE TABLE parent (id INTEGER PRIMARY KEY);
+          CREATE TABLE child (parent_id INTEGER NOT NULL REFERENCES parent (id) ON DELETE CASCADE);
+          INSERT INTO parent (id) VALUES (1), (2);
+          INSERT INTO child (parent_id) VALUES (1), (2);`,
+  };
+  const rebuild = (keep: string) => ({
+    version: 2,
+    name: '002-rebuild-parent',
+    rebuildsTables: true,
+    sql: `CREATE TABLE parent_rebuilt (id INTEGER PRIMARY KEY, note TEXT);
+          INSERT INTO parent_rebuilt (id) SELECT id FROM parent WHERE ${keep};
+          DROP TABLE parent;
+          ALTER TABLE parent_rebuilt RENAME TO parent;`,
+  });
+
+  it('keeps the rows that reference the rebuilt table', () => {
+    const path = join(dir.dir, 'rebuild.db');
+    openDatabase(path, [PARENT_AND_CHILD]).close();
+    const db = openDatabase(path, [PARENT_AND_CHILD, rebuild('1')]);
+    expect(db.prepare('SELECT parent_id FROM child ORDER BY parent_id').pluck().all()).toEqual([1, 2]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('refuses a rebuild that leaves a row pointing at nothing, and leaves the file at its version', () => {
+    const path = join(dir.dir, 'dangling.db');
+    openDatabase(path, [PARENT_AND_CHILD]).close();
+    expect(() => openDatabase(path, [PARENT_AND_CHILD, rebuild('id = 1')])).toThrow(/002-rebuild-parent left 1 row\(s\) of child pointing at no parent/);
+    const raw = new Database(path);
+    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(raw.prepare('SELECT COUNT(*) FROM parent').pluck().get()).toBe(2);
+    raw.close();
+  });
+});

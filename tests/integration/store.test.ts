@@ -219,6 +219,32 @@ describe('article repository: recordPoll', () => {
     expect(outbox.enqueue([message(`${ONCE_KEY_PREFIX}gone:7:abc`)], T0 + 2)).toBe(0);
   });
 
+  it('lets a chat speak any two-letter language after migration 011, keeping every subscription and receipt of the rebuilt table', () => {
+    db.close();
+    const path = join(dir.dir, 'languages.db');
+    const old = openDatabase(path, MIGRATIONS.filter((m) => m.version < 11));
+    createSqliteArticleRepository(old).recordPoll('f', { state: initialFeedRecord('f', 'https://f.test/'), upserts: [article('f', 1)], seenAt: T0 });
+    const seq = old.prepare('SELECT seq FROM articles').pluck().get() as number;
+    old.prepare("INSERT INTO subscribers (chat_id, chat_type, language, timezone, digest_time, active, created_at, updated_at, last_delivery_at) VALUES (1, 'private', 'nl', 'Europe/Amsterdam', '07:30', 1, ?, ?, ?)").run(T0, T0, T0 + 5);
+    old.prepare("INSERT INTO subscriptions (chat_id, kind, value) VALUES (1, 'topic', 'world'), (1, 'feed', 'f')").run();
+    old.prepare("INSERT INTO chat_deliveries (chat_id, article_seq, delivered_at, via) VALUES (1, ?, ?, 'digest')").run(seq, T0 + 5);
+    expect(() => old.prepare("UPDATE subscribers SET language = 'de' WHERE chat_id = 1").run()).toThrow(/CHECK/);
+    old.close();
+
+    db = openDatabase(path);
+    const subscribers = createSqliteSubscriberRepository(db);
+    expect(subscribers.find(1)).toMatchObject({ language: 'nl', timezone: 'Europe/Amsterdam', digestTime: '07:30', topics: ['world'], feeds: ['f'] });
+    expect(subscribers.lastDeliveryAt(1)).toBe(T0 + 5);
+    expect(db.prepare('SELECT COUNT(*) FROM chat_deliveries WHERE chat_id = 1').pluck().get()).toBe(1);
+    expect(subscribers.update(1, { language: 'de' }, T0 + 9)?.language).toBe('de');
+    expect(() => db.prepare("UPDATE subscribers SET language = 'Deutsch' WHERE chat_id = 1").run()).toThrow(/CHECK/);
+    // Foreign keys are on again, and still cascade from the rebuilt table.
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(subscribers.remove(1)).toBe(true);
+    expect(db.prepare('SELECT COUNT(*) FROM subscriptions').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT COUNT(*) FROM chat_deliveries').pluck().get()).toBe(0);
+  });
+
   it('writes nothing at all when any part of the poll fails', () => {
     const articles = createSqliteArticleRepository(db);
     const state = { ...initialFeedRecord('g', 'https://g.test/'), etag: '"1"' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest, type DigestSettings } from '../../src/core/digest.js';
-import type { FeedSpec, StoredBriefing } from '../../src/core/types.js';
+import type { FeedSpec, StoredBriefing, UiLanguage } from '../../src/core/types.js';
 import { renderDigest } from '../../src/telegram/render-digest.js';
 
 const NOW = Date.parse('2025-03-03T06:30:00Z');
@@ -11,7 +11,7 @@ const briefing = (i: number, headline: string, url = `https://a.example/${i}`): 
   articleId: `id-${i}`, feedId: 'a', url, headline, sentences: ['One & two <b>bold</b> sentence.'], language: 'en', words: 5,
   chars: 30, method: 'lead', publishedAt: NOW - i * 60_000, createdAt: NOW - i * 60_000,
 });
-const settings = (language: 'nl' | 'en', topN = 8): DigestSettings => ({
+const settings = (language: UiLanguage, topN = 8): DigestSettings => ({
   language, timezone: 'Europe/Amsterdam', topics: ['world'], feeds: [], since: NOW - 86_400_000, topN, catalog: CATALOG, quietLine: true,
 });
 const titles = new Map(CATALOG.map((feed) => [feed.id, feed.title]));
@@ -21,6 +21,7 @@ describe('renderDigest', () => {
     const input = [briefing(1, 'A headline')];
     expect(renderDigest(buildDigest(input, settings('en'), NOW)!, titles)[0]).toContain('Monday 3 March');
     expect(renderDigest(buildDigest(input, settings('nl'), NOW)!, titles)[0]).toContain('maandag 3 maart');
+    expect(renderDigest(buildDigest(input, settings('de'), NOW)!, titles)[0]).toContain('📰 <b>Deine Übersicht</b> · Montag, 3. März');
   });
 
   it('escapes everything that came from a feed', () => {
@@ -36,6 +37,7 @@ describe('renderDigest', () => {
     const input = Array.from({ length: 5 }, (_, i) => briefing(i, `Story ${'abcdefghij'[i]} ${i}`.repeat(i + 1)));
     expect(renderDigest(buildDigest(input, settings('en', 2), NOW)!, titles).join('\n')).toMatch(/\+3 more: \/latest$/);
     expect(renderDigest(buildDigest(input, settings('nl', 2), NOW)!, titles).join('\n')).toMatch(/\+3 meer: \/latest$/);
+    expect(renderDigest(buildDigest(input, settings('de', 2), NOW)!, titles).join('\n')).toMatch(/\+3 weitere: \/latest$/);
   });
 
   it('renders a quiet day as one short line under the header', () => {

@@ -8,12 +8,20 @@ import { LAST_DELIVERY_AT } from './007-last-delivery-at.js';
 import { DIGEST_RUNS_CREATED } from './008-digest-runs-created.js';
 import { TEXT_CLEARED_THROUGH } from './009-text-cleared-through.js';
 import { ONCE_KEYS } from './010-once-keys.js';
+import { INTERFACE_LANGUAGES } from './011-interface-languages.js';
 
 /** One versioned step of the schema; `version` is stored in SQLite's `user_version`. */
 export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  /**
+   * The migration drops and recreates a table that other tables reference (SQLite's only way to
+   * change a column's constraint). It runs with foreign keys off, as SQLite prescribes, so dropping
+   * the old table cannot cascade deletes to the rows that reference it; every reference is checked
+   * before it commits.
+   */
+  readonly rebuildsTables?: boolean;
 }
 
 /** Every migration, oldest first. Never edit a released one: add the next. */
@@ -28,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   DIGEST_RUNS_CREATED,
   TEXT_CLEARED_THROUGH,
   ONCE_KEYS,
+  INTERFACE_LANGUAGES,
 ];

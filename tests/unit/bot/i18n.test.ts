@@ -5,7 +5,7 @@ import { COMMAND_NAMES, formatDateTime, messagesFor, uiLanguageFor, type Message
 import { checkTelegramHtml } from '../../helpers/telegram-html-check.js';
 
 const HOSTILE = '<x & "y">';
-const LANGUAGES = ['nl', 'en'] as const;
+const LANGUAGES = ['nl', 'en', 'de'] as const;
 
 /** Every catalogue entry rendered with hostile arguments, by name. */
 function renderAll(msg: Messages): Record<string, string> {
@@ -35,7 +35,6 @@ function renderAll(msg: Messages): Record<string, string> {
   delete out.dateTimeFormat;
   delete out.doneButton;
   delete out.subscribeDefaultButton;
-  delete out.settingsLanguageButton;
   delete out.settingsDigestOffButton;
   delete out.settingsTopicsButton;
   delete out.stopDeleteButton;
@@ -58,17 +57,20 @@ describe('the message catalogue', () => {
     }
   });
 
-  it('has the same entries in Dutch and English, with different words', () => {
+  it('has the same entries in Dutch, English and German, with different words', () => {
     const nl = renderAll(messagesFor('nl'));
     const en = renderAll(messagesFor('en'));
+    const de = renderAll(messagesFor('de'));
     expect(Object.keys(nl).sort()).toEqual(Object.keys(en).sort());
-    expect(nl.somethingWentWrong).not.toBe(en.somethingWentWrong);
+    expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
+    expect(new Set([nl.somethingWentWrong, en.somethingWentWrong, de.somethingWentWrong]).size).toBe(3);
   });
 
   it('picks the interface language from Telegram\'s language code', () => {
     expect(uiLanguageFor('nl-BE', 'en')).toBe('nl');
     expect(uiLanguageFor('en-US', 'nl')).toBe('en');
-    expect(uiLanguageFor('de', 'nl')).toBe('nl');
+    expect(uiLanguageFor('de-AT', 'nl')).toBe('de');
+    expect(uiLanguageFor('fr', 'nl')).toBe('nl');
     expect(uiLanguageFor(undefined, 'en')).toBe('en');
   });
 
@@ -76,6 +78,7 @@ describe('the message catalogue', () => {
     const at = Date.UTC(2026, 2, 29, 1, 30);
     expect(formatDateTime(at, 'Europe/Amsterdam', 'nl')).toBe('zondag 29 maart, 03:30');
     expect(formatDateTime(at, 'America/New_York', 'en')).toBe('Saturday 28 March, 21:30');
+    expect(formatDateTime(at, 'Europe/Berlin', 'de')).toBe('Sonntag, 29. März, 03:30 Uhr');
   });
 
   it.each([['nl', '5 onbereikbare chats'], ['en', '5 inactive chats']] as const)('%s /stats shows the inactive chats of the outbox', (language, expected) => {
@@ -87,7 +90,7 @@ describe('the message catalogue', () => {
 
 describe('date-fns imports', () => {
   // The package root and the locale barrel load every function and every locale (tens of MB of RSS).
-  it('import single functions and the nl / en-GB locales only, never the whole package', () => {
+  it('import single functions and the interface languages\' locales only, never the whole package', () => {
     const files = ['src/i18n', 'src/telegram', 'src/bot', 'commands'].flatMap((dir) =>
       readdirSync(dir).filter((name) => name.endsWith('.ts')).map((name) => join(dir, name)));
     const offenders = files.filter((file) => /from '(date-fns|date-fns\/locale)'/.test(readFileSync(file, 'utf8')));

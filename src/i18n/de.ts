@@ -1,0 +1,198 @@
+import { escapeHtml as e } from '../telegram/html.js';
+import { boldList, follows, type Messages } from './messages.js';
+
+const HEALTH_ICONS = { ok: '🟢', failing: '🔴', new: '⚪', unknown: '•' } as const;
+const list = (items: readonly string[]) => boldList(items, (count) => `und ${count} weitere`);
+
+/** Die deutsche Oberfläche. */
+export const DE: Messages = {
+  languageName: 'Deutsch',
+  commandDescriptions: {
+    start: 'Willkommen und schneller Einstieg',
+    latest: 'Die neuesten Briefings, die du noch nicht kennst',
+    subscribe: 'Themen oder Feeds folgen',
+    unsubscribe: 'Themen oder Feeds nicht mehr folgen',
+    digest: 'Deine Übersicht, sofort',
+    time: 'Uhrzeit der Übersicht (HH:MM oder aus)',
+    timezone: 'Deine Zeitzone',
+    language: 'Sprache des Bots (nl, en oder de)',
+    feeds: 'Alle Feeds nach Thema',
+    settings: 'Deine Einstellungen',
+    status: 'Abonnements und nächste Übersicht',
+    stop: 'Alles abbestellen',
+    help: 'Was ich kann',
+    stats: 'Verwaltung: Zahlen',
+    poll: 'Verwaltung: Feeds jetzt abrufen',
+    reload: 'Verwaltung: feeds.json neu einlesen',
+  },
+  welcome: (name) =>
+    `Hallo${name ? ` ${e(name)}` : ''}! Ich lese Nachrichtenfeeds und fasse jeden Artikel in einem kurzen Briefing ` +
+    'mit den eigenen Worten der Journalisten zusammen. Frag jederzeit nach den neuesten Meldungen (/latest), oder erhalte jeden Tag eine Übersicht zu deiner Uhrzeit.\n\n' +
+    'Tippe unten, um einer Standardauswahl zu folgen, oder wähle selbst mit /subscribe.',
+  subscribeDefaultButton: 'Der Standardauswahl folgen',
+  help: (lines, isAdmin) =>
+    [
+      '<b>Was ich kann</b>',
+      ...lines.map((line) => `/${line.command} — ${e(line.description)}`),
+      '',
+      'Beispiele: <code>/subscribe world tech</code>, <code>/latest 10</code>, <code>/time 07:30</code>, <code>/timezone Europe/Berlin</code>.',
+      '<code>/help time</code> erklärt einen Befehl genauer.',
+      ...(isAdmin ? ['Du verwaltest diesen Bot.'] : []),
+    ].join('\n'),
+  commandHelp: {
+    start: '<code>/start</code> — eine Begrüßung, mit einer Schaltfläche, die einer Standardauswahl von Themen folgt.',
+    latest:
+      '<code>/latest</code> — die 5 neuesten Briefings aus dem, was du folgst, die du noch nicht bekommen hast.\n' +
+      '<code>/latest 10</code> — bis zu 20 auf einmal.\n' +
+      '<code>/latest tech</code> — nur dieses Thema oder dieser Feed, ob du ihm folgst oder nicht; <code>/latest 10 tech</code> geht auch.\n' +
+      'Ein Briefing, das du einmal bekommen hast, hier oder in einer Übersicht, wird nicht noch einmal angeboten; gibt es nichts Neues, zeigt eine Schaltfläche die letzten noch einmal.',
+    subscribe:
+      '<code>/subscribe</code> — eine Schaltfläche für jedes Thema und jeden Feed: tippen, um zu folgen oder nicht mehr zu folgen.\n' +
+      '<code>/subscribe world tech</code> — Themen oder Feeds mit Namen folgen (/feeds listet sie auf).\n' +
+      '<code>/subscribe @kanal world</code> — ein Kanal, den du verwaltest, bekommt die tägliche Übersicht; mach mich zuerst zum Admin des Kanals.',
+    unsubscribe:
+      '<code>/unsubscribe</code> — eine Schaltfläche für alles, dem du folgst.\n' +
+      '<code>/unsubscribe tech</code> — Themen oder Feeds mit Namen nicht mehr folgen.\n' +
+      '<code>/unsubscribe @kanal</code> — ein Kanal, den du verwaltest, bekommt keine Übersichten mehr.',
+    digest: '<code>/digest</code> — deine Übersicht sofort, genau wie die tägliche aussieht. Ihre Meldungen gelten als erhalten.',
+    time:
+      '<code>/time 07:30</code> — wann deine tägliche Übersicht kommt, in deiner Zeitzone (<code>7.30</code>, <code>19 Uhr</code> und <code>7pm</code> gehen auch).\n' +
+      '<code>/time aus</code> — keine tägliche Übersicht.\n' +
+      '<code>/time</code> — die eingestellte Uhrzeit.',
+    timezone:
+      '<code>/timezone Europe/Berlin</code> — die Zeitzone deiner Übersicht und der Zeiten, die ich zeige. ' +
+      'Eine Stadt (<code>/timezone Wien</code>), ein Land (<code>/timezone Deutschland</code>), ein Versatz (<code>/timezone +02:00</code>) oder eine Abkürzung (<code>/timezone MEZ</code>) geht auch.\n' +
+      '<code>/timezone</code> — die eingestellte Zone.',
+    language:
+      '<code>/language de</code>, <code>/language nl</code> oder <code>/language en</code> — die Sprache, die ich spreche. Briefings bleiben in der Sprache ihres Artikels.',
+    feeds: '<code>/feeds</code> — alle Feeds nach Thema; 🔴 markiert einen Feed, der gerade nicht funktioniert.',
+    settings: '<code>/settings</code> — deine Sprache, Zeitzone, Uhrzeit der Übersicht und Abonnements, mit Schaltflächen zum Ändern.',
+    status: '<code>/status</code> — wem du folgst, wann deine nächste Übersicht kommt und wann du zuletzt etwas bekommen hast.',
+    stop:
+      '<code>/stop</code> — alles abbestellen: keine Übersichten mehr. Eine Schaltfläche unter der Antwort löscht außerdem alles, was ich über diesen Chat weiß. ' +
+      '/subscribe holt dich zurück.',
+    help: '<code>/help</code> — alle Befehle. <code>/help time</code> — mehr über einen davon.',
+    stats: '<code>/stats</code> — Abonnenten, Feeds und welche davon nicht funktionieren, Artikel, und die Nachrichten, die noch verschickt werden.',
+    poll: '<code>/poll</code> — alle Feeds jetzt abrufen; ich sage Bescheid, wenn es fertig ist.',
+    reload: '<code>/reload</code> — feeds.json ohne Neustart neu einlesen. Eine Datei mit Fehlern ändert nichts, und ich liste die Fehler auf.',
+  },
+  unknownCommand: (guess) => `Diesen Befehl kenne ich nicht.${guess === undefined ? '' : ` Meintest du /${guess}?`} /help zeigt, was ich kann.`,
+  notACommand: 'Ich antworte auf Befehle: /latest für die Nachrichten, /help für alles, was ich kann.',
+  somethingWentWrong: 'Etwas ist schiefgegangen, bitte versuch es noch einmal.',
+  slowDown: 'Das sind viele Befehle auf einmal. Warte bitte ein paar Sekunden; dann antworte ich wieder.',
+  badArguments: 'Diese Eingabe ist zu lang oder enthält Zeichen, die ich nicht lesen kann. Versuch es bitte mit einfachem Text.',
+  groupAdminsOnly: 'Nur die Admins dieser Gruppe können ihre Einstellungen ändern.',
+  botAdminsOnly: 'Dieser Befehl ist für die Verwalter dieses Bots.',
+  subscribed: (items) => `Du folgst jetzt: ${list(items)}.`,
+  unsubscribed: (items) => `Du folgst nicht mehr: ${list(items)}.`,
+  unknownItems: (items, retry) =>
+    `${list(items)} kenne ich nicht.${retry === undefined ? '' : ` Meintest du <code>${e(retry)}</code>?`} /feeds listet die Themen und Feeds auf.`,
+  nothingChanged: 'Nichts geändert.',
+  subscribeKeyboardTitle: 'Tippe auf Themen und Feeds, um ihnen zu folgen oder nicht mehr zu folgen:',
+  unsubscribeKeyboardTitle: 'Tippe auf das, dem du nicht mehr folgen willst:',
+  doneButton: 'Fertig',
+  goneButton: (name) => `${name} (nicht mehr im Angebot)`,
+  keyboardDone: (topics, feeds) =>
+    topics.length + feeds.length === 0
+      ? 'Du folgst noch nichts. Mit /subscribe wählst du aus.'
+      : `Du folgst ${list([...topics, ...feeds])}.`,
+  channelUnknown: (channel) => `Ich finde ${e(channel)} nicht. Füge mich zuerst als Admin zum Kanal hinzu.`,
+  channelNotAdmin: (channel) => `Nur ein Admin von ${e(channel)} kann ihn abonnieren.`,
+  channelCannotPost: (channel) => `Ich kann in ${e(channel)} nichts posten. Mach mich zum Admin mit dem Recht, Nachrichten zu senden.`,
+  channelSubscribed: (channel, items) => `${e(channel)} folgt jetzt ${list(items)}.`,
+  channelNotAdminToUnsubscribe: (channel) => `Nur ein Admin von ${e(channel)} kann ihn abbestellen.`,
+  channelNotSubscribed: (channel) => `${e(channel)} folgt hier nichts. <code>/subscribe ${e(channel)} world</code> abonniert ihn.`,
+  channelUnsubscribed: (channel, items) => `${e(channel)} folgt ${list(items)} nicht mehr.`,
+  channelStopped: (channel) => `${e(channel)} ist von allem abgemeldet und bekommt keine Übersichten mehr.`,
+  latestHeader: (count, cappedAt) =>
+    `<b>${count === 1 ? 'Das neueste Briefing' : `Die ${count} neuesten Briefings`}</b>${cappedAt === undefined ? '' : ` (höchstens ${cappedAt} auf einmal)`}`,
+  latestNothingNew: 'Nichts Neues seit deinem letzten Blick.',
+  latestNothingAtAll: 'Es gibt noch keine Briefings. Die Feeds werden regelmäßig abgerufen; versuch es später noch einmal.',
+  latestRecentButton: (count) => `Die ${count} letzten noch einmal zeigen`,
+  latestRecentHeader: '<b>Die letzten Briefings</b> (schon gesehen)',
+  latestAllFeedsHint: 'Du folgst noch nichts, darum kommt dies aus allen Feeds. Mit /subscribe wählst du aus.',
+  latestBadCount: 'Nutze /latest oder /latest N mit einer Zahl N von 1 bis 20, zum Beispiel <code>/latest 10</code>.',
+  digestEmpty: 'Gerade gibt es nichts Neues für deine Übersicht.',
+  digestFollowsNothing: 'Du folgst noch nichts, also gibt es keine Übersicht. Wähle Themen oder Feeds mit /subscribe; /latest zeigt solange die Nachrichten aller Feeds.',
+  digestUnavailable: 'Die Übersicht ist gerade nicht verfügbar. Versuch es bitte später noch einmal.',
+  timeSet: (time, zone) => `Deine tägliche Übersicht kommt um <b>${e(time)}</b> (${e(zone)}).`,
+  timeOff: 'Tägliche Übersichten sind aus. /time 07:30 schaltet sie wieder ein.',
+  timeCurrent: (time, zone) =>
+    (time === null ? 'Tägliche Übersichten sind aus.' : `Deine tägliche Übersicht kommt um <b>${e(time)}</b> (${e(zone)}).`) +
+    '\nÄndern mit <code>/time HH:MM</code>, zum Beispiel <code>/time 07:30</code>, oder <code>/time aus</code>.',
+  timeBad: 'Gib bitte eine Uhrzeit als HH:MM an, zum Beispiel <code>/time 07:30</code>, oder <code>/time aus</code>, um die Übersichten zu beenden.',
+  timezoneSet: (zone, now) => `Zeitzone ist jetzt <b>${e(zone)}</b>. Dort ist es ${e(now)}.`,
+  timezoneCurrent: (zone, now) =>
+    `Deine Zeitzone ist <b>${e(zone)}</b> (jetzt ${e(now)}).\nÄndern mit <code>/timezone Europe/Berlin</code>, einer Stadt (<code>/timezone Wien</code>) oder einem Versatz (<code>/timezone +02:00</code>).`,
+  timezoneBad:
+    'Diese Zeitzone kenne ich nicht. Nutze einen Namen wie <code>/timezone Europe/Berlin</code>, eine Stadt wie <code>/timezone Wien</code> oder einen Versatz wie <code>/timezone +02:00</code>.',
+  timezoneSeveral: (country) =>
+    `${e(country)} hat mehr als eine Zeitzone. Nenne eine Stadt dort oder deinen Versatz zu UTC (<code>/timezone -05:00</code>).`,
+  languageSet: 'Ich spreche ab jetzt Deutsch. Briefings bleiben in der Sprache ihres Artikels.',
+  languageBad: 'Wähle <code>/language de</code>, <code>/language nl</code> oder <code>/language en</code>.',
+  languageCurrent: 'Ich spreche hier Deutsch. <code>/language en</code> wechselt zu Englisch, <code>/language nl</code> zu Niederländisch.',
+  feedsHeader: '<b>Feeds nach Thema</b>',
+  feedsTopic: (topic) => `\n<b>${e(topic)}</b>`,
+  feedLine: (title, id, health, language) =>
+    `${HEALTH_ICONS[health]} ${e(title)} (<code>${e(id)}</code>, ${e(language)})` +
+    (health === 'failing' ? ' — funktioniert gerade nicht' : health === 'new' ? ' — noch nicht abgerufen' : ''),
+  feedsEmpty: 'Es sind keine Feeds eingerichtet.',
+  settings: (v) =>
+    [
+      '<b>Deine Einstellungen</b>',
+      `Sprache: ${e(v.language)}`,
+      `Zeitzone: ${e(v.timezone)}`,
+      `Tägliche Übersicht: ${v.digestTime === null ? 'aus' : e(v.digestTime)}`,
+      `Themen: ${v.topics.length > 0 ? list(v.topics) : 'keine'}`,
+      `Feeds: ${v.feeds.length > 0 ? list(v.feeds) : 'keine'}`,
+    ].join('\n'),
+  settingsDigestOnButton: (time) => `Übersicht an (${time})`,
+  settingsDigestOffButton: 'Übersicht aus',
+  settingsTopicsButton: 'Themen und Feeds',
+  status: (v, next, last, active, gone) =>
+    [
+      '<b>Status</b>',
+      `Du folgst: ${follows(v) ? list([...v.topics, ...v.feeds]) : 'nichts'}`,
+      ...(gone.length > 0 ? [`Nicht mehr im Angebot: ${list(gone)} (/unsubscribe ${e(gone.join(' '))} entfernt sie)`] : []),
+      `Nächste Übersicht: ${!active ? 'keine (abbestellt)' : next === null ? 'keine (Übersichten sind aus)' : !follows(v) ? 'keine, bis du einem Thema oder Feed folgst (/subscribe)' : e(next)}`,
+      `Zuletzt erhalten: ${last === null ? 'noch nichts' : e(last)}`,
+    ].join('\n'),
+  followsOnlyGone: (gone) =>
+    `Nichts, dem du folgst, wird noch angeboten: ${list(gone)} ist nicht mehr in der Feed-Liste. Wähle neu mit /subscribe; /feeds zeigt, was es gibt.`,
+  stopped: 'Du bist von allem abgemeldet und bekommst keine Übersichten mehr. /subscribe holt dich zurück.\nTippe unten, um auch alles zu löschen, was ich über diesen Chat weiß.',
+  stopDeleteButton: 'Meine Daten löschen',
+  deleted: 'Alle Daten zu diesem Chat sind gelöscht. /start fängt neu an.',
+  stats: (f) =>
+    [
+      '<b>Statistik</b>',
+      `Abonnenten: ${f.subscribers} (${f.activeSubscribers} aktiv)`,
+      `Feeds: ${f.feeds}, gerade gestört: ${f.failingFeeds.length > 0 ? list(f.failingFeeds) : 'keine'}`,
+      ...(f.rarelyPolledFeeds.length === 0 ? [] : [`Nach vielen Fehlern in Folge nur noch selten abgerufen: ${list(f.rarelyPolledFeeds)}`]),
+      ...(f.articles === null ? [] : [`Artikel: ${f.articles}`]),
+      ...(f.outbox === null ? [] :
+        [`Versand: ${f.outbox.pending} in der Warteschlange, ${f.outbox.sentToday} heute verschickt, ${f.outbox.failed} fehlgeschlagen, ${f.outbox.dead} aufgegeben, ${f.outbox.inactiveChats} unerreichbare Chats`]),
+    ].join('\n'),
+  pollStarted: 'Ich rufe jetzt alle Feeds ab…',
+  pollDone: (done, failed) => `Abruf fertig: ${done} Feeds in Ordnung, ${failed.length} fehlgeschlagen${failed.length > 0 ? ` (${list(failed)})` : ''}.`,
+  pollUnavailable: 'Abrufen ist in diesem Prozess nicht verfügbar.',
+  reloadDone: (change) => {
+    const parts = [
+      change.added.length > 0 ? `hinzugefügt: ${list(change.added)}` : '',
+      change.removed.length > 0 ? `entfernt: ${list(change.removed)}` : '',
+      change.changed.length > 0 ? `geändert: ${list(change.changed)}` : '',
+    ].filter(Boolean);
+    const what = parts.length > 0 ? parts.join('; ') : 'nichts geändert';
+    return `feeds.json neu eingelesen: ${what}. Jetzt werden ${change.enabled} Feeds abgerufen.`;
+  },
+  reloadFailed: (error, kept) =>
+    `feeds.json wurde nicht neu eingelesen; ich behalte die ${kept} Feeds, die ich hatte. Behebe dies und versuch es noch einmal:\n<pre>${e(error)}</pre>`,
+  reloadUnavailable: 'Neu einlesen von feeds.json ist in diesem Prozess nicht verfügbar.',
+  none: 'keine',
+  dateTimeFormat: "EEEE, d. MMMM, HH:mm 'Uhr'",
+  digestHeader: (date) => `📰 <b>Deine Übersicht</b> · ${e(date)}`,
+  digestTopic: (topic) => `<b>${e(topic.charAt(0).toUpperCase() + topic.slice(1))}</b>`,
+  digestAlsoIn: (others) => `<i>(auch in ${others} ${others === 1 ? 'anderen Quelle' : 'anderen Quellen'})</i>`,
+  digestMore: (count) => `+${count} weitere: /latest`,
+  digestQuiet: 'Ein ruhiger Tag: nichts Neues seit deiner letzten Übersicht.',
+  digestDateFormat: 'EEEE, d. MMMM',
+};
