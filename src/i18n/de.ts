@@ -27,7 +27,7 @@ export const DE: Messages = {
   },
   welcome: (name) =>
     `Hallo${name ? ` ${e(name)}` : ''}! Ich lese Nachrichtenfeeds und fasse jeden Artikel in einem kurzen Briefing ` +
-    'mit den eigenen Worten der Journalisten zusammen. Frag jederzeit nach den neuesten Meldungen (/latest), oder erhalte jeden Tag eine Übersicht zu deiner Uhrzeit.\n\n' +
+    'mit den eigenen Worten der Journalisten zusammen. Frag jederzeit nach den neuesten Meldungen (/latest) oder erhalte jeden Tag eine Übersicht zu deiner Uhrzeit.\n\n' +
     'Tippe unten, um einer Standardauswahl zu folgen, oder wähle selbst mit /subscribe.',
   subscribeDefaultButton: 'Der Standardauswahl folgen',
   help: (lines, isAdmin) =>
