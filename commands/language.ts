@@ -3,12 +3,13 @@ import type { UiLanguage } from '../src/core/types.js';
 import { messagesFor } from '../src/i18n/index.js';
 
 const NAMES: Record<string, UiLanguage> = {
-  nl: 'nl', nederlands: 'nl', dutch: 'nl', niederländisch: 'nl',
-  en: 'en', english: 'en', engels: 'en', englisch: 'en',
-  de: 'de', deutsch: 'de', german: 'de', duits: 'de',
+  nl: 'nl', nederlands: 'nl', dutch: 'nl', niederländisch: 'nl', néerlandais: 'nl',
+  en: 'en', english: 'en', engels: 'en', englisch: 'en', anglais: 'en',
+  de: 'de', deutsch: 'de', german: 'de', duits: 'de', allemand: 'de',
+  fr: 'fr', français: 'fr', francais: 'fr', french: 'fr', frans: 'fr', französisch: 'fr',
 };
 
-/** /language nl|en|de: the interface language; briefings keep their article's language. */
+/** /language nl|en|de|fr: the interface language; briefings keep their article's language. */
 export const languageCommand: BotCommand = {
   name: 'language',
   scope: 'settings',

@@ -8,7 +8,7 @@
 export type LanguageCode = string;
 
 /** Languages the bot's own interface speaks. Briefings keep their article's language. */
-export const UI_LANGUAGES = ['nl', 'en', 'de'] as const;
+export const UI_LANGUAGES = ['nl', 'en', 'de', 'fr'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 /** How eagerly the full article page is fetched when a feed item carries only a teaser. */

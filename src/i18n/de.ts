@@ -15,7 +15,7 @@ export const DE: Messages = {
     digest: 'Deine Übersicht, sofort',
     time: 'Uhrzeit der Übersicht (HH:MM oder aus)',
     timezone: 'Deine Zeitzone',
-    language: 'Sprache des Bots (nl, en oder de)',
+    language: 'Sprache des Bots (nl, en, de oder fr)',
     feeds: 'Alle Feeds nach Thema',
     settings: 'Deine Einstellungen',
     status: 'Abonnements und nächste Übersicht',
@@ -64,7 +64,7 @@ export const DE: Messages = {
       'Eine Stadt (<code>/timezone Wien</code>), ein Land (<code>/timezone Deutschland</code>), ein Versatz (<code>/timezone +02:00</code>) oder eine Abkürzung (<code>/timezone MEZ</code>) geht auch.\n' +
       '<code>/timezone</code> — die eingestellte Zone.',
     language:
-      '<code>/language de</code>, <code>/language nl</code> oder <code>/language en</code> — die Sprache, die ich spreche. Briefings bleiben in der Sprache ihres Artikels.',
+      '<code>/language de</code>, <code>/language nl</code>, <code>/language en</code> oder <code>/language fr</code> — die Sprache, die ich spreche. Briefings bleiben in der Sprache ihres Artikels.',
     feeds: '<code>/feeds</code> — alle Feeds nach Thema; 🔴 markiert einen Feed, der gerade nicht funktioniert.',
     settings: '<code>/settings</code> — deine Sprache, Zeitzone, Uhrzeit der Übersicht und Abonnements, mit Schaltflächen zum Ändern.',
     status: '<code>/status</code> — wem du folgst, wann deine nächste Übersicht kommt und wann du zuletzt etwas bekommen hast.',
@@ -129,8 +129,8 @@ export const DE: Messages = {
   timezoneSeveral: (country) =>
     `${e(country)} hat mehr als eine Zeitzone. Nenne eine Stadt dort oder deinen Versatz zu UTC (<code>/timezone -05:00</code>).`,
   languageSet: 'Ich spreche ab jetzt Deutsch. Briefings bleiben in der Sprache ihres Artikels.',
-  languageBad: 'Wähle <code>/language de</code>, <code>/language nl</code> oder <code>/language en</code>.',
-  languageCurrent: 'Ich spreche hier Deutsch. <code>/language en</code> wechselt zu Englisch, <code>/language nl</code> zu Niederländisch.',
+  languageBad: 'Wähle <code>/language de</code>, <code>/language nl</code>, <code>/language en</code> oder <code>/language fr</code>.',
+  languageCurrent: 'Ich spreche hier Deutsch. <code>/language en</code> wechselt zu Englisch, <code>/language nl</code> zu Niederländisch, <code>/language fr</code> zu Französisch.',
   feedsHeader: '<b>Feeds nach Thema</b>',
   feedsTopic: (topic) => `\n<b>${e(topic)}</b>`,
   feedLine: (title, id, health, language) =>

@@ -15,7 +15,7 @@ export const EN: Messages = {
     digest: 'Your digest, right now',
     time: 'Digest time (HH:MM or off)',
     timezone: 'Your time zone',
-    language: 'Interface language (nl, en or de)',
+    language: 'Interface language (nl, en, de or fr)',
     feeds: 'All feeds by topic',
     settings: 'Your settings',
     status: 'Subscriptions and next digest',
@@ -63,7 +63,7 @@ export const EN: Messages = {
       '<code>/timezone Europe/Amsterdam</code> — the time zone of your digest and of the times I show. ' +
       'A city (<code>/timezone London</code>), a country (<code>/timezone Germany</code>), an offset (<code>/timezone +02:00</code>) or an abbreviation (<code>/timezone CET</code>) works too.\n' +
       '<code>/timezone</code> — the zone set now.',
-    language: '<code>/language nl</code>, <code>/language en</code> or <code>/language de</code> — the language I speak. Briefings stay in the language of their article.',
+    language: '<code>/language nl</code>, <code>/language en</code>, <code>/language de</code> or <code>/language fr</code> — the language I speak. Briefings stay in the language of their article.',
     feeds: '<code>/feeds</code> — every feed by topic; 🔴 marks a feed that fails at the moment.',
     settings: '<code>/settings</code> — your language, time zone, digest time and subscriptions, with buttons to change them.',
     status: '<code>/status</code> — what you follow, when your next digest comes and when you last received something.',
@@ -128,8 +128,8 @@ export const EN: Messages = {
   timezoneSeveral: (country) =>
     `${e(country)} has more than one time zone. Name a city there, or your offset from UTC (<code>/timezone -05:00</code>).`,
   languageSet: 'I will speak English from now on. Briefings stay in the language of their article.',
-  languageBad: 'Choose <code>/language nl</code>, <code>/language en</code> or <code>/language de</code>.',
-  languageCurrent: 'I speak English here. <code>/language nl</code> switches to Dutch, <code>/language de</code> to German.',
+  languageBad: 'Choose <code>/language nl</code>, <code>/language en</code>, <code>/language de</code> or <code>/language fr</code>.',
+  languageCurrent: 'I speak English here. <code>/language nl</code> switches to Dutch, <code>/language de</code> to German, <code>/language fr</code> to French.',
   feedsHeader: '<b>Feeds by topic</b>',
   feedsTopic: (topic) => `\n<b>${e(topic)}</b>`,
   feedLine: (title, id, health, language) =>

@@ -15,7 +15,7 @@ export const NL: Messages = {
     digest: 'Je overzicht, nu meteen',
     time: 'Tijd van het overzicht (UU:MM of uit)',
     timezone: 'Je tijdzone',
-    language: 'Taal van de bot (nl, en of de)',
+    language: 'Taal van de bot (nl, en, de of fr)',
     feeds: 'Alle feeds per onderwerp',
     settings: 'Je instellingen',
     status: 'Abonnementen en volgend overzicht',
@@ -63,7 +63,7 @@ export const NL: Messages = {
       '<code>/timezone Europe/Amsterdam</code> — de tijdzone van je overzicht en van de tijden die ik toon. ' +
       'Een stad (<code>/timezone Brussel</code>), een land (<code>/timezone Duitsland</code>), een verschil met UTC (<code>/timezone +02:00</code>) of een afkorting (<code>/timezone CET</code>) kan ook.\n' +
       '<code>/timezone</code> — de zone die nu is ingesteld.',
-    language: '<code>/language nl</code>, <code>/language en</code> of <code>/language de</code> — de taal die ik spreek. Briefings blijven in de taal van hun artikel.',
+    language: '<code>/language nl</code>, <code>/language en</code>, <code>/language de</code> of <code>/language fr</code> — de taal die ik spreek. Briefings blijven in de taal van hun artikel.',
     feeds: '<code>/feeds</code> — alle feeds per onderwerp; 🔴 staat bij een feed die nu niet werkt.',
     settings: '<code>/settings</code> — je taal, tijdzone, tijd van het overzicht en abonnementen, met knoppen om ze te wijzigen.',
     status: '<code>/status</code> — wat je volgt, wanneer je volgende overzicht komt en wanneer je voor het laatst iets kreeg.',
@@ -128,8 +128,8 @@ export const NL: Messages = {
   timezoneSeveral: (country) =>
     `${e(country)} heeft meer dan één tijdzone. Noem een stad daar, of je verschil met UTC (<code>/timezone +01:00</code>).`,
   languageSet: 'Ik spreek vanaf nu Nederlands. Briefings blijven in de taal van hun artikel.',
-  languageBad: 'Kies <code>/language nl</code>, <code>/language en</code> of <code>/language de</code>.',
-  languageCurrent: 'Ik spreek hier Nederlands. <code>/language en</code> schakelt naar Engels, <code>/language de</code> naar Duits.',
+  languageBad: 'Kies <code>/language nl</code>, <code>/language en</code>, <code>/language de</code> of <code>/language fr</code>.',
+  languageCurrent: 'Ik spreek hier Nederlands. <code>/language en</code> schakelt naar Engels, <code>/language de</code> naar Duits, <code>/language fr</code> naar Frans.',
   feedsHeader: '<b>Feeds per onderwerp</b>',
   feedsTopic: (topic) => `\n<b>${e(topic)}</b>`,
   feedLine: (title, id, health, language) =>

@@ -14,7 +14,7 @@ const english = () => ({ id: nextUser++, first_name: 'Sam', language_code: 'en-U
 describe('a private chat, in English and Dutch', () => {
   it('publishes the command menu per language at start', () => {
     const calls = h.emulator.callsOf('setMyCommands');
-    expect(calls.map((call) => call.params.language_code ?? 'default').sort()).toEqual(['de', 'default', 'en', 'nl']);
+    expect(calls.map((call) => call.params.language_code ?? 'default').sort()).toEqual(['de', 'default', 'en', 'fr', 'nl']);
     const nl = calls.find((call) => call.params.language_code === 'nl')!;
     expect(JSON.stringify(nl.params.commands)).toContain('Onderwerpen of feeds volgen');
     expect(JSON.stringify(nl.params.commands)).not.toContain('"stats"');
@@ -138,7 +138,7 @@ describe('a private chat, in English and Dutch', () => {
     const user = english();
     expect((await say(h, user, '/language nl'))[0]!.text).toContain('Ik spreek vanaf nu Nederlands');
     expect((await say(h, user, '/help'))[0]!.text).toContain('Wat ik kan');
-    expect((await say(h, user, '/language fr'))[0]!.text).toContain('Kies <code>/language nl</code>');
+    expect((await say(h, user, '/language es'))[0]!.text).toContain('Kies <code>/language nl</code>');
     expect((await say(h, user, '/language english'))[0]!.text).toContain('I will speak English');
   });
 
@@ -159,6 +159,13 @@ describe('a private chat, in English and Dutch', () => {
     await press(h, user, settings!, 'set:lang:en');
     expect(settings!.text).toContain('Language: English');
     expect(h.deps.subscribers.find(user.id)?.language).toBe('en');
+  });
+
+  it('speaks French to a French-speaking reader', async () => {
+    const french = { id: nextUser++, first_name: 'Claire', language_code: 'fr-BE' };
+    expect((await say(h, french, '/start'))[0]!.text).toContain('Bonjour Claire ! Je lis des flux');
+    expect((await say(h, french, '/time 19h'))[0]!.text).toContain('Votre sélection quotidienne arrive à <b>19:00</b>');
+    expect((await say(h, french, '/language néerlandais'))[0]!.text).toContain('Ik spreek vanaf nu Nederlands');
   });
 
   it('/feeds lists feeds by topic with escaped titles', async () => {

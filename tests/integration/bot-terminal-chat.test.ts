@@ -21,7 +21,7 @@ describe('newsbrief chat (the terminal chat)', () => {
       const output = new PassThrough();
       let printed = '';
       output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
-      input.end(['/start', '1', '/latest', '/time 6:00', '/settings', '3', '/nonsense', '/subscribe @elsewhere'].join('\n'));
+      input.end(['/start', '1', '/latest', '/time 6:00', '/settings', '4', '/nonsense', '/subscribe @elsewhere'].join('\n'));
       await runTerminalChat(
         { subscribers, feeds: () => TEST_FEEDS, adminIds: [7], defaults: { timezone: 'UTC', digestTime: '07:30', language: 'en' }, now: () => FIXED_NOW, logger: createSilentLogger() },
         { input, output, userId: 7, firstName: 'Op', languageCode: 'en' },
@@ -32,7 +32,7 @@ describe('newsbrief chat (the terminal chat)', () => {
       expect(printed).toContain('Talks & <progress>');
       expect(printed).toContain('BBC News World (https://bbc.example/1)');
       expect(printed).toContain('Your daily digest arrives at 06:00 (UTC).');
-      expect(printed).toContain('[1] Nederlands   [2] Deutsch\n[3] Digest off');
+      expect(printed).toContain('[1] Nederlands   [2] Deutsch   [3] Français\n[4] Digest off');
       expect(printed).toContain('Daily digest: off');
       expect(printed).toContain('I do not know that command.');
       expect(printed).toContain('I cannot find @elsewhere.');

@@ -22,6 +22,7 @@ describe('renderDigest', () => {
     expect(renderDigest(buildDigest(input, settings('en'), NOW)!, titles)[0]).toContain('Monday 3 March');
     expect(renderDigest(buildDigest(input, settings('nl'), NOW)!, titles)[0]).toContain('maandag 3 maart');
     expect(renderDigest(buildDigest(input, settings('de'), NOW)!, titles)[0]).toContain('📰 <b>Deine Übersicht</b> · Montag, 3. März');
+    expect(renderDigest(buildDigest(input, settings('fr'), NOW)!, titles)[0]).toContain('📰 <b>Votre sélection</b> · lundi 3 mars');
   });
 
   it('escapes everything that came from a feed', () => {

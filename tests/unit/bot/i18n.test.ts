@@ -5,7 +5,7 @@ import { COMMAND_NAMES, formatDateTime, messagesFor, uiLanguageFor, type Message
 import { checkTelegramHtml } from '../../helpers/telegram-html-check.js';
 
 const HOSTILE = '<x & "y">';
-const LANGUAGES = ['nl', 'en', 'de'] as const;
+const LANGUAGES = ['nl', 'en', 'de', 'fr'] as const;
 
 /** Every catalogue entry rendered with hostile arguments, by name. */
 function renderAll(msg: Messages): Record<string, string> {
@@ -57,20 +57,18 @@ describe('the message catalogue', () => {
     }
   });
 
-  it('has the same entries in Dutch, English and German, with different words', () => {
-    const nl = renderAll(messagesFor('nl'));
+  it('has the same entries in every language, with different words', () => {
     const en = renderAll(messagesFor('en'));
-    const de = renderAll(messagesFor('de'));
-    expect(Object.keys(nl).sort()).toEqual(Object.keys(en).sort());
-    expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
-    expect(new Set([nl.somethingWentWrong, en.somethingWentWrong, de.somethingWentWrong]).size).toBe(3);
+    for (const language of LANGUAGES) expect(Object.keys(renderAll(messagesFor(language))).sort(), language).toEqual(Object.keys(en).sort());
+    expect(new Set(LANGUAGES.map((language) => messagesFor(language).somethingWentWrong)).size).toBe(LANGUAGES.length);
   });
 
   it('picks the interface language from Telegram\'s language code', () => {
     expect(uiLanguageFor('nl-BE', 'en')).toBe('nl');
     expect(uiLanguageFor('en-US', 'nl')).toBe('en');
     expect(uiLanguageFor('de-AT', 'nl')).toBe('de');
-    expect(uiLanguageFor('fr', 'nl')).toBe('nl');
+    expect(uiLanguageFor('fr-BE', 'nl')).toBe('fr');
+    expect(uiLanguageFor('es', 'nl')).toBe('nl');
     expect(uiLanguageFor(undefined, 'en')).toBe('en');
   });
 
@@ -79,6 +77,7 @@ describe('the message catalogue', () => {
     expect(formatDateTime(at, 'Europe/Amsterdam', 'nl')).toBe('zondag 29 maart, 03:30');
     expect(formatDateTime(at, 'America/New_York', 'en')).toBe('Saturday 28 March, 21:30');
     expect(formatDateTime(at, 'Europe/Berlin', 'de')).toBe('Sonntag, 29. März, 03:30 Uhr');
+    expect(formatDateTime(at, 'Europe/Paris', 'fr')).toBe('dimanche 29 mars, 03h30');
   });
 
   it.each([['nl', '5 onbereikbare chats'], ['en', '5 inactive chats']] as const)('%s /stats shows the inactive chats of the outbox', (language, expected) => {

@@ -1,0 +1,198 @@
+import { escapeHtml as e } from '../telegram/html.js';
+import { boldList, follows, type Messages } from './messages.js';
+
+const HEALTH_ICONS = { ok: '🟢', failing: '🔴', new: '⚪', unknown: '•' } as const;
+const list = (items: readonly string[]) => boldList(items, (count) => `et ${count} autres`);
+
+/** L'interface française. */
+export const FR: Messages = {
+  languageName: 'Français',
+  commandDescriptions: {
+    start: 'Bienvenue et premiers pas',
+    latest: 'Les derniers briefings que vous n’avez pas vus',
+    subscribe: 'Suivre des thèmes ou des flux',
+    unsubscribe: 'Ne plus suivre des thèmes ou des flux',
+    digest: 'Votre sélection, tout de suite',
+    time: 'Heure de la sélection (HH:MM ou off)',
+    timezone: 'Votre fuseau horaire',
+    language: 'Langue du bot (nl, en, de ou fr)',
+    feeds: 'Tous les flux par thème',
+    settings: 'Vos réglages',
+    status: 'Abonnements et prochaine sélection',
+    stop: 'Se désabonner de tout',
+    help: 'Ce que je sais faire',
+    stats: 'Admin : chiffres',
+    poll: 'Admin : lire les flux maintenant',
+    reload: 'Admin : relire feeds.json',
+  },
+  welcome: (name) =>
+    `Bonjour${name ? ` ${e(name)}` : ''} ! Je lis des flux d’actualité et je résume chaque article en un court briefing, ` +
+    'avec les mots mêmes du journaliste. Demandez les dernières nouvelles (/latest) quand vous voulez, ou recevez chaque jour une sélection à l’heure de votre choix.\n\n' +
+    'Touchez le bouton ci-dessous pour suivre une sélection par défaut, ou choisissez vous-même avec /subscribe.',
+  subscribeDefaultButton: 'Suivre la sélection par défaut',
+  help: (lines, isAdmin) =>
+    [
+      '<b>Ce que je sais faire</b>',
+      ...lines.map((line) => `/${line.command} — ${e(line.description)}`),
+      '',
+      'Exemples : <code>/subscribe world tech</code>, <code>/latest 10</code>, <code>/time 07:30</code>, <code>/timezone Europe/Paris</code>.',
+      '<code>/help time</code> en dit plus sur une commande.',
+      ...(isAdmin ? ['Vous administrez ce bot.'] : []),
+    ].join('\n'),
+  commandHelp: {
+    start: '<code>/start</code> — un mot de bienvenue, avec un bouton qui suit une sélection de thèmes par défaut.',
+    latest:
+      '<code>/latest</code> — les 5 derniers briefings de ce que vous suivez, que vous n’avez pas encore reçus.\n' +
+      '<code>/latest 10</code> — jusqu’à 20 à la fois.\n' +
+      '<code>/latest tech</code> — seulement ce thème ou ce flux, suivi ou non ; <code>/latest 10 tech</code> marche aussi.\n' +
+      'Un briefing reçu une fois, ici ou dans une sélection, n’est plus proposé ; quand il n’y a rien de neuf, un bouton remontre les plus récents.',
+    subscribe:
+      '<code>/subscribe</code> — un bouton par thème et par flux : touchez pour suivre ou ne plus suivre.\n' +
+      '<code>/subscribe world tech</code> — suivre des thèmes ou des flux par leur nom (/feeds les liste).\n' +
+      '<code>/subscribe @canal world</code> — un canal que vous administrez reçoit la sélection du jour ; faites-moi d’abord administrateur du canal.',
+    unsubscribe:
+      '<code>/unsubscribe</code> — un bouton pour tout ce que vous suivez.\n' +
+      '<code>/unsubscribe tech</code> — ne plus suivre des thèmes ou des flux par leur nom.\n' +
+      '<code>/unsubscribe @canal</code> — un canal que vous administrez ne reçoit plus de sélections.',
+    digest: '<code>/digest</code> — votre sélection tout de suite, telle que celle de chaque jour. Ses articles comptent comme reçus.',
+    time:
+      '<code>/time 07:30</code> — l’heure de votre sélection quotidienne, dans votre fuseau horaire (<code>7h30</code>, <code>19h</code> et <code>7pm</code> marchent aussi).\n' +
+      '<code>/time off</code> — pas de sélection quotidienne.\n' +
+      '<code>/time</code> — l’heure réglée.',
+    timezone:
+      '<code>/timezone Europe/Paris</code> — le fuseau de votre sélection et des heures que j’affiche. ' +
+      'Une ville (<code>/timezone Bruxelles</code>), un pays (<code>/timezone France</code>), un décalage (<code>/timezone +02:00</code>) ou une abréviation (<code>/timezone CET</code>) marche aussi.\n' +
+      '<code>/timezone</code> — le fuseau réglé.',
+    language:
+      '<code>/language fr</code>, <code>/language nl</code>, <code>/language en</code> ou <code>/language de</code> — la langue que je parle. Les briefings restent dans la langue de leur article.',
+    feeds: '<code>/feeds</code> — tous les flux par thème ; 🔴 signale un flux en panne en ce moment.',
+    settings: '<code>/settings</code> — votre langue, votre fuseau, l’heure de la sélection et vos abonnements, avec des boutons pour les changer.',
+    status: '<code>/status</code> — ce que vous suivez, quand arrive votre prochaine sélection et quand vous avez reçu quelque chose pour la dernière fois.',
+    stop:
+      '<code>/stop</code> — se désabonner de tout : plus de sélections. Un bouton sous la réponse efface aussi tout ce que je sais de cette conversation. ' +
+      '/subscribe vous fait revenir.',
+    help: '<code>/help</code> — toutes les commandes. <code>/help time</code> — plus sur l’une d’elles.',
+    stats: '<code>/stats</code> — abonnés, flux et ceux en panne, articles, et les messages qui attendent d’être envoyés.',
+    poll: '<code>/poll</code> — lire tous les flux maintenant ; je préviens quand c’est fini.',
+    reload: '<code>/reload</code> — relire feeds.json sans redémarrer. Un fichier avec des erreurs ne change rien, et je liste les erreurs.',
+  },
+  unknownCommand: (guess) => `Je ne connais pas cette commande.${guess === undefined ? '' : ` Vouliez-vous dire /${guess} ?`} /help liste ce que je sais faire.`,
+  notACommand: 'Je réponds aux commandes : /latest pour les nouvelles, /help pour tout ce que je sais faire.',
+  somethingWentWrong: 'Un problème est survenu, veuillez réessayer.',
+  slowDown: 'Cela fait beaucoup de commandes à la fois. Attendez quelques secondes ; je répondrai à nouveau ensuite.',
+  badArguments: 'Ce texte est trop long ou contient des caractères que je ne sais pas lire. Réessayez avec du texte simple.',
+  groupAdminsOnly: 'Seuls les administrateurs de ce groupe peuvent changer ses réglages.',
+  botAdminsOnly: 'Cette commande est réservée aux administrateurs de ce bot.',
+  subscribed: (items) => `Vous suivez maintenant : ${list(items)}.`,
+  unsubscribed: (items) => `Vous ne suivez plus : ${list(items)}.`,
+  unknownItems: (items, retry) =>
+    `Je ne connais pas ${list(items)}.${retry === undefined ? '' : ` Vouliez-vous dire <code>${e(retry)}</code> ?`} /feeds liste les thèmes et les flux.`,
+  nothingChanged: 'Rien n’a changé.',
+  subscribeKeyboardTitle: 'Touchez les thèmes et les flux pour les suivre ou ne plus les suivre :',
+  unsubscribeKeyboardTitle: 'Touchez ce que vous ne voulez plus suivre :',
+  doneButton: 'Terminé',
+  goneButton: (name) => `${name} (plus proposé)`,
+  keyboardDone: (topics, feeds) =>
+    topics.length + feeds.length === 0
+      ? 'Vous ne suivez rien pour l’instant. /subscribe pour choisir.'
+      : `Vous suivez ${list([...topics, ...feeds])}.`,
+  channelUnknown: (channel) => `Je ne trouve pas ${e(channel)}. Ajoutez-moi d’abord au canal comme administrateur.`,
+  channelNotAdmin: (channel) => `Seul un administrateur de ${e(channel)} peut l’abonner.`,
+  channelCannotPost: (channel) => `Je ne peux pas publier dans ${e(channel)}. Faites-moi administrateur avec le droit de publier des messages.`,
+  channelSubscribed: (channel, items) => `${e(channel)} suit maintenant ${list(items)}.`,
+  channelNotAdminToUnsubscribe: (channel) => `Seul un administrateur de ${e(channel)} peut le désabonner.`,
+  channelNotSubscribed: (channel) => `${e(channel)} ne suit rien ici. <code>/subscribe ${e(channel)} world</code> l’abonne.`,
+  channelUnsubscribed: (channel, items) => `${e(channel)} ne suit plus ${list(items)}.`,
+  channelStopped: (channel) => `${e(channel)} est désabonné de tout et ne reçoit plus de sélections.`,
+  latestHeader: (count, cappedAt) =>
+    `<b>${count === 1 ? 'Le dernier briefing' : `Les ${count} derniers briefings`}</b>${cappedAt === undefined ? '' : ` (${cappedAt} à la fois au plus)`}`,
+  latestNothingNew: 'Rien de neuf depuis votre dernière visite.',
+  latestNothingAtAll: 'Il n’y a pas encore de briefings. Les flux sont lus régulièrement ; réessayez plus tard.',
+  latestRecentButton: (count) => `Remontrer les ${count} plus récents`,
+  latestRecentHeader: '<b>Les briefings les plus récents</b> (déjà vus)',
+  latestAllFeedsHint: 'Vous ne suivez rien pour l’instant, ceci vient donc de tous les flux. /subscribe pour choisir.',
+  latestBadCount: 'Utilisez /latest ou /latest N avec un nombre N de 1 à 20, par exemple <code>/latest 10</code>.',
+  digestEmpty: 'Rien de neuf pour votre sélection en ce moment.',
+  digestFollowsNothing: 'Vous ne suivez rien pour l’instant, il n’y a donc pas de sélection à faire. /subscribe pour choisir des thèmes ou des flux ; /latest montre en attendant les nouvelles de tous les flux.',
+  digestUnavailable: 'La sélection n’est pas disponible en ce moment. Réessayez plus tard.',
+  timeSet: (time, zone) => `Votre sélection quotidienne arrive à <b>${e(time)}</b> (${e(zone)}).`,
+  timeOff: 'Les sélections quotidiennes sont désactivées. /time 07:30 les réactive.',
+  timeCurrent: (time, zone) =>
+    (time === null ? 'Les sélections quotidiennes sont désactivées.' : `Votre sélection quotidienne arrive à <b>${e(time)}</b> (${e(zone)}).`) +
+    '\nChangez-la avec <code>/time HH:MM</code>, par exemple <code>/time 07:30</code>, ou <code>/time off</code>.',
+  timeBad: 'Indiquez une heure au format HH:MM, par exemple <code>/time 07:30</code>, ou <code>/time off</code> pour arrêter les sélections.',
+  timezoneSet: (zone, now) => `Fuseau horaire réglé sur <b>${e(zone)}</b>. Il y est ${e(now)}.`,
+  timezoneCurrent: (zone, now) =>
+    `Votre fuseau horaire est <b>${e(zone)}</b> (maintenant ${e(now)}).\nChangez-le avec <code>/timezone Europe/Paris</code>, une ville (<code>/timezone Bruxelles</code>) ou un décalage (<code>/timezone +02:00</code>).`,
+  timezoneBad:
+    'Je ne connais pas ce fuseau horaire. Utilisez un nom comme <code>/timezone Europe/Paris</code>, une ville comme <code>/timezone Bruxelles</code> ou un décalage comme <code>/timezone +02:00</code>.',
+  timezoneSeveral: (country) =>
+    `${e(country)} a plusieurs fuseaux horaires. Nommez une ville de ce pays, ou votre décalage par rapport à UTC (<code>/timezone -05:00</code>).`,
+  languageSet: 'Je parle français à partir de maintenant. Les briefings restent dans la langue de leur article.',
+  languageBad: 'Choisissez <code>/language fr</code>, <code>/language nl</code>, <code>/language en</code> ou <code>/language de</code>.',
+  languageCurrent: 'Je parle français ici. <code>/language en</code> passe à l’anglais, <code>/language nl</code> au néerlandais, <code>/language de</code> à l’allemand.',
+  feedsHeader: '<b>Flux par thème</b>',
+  feedsTopic: (topic) => `\n<b>${e(topic)}</b>`,
+  feedLine: (title, id, health, language) =>
+    `${HEALTH_ICONS[health]} ${e(title)} (<code>${e(id)}</code>, ${e(language)})` +
+    (health === 'failing' ? ' — en panne en ce moment' : health === 'new' ? ' — pas encore lu' : ''),
+  feedsEmpty: 'Aucun flux n’est configuré.',
+  settings: (v) =>
+    [
+      '<b>Vos réglages</b>',
+      `Langue : ${e(v.language)}`,
+      `Fuseau horaire : ${e(v.timezone)}`,
+      `Sélection quotidienne : ${v.digestTime === null ? 'désactivée' : e(v.digestTime)}`,
+      `Thèmes : ${v.topics.length > 0 ? list(v.topics) : 'aucun'}`,
+      `Flux : ${v.feeds.length > 0 ? list(v.feeds) : 'aucun'}`,
+    ].join('\n'),
+  settingsDigestOnButton: (time) => `Sélection activée (${time})`,
+  settingsDigestOffButton: 'Sélection désactivée',
+  settingsTopicsButton: 'Thèmes et flux',
+  status: (v, next, last, active, gone) =>
+    [
+      '<b>État</b>',
+      `Vous suivez : ${follows(v) ? list([...v.topics, ...v.feeds]) : 'rien'}`,
+      ...(gone.length > 0 ? [`Plus proposé : ${list(gone)} (/unsubscribe ${e(gone.join(' '))} les retire)`] : []),
+      `Prochaine sélection : ${!active ? 'aucune (désabonné)' : next === null ? 'aucune (sélections désactivées)' : !follows(v) ? 'aucune tant que vous ne suivez ni thème ni flux (/subscribe)' : e(next)}`,
+      `Dernier envoi : ${last === null ? 'aucun pour l’instant' : e(last)}`,
+    ].join('\n'),
+  followsOnlyGone: (gone) =>
+    `Plus rien de ce que vous suivez n’est proposé : ${list(gone)} a quitté la liste des flux. /subscribe pour choisir à nouveau ; /feeds montre ce qu’il y a.`,
+  stopped: 'Vous êtes désabonné de tout et ne recevrez plus de sélections. /subscribe vous fait revenir.\nTouchez ci-dessous pour effacer aussi tout ce que je sais de cette conversation.',
+  stopDeleteButton: 'Effacer mes données',
+  deleted: 'Toutes les données de cette conversation sont effacées. /start pour recommencer.',
+  stats: (f) =>
+    [
+      '<b>Statistiques</b>',
+      `Abonnés : ${f.subscribers} (${f.activeSubscribers} actifs)`,
+      `Flux : ${f.feeds}, en panne : ${f.failingFeeds.length > 0 ? list(f.failingFeeds) : 'aucun'}`,
+      ...(f.rarelyPolledFeeds.length === 0 ? [] : [`Lus rarement après de nombreux échecs de suite : ${list(f.rarelyPolledFeeds)}`]),
+      ...(f.articles === null ? [] : [`Articles : ${f.articles}`]),
+      ...(f.outbox === null ? [] :
+        [`Envois : ${f.outbox.pending} en attente, ${f.outbox.sentToday} envoyés aujourd’hui, ${f.outbox.failed} en échec, ${f.outbox.dead} abandonnés, ${f.outbox.inactiveChats} conversations injoignables`]),
+    ].join('\n'),
+  pollStarted: 'Je lis tous les flux maintenant…',
+  pollDone: (done, failed) => `Lecture terminée : ${done} flux en ordre, ${failed.length} en échec${failed.length > 0 ? ` (${list(failed)})` : ''}.`,
+  pollUnavailable: 'La lecture des flux n’est pas disponible dans ce processus.',
+  reloadDone: (change) => {
+    const parts = [
+      change.added.length > 0 ? `ajouté ${list(change.added)}` : '',
+      change.removed.length > 0 ? `retiré ${list(change.removed)}` : '',
+      change.changed.length > 0 ? `modifié ${list(change.changed)}` : '',
+    ].filter(Boolean);
+    const what = parts.length > 0 ? parts.join(' ; ') : 'rien n’a changé';
+    return `feeds.json relu : ${what}. ${change.enabled} flux sont lus maintenant.`;
+  },
+  reloadFailed: (error, kept) =>
+    `feeds.json n’a pas été relu ; je garde les ${kept} flux que j’avais. Corrigez ceci et réessayez :\n<pre>${e(error)}</pre>`,
+  reloadUnavailable: 'Relire feeds.json n’est pas disponible dans ce processus.',
+  none: 'aucun',
+  dateTimeFormat: "EEEE d MMMM, HH'h'mm",
+  digestHeader: (date) => `📰 <b>Votre sélection</b> · ${e(date)}`,
+  digestTopic: (topic) => `<b>${e(topic.charAt(0).toUpperCase() + topic.slice(1))}</b>`,
+  digestAlsoIn: (others) => `<i>(aussi dans ${others} ${others === 1 ? 'autre source' : 'autres sources'})</i>`,
+  digestMore: (count) => `+${count} de plus : /latest`,
+  digestQuiet: 'Une journée calme : rien de neuf depuis votre dernière sélection.',
+  digestDateFormat: 'EEEE d MMMM',
+};
