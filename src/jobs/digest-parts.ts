@@ -71,12 +71,20 @@ export function createDigestMaker(
 export function goneNotice(chat: Subscriber, gone: readonly string[]): NewOutboxMessage {
   const what = createHash('sha256').update([...gone].sort().join('\n')).digest('base64url').slice(0, 16);
   return {
-    key: `${ONCE_KEY_PREFIX}gone:${chat.chatId}:${what}`,
+    key: `${goneNoticePrefix(chat.chatId)}${what}`,
     chatId: chat.chatId,
     kind: 'digest',
     priority: PRIORITY.digest,
     payload: digestPayload(messagesFor(chat.language).followsOnlyGone(gone)),
   };
+}
+
+/**
+ * The start of every gone notice's key for `chatId`. A digest made for the chat retires them
+ * (DigestRun.retiresOnceKeys): its feeds are back, so if they leave again it is told again.
+ */
+export function goneNoticePrefix(chatId: number): string {
+  return `${ONCE_KEY_PREFIX}gone:${chatId}:`;
 }
 
 /** The outbox messages of one chat's digest, in order. */

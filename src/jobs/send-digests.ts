@@ -7,7 +7,7 @@ import type { ArticleRepository } from '../store/article-repository.js';
 import type { DigestRun, OutboxRepository } from '../store/outbox-repository.js';
 import type { SubscriberRepository } from '../store/subscriber-repository.js';
 import type { renderDigest } from '../telegram/render-digest.js';
-import { createDigestMaker, digestArticleSeqs, digestMessages, goneNotice, listDigestCandidates, type DigestOptions } from './digest-parts.js';
+import { createDigestMaker, digestArticleSeqs, digestMessages, goneNotice, goneNoticePrefix, listDigestCandidates, type DigestOptions } from './digest-parts.js';
 import { nextTurn } from './next-turn.js';
 
 export interface SendDigestsDeps {
@@ -97,7 +97,11 @@ function commitGroup(deps: SendDigestsDeps, make: DigestMaker, group: readonly D
         continue;
       }
       const { digest, parts } = make(chat, entry.localDate);
-      const run = { chatId: chat.chatId, localDate: entry.localDate, messages: digestMessages(chat.chatId, entry.localDate, parts), articleSeqs: digestArticleSeqs(digest) };
+      // It follows feeds that are offered again: a gone notice it was given is retired.
+      const run = {
+        chatId: chat.chatId, localDate: entry.localDate, messages: digestMessages(chat.chatId, entry.localDate, parts),
+        articleSeqs: digestArticleSeqs(digest), retiresOnceKeys: goneNoticePrefix(chat.chatId),
+      };
       built.push({ run, outcome: parts.length === 0 || digest?.quiet === true ? 'quiet' : 'digest' });
     } catch (error) {
       fail(deps, tally, chat.chatId, error, 'building a digest failed');

@@ -51,6 +51,12 @@ export interface DigestRun {
   readonly messages: readonly NewOutboxMessage[];
   /** Article cursors the digest carries, recorded as received so /latest does not repeat them. */
   readonly articleSeqs: readonly number[];
+  /**
+   * Once-only messages of this chat whose keys start with this prefix are forgotten (unless one is
+   * being sent right now), so they may be sent again: the notice that everything a chat follows
+   * left feeds.json is said once per time it happens, and a digest shows the feeds came back.
+   */
+  readonly retiresOnceKeys?: string;
 }
 
 /** The admin's view of the outbox (/stats). */

@@ -109,6 +109,30 @@ describe('outbox worker and digest tick on SQLite', () => {
     expect(monthOn.delivered.get(2)).toBeUndefined();
   });
 
+  it('tells a chat again when what it follows comes back to feeds.json and then leaves once more', async () => {
+    seedChats(db, [{ chatId: 2, topics: ['sport'] }], DIGEST_MINUTE);
+    const day = (n: number) => DIGEST_MINUTE + n * 86_400_000;
+    const sport = { ...SEED_CATALOG[0]!, id: 'sport-c', topics: ['sport'] };
+    const notices = async (): Promise<number> => {
+      const { transport, delivered } = scriptedTransport({});
+      await deliver(transport);
+      return (delivered.get(2) ?? []).filter((text) => text.includes('Nothing you follow is offered any more')).length;
+    };
+
+    expect(await sendDueDigests(deps(), day(0))).toMatchObject({ gone: 1 });
+    expect(await notices()).toBe(1);
+    expect(await sendDueDigests(deps(), day(1))).toMatchObject({ gone: 1 });
+    expect(await notices()).toBe(0);
+    // The sport feed is back for a day: the chat gets its (quiet) digest, and the notice is retired.
+    expect(await sendDueDigests({ ...deps(), catalog: [...SEED_CATALOG, sport] }, day(2))).toMatchObject({ gone: 0, quiet: 1 });
+    expect(await notices()).toBe(0);
+    // It leaves again: the chat is told again, once.
+    expect(await sendDueDigests(deps(), day(3))).toMatchObject({ gone: 1 });
+    expect(await notices()).toBe(1);
+    expect(await sendDueDigests(deps(), day(4))).toMatchObject({ gone: 1 });
+    expect(await notices()).toBe(0);
+  });
+
   it('delivers every due chat its digest once; blocked and vanished chats are marked inactive and skipped', async () => {
     seedChats(db, [{ chatId: 1 }, { chatId: 2 }, { chatId: 3, language: 'nl' }, { chatId: 4 }, { chatId: 5, digestTime: null }], DIGEST_MINUTE);
     const report = await sendDueDigests(deps(), DIGEST_MINUTE);

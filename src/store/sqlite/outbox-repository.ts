@@ -44,6 +44,11 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
     'INSERT INTO digest_runs (chat_id, local_date, created_at, messages) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
   );
   const lastDigest = db.prepare('UPDATE subscribers SET last_digest_date = ?, last_digest_at = ?, updated_at = ? WHERE chat_id = ?');
+  // A key range, so the unique index on key finds them: every key under the prefix sorts below
+  // prefix + '~' (once-keys are made of letters, digits, ':', '-' and '_').
+  const retireOnce = db.prepare<[number, string, string]>(
+    "DELETE FROM outbox WHERE chat_id = ? AND key >= ? AND key < ? || '~' AND state <> 'sending'",
+  );
   const lastDelivery = db.prepare<[number, number]>(NOTE_LAST_DELIVERY_SQL);
   const delivered = db.prepare(
     `INSERT OR IGNORE INTO chat_deliveries (chat_id, article_seq, delivered_at, via) VALUES (?, ?, ?, 'digest')`,
@@ -120,6 +125,7 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
       for (const seq of run.articleSeqs) delivered.run(run.chatId, seq, now);
       if (run.articleSeqs.length > 0) lastDelivery.run(now, run.chatId);
       lastDigest.run(run.localDate, now, now, run.chatId);
+      if (run.retiresOnceKeys !== undefined) retireOnce.run(run.chatId, run.retiresOnceKeys, run.retiresOnceKeys);
       return true;
     })),
     recoverInFlight: (now) => recover.all(now).map((row) => row.id),
