@@ -1,7 +1,6 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, follows, type Messages } from './messages.js';
+import { boldList, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
 
-const HEALTH_ICONS = { ok: '🟢', failing: '🔴', new: '⚪', unknown: '•' } as const;
 const list = (items: readonly string[]) => boldList(items, (count) => `und ${count} weitere`);
 
 /** Die deutsche Oberfläche. */
@@ -190,7 +189,7 @@ export const DE: Messages = {
   none: 'keine',
   dateTimeFormat: "EEEE, d. MMMM, HH:mm 'Uhr'",
   digestHeader: (date) => `📰 <b>Deine Übersicht</b> · ${e(date)}`,
-  digestTopic: (topic) => `<b>${e(topic.charAt(0).toUpperCase() + topic.slice(1))}</b>`,
+  digestTopic: topicHeading,
   digestAlsoIn: (others) => `<i>(auch in ${others} ${others === 1 ? 'anderen Quelle' : 'anderen Quellen'})</i>`,
   digestMore: (count) => `+${count} weitere: /latest`,
   digestQuiet: 'Ein ruhiger Tag: nichts Neues seit deiner letzten Übersicht.',

@@ -1,7 +1,6 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, follows, type Messages } from './messages.js';
+import { boldList, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
 
-const HEALTH_ICONS = { ok: '🟢', failing: '🔴', new: '⚪', unknown: '•' } as const;
 const list = (items: readonly string[]) => boldList(items, (count) => `and ${count} more`);
 
 /** The English interface. */
@@ -188,7 +187,7 @@ export const EN: Messages = {
   none: 'none',
   dateTimeFormat: 'EEEE d MMMM, HH:mm',
   digestHeader: (date) => `📰 <b>Your digest</b> · ${e(date)}`,
-  digestTopic: (topic) => `<b>${e(topic.charAt(0).toUpperCase() + topic.slice(1))}</b>`,
+  digestTopic: topicHeading,
   digestAlsoIn: (others) => `<i>(also in ${others} other ${others === 1 ? 'source' : 'sources'})</i>`,
   digestMore: (count) => `+${count} more: /latest`,
   digestQuiet: 'A quiet day: nothing new since your last digest.',

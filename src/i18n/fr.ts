@@ -1,7 +1,6 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, follows, type Messages } from './messages.js';
+import { boldList, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
 
-const HEALTH_ICONS = { ok: '🟢', failing: '🔴', new: '⚪', unknown: '•' } as const;
 const list = (items: readonly string[]) => boldList(items, (count) => `et ${count} autres`);
 
 /** L'interface française. */
@@ -190,7 +189,7 @@ export const FR: Messages = {
   none: 'aucun',
   dateTimeFormat: "EEEE d MMMM, HH'h'mm",
   digestHeader: (date) => `📰 <b>Votre sélection</b> · ${e(date)}`,
-  digestTopic: (topic) => `<b>${e(topic.charAt(0).toUpperCase() + topic.slice(1))}</b>`,
+  digestTopic: topicHeading,
   digestAlsoIn: (others) => `<i>(aussi dans ${others} ${others === 1 ? 'autre source' : 'autres sources'})</i>`,
   digestMore: (count) => `+${count} de plus : /latest`,
   digestQuiet: 'Une journée calme : rien de neuf depuis votre dernière sélection.',

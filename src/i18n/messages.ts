@@ -47,6 +47,14 @@ export function boldList(items: readonly string[], more: (count: number) => stri
   return items.length > LIST_MAX_ITEMS ? `${named} ${more(items.length - LIST_MAX_ITEMS)}` : named;
 }
 
+/** A feed's health as its icon, the same in every language. */
+export const HEALTH_ICONS = { ok: '🟢', failing: '🔴', new: '⚪', unknown: '•' } as const;
+
+/** A topic as a digest's section heading: bold, its first letter capitalised ("world" → World). */
+export function topicHeading(topic: string): string {
+  return `<b>${escapeHtml(topic.charAt(0).toUpperCase() + topic.slice(1))}</b>`;
+}
+
 export function follows(view: SettingsView): boolean {
   return view.topics.length + view.feeds.length > 0;
 }

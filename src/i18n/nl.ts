@@ -1,7 +1,6 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, follows, type Messages } from './messages.js';
+import { boldList, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
 
-const HEALTH_ICONS = { ok: '🟢', failing: '🔴', new: '⚪', unknown: '•' } as const;
 const list = (items: readonly string[]) => boldList(items, (count) => `en nog ${count}`);
 
 /** De Nederlandse interface. */
@@ -188,7 +187,7 @@ export const NL: Messages = {
   none: 'geen',
   dateTimeFormat: 'EEEE d MMMM, HH:mm',
   digestHeader: (date) => `📰 <b>Je overzicht</b> · ${e(date)}`,
-  digestTopic: (topic) => `<b>${e(topic.charAt(0).toUpperCase() + topic.slice(1))}</b>`,
+  digestTopic: topicHeading,
   digestAlsoIn: (others) => `<i>(ook bij ${others} ${others === 1 ? 'andere bron' : 'andere bronnen'})</i>`,
   digestMore: (count) => `+${count} meer: /latest`,
   digestQuiet: 'Een rustige dag: niets nieuws sinds je vorige overzicht.',
