@@ -124,6 +124,21 @@ describe('Chinese press conventions', () => {
   });
 });
 
+describe('sentences that point back, in Spanish, Italian and Portuguese', () => {
+  it('lean when they open with a pronoun, possessive or connective', () => {
+    expect(isDangling('Él dijo que no habría cambios en el gobierno.', 'es')).toBe(true);
+    expect(isDangling('Pero la oposición pidió una investigación independiente.', 'es')).toBe(true);
+    expect(isDangling('Lui ha detto che il piano sarà presentato in estate.', 'it')).toBe(true);
+    expect(isDangling('Ela disse que o plano seria apresentado no verão.', 'pt')).toBe(true);
+  });
+
+  it('stand on their own otherwise', () => {
+    expect(isDangling('La policía detuvo a dos hombres en Madrid.', 'es')).toBe(false);
+    expect(isDangling('Il governo ha approvato la legge di bilancio.', 'it')).toBe(false);
+    expect(isDangling('O governo anunciou novas medidas para a economia.', 'pt')).toBe(false);
+  });
+});
+
 describe('asides in brackets', () => {
   it('leaves out a sentence that opens a bracket it does not close', () => {
     expect(canStandAlone('（作者是一位长期报道中国经济的英国记者。', 'zh')).toBe(false);

@@ -14,6 +14,9 @@ const POINTERS: Record<string, ReadonlySet<string>> = {
   en: words('he she it they also however but so then there his her their its and yet others'),
   de: words('er sie es dabei damit daher dazu deshalb doch aber auch zudem außerdem so dort und denn dann andere'),
   fr: words('il elle ils elles cela ceci mais aussi pourtant donc ainsi lui leur et puis car alors'),
+  es: words('él ella ellos ellas su sus esto eso pero también además entonces allí así y'),
+  it: words('lui lei loro esso essa suo sua suoi sue ciò questo quello ma anche inoltre però quindi così lì e'),
+  pt: words('ele ela eles elas seu sua seus suas isso isto mas também além porém então assim lá e'),
 };
 
 // Chinese writes no spaces, so its pointers are told by how the sentence begins: 这/那 (this,
@@ -28,6 +31,9 @@ const DEMONSTRATIVES: Record<string, ReadonlySet<string>> = {
   en: words('this that these those such'),
   de: words('der die das den dem dies diese dieser dieses diesen diesem'),
   fr: words('ce ces celui celle cela'),
+  es: words('este esta estos estas ese esa esos esas'),
+  it: words('questi queste quegli quelle'),
+  pt: words('este esta estes estas esse essa esses essas'),
 };
 
 // Impersonal and existential openings point nowhere: "es gibt", "there is", "il y a", "il faut".
