@@ -149,3 +149,15 @@ describe('asides in brackets', () => {
     expect(canStandAlone('(The airline only flies to ten of the twenty largest markets in the study.)', 'en')).toBe(true);
   });
 });
+
+describe('datelines in capitals', () => {
+  it('strips a place in capitals before a plain hyphen, as Dutch papers write it', () => {
+    expect(stripDateline('DEN HAAG - Het kabinet presenteert dinsdag de plannen voor de zorg.')).toBe('Het kabinet presenteert dinsdag de plannen voor de zorg.');
+    expect(stripDateline('AMSTERDAM - Een man is zondagavond neergestoken in de binnenstad.')).toBe('Een man is zondagavond neergestoken in de binnenstad.');
+  });
+
+  it('keeps a dash that an aside follows', () => {
+    const s = 'NATO - het bondgenootschap van dertig landen - komt dinsdag bijeen.';
+    expect(stripDateline(s)).toBe(s);
+  });
+});

@@ -13,7 +13,10 @@ const DATELINE_RE = new RegExp(
   String.raw`^(?:(?:\p{Lu}[\p{L}\p{M}.'’/-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’/-]*){0,3}(?:,\s*[\p{L}\p{N} .'’-]{2,30})?\s*)?\(${AGENCY_LIST}\)\s*(?:--|—|–|-|:)?\s*|(?:[\p{Lu}][\p{Lu}\p{M} .'’-]*(?:,\s*[\p{L} .'’-]{2,30})?\s*)?(?:--|—)\s+)`,
   'u',
 );
-const CAPS_DATELINE_RE = /^[\p{Lu}][\p{Lu}\p{M} .'’-]{2,}(?:,\s*[\p{L} .'’-]{2,30})?\s+(?:--|—|–)\s+/u;
+// "DEN HAAG - ", "AMSTERDAM – ", "WASHINGTON -- ": a place in capitals before a dash, as Dutch
+// papers and wires write it; what follows must open a sentence (see stripDateline), so "NATO -
+// het bondgenootschap - …" keeps its dash.
+const CAPS_DATELINE_RE = /^[\p{Lu}][\p{Lu}\p{M} .'’-]{2,}(?:,\s*[\p{L} .'’-]{2,30})?\s+(?:--|—|–|-)\s+/u;
 const DAILY_MAIL_RE = /^(?:By \. .*? \. )?(?:PUBLISHED: \. .*? \. \| \. )?UPDATED: \. .*? \. \| \. /u;
 // Chinese and Japanese press: a city before a double dash ("伦敦——", "密苏里州克莱顿——") and a
 // source tag in full-width brackets ("（泡泡特约）", "（中央社）"). Their scripts have no capitals,
