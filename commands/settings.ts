@@ -1,6 +1,6 @@
 import type { BotCommand, CommandContext, Keyboard } from '../src/bot/command.js';
 import { UI_LANGUAGES, type Subscriber, type UiLanguage } from '../src/core/types.js';
-import { messagesFor } from '../src/i18n/index.js';
+import { messagesFor, uiLanguageFor } from '../src/i18n/index.js';
 import { settingsView, toggleKeyboard } from '../src/bot/views.js';
 
 /** /settings: the chat's settings with buttons that change them and redraw the message in place. */
@@ -32,7 +32,7 @@ async function redraw(c: CommandContext & { edit(html: string, keyboard?: Keyboa
  * languages sends a bare `set:lang`, which switched between Dutch and English.
  */
 function chosenLanguage(code: string | undefined, current: UiLanguage): UiLanguage {
-  return UI_LANGUAGES.find((language) => language === code) ?? (current === 'nl' ? 'en' : 'nl');
+  return uiLanguageFor(code, current === 'nl' ? 'en' : 'nl');
 }
 
 function settingsKeyboard(chat: Subscriber, defaultTime: string): Keyboard {

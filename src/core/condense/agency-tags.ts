@@ -1,7 +1,7 @@
 /**
  * Datelines, agency and author tags glued to a sentence: "WASHINGTON (CNN) -- ", "Berlin (dpa) -
- * ", "PARIS, 3 mai (Reuters) - ", "伦敦——", "（泡泡特约）" at the start, "(bsc)", "(dpa)", "(AFP/ANP)", "(mit Material von
- * dpa)" at the end. They tell the reader nothing in a briefing. Stripping keeps the rest a
+ * ", "PARIS, 3 mai (Reuters) - ", "伦敦——", "（泡泡特约）" at the start, "(bsc)", "(dpa)",
+ * "(AFP/ANP)", "(mit Material von dpa)" at the end. They tell the reader nothing in a briefing. Stripping keeps the rest a
  * verbatim slice of the sentence, in every language.
  */
 

@@ -20,8 +20,8 @@ const POINTERS: Record<string, ReadonlySet<string>> = {
 };
 
 // Chinese writes no spaces, so its pointers are told by how the sentence begins: 这/那 (this,
-// that), 他/她/它 (he, she, it), 此外 (besides), 对此 (to this), 但 (but), 而 (whereas), 因此/所以 (therefore), 同时
-// (meanwhile), 另外 (moreover), 其 (its).
+// that), 他/她/它 (he, she, it), 此外 (besides), 对此 (to this), 但 (but), 而 (whereas),
+// 因此/所以 (therefore), 同时 (meanwhile), 另外 (moreover), 其 (its).
 const OPENING_POINTERS: Record<string, readonly string[]> = {
   zh: ['这', '那', '他', '她', '它', '此外', '对此', '但', '而', '因此', '所以', '同时', '另外', '其'],
 };
@@ -65,7 +65,10 @@ const OPEN_QUOTE_TAIL_RE = /(?:„|“|"|«|»|,,)[^„“”"«»]*$/u;
 /** Whether `sentence` needs the sentence before it, in `language` (false if unknown). */
 export function isDangling(sentence: string, language: string): boolean {
   const openings = OPENING_POINTERS[language];
-  if (openings) return openings.some((opening) => sentence.trimStart().startsWith(opening));
+  if (openings) {
+    const start = sentence.trimStart();
+    return openings.some((opening) => start.startsWith(opening));
+  }
   const pointers = POINTERS[language];
   if (!pointers) return false;
   const m = OPENING_RE.exec(sentence);

@@ -1,8 +1,9 @@
 /**
  * Which sentences can stand alone in a briefing. A briefing is read without its article, so
- * bylines and credits, datelines, photo captions, "read also" lines, questions, subheadings, bare quotes
- * whose speaker is named elsewhere, the opening of a bracketed aside and lines that end in a colon (they
- * announce a quote or a list that follows) are left out. Patterns cover nl/en/de/fr; none assumes English.
+ * bylines and credits, datelines, photo captions, "read also" lines, questions, subheadings, bare
+ * quotes whose speaker is named elsewhere, the opening of a bracketed aside and lines that end in a
+ * colon (they announce a quote or a list that follows) are left out. Patterns cover nl/en/de/fr;
+ * none assumes English.
  */
 
 import { stopwordsFor } from './stopwords.js';

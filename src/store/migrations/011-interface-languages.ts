@@ -1,11 +1,12 @@
 import type { Migration } from './index.js';
 
 /**
- * The interface speaks more than Dutch and English now (German, French), and may learn more: a chat's language is
- * any two-letter code, and the code decides which it serves (UI_LANGUAGES). SQLite cannot change a
- * column's CHECK in place, so `subscribers` is rebuilt as SQLite prescribes (a new table, the rows
- * copied, the old one dropped, the new one renamed) with foreign keys off, so dropping the old table
- * does not cascade to the chats' subscriptions and receipts (see `rebuildsTables`).
+ * The interface speaks more than Dutch and English now (German, French), and may learn more: a
+ * chat's language is any two-letter code, and the code decides which it serves (UI_LANGUAGES).
+ * SQLite cannot change a column's CHECK in place, so `subscribers` is rebuilt as SQLite prescribes
+ * (a new table, the rows copied, the old one dropped, the new one renamed) with foreign keys off,
+ * so dropping the old table does not cascade to the chats' subscriptions and receipts (see
+ * `rebuildsTables`).
  */
 export const INTERFACE_LANGUAGES: Migration = {
   version: 11,
