@@ -7,13 +7,14 @@ import { sendHtml } from './telegram-adapter.js';
 /**
  * The bot's net: an exception in any handler is logged with the update id and chat id, the chat
  * gets one polite sentence, and nothing is rethrown, so long polling carries on with the next update.
- * When the failure was Telegram's 429 the chat gets nothing: the apology would only hit the same limit.
+ * When Telegram refused the reply with 429 or 403 the chat gets nothing: the apology would only hit
+ * the same limit, or the same block (a user who blocked the bot, a group that removed it).
  * Returns the handler, for updates run outside telegraf's own error handling (update-runner).
  */
 export function installErrorBoundary(bot: Telegraf, deps: BotDeps): (error: unknown, ctx: Context) => Promise<void> {
   const handle = async (error: unknown, ctx: Context) => {
     deps.logger.error({ err: error, update_id: ctx.update.update_id, chat_id: ctx.chat?.id ?? null }, 'bot: handler failed');
-    if (!ctx.chat || isRateLimited(error)) return;
+    if (!ctx.chat || apologyWouldFailToo(error)) return;
     try {
       await sendHtml(ctx.telegram, ctx.chat.id, messagesFor(languageOf(deps, ctx)).somethingWentWrong);
     } catch (replyError) {
@@ -24,6 +25,6 @@ export function installErrorBoundary(bot: Telegraf, deps: BotDeps): (error: unkn
   return handle;
 }
 
-function isRateLimited(error: unknown): boolean {
-  return error instanceof TelegramError && error.code === 429;
+function apologyWouldFailToo(error: unknown): boolean {
+  return error instanceof TelegramError && (error.code === 429 || error.code === 403);
 }
