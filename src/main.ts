@@ -17,6 +17,7 @@ import { loadFeedsFile } from './feeds-file.js';
 import { createDeliveryWorker, type DeliveryWorker } from './jobs/deliver-outbox.js';
 import { createConfiguredLogger, type Logger } from './log.js';
 import { createIngestion, type Ingestion } from './ingestion.js';
+import { readStartArguments } from './start-arguments.js';
 import { createScheduler, digestTickJob, housekeepingJob, pollFeedsJob, retryBriefingsJob, type Scheduler } from './scheduler.js';
 import type { OutboxRepository } from './store/outbox-repository.js';
 import { createSqliteOutboxRepository } from './store/sqlite/outbox-repository.js';
@@ -48,6 +49,12 @@ interface Parts {
 }
 
 async function main(): Promise<void> {
+  const start = readStartArguments(process.argv.slice(2));
+  if (start.kind === 'usage') return void process.stdout.write(start.text);
+  if (start.kind === 'refuse') {
+    process.stderr.write(start.message);
+    process.exit(2);
+  }
   const config = parseConfig(process.env);
   const initial = loadFeedsFile(config.feedsFile);
   const logger = createConfiguredLogger(config);

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,6 +162,17 @@ describe('newsbrief as a process', () => {
     expect(app.output()).toMatch(/newsbrief: BOT_TOKEN: .* rejected the token/);
     expect(app.output()).not.toContain('WRONG-token');
     expect(app.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses arguments meant for the command line instead of starting the bot, and exits 2', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', 'brief', 'article.txt'], {
+      env: { PATH: process.env.PATH ?? '', FEEDS_FILE: join(dir, 'feeds.json'), DATABASE_PATH: join(dir, 'args.db') },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('npx newsbrief brief article.txt');
+    expect(existsSync(join(dir, 'args.db'))).toBe(false);
   });
 
   it('refuses a bad feeds.json with the located problem and no stack trace', async () => {
