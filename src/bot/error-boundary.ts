@@ -1,5 +1,6 @@
 import { TelegramError, type Context, type Telegraf } from 'telegraf';
 import { messagesFor } from '../i18n/index.js';
+import { classifyAnswer } from '../telegram/send-errors.js';
 import { languageOf } from './chat-context.js';
 import type { BotDeps } from './deps.js';
 import { sendHtml } from './telegram-adapter.js';
@@ -7,8 +8,8 @@ import { sendHtml } from './telegram-adapter.js';
 /**
  * The bot's net: an exception in any handler is logged with the update id and chat id, the chat
  * gets one polite sentence, and nothing is rethrown, so long polling carries on with the next update.
- * When Telegram refused the reply with 429 or 403 the chat gets nothing: the apology would only hit
- * the same limit, or the same block (a user who blocked the bot, a group that removed it).
+ * When Telegram refused the reply as rate-limited or the chat as gone (blocked the bot, removed it,
+ * deactivated) the chat gets nothing: the apology would meet the same limit or the same block.
  * Returns the handler, for updates run outside telegraf's own error handling (update-runner).
  */
 export function installErrorBoundary(bot: Telegraf, deps: BotDeps): (error: unknown, ctx: Context) => Promise<void> {
@@ -26,5 +27,7 @@ export function installErrorBoundary(bot: Telegraf, deps: BotDeps): (error: unkn
 }
 
 function apologyWouldFailToo(error: unknown): boolean {
-  return error instanceof TelegramError && (error.code === 429 || error.code === 403);
+  if (!(error instanceof TelegramError)) return false;
+  const outcome = classifyAnswer(error.code, { ok: false, ...error.response });
+  return outcome.kind === 'rate_limited' || outcome.kind === 'chat_gone';
 }
