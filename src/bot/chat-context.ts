@@ -51,6 +51,7 @@ export function commandContext(deps: BotDeps, ctx: Context, chat: Subscriber, ar
     chat,
     feeds: deps.feeds(),
     msg: messagesFor(chat.language),
+    messagesNow: () => messagesFor(deps.subscribers.find(chat.chatId)?.language ?? chat.language),
     args,
     userId,
     firstName: chat.chatType === 'private' ? (ctx.from?.first_name ?? null) : null,

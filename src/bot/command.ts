@@ -22,6 +22,11 @@ export interface CommandContext {
   /** The configured feeds when this update arrived: one list for the whole command. */
   readonly feeds: readonly FeedSpec[];
   readonly msg: Messages;
+  /**
+   * The chat's messages as stored now, for a reply sent long after the command (a background
+   * poll's report): the chat may have switched language meanwhile.
+   */
+  messagesNow(): Messages;
   readonly args: readonly string[];
   readonly userId: number | null;
   readonly firstName: string | null;

@@ -89,6 +89,19 @@ describe('admin commands', () => {
     expect(done!.text).toBe('Poll finished: 19 feeds ok, 1 failed (<b>evil</b>).');
   });
 
+  it('/poll reports in the language the chat switched to while the poll ran', async () => {
+    await say(h, ADMIN, '/poll');
+    await say(h, ADMIN, '/language nl');
+    try {
+      const before = h.emulator.messagesTo(ADMIN.id).length;
+      finishPoll({ done: 3, failed: [] });
+      const [done] = await h.emulator.waitForMessages(ADMIN.id, 1, before);
+      expect(done!.text).toBe('Ophalen klaar: 3 feeds goed, 0 mislukt.');
+    } finally {
+      await say(h, ADMIN, '/language en');
+    }
+  });
+
   it('/help shows admins the admin commands', async () => {
     expect((await say(h, ADMIN, '/help'))[0]!.text).toContain('/stats — Admin: figures');
   });
