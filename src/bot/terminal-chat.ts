@@ -20,6 +20,9 @@ type Payload = { chat_id?: number | string; message_id?: number; text?: string; 
 
 const TERMINAL_BOT = { id: 1, is_bot: true as const, first_name: 'newsbrief', username: 'newsbrief_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
 
+/** Lines that end the chat besides Ctrl-D. */
+const QUIT = /^\/?(quit|exit)$/i;
+
 /**
  * `newsbrief chat`: the real bot (same commands, same store) in a terminal. Lines become
  * Telegram updates handled by the telegraf bot in process; its Bot API calls are answered locally
@@ -75,11 +78,13 @@ export async function runTerminalChat(deps: BotDeps, options: TerminalChatOption
 
   const from = { id: options.userId, is_bot: false, first_name: options.firstName, language_code: options.languageCode };
   const chat = { id: options.userId, type: 'private' as const, first_name: options.firstName };
-  print('newsbrief chat: type /help to see the commands, a number to press a button, Ctrl-D to leave.');
+  print('newsbrief chat: type /help to see the commands, a number to press a button, /quit or Ctrl-D to leave.');
   const lines = createInterface({ input: options.input, terminal: false });
   for await (const raw of lines) {
     const line = raw.trim();
     if (line === '') continue;
+    // Not a bot command: a terminal's usual way out, so nobody is left hunting for Ctrl-D.
+    if (QUIT.test(line)) break;
     const pressed = /^\d+$/.test(line) ? lastButtons[Number(line) - 1] : undefined;
     const update = pressed
       ? { update_id: nextUpdateId++, callback_query: { id: String(nextUpdateId), from, chat_instance: '1', data: pressed.button.callback_data,

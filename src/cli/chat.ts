@@ -37,7 +37,9 @@ export function chatCommand(): Command {
         });
         await runTerminalChat(deps, { input: process.stdin, output: process.stdout, userId, firstName: '', languageCode: options.language ?? config.defaults.language });
       } finally {
-        // Input ended (Ctrl-D or the end of a pipe): a /poll still running finishes and reports first.
+        // After /quit the terminal is still open, and an open stdin would keep the process alive.
+        process.stdin.destroy();
+        // The chat ended (/quit, Ctrl-D or the end of a pipe): a /poll still running finishes and reports first.
         await background.idle();
         await ingestion.close();
       }

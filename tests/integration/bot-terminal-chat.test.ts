@@ -43,4 +43,29 @@ describe('newsbrief chat (the terminal chat)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('ends at /quit or exit, even while the input stays open', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsbrief-chat-'));
+    const db = openDatabase(join(dir, 'chat.db'));
+    try {
+      for (const quit of ['/quit', 'exit']) {
+        const input = new PassThrough();
+        const output = new PassThrough();
+        let printed = '';
+        output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+        input.write(['/help', quit, '/latest', ''].join('\n'));
+        await runTerminalChat(
+          { subscribers: createSqliteSubscriberRepository(db), feeds: () => TEST_FEEDS, adminIds: [], defaults: { timezone: 'UTC', digestTime: '07:30', language: 'en' }, now: () => FIXED_NOW, logger: createSilentLogger() },
+          { input, output, userId: 8, firstName: 'Op', languageCode: 'en' },
+        );
+        expect(printed).toContain('/quit or Ctrl-D to leave');
+        expect(printed).toContain('What I can do');
+        expect(printed).not.toContain('There are no briefings yet');
+        expect(printed).not.toContain('I do not know that command');
+      }
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -20,8 +20,8 @@ function run(bin: string, args: string[], env: Record<string, string> = {}): Pro
   });
 }
 
-/** Runs the CLI with `input` on stdin; resolves with what it printed. */
-function chat(args: string[], env: Record<string, string>, input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs the CLI with `input` on stdin, then closes stdin unless `keepStdinOpen` (a terminal left open); resolves with what it printed. */
+function chat(args: string[], env: Record<string, string>, input: string, keepStdinOpen = false): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(REPO, 'bin/newsbrief.js'), ...args], { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000 });
     let stdout = '';
@@ -29,7 +29,8 @@ function chat(args: string[], env: Record<string, string>, input: string): Promi
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
+    if (keepStdinOpen) child.stdin.write(input);
+    else child.stdin.end(input);
   });
 }
 
@@ -131,5 +132,14 @@ describe('bin/newsbrief.js', () => {
     expect(result.stdout).toContain('Poll finished: 0 feeds ok, 1 failed (world-news: ');
     expect(result.stdout).not.toContain('aborted');
     expect(result.stdout).not.toContain('not available');
+  });
+
+  it('chat ends at /quit while the terminal stays open', async () => {
+    const feeds = join(dir.dir, 'feeds-quit.json');
+    writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'a', url: 'http://127.0.0.1:9/rss', language: 'en', topics: ['world'] }] }));
+    const result = await chat(['chat'], { FEEDS_FILE: feeds, DATABASE_PATH: join(dir.dir, 'quit.db') }, '/help\n/quit\n', true);
+    // Killed by the 20 s timeout, the code would be null.
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('What I can do');
   });
 });
