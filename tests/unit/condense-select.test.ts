@@ -125,6 +125,23 @@ describe('isDangling', () => {
     expect(isDangling('Meine Kollegen sehen das anders, sagt die Bürgermeisterin.', 'de')).toBe(true);
   });
 
+  it('counts an adverb that stands for "that" in the first words of the first clause, where verb-second order puts it', () => {
+    expect(isDangling('Unterstützt wird dabei der TOTP-Standard, den viele Firmen einsetzen.', 'de')).toBe(true);
+    expect(isDangling('Die Regierung will damit Zeit gewinnen.', 'de')).toBe(true);
+    expect(isDangling('In 2017 werd daarover nog 146 keer geklaagd.', 'nl')).toBe(true);
+    expect(isDangling('The company therefore cut its forecast.', 'en')).toBe(true);
+    expect(isDangling('Le gouvernement a donc renoncé.', 'fr')).toBe(true);
+    // Later in the sentence, or after the first clause, it points inside its own sentence.
+    expect(isDangling('Die Ministerin sprach am Montag lange mit den Gewerkschaften und erreichte damit eine Einigung.', 'de')).toBe(false);
+    expect(isDangling('Als der Zug hielt, stiegen dabei zwei Männer aus.', 'de')).toBe(false);
+  });
+
+  it('does not count an adverb that announces the clause or quote after it', () => {
+    expect(isDangling('Die Polizei geht davon aus, dass der Täter floh.', 'de')).toBe(false);
+    expect(isDangling('Trump hat damit gedroht, die Zölle zu erhöhen.', 'de')).toBe(false);
+    expect(isDangling('Lang put it thus: "Robert was very much a loner."', 'en')).toBe(false);
+  });
+
   it('says nothing for a language it has no words for', () => {
     expect(isDangling('Он сказал это вчера.', 'ru')).toBe(false);
   });

@@ -1,10 +1,12 @@
 /**
  * Sentences that lean on the sentence before them and read oddly alone: they open with a
  * pronoun or connective that points back ("Dat zei hij", "He added", "Dann greift ...", "Il a
- * ajouté"), or they speak in the first person outside quotation marks, so the speaker is named
- * elsewhere (a quotation left open at the end of the sentence counts as quoted). Demonstratives
- * that are also articles ("Das Festival", "This week") point back only as pronouns: in German,
- * where nouns are capitalised, that shows in the words up to the noun.
+ * ajouté"), an adverb standing for "that" comes in the first words of their first clause
+ * ("Unterstützt wird dabei ...", "Het kabinet wil daarmee ..."), or they speak in the first
+ * person outside quotation marks, so the speaker is named elsewhere (a quotation left open at
+ * the end of the sentence counts as quoted). Demonstratives that are also articles ("Das
+ * Festival", "This week") point back only as pronouns: in German, where nouns are capitalised,
+ * that shows in the words up to the noun.
  */
 
 const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Boolean));
@@ -50,6 +52,25 @@ const FIRST_PERSON: Record<string, RegExp> = {
   fr: /(?<![\p{L}\p{N}])(?:je|j|nous|moi|notre|nos|mon|ma|mes)(?![\p{L}\p{N}])/iu,
 };
 
+// Adverbs that stand for "that" ("with that", "because of that", "before that"). Verb-second
+// order puts them after the verb ("Unterstützt wird dabei", "In 2017 werd daarover"), so they
+// count among the words after the first, up to the first clause's end; which of them lean at the
+// very opening, POINTERS says.
+const POINTING_ADVERBS: Record<string, ReadonlySet<string>> = {
+  de: words('dabei damit dazu dadurch dafür dagegen darauf daraufhin danach davor daher deshalb deswegen darüber darin daraus davon darunter zuvor'),
+  nl: words('daarbij daarmee daardoor daarna daarom daarvoor daarover daarin daaruit daarvan daarop daartegen daaronder daarnaast daartoe daarentegen'),
+  en: words('therefore thereby hence thus'),
+  fr: words('donc pourtant'),
+};
+// German uses the same adverbs to point ahead, at the clause they announce ("Die Polizei geht
+// davon aus, dass ...", "Er hat damit gedroht, die Zölle zu erhöhen"): then they lean on nothing.
+const ANNOUNCED_CLAUSE_RE: Record<string, RegExp> = {
+  de: /^,\s*(?:(?:dass|ob|wie|wer|was|wo|wann|warum|weshalb|wieso|um)(?!\p{L})|[^,.;:!?]*(?<!\p{L})zu\s+\p{L})/iu,
+};
+/** Words 2-4 of the first clause: where verb-second order puts an adverb. */
+const ADVERB_SPAN = 4;
+const CLAUSE_END_RE = /[,;:–—(]/;
+
 const OPENING_RE = /^[^\p{L}]*(\p{L}+)[^\p{L}]*(\p{L}*)/u;
 
 // German determiners that are also demonstrative pronouns ("Der hatte ...", "Das ist ...").
@@ -76,10 +97,23 @@ export function isDangling(sentence: string, language: string): boolean {
     const first = (m[1] ?? '').toLowerCase();
     const next = m[2] ?? '';
     if (pointers.has(first)) return !IMPERSONAL[language]?.get(first)?.has(next.toLowerCase());
-    if (DEMONSTRATIVES[language]?.has(first)) return language === 'de' ? isGermanPronoun(sentence, next) : true;
+    // A German article ("Die Regierung ...") points nowhere by itself: the rest of the sentence decides.
+    if (DEMONSTRATIVES[language]?.has(first) && (language !== 'de' || isGermanPronoun(sentence, next))) return true;
   }
+  if (hasPointingAdverb(sentence, language)) return true;
   const unquoted = sentence.replace(QUOTED_RE, ' ').replace(OPEN_QUOTE_TAIL_RE, ' ');
   return FIRST_PERSON[language]?.test(unquoted) ?? false;
+}
+
+function hasPointingAdverb(sentence: string, language: string): boolean {
+  const adverbs = POINTING_ADVERBS[language];
+  if (!adverbs) return false;
+  const clause = sentence.split(CLAUSE_END_RE, 1)[0] ?? '';
+  const early = clause.split(/\s+/).filter(Boolean).slice(1, ADVERB_SPAN);
+  if (!early.some((word) => adverbs.has(word.toLowerCase().replace(/\P{L}/gu, '')))) return false;
+  // Before a colon the adverb announces what follows ("Lang put it thus: ...").
+  const rest = sentence.slice(clause.length);
+  return !rest.startsWith(':') && !ANNOUNCED_CLAUSE_RE[language]?.test(rest);
 }
 
 function isGermanPronoun(sentence: string, next: string): boolean {
