@@ -12,7 +12,7 @@ export function resolveSubscriptions(words: readonly string[], feeds: readonly F
   const feedIds = new Set(feeds.map((feed) => feed.id));
   const items: Subscription[] = [];
   const unknown: string[] = [];
-  for (const word of words) {
+  for (const word of listedWords(words)) {
     const value = subscriptionWord(word);
     if (value === '') continue;
     if (topics.has(value)) items.push({ kind: 'topic', value });
@@ -29,7 +29,7 @@ export function resolveSubscriptions(words: readonly string[], feeds: readonly F
 export function followedItems(words: readonly string[], chat: Subscriber): { items: Subscription[]; rest: string[] } {
   const items: Subscription[] = [];
   const rest: string[] = [];
-  for (const word of words) {
+  for (const word of listedWords(words)) {
     const value = subscriptionWord(word);
     if (value === '') continue;
     if (chat.topics.includes(value)) items.push({ kind: 'topic', value });
@@ -53,9 +53,14 @@ export function retryWithClosest(command: string, unknown: readonly string[], na
   return meant.length > 0 ? `/${command} ${meant.join(' ')}` : undefined;
 }
 
-/** A word as typed (`#World,`) in the form topics and feed ids are stored in (`world`). */
+/** The words of a list typed with commas as well as spaces (`tech,world`, `tech, world`). */
+function listedWords(words: readonly string[]): string[] {
+  return words.flatMap((word) => word.split(',')).filter((word) => word !== '');
+}
+
+/** A word as typed (`#World`) in the form topics and feed ids are stored in (`world`). */
 function subscriptionWord(word: string): string {
-  return word.toLowerCase().replace(/^#/, '').replace(/,$/, '');
+  return word.toLowerCase().replace(/^#/, '');
 }
 
 /** Topics offered by the /start button: those of the feeds in the reader's language, else all. */

@@ -44,6 +44,16 @@ describe('a private chat, in English and Dutch', () => {
     expect(h.deps.subscribers.find(user.id)?.topics).toEqual(['tech', 'world']);
   });
 
+  it('/subscribe and /unsubscribe read a list typed with commas', async () => {
+    const user = english();
+    const [reply] = await say(h, user, '/subscribe tech,world, bogus,');
+    expect(reply!.text).toContain('Now following: <b>tech</b>, <b>world</b>');
+    expect(reply!.text).toContain('I do not know <b>bogus</b>.');
+    const [done] = await say(h, user, '/unsubscribe world,tech');
+    expect(done!.text).toContain('No longer following: <b>world</b>, <b>tech</b>');
+    expect(h.deps.subscribers.find(user.id)?.topics).toEqual([]);
+  });
+
   it('/subscribe and /unsubscribe suggest what an unknown word most likely meant', async () => {
     const nl = dutch();
     const [guess] = await say(h, nl, '/subscribe wereld');
