@@ -112,7 +112,7 @@ function candidateSentences(text: string, language: LanguageCode, headline = '',
   let lastIsCut = false;
   spans.forEach((span, i) => {
     const sentence = stripTags(span.text);
-    if (quoted[i] || !canStandAlone(sentence, language) || repeated?.has(span.text)) return;
+    if (quoted[i] || !canStandAlone(sentence, language, i === 0) || repeated?.has(span.text)) return;
     if (echoesHeadline(sentence, headline)) return;
     out.push({ text: sentence, opensArticle: i === 0 });
     lastIsCut = i === spans.length - 1 && endsCut(sentence);
@@ -141,10 +141,11 @@ function leadPick(candidates: readonly Candidate[], budget: CondenseBudget): str
 
 function fallback(headline: string, text: string, language: LanguageCode | null, budget: CondenseBudget): Briefing {
   const spans = splitSentenceSpans(text, language ?? UNKNOWN_LANGUAGE);
-  const first = spans.find((s) => canServeAsLastResort(s.text) && !echoesHeadline(s.text, headline));
+  const place = (i: number) => ({ language: language ?? undefined, opensText: i === 0 });
+  const first = spans.find((s, i) => canServeAsLastResort(s.text, place(i)) && !echoesHeadline(s.text, headline));
   if (first) return briefing(headline, [trimToBudget(first.text, budget)], language ?? UNKNOWN_LANGUAGE, 'lead');
   // With no headline to show either, a fragment is better than an empty briefing.
-  const fragment = headline === '' ? spans.find((s) => canServeAsLastResort(s.text, true)) : undefined;
+  const fragment = headline === '' ? spans.find((s, i) => canServeAsLastResort(s.text, place(i), true)) : undefined;
   if (fragment) return briefing(headline, [trimToBudget(fragment.text, budget)], language ?? UNKNOWN_LANGUAGE, 'lead');
   return briefing(headline, [], language ?? UNKNOWN_LANGUAGE, 'title-only');
 }

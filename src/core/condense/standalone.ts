@@ -46,14 +46,21 @@ const TERMINAL_RE = /[.!?…。！？؟۔।॥።]\s*[”’"'»“)\]」』）
 const QUOTE_OPEN_RE = /^(?:,,|[“"'‘„«‹])/u;
 const CLOSING_QUOTE_RE = /(?:''|[”"»›“]|’(?=[\s,.;:!?]))/gu;
 const LOWER_START_RE = /^[\p{Ll}]/u;
+// A capital after the opening lower case marks a name: eBay, iPhone's, iOS-Nutzer, mRNA. A word
+// that runs on into `.` or `(` is code (`cakePath.addCurve(…)`), not a name.
+const INNER_CAPITAL_RE = /^\p{Ll}+\p{Lu}[\p{L}\p{N}]*(?:[-'’][\p{L}\p{N}]+)*[,;:]?(?:\s|$)/u;
+const FIRST_WORD_RE = /^[\p{L}\p{M}]+/u;
 const ANNOUNCES_RE = /[:：]\s*$/u;
 const TOKEN_RE = /[\p{L}\p{M}\p{N}]+/gu;
 
 /** Fewer word tokens (countTokens) than this and a sentence is a dateline, label or fragment. */
 export const MIN_SENTENCE_TOKENS = 4;
 
-/** Whether `sentence` can be shown on its own in a briefing (`language` sharpens the quote rule). */
-export function canStandAlone(sentence: string, language?: string): boolean {
+/**
+ * Whether `sentence` can be shown on its own in a briefing (`language` sharpens the quote rule).
+ * `opensText` says it is the text's first sentence, which has nothing before it to continue.
+ */
+export function canStandAlone(sentence: string, language?: string, opensText = false): boolean {
   const tokens = countTokens(sentence);
   if (tokens < MIN_SENTENCE_TOKENS) return false;
   if (READ_ALSO_RE.test(sentence) || BOILERPLATE_RE.test(sentence)) return false;
@@ -63,10 +70,16 @@ export function canStandAlone(sentence: string, language?: string): boolean {
   if (QUESTION_RE.test(sentence) || (language === 'el' && GREEK_QUESTION_RE.test(sentence))) return false;
   // A line without final punctuation is a subheading or a label, unless it is long.
   if (!TERMINAL_RE.test(sentence) && tokens < 12) return false;
-  if (LOWER_START_RE.test(sentence)) return false;
+  if (startsAsFragment(sentence, language, opensText)) return false;
   // "Op beelden is te zien dat ze neervallen, waarna Olivares opkrabbelt:" announces what it does not show.
   if (ANNOUNCES_RE.test(sentence) || opensAside(sentence)) return false;
   return !isBareQuote(sentence) && !closesEarlierQuote(sentence, language);
+}
+
+/** Where a sentence stands: its language and whether it opens the text (see canStandAlone). */
+export interface SentencePlace {
+  readonly language?: string;
+  readonly opensText?: boolean;
 }
 
 /**
@@ -76,11 +89,31 @@ export function canStandAlone(sentence: string, language?: string): boolean {
  * `fragments`, a fragment passes too: for an article without a headline, where a fragment says
  * more than nothing.
  */
-export function canServeAsLastResort(sentence: string, fragments = false): boolean {
+export function canServeAsLastResort(sentence: string, place: SentencePlace = {}, fragments = false): boolean {
   const tokens = countTokens(sentence);
-  if (tokens === 0 || (!fragments && (tokens < MIN_SENTENCE_TOKENS || LOWER_START_RE.test(sentence)))) return false;
+  const fragment = tokens < MIN_SENTENCE_TOKENS || startsAsFragment(sentence, place.language, place.opensText);
+  if (tokens === 0 || (!fragments && fragment)) return false;
   if (URL_RE.test(sentence) || BOILERPLATE_RE.test(sentence) || READ_ALSO_RE.test(sentence)) return false;
   return !isCredit(sentence, tokens);
+}
+
+/**
+ * Whether `sentence` starts in lower case as the rest of a cut sentence does: a list item after
+ * "Zu diesen Konflikten gehören:", a teaser cut at its start ("once again seized power of the
+ * country."). The splitter starts a sentence inside a line only at a capital or digit, so such a
+ * start is a line's. A name written in lower case is no fragment: a word with a capital inside
+ * (eBay, iPhone, iOS), or the first word of the text's opening sentence when that sentence ends
+ * as a sentence does and the word is not a function word of its language ("heise Developer fasst
+ * … zusammen."); a cut start is a mid-clause word, most often a function word. Without a stopword
+ * list that cannot be told, and a lower-case start stays a fragment. "'s Morgens", "’t" and a
+ * digit do not start in lower case.
+ */
+function startsAsFragment(sentence: string, language: string | undefined, opensText = false): boolean {
+  if (!LOWER_START_RE.test(sentence) || INNER_CAPITAL_RE.test(sentence)) return false;
+  if (!opensText || !TERMINAL_RE.test(sentence)) return true;
+  const stopwords = stopwordsFor(language);
+  const first = FIRST_WORD_RE.exec(sentence)?.[0] ?? '';
+  return stopwords.size === 0 || stopwords.has(first);
 }
 
 /** Who made the piece rather than what happened: a short byline, a reporter's or a wire's credit. */
