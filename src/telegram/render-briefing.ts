@@ -10,10 +10,25 @@ import { bold, escapeHtml, link } from './html.js';
 export function renderBriefing(briefing: StoredBriefing, sourceName: string): string {
   // An item without a title (feeds allow it) starts with its sentences, not an empty bold line.
   const lines = briefing.headline.trim() === '' ? [] : [bold(briefing.headline)];
-  const body = briefing.sentences.join(' ').trim();
+  const body = joinSentences(briefing.sentences);
   if (body !== '') lines.push(escapeHtml(body));
   lines.push(`— ${link(briefing.url === null ? null : withoutTrackingParams(briefing.url), sourceName)}`);
   return lines.join('\n');
+}
+
+// Sentence-final punctuation in any script, then any closing quotes and brackets of any style
+// (French puts a space before »).
+const ENDS_SENTENCE_RE = /[.!?…。！？؟۔।॥።](?:\s?[”“"'’‘»«›‹)\]」』）])*$/u;
+
+/**
+ * A briefing's sentences as the reader sees them: a space after one that ends with sentence-final
+ * punctuation, a line break after one that does not (a standfirst's "…, a statement said"), so
+ * one sentence never runs into the next. The journalist's words stay as they are: no full stop
+ * is added.
+ */
+export function joinSentences(sentences: readonly string[]): string {
+  const kept = sentences.map((s) => s.trim()).filter((s) => s !== '');
+  return kept.map((s, i) => (i === 0 ? s : `${ENDS_SENTENCE_RE.test(kept[i - 1] ?? '') ? ' ' : '\n'}${s}`)).join('');
 }
 
 /** Renders a list of briefings, naming each source by its feed title (or its id when unknown). */

@@ -34,6 +34,12 @@ describe('renderDigest', () => {
     expect(text).not.toContain('javascript:');
   });
 
+  it('shows where a sentence without a full stop ends, as every briefing does', () => {
+    const input = [{ ...briefing(1, 'A headline'), sentences: ['Officials resign, a statement said', 'The agency named a successor.'] }];
+    const [text] = renderDigest(buildDigest(input, settings('en'), NOW)!, titles);
+    expect(text).toContain('Officials resign, a statement said\nThe agency named a successor.');
+  });
+
   it('closes with "+M more: /latest" in the chat\'s language', () => {
     const input = Array.from({ length: 5 }, (_, i) => briefing(i, `Story ${'abcdefghij'[i]} ${i}`.repeat(i + 1)));
     expect(renderDigest(buildDigest(input, settings('en', 2), NOW)!, titles).join('\n')).toMatch(/\+3 more: \/latest$/);

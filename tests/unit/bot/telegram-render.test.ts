@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredBriefing } from '../../../src/core/types.js';
 import { escapeHtml, htmlToPlainText, link } from '../../../src/telegram/html.js';
-import { renderBriefing } from '../../../src/telegram/render-briefing.js';
+import { joinSentences, renderBriefing } from '../../../src/telegram/render-briefing.js';
 import { withoutTrackingParams } from '../../../src/core/tracking-params.js';
 import { packMessages, splitMessage, truncateHtml } from '../../../src/telegram/split-message.js';
 import { checkTelegramHtml } from '../../helpers/telegram-html-check.js';
@@ -59,6 +59,37 @@ describe('escaping feed text for Telegram HTML', () => {
     expect(link('javascript:alert(1)', 'x')).toBe('x');
     expect(link('https://example.org/a?b="c"&d=<e>', 'src')).toBe('<a href="https://example.org/a?b=%22c%22&amp;d=%3Ce%3E">src</a>');
     expect(link(null, 'a & b')).toBe('a &amp; b');
+  });
+});
+
+describe('the sentences of a briefing', () => {
+  it('breaks the line after a sentence without a closing full stop, so it does not run into the next', () => {
+    const html = renderBriefing(
+      briefing({ sentences: ['The pressure made it difficult to do her job, a statement said', 'The director of US Centers for Disease Control resigned.'] }),
+      'Src',
+    );
+    // The terminal chat shows the same item as plain text, with the same line break.
+    expect(htmlToPlainText(html)).toContain('a statement said\nThe director');
+    expect(html.split('\n')).toEqual([
+      '<b>Dijken houden stand</b>',
+      'The pressure made it difficult to do her job, a statement said',
+      'The director of US Centers for Disease Control resigned.',
+      '— <a href="https://nos.nl/artikel/1">Src</a>',
+    ]);
+  });
+
+  it('keeps them on one line after sentence-final punctuation, also before closing quotes and brackets', () => {
+    expect(renderBriefing(briefing(), 'Src')).toContain('Het water staat hoog. Niemand raakte gewond.');
+    for (const end of ['„Wir bleiben.“', 'He said: “We stay.”', '« On reste. »', 'Sie sagte: »Wir bleiben.«', '‘We stay.’', '(Er blieb.)', '[Er blieb.]', 'Wait…', 'Stop!', 'Why?', '他说。', '真的！', '是吗？']) {
+      expect(joinSentences([end, 'Next.'])).toBe(`${end} Next.`);
+    }
+  });
+
+  it('adds nothing to what the journalist wrote and escapes it as before', () => {
+    expect(joinSentences(['Prices rose 5 % in May', 'Rents: up 3 %'])).toBe('Prices rose 5 % in May\nRents: up 3 %');
+    const html = renderBriefing(briefing({ sentences: ['A & B <merge>', 'C "quoted".'] }), 'Src');
+    expect(html).toContain('A &amp; B &lt;merge&gt;\nC &quot;quoted&quot;.');
+    expect(checkTelegramHtml(html)).toBeNull();
   });
 });
 
