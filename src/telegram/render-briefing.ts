@@ -1,3 +1,4 @@
+import { endsAsSentence } from '../core/condense/index.js';
 import { withoutTrackingParams } from '../core/tracking-params.js';
 import type { StoredBriefing } from '../core/types.js';
 import { bold, escapeHtml, link } from './html.js';
@@ -16,10 +17,6 @@ export function renderBriefing(briefing: StoredBriefing, sourceName: string): st
   return lines.join('\n');
 }
 
-// Sentence-final punctuation in any script, then any closing quotes and brackets of any style
-// (French puts a space before »).
-const ENDS_SENTENCE_RE = /[.!?…。！？؟۔।॥።](?:\s?[”“"'’‘»«›‹)\]」』）])*$/u;
-
 /**
  * A briefing's sentences as the reader sees them: a space after one that ends with sentence-final
  * punctuation, a line break after one that does not (a standfirst's "…, a statement said"), so
@@ -28,7 +25,7 @@ const ENDS_SENTENCE_RE = /[.!?…。！？؟۔।॥።](?:\s?[”“"'’‘»�
  */
 export function joinSentences(sentences: readonly string[]): string {
   const kept = sentences.map((s) => s.trim()).filter((s) => s !== '');
-  return kept.map((s, i) => (i === 0 ? s : `${ENDS_SENTENCE_RE.test(kept[i - 1] ?? '') ? ' ' : '\n'}${s}`)).join('');
+  return kept.map((s, i) => (i === 0 ? s : `${endsAsSentence(kept[i - 1] ?? '') ? ' ' : '\n'}${s}`)).join('');
 }
 
 /** Renders a list of briefings, naming each source by its feed title (or its id when unknown). */

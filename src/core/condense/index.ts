@@ -15,7 +15,7 @@ export type { ArticleInput } from './prepare.js';
 export { removeBoilerplate } from './boilerplate.js';
 export { repeatedParagraphs, repeatedSentences } from './repeated-paragraphs.js';
 export { endsCut, stripReadMore } from './teaser-tails.js';
-export { canStandAlone, isBareQuote } from './standalone.js';
+export { canStandAlone, endsAsSentence, isBareQuote } from './standalone.js';
 export { stripDateline, stripTrailingTag } from './agency-tags.js';
 export { stopwordsFor } from './stopwords.js';
 export { tokenize, countWords } from './tokenize.js';

@@ -42,7 +42,9 @@ const URL_RE = /(?:https?:\/\/|www\.|\S+@\S+\.\w{2,})/iu;
 const QUESTION_RE = /[?¿？؟]\s*[”’"'»“」』]*\s*$/u;
 // Greek asks with `;` (the Greek question mark, U+037E, is `;` once normalised).
 const GREEK_QUESTION_RE = /[;\u037e]\s*[”’"'»“]*\s*$/u;
-const TERMINAL_RE = /[.!?…。！？؟۔।॥።]\s*[”’"'»“)\]」』）]*\s*$/u;
+// Sentence-final punctuation of any script, then closing quotes and brackets of any style (French
+// puts a space before »).
+const TERMINAL_RE = /[.!?…。！？؟۔।॥።]\s*[”’‘"'»«›‹“)\]」』）]*\s*$/u;
 const QUOTE_OPEN_RE = /^(?:,,|[“"'‘„«‹])/u;
 const CLOSING_QUOTE_RE = /(?:''|[”"»›“]|’(?=[\s,.;:!?]))/gu;
 const LOWER_START_RE = /^[\p{Ll}]/u;
@@ -52,6 +54,11 @@ const INNER_CAPITAL_RE = /^\p{Ll}+\p{Lu}[\p{L}\p{N}]*(?:[-'’][\p{L}\p{N}]+)*[,
 const FIRST_WORD_RE = /^[\p{L}\p{M}]+/u;
 const ANNOUNCES_RE = /[:：]\s*$/u;
 const TOKEN_RE = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** Whether `text` ends as a sentence does: a full stop, `!`, `?`, `…` or another script's stop, before any closing quotes or brackets. */
+export function endsAsSentence(text: string): boolean {
+  return TERMINAL_RE.test(text);
+}
 
 /** Fewer word tokens (countTokens) than this and a sentence is a dateline, label or fragment. */
 export const MIN_SENTENCE_TOKENS = 4;
