@@ -6,6 +6,7 @@
  */
 import Parser from 'rss-parser';
 import { decodeFeedBytes } from './decode.js';
+import { quoteDocumentText } from './error-text.js';
 import { FeedParseError } from './parse-error.js';
 import { readAtom } from './parse-atom.js';
 import { looksLikeJsonFeed, readJsonFeed } from './parse-json.js';
@@ -13,6 +14,7 @@ import { readRss } from './parse-rss.js';
 import type { HashedArticle } from '../core/types.js';
 import { normaliseItem, wireTitle, looseString, type RssParserItem } from './normalise.js';
 import { recoverXml } from './recover-xml.js';
+import { looksBinary } from './sniff.js';
 import { textContent } from './tree-text.js';
 import type { WireFeed } from './wire.js';
 import { parseXmlTree, resolveUrl, type XmlElement, type XmlTree } from './xml-tree.js';
@@ -72,6 +74,7 @@ export async function parseFeed(source: FeedSource, context: ParseContext): Prom
 async function parseUnsafe(text: string, context: ParseContext): Promise<ParsedFeed> {
   const { feedId, feedUrl } = context;
   if (text.trim() === '') throw new FeedParseError(feedId, 'empty', 'the document is empty');
+  if (looksBinary(text)) throw new FeedParseError(feedId, 'not-a-feed', 'not XML (the body looks like binary data)');
   if (looksLikeJsonFeed(text)) {
     const wire = readJsonFeed(text, feedUrl);
     if (wire === null) throw new FeedParseError(feedId, 'malformed', 'invalid JSON Feed document');
@@ -79,8 +82,9 @@ async function parseUnsafe(text: string, context: ParseContext): Promise<ParsedF
   }
   const { wire, xmlErrors } = readTree(text, context);
   const rp = await runRssParser(text);
-  const warnings = [...new Set(xmlErrors)].map((e) => `xml: ${e}`);
-  if (rp.error !== null) warnings.push(`rss-parser: ${rp.error}`);
+  // Both readers quote element names from the document: printed and stored, so made safe.
+  const warnings = [...new Set(xmlErrors)].map((e) => `xml: ${quoteDocumentText(e)}`);
+  if (rp.error !== null) warnings.push(`rss-parser: ${quoteDocumentText(rp.error)}`);
   const recovered = rp.recovered || xmlErrors.length > 0;
   const rpItems = Array.isArray(rp.feed?.['items']) ? (rp.feed['items'] as RssParserItem[]) : [];
   if (rp.feed === null && xmlErrors.length > 0 && wire.items.length === 0 && wire.title === null) {
@@ -147,11 +151,11 @@ function notAFeed(tree: XmlTree, feedId: string, text: string): FeedParseError {
   if (HTML_ROOTS.has(rootName) || tree.doctype === 'html' || /^\s*<html[\s>]/i.test(text)) {
     const titleEl = tree.root ? findElement(tree.root, 'title') : undefined;
     const title = titleEl ? textContent(titleEl).replace(/\s+/g, ' ').trim() : '';
-    const detail = title ? ` (title: "${title.slice(0, 120)}")` : '';
+    const detail = title ? ` (title: "${quoteDocumentText(title, 120)}")` : '';
     return new FeedParseError(feedId, 'html-page', `the document is an HTML page, not a feed${detail}`, { title: title || null });
   }
   if (!tree.root) return new FeedParseError(feedId, 'not-a-feed', 'the document contains no XML element');
-  return new FeedParseError(feedId, 'not-a-feed', `the root element <${tree.root.name}> is not RSS, RDF or Atom`);
+  return new FeedParseError(feedId, 'not-a-feed', `the root element <${quoteDocumentText(tree.root.name, 40)}> is not RSS, RDF or Atom`);
 }
 
 function findElement(el: XmlElement, local: string): XmlElement | undefined {

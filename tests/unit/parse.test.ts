@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { FeedParseError, parseFeed } from '../../src/feeds/parse.js';
 
@@ -166,5 +167,64 @@ describe('parseFeed: HTML escaped twice', () => {
     const parse = async (description: string) => (await parseFeed(item(description), { feedId: 'r', feedUrl: 'https://r.example/.rss', now: NOW })).articles[0]?.summary;
     expect(await parse('&lt;p&gt;History of the &amp;lt;blink&amp;gt; tag.&lt;/p&gt;')).toBe('History of the <blink> tag.');
     expect(await parse('Write &amp;lt;b&amp;gt;bold&amp;lt;/b&amp;gt; like this.')).toBe('Write <b>bold</b> like this.');
+  });
+});
+
+describe('parseFeed: document content in error messages', () => {
+  /** Control characters, DEL, C1 and bidi overrides: what must never reach a stored error or a terminal. */
+  const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+  /** The same pseudo-random bytes every run (a linear congruential generator), like a body of garbage. */
+  function garbage(length: number): Uint8Array {
+    const bytes = new Uint8Array(length);
+    let state = 12345;
+    for (let i = 0; i < length; i++) {
+      state = (state * 1103515245 + 12345) >>> 0;
+      bytes[i] = state >>> 24;
+    }
+    return bytes;
+  }
+
+  async function rejectionOf(source: Parameters<typeof parseFeed>[0]): Promise<FeedParseError> {
+    try {
+      await parseFeed(source, { feedId: 'junk', feedUrl: 'https://junk.example/feed', now: NOW });
+    } catch (error) {
+      expect(error).toBeInstanceOf(FeedParseError);
+      return error as FeedParseError;
+    }
+    throw new Error('expected a FeedParseError');
+  }
+
+  it('says a body of binary data is not XML, instead of quoting its bytes', async () => {
+    const bytes = garbage(3000);
+    bytes[0] = 0x3c; // '<': the garbage even opens like markup
+    const error = await rejectionOf({ bytes, contentType: 'application/rss+xml' });
+    expect(error.kind).toBe('not-a-feed');
+    expect(error.message).toBe('feeds/parse: feed "junk": not XML (the body looks like binary data)');
+  });
+
+  it('says so too for a gzip body served without its Content-Encoding', async () => {
+    const body = gzipSync('<?xml version="1.0"?><rss version="2.0"><channel><title>Zipped</title></channel></rss>');
+    expect((await rejectionOf({ bytes: body, contentType: 'text/xml' })).message).toContain('the body looks like binary data');
+  });
+
+  it('quotes a root element name without control characters and within bounds', async () => {
+    const name = `q\u001b[2J\u0007\u202Eevil${'x'.repeat(5000)}`;
+    const error = await rejectionOf(`<?xml version="1.0"?>\n<${name}>Some ordinary text, long enough to be read as text.</${name}>`);
+    expect(error.kind).toBe('not-a-feed');
+    expect(error.message).not.toMatch(UNSAFE);
+    expect(error.message).toMatch(/^feeds\/parse: feed "junk": the root element <q\uFFFD\[2J\uFFFDevilx+…> is not RSS, RDF or Atom$/);
+    expect(error.message.length).toBeLessThan(200);
+  });
+
+  it('keeps control characters out of warnings and the title of an HTML page', async () => {
+    const feed = await parseFeed('<rss version="2.0"><channel><title>T</title></x\u0007\u001by></channel></rss>', { feedId: 'w', feedUrl: 'https://w.example/f', now: NOW });
+    expect(feed.warnings.length).toBeGreaterThan(0);
+    for (const warning of feed.warnings) expect(warning).not.toMatch(UNSAFE);
+    expect(feed.warnings).toContain('xml: stray end tag </x\uFFFD\uFFFDy>');
+    const page = await rejectionOf(`<html><head><title>Down\u001b]0;pwned\u0007 ${'for maintenance '.repeat(20)}</title></head><body>x</body></html>`);
+    expect(page.kind).toBe('html-page');
+    expect(page.message).not.toMatch(UNSAFE);
+    expect(page.message).toMatch(/\(title: "Down\]0;pwned for maintenance .{80,120}…"\)$/);
   });
 });
