@@ -7,6 +7,7 @@ import { htmlToText } from '../core/text/html-to-text.js';
 import type { Briefing } from '../core/types.js';
 import { detectLanguage } from '../detect-language.js';
 import { DEFAULT_FETCHER_OPTIONS, createFetcher } from '../feeds/fetch.js';
+import { looksLikeFeed } from '../feeds/sniff.js';
 import { extractFromHtml, type FetchPage } from '../fulltext/extract.js';
 import { fetchPageWith } from '../fulltext/fetch-page.js';
 import { UsageError } from './run-cli.js';
@@ -30,7 +31,8 @@ interface ArticleSource {
  * `newsbrief brief <file|url|->`: the briefing of one article, to try the condenser on real
  * text, within the budget the bot uses (BRIEF_MAX_SENTENCES, BRIEF_MAX_WORDS, BRIEF_MAX_CHARS).
  * A file in the example format (`date YYYY-MM <lead>` then the body), plain text or HTML; a URL
- * (fetched politely, main text by Readability); or `-` for stdin.
+ * (fetched politely, main text by Readability); or `-` for stdin. A feed document is refused
+ * with a pointer to `newsbrief parse`, which lists its articles.
  */
 export function briefCommand(deps: BriefDeps = {}): Command {
   return new Command('brief')
@@ -66,26 +68,33 @@ export function formatBriefing(b: Briefing): string {
 }
 
 async function loadArticle(source: string, deps: BriefDeps): Promise<ArticleSource> {
-  if (source === '-') return fromText(await (deps.readStdin ?? readAllStdin)());
+  const { raw, html } = await loadDocument(source, deps);
+  if (looksLikeFeed(raw)) {
+    // A feed holds many articles: reading its markup as one would brief XML lines, or nothing.
+    const where = source === '-' ? 'stdin' : source;
+    throw new UsageError(`brief: ${where} is a feed document, not an article; \`newsbrief parse ${source === '-' ? '<file|url>' : source}\` lists its articles`);
+  }
+  return html ? fromHtml(raw) : fromText(raw);
+}
+
+/** The text of the source, and whether it is an HTML page (a URL, or a file named .html). */
+async function loadDocument(source: string, deps: BriefDeps): Promise<{ raw: string; html: boolean }> {
+  if (source === '-') return { raw: await (deps.readStdin ?? readAllStdin)(), html: false };
   if (/^https?:\/\//i.test(source)) {
     // The operator typed this URL: unlike a feed's links, local and private hosts are fine here.
     const fetchPage = deps.fetchPage ?? fetchPageWith(createFetcher({ ...DEFAULT_FETCHER_OPTIONS, jitterMs: 0 }), { allowPrivateHosts: true });
-    let html: string;
     try {
-      html = await fetchPage(source);
+      return { raw: await fetchPage(source), html: true };
     } catch (error) {
       // A page that cannot be fetched is the caller's problem to fix, told in one line.
       throw new UsageError(`brief: cannot fetch ${source}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    return fromHtml(html);
   }
-  let raw: string;
   try {
-    raw = await readFile(source, 'utf8');
+    return { raw: await readFile(source, 'utf8'), html: /^\.x?html?$/i.test(extname(source)) };
   } catch (error) {
     throw new UsageError(`brief: cannot read ${source}: ${readProblem(error)}`);
   }
-  return /^\.x?html?$/i.test(extname(source)) ? fromHtml(raw) : fromText(raw);
 }
 
 const READ_PROBLEMS: Readonly<Record<string, string>> = {

@@ -14,7 +14,7 @@ import { readRss } from './parse-rss.js';
 import type { HashedArticle } from '../core/types.js';
 import { normaliseItem, wireTitle, looseString, type RssParserItem } from './normalise.js';
 import { recoverXml } from './recover-xml.js';
-import { looksBinary } from './sniff.js';
+import { FEED_ROOTS, looksBinary } from './sniff.js';
 import { textContent } from './tree-text.js';
 import type { WireFeed } from './wire.js';
 import { parseXmlTree, resolveUrl, type XmlElement, type XmlTree } from './xml-tree.js';
@@ -53,7 +53,6 @@ interface RssParserResult {
   readonly error: string | null;
 }
 
-const FEED_ROOTS = new Set(['rss', 'rdf', 'feed', 'channel']);
 const HTML_ROOTS = new Set(['html', 'head', 'body']);
 
 /**

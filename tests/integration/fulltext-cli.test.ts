@@ -4,8 +4,10 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { briefCommand, type BriefDeps } from '../../src/cli/brief.js';
 import { UsageError } from '../../src/cli/run-cli.js';
+import { feedResponse, startFeedServer } from '../helpers/feed-server.js';
 
 const fixturePath = (name: string) => fileURLToPath(new URL(`../fixtures/condense/${name}`, import.meta.url));
+const feedFixturePath = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
 async function run(args: string[], deps: BriefDeps = {}): Promise<string> {
   let out = '';
@@ -81,5 +83,35 @@ describe('newsbrief brief', () => {
 
   it('rejects a malformed --language', async () => {
     await expect(run([fixturePath('gemeenteraad.txt'), '--language', 'dutch!'])).rejects.toThrow(/--language/);
+  });
+
+  it('refuses a feed file, naming it and the command that lists its articles', async () => {
+    for (const name of ['poll/news-v1.xml', 'parse/rss1.rdf', 'parse/atom-base.xml', 'parse/feed.json']) {
+      const path = feedFixturePath(name);
+      const refused = run([path]);
+      await expect(refused).rejects.toBeInstanceOf(UsageError);
+      await expect(refused).rejects.toThrow(`brief: ${path} is a feed document, not an article; \`newsbrief parse ${path}\` lists its articles`);
+    }
+  });
+
+  it('refuses a feed URL (fetched from loopback) and a feed on stdin the same way', async () => {
+    const server = await startFeedServer();
+    try {
+      server.route('/news.xml', feedResponse(readFileSync(feedFixturePath('poll/news-v1.xml'))));
+      const url = server.url('/news.xml');
+      await expect(run([url])).rejects.toThrow(`brief: ${url} is a feed document, not an article; \`newsbrief parse ${url}\` lists its articles`);
+    } finally {
+      await server.close();
+    }
+    const stdin = run(['-'], { readStdin: async () => '\uFEFF<?xml version="1.0"?>\n<!-- hi -->\n<!DOCTYPE rss [<!ENTITY n "x">]>\n<rss version="2.0"><channel/></rss>' });
+    await expect(stdin).rejects.toThrow('brief: stdin is a feed document, not an article; `newsbrief parse <file|url>` lists its articles');
+  });
+
+  it('still briefs an article that merely mentions RSS, or whose page is XHTML', async () => {
+    const text = await run(['-'], { readStdin: async () => 'Het <rss>-formaat bestaat dit jaar 25 jaar. Nog altijd lezen miljoenen mensen hun nieuws via feeds.' });
+    expect(text).toContain('25 jaar');
+    const xhtml = readFileSync(fixturePath('article-page.html'), 'utf8');
+    const page = await run(['-'], { readStdin: async () => `<?xml version="1.0" encoding="utf-8"?>\n${xhtml}` });
+    expect(page).toContain('Zwarte Water');
   });
 });
