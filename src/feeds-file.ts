@@ -15,15 +15,18 @@ const MAX_INTERVAL_MINUTES = 24 * 60;
 const INTERVAL_HINT = 'must be whole minutes from 1 to 1440, or a duration such as "30m" or "2h"';
 const WEIGHT_RANGE = 'must be a number from 0 to 10';
 
+/** A feed's language: an ISO 639-1 code, any case (stored lower-case); `brief --language` reads it the same way. */
+export const LANGUAGE_SCHEMA = z
+  .string()
+  .transform((code) => code.toLowerCase())
+  .refine((code) => ISO_639_1.has(code), 'unknown language; use an ISO 639-1 code such as "nl", "en", "de" or "fr"');
+
 const FEED_SCHEMA = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be lower-case letters, digits, - or _ (at most 64)'),
     title: z.string().trim().min(1).max(120).optional(),
     url: z.string().refine(isAbsoluteHttpUrl, 'not an absolute http(s) URL'),
-    language: z
-      .string()
-      .transform((code) => code.toLowerCase())
-      .refine((code) => ISO_639_1.has(code), 'unknown language; use an ISO 639-1 code such as "nl", "en", "de" or "fr"'),
+    language: LANGUAGE_SCHEMA,
     topics: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'topics are lower-case words, e.g. "world"')).min(1, 'needs at least one topic'),
     interval: z
       .union(

@@ -6,6 +6,7 @@ import { condenseArticle, parsePlainArticle } from '../core/condense/index.js';
 import { htmlToText } from '../core/text/html-to-text.js';
 import type { Briefing } from '../core/types.js';
 import { detectLanguage } from '../detect-language.js';
+import { LANGUAGE_SCHEMA } from '../feeds-file.js';
 import { DEFAULT_FETCHER_OPTIONS, createFetcher } from '../feeds/fetch.js';
 import { looksLikeFeed } from '../feeds/sniff.js';
 import { extractFromHtml, type FetchPage } from '../fulltext/extract.js';
@@ -43,19 +44,24 @@ export function briefCommand(deps: BriefDeps = {}): Command {
     .option('-t, --title <title>', 'headline to use (default: the page title, if any)')
     .action(async (source: string, opts: { json?: boolean; language?: string; title?: string }) => {
       const write = deps.write ?? ((text: string) => void process.stdout.write(text));
-      if (opts.language !== undefined && !/^[a-z]{2,3}$/i.test(opts.language)) {
-        throw new UsageError(`brief: --language expects an ISO 639-1 code like nl or en, got "${opts.language}"`);
-      }
+      const named = opts.language === undefined ? undefined : readLanguage(opts.language);
       const article = await loadArticle(source, deps);
       if (!article.text.trim() && !article.lead?.trim()) {
         throw new UsageError(`brief: ${source === '-' ? 'stdin' : source} holds no article text`);
       }
       const title = opts.title ?? article.title;
-      const language = opts.language ?? (await detectLanguage(`${title}\n${article.lead ?? ''}\n${article.text}`));
+      const language = named ?? (await detectLanguage(`${title}\n${article.lead ?? ''}\n${article.text}`));
       const budget = parseConfig(deps.env ?? process.env).briefBudget;
       const briefing = condenseArticle({ title, lead: article.lead ?? null, text: article.text, language }, budget);
       write(opts.json ? `${JSON.stringify(briefing, null, 2)}\n` : formatBriefing(briefing));
     });
+}
+
+/** `--language` as feeds.json's `language` field takes it (same schema, same words), lower-cased. */
+function readLanguage(code: string): string {
+  const result = LANGUAGE_SCHEMA.safeParse(code);
+  if (result.success) return result.data;
+  throw new UsageError(`brief: --language: ${result.error.issues[0]?.message ?? 'not a language'} (got ${JSON.stringify(code)})`);
 }
 
 /** A briefing as the terminal shows it: headline, one sentence per line, then the numbers. */

@@ -85,6 +85,15 @@ describe('newsbrief brief', () => {
     await expect(run([fixturePath('gemeenteraad.txt'), '--language', 'dutch!'])).rejects.toThrow(/--language/);
   });
 
+  it('takes --language as feeds.json takes a feed language: an ISO 639-1 code in any case, nothing else', async () => {
+    const unknown = run([fixturePath('gemeenteraad.txt'), '--language', 'xx']);
+    await expect(unknown).rejects.toBeInstanceOf(UsageError);
+    await expect(unknown).rejects.toThrow('brief: --language: unknown language; use an ISO 639-1 code such as "nl", "en", "de" or "fr" (got "xx")');
+    await expect(run([fixturePath('gemeenteraad.txt'), '--language', 'nld'])).rejects.toThrow('(got "nld")');
+    const upper = JSON.parse(await run([fixturePath('gemeenteraad.txt'), '--json', '--language', 'NL'])) as { language: string };
+    expect(upper.language).toBe('nl');
+  });
+
   it('refuses a feed file, naming it and the command that lists its articles', async () => {
     for (const name of ['poll/news-v1.xml', 'parse/rss1.rdf', 'parse/atom-base.xml', 'parse/feed.json']) {
       const path = feedFixturePath(name);
