@@ -31,7 +31,8 @@ export function parseCommand(): Command {
       const now = Date.now();
       const { text, feedUrl, encoding } = await readDocument(source, options.base);
       const parsed = await parseFeed(text, { feedId: options.feedId, feedUrl, now }).catch((error: unknown) => {
-        throw error instanceof FeedParseError ? new UsageError(error.message) : error;
+        // Named by what the operator typed: the feed id here is only a label for the articles.
+        throw error instanceof FeedParseError ? new UsageError(`parse: ${source}: ${error.detail}`) : error;
       });
       // In the order the poller stores them (oldest first), not the document's own order.
       const articles: ParsedArticleView[] = oldestFirst(parsed.articles, now).map((article) => ({

@@ -41,6 +41,7 @@ beforeAll(async () => {
   server.route('/cli/news.xml', feedResponse(pollFixture('news-v1.xml'), { etag: '"n1"' }));
   server.route('/cli/atom.xml', feedResponse(pollFixture('atom.xml'), { etag: '"a1"' }));
   server.route('/cli/gone.xml', { status: 410, body: 'gone' });
+  server.route('/cli/junk.bin', { headers: { 'content-type': 'application/rss+xml' }, body: Uint8Array.from({ length: 2000 }, (_, i) => (i * 7919 + 13) % 251) });
   env = {
     FEEDS_FILE: writeFeeds('feeds.json', [{ id: 'news', path: '/cli/news.xml' }, { id: 'atom', path: '/cli/atom.xml' }, { id: 'gone', path: '/cli/gone.xml' }]),
     DATABASE_PATH: join(dir.dir, 'cli.db'),
@@ -121,11 +122,18 @@ describe('newsbrief parse', () => {
   it('reports an HTML page or a failed fetch in one line and exits 1', async () => {
     const page = await cli(['parse', join(FIXTURES, 'not-a-feed.html')], {});
     expect(page.code).toBe(1);
-    expect(page.stderr.trim()).toMatch(/^newsbrief: feeds\/parse: .*HTML page/);
+    expect(page.stderr.trim()).toMatch(/^newsbrief: parse: \S+\/not-a-feed\.html: the document is an HTML page/);
+    expect(page.stderr).not.toContain('"parse"');
     const gone = await cli(['parse', server.url('/cli/gone.xml')], {});
     expect(gone.code).toBe(1);
     expect(gone.stderr.trim()).toMatch(/^newsbrief: feeds\/fetch: HTTP 410 for /);
     expect(gone.stderr).not.toContain('    at ');
+  });
+
+  it('names the URL given, not a feed id, when the document is not a feed', async () => {
+    const junk = await cli(['parse', server.url('/cli/junk.bin')], {});
+    expect(junk.code).toBe(1);
+    expect(junk.stderr).toBe(`newsbrief: parse: ${server.url('/cli/junk.bin')}: not XML (the body looks like binary data)\n`);
   });
 });
 
