@@ -49,17 +49,24 @@ export function describeResult(result: FeedPollResult): string {
   return `ok ${result.new} new${result.updated > 0 ? `, ${result.updated} updated` : ''}`;
 }
 
-/** The closing table: feed, new, updated, unchanged (or 304), error; then a one-line total. */
+/**
+ * The closing table, one meaning per column: feed; result (ok, not modified, failed, skipped);
+ * the new, updated and unchanged articles of a document that was read (blank when none was);
+ * detail (the error, why it was skipped, where the feed moved). Then a one-line total.
+ */
 export function renderPollReport(report: PollReport): string {
   const rows = [
-    ...report.done.map((feed) => [feed.feedId, String(feed.new), String(feed.updated), feed.status === 'not-modified' ? '304' : String(feed.unchanged), feed.movedTo ? `moved to ${feed.movedTo}` : '']),
-    ...report.failed.map((feed) => [feed.feedId, '', '', '', withoutFeedPrefix(feed.error)]),
-    ...report.skipped.map((id) => [id, '', '', '', 'skipped (already polling or interrupted)']),
+    ...report.done.map((feed) => {
+      const counts = feed.status === 'ok' ? [String(feed.new), String(feed.updated), String(feed.unchanged)] : ['', '', ''];
+      return [feed.feedId, feed.status === 'ok' ? 'ok' : 'not modified', ...counts, feed.movedTo ? `moved to ${feed.movedTo}` : ''];
+    }),
+    ...report.failed.map((feed) => [feed.feedId, 'failed', '', '', '', withoutFeedPrefix(feed.error)]),
+    ...report.skipped.map((id) => [id, 'skipped', '', '', '', 'already polling or interrupted']),
   ].sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
   const fresh = report.done.reduce((sum, feed) => sum + feed.new, 0);
   const polled = report.done.length + report.failed.length;
   const total = `${polled} feed${polled === 1 ? '' : 's'} polled: ${report.done.length} ok, ${report.failed.length} failed, ${fresh} new article${fresh === 1 ? '' : 's'}`;
-  return `${formatTable(['feed', 'new', 'updated', 'unchanged', 'error'], rows)}\n\n${total}`;
+  return `${formatTable(['feed', 'result', 'new', 'updated', 'unchanged', 'detail'], rows)}\n\n${total}`;
 }
 
 interface Progress {

@@ -56,17 +56,17 @@ describe('newsbrief poll --once', () => {
   it('polls every feed, prints a table and exits 0 when some feeds worked', async () => {
     const first = await cli(['poll', '--once'], env);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^feed\s+new\s+updated\s+unchanged\s+error/m);
-    expect(first.stdout).toMatch(/^news\s+3\s+0\s+0\s*$/m);
-    expect(first.stdout).toMatch(/^atom\s+2\s+0\s+0\s*$/m);
-    expect(first.stdout).toMatch(/^gone\s+feeds\/fetch: HTTP 410 for http:\/\/127\.0\.0\.1:\d+\/cli\/gone\.xml/m);
+    expect(first.stdout).toMatch(/^feed\s+result\s+new\s+updated\s+unchanged\s+detail/m);
+    expect(first.stdout).toMatch(/^news\s+ok\s+3\s+0\s+0\s*$/m);
+    expect(first.stdout).toMatch(/^atom\s+ok\s+2\s+0\s+0\s*$/m);
+    expect(first.stdout).toMatch(/^gone\s+failed\s+feeds\/fetch: HTTP 410 for http:\/\/127\.0\.0\.1:\d+\/cli\/gone\.xml/m);
     expect(first.stdout).toContain('3 feeds polled: 2 ok, 1 failed, 5 new articles');
     // Not a TTY: one progress line per feed on stderr.
     expect(first.stderr).toMatch(/^\[\d\/3\] news ok 3 new$/m);
 
     const second = await cli(['poll', '--once'], env);
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/^news\s+0\s+0\s+304\s*$/m);
+    expect(second.stdout).toMatch(/^news\s+not modified\s*$/m);
   });
 
   it('exits non-zero only when every feed failed', async () => {

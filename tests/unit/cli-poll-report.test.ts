@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { renderPollReport } from '../../src/cli/poll.js';
+import type { FeedPollDone, PollReport } from '../../src/jobs/poll-ports.js';
+
+const T = Date.UTC(2024, 4, 6, 12, 0, 0);
+const done = (feedId: string, fields: Partial<FeedPollDone>): FeedPollDone => ({
+  feedId, status: 'ok', new: 0, updated: 0, unchanged: 0, briefingsFailed: 0, movedTo: null, nextPollAt: T, ...fields,
+});
+
+describe('renderPollReport', () => {
+  const report: PollReport = {
+    done: [
+      done('news', { new: 3, updated: 1, unchanged: 51 }),
+      done('quiet', { status: 'not-modified' }),
+      done('moved', { new: 2, movedTo: 'https://new.example/rss' }),
+    ],
+    failed: [{ feedId: 'gone', error: 'jobs/poll-feeds: feed gone: feeds/fetch: HTTP 410 for https://gone.example/rss', consecutiveFailures: 1, failing: false, nextPollAt: T }],
+    skipped: ['busy'],
+  };
+  const lines = renderPollReport(report).split('\n');
+
+  it('gives each column one meaning: the result in its own column, counts only for a document that was read', () => {
+    expect(lines[0]).toMatch(/^feed\s+result\s+new\s+updated\s+unchanged\s+detail$/);
+    expect(lines).toContainEqual(expect.stringMatching(/^news\s+ok\s+3\s+1\s+51$/));
+    // A 304 read no document: no counts, and never a status code where a count belongs.
+    expect(lines).toContainEqual(expect.stringMatching(/^quiet\s+not modified$/));
+    expect(lines.join('\n')).not.toContain('304');
+  });
+
+  it('puts errors, skips and moves under detail, each with its result', () => {
+    expect(lines).toContainEqual(expect.stringMatching(/^gone\s+failed\s+feeds\/fetch: HTTP 410 for https:\/\/gone\.example\/rss$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^busy\s+skipped\s+already polling or interrupted$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^moved\s+ok\s+2\s+0\s+0\s+moved to https:\/\/new\.example\/rss$/));
+    expect(lines.at(-1)).toBe('4 feeds polled: 3 ok, 1 failed, 5 new articles');
+  });
+});
