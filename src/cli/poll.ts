@@ -6,14 +6,21 @@ import { createIngestion } from '../ingestion.js';
 import { UsageError } from './run-cli.js';
 import { formatTable } from './table.js';
 
-/** `newsbrief poll --once`: polls every enabled feed now and prints what happened per feed. */
+/**
+ * `newsbrief poll --once`: polls every enabled feed now and prints what happened per feed. Only
+ * one-shot polling exists here (the bot polls on its own schedule), so `--once` is required; it
+ * is kept so that the command says what it does, and a bare `poll` explains that.
+ */
 export function pollCommand(): Command {
   return new Command('poll')
-    .description('Poll feeds into the database (with --once: all enabled feeds now, then exit)')
-    .requiredOption('--once', 'poll every enabled feed now and exit (the bot polls on its own schedule)')
+    .description('Poll every enabled feed (or --feed ids) into the database now, then exit; --once is required (the bot polls on its own schedule: npm start)')
+    .option('--once', 'required: poll once now and exit')
     .option('--feed <id...>', 'poll only these feed ids')
     .option('--verbose', 'log each feed as JSON on stderr (at LOG_LEVEL)')
-    .action(async (options: { once: boolean; feed?: string[]; verbose?: boolean }) => {
+    .action(async (options: { once?: boolean; feed?: string[]; verbose?: boolean }) => {
+      if (options.once !== true) {
+        throw new UsageError('poll: add --once: `newsbrief poll --once` polls every enabled feed now and exits; the bot polls on its own schedule (npm start)');
+      }
       const { config, feeds } = loadCliContext();
       const selected = options.feed === undefined ? feeds.filter((feed) => feed.enabled) : feeds.filter((feed) => options.feed?.includes(feed.id));
       const unknown = (options.feed ?? []).filter((id) => !feeds.some((feed) => feed.id === id));

@@ -76,13 +76,14 @@ describe('newsbrief poll --once', () => {
     expect(run.stdout).toContain('2 feeds polled: 0 ok, 2 failed');
   });
 
-  it('refuses to run without --once and explains itself in --help', async () => {
-    const bare = await cli(['poll'], env);
-    expect(bare.code).not.toBe(0);
-    expect(bare.stderr).toContain("required option '--once'");
+  it('refuses to run without --once, saying what --once does, and its --help says --once is required', async () => {
+    const bare = await cli(['poll'], {});
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toBe('newsbrief: poll: add --once: `newsbrief poll --once` polls every enabled feed now and exits; the bot polls on its own schedule (npm start)\n');
     const help = await cli(['poll', '--help'], {});
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('--once');
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('--once is required');
+    expect(help.stdout).not.toContain('with --once');
   });
 });
 
