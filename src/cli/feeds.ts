@@ -4,6 +4,7 @@ import type { FeedRecord } from '../store/feed-repository.js';
 import { openDatabase } from '../store/database.js';
 import { createSqliteFeedRepository } from '../store/sqlite/feed-repository.js';
 import { createSqliteArticleRepository } from '../store/sqlite/article-repository.js';
+import { lastPollFailed } from '../core/poll-timing.js';
 import { loadCliContext } from './context.js';
 import { withoutFeedPrefix } from './poll.js';
 import { formatInstant, formatTable } from './table.js';
@@ -15,7 +16,11 @@ export interface FeedHealth {
   readonly enabled: boolean;
   /** Still in the database but no longer in feeds.json. */
   readonly configured: boolean;
-  readonly status: 'ok' | 'never polled' | 'erroring' | 'failing' | 'disabled';
+  /**
+   * `failing`: the last poll failed (consecutiveFailures in a row), as /feeds marks it;
+   * `failing, polled rarely`: past the poll policy's threshold, tried only twice a day.
+   */
+  readonly status: 'ok' | 'never polled' | 'failing' | 'failing, polled rarely' | 'disabled';
   readonly currentUrl: string | null;
   /**
    * Where permanent redirects took this feed's configured URL, else null. Null too after the
@@ -61,9 +66,9 @@ function toHealth(id: string, url: string, enabled: boolean, configured: boolean
     : record === null || record.lastPolledAt === null
       ? 'never polled'
       : record.failing
-        ? 'failing'
-        : record.consecutiveFailures > 0
-          ? 'erroring'
+        ? 'failing, polled rarely'
+        : lastPollFailed(record)
+          ? 'failing'
           : 'ok';
   return {
     id,

@@ -49,9 +49,12 @@ export function pollCommand(): Command {
     });
 }
 
-/** One short phrase per feed result: `ok 5 new`, `not modified`, `failed: feeds/fetch: HTTP 404 for ...`. */
+/**
+ * One short phrase per feed result: `ok 5 new`, `not modified`, `failed: feeds/fetch: HTTP 404 for ...`;
+ * a failure past the threshold says the feed is now polled rarely (the words of `newsbrief feeds`).
+ */
 export function describeResult(result: FeedPollResult): string {
-  if (!result.ok) return `failed${result.failing ? ' (failing)' : ''}: ${withoutFeedPrefix(result.error)}`;
+  if (!result.ok) return `failed${result.failing ? ` (${result.consecutiveFailures} in a row: polled rarely)` : ''}: ${withoutFeedPrefix(result.error)}`;
   if (result.status === 'not-modified') return 'not modified';
   return `ok ${result.new} new${result.updated > 0 ? `, ${result.updated} updated` : ''}`;
 }

@@ -13,7 +13,7 @@ export interface PollTimingPolicy {
   readonly maxIntervalMinutes: number;
   /** Cap of the exponential back-off while a feed keeps failing. */
   readonly maxBackoffMinutes: number;
-  /** After this many failures in a row the feed is marked failing. */
+  /** After this many failures in a row the feed is flagged `failing` and polled rarely (every failingIntervalMinutes). */
   readonly failingAfter: number;
   /** How often a failing feed is still tried: rarely, but never forgotten. */
   readonly failingIntervalMinutes: number;

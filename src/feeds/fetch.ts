@@ -223,13 +223,17 @@ function toFetchError(error: unknown, url: string, options: FetcherOptions, time
   return new FeedFetchError({ url, status: null, reason: 'network', detail: networkDetail(error), cause: error });
 }
 
-/** undici reports `TypeError: fetch failed` with the useful part (ECONNREFUSED, bad URL ...) in its cause. */
+/**
+ * undici reports `TypeError: fetch failed` with the useful part (ECONNREFUSED, bad URL ...) in its
+ * cause. The error code leads the detail unless the message already says it (Node's usually do:
+ * `getaddrinfo ENOTFOUND host`), so it is never said twice.
+ */
 function networkDetail(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause;
   if (cause instanceof Error) {
     const code = (cause as { code?: unknown }).code;
-    return typeof code === 'string' ? `${code} ${cause.message}`.trim() : cause.message;
+    return typeof code === 'string' && !cause.message.includes(code) ? `${code} ${cause.message}`.trim() : cause.message;
   }
   return error.message;
 }

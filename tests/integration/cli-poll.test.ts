@@ -92,10 +92,10 @@ describe('newsbrief feeds', () => {
     const run = await cli(['feeds'], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^news\s+ok\s+3\s+\d{4}-\d\d-\d\d \d\d:\d\dZ/m);
-    expect(run.stdout).toMatch(/^gone\s+erroring\s+0\s+never\s+.*\s2x feeds\/fetch: HTTP 410/m);
+    expect(run.stdout).toMatch(/^gone\s+failing\s+0\s+never\s+.*\s2x feeds\/fetch: HTTP 410/m);
     const json = await cli(['feeds', '--json'], env);
     const health = JSON.parse(json.stdout) as Array<{ id: string; status: string; consecutiveFailures: number; lastError: string | null }>;
-    expect(health.find((feed) => feed.id === 'gone')).toMatchObject({ status: 'erroring', consecutiveFailures: 2 });
+    expect(health.find((feed) => feed.id === 'gone')).toMatchObject({ status: 'failing', consecutiveFailures: 2 });
     expect(health.find((feed) => feed.id === 'atom')).toMatchObject({ status: 'ok', lastError: null });
   });
 });

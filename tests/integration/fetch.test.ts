@@ -205,5 +205,7 @@ describe('fetchDocument failures without an answer', () => {
     const error = await fetchError(fetcher().fetchDocument({ url }));
     expect(error).toMatchObject({ reason: 'network', retryable: true });
     expect(error.message).toContain('ECONNREFUSED');
+    // The code is in Node's message already: said once, not 'ECONNREFUSED connect ECONNREFUSED ...'.
+    expect(error.message).toMatch(/^feeds\/fetch: network error for \S+: connect ECONNREFUSED 127\.0\.0\.1:\d+$/);
   });
 });

@@ -29,3 +29,13 @@ describe('renderFeedHealth', () => {
     expect(renderFeedHealth(health)).not.toContain('moved permanently');
   });
 });
+
+describe('describeFeedHealth: the words for failure', () => {
+  it('calls a feed failing once its last poll failed, as /feeds does, and says when it is polled rarely', () => {
+    const ok = polled('https://nos.example/rss', 'https://nos.example/rss');
+    const status = (record: FeedRecord) => describeFeedHealth([spec('https://nos.example/rss')], [record], () => 0)[0]?.status;
+    expect(status(ok)).toBe('ok');
+    expect(status({ ...ok, consecutiveFailures: 1, lastError: 'x' })).toBe('failing');
+    expect(status({ ...ok, consecutiveFailures: 10, failing: true, lastError: 'x' })).toBe('failing, polled rarely');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderPollReport } from '../../src/cli/poll.js';
+import { describeResult, renderPollReport } from '../../src/cli/poll.js';
 import type { FeedPollDone, PollReport } from '../../src/jobs/poll-ports.js';
 
 const T = Date.UTC(2024, 4, 6, 12, 0, 0);
@@ -32,5 +32,13 @@ describe('renderPollReport', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^busy\s+skipped\s+already polling or interrupted$/));
     expect(lines).toContainEqual(expect.stringMatching(/^moved\s+ok\s+2\s+0\s+0\s+moved to https:\/\/new\.example\/rss$/));
     expect(lines.at(-1)).toBe('4 feeds polled: 3 ok, 1 failed, 5 new articles');
+  });
+});
+
+describe('describeResult', () => {
+  it('says a failure past the threshold leaves the feed polled rarely, in the words of newsbrief feeds', () => {
+    const failed = { ok: false as const, feedId: 'gone', error: 'jobs/poll-feeds: feed gone: feeds/fetch: HTTP 410 for https://gone.example/rss', nextPollAt: T };
+    expect(describeResult({ ...failed, consecutiveFailures: 3, failing: false })).toBe('failed: feeds/fetch: HTTP 410 for https://gone.example/rss');
+    expect(describeResult({ ...failed, consecutiveFailures: 10, failing: true })).toBe('failed (10 in a row: polled rarely): feeds/fetch: HTTP 410 for https://gone.example/rss');
   });
 });
