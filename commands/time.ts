@@ -1,5 +1,6 @@
 import type { BotCommand } from '../src/bot/command.js';
 import { parseDigestTime } from '../src/telegram/time-input.js';
+import { timezoneLabel } from '../src/telegram/timezone-label.js';
 
 /** /time HH:MM | off: when the daily digest arrives, in the chat's own time zone. */
 export const timeCommand: BotCommand = {
@@ -7,10 +8,10 @@ export const timeCommand: BotCommand = {
   scope: 'settings',
   viewWithoutArgs: true,
   async run(c) {
-    if (c.args.length === 0) return c.reply(c.msg.timeCurrent(c.chat.digestTime, c.chat.timezone));
+    if (c.args.length === 0) return c.reply(c.msg.timeCurrent(c.chat.digestTime, timezoneLabel(c.chat.timezone)));
     const input = parseDigestTime(c.args.join(' '));
     if (!input.ok) return c.reply(c.msg.timeBad);
     c.deps.subscribers.update(c.chat.chatId, { digestTime: input.time }, c.now);
-    await c.reply(input.time === null ? c.msg.timeOff : c.msg.timeSet(input.time, c.chat.timezone));
+    await c.reply(input.time === null ? c.msg.timeOff : c.msg.timeSet(input.time, timezoneLabel(c.chat.timezone)));
   },
 };

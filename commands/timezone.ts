@@ -1,6 +1,7 @@
 import type { BotCommand } from '../src/bot/command.js';
 import { formatDateTime } from '../src/i18n/index.js';
 import { countryWithSeveralClocks, parseTimezone } from '../src/telegram/timezone-input.js';
+import { timezoneLabel } from '../src/telegram/timezone-label.js';
 
 /** /timezone Area/City | city | country | +02:00: the zone digests and dates are shown in. */
 export const timezoneCommand: BotCommand = {
@@ -9,7 +10,7 @@ export const timezoneCommand: BotCommand = {
   viewWithoutArgs: true,
   async run(c) {
     if (c.args.length === 0) {
-      return c.reply(c.msg.timezoneCurrent(c.chat.timezone, formatDateTime(c.now, c.chat.timezone, c.chat.language)));
+      return c.reply(c.msg.timezoneCurrent(timezoneLabel(c.chat.timezone), formatDateTime(c.now, c.chat.timezone, c.chat.language)));
     }
     const text = c.args.join(' ');
     const zone = parseTimezone(text);
@@ -18,6 +19,6 @@ export const timezoneCommand: BotCommand = {
       return c.reply(country === null ? c.msg.timezoneBad : c.msg.timezoneSeveral(country));
     }
     c.deps.subscribers.update(c.chat.chatId, { timezone: zone }, c.now);
-    await c.reply(c.msg.timezoneSet(zone, formatDateTime(c.now, zone, c.chat.language)));
+    await c.reply(c.msg.timezoneSet(timezoneLabel(zone), formatDateTime(c.now, zone, c.chat.language)));
   },
 };

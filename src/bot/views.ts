@@ -5,12 +5,13 @@ import { messagesFor } from '../i18n/index.js';
 import type { Keyboard } from './command.js';
 import type { FeedSpec } from '../core/types.js';
 import { availableTopics, followedFeedIds } from '../core/following.js';
+import { timezoneLabel } from '../telegram/timezone-label.js';
 
 /** A chat's settings as /settings and /status display them. */
 export function settingsView(chat: Subscriber): SettingsView {
   return {
     language: messagesFor(chat.language).languageName,
-    timezone: chat.timezone,
+    timezone: timezoneLabel(chat.timezone),
     digestTime: chat.digestTime,
     topics: chat.topics,
     feeds: chat.feeds,

@@ -1,10 +1,13 @@
 import { zonesOfCountry } from './country-zones.js';
+import { canonicalZoneCase } from './timezone-label.js';
 
 /**
  * Reads a time zone as a person types it and returns an IANA name, or null when it cannot tell:
- * - IANA names in any case (`europe/amsterdam`, `UTC`);
- * - UTC offsets (`+02:00`, `UTC-5`, `GMT+1`): whole hours map to `Etc/GMT∓h` (whose sign is
- *   inverted by POSIX convention), the usual half-hour offsets to a city that keeps them;
+ * - IANA names in any case (`europe/amsterdam`, `UTC`, `etc/gmt+2`), returned in the zone
+ *   database's spelling;
+ * - UTC offsets (`+02:00`, `UTC-5`, `GMT+1`, and `UTC−02:00` as timezoneLabel shows one): whole
+ *   hours map to `Etc/GMT∓h` (whose sign is inverted by POSIX convention), the usual half-hour
+ *   offsets to a city that keeps them;
  * - the abbreviations people use for the zones they live in (`CET`, `EST`, `PST`): to a zone
  *   that keeps the summer time too, since the digest should stay at the same wall-clock time;
  * - city names (`Amsterdam`, `new york`, `Brussel`, `Zürich` or `Zurich`), matched against the
@@ -30,7 +33,8 @@ export function parseTimezone(text: string, zones: readonly string[] = knownZone
   if (byCity) return byCity;
   const country = zonesOfCountry(input);
   if (country?.kind === 'one') return country.zone;
-  return input.includes('/') && isValidZone(input) ? titleCaseZone(input) : null;
+  if (!input.includes('/') || !isValidZone(input)) return null;
+  return canonicalZoneCase(input) ?? titleCaseZone(input);
 }
 
 /**
@@ -52,6 +56,7 @@ function isValidZone(name: string): boolean {
   }
 }
 
+/** For a link name the runtime spells otherwise (`europe/kyiv`, listed as `Europe/Kiev`): each word capitalised. */
 function titleCaseZone(name: string): string {
   return name.replace(/[^/_-]+/g, (word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase());
 }
@@ -69,11 +74,11 @@ const FRACTIONAL_OFFSETS: Record<string, string> = {
   '+12:45': 'Pacific/Chatham',
 };
 
-/** `+02:00`, `+2`, `utc+2`, `gmt-05:30` -> zone; undefined when the text is not an offset at all. */
+/** `+02:00`, `+2`, `utc+2`, `gmt-05:30`, `utc−02:00` -> zone; undefined when the text is not an offset at all. */
 function parseOffset(lower: string): string | null | undefined {
-  const match = /^(?:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(lower);
+  const match = /^(?:utc|gmt)?\s*([+\-\u2212])(\d{1,2})(?::?(\d{2}))?$/.exec(lower);
   if (!match) return undefined;
-  const sign = match[1] as '+' | '-';
+  const sign = match[1] === '+' ? '+' : '-';
   const hours = Number(match[2]);
   const minutes = match[3] === undefined ? 0 : Number(match[3]);
   if (minutes === 0) {

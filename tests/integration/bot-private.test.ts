@@ -125,12 +125,29 @@ describe('a private chat, in English and Dutch', () => {
   it('/timezone accepts names, cities and offsets; a bad one gets the format with an example', async () => {
     const user = english();
     expect((await say(h, user, '/timezone America/New_York'))[0]!.text).toContain('<b>America/New_York</b>. It is now Monday 5 January, 04:00');
-    expect((await say(h, user, '/timezone +02:00'))[0]!.text).toContain('<b>Etc/GMT-2</b>');
+    expect((await say(h, user, '/timezone +02:00'))[0]!.text).toContain('<b>UTC+02:00</b>. It is now Monday 5 January, 11:00');
     expect((await say(h, user, '/timezone new york'))[0]!.text).toContain('<b>America/New_York</b>');
     expect((await say(h, user, '/timezone Atlantis'))[0]!.text).toContain('<code>/timezone Europe/Amsterdam</code>');
     expect(h.deps.subscribers.find(user.id)?.timezone).toBe('America/New_York');
     const nl = dutch();
     expect((await say(h, nl, '/timezone Kolkata'))[0]!.text).toContain('Het is daar nu maandag 5 januari, 14:30');
+  });
+
+  it('shows a fixed offset as the reader typed it, never the inverted sign of its Etc/GMT name, in every language', async () => {
+    const user = english();
+    await say(h, user, '/timezone UTC+2');
+    expect(h.deps.subscribers.find(user.id)?.timezone).toBe('Etc/GMT-2');
+    expect((await say(h, user, '/timezone'))[0]!.text).toContain('Your time zone is <b>UTC+02:00</b>');
+    expect((await say(h, user, '/settings'))[0]!.text).toContain('Time zone: UTC+02:00');
+    expect((await say(h, user, '/time 07:30'))[0]!.text).toContain('(UTC+02:00)');
+    for (const [language, typed, shown] of [['nl', 'Etc/GMT+2', 'UTC\u221202:00'], ['de', 'etc/gmt-3', 'UTC+03:00'], ['fr', 'UTC-5', 'UTC\u221205:00']] as const) {
+      await say(h, user, `/language ${language}`);
+      const [set] = await say(h, user, `/timezone ${typed}`);
+      expect(set!.text, language).toContain(`<b>${shown}</b>`);
+      expect(set!.text, language).not.toContain('Etc/');
+      expect((await say(h, user, '/settings'))[0]!.text, language).toContain(shown);
+      expect((await say(h, user, '/time'))[0]!.text, language).toContain(`(${shown})`);
+    }
   });
 
   it('/timezone takes a country that keeps one clock, and asks for a city in one that keeps several', async () => {

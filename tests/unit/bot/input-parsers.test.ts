@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDigestTime } from '../../../src/telegram/time-input.js';
 import { countryWithSeveralClocks, parseTimezone } from '../../../src/telegram/timezone-input.js';
+import { timezoneLabel } from '../../../src/telegram/timezone-label.js';
 import { parseCommand } from '../../../src/bot/parse-command.js';
 import { createFloodGate } from '../../../src/bot/flood-gate.js';
 import { nextLocalTime } from '../../../src/core/local-time.js';
@@ -35,10 +36,19 @@ describe('time zone input', () => {
     expect(parseTimezone('utc')).toBe('UTC');
     expect(parseTimezone('asia/kolkata')).toBe('Asia/Kolkata');
   });
+  it('returns a name the runtime knows in the zone database\'s own spelling, whatever the case typed', () => {
+    expect(parseTimezone('Etc/GMT+2')).toBe('Etc/GMT+2');
+    expect(parseTimezone('etc/gmt-14')).toBe('Etc/GMT-14');
+    expect(parseTimezone('america/port-au-prince')).toBe('America/Port-au-Prince');
+    expect(parseTimezone('europe/isle_of_man')).toBe('Europe/Isle_of_Man');
+  });
   it('maps whole-hour UTC offsets to Etc/GMT with the inverted sign', () => {
     expect(parseTimezone('+02:00')).toBe('Etc/GMT-2');
     expect(parseTimezone('UTC-5')).toBe('Etc/GMT+5');
     expect(parseTimezone('+0')).toBe('UTC');
+    // What timezoneLabel shows reads back as the same zone, typeset minus included.
+    expect(parseTimezone('UTC+02:00')).toBe('Etc/GMT-2');
+    expect(parseTimezone('UTC\u221202:00')).toBe('Etc/GMT+2');
   });
   it('maps half-hour offsets to a zone that keeps them', () => {
     expect(parseTimezone('+05:30')).toBe('Asia/Kolkata');
@@ -90,6 +100,30 @@ describe('time zone input', () => {
     expect(parseTimezone('Mars/Olympus')).toBeNull();
     expect(parseTimezone('+15:00')).toBeNull();
     expect(parseTimezone('')).toBeNull();
+  });
+});
+
+describe('time zone labels', () => {
+  it('shows a fixed offset as the reader means it, not with the POSIX sign of its Etc/GMT name', () => {
+    expect(timezoneLabel('Etc/GMT-2')).toBe('UTC+02:00');
+    expect(timezoneLabel('Etc/GMT+2')).toBe('UTC\u221202:00');
+    expect(timezoneLabel('Etc/GMT-14')).toBe('UTC+14:00');
+    expect(timezoneLabel('Etc/GMT+12')).toBe('UTC\u221212:00');
+    expect(timezoneLabel('Etc/GMT0')).toBe('UTC');
+    expect(timezoneLabel('UTC')).toBe('UTC');
+  });
+  it('shows a zone stored in another case in the zone database\'s spelling', () => {
+    expect(timezoneLabel('Etc/Gmt+2')).toBe('UTC\u221202:00');
+    expect(timezoneLabel('europe/amsterdam')).toBe('Europe/Amsterdam');
+    expect(timezoneLabel('America/Port-Au-Prince')).toBe('America/Port-au-Prince');
+    expect(timezoneLabel('Europe/Amsterdam')).toBe('Europe/Amsterdam');
+    expect(timezoneLabel('Europe/Kyiv')).toBe('Europe/Kyiv');
+  });
+  it('reads back every label it shows as the zone it labels', () => {
+    for (let hours = -12; hours <= 14; hours++) {
+      const zone = hours === 0 ? 'UTC' : `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`;
+      expect(parseTimezone(timezoneLabel(zone)), zone).toBe(zone);
+    }
   });
 });
 
