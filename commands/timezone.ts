@@ -15,8 +15,8 @@ export const timezoneCommand: BotCommand = {
     const text = c.args.join(' ');
     const zone = parseTimezone(text);
     if (zone === null) {
-      const country = countryWithSeveralClocks(text);
-      return c.reply(country === null ? c.msg.timezoneBad : c.msg.timezoneSeveral(country));
+      const country = countryWithSeveralClocks(text, c.now);
+      return c.reply(country === null ? c.msg.timezoneBad : c.msg.timezoneSeveral(country.country, country.offset));
     }
     c.deps.subscribers.update(c.chat.chatId, { timezone: zone }, c.now);
     await c.reply(c.msg.timezoneSet(timezoneLabel(zone), formatDateTime(c.now, zone, c.chat.language)));

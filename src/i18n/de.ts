@@ -125,8 +125,8 @@ export const DE: Messages = {
     `Deine Zeitzone ist <b>${e(zone)}</b> (jetzt ${e(now)}).\nÄndern mit <code>/timezone Europe/Berlin</code>, einer Stadt (<code>/timezone Wien</code>) oder einem Versatz (<code>/timezone +02:00</code>).`,
   timezoneBad:
     'Diese Zeitzone kenne ich nicht. Nutze einen Namen wie <code>/timezone Europe/Berlin</code>, eine Stadt wie <code>/timezone Wien</code> oder einen Versatz wie <code>/timezone +02:00</code>.',
-  timezoneSeveral: (country) =>
-    `${e(country)} hat mehr als eine Zeitzone. Nenne eine Stadt dort oder deinen Versatz zu UTC (<code>/timezone -05:00</code>).`,
+  timezoneSeveral: (country, offset) =>
+    `${e(country)} hat mehr als eine Zeitzone. Nenne eine Stadt dort oder deinen Versatz zu UTC (<code>/timezone ${e(offset)}</code>).`,
   languageSet: 'Ich spreche ab jetzt Deutsch. Briefings bleiben in der Sprache ihres Artikels.',
   languageBad: 'Wähle <code>/language de</code>, <code>/language nl</code>, <code>/language en</code> oder <code>/language fr</code>.',
   languageCurrent: 'Ich spreche hier Deutsch. <code>/language en</code> wechselt zu Englisch, <code>/language nl</code> zu Niederländisch, <code>/language fr</code> zu Französisch.',

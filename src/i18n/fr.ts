@@ -125,8 +125,8 @@ export const FR: Messages = {
     `Votre fuseau horaire est <b>${e(zone)}</b> (maintenant ${e(now)}).\nChangez-le avec <code>/timezone Europe/Paris</code>, une ville (<code>/timezone Bruxelles</code>) ou un décalage (<code>/timezone +02:00</code>).`,
   timezoneBad:
     'Je ne connais pas ce fuseau horaire. Utilisez un nom comme <code>/timezone Europe/Paris</code>, une ville comme <code>/timezone Bruxelles</code> ou un décalage comme <code>/timezone +02:00</code>.',
-  timezoneSeveral: (country) =>
-    `${e(country)} a plusieurs fuseaux horaires. Nommez une ville de ce pays, ou votre décalage par rapport à UTC (<code>/timezone -05:00</code>).`,
+  timezoneSeveral: (country, offset) =>
+    `${e(country)} a plusieurs fuseaux horaires. Nommez une ville de ce pays, ou votre décalage par rapport à UTC (<code>/timezone ${e(offset)}</code>).`,
   languageSet: 'Je parle français à partir de maintenant. Les briefings restent dans la langue de leur article.',
   languageBad: 'Choisissez <code>/language fr</code>, <code>/language nl</code>, <code>/language en</code> ou <code>/language de</code>.',
   languageCurrent: 'Je parle français ici. <code>/language en</code> passe à l’anglais, <code>/language nl</code> au néerlandais, <code>/language de</code> à l’allemand.',

@@ -119,8 +119,8 @@ export interface Messages {
   readonly timezoneSet: (timezone: string, localNow: string) => string;
   readonly timezoneCurrent: (timezone: string, localNow: string) => string;
   readonly timezoneBad: string;
-  /** A country whose regions keep different clocks (Spain, the United States). */
-  readonly timezoneSeveral: (country: string) => string;
+  /** A country whose regions keep different clocks (Spain, the United States); `offset` (`+01:00`) is one it keeps, for the example. */
+  readonly timezoneSeveral: (country: string, offset: string) => string;
   readonly languageSet: string;
   readonly languageBad: string;
   readonly languageCurrent: string;

@@ -10,7 +10,7 @@ const NAME_LANGUAGES = ['nl', 'en', 'de', 'fr'] as const;
 export type CountryZones =
   | { readonly kind: 'one'; readonly zone: string }
   /** Zones that keep different clocks (Spain's mainland and the Canary Islands): a city or offset is needed. */
-  | { readonly kind: 'several'; readonly country: string };
+  | { readonly kind: 'several'; readonly country: string; readonly zones: readonly string[] };
 
 let regionByName: ReadonlyMap<string, { region: string; country: string }> | null = null;
 
@@ -21,7 +21,7 @@ export function zonesOfCountry(name: string): CountryZones | undefined {
   if (found === undefined) return undefined;
   const zones = zonesOfRegion(found.region);
   if (zones.length === 0) return undefined; // a region without its own clock, such as "Europe"
-  return keepOneClock(zones) ? { kind: 'one', zone: zones[0] as string } : { kind: 'several', country: found.country };
+  return keepOneClock(zones) ? { kind: 'one', zone: zones[0] as string } : { kind: 'several', country: found.country, zones };
 }
 
 /** Every region name in the languages above, folded, to its code (built once, on first use: about 20 ms). */
@@ -60,6 +60,27 @@ function keepOneClock(zones: readonly string[]): boolean {
   const clock = (zone: string) => PROBES.map((at) => offsetName(zone, at)).join(' ');
   const first = clock(zones[0] as string);
   return zones.every((zone) => clock(zone) === first);
+}
+
+/**
+ * The UTC offset most of `zones` keep at `at`, as /timezone reads one (`+01:00`, `-05:00`): an
+ * example that fits the country. Intl lists a country's zones alphabetically and knows nothing of
+ * population, so the first listed zone would be a poor pick (Alaska's Adak for the United States,
+ * the Azores for Portugal); the clock most of its zones keep is the mainland's more often. On a
+ * tie the zone listed first decides.
+ */
+export function commonOffset(zones: readonly string[], at: number): string {
+  const counts = new Map<string, number>();
+  for (const zone of zones) {
+    const offset = offsetName(zone, at).replace(/^GMT/, '') || '+00:00';
+    counts.set(offset, (counts.get(offset) ?? 0) + 1);
+  }
+  let best = '+00:00';
+  let most = 0;
+  for (const [offset, count] of counts) {
+    if (count > most) [best, most] = [offset, count];
+  }
+  return best;
 }
 
 function offsetName(zone: string, at: number): string {

@@ -1,4 +1,4 @@
-import { zonesOfCountry } from './country-zones.js';
+import { commonOffset, zonesOfCountry } from './country-zones.js';
 import { canonicalZoneCase } from './timezone-label.js';
 
 /**
@@ -39,11 +39,12 @@ export function parseTimezone(text: string, zones: readonly string[] = knownZone
 
 /**
  * The country's name when `text` names one whose zones keep different clocks (Spain with the
- * Canary Islands, the United States): the reader must say which city or offset they mean.
+ * Canary Islands, the United States): the reader must say which city or offset they mean. With
+ * it the offset most of its zones keep at `at` (`+01:00` for Spain in winter), for the example.
  */
-export function countryWithSeveralClocks(text: string): string | null {
+export function countryWithSeveralClocks(text: string, at: number): { country: string; offset: string } | null {
   const country = zonesOfCountry(text);
-  return country?.kind === 'several' ? country.country : null;
+  return country?.kind === 'several' ? { country: country.country, offset: commonOffset(country.zones, at) } : null;
 }
 
 /** Names the runtime accepts but does not list (Node lists `Asia/Calcutta`, accepts `Asia/Kolkata`). */

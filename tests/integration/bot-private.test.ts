@@ -154,11 +154,20 @@ describe('a private chat, in English and Dutch', () => {
     const nl = dutch();
     expect((await say(h, nl, '/timezone Duitsland'))[0]!.text).toContain('<b>Europe/Berlin</b>');
     expect((await say(h, nl, '/timezone Verenigde Staten'))[0]!.text).toBe(
-      'Verenigde Staten heeft meer dan één tijdzone. Noem een stad daar, of je verschil met UTC (<code>/timezone +01:00</code>).',
+      'Verenigde Staten heeft meer dan één tijdzone. Noem een stad daar, of je verschil met UTC (<code>/timezone -05:00</code>).',
     );
     expect(h.deps.subscribers.find(nl.id)?.timezone).toBe('Europe/Berlin');
     const en = english();
-    expect((await say(h, en, '/timezone Spain'))[0]!.text).toContain('Spain has more than one time zone. Name a city there');
+    expect((await say(h, en, '/timezone Spain'))[0]!.text).toBe(
+      'Spain has more than one time zone. Name a city there, or your offset from UTC (<code>/timezone +01:00</code>).',
+    );
+    // The example is the country's, whatever the language.
+    for (const [language, country] of [['nl', 'Spanje'], ['de', 'Spanien'], ['fr', 'Espagne']] as const) {
+      await say(h, en, `/language ${language}`);
+      const [reply] = await say(h, en, `/timezone ${country}`);
+      expect(reply!.text, language).toContain(`${country} `);
+      expect(reply!.text, language).toContain('<code>/timezone +01:00</code>');
+    }
   });
 
   it('/language switches the interface both ways and refuses others', async () => {

@@ -29,6 +29,10 @@ describe('digest time input', () => {
   });
 });
 
+/** A January and a July instant: winter and summer time in the northern hemisphere. */
+const WINTER = Date.UTC(2026, 0, 15, 12);
+const SUMMER = Date.UTC(2026, 6, 15, 12);
+
 describe('time zone input', () => {
   it('accepts IANA names in any case', () => {
     expect(parseTimezone('Europe/Amsterdam')).toBe('Europe/Amsterdam');
@@ -79,15 +83,27 @@ describe('time zone input', () => {
     expect(parseTimezone('Verenigd Koninkrijk')).toBe('Europe/London');
     expect(parseTimezone('Suriname')).toBe('America/Paramaribo');
     expect(parseTimezone('Berlijn')).toBe('Europe/Berlin');
-    expect(countryWithSeveralClocks('Duitsland')).toBeNull();
+    expect(countryWithSeveralClocks('Duitsland', WINTER)).toBeNull();
   });
   it('asks for a city when a country keeps several clocks', () => {
     expect(parseTimezone('Spanje')).toBeNull();
-    expect(countryWithSeveralClocks('spanje')).toBe('Spanje');
+    expect(countryWithSeveralClocks('spanje', WINTER)?.country).toBe('Spanje');
     expect(parseTimezone('United States')).toBeNull();
-    expect(countryWithSeveralClocks('United States')).toBe('United States');
-    expect(countryWithSeveralClocks('Mars')).toBeNull();
-    expect(countryWithSeveralClocks('Europa')).toBeNull();
+    expect(countryWithSeveralClocks('United States', WINTER)?.country).toBe('United States');
+    expect(countryWithSeveralClocks('Mars', WINTER)).toBeNull();
+    expect(countryWithSeveralClocks('Europa', WINTER)).toBeNull();
+  });
+  it('gives, for such a country, the offset most of its zones keep then, as an example that fits it', () => {
+    expect(countryWithSeveralClocks('Spanje', WINTER)).toEqual({ country: 'Spanje', offset: '+01:00' });
+    expect(countryWithSeveralClocks('Espagne', SUMMER)).toEqual({ country: 'Espagne', offset: '+02:00' });
+    expect(countryWithSeveralClocks('United States', WINTER)?.offset).toBe('-05:00');
+    expect(countryWithSeveralClocks('Vereinigte Staaten', SUMMER)?.offset).toBe('-04:00');
+    expect(countryWithSeveralClocks('Portugal', WINTER)?.offset).toBe('+00:00');
+    expect(countryWithSeveralClocks('Australië', WINTER)?.offset).toBe('+11:00');
+    // Every example is one /timezone reads.
+    for (const country of ['Spain', 'United States', 'Portugal', 'Australia', 'Brazil', 'Mexico', 'Indonesia']) {
+      expect(parseTimezone(countryWithSeveralClocks(country, WINTER)!.offset), country).not.toBeNull();
+    }
   });
   it('maps zone abbreviations to a zone that keeps their summer time', () => {
     expect(parseTimezone('CET')).toBe('Europe/Brussels');
