@@ -5,7 +5,9 @@ import { ADMIN_COMMANDS } from './admin-commands.js';
 
 /**
  * /help: every command with its one-line description; `/help <command>` (with or without the
- * slash, or misspelt): how to use that one, with examples. Admin commands only for admins.
+ * slash, or misspelt): how to use that one, with examples. Admin commands only for admins. A word
+ * that names no command is said to, before the list, so the reader does not take the list for
+ * the answer about it.
  */
 export const helpCommand: BotCommand = {
   name: 'help',
@@ -16,6 +18,9 @@ export const helpCommand: BotCommand = {
     // `/help tijd` or `/help lates`: the command the word most likely meant.
     const named = visible.find((name) => name === asked) ?? (asked === undefined ? undefined : closestName(asked, visible) ?? undefined);
     if (named !== undefined) return c.reply(c.msg.commandHelp[named]);
-    await c.reply(c.msg.help(visible.map((name) => ({ command: name, description: c.msg.commandDescriptions[name] })), c.isBotAdmin));
+    const list = c.msg.help(visible.map((name) => ({ command: name, description: c.msg.commandDescriptions[name] })), c.isBotAdmin);
+    // An admin command asked for by someone else is a command all the same: just the list, as for /help.
+    const unknown = asked !== undefined && !(COMMAND_NAMES as readonly string[]).includes(asked);
+    await c.reply(unknown ? `${c.msg.helpNoSuchCommand(c.args[0]?.replace(/^\//, '') ?? asked)}\n\n${list}` : list);
   },
 };

@@ -75,6 +75,7 @@ export const DE: Messages = {
     poll: '<code>/poll</code> — alle Feeds jetzt abrufen; ich sage Bescheid, wenn es fertig ist.',
     reload: '<code>/reload</code> — feeds.json ohne Neustart neu einlesen. Eine Datei mit Fehlern ändert nichts, und ich liste die Fehler auf.',
   },
+  helpNoSuchCommand: (name) => `Den Befehl <code>/${e(name)}</code> gibt es nicht. Diese Befehle kenne ich:`,
   unknownCommand: (guess) => `Diesen Befehl kenne ich nicht.${guess === undefined ? '' : ` Meintest du /${guess}?`} /help zeigt, was ich kann.`,
   notACommand: 'Ich antworte auf Befehle: /latest für die Nachrichten, /help für alles, was ich kann.',
   somethingWentWrong: 'Etwas ist schiefgegangen, bitte versuch es noch einmal.',

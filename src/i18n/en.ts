@@ -74,6 +74,7 @@ export const EN: Messages = {
     poll: '<code>/poll</code> — poll every feed now; I say when it is done.',
     reload: '<code>/reload</code> — read feeds.json again without a restart. A file with mistakes changes nothing, and I list the mistakes.',
   },
+  helpNoSuchCommand: (name) => `There is no command <code>/${e(name)}</code>. These are the commands I know:`,
   unknownCommand: (guess) => `I do not know that command.${guess === undefined ? '' : ` Did you mean /${guess}?`} /help lists what I can do.`,
   notACommand: 'I answer commands: /latest for the news, /help for everything I can do.',
   somethingWentWrong: 'Something went wrong, please try again.',

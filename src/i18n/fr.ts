@@ -75,6 +75,7 @@ export const FR: Messages = {
     poll: '<code>/poll</code> — lire tous les flux maintenant ; je préviens quand c’est fini.',
     reload: '<code>/reload</code> — relire feeds.json sans redémarrer. Un fichier avec des erreurs ne change rien, et je liste les erreurs.',
   },
+  helpNoSuchCommand: (name) => `La commande <code>/${e(name)}</code> n’existe pas. Voici les commandes que je connais :`,
   unknownCommand: (guess) => `Je ne connais pas cette commande.${guess === undefined ? '' : ` Vouliez-vous dire /${guess} ?`} /help liste ce que je sais faire.`,
   notACommand: 'Je réponds aux commandes : /latest pour les nouvelles, /help pour tout ce que je sais faire.',
   somethingWentWrong: 'Un problème est survenu, veuillez réessayer.',

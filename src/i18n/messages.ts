@@ -72,6 +72,8 @@ export interface Messages {
   readonly help: (lines: readonly { command: string; description: string }[], isAdmin: boolean) => string;
   /** What `/help <command>` says: how to use the command, with examples (Telegram HTML). */
   readonly commandHelp: Readonly<Record<CommandName, string>>;
+  /** `/help <name>` for a command that does not exist, nor one close to it; the command list follows. */
+  readonly helpNoSuchCommand: (name: string) => string;
   /** `guess`: the command most likely meant ("latest" for /lates), if any. */
   readonly unknownCommand: (guess?: string) => string;
   /** The answer to plain text in a private chat. */

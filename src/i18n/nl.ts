@@ -74,6 +74,7 @@ export const NL: Messages = {
     poll: '<code>/poll</code> — alle feeds nu ophalen; ik zeg het als het klaar is.',
     reload: '<code>/reload</code> — feeds.json opnieuw inlezen zonder herstart. Een bestand met fouten verandert niets, en ik noem de fouten.',
   },
+  helpNoSuchCommand: (name) => `Het commando <code>/${e(name)}</code> bestaat niet. Dit zijn de commando’s die ik ken:`,
   unknownCommand: (guess) => `Dat commando ken ik niet.${guess === undefined ? '' : ` Bedoel je /${guess}?`} /help laat zien wat ik kan.`,
   notACommand: 'Ik reageer op commando\'s: /latest voor het nieuws, /help voor alles wat ik kan.',
   somethingWentWrong: 'Er ging iets mis, probeer het nog eens.',

@@ -320,11 +320,28 @@ describe('a private chat, in English and Dutch', () => {
     expect((await say(h, english(), '/help time'))[0]!.text).toContain('<code>/time off</code> — no daily digest.');
     expect((await say(h, dutch(), '/help /latest'))[0]!.text).toContain('<code>/latest 10</code> — tot 20 tegelijk.');
     expect((await say(h, dutch(), '/help tijd'))[0]!.text).toContain('<code>/time uit</code>');
-    // An admin command, or one that does not exist, gets the list instead.
-    for (const asked of ['/help reload', '/help frobnicate']) {
-      const [answer] = await say(h, english(), asked);
-      expect(answer!.text).toContain('/latest — The newest briefings you have not seen');
-      expect(answer!.text).not.toContain('feeds.json');
+    // An admin command asked for by a reader gets the list instead.
+    const [admin] = await say(h, english(), '/help reload');
+    expect(admin!.text).toMatch(/^<b>What I can do<\/b>\n/);
+    expect(admin!.text).not.toContain('feeds.json');
+  });
+
+  it('/help with a word that names no command says so, naming it, before the list, in every language', async () => {
+    const [answer] = await say(h, english(), '/help frobnicate');
+    expect(answer!.text).toMatch(/^There is no command <code>\/frobnicate<\/code>\. These are the commands I know:\n\n<b>What I can do<\/b>\n/);
+    expect(answer!.text).toContain('/latest — The newest briefings you have not seen');
+    expect(answer!.text).not.toContain('feeds.json');
+    expect((await say(h, english(), '/help /NoSuch'))[0]!.text).toContain('There is no command <code>/NoSuch</code>.');
+    const user = english();
+    for (const [language, says, list] of [
+      ['nl', 'Het commando <code>/nosuch</code> bestaat niet.', '/latest — '],
+      ['de', 'Den Befehl <code>/nosuch</code> gibt es nicht.', '/latest — '],
+      ['fr', 'La commande <code>/nosuch</code> n’existe pas.', '/latest — '],
+    ] as const) {
+      await say(h, user, `/language ${language}`);
+      const [reply] = await say(h, user, '/help nosuch');
+      expect(reply!.text, language).toContain(says);
+      expect(reply!.text, language).toContain(list);
     }
   });
 
