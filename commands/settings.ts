@@ -1,6 +1,6 @@
 import type { BotCommand, CommandContext, Keyboard } from '../src/bot/command.js';
 import { UI_LANGUAGES, type Subscriber, type UiLanguage } from '../src/core/types.js';
-import { messagesFor, uiLanguageFor } from '../src/i18n/index.js';
+import { formatTimeOfDay, messagesFor, uiLanguageFor } from '../src/i18n/index.js';
 import { settingsView, toggleKeyboard } from '../src/bot/views.js';
 
 /** /settings: the chat's settings with buttons that change them and redraw the message in place. */
@@ -41,7 +41,7 @@ function settingsKeyboard(chat: Subscriber, defaultTime: string): Keyboard {
   const others = UI_LANGUAGES.filter((language) => language !== chat.language);
   return [
     others.map((language) => ({ text: messagesFor(language).languageName, data: `set:lang:${language}` })),
-    [{ text: chat.digestTime === null ? msg.settingsDigestOnButton(defaultTime) : msg.settingsDigestOffButton, data: 'set:digest' }],
+    [{ text: chat.digestTime === null ? msg.settingsDigestOnButton(formatTimeOfDay(defaultTime, chat.language)) : msg.settingsDigestOffButton, data: 'set:digest' }],
     [{ text: msg.settingsTopicsButton, data: 'set:topics' }],
   ];
 }

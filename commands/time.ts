@@ -1,4 +1,5 @@
 import type { BotCommand } from '../src/bot/command.js';
+import { formatTimeOfDay } from '../src/i18n/index.js';
 import { parseDigestTime } from '../src/telegram/time-input.js';
 import { timezoneLabel } from '../src/telegram/timezone-label.js';
 
@@ -8,10 +9,10 @@ export const timeCommand: BotCommand = {
   scope: 'settings',
   viewWithoutArgs: true,
   async run(c) {
-    if (c.args.length === 0) return c.reply(c.msg.timeCurrent(c.chat.digestTime, timezoneLabel(c.chat.timezone)));
+    if (c.args.length === 0) return c.reply(c.msg.timeCurrent(c.chat.digestTime === null ? null : formatTimeOfDay(c.chat.digestTime, c.chat.language), timezoneLabel(c.chat.timezone)));
     const input = parseDigestTime(c.args.join(' '));
     if (!input.ok) return c.reply(c.msg.timeBad);
     c.deps.subscribers.update(c.chat.chatId, { digestTime: input.time }, c.now);
-    await c.reply(input.time === null ? c.msg.timeOff : c.msg.timeSet(input.time, timezoneLabel(c.chat.timezone)));
+    await c.reply(input.time === null ? c.msg.timeOff : c.msg.timeSet(formatTimeOfDay(input.time, c.chat.language), timezoneLabel(c.chat.timezone)));
   },
 };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Subscriber } from '../core/types.js';
 import type { SettingsView } from '../i18n/index.js';
-import { messagesFor } from '../i18n/index.js';
+import { formatTimeOfDay, messagesFor } from '../i18n/index.js';
 import type { Keyboard } from './command.js';
 import type { FeedSpec } from '../core/types.js';
 import { availableTopics, followedFeedIds } from '../core/following.js';
@@ -12,7 +12,7 @@ export function settingsView(chat: Subscriber): SettingsView {
   return {
     language: messagesFor(chat.language).languageName,
     timezone: timezoneLabel(chat.timezone),
-    digestTime: chat.digestTime,
+    digestTime: chat.digestTime === null ? null : formatTimeOfDay(chat.digestTime, chat.language),
     topics: chat.topics,
     feeds: chat.feeds,
   };

@@ -3,6 +3,9 @@ import { boldList, follows, HEALTH_ICONS, topicHeading, type Messages } from './
 
 const list = (items: readonly string[]) => boldList(items, (count) => `und ${count} weitere`);
 
+/** How this language writes a time of day (date-fns), wherever a message shows one. */
+const TIME_FORMAT = "HH:mm 'Uhr'";
+
 /** Die deutsche Oberfläche. */
 export const DE: Messages = {
   languageName: 'Deutsch',
@@ -188,7 +191,8 @@ export const DE: Messages = {
     `feeds.json wurde nicht neu eingelesen; ich behalte die ${kept} Feeds, die ich hatte. Behebe dies und versuch es noch einmal:\n<pre>${e(error)}</pre>`,
   reloadUnavailable: 'Neu einlesen von feeds.json ist in diesem Prozess nicht verfügbar.',
   none: 'keine',
-  dateTimeFormat: "EEEE, d. MMMM, HH:mm 'Uhr'",
+  timeFormat: TIME_FORMAT,
+  dateTimeFormat: `EEEE, d. MMMM, ${TIME_FORMAT}`,
   digestHeader: (date) => `📰 <b>Deine Übersicht</b> · ${e(date)}`,
   digestTopic: topicHeading,
   digestAlsoIn: (others) => `<i>(auch in ${others} ${others === 1 ? 'anderen Quelle' : 'anderen Quellen'})</i>`,

@@ -3,6 +3,9 @@ import { boldList, follows, HEALTH_ICONS, topicHeading, type Messages } from './
 
 const list = (items: readonly string[]) => boldList(items, (count) => `and ${count} more`);
 
+/** How this language writes a time of day (date-fns), wherever a message shows one. */
+const TIME_FORMAT = 'HH:mm';
+
 /** The English interface. */
 export const EN: Messages = {
   languageName: 'English',
@@ -186,7 +189,8 @@ export const EN: Messages = {
   reloadFailed: (error, kept) => `feeds.json was not reloaded; I keep the ${kept} feeds I had. Fix this and try again:\n<pre>${e(error)}</pre>`,
   reloadUnavailable: 'Reloading feeds.json is not available in this process.',
   none: 'none',
-  dateTimeFormat: 'EEEE d MMMM, HH:mm',
+  timeFormat: TIME_FORMAT,
+  dateTimeFormat: `EEEE d MMMM, ${TIME_FORMAT}`,
   digestHeader: (date) => `📰 <b>Your digest</b> · ${e(date)}`,
   digestTopic: topicHeading,
   digestAlsoIn: (others) => `<i>(also in ${others} other ${others === 1 ? 'source' : 'sources'})</i>`,

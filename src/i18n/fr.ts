@@ -3,6 +3,12 @@ import { boldList, follows, HEALTH_ICONS, topicHeading, type Messages } from './
 
 const list = (items: readonly string[]) => boldList(items, (count) => `et ${count} autres`);
 
+/**
+ * How French writes a time of day (date-fns), wherever a message shows one: "07:30", as /time
+ * takes it and its examples show it, rather than "7 h 30" in some messages and "07:30" in others.
+ */
+const TIME_FORMAT = 'HH:mm';
+
 /** L'interface française. */
 export const FR: Messages = {
   languageName: 'Français',
@@ -188,7 +194,8 @@ export const FR: Messages = {
     `feeds.json n’a pas été relu ; je garde les ${kept} flux que j’avais. Corrigez ceci et réessayez :\n<pre>${e(error)}</pre>`,
   reloadUnavailable: 'Relire feeds.json n’est pas disponible dans ce processus.',
   none: 'aucun',
-  dateTimeFormat: "EEEE d MMMM, HH'h'mm",
+  timeFormat: TIME_FORMAT,
+  dateTimeFormat: `EEEE d MMMM, ${TIME_FORMAT}`,
   digestHeader: (date) => `📰 <b>Votre sélection</b> · ${e(date)}`,
   digestTopic: topicHeading,
   digestAlsoIn: (others) => `<i>(aussi dans ${others} ${others === 1 ? 'autre source' : 'autres sources'})</i>`,

@@ -21,6 +21,12 @@ export function uiLanguageFor(code: string | undefined, fallback: UiLanguage): U
   return UI_LANGUAGES.find((language) => language === base) ?? fallback;
 }
 
+/** A time of day (`HH:MM`, as stored) as the language writes one: `07:30`, `07:30 Uhr`. */
+export function formatTimeOfDay(time: string, language: UiLanguage): string {
+  const [hours, minutes] = time.split(':').map(Number);
+  return format(new Date(2000, 0, 1, hours ?? 0, minutes ?? 0), CATALOGUES[language].timeFormat, { locale: DATE_LOCALES[language] });
+}
+
 /** An instant as the chat reads it: in its time zone, with its language's date-fns locale. */
 export function formatDateTime(at: number, timezone: string, language: UiLanguage): string {
   return format(at, CATALOGUES[language].dateTimeFormat, { in: tz(timezone), locale: DATE_LOCALES[language] });

@@ -152,7 +152,12 @@ export interface Messages {
   readonly reloadFailed: (error: string, kept: number) => string;
   readonly reloadUnavailable: string;
   readonly none: string;
-  /** date-fns format for a date with time, e.g. "Monday 5 January, 07:30". */
+  /**
+   * date-fns format for a time of day, e.g. "07:30" or "07:30 Uhr": every time a message shows
+   * (the digest time, and within dateTimeFormat), so a language writes its times one way.
+   */
+  readonly timeFormat: string;
+  /** date-fns format for a date with time, e.g. "Monday 5 January, 07:30"; its time is timeFormat. */
   readonly dateTimeFormat: string;
   /** Daily digest (delivery engine): header with the formatted local date. */
   readonly digestHeader: (date: string) => string;

@@ -3,6 +3,9 @@ import { boldList, follows, HEALTH_ICONS, topicHeading, type Messages } from './
 
 const list = (items: readonly string[]) => boldList(items, (count) => `en nog ${count}`);
 
+/** How this language writes a time of day (date-fns), wherever a message shows one. */
+const TIME_FORMAT = 'HH:mm';
+
 /** De Nederlandse interface. */
 export const NL: Messages = {
   languageName: 'Nederlands',
@@ -186,7 +189,8 @@ export const NL: Messages = {
   reloadFailed: (error, kept) => `feeds.json is niet opnieuw ingelezen; ik houd de ${kept} feeds die ik had. Los dit op en probeer het opnieuw:\n<pre>${e(error)}</pre>`,
   reloadUnavailable: 'feeds.json opnieuw inlezen kan niet vanuit dit proces.',
   none: 'geen',
-  dateTimeFormat: 'EEEE d MMMM, HH:mm',
+  timeFormat: TIME_FORMAT,
+  dateTimeFormat: `EEEE d MMMM, ${TIME_FORMAT}`,
   digestHeader: (date) => `📰 <b>Je overzicht</b> · ${e(date)}`,
   digestTopic: topicHeading,
   digestAlsoIn: (others) => `<i>(ook bij ${others} ${others === 1 ? 'andere bron' : 'andere bronnen'})</i>`,

@@ -170,6 +170,18 @@ describe('a private chat, in English and Dutch', () => {
     }
   });
 
+  it('writes every time one way per language: the digest time as the time within a date', async () => {
+    const user = english();
+    await say(h, user, '/timezone Europe/Paris');
+    for (const [language, time, now] of [['fr', '07:30', '10:00'], ['de', '07:30 Uhr', '10:00 Uhr'], ['nl', '07:30', '10:00']] as const) {
+      await say(h, user, `/language ${language}`);
+      expect((await say(h, user, '/time 7:30'))[0]!.text, language).toContain(`<b>${time}</b>`);
+      expect((await say(h, user, '/settings'))[0]!.text, language).toContain(`: ${time}`);
+      expect((await say(h, user, '/timezone'))[0]!.text, language).toContain(`${language === 'de' ? 'Januar' : language === 'fr' ? 'janvier' : 'januari'}, ${now}`);
+    }
+    expect((await say(h, user, '/timezone'))[0]!.text).not.toMatch(/\dh\d/);
+  });
+
   it('/language switches the interface both ways and refuses others', async () => {
     const user = english();
     expect((await say(h, user, '/language nl'))[0]!.text).toContain('Ik spreek vanaf nu Nederlands');
@@ -182,7 +194,7 @@ describe('a private chat, in English and Dutch', () => {
     const german = { id: nextUser++, first_name: 'Lena', language_code: 'de-AT' };
     expect((await say(h, german, '/start'))[0]!.text).toContain('Hallo Lena! Ich lese Nachrichtenfeeds');
     expect(h.deps.subscribers.find(german.id)?.language).toBe('de');
-    expect((await say(h, german, '/time 19 Uhr'))[0]!.text).toContain('Deine tägliche Übersicht kommt um <b>19:00</b>');
+    expect((await say(h, german, '/time 19 Uhr'))[0]!.text).toContain('Deine tägliche Übersicht kommt um <b>19:00 Uhr</b>');
     expect((await say(h, german, '/help'))[0]!.text).toContain('<b>Was ich kann</b>');
     const menu = h.emulator.callsOf('setMyCommands').find((call) => call.params.language_code === 'de')!;
     expect(JSON.stringify(menu.params.commands)).toContain('Themen oder Feeds folgen');

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMAND_NAMES, formatDateTime, messagesFor, uiLanguageFor, type Messages } from '../../../src/i18n/index.js';
+import { COMMAND_NAMES, formatDateTime, formatTimeOfDay, messagesFor, uiLanguageFor, type Messages } from '../../../src/i18n/index.js';
 import { checkTelegramHtml } from '../../helpers/telegram-html-check.js';
 
 const HOSTILE = '<x & "y">';
@@ -33,6 +33,7 @@ function renderAll(msg: Messages): Record<string, string> {
   for (const [name, text] of Object.entries(msg.commandHelp)) out[`commandHelp.${name}`] = text;
   delete out.languageName;
   delete out.dateTimeFormat;
+  delete out.timeFormat;
   delete out.doneButton;
   delete out.subscribeDefaultButton;
   delete out.settingsDigestOffButton;
@@ -77,7 +78,13 @@ describe('the message catalogue', () => {
     expect(formatDateTime(at, 'Europe/Amsterdam', 'nl')).toBe('zondag 29 maart, 03:30');
     expect(formatDateTime(at, 'America/New_York', 'en')).toBe('Saturday 28 March, 21:30');
     expect(formatDateTime(at, 'Europe/Berlin', 'de')).toBe('Sonntag, 29. März, 03:30 Uhr');
-    expect(formatDateTime(at, 'Europe/Paris', 'fr')).toBe('dimanche 29 mars, 03h30');
+    expect(formatDateTime(at, 'Europe/Paris', 'fr')).toBe('dimanche 29 mars, 03:30');
+  });
+
+  it.each(LANGUAGES)('%s writes every time of day one way: the digest time as within a date', (language) => {
+    const at = Date.UTC(2026, 0, 5, 16, 12);
+    expect(formatDateTime(at, 'UTC', language).endsWith(`, ${formatTimeOfDay('16:12', language)}`), language).toBe(true);
+    expect(formatTimeOfDay('07:05', language)).toMatch(/^07:05( Uhr)?$/);
   });
 
   it.each([['nl', '5 onbereikbare chats'], ['en', '5 inactive chats']] as const)('%s /stats shows the inactive chats of the outbox', (language, expected) => {
