@@ -4,7 +4,7 @@ import { botDepsOn } from '../bot-deps.js';
 import { createFeedCatalog } from '../feed-catalog.js';
 import { runTerminalChat } from '../bot/terminal-chat.js';
 import { createIngestion } from '../ingestion.js';
-import { createConfiguredLogger } from '../log.js';
+import { createConfiguredLogger, createSilentLogger } from '../log.js';
 import { createSqliteOutboxRepository } from '../store/sqlite/outbox-repository.js';
 import { createSqliteSubscriberRepository } from '../store/sqlite/subscriber-repository.js';
 import { loadCliContext } from './context.js';
@@ -13,15 +13,18 @@ import { loadCliContext } from './context.js';
  * `newsbrief chat`: talk to the bot in this terminal, with the same commands on the same
  * database and feeds (/digest, /poll and /stats included), no Telegram or token needed. The
  * terminal user counts as a bot admin. Digests written to the outbox are not sent from here.
+ * The log stays quiet unless asked for (`--verbose`): in a terminal it would land in the middle
+ * of the conversation, which already tells the user what went wrong (a failed /reload, /poll).
  */
 export function chatCommand(): Command {
   return new Command('chat')
     .description('Chat with the bot in this terminal (same commands, same database; no Telegram needed)')
     .option('--user <id>', 'Telegram user id to act as (also the chat id)', '1')
     .option('--language <code>', 'your language code, as Telegram would send it (nl, en ...)')
-    .action(async (options: { user: string; language?: string }) => {
+    .option('--verbose', 'log on stderr (at LOG_LEVEL, in LOG_FORMAT), between the messages')
+    .action(async (options: { user: string; language?: string; verbose?: boolean }) => {
       const { config, feeds } = loadCliContext();
-      const logger = createConfiguredLogger(config, 'warn');
+      const logger = options.verbose === true ? createConfiguredLogger(config) : createSilentLogger();
       const ingestion = createIngestion(config, logger);
       const background = createBackgroundRuns();
       const userId = Number(options.user);

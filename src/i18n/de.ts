@@ -163,6 +163,7 @@ export const DE: Messages = {
   followsOnlyGone: (gone) =>
     `Nichts, dem du folgst, wird noch angeboten: ${list(gone)} ist nicht mehr in der Feed-Liste. Wähle neu mit /subscribe; /feeds zeigt, was es gibt.`,
   stopped: 'Du bist von allem abgemeldet und bekommst keine Übersichten mehr. /subscribe holt dich zurück.\nTippe unten, um auch alles zu löschen, was ich über diesen Chat weiß.',
+  alreadyStopped: 'Du hast nichts abonniert, es gibt also nichts zu beenden. /subscribe holt dich zurück.\nTippe unten, um alles zu löschen, was ich über diesen Chat weiß.',
   stopDeleteButton: 'Meine Daten löschen',
   deleted: 'Alle Daten zu diesem Chat sind gelöscht. /start fängt neu an.',
   stats: (f) =>

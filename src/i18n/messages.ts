@@ -140,6 +140,8 @@ export interface Messages {
   /** /latest and /digest when everything the chat follows was dropped from feeds.json. */
   readonly followsOnlyGone: (gone: readonly string[]) => string;
   readonly stopped: string;
+  /** /stop from a chat that already stopped: nothing to stop; its data can still be deleted. */
+  readonly alreadyStopped: string;
   readonly stopDeleteButton: string;
   readonly deleted: string;
   readonly stats: (figures: StatsFigures) => string;

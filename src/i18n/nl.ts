@@ -162,6 +162,7 @@ export const NL: Messages = {
   followsOnlyGone: (gone) =>
     `Niets wat je volgt wordt nog aangeboden: ${list(gone)} staan niet meer in de feedlijst. Kies opnieuw met /subscribe; /feeds toont wat er is.`,
   stopped: 'Je bent overal voor afgemeld en krijgt geen overzichten meer. /subscribe brengt je terug.\nTik hieronder om ook alles wat ik over deze chat weet te wissen.',
+  alreadyStopped: 'Je bent nergens op geabonneerd, dus er valt niets te stoppen. /subscribe brengt je terug.\nTik hieronder om alles wat ik over deze chat weet te wissen.',
   stopDeleteButton: 'Wis mijn gegevens',
   deleted: 'Alle gegevens over deze chat zijn gewist. /start begint opnieuw.',
   stats: (f) =>

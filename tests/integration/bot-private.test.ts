@@ -317,10 +317,26 @@ describe('a private chat, in English and Dutch', () => {
     const [stopped] = await say(h, user, '/stop');
     expect(h.deps.subscribers.find(user.id)).toMatchObject({ active: false, topics: [] });
     expect((await say(h, user, '/status'))[0]!.text).toContain('none (stopped)');
+    // A second /stop does not repeat the news: there is nothing left to stop, and the data can still go.
+    const [again] = await say(h, user, '/stop');
+    expect(again!.text).toContain('You are not subscribed to anything, so there is nothing to stop.');
+    expect(again!.text).not.toBe(stopped!.text);
+    expect(buttons(again!).map((button) => button.callback_data)).toEqual(['stop:delete']);
     await press(h, user, stopped!, 'stop:delete');
     expect(stopped!.text).toContain('All data about this chat is deleted');
     expect(h.deps.subscribers.find(user.id)).toBeNull();
   });
+
+  it.each([['nl', 'nergens op geabonneerd'], ['de', 'nichts abonniert'], ['fr', 'abonné à rien']] as const)(
+    '%s: a second /stop says there is nothing left to stop', async (language, says) => {
+      const user = english();
+      await say(h, user, `/language ${language}`);
+      const [first] = await say(h, user, '/stop');
+      const [second] = await say(h, user, '/stop');
+      expect(first!.text).not.toContain(says);
+      expect(second!.text).toContain(says);
+    },
+  );
 
   it('/help lists the commands, without the admin ones for ordinary users', async () => {
     const [help] = await say(h, english(), '/help');

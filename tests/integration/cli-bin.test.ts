@@ -120,8 +120,8 @@ describe('bin/newsbrief.js', () => {
     const db = openDatabase(database);
     seedBriefings(db, [{ feedId: 'world-news', headline: 'Harbour reopens after the storm', createdAt: Date.now() - 60_000 }]);
     db.close();
-    const result = await chat(['chat', '--user', '5'], { FEEDS_FILE: feeds, DATABASE_PATH: database }, '/digest\n/subscribe world\n/digest\n/stats\n/poll\n');
-    // The failed poll is logged as a warning; nothing is logged as an error (such as a closed database).
+    const result = await chat(['chat', '--user', '5', '--verbose'], { FEEDS_FILE: feeds, DATABASE_PATH: database }, '/digest\n/subscribe world\n/digest\n/stats\n/poll\n');
+    // With --verbose the failed poll is logged as a warning; nothing is logged as an error (such as a closed database).
     expect(result.stderr).toContain('feed poll failed');
     expect(result.stderr).not.toContain('"level":50');
     expect(result.stdout).toContain('You follow nothing yet, so there is no digest to make.');
@@ -132,6 +132,34 @@ describe('bin/newsbrief.js', () => {
     expect(result.stdout).toContain('Poll finished: 0 feeds ok, 1 failed (world-news: ');
     expect(result.stdout).not.toContain('aborted');
     expect(result.stdout).not.toContain('not available');
+  });
+
+  it('chat keeps the log out of the conversation: a failed /reload gets its answer and nothing else', async () => {
+    const feeds = join(dir.dir, 'feeds-reload.json');
+    writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'a', url: 'http://127.0.0.1:9/rss', language: 'en', topics: ['world'] }] }));
+    const child = spawn(process.execPath, [join(REPO, 'bin/newsbrief.js'), 'chat'], {
+      env: { PATH: process.env.PATH ?? '', FEEDS_FILE: feeds, DATABASE_PATH: join(dir.dir, 'reload.db'), LOG_LEVEL: 'info' },
+      timeout: 20_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const closed = new Promise((resolve) => child.on('close', resolve));
+    // The file breaks only once the chat has read it and answered: /reload then finds the problem.
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString('utf8');
+        if (stdout.includes('What I can do')) resolve();
+      });
+      child.stdin.write('/help\n');
+    });
+    writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'a', url: '/rss', language: 'en', topics: ['world'] }] }));
+    child.stdin.end('/reload\n');
+    await closed;
+    expect(stdout).toContain('feeds.json was not reloaded');
+    expect(stdout).toContain('feeds[0].url: not an absolute http(s) URL (got "/rss")');
+    expect(stdout).not.toContain('"level"');
+    expect(stderr).toBe('');
   });
 
   it('chat ends at /quit while the terminal stays open', async () => {
