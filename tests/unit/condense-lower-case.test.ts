@@ -58,6 +58,7 @@ describe('a fragment that starts in lower case', () => {
 describe('a sentence that starts with no letter of either case', () => {
   it.each([
     ['’t Is de derde keer dit jaar dat de dijk bij het dorp doorbreekt.', 'nl'],
+    ["'s Ochtends stond de straat in het dorp nog altijd blank.", 'nl'],
     ['9,2 Milliarden Euro zahlt der Konzern für das Geschäft mit Kleinanzeigen.', 'de'],
   ])('stands alone: %j', (sentence, language) => {
     expect(canStandAlone(sentence, language)).toBe(true);

@@ -49,6 +49,17 @@ describe('splitSentences in Dutch', () => {
     ]);
   });
 
+  it("starts a sentence at an elided article ('s Ochtends, ’t Is, 'n Man), which opens in lower case", () => {
+    const text = "Het regende de hele nacht. 's Ochtends stond de straat blank. ’t Is nog niet voorbij. 'n Man bleef thuis.";
+    expect(splitSentences(text, 'nl')).toEqual([
+      'Het regende de hele nacht.',
+      "'s Ochtends stond de straat blank.",
+      '’t Is nog niet voorbij.',
+      "'n Man bleef thuis.",
+    ]);
+    expect(splitSentences("Hij zei het al. 'sommige mensen' begrijpen het niet.", 'nl')).toHaveLength(1);
+  });
+
   it('treats every line break as a boundary', () => {
     expect(splitSentences('Eerste regel zonder punt\nTweede regel.\n\nDerde alinea.', 'nl')).toEqual([
       'Eerste regel zonder punt',

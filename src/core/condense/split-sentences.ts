@@ -45,6 +45,9 @@ const OPENERS_RE = /^(?:,,|[“"'‘„«‹(\[¿¡–—-]\s?)+/u;
 // A sentence opens with a capital, a digit, or a letter of a script that has no case (Arabic,
 // Hebrew, Devanagari, …), where nothing but the terminal marks the start of a new sentence.
 const SENTENCE_START_RE = /^[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u;
+// Dutch (and Afrikaans) elided articles open a sentence in lower case after an apostrophe:
+// "'s Ochtends …", "’t Is …", "'n Man …"; the apostrophe is not an opening quote there.
+export const ELIDED_START_RE = /^['’‘][stn]\s+\p{L}/u;
 const WORD_BEFORE_RE = /([\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*)$/u;
 const FIRST_WORD_RE = /^[\p{L}\p{N}]+/u;
 const DOTTED_RE = /^(?:\p{L}\.)+\p{L}$/u;
@@ -75,8 +78,9 @@ export function splitSentenceSpans(text: string, language: LanguageCode): Senten
         continue;
       }
       const rest = line.slice(end).trimStart();
-      const afterOpeners = rest.replace(OPENERS_RE, '');
-      if (!SENTENCE_START_RE.test(afterOpeners)) continue;
+      const elided = ELIDED_START_RE.test(rest);
+      const afterOpeners = elided ? rest.slice(1) : rest.replace(OPENERS_RE, '');
+      if (!elided && !SENTENCE_START_RE.test(afterOpeners)) continue;
       if (m[0].startsWith('.') && !m[0].startsWith('..')) {
         const before = WORD_BEFORE_RE.exec(line.slice(start, m.index))?.[1];
         const nextWord = FIRST_WORD_RE.exec(afterOpeners)?.[0] ?? '';

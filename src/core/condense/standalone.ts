@@ -6,6 +6,7 @@
  * none assumes English.
  */
 
+import { ELIDED_START_RE } from './split-sentences.js';
 import { stopwordsFor } from './stopwords.js';
 import { countTokens } from './tokenize.js';
 
@@ -178,7 +179,7 @@ export function closesEarlierQuote(sentence: string, language?: string): boolean
  */
 export function isBareQuote(sentence: string): boolean {
   const s = sentence.trim();
-  if (!QUOTE_OPEN_RE.test(s)) return false;
+  if (!QUOTE_OPEN_RE.test(s) || ELIDED_START_RE.test(s)) return false;
   const body = s.replace(QUOTE_OPEN_RE, '');
   let lastEnd = -1;
   for (const m of body.matchAll(CLOSING_QUOTE_RE)) lastEnd = m.index + m[0].length;
