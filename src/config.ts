@@ -9,12 +9,19 @@ export { ConfigError } from './config-errors.js';
  * The environment, read once by main and the CLI and passed down frozen. Every knob has a default
  * here, so a fresh checkout runs with no variables set except BOT_TOKEN.
  */
-const integer = (fallback: number, min = 0) =>
+const integer = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce
     .number({ error: 'not a number' })
     .int({ error: 'not a whole number' })
     .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` })
     .default(fallback);
+/** The highest TCP port; a larger PORT passed check and then crashed the webhook's listen(). */
+const MAX_PORT = 65_535;
+/** setTimeout's limit: a longer fetch timeout overflows, fires at once and times out every fetch. */
+const MAX_TIMER_MS = 2_147_483_647;
+/** The longest interval feeds.json accepts for one feed (poll-timing clamps to 12 h anyway). */
+const MAX_INTERVAL_MINUTES = 1440;
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const ENV_SCHEMA = z
@@ -41,9 +48,9 @@ const ENV_SCHEMA = z
     TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
     WEBHOOK_URL: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional(),
     WEBHOOK_SECRET: z.string().regex(/^[\w-]{1,256}$/, 'only letters, digits, _ and - (at most 256)').optional(),
-    PORT: integer(8080, 1),
-    POLL_INTERVAL_MINUTES: integer(15, 1),
-    FETCH_TIMEOUT_MS: integer(20_000, 100),
+    PORT: integer(8080, 1, MAX_PORT),
+    POLL_INTERVAL_MINUTES: integer(15, 1, MAX_INTERVAL_MINUTES),
+    FETCH_TIMEOUT_MS: integer(20_000, 100, MAX_TIMER_MS),
     FETCH_MAX_BYTES: integer(5 * 1024 * 1024, 1024),
     FETCH_PER_HOST: integer(2, 1),
     SEND_RATE_PER_SECOND: integer(25, 1),

@@ -88,6 +88,22 @@ describe('parseConfig', () => {
     ]);
   });
 
+  it('refuses numbers past what they can mean: a port above 65535, a timer that would overflow, an interval past a day', () => {
+    expect(parseConfig({ PORT: '65535' }).webhook).toBeNull();
+    let caught: unknown;
+    try {
+      parseConfig({ PORT: '70000', FETCH_TIMEOUT_MS: '2147483648', POLL_INTERVAL_MINUTES: '1441' });
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as ConfigError).problems).toEqual([
+      'PORT: must be at most 65535 (got "70000")',
+      'POLL_INTERVAL_MINUTES: must be at most 1440 (got "1441")',
+      'FETCH_TIMEOUT_MS: must be at most 2147483647 (got "2147483648")',
+    ]);
+    expect(parseConfig({ WEBHOOK_URL: 'https://bot.example.org/hook', PORT: '65535' }).webhook?.port).toBe(65535);
+  });
+
   it('never repeats the value of a token, a secret or a URL that may carry one', () => {
     let caught: unknown;
     try {
