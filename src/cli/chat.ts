@@ -8,6 +8,7 @@ import { createConfiguredLogger, createSilentLogger } from '../log.js';
 import { createSqliteOutboxRepository } from '../store/sqlite/outbox-repository.js';
 import { createSqliteSubscriberRepository } from '../store/sqlite/subscriber-repository.js';
 import { loadCliContext } from './context.js';
+import { UsageError } from './run-cli.js';
 
 /**
  * `newsbrief chat`: talk to the bot in this terminal, with the same commands on the same
@@ -23,11 +24,11 @@ export function chatCommand(): Command {
     .option('--language <code>', 'your language code, as Telegram would send it (nl, en ...)')
     .option('--verbose', 'log on stderr (at LOG_LEVEL, in LOG_FORMAT), between the messages')
     .action(async (options: { user: string; language?: string; verbose?: boolean }) => {
+      const userId = readUserId(options.user);
       const { config, feeds } = loadCliContext();
       const logger = options.verbose === true ? createConfiguredLogger(config) : createSilentLogger();
       const ingestion = createIngestion(config, logger);
       const background = createBackgroundRuns();
-      const userId = Number(options.user);
       try {
         const deps = botDepsOn({
           config: { ...config, adminIds: [...config.adminIds, userId] },
@@ -47,4 +48,14 @@ export function chatCommand(): Command {
         await ingestion.close();
       }
     });
+}
+
+/**
+ * The id `--user` names. Anything but a whole number above 0 is a UsageError: `abc` used to
+ * become NaN, and the chat then ignored every line and exited 0.
+ */
+export function readUserId(text: string): number {
+  const id = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(id) || id <= 0) throw new UsageError(`chat: --user must be a numeric Telegram user id (a whole number above 0), not ${JSON.stringify(text)}`);
+  return id;
 }

@@ -162,6 +162,16 @@ describe('bin/newsbrief.js', () => {
     expect(stderr).toBe('');
   });
 
+  it('chat refuses a --user that is not a numeric Telegram user id, rather than ignoring every line', async () => {
+    const feeds = join(dir.dir, 'feeds-user.json');
+    writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'a', url: 'http://127.0.0.1:9/rss', language: 'en', topics: ['world'] }] }));
+    const result = await chat(['chat', '--user', 'abc'], { FEEDS_FILE: feeds, DATABASE_PATH: join(dir.dir, 'user.db') }, '/help\n/quit\n');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('newsbrief: chat: --user must be a numeric Telegram user id (a whole number above 0), not "abc"\n');
+    expect(result.stdout).toBe('');
+    expect(existsSync(join(dir.dir, 'user.db'))).toBe(false);
+  });
+
   it('chat ends at /quit while the terminal stays open', async () => {
     const feeds = join(dir.dir, 'feeds-quit.json');
     writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'a', url: 'http://127.0.0.1:9/rss', language: 'en', topics: ['world'] }] }));
