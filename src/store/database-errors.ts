@@ -54,18 +54,31 @@ export function explainSqliteError(path: string, error: unknown, during?: string
   return new DatabaseOpenError(path, where + SQLITE_PROBLEMS[primary]!.replace('{message}', message), { cause: error });
 }
 
-/** `error` as the operator should see it: explained when it is about the file, else unchanged (a bug shows its stack). */
+const IS_A_FOLDER = 'is a folder, not a database file; set DATABASE_PATH to a file inside it, or set DATA_DIR instead';
+
+/**
+ * `error` as the operator should see it: explained when it is about the file, else unchanged (a
+ * bug shows its stack). A folder is named as such whatever SQLite said: opened for writing it
+ * reports SQLITE_CANTOPEN, opened read-only (`check`, `health`) a bare "disk I/O error".
+ */
 export function explainOpenFailure(path: string, error: unknown): unknown {
-  return error instanceof DatabaseOpenError ? error : (explainSqliteError(path, error) ?? error);
+  if (error instanceof DatabaseOpenError) return error;
+  if (isFolder(path)) return new DatabaseOpenError(path, IS_A_FOLDER, { cause: error });
+  return explainSqliteError(path, error) ?? error;
 }
 
 function cannotOpen(path: string): string {
-  try {
-    if (statSync(path).isDirectory()) return 'is a folder, not a database file; set DATABASE_PATH to a file inside it, or set DATA_DIR instead';
-  } catch {
-    // Missing: the folder exists (it was just made), so SQLite may not create files in it.
-  }
+  // Else missing: the folder exists (it was just made), so SQLite may not create files in it.
+  if (isFolder(path)) return IS_A_FOLDER;
   return 'SQLite cannot open or create this file; check that it and its folder are readable and writable';
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function codeOf(error: unknown): string | undefined {

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/database.js';
+import { inspectDatabase, openDatabase, openDatabaseReadOnly } from '../../src/store/database.js';
 import { DatabaseOpenError, explainSqliteError } from '../../src/store/database-errors.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { tempDir } from '../helpers/poll-harness.js';
@@ -43,6 +43,15 @@ describe('openDatabase on a path that cannot serve', () => {
     const path = join(dir.dir, 'data');
     mkdirSync(path);
     expect(refusal(path).message).toMatch(new RegExp(`^${path}: is a folder, not a database file`));
+  });
+
+  it('says the same when check and health look at a folder read-only', () => {
+    const path = join(dir.dir, 'data');
+    mkdirSync(path);
+    const expected = `${path}: is a folder, not a database file; set DATABASE_PATH to a file inside it, or set DATA_DIR instead`;
+    expect(() => inspectDatabase(path)).toThrow(DatabaseOpenError);
+    expect(() => inspectDatabase(path)).toThrow(expected);
+    expect(() => openDatabaseReadOnly(path)).toThrow(expected);
   });
 
   it('says when a file stands where its folder should be made', () => {
