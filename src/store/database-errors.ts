@@ -15,11 +15,13 @@ export class DatabaseOpenError extends ConfigError {
   }
 }
 
+const NEEDS_WRITE_ACCESS = 'it needs write access to the file and to the folder that holds it (for the -wal and -shm files)';
+
 /** SQLite result codes (better-sqlite3's `code`) that describe the file rather than a bug. */
 const SQLITE_PROBLEMS: Readonly<Record<string, string>> = {
   SQLITE_NOTADB: 'not an SQLite database (another kind of file, or an encrypted or damaged one); set DATABASE_PATH to a newsbrief database or to a file that does not exist yet',
   SQLITE_CORRUPT: 'the database is damaged ("{message}"); restore it from a backup, or move it away and newsbrief starts afresh',
-  SQLITE_READONLY: 'newsbrief may not write to it ("{message}"); it needs write access to the file and to the folder that holds it (for the -wal and -shm files)',
+  SQLITE_READONLY: `newsbrief may not write to it ("{message}"); ${NEEDS_WRITE_ACCESS}`,
   SQLITE_BUSY: 'another process kept it locked for more than 5 s ("{message}")',
   SQLITE_FULL: 'the disk is full ("{message}")',
   SQLITE_IOERR: 'the system reported an I/O error ("{message}")',
@@ -35,6 +37,17 @@ const FOLDER_PROBLEMS: Readonly<Record<string, string>> = {
   EROFS: 'the file system is read-only',
   ENOSPC: 'the disk is full',
 };
+
+/**
+ * The database at `path` may not be written by this user: access(2)'s error for `file`, the
+ * database itself or its -wal or -shm file; `null` when the code is not one we can explain.
+ */
+export function explainNotWritable(path: string, file: string, error: unknown): DatabaseOpenError | null {
+  const problem = FOLDER_PROBLEMS[codeOf(error) ?? ''];
+  if (problem === undefined) return null;
+  const what = file === path ? 'it' : file;
+  return new DatabaseOpenError(path, `newsbrief may not write to ${what} (${problem}); ${NEEDS_WRITE_ACCESS}`, { cause: error });
+}
 
 /** The folder for the database file could not be created (mkdir's error), or `null` when the code is not one we can explain. */
 export function explainFolderError(path: string, folder: string, error: unknown): DatabaseOpenError | null {

@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { DatabaseOpenError, explainFolderError, explainOpenFailure, explainSqliteError } from './database-errors.js';
+import { DatabaseOpenError, explainFolderError, explainNotWritable, explainOpenFailure, explainSqliteError } from './database-errors.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 
 export type SqliteDatabase = Database.Database;
@@ -21,7 +21,10 @@ export const WAL_AUTOCHECKPOINT_PAGES = 4000;
  * DatabaseOpenError naming it, and is left as it was.
  */
 export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): SqliteDatabase {
-  if (path !== ':memory:') makeFolder(path);
+  if (path !== ':memory:') {
+    makeFolder(path);
+    assertFileWritable(path);
+  }
   let db: SqliteDatabase | null = null;
   try {
     db = new Database(path);
@@ -29,6 +32,7 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
     db.pragma('busy_timeout = 5000');
     // Before anything writes (switching to WAL rewrites the header), so a refused file stays as it was.
     refuseForeignSchema(db, path, migrations);
+    assertWritable(db, path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
@@ -64,6 +68,7 @@ export function openDatabaseReadOnly(path: string, migrations: readonly Migratio
  * be created), else its schema version and how many migrations it still lacks. Writes nothing.
  */
 export function inspectDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): { version: number; pending: number } | null {
+  if (path !== ':memory:') assertFileWritable(path);
   const db = openDatabaseReadOnly(path, migrations);
   if (db === null) {
     if (path !== ':memory:') assertCreatable(path);
@@ -74,6 +79,52 @@ export function inspectDatabase(path: string, migrations: readonly Migration[] =
     return { version, pending: migrations.filter((m) => m.version > version).length };
   } finally {
     db.close();
+  }
+}
+
+/**
+ * Throws DatabaseOpenError when the file at `path`, or the -wal or -shm file beside it, exists and
+ * this user may not write it. SQLite would not say so: it opens such a file read-only without a
+ * word, so the bot would start and every write would fail (and a -wal and -shm file would be left
+ * beside it). Asked before SQLite touches the file, so it stays as it was, and without writing, so
+ * `check` can ask too. A folder or a missing file is left to the checks that name those.
+ */
+function assertFileWritable(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (!isFile(file)) continue;
+    try {
+      accessSync(file, constants.W_OK);
+    } catch (error) {
+      throw explainNotWritable(path, file, error) ?? error;
+    }
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Throws DatabaseOpenError when SQLite opened `db` read-only (it falls back to that silently when
+ * the file cannot be opened for writing), whatever the reason access(2) could not see: a write in
+ * a transaction that is rolled back, so nothing reaches the file. Takes the write lock briefly,
+ * as applying migrations does anyway.
+ */
+export function assertWritable(db: SqliteDatabase, path = db.name): void {
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      // The value it has: a page write, which a read-only connection refuses with SQLITE_READONLY.
+      db.pragma(`user_version = ${db.pragma('user_version', { simple: true }) as number}`);
+    } finally {
+      if (db.inTransaction) db.exec('ROLLBACK');
+    }
+  } catch (error) {
+    throw explainSqliteError(path, error) ?? error;
   }
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inspectDatabase, openDatabase, openDatabaseReadOnly } from '../../src/store/database.js';
+import { assertWritable, inspectDatabase, openDatabase, openDatabaseReadOnly } from '../../src/store/database.js';
 import { DatabaseOpenError, explainSqliteError } from '../../src/store/database-errors.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { tempDir } from '../helpers/poll-harness.js';
@@ -96,6 +96,23 @@ describe('openDatabase on a path that cannot serve', () => {
     raw.close();
     // Migrations 002 and 003 only add tables; 004 is the first to touch one 001 made.
     expect(refusal(path).message).toBe(`${path}: migration 004-content-hash-sha256 failed ("no such table: articles"); the file stays at schema version 3`);
+  });
+
+  it('finds a connection SQLite could only open read-only by a write it rolls back, leaving the file as it was', () => {
+    const path = join(dir.dir, 'probe.db');
+    openDatabase(path).close();
+    const before = readFileSync(path);
+    const readOnly = new Database(path, { readonly: true });
+    expect(() => assertWritable(readOnly, path)).toThrow(DatabaseOpenError);
+    expect(() => assertWritable(readOnly, path)).toThrow(`${path}: newsbrief may not write to it ("attempt to write a readonly database")`);
+    expect(readOnly.inTransaction).toBe(false);
+    readOnly.close();
+    const writable = new Database(path);
+    assertWritable(writable, path);
+    expect(writable.inTransaction).toBe(false);
+    expect(writable.pragma('user_version', { simple: true })).toBe(LATEST);
+    writable.close();
+    expect(readFileSync(path).equals(before)).toBe(true);
   });
 
   it('still opens a new file, and its own file again', () => {

@@ -1,0 +1,71 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/database.js';
+import { tempDir } from '../helpers/poll-harness.js';
+
+/**
+ * A database file this user may not write: SQLite opens it read-only without a word, so without a
+ * check the bot started and every poll failed to write. Root ignores file permissions, so as root
+ * the processes run as `nobody` (setpriv); as anyone else chmod is enough.
+ */
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups'];
+
+/** How to run a process that file permissions apply to, or why it cannot be done here. */
+function unprivileged(): { prefix: string[] } | { skip: string } {
+  if (process.getuid === undefined) return { skip: 'no POSIX user ids on this platform' };
+  if (process.getuid() !== 0) return { prefix: [] };
+  // As nobody, the repository, node_modules and tsx must be readable: `--help` needs them all.
+  const probe = spawnSync('setpriv', [...NOBODY, process.execPath, join(REPO, 'bin/newsbrief.js'), '--help'], { cwd: REPO, encoding: 'utf8', timeout: 30_000 });
+  if (probe.error !== undefined) return { skip: `running as root and setpriv is not available (${probe.error.message})` };
+  if (probe.status !== 0) return { skip: `running as root and user 65534 cannot run the repository with setpriv (${probe.stderr.trim().split('\n')[0] ?? probe.status})` };
+  return { prefix: ['setpriv', ...NOBODY] };
+}
+
+const runner = unprivileged();
+if ('skip' in runner) console.warn(`database-not-writable test skipped: ${runner.skip}`);
+
+/** Runs node with `args` as the unprivileged user, in the repository; resolves with what it printed. */
+function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const prefix = 'prefix' in runner ? runner.prefix : [];
+  const [command, ...rest] = [...prefix, process.execPath, ...args];
+  return new Promise((resolve) => {
+    execFile(command!, rest, { cwd: REPO, env: { PATH: process.env.PATH ?? '', HOME: dir.dir, ...env }, timeout: 45_000 }, (error, stdout, stderr) => {
+      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr });
+    });
+  });
+}
+
+let dir: { dir: string; cleanup: () => void };
+beforeAll(() => {
+  dir = tempDir();
+  // Open to the unprivileged user, who could create -wal and -shm files here: only the file is read-only.
+  chmodSync(dir.dir, 0o777);
+});
+afterAll(() => dir.cleanup());
+
+describe.skipIf('skip' in runner)('a database file that may not be written', () => {
+  it('stops check and npm start with one line naming the file, and leaves the file as it was', { timeout: 120_000 }, async () => {
+    const feeds = join(dir.dir, 'feeds.json');
+    writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'a', url: 'http://127.0.0.1:9/rss', language: 'en', topics: ['world'] }] }));
+    chmodSync(feeds, 0o644);
+    const database = join(dir.dir, 'newsbrief.db');
+    openDatabase(database).close();
+    chmodSync(database, 0o444);
+    const before = readFileSync(database);
+    const env = { FEEDS_FILE: feeds, DATABASE_PATH: database };
+    const expected = `newsbrief: ${database}: newsbrief may not write to it (permission denied); it needs write access to the file and to the folder that holds it (for the -wal and -shm files)\n`;
+
+    const check = await run([join(REPO, 'bin/newsbrief.js'), 'check'], env);
+    expect(check).toMatchObject({ code: 1, stdout: '', stderr: expected });
+    // Without BOT_TOKEN the bot would keep polling until killed: it must stop by itself instead.
+    const start = await run(['--import', 'tsx', 'src/main.ts'], env);
+    expect(start).toMatchObject({ code: 1, stderr: expected });
+
+    expect(readdirSync(dir.dir).sort()).toEqual(['feeds.json', 'newsbrief.db']);
+    expect(readFileSync(database).equals(before)).toBe(true);
+  });
+});
