@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError, formatZodIssues, lineAndColumn } from './config-errors.js';
 import { ISO_639_1 } from './iso-639-1.js';
+import { locateJsonError } from './locate-json-error.js';
 import type { FeedSpec } from './core/types.js';
 
 export { ConfigError } from './config-errors.js';
@@ -106,12 +107,17 @@ function toMinutes(interval: number | string): number {
   return Number(amount) * (unit === 'h' ? 60 : 1);
 }
 
+/**
+ * `malformed JSON at line 3, column 17: <reason>` on one line, for every mistake: JSON.parse names
+ * no position for some (a trailing comma), and quotes the text around it, line breaks and all.
+ */
 function describeJsonError(text: string, error: Error): string {
-  const position = /position (\d+)/.exec(error.message)?.[1];
-  const reason = error.message.replace(/\s*in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
-  if (position === undefined) return `malformed JSON: ${reason}`;
-  const { line, column } = lineAndColumn(text, Number(position));
-  return `malformed JSON at line ${line}, column ${column}: ${reason}`;
+  // Columns as an editor shows them, which does not count a byte order mark.
+  const body = text.replace(/^\uFEFF/, '');
+  const located = locateJsonError(body);
+  if (located === null) return `malformed JSON: ${error.message.replace(/\s+/g, ' ')}`;
+  const { line, column } = lineAndColumn(body, located.offset);
+  return `malformed JSON at line ${line}, column ${column}: ${located.reason}`;
 }
 
 /** A union reports both branches; show the branch the document was meant to be. */

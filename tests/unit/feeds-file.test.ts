@@ -89,6 +89,14 @@ describe('parseFeedsDocument', () => {
     expect(problem).toMatch(/^malformed JSON at line 3, column 17/);
   });
 
+  it('points at a trailing comma too, in one line, though JSON.parse gives it no position', () => {
+    const text = '{\n  "feeds": [\n    { "id": "a", "topics": ["world"] },\n  ]\n}\n';
+    expect(problemsOf(text)).toEqual(["malformed JSON at line 3, column 39: a comma with nothing after it before ']' (JSON allows no trailing comma)"]);
+    expect(problemsOf('\uFEFF[{ "enabled": tru }]')).toEqual([
+      "malformed JSON at line 1, column 15: expected a value (a string, number, object, array, true, false or null), found 't'",
+    ]);
+  });
+
   it('names a missing file and how to fix it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nb-feeds-'));
     expect(() => loadFeedsFile(join(dir, 'missing.json'))).toThrow(/missing\.json: file not found/);
