@@ -92,6 +92,17 @@ export function parseFeedsDocument(text: string, source: string): FeedSpec[] {
   }));
 }
 
+/**
+ * A warning when `feeds` leaves nothing to poll (an empty list, or every feed `"enabled": false`),
+ * else null. Not an error: the file is valid, and /reload or SIGHUP can bring feeds later; but an
+ * operator who sees "ok" and "keeps polling" should not wait for briefings that never come.
+ */
+export function warnNothingToPoll(feeds: readonly FeedSpec[]): string | null {
+  if (feeds.some((feed) => feed.enabled)) return null;
+  const why = feeds.length === 0 ? 'it lists no feeds' : feeds.length === 1 ? 'its only feed is "enabled": false' : `all ${feeds.length} of its feeds are "enabled": false`;
+  return `no feeds to poll: ${why}; nothing is fetched or briefed until you add or enable one`;
+}
+
 function isAbsoluteHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);

@@ -62,8 +62,20 @@ describe('bin/newsbrief.js', () => {
     const result = await run(join(REPO, 'bin/newsbrief.js'), ['check'], { FEEDS_FILE: feeds, DATABASE_PATH: join(dir.dir, 'check.db') });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('bot token: not set: npm start will only poll and condense the feeds; see README to get one');
+    expect(result.stdout).toContain(`${feeds}: ok, 1 feed (1 enabled), 1 topic, language en\n`);
     expect(result.stdout).toContain(`${join(dir.dir, 'check.db')}: not there yet: npm start creates it`);
     expect(existsSync(join(dir.dir, 'check.db'))).toBe(false);
+  });
+
+  it('check warns, without failing, when feeds.json leaves nothing to poll', async () => {
+    const feeds = join(dir.dir, 'no-feeds.json');
+    writeFileSync(feeds, JSON.stringify({ feeds: [] }));
+    const result = await run(join(REPO, 'bin/newsbrief.js'), ['check'], { FEEDS_FILE: feeds, DATABASE_PATH: join(dir.dir, 'no-feeds.db') });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      `${feeds}: ok, 0 feeds (0 enabled), 0 topics\n` +
+        `${feeds}: warning: no feeds to poll: it lists no feeds; nothing is fetched or briefed until you add or enable one\n`,
+    );
   });
 
   it('check reads the database file without changing it, and refuses one that is not a database or could not be made', async () => {

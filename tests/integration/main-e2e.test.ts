@@ -103,6 +103,20 @@ describe('newsbrief as a process', () => {
     }
   });
 
+  it('warns at start when feeds.json leaves nothing to poll, and keeps running for a reload', async () => {
+    writeFileSync(join(dir, 'no-feeds.json'), '[]');
+    const app = startApp({ FEEDS_FILE: join(dir, 'no-feeds.json'), DATABASE_PATH: join(dir, 'no-feeds.db') });
+    try {
+      await until(() => app.output().includes('"msg":"newsbrief started"'), 'the start');
+      await until(() => app.output().includes('no feeds to poll: it lists no feeds'), 'the warning');
+      expect(app.output()).toMatch(/"level":40,.*"msg":"[^"]*no-feeds\.json: no feeds to poll: it lists no feeds;/);
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toBe(0);
+    } finally {
+      app.child.kill('SIGKILL');
+    }
+  });
+
   it('reloads feeds.json on SIGHUP: a broken file changes nothing, a good one is served and its new feed polled at once', async () => {
     const feedsFile = join(dir, 'reload-feeds.json');
     const first = { id: 'loopback', title: 'Loopback News', url: feeds.url('/news.xml'), language: 'en', topics: ['world'], fullText: 'never' };

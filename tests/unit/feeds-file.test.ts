@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadFeedsFile, parseFeedsDocument } from '../../src/feeds-file.js';
+import { ConfigError, loadFeedsFile, parseFeedsDocument, warnNothingToPoll } from '../../src/feeds-file.js';
 
 const feed = (overrides: Record<string, unknown> = {}) => ({
   id: 'nos', url: 'https://feeds.nos.nl/nosnieuwsalgemeen', language: 'nl', topics: ['netherlands'], ...overrides,
@@ -95,6 +95,15 @@ describe('parseFeedsDocument', () => {
     expect(problemsOf('\uFEFF[{ "enabled": tru }]')).toEqual([
       "malformed JSON at line 1, column 15: expected a value (a string, number, object, array, true, false or null), found 't'",
     ]);
+  });
+
+  it('warns when the list leaves nothing to poll: no feeds, or none enabled', () => {
+    const off = (id: string) => parseFeedsDocument(JSON.stringify([feed({ id, enabled: false })]), 'feeds.json')[0]!;
+    expect(warnNothingToPoll(parseFeedsDocument('{"feeds": []}', 'feeds.json'))).toBe('no feeds to poll: it lists no feeds; nothing is fetched or briefed until you add or enable one');
+    expect(warnNothingToPoll(parseFeedsDocument('[]', 'feeds.json'))).toMatch(/^no feeds to poll: it lists no feeds/);
+    expect(warnNothingToPoll([off('a')])).toMatch(/^no feeds to poll: its only feed is "enabled": false;/);
+    expect(warnNothingToPoll([off('a'), off('b')])).toMatch(/^no feeds to poll: all 2 of its feeds are "enabled": false;/);
+    expect(warnNothingToPoll([off('a'), ...parseFeedsDocument(JSON.stringify([feed({ id: 'b' })]), 'feeds.json')])).toBeNull();
   });
 
   it('names a missing file and how to fix it', () => {
