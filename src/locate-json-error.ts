@@ -1,8 +1,10 @@
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+
 /**
- * Where strict JSON (RFC 8259) first goes wrong, and why, in a few words. Node 20's JSON.parse
- * gives no position for some mistakes (a trailing comma, a misspelt `true`: "Unexpected token
- * ']', ..." with the surrounding text, line breaks included), and an operator editing feeds.json
- * needs a line and column for every one.
+ * Where strict JSON first goes wrong, and why, in a few words. Node 20's JSON.parse gives no
+ * position for some mistakes (a trailing comma, a misspelt `true`: "Unexpected token ']', ..."
+ * with the surrounding text, line breaks included), and an operator editing feeds.json needs a
+ * line and column for every one. jsonc-parser (VS Code's) finds them; here they are worded.
  */
 
 /** The first syntax error: `offset` is a UTF-16 index into the text, as String#slice counts. */
@@ -11,109 +13,70 @@ export interface JsonSyntaxError {
   readonly reason: string;
 }
 
-/** Thrown inside the scanner only, to unwind to locateJsonError with the first error. */
-class Stop {
-  constructor(readonly error: JsonSyntaxError) {}
+const STRICT = { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false } as const;
+const TRAILING_COMMA_RE = /,\s*$/;
+
+/**
+ * The first syntax error in `text` (a leading byte order mark is allowed), or null when
+ * jsonc-parser finds none (JSON.parse's own message then stands).
+ */
+export function locateJsonError(text: string): JsonSyntaxError | null {
+  if (text.startsWith('\uFEFF')) {
+    const error = locateJsonError(text.slice(1));
+    return error === null ? null : { ...error, offset: error.offset + 1 };
+  }
+  const errors: ParseError[] = [];
+  parse(text, errors, STRICT);
+  const first = errors[0];
+  if (first === undefined) return null;
+  const before = text.slice(0, first.offset);
+  const closing = text[first.offset];
+  if ((closing === ']' || closing === '}') && TRAILING_COMMA_RE.test(before)) {
+    return { offset: before.lastIndexOf(','), reason: `a comma with nothing after it before '${closing}' (JSON allows no trailing comma)` };
+  }
+  // A name in single quotes is an unknown symbol to the scanner, where a property name belongs.
+  const code = printParseErrorCode(first.error);
+  const inNamePlace = code === 'InvalidSymbol' && errors[1] !== undefined && printParseErrorCode(errors[1].error) === 'PropertyNameExpected';
+  return { offset: first.offset, reason: explain(inNamePlace ? 'PropertyNameExpected' : code, foundAt(text, first.offset, first.length)) };
 }
 
-const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const LITERAL = /true|false|null/y;
-
-/** The first syntax error in `text` (a leading byte order mark is allowed), or null when it is valid JSON. */
-export function locateJsonError(text: string): JsonSyntaxError | null {
-  let at = text.startsWith('\uFEFF') ? 1 : 0;
-  // Annotated, so that TypeScript knows code after a call to it does not run.
-  const fail: (reason: string, offset?: number) => never = (reason, offset = at) => {
-    throw new Stop({ offset, reason });
-  };
-  const found = (): string => (at < text.length ? `'${text[at]}'` : 'the end of the file');
-  const skipSpace = (): void => {
-    while (at < text.length && ' \t\n\r'.includes(text[at]!)) at += 1;
-  };
-
-  const value = (): void => {
-    skipSpace();
-    const char = text[at];
-    if (char === '{') return members('}', member);
-    if (char === '[') return members(']', value);
-    if (char === '"') return string();
-    if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) return number();
-    LITERAL.lastIndex = at;
-    if (LITERAL.test(text)) {
-      at = LITERAL.lastIndex;
-      return;
-    }
-    fail(`expected a value (a string, number, object, array, true, false or null), found ${found()}`);
-  };
-
-  /** The items of an object or array, separated by commas; a comma before the closing bracket is refused. */
-  const members = (close: string, item: () => void): void => {
-    at += 1;
-    skipSpace();
-    if (text[at] === close) {
-      at += 1;
-      return;
-    }
-    for (;;) {
-      item();
-      skipSpace();
-      if (text[at] === close) {
-        at += 1;
-        return;
-      }
-      if (text[at] !== ',') fail(`expected ',' or '${close}', found ${found()}`);
-      const comma = at;
-      at += 1;
-      skipSpace();
-      if (text[at] === close) fail(`a comma with nothing after it before '${close}' (JSON allows no trailing comma)`, comma);
-    }
-  };
-
-  const member = (): void => {
-    skipSpace();
-    if (text[at] !== '"') fail(`expected a property name in double quotes, found ${found()}`);
-    string();
-    skipSpace();
-    if (text[at] !== ':') fail(`expected ':' after the property name, found ${found()}`);
-    at += 1;
-    value();
-  };
-
-  const string = (): void => {
-    const start = at;
-    at += 1;
-    for (;;) {
-      const char = text[at];
-      if (char === undefined) fail('a string that is never closed (a missing ")', start);
-      if (char === '"') break;
-      if (char < ' ') fail('a line break or control character inside a string (write \\n or \\t)');
-      if (char === '\\') {
-        const escaped = text[at + 1];
-        if (escaped === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(at + 2, at + 6))) at += 4;
-        else if (escaped === undefined || !ESCAPES.has(escaped)) fail('an unknown escape in a string (a \\ must be written \\\\)');
-        at += 1;
-      }
-      at += 1;
-    }
-    at += 1;
-  };
-
-  const number = (): void => {
-    NUMBER.lastIndex = at;
-    if (!NUMBER.test(text)) fail('a malformed number');
-    at = NUMBER.lastIndex;
-    // JSON.parse refuses `01` or `1.` too: a number must not run on into more of itself.
-    if (/[\d.eE+-]/.test(text[at] ?? '')) fail('a malformed number');
-  };
-
-  try {
-    value();
-    skipSpace();
-    if (at < text.length) fail(`unexpected ${found()} after the end of the JSON document`);
-    return null;
-  } catch (error) {
-    if (error instanceof Stop) return error.error;
-    throw error;
+/** `code` is jsonc-parser's name for the error (its enum is a const enum, which this build cannot import). */
+function explain(code: string, found: string): string {
+  switch (code) {
+    case 'ValueExpected':
+      return `expected a value (a string, number, object, array, true, false or null), found ${found}`;
+    case 'PropertyNameExpected':
+      return `expected a property name in double quotes, found ${found}`;
+    case 'ColonExpected':
+      return `expected ':' after the property name, found ${found}`;
+    case 'CommaExpected':
+      return `expected ',' between two items, found ${found}`;
+    case 'CloseBracketExpected':
+      return `expected ',' or ']', found ${found}`;
+    case 'CloseBraceExpected':
+      return `expected ',' or '}', found ${found}`;
+    case 'UnexpectedEndOfString':
+      return 'a string not closed on its line (a missing ", or a line break inside it: write \\n)';
+    case 'InvalidEscapeCharacter':
+      return 'an unknown escape in a string (a \\ must be written \\\\)';
+    case 'InvalidUnicode':
+      return 'a malformed \\u escape in a string (four hex digits)';
+    case 'InvalidCharacter':
+      return 'a control character inside a string (write \\n or \\t)';
+    case 'InvalidNumberFormat':
+    case 'UnexpectedEndOfNumber':
+      return 'a malformed number';
+    case 'InvalidCommentToken':
+    case 'UnexpectedEndOfComment':
+      return 'a comment (JSON allows none)';
+    default:
+      return `unexpected ${found} (a value is a string in double quotes, a number, an object, an array, true, false or null)`;
   }
+}
+
+/** What stands at the error, quoted and short, as the reason names it. */
+function foundAt(text: string, offset: number, length: number): string {
+  if (offset >= text.length) return 'the end of the file';
+  const token = text.slice(offset, offset + Math.max(1, Math.min(length, 20)));
+  return token.includes("'") ? `"${token}"` : `'${token}'`;
 }

@@ -93,7 +93,7 @@ describe('parseFeedsDocument', () => {
     const text = '{\n  "feeds": [\n    { "id": "a", "topics": ["world"] },\n  ]\n}\n';
     expect(problemsOf(text)).toEqual(["malformed JSON at line 3, column 39: a comma with nothing after it before ']' (JSON allows no trailing comma)"]);
     expect(problemsOf('\uFEFF[{ "enabled": tru }]')).toEqual([
-      "malformed JSON at line 1, column 15: expected a value (a string, number, object, array, true, false or null), found 't'",
+      "malformed JSON at line 1, column 15: unexpected 'tru' (a value is a string in double quotes, a number, an object, an array, true, false or null)",
     ]);
   });
 

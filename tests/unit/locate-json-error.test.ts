@@ -21,21 +21,21 @@ describe('locateJsonError', () => {
   });
 
   it('says what it expected and what it found', () => {
-    expect(at('{"id": "a" "url": "x"}')).toEqual({ from: '"url":', reason: 'expected \',\' or \'}\', found \'"\'' });
-    expect(at('{"enabled": tru}')).toEqual({ from: 'tru}', reason: "expected a value (a string, number, object, array, true, false or null), found 't'" });
-    expect(at("{'id': 'a'}")).toEqual({ from: "'id': ", reason: "expected a property name in double quotes, found '''" });
-    expect(at('{"id" "a"}')).toEqual({ from: '"a"}', reason: "expected ':' after the property name, found '\"'" });
+    expect(at('{"id": "a" "url": "x"}')).toEqual({ from: '"url":', reason: 'expected \',\' between two items, found \'"url"\'' });
+    expect(at('{"enabled": tru}')).toEqual({ from: 'tru}', reason: "unexpected 'tru' (a value is a string in double quotes, a number, an object, an array, true, false or null)" });
+    expect(at("{'id': 'a'}")).toEqual({ from: "'id': ", reason: 'expected a property name in double quotes, found "\'id\'"' });
+    expect(at('{"id" "a"}')).toEqual({ from: '"a"}', reason: "expected ':' after the property name, found '\"a\"'" });
     expect(at('[1, 2')).toEqual({ from: '', reason: "expected ',' or ']', found the end of the file" });
     expect(at('')).toEqual({ from: '', reason: 'expected a value (a string, number, object, array, true, false or null), found the end of the file' });
-    expect(at('{} x')).toEqual({ from: 'x', reason: "unexpected 'x' after the end of the JSON document" });
+    expect(at('{} x')).toEqual({ from: 'x', reason: "unexpected 'x' (a value is a string in double quotes, a number, an object, an array, true, false or null)" });
   });
 
   it('explains strings and numbers JSON does not allow', () => {
-    expect(at('["a\nb"]')).toEqual({ from: '\nb"]', reason: 'a line break or control character inside a string (write \\n or \\t)' });
-    expect(at('["a\\qb"]')).toEqual({ from: '\\qb"]', reason: 'an unknown escape in a string (a \\ must be written \\\\)' });
-    expect(at('["abc')).toEqual({ from: '"abc', reason: 'a string that is never closed (a missing ")' });
-    expect(at('[01]')).toEqual({ from: '1]', reason: 'a malformed number' });
-    expect(at('[-]')).toEqual({ from: '-]', reason: 'a malformed number' });
+    expect(at('["a\nb"]')).toEqual({ from: '"a\nb"]', reason: 'a string not closed on its line (a missing ", or a line break inside it: write \\n)' });
+    expect(at('["a\\qb"]')).toEqual({ from: '"a\\qb"', reason: 'an unknown escape in a string (a \\ must be written \\\\)' });
+    expect(at('["abc')).toEqual({ from: '"abc', reason: 'a string not closed on its line (a missing ", or a line break inside it: write \\n)' });
+    expect(at('[01]')).toEqual({ from: '1]', reason: "expected ',' between two items, found '1'" });
+    expect(at('[-]')).toEqual({ from: '-]', reason: "unexpected '-' (a value is a string in double quotes, a number, an object, an array, true, false or null)" });
   });
 
   it('agrees with JSON.parse on which texts are valid', () => {
