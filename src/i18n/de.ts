@@ -128,7 +128,7 @@ export const DE: Messages = {
   timezoneCurrent: (zone, now) =>
     `Deine Zeitzone ist <b>${e(zone)}</b> (jetzt ${e(now)}).\nÄndern mit <code>/timezone Europe/Berlin</code>, einer Stadt (<code>/timezone Wien</code>) oder einem Versatz (<code>/timezone +02:00</code>).`,
   timezoneBad:
-    'Diese Zeitzone kenne ich nicht. Nutze einen Namen wie <code>/timezone Europe/Berlin</code>, eine Stadt wie <code>/timezone Wien</code> oder einen Versatz wie <code>/timezone +02:00</code>.',
+    'Diese Zeitzone kenne ich nicht. Nutze einen Namen wie <code>/timezone Europe/Berlin</code>, eine Stadt wie <code>/timezone Wien</code>, ein Land wie <code>/timezone Österreich</code> oder einen Versatz wie <code>/timezone +02:00</code>.',
   timezoneSeveral: (country, offset) =>
     `${e(country)} hat mehr als eine Zeitzone. Nenne eine Stadt dort oder deinen Versatz zu UTC (<code>/timezone ${e(offset)}</code>).`,
   languageSet: 'Ich spreche ab jetzt Deutsch. Briefings bleiben in der Sprache ihres Artikels.',

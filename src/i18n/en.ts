@@ -127,7 +127,7 @@ export const EN: Messages = {
   timezoneCurrent: (zone, now) =>
     `Your time zone is <b>${e(zone)}</b> (now ${e(now)}).\nChange it with <code>/timezone Europe/Amsterdam</code>, a city (<code>/timezone London</code>) or an offset (<code>/timezone +02:00</code>).`,
   timezoneBad:
-    'I do not know that time zone. Use a name like <code>/timezone Europe/Amsterdam</code>, a city like <code>/timezone London</code>, or an offset like <code>/timezone +02:00</code>.',
+    'I do not know that time zone. Use a name like <code>/timezone Europe/Amsterdam</code>, a city like <code>/timezone London</code>, a country like <code>/timezone Germany</code>, or an offset like <code>/timezone +02:00</code>.',
   timezoneSeveral: (country, offset) =>
     `${e(country)} has more than one time zone. Name a city there, or your offset from UTC (<code>/timezone ${e(offset)}</code>).`,
   languageSet: 'I will speak English from now on. Briefings stay in the language of their article.',

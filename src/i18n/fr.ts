@@ -131,7 +131,7 @@ export const FR: Messages = {
   timezoneCurrent: (zone, now) =>
     `Votre fuseau horaire est <b>${e(zone)}</b> (maintenant ${e(now)}).\nChangez-le avec <code>/timezone Europe/Paris</code>, une ville (<code>/timezone Bruxelles</code>) ou un décalage (<code>/timezone +02:00</code>).`,
   timezoneBad:
-    'Je ne connais pas ce fuseau horaire. Utilisez un nom comme <code>/timezone Europe/Paris</code>, une ville comme <code>/timezone Bruxelles</code> ou un décalage comme <code>/timezone +02:00</code>.',
+    'Je ne connais pas ce fuseau horaire. Utilisez un nom comme <code>/timezone Europe/Paris</code>, une ville comme <code>/timezone Bruxelles</code>, un pays comme <code>/timezone Belgique</code> ou un décalage comme <code>/timezone +02:00</code>.',
   timezoneSeveral: (country, offset) =>
     `${e(country)} a plusieurs fuseaux horaires. Nommez une ville de ce pays, ou votre décalage par rapport à UTC (<code>/timezone ${e(offset)}</code>).`,
   languageSet: 'Je parle français à partir de maintenant. Les briefings restent dans la langue de leur article.',

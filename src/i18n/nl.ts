@@ -127,7 +127,7 @@ export const NL: Messages = {
   timezoneCurrent: (zone, now) =>
     `Je tijdzone is <b>${e(zone)}</b> (nu ${e(now)}).\nWijzig hem met <code>/timezone Europe/Amsterdam</code>, een stad (<code>/timezone Londen</code>) of een verschil met UTC (<code>/timezone +02:00</code>).`,
   timezoneBad:
-    'Die tijdzone ken ik niet. Gebruik een naam als <code>/timezone Europe/Amsterdam</code>, een stad als <code>/timezone Brussel</code>, of een verschil met UTC als <code>/timezone +02:00</code>.',
+    'Die tijdzone ken ik niet. Gebruik een naam als <code>/timezone Europe/Amsterdam</code>, een stad als <code>/timezone Brussel</code>, een land als <code>/timezone Duitsland</code>, of een verschil met UTC als <code>/timezone +02:00</code>.',
   timezoneSeveral: (country, offset) =>
     `${e(country)} heeft meer dan één tijdzone. Noem een stad daar, of je verschil met UTC (<code>/timezone ${e(offset)}</code>).`,
   languageSet: 'Ik spreek vanaf nu Nederlands. Briefings blijven in de taal van hun artikel.',

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { commonOffset, zonesOfCountry } from './country-zones.js';
 import { canonicalZoneCase } from './timezone-label.js';
 
@@ -11,7 +12,8 @@ import { canonicalZoneCase } from './timezone-label.js';
  * - the abbreviations people use for the zones they live in (`CET`, `EST`, `PST`): to a zone
  *   that keeps the summer time too, since the digest should stay at the same wall-clock time;
  * - city names (`Amsterdam`, `new york`, `Brussel`, `Zürich` or `Zurich`), matched against the
- *   zone database and a small list of local spellings;
+ *   zone database, a small list of local spellings, and the city-timezones package's 7,000 cities
+ *   (`Hamburg`, `Lyon`; a name several cities share means the most populous);
  * - country names in Dutch, English, German or French (`Duitsland`, `Germany`), when the whole
  *   country keeps one clock (see `countryWithSeveralClocks` for the others).
  */
@@ -31,6 +33,8 @@ export function parseTimezone(text: string, zones: readonly string[] = knownZone
   const city = withoutAccents(lower).replace(/[ -]/g, '_');
   const byCity = zones.find((zone) => zone.includes('/') && zone.toLowerCase().endsWith(`/${city}`));
   if (byCity) return byCity;
+  const listed = cityZones().get(withoutAccents(lower));
+  if (listed) return listed;
   const country = zonesOfCountry(input);
   if (country?.kind === 'one') return country.zone;
   if (!input.includes('/') || !isValidZone(input)) return null;
@@ -127,6 +131,9 @@ const CITY_ALIASES: Record<string, string> = {
   parijs: 'Europe/Paris',
   berlijn: 'Europe/Berlin',
   keulen: 'Europe/Berlin',
+  koln: 'Europe/Berlin',
+  geneve: 'Europe/Zurich',
+  genf: 'Europe/Zurich',
   lissabon: 'Europe/Lisbon',
   wenen: 'Europe/Vienna',
   wien: 'Europe/Vienna',
@@ -161,6 +168,33 @@ const CITY_ALIASES: Record<string, string> = {
   curacao: 'America/Curacao',
   'curaçao': 'America/Curacao',
 };
+
+interface ListedCity {
+  readonly city: string;
+  readonly city_ascii: string;
+  readonly pop: number;
+  readonly timezone: string;
+}
+
+let cachedCityZones: ReadonlyMap<string, string> | null = null;
+
+/**
+ * City name (lower case, without accents) -> the zone of the most populous city of that name, from
+ * city-timezones' list. Loaded on the first name nothing else knows: it is a 2 MB table.
+ */
+function cityZones(): ReadonlyMap<string, string> {
+  if (cachedCityZones) return cachedCityZones;
+  const { cityMapping } = createRequire(import.meta.url)('city-timezones') as { cityMapping: readonly ListedCity[] };
+  const byName = new Map<string, ListedCity>();
+  for (const entry of cityMapping) {
+    for (const name of new Set([entry.city, entry.city_ascii].map((n) => withoutAccents(n.toLowerCase())))) {
+      const known = byName.get(name);
+      if (!known || entry.pop > known.pop) byName.set(name, entry);
+    }
+  }
+  cachedCityZones = new Map([...byName].map(([name, entry]) => [name, entry.timezone]));
+  return cachedCityZones;
+}
 
 let cachedZones: readonly string[] | null = null;
 

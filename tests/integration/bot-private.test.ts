@@ -127,8 +127,11 @@ describe('a private chat, in English and Dutch', () => {
     expect((await say(h, user, '/timezone America/New_York'))[0]!.text).toContain('<b>America/New_York</b>. It is now Monday 5 January, 04:00');
     expect((await say(h, user, '/timezone +02:00'))[0]!.text).toContain('<b>UTC+02:00</b>. It is now Monday 5 January, 11:00');
     expect((await say(h, user, '/timezone new york'))[0]!.text).toContain('<b>America/New_York</b>');
-    expect((await say(h, user, '/timezone Atlantis'))[0]!.text).toContain('<code>/timezone Europe/Amsterdam</code>');
+    const [bad] = await say(h, user, '/timezone Atlantis');
+    expect(bad!.text).toContain('<code>/timezone Europe/Amsterdam</code>');
+    expect(bad!.text).toContain('a country like <code>/timezone Germany</code>');
     expect(h.deps.subscribers.find(user.id)?.timezone).toBe('America/New_York');
+    expect((await say(h, user, '/timezone Hamburg'))[0]!.text).toContain('<b>Europe/Berlin</b>');
     const nl = dutch();
     expect((await say(h, nl, '/timezone Kolkata'))[0]!.text).toContain('Het is daar nu maandag 5 januari, 14:30');
   });

@@ -73,6 +73,16 @@ describe('time zone input', () => {
     expect(parseTimezone('Reykjavík')).toBe('Atlantic/Reykjavik');
     expect(parseTimezone('belgie')).toBe('Europe/Brussels');
   });
+  it('reads cities the zone database does not name, from a list of the world\'s cities', () => {
+    expect(parseTimezone('Hamburg')).toBe('Europe/Berlin');
+    expect(parseTimezone('lyon')).toBe('Europe/Paris');
+    expect(parseTimezone('Malmo')).toBe('Europe/Stockholm');
+    expect(parseTimezone('Köln')).toBe('Europe/Berlin');
+    expect(parseTimezone('Genève')).toBe('Europe/Zurich');
+    // A name several cities share means the most populous one.
+    expect(parseTimezone('Portland')).toBe('America/Los_Angeles');
+    expect(parseTimezone('Nowhereville')).toBeNull();
+  });
   it('reads a country in Dutch, English, German or French when the whole country keeps one clock', () => {
     expect(parseTimezone('Duitsland')).toBe('Europe/Berlin');
     expect(parseTimezone('germany')).toBe('Europe/Berlin');
