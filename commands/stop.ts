@@ -2,7 +2,8 @@ import type { BotCommand } from '../src/bot/command.js';
 
 /**
  * /stop: unsubscribes from everything; the button under the answer also deletes the chat's data.
- * A chat that already stopped is told there is nothing left to stop, not the same news again.
+ * A chat that follows nothing (already stopped, deleted, or new) is told there is nothing left to
+ * stop, not the news that it just unsubscribed.
  */
 export const stopCommand: BotCommand = {
   name: 'stop',
@@ -10,9 +11,10 @@ export const stopCommand: BotCommand = {
   callbackPrefix: 'stop',
   callbackScope: 'settings',
   async run(c) {
-    const wasActive = c.chat.active;
+    // A chat that follows nothing (stopped before, its data deleted, or new) gets no digests to stop.
+    const hadSomethingToStop = c.chat.active && (c.chat.topics.length > 0 || c.chat.feeds.length > 0);
     c.deps.subscribers.stop(c.chat.chatId, c.now);
-    await c.reply(wasActive ? c.msg.stopped : c.msg.alreadyStopped, [[{ text: c.msg.stopDeleteButton, data: 'stop:delete' }]]);
+    await c.reply(hadSomethingToStop ? c.msg.stopped : c.msg.alreadyStopped, [[{ text: c.msg.stopDeleteButton, data: 'stop:delete' }]]);
   },
   async onCallback(c) {
     if (c.data[0] !== 'delete') return;

@@ -174,7 +174,7 @@ export const DE: Messages = {
       ...(f.rarelyPolledFeeds.length === 0 ? [] : [`Nach vielen Fehlern in Folge nur noch selten abgerufen: ${list(f.rarelyPolledFeeds)}`]),
       ...(f.articles === null ? [] : [`Artikel: ${f.articles}`]),
       ...(f.outbox === null ? [] :
-        [`Versand: ${f.outbox.pending} in der Warteschlange, ${f.outbox.sentToday} heute verschickt, ${f.outbox.failed} fehlgeschlagen, ${f.outbox.dead} aufgegeben, ${f.outbox.inactiveChats} unerreichbare Chats`]),
+        [`Versand: ${f.outbox.pending} in der Warteschlange, ${f.outbox.sentToday} heute verschickt, ${f.outbox.failed} fehlgeschlagen, ${f.outbox.dead} aufgegeben, ${f.outbox.inactiveChats} inaktive Chats`]),
     ].join('\n'),
   pollStarted: 'Ich rufe jetzt alle Feeds ab…',
   pollDone: (done, failed) => `Abruf fertig: ${done} Feeds in Ordnung, ${failed.length} fehlgeschlagen${failed.length > 0 ? ` (${list(failed)})` : ''}.`,

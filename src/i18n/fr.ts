@@ -177,7 +177,7 @@ export const FR: Messages = {
       ...(f.rarelyPolledFeeds.length === 0 ? [] : [`Lus rarement après de nombreux échecs de suite : ${list(f.rarelyPolledFeeds)}`]),
       ...(f.articles === null ? [] : [`Articles : ${f.articles}`]),
       ...(f.outbox === null ? [] :
-        [`Envois : ${f.outbox.pending} en attente, ${f.outbox.sentToday} envoyés aujourd’hui, ${f.outbox.failed} en échec, ${f.outbox.dead} abandonnés, ${f.outbox.inactiveChats} conversations injoignables`]),
+        [`Envois : ${f.outbox.pending} en attente, ${f.outbox.sentToday} envoyés aujourd’hui, ${f.outbox.failed} en échec, ${f.outbox.dead} abandonnés, ${f.outbox.inactiveChats} conversations inactives`]),
     ].join('\n'),
   pollStarted: 'Je lis tous les flux maintenant…',
   pollDone: (done, failed) => `Lecture terminée : ${done} flux en ordre, ${failed.length} en échec${failed.length > 0 ? ` (${list(failed)})` : ''}.`,

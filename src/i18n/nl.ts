@@ -173,7 +173,7 @@ export const NL: Messages = {
       ...(f.rarelyPolledFeeds.length === 0 ? [] : [`Zelden opgehaald na veel mislukte pogingen op rij: ${list(f.rarelyPolledFeeds)}`]),
       ...(f.articles === null ? [] : [`Artikelen: ${f.articles}`]),
       ...(f.outbox === null ? [] :
-        [`Verzending: ${f.outbox.pending} in de wachtrij, ${f.outbox.sentToday} vandaag verstuurd, ${f.outbox.failed} mislukt, ${f.outbox.dead} opgegeven, ${f.outbox.inactiveChats} onbereikbare chats`]),
+        [`Verzending: ${f.outbox.pending} in de wachtrij, ${f.outbox.sentToday} vandaag verstuurd, ${f.outbox.failed} mislukt, ${f.outbox.dead} opgegeven, ${f.outbox.inactiveChats} inactieve chats`]),
     ].join('\n'),
   pollStarted: 'Alle feeds worden nu opgehaald…',
   pollDone: (done, failed) => `Ophalen klaar: ${done} feeds goed, ${failed.length} mislukt${failed.length > 0 ? ` (${list(failed)})` : ''}.`,

@@ -328,12 +328,16 @@ describe('a private chat, in English and Dutch', () => {
     await press(h, user, stopped!, 'stop:delete');
     expect(stopped!.text).toContain('All data about this chat is deleted');
     expect(h.deps.subscribers.find(user.id)).toBeNull();
+    // Deleted, or never subscribed: nothing to stop either.
+    expect((await say(h, user, '/stop'))[0]!.text).toContain('nothing to stop');
+    expect((await say(h, english(), '/stop'))[0]!.text).toContain('nothing to stop');
   });
 
   it.each([['nl', 'nergens op geabonneerd'], ['de', 'nichts abonniert'], ['fr', 'abonné à rien']] as const)(
     '%s: a second /stop says there is nothing left to stop', async (language, says) => {
       const user = english();
       await say(h, user, `/language ${language}`);
+      await say(h, user, '/subscribe world');
       const [first] = await say(h, user, '/stop');
       const [second] = await say(h, user, '/stop');
       expect(first!.text).not.toContain(says);

@@ -87,7 +87,7 @@ describe('the message catalogue', () => {
     expect(formatTimeOfDay('07:05', language)).toMatch(/^07:05( Uhr)?$/);
   });
 
-  it.each([['nl', '5 onbereikbare chats'], ['en', '5 inactive chats']] as const)('%s /stats shows the inactive chats of the outbox', (language, expected) => {
+  it.each([['nl', '5 inactieve chats'], ['en', '5 inactive chats'], ['de', '5 inaktive Chats'], ['fr', '5 conversations inactives']] as const)('%s /stats shows the inactive chats of the outbox', (language, expected) => {
     const outbox = { pending: 1, sentToday: 2, failed: 3, dead: 4, inactiveChats: 5 };
     const html = messagesFor(language).stats({ subscribers: 1, activeSubscribers: 1, feeds: 1, failingFeeds: [], rarelyPolledFeeds: [], articles: null, outbox });
     expect(html).toContain(expected);
