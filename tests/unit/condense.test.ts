@@ -104,6 +104,30 @@ describe('removeBoilerplate', () => {
   });
 });
 
+describe('page furniture in an article', () => {
+  it('drops a line that says when the page was published or updated, in nl, en, de and fr', () => {
+    const lines = [
+      'Gepubliceerd: 7 december 2026 10:12, bijgewerkt: 7 december 2026 11:30',
+      'Le 7 décembre 2026 à 10h12, modifié le 7 décembre 2026 à 11h30',
+      'Published 7 December 2026 | Updated 11:30 GMT',
+      'Veröffentlicht am 07.12.2026, 10:12 Uhr, aktualisiert um 11:30 Uhr',
+    ];
+    const text = ['De dijk bij het dorp brak maandag door.', ...lines, 'Het rapport werd op 7 december gepubliceerd en daarna bijgewerkt.'].join('\n\n');
+    expect(removeBoilerplate(text)).toBe('De dijk bij het dorp brak maandag door.\n\nHet rapport werd op 7 december gepubliceerd en daarna bijgewerkt.');
+  });
+
+  it('leaves a site\'s disclaimer about external sites out of the briefing', () => {
+    const text = [
+      'The river burst its banks on Monday, flooding hundreds of homes in the town.',
+      'Rescue teams worked through the night to reach people trapped upstairs.',
+      'Copyright 2026 BBC. All rights reserved. The BBC is not responsible for the content of external sites.',
+    ].join('\n\n');
+    const b = condenseArticle({ title: 'Floods hit town', text, language: 'en' });
+    expect(b.sentences.join(' ')).not.toMatch(/external sites|rights reserved/);
+    expect(b.sentences).toHaveLength(2);
+  });
+});
+
 describe('standalone sentences', () => {
   it('rejects bylines, datelines, captions, questions and bare quotes', () => {
     expect(canStandAlone('Door Jan de Vries')).toBe(false);

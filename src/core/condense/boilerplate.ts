@@ -1,6 +1,6 @@
 /**
  * Article-page boilerplate at paragraph level: share buttons, "read also" blocks with their
- * lists of related headlines, bylines, photo credits, newsletter and cookie notices, forum footers. Works on the
+ * lists of related headlines, bylines, photo credits, publication times, newsletter and cookie notices, forum footers. Works on the
  * plain text `htmlToText` makes (one paragraph per line), in nl/en/de/fr.
  */
 
@@ -36,6 +36,11 @@ const CONSENT_CUES: readonly (readonly string[])[] = [
 // ("Media playback is not supported on this device\"When he was ..."): cut from the line's start.
 const EMBED_NOTICE_RE =
   /^(?:media playback is (?:not |un)?supported on (?:this|your) device|this video (?:can ?not|cannot) be played|your browser does not support (?:the )?(?:video|audio)(?: element| tag)?\.?)\s*/iu;
+// When the page was published or updated: "Gepubliceerd: 7 december 2026 10:12, bijgewerkt: …",
+// "Le 7 décembre 2026 à 10h12, modifié le …", "Updated 11:30 GMT". Only unpunctuated and short.
+const TIMESTAMP_LABEL_RE =
+  /(?:^|[\s,(|])(?:gepubliceerd|bijgewerkt|aangepast|published|updated|last modified|veröffentlicht|aktualisiert|zuletzt geändert|publié|mis à jour|modifié)(?![\p{L}])/iu;
+const DIGIT_RE = /\p{N}/u;
 const TERMINAL_RE = /[.!?…:؟۔।॥።。！？]["'”’»)」』）]*$/u;
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 
@@ -66,6 +71,7 @@ export function removeBoilerplate(text: string): string {
     if (SHARE_ONLY_RE.test(trimmed) || LINK_LABELS_RE.test(trimmed) || SUBMITTED_RE.test(trimmed) || ABOUT_US_RE.test(trimmed)) continue;
     if (short && (BYLINE_RE.test(trimmed) || CREDIT_RE.test(trimmed))) continue;
     if (short && NOTICE_RE.test(trimmed)) continue;
+    if (short && unpunctuated && DIGIT_RE.test(trimmed) && TIMESTAMP_LABEL_RE.test(trimmed)) continue;
     if (isConsentNotice(trimmed)) continue;
     out.push(line);
   }
