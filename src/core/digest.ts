@@ -15,7 +15,7 @@ export interface DigestSettings {
   readonly feeds: readonly string[];
   /** Only briefings created after this instant (see digestWindowStart). */
   readonly since: number;
-  /** How many stories to show; the rest is counted in a "+M more: /latest" line. */
+  /** How many stories to show; the rest is counted in a closing "+M more" line. */
   readonly topN: number;
   /** The configured feeds: topics and ranking weight per feed. */
   readonly catalog: readonly FeedSpec[];

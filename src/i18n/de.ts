@@ -197,7 +197,7 @@ export const DE: Messages = {
   digestHeader: (date) => `📰 <b>Deine Übersicht</b> · ${e(date)}`,
   digestTopic: topicHeading,
   digestAlsoIn: (others) => `<i>(auch in ${others} ${others === 1 ? 'anderen Quelle' : 'anderen Quellen'})</i>`,
-  digestMore: (count) => `+${count} weitere: /latest`,
+  digestMore: (count) => `+${count} weitere; /latest zeigt, was du noch nicht gesehen hast`,
   digestQuiet: 'Ein ruhiger Tag: nichts Neues seit deiner letzten Übersicht.',
   digestDateFormat: 'EEEE, d. MMMM',
 };

@@ -195,7 +195,7 @@ export const EN: Messages = {
   digestHeader: (date) => `📰 <b>Your digest</b> · ${e(date)}`,
   digestTopic: topicHeading,
   digestAlsoIn: (others) => `<i>(also in ${others} other ${others === 1 ? 'source' : 'sources'})</i>`,
-  digestMore: (count) => `+${count} more: /latest`,
+  digestMore: (count) => `+${count} more; /latest shows those you have not seen yet`,
   digestQuiet: 'A quiet day: nothing new since your last digest.',
   digestDateFormat: 'EEEE d MMMM',
 };

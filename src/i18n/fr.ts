@@ -200,7 +200,7 @@ export const FR: Messages = {
   digestHeader: (date) => `📰 <b>Votre sélection</b> · ${e(date)}`,
   digestTopic: topicHeading,
   digestAlsoIn: (others) => `<i>(aussi dans ${others} ${others === 1 ? 'autre source' : 'autres sources'})</i>`,
-  digestMore: (count) => `+${count} de plus : /latest`,
+  digestMore: (count) => `+${count} de plus ; /latest montre ce que vous n’avez pas encore vu`,
   digestQuiet: 'Une journée calme : rien de neuf depuis votre dernière sélection.',
   digestDateFormat: 'EEEE d MMMM',
 };

@@ -195,7 +195,7 @@ export const NL: Messages = {
   digestHeader: (date) => `📰 <b>Je overzicht</b> · ${e(date)}`,
   digestTopic: topicHeading,
   digestAlsoIn: (others) => `<i>(ook bij ${others} ${others === 1 ? 'andere bron' : 'andere bronnen'})</i>`,
-  digestMore: (count) => `+${count} meer: /latest`,
+  digestMore: (count) => `+${count} meer; /latest toont wat je nog niet zag`,
   digestQuiet: 'Een rustige dag: niets nieuws sinds je vorige overzicht.',
   digestDateFormat: 'EEEE d MMMM',
 };

@@ -7,7 +7,7 @@ import { splitMessage } from './split-message.js';
 
 /**
  * A digest as Telegram HTML messages (each at most 4096 UTF-16 units, split only between
- * stories): a dated header, then per topic its heading and stories, then "+M more: /latest".
+ * stories): a dated header, then per topic its heading and stories, then "+M more; /latest shows those you have not seen yet".
  * Feed text is escaped by the briefing renderer; every fixed string comes from the catalogue.
  */
 export function renderDigest(digest: Digest, feedTitles: ReadonlyMap<string, string>): string[] {

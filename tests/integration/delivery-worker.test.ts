@@ -431,7 +431,7 @@ describe('outbox worker and digest tick on SQLite', () => {
     const texts = db.prepare<[], { chat_id: number; payload: string }>('SELECT chat_id, payload FROM outbox ORDER BY chat_id').all();
     expect(texts[0]!.payload).toBe(texts[1]!.payload);
     expect(texts[2]!.payload).not.toBe(texts[0]!.payload);
-    expect(texts[0]!.payload).toContain('+12 more: /latest');
+    expect(texts[0]!.payload).toContain('+12 more; /latest shows those you have not seen yet');
     expect(db.prepare('SELECT COUNT(*) AS n FROM chat_deliveries WHERE chat_id = 1').get()).toEqual({ n: 8 });
     expect(createSqliteSubscriberRepository(db).lastDeliveryAt(1)).toBe(DIGEST_MINUTE);
   });

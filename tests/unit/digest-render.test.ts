@@ -40,11 +40,13 @@ describe('renderDigest', () => {
     expect(text).toContain('Officials resign, a statement said\nThe agency named a successor.');
   });
 
-  it('closes with "+M more: /latest" in the chat\'s language', () => {
+  it('closes with how many more stories there were, and that /latest shows the unseen ones, in the chat\'s language', () => {
     const input = Array.from({ length: 5 }, (_, i) => briefing(i, `Story ${'abcdefghij'[i]} ${i}`.repeat(i + 1)));
-    expect(renderDigest(buildDigest(input, settings('en', 2), NOW)!, titles).join('\n')).toMatch(/\+3 more: \/latest$/);
-    expect(renderDigest(buildDigest(input, settings('nl', 2), NOW)!, titles).join('\n')).toMatch(/\+3 meer: \/latest$/);
-    expect(renderDigest(buildDigest(input, settings('de', 2), NOW)!, titles).join('\n')).toMatch(/\+3 weitere: \/latest$/);
+    // Not "+3 more: /latest": some of them the chat may have had from /latest already, which does not repeat.
+    expect(renderDigest(buildDigest(input, settings('en', 2), NOW)!, titles).join('\n')).toMatch(/\+3 more; \/latest shows those you have not seen yet$/);
+    expect(renderDigest(buildDigest(input, settings('nl', 2), NOW)!, titles).join('\n')).toMatch(/\+3 meer; \/latest toont wat je nog niet zag$/);
+    expect(renderDigest(buildDigest(input, settings('de', 2), NOW)!, titles).join('\n')).toMatch(/\+3 weitere; \/latest zeigt, was du noch nicht gesehen hast$/);
+    expect(renderDigest(buildDigest(input, settings('fr', 2), NOW)!, titles).join('\n')).toMatch(/\+3 de plus ; \/latest montre ce que vous n’avez pas encore vu$/);
   });
 
   it('renders a quiet day as one short line under the header', () => {
