@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import type { FeedSpec } from '../core/types.js';
 import type { FeedRecord } from '../store/feed-repository.js';
@@ -41,11 +42,17 @@ export function feedsCommand(): Command {
     .option('--json', 'print JSON instead of a table')
     .action((options: { json?: boolean }) => {
       const { config, feeds } = loadCliContext();
+      const print = (health: FeedHealth[]) => process.stdout.write((options.json === true ? JSON.stringify(health, null, 2) : renderFeedHealth(health)) + '\n');
+      // Listing feeds should not create the database: without one, every feed is simply never polled.
+      if (config.databasePath !== ':memory:' && !existsSync(config.databasePath)) {
+        process.stderr.write(`newsbrief: no database at ${config.databasePath} yet (has newsbrief started?)\n`);
+        print(describeFeedHealth(feeds, [], () => 0));
+        return;
+      }
       const db = openDatabase(config.databasePath);
       try {
         const articles = createSqliteArticleRepository(db);
-        const health = describeFeedHealth(feeds, createSqliteFeedRepository(db).listFeeds(), (id) => articles.countArticles(id));
-        process.stdout.write((options.json === true ? JSON.stringify(health, null, 2) : renderFeedHealth(health)) + '\n');
+        print(describeFeedHealth(feeds, createSqliteFeedRepository(db).listFeeds(), (id) => articles.countArticles(id)));
       } finally {
         db.close();
       }

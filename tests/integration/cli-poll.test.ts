@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -97,6 +97,18 @@ describe('newsbrief feeds', () => {
     const health = JSON.parse(json.stdout) as Array<{ id: string; status: string; consecutiveFailures: number; lastError: string | null }>;
     expect(health.find((feed) => feed.id === 'gone')).toMatchObject({ status: 'failing', consecutiveFailures: 2 });
     expect(health.find((feed) => feed.id === 'atom')).toMatchObject({ status: 'ok', lastError: null });
+  });
+});
+
+describe('newsbrief feeds without a database', () => {
+  it('lists every feed as never polled and creates no database file', async () => {
+    const missing = join(dir.dir, 'not-yet', 'newsbrief.db');
+    const run = await cli(['feeds'], { ...env, DATABASE_PATH: missing });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^news\s+never polled/m);
+    expect(run.stderr).toContain(`no database at ${missing} yet`);
+    expect(existsSync(missing)).toBe(false);
+    expect(existsSync(join(dir.dir, 'not-yet'))).toBe(false);
   });
 });
 
