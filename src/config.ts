@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, formatZodIssues } from './config-errors.js';
+import { MAX_INTERVAL_MINUTES } from './feeds-file.js';
 import type { LogFormat } from './log.js';
 import { UI_LANGUAGES, type UiLanguage } from './core/types.js';
 
@@ -20,8 +21,6 @@ const integer = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
 const MAX_PORT = 65_535;
 /** setTimeout's limit: a longer fetch timeout overflows, fires at once and times out every fetch. */
 const MAX_TIMER_MS = 2_147_483_647;
-/** The longest interval feeds.json accepts for one feed (poll-timing clamps to 12 h anyway). */
-const MAX_INTERVAL_MINUTES = 1440;
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const ENV_SCHEMA = z

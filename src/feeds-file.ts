@@ -12,7 +12,8 @@ export { ConfigError } from './config-errors.js';
  * `interval` is minutes, or a duration such as "30m" / "2h"; either way 1 minute to 24 hours.
  */
 const DURATION = /^([1-9]\d*)\s*(m|min|h)$/;
-const MAX_INTERVAL_MINUTES = 24 * 60;
+/** The longest poll interval: a feed's `interval`, and POLL_INTERVAL_MINUTES too (poll-timing clamps to 12 h anyway). */
+export const MAX_INTERVAL_MINUTES = 24 * 60;
 const INTERVAL_HINT = 'must be whole minutes from 1 to 1440, or a duration such as "30m" or "2h"';
 const WEIGHT_RANGE = 'must be a number from 0 to 10';
 
