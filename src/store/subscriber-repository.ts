@@ -69,7 +69,9 @@ export interface SubscriberRepository {
   markInactive(chatId: number, reason: string, now: number): void;
   /**
    * A group became a supergroup: carry settings and history over to the new id (replacing a row
-   * already stored under it). Does nothing when `oldChatId` is not stored.
+   * already stored under it), and the chat's unsent outbox messages with them, so a digest waiting
+   * for its turn goes to the new id instead of being dropped as a chat that left. Does nothing
+   * when `oldChatId` is not stored.
    */
   moveChat(oldChatId: number, newChatId: number, now: number): void;
   /**

@@ -152,6 +152,8 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
       if (oldChatId === newChatId || !selectOne.get(oldChatId)) return;
       if (selectOne.get(newChatId)) db.prepare('DELETE FROM subscribers WHERE chat_id = ?').run(newChatId);
       db.prepare("UPDATE subscribers SET chat_id = ?, chat_type = 'supergroup', updated_at = ? WHERE chat_id = ?").run(newChatId, now, oldChatId);
+      // The outbox has no foreign key to follow: without this the worker finds no chat at the old id and drops them.
+      db.prepare("UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND state IN ('pending', 'sending')").run(newChatId, oldChatId);
     }),
     listDigestSchedules: () => selectSchedules.all().map((row) => ({
       chatId: row.chat_id,
