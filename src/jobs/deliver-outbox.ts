@@ -11,8 +11,13 @@ export interface DeliveryWorkerDeps {
   readonly chats: Pick<SubscriberRepository, 'find' | 'markInactive' | 'moveChat'>;
   readonly clock: () => number;
   readonly logger: Logger;
-  /** HTTP attempts for 5xx / network failures before a message is `failed` (default 6). */
+  /** HTTP attempts for 5xx / network failures before a message may be `failed` (default 6). */
   readonly maxAttempts?: number;
+  /**
+   * How long after it was written a message keeps being retried through 5xx / network failures
+   * once it has had its `maxAttempts` (default RETRY_FOR_MS); then it is `failed`.
+   */
+  readonly retryForMs?: number;
   /** Messages handed to the sender at once (default 200); bounds memory, not the rate. */
   readonly window?: number;
   /** First back-off after a transient failure (default 1 s), doubled per attempt up to `maxBackoffMs` (default 5 min). */
@@ -32,6 +37,14 @@ export interface DeliveryWorker {
   inFlight(): number;
 }
 
+/**
+ * A digest is still worth sending hours late (DIGEST_CATCHUP_HOURS says the same after downtime),
+ * so an outage of Telegram or of our network must not use up its tries in half a minute: six
+ * tries at 1, 2, 4, 8 and 16 s apart used to give up after about 30 s, and every message tried in
+ * a one-minute outage at the digest minute was lost.
+ */
+export const RETRY_FOR_MS = 3 * 60 * 60_000;
+
 /** last_error of messages dropped because their chat stopped or deleted its data before they went out. */
 export const CHAT_STOPPED = 'jobs/deliver-outbox: chat stopped or deleted before sending';
 
@@ -47,6 +60,7 @@ export const CHAT_STOPPED = 'jobs/deliver-outbox: chat stopped or deleted before
 export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const { outbox, sender, chats, clock, logger } = deps;
   const maxAttempts = deps.maxAttempts ?? 6;
+  const retryForMs = deps.retryForMs ?? RETRY_FOR_MS;
   const window = deps.window ?? 200;
   const baseBackoffMs = deps.baseBackoffMs ?? 1_000;
   const maxBackoffMs = deps.maxBackoffMs ?? 5 * 60_000;
@@ -138,15 +152,17 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       case 'rate_limited':
         outbox.reschedule(id, now + outcome.retryAfterMs, outcome.reason, false);
         return;
-      case 'transient':
-        if (attempts >= maxAttempts) {
+      case 'transient': {
+        const backoff = Math.min(maxBackoffMs, baseBackoffMs * 2 ** Math.min(attempts - 1, 30));
+        const retryAt = now + Math.round(backoff * (0.5 + random() * 0.5));
+        if (attempts >= maxAttempts && retryAt - message.createdAt > retryForMs) {
           outbox.markFailed(id, outcome.reason, now);
           logger.warn({ outbox_id: id, chat_id: chatId, attempts, error: outcome.reason }, 'jobs/deliver-outbox: giving up');
         } else {
-          const backoff = Math.min(maxBackoffMs, baseBackoffMs * 2 ** (attempts - 1));
-          outbox.reschedule(id, now + Math.round(backoff * (0.5 + random() * 0.5)), outcome.reason, true);
+          outbox.reschedule(id, retryAt, outcome.reason, true);
         }
         return;
+      }
       case 'chat_gone': {
         chats.markInactive(chatId, outcome.reason, now);
         const abandoned = outbox.abandonChat(chatId, outcome.reason, now);
@@ -157,7 +173,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         // Outbox first: if we die before moving the subscriber, the next send to the old id migrates again.
         outbox.moveChat(chatId, outcome.newChatId);
         if (chats.find(chatId) !== null) chats.moveChat(chatId, outcome.newChatId, now);
-        if (attempts >= maxAttempts) outbox.markFailed(id, outcome.reason, now);
+        if (attempts >= maxAttempts && now - message.createdAt > retryForMs) outbox.markFailed(id, outcome.reason, now);
         else outbox.reschedule(id, now, outcome.reason, true);
         logger.info({ chat_id: chatId, new_chat_id: outcome.newChatId }, 'jobs/deliver-outbox: chat migrated, resending');
         return;

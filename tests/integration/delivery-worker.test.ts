@@ -69,7 +69,7 @@ describe('outbox worker and digest tick on SQLite', () => {
     const outbox = createSqliteOutboxRepository(db);
     const sender = createSender({ transport, globalPerSecond: 1000, privatePerSecond: 200, groupPerMinute: 6000, clock: Date.now });
     worker = createDeliveryWorker({
-      outbox, sender, chats: createSqliteSubscriberRepository(db), clock: Date.now, logger, maxAttempts, baseBackoffMs: 5, maxBackoffMs: 20,
+      outbox, sender, chats: createSqliteSubscriberRepository(db), clock: Date.now, logger, maxAttempts, retryForMs: 0, baseBackoffMs: 5, maxBackoffMs: 20,
     });
     worker.start();
     for (let i = 0; i < 500; i++) {
