@@ -89,7 +89,11 @@ export interface SubscriberRepository {
   recentBriefings(feedIds: readonly string[], limit: number): DeliverableBriefing[];
   /** Records articles as received by a chat, after Telegram confirmed the message (already recorded ones are kept). */
   recordDeliveries(chatId: number, seqs: readonly number[], via: DeliveryVia, now: number): void;
-  /** `recordDeliveries` for several chats in one transaction (the bot's group commit). */
+  /**
+   * `recordDeliveries` for several chats in one transaction (the bot's group commit). A chat no
+   * longer stored (its data deleted, or moved to a supergroup id) is skipped, so it cannot fail
+   * the others' receipts.
+   */
   recordDeliveryBatch(records: readonly DeliveryRecord[]): void;
   /** When this chat last received anything, or null (kept after housekeeping clears receipts). */
   lastDeliveryAt(chatId: number): number | null;

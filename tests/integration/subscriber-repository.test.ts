@@ -96,6 +96,22 @@ describe('the SQLite subscriber repository', () => {
     expect(repo.lastDeliveryAt(1)).toBe(NOW + 5);
   });
 
+  it('stores a batch of receipts although one chat in it was deleted or moved after its message went out', () => {
+    const [seq] = seedBriefings(db, [{ feedId: 'f', headline: 'h', createdAt: NOW }]);
+    repo.ensure(chat(1), NOW);
+    repo.ensure(chat(-5, { chatType: 'group' }), NOW);
+    repo.moveChat(-5, -1005, NOW);
+    // Chat 1 and the group's old id sent /latest in the same moment; chat 9 deleted its data since.
+    repo.recordDeliveryBatch([
+      { chatId: 1, seqs: [seq!], via: 'latest', at: NOW + 5 },
+      { chatId: -5, seqs: [seq!], via: 'latest', at: NOW + 5 },
+      { chatId: 9, seqs: [seq!], via: 'latest', at: NOW + 5 },
+    ]);
+    expect(repo.unseenBriefings(1, ['f'], 5)).toEqual([]);
+    expect(repo.lastDeliveryAt(1)).toBe(NOW + 5);
+    expect(db.prepare('SELECT chat_id FROM chat_deliveries').pluck().all()).toEqual([1]);
+  });
+
   it('moves nothing, and deletes nothing, when the old chat is not stored', () => {
     repo.ensure(chat(-1005, { chatType: 'supergroup', title: 'Kept' }), NOW);
     repo.subscribe(-1005, [{ kind: 'topic', value: 'world' }], NOW);

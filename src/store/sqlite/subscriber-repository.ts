@@ -100,9 +100,13 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
     'SELECT chat_id, timezone, digest_time, last_digest_date, last_digest_at FROM subscribers WHERE active = 1 AND digest_time IS NOT NULL',
   );
 
+  const isStored = db.prepare<[number], number>('SELECT 1 FROM subscribers WHERE chat_id = ?').pluck();
+  // A chat deleted (/stop's button) or moved (migrate_to_chat_id) since its message went out has no
+  // row to hang receipts on: skipped, not a foreign-key error that rolls back the whole batch.
   const record = (chatId: number, seqs: readonly number[], via: DeliveryVia, now: number) => {
+    if (seqs.length === 0 || isStored.get(chatId) === undefined) return;
     for (const seq of seqs) insertDelivery.run(chatId, seq, now, via);
-    if (seqs.length > 0) noteLastDelivery.run(now, chatId);
+    noteLastDelivery.run(now, chatId);
   };
 
   return {
