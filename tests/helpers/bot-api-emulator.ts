@@ -13,6 +13,14 @@ export interface InjectedError {
   readonly parameters?: { retry_after?: number; migrate_to_chat_id?: number };
 }
 
+/**
+ * A call whose answer never arrives: the connection is reset before Telegram acted on it
+ * (`reset-before`: nothing happened), or Telegram did it and the answer is lost to a reset
+ * (`reset-after`) or never comes (`hang-after`, until the client gives up). The Bot API has no
+ * idempotency key, so a client cannot tell the three apart.
+ */
+export type ConnectionFault = 'reset-before' | 'reset-after' | 'hang-after';
+
 /** One API call as the emulator saw it. */
 export interface ApiCall {
   readonly method: string;
@@ -83,6 +91,7 @@ export class BotApiEmulator {
   private readonly pollWaiters = new Set<() => void>();
   private readonly callWaiters = new Set<() => void>();
   private readonly failures = new Map<string, InjectedError[]>();
+  private readonly faults = new Map<string, ConnectionFault[]>();
   private readonly migrated = new Map<number, number>();
   private readonly blocked = new Map<number, string>();
   private readonly chats = new Map<number | string, ChatInfo>();
@@ -180,6 +189,13 @@ export class BotApiEmulator {
     const queue = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i += 1) queue.push(error);
     this.failures.set(method, queue);
+  }
+
+  /** The next call of `method` loses its answer this way (queued, like failNext; checked before it). */
+  interruptNext(method: string, fault: ConnectionFault, times = 1): void {
+    const queue = this.faults.get(method) ?? [];
+    for (let i = 0; i < times; i += 1) queue.push(fault);
+    this.faults.set(method, queue);
   }
 
   /** From now on, sending to `oldId` answers 400 with parameters.migrate_to_chat_id = newId. */
@@ -287,6 +303,8 @@ export class BotApiEmulator {
       record(false, error.error_code);
       answer(error.error_code, { ok: false, ...error });
     };
+    const fault = this.faults.get(method)?.shift();
+    if (fault === 'reset-before') return void req.socket.destroy();
     const injected = this.takeFailure(method);
     if (injected) return fail(injected);
     const handler = this.handlers[method];
@@ -294,6 +312,8 @@ export class BotApiEmulator {
     try {
       const result = method === 'getUpdates' ? await this.takeUpdates(Number(params.offset ?? 0), Number(params.limit ?? 100), Number(params.timeout ?? 0), closedSignal(res)) : handler(params);
       record(true);
+      if (fault === 'reset-after') return void req.socket.destroy();
+      if (fault === 'hang-after') return;
       answer(200, { ok: true, result });
     } catch (error) {
       if (error instanceof ApiError) return fail(error.body);

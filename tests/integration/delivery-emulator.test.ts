@@ -71,4 +71,27 @@ describe('delivery through the Bot API emulator with limits and faults', () => {
     expect(emulator.callsOf('sendMessage').filter((call) => call.errorCode === 502)).toHaveLength(3);
     expect(db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE state = 'sent' AND telegram_message_id IS NULL`).get()).toEqual({ n: 0 });
   });
+
+  it('retries a call whose answer was lost (reset, hang past the timeout); only a call Telegram had done is repeated', async () => {
+    seedChats(db, [1, 2, 3].map((chatId) => ({ chatId })), DIGEST_MINUTE);
+    const outbox = createSqliteOutboxRepository(db);
+    const subscribers = createSqliteSubscriberRepository(db);
+    const transport = createFetchTransport({ apiRoot: emulator.apiRoot, token: emulator.token, timeoutMs: 300 });
+    const sender = createSender({ transport, globalPerSecond: 60, clock: Date.now });
+    const worker = createDeliveryWorker({ outbox, sender, chats: subscribers, clock: Date.now, logger, baseBackoffMs: 20, maxBackoffMs: 100 });
+    await sendDueDigests({ subscribers, articles: createSqliteArticleRepository(db), outbox, catalog: SEED_CATALOG, options: { topN: 8, quietLine: false, catchUpHours: 3 }, logger }, DIGEST_MINUTE);
+    // The worker sends chats in id order: chat 1's call is reset unanswered, chat 2's is done and
+    // reset, chat 3's is done and never answered.
+    emulator.interruptNext('sendMessage', 'reset-before');
+    emulator.interruptNext('sendMessage', 'reset-after');
+    emulator.interruptNext('sendMessage', 'hang-after');
+    worker.start();
+    await emulator.waitFor(() => outbox.stats(0).pending + outbox.stats(0).sending === 0 && worker.inFlight() === 0, 10_000);
+    await worker.stop();
+    sender.close();
+
+    expect([1, 2, 3].map((id) => emulator.messagesTo(id).length)).toEqual([1, 2, 2]);
+    const rows = db.prepare('SELECT chat_id, state, attempts, telegram_message_id FROM outbox ORDER BY chat_id').all();
+    expect(rows).toEqual([1, 2, 3].map((id) => ({ chat_id: id, state: 'sent', attempts: 2, telegram_message_id: emulator.messagesTo(id).at(-1)!.message_id })));
+  });
 });
