@@ -92,7 +92,11 @@ export interface OutboxRepository {
    * do not count, so the worker sleeps until the back-off ends instead of polling.
    */
   nextWakeAt(): number | null;
-  markSending(id: number, now: number): void;
+  /**
+   * Claims a pending message for its HTTP call; false when it is no longer pending (another
+   * process sharing the database claimed or finished it first), and then it must not be sent.
+   */
+  markSending(id: number, now: number): boolean;
   markSent(id: number, telegramMessageId: number, now: number): void;
   /**
    * Back to pending for a later try; `countAttempt` is false for 429 (nothing was wrong with it),

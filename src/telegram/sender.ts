@@ -8,14 +8,15 @@ export type Lane = 'reply' | 'bulk';
 
 /**
  * One message waiting for its turn. `onBeforeCall` runs just before the HTTP call (the outbox
- * marks the row `sending` there); `onAfterCall` runs with the outcome before the call's slot is
- * given to the next message (the outbox records it there), so the rows marked `sending` are never
- * more than the calls in flight, even for the moment between one answer and the next call.
+ * claims the row as `sending` there); when it returns false the message is not sent, and resolves
+ * as NOT_CLAIMED without `onAfterCall`. `onAfterCall` runs with the outcome before the call's slot
+ * is given to the next message (the outbox records it there), so the rows marked `sending` are
+ * never more than the calls in flight, even for the moment between one answer and the next call.
  */
 export interface SendRequest {
   readonly message: OutgoingMessage;
   readonly lane: Lane;
-  readonly onBeforeCall?: () => void;
+  readonly onBeforeCall?: () => boolean | void;
   readonly onAfterCall?: (outcome: SendOutcome) => void;
 }
 
@@ -65,6 +66,9 @@ export interface Sender {
 }
 
 const SAFETY = 0.95;
+
+/** What send resolves with when `onBeforeCall` declined the message: nothing went out. */
+export const NOT_CLAIMED: SendOutcome = { kind: 'rate_limited', retryAfterMs: 0, reason: 'telegram/sender: not claimed, not sent' };
 
 interface Queued extends SendRequest {
   readonly resolve: (outcome: SendOutcome) => void;
@@ -173,16 +177,17 @@ export function createSender(options: SenderOptions): Sender {
 
   async function dispatch(queued: Queued, state: ChatState, previousSentAt: number): Promise<void> {
     let outcome: SendOutcome;
+    let claimed = true;
     try {
-      queued.onBeforeCall?.();
-      outcome = await transport.sendMessage(queued.message);
+      claimed = queued.onBeforeCall?.() !== false;
+      outcome = claimed ? await transport.sendMessage(queued.message) : NOT_CLAIMED;
     } catch (error) {
       outcome = { kind: 'transient', reason: `telegram/sender: ${error instanceof Error ? error.message : String(error)}` };
     }
     const now = clock();
-    if (outcome.kind === 'rate_limited') onRateLimited(queued.message.chatId, state, previousSentAt, outcome.retryAfterMs, now);
+    if (claimed && outcome.kind === 'rate_limited') onRateLimited(queued.message.chatId, state, previousSentAt, outcome.retryAfterMs, now);
     try {
-      queued.onAfterCall?.(outcome);
+      if (claimed) queued.onAfterCall?.(outcome);
     } catch (error) {
       logger?.error({ err: error, chat_id: queued.message.chatId }, 'telegram/sender: the after-call hook failed');
     }

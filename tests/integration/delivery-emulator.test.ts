@@ -72,6 +72,39 @@ describe('delivery through the Bot API emulator with limits and faults', () => {
     expect(db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE state = 'sent' AND telegram_message_id IS NULL`).get()).toEqual({ n: 0 });
   });
 
+  it('sends each message once when two processes share the database (a restart that overlaps the old process)', async () => {
+    const chatIds = Array.from({ length: 30 }, (_, i) => i + 1);
+    seedChats(db, chatIds.map((chatId) => ({ chatId })), DIGEST_MINUTE);
+    const subscribers = createSqliteSubscriberRepository(db);
+    await sendDueDigests({ subscribers, articles: createSqliteArticleRepository(db), outbox: createSqliteOutboxRepository(db), catalog: SEED_CATALOG, options: { topN: 8, quietLine: false, catchUpHours: 3 }, logger }, DIGEST_MINUTE);
+    const second = openDatabase(join(dir, 'test.db'));
+    const processes = [db, second].map((connection) => {
+      const outbox = createSqliteOutboxRepository(connection);
+      const sender = createSender({ transport: createFetchTransport({ apiRoot: emulator.apiRoot, token: emulator.token }), globalPerSecond: 60, maxInFlight: 4, clock: Date.now });
+      const worker = createDeliveryWorker({ outbox, sender, chats: createSqliteSubscriberRepository(connection), clock: Date.now, logger });
+      return { outbox, sender, worker };
+    });
+    // The second process puts back what the first had in flight when it started: only those may go twice.
+    let resent: number[] = [];
+    try {
+      processes[0]!.worker.start();
+      resent = processes[1]!.worker.start();
+      const open = () => processes[0]!.outbox.stats(0).pending + processes[0]!.outbox.stats(0).sending;
+      await emulator.waitFor(() => open() === 0 && processes.every(({ worker }) => worker.inFlight() === 0), 10_000);
+    } finally {
+      for (const { worker, sender } of processes) {
+        await worker.stop();
+        sender.close();
+      }
+      second.close();
+    }
+    const resentChats = resent.map((id) => processes[0]!.outbox.get(id)!.chatId);
+    expect(resent.length).toBeLessThanOrEqual(4);
+    expect(chatIds.filter((id) => emulator.messagesTo(id).length !== 1 && !resentChats.includes(id))).toEqual([]);
+    expect(chatIds.filter((id) => emulator.messagesTo(id).length > 2)).toEqual([]);
+    expect(processes[0]!.outbox.stats(0)).toMatchObject({ pending: 0, sending: 0, failed: 0, dead: 0 });
+  });
+
   it('retries a call whose answer was lost (reset, hang past the timeout); only a call Telegram had done is repeated', async () => {
     seedChats(db, [1, 2, 3].map((chatId) => ({ chatId })), DIGEST_MINUTE);
     const outbox = createSqliteOutboxRepository(db);

@@ -134,9 +134,7 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
       return rows.filter((row) => !busyChats.has(row.chat_id)).slice(0, limit).map(toMessage);
     },
     nextWakeAt: () => wake.get()?.at ?? null,
-    markSending(id) {
-      setSending.run(id);
-    },
+    markSending: (id) => setSending.run(id).changes === 1,
     markSent(id, telegramMessageId, now) {
       setSent.run(telegramMessageId, now, id);
     },
