@@ -149,9 +149,9 @@ export const DE: Messages = {
       `Themen: ${v.topics.length > 0 ? list(v.topics) : 'keine'}`,
       `Feeds: ${v.feeds.length > 0 ? list(v.feeds) : 'keine'}`,
     ].join('\n'),
-  settingsDigestOnButton: (time) => `Übersicht an (${time})`,
-  settingsDigestOffButton: 'Übersicht aus',
-  settingsTopicsButton: 'Themen und Feeds',
+  settingsDigestOnButton: (time) => `Tägliche Übersicht einschalten (${time})`,
+  settingsDigestOffButton: 'Tägliche Übersicht ausschalten',
+  settingsTopicsButton: 'Themen und Feeds wählen',
   status: (v, next, last, active, gone) =>
     [
       '<b>Status</b>',

@@ -148,9 +148,9 @@ export const EN: Messages = {
       `Topics: ${v.topics.length > 0 ? list(v.topics) : 'none'}`,
       `Feeds: ${v.feeds.length > 0 ? list(v.feeds) : 'none'}`,
     ].join('\n'),
-  settingsDigestOnButton: (time) => `Digest on (${time})`,
-  settingsDigestOffButton: 'Digest off',
-  settingsTopicsButton: 'Topics and feeds',
+  settingsDigestOnButton: (time) => `Turn on daily digest (${time})`,
+  settingsDigestOffButton: 'Turn off daily digest',
+  settingsTopicsButton: 'Choose topics and feeds',
   status: (v, next, last, active, gone) =>
     [
       '<b>Status</b>',

@@ -152,9 +152,9 @@ export const FR: Messages = {
       `Thèmes : ${v.topics.length > 0 ? list(v.topics) : 'aucun'}`,
       `Flux : ${v.feeds.length > 0 ? list(v.feeds) : 'aucun'}`,
     ].join('\n'),
-  settingsDigestOnButton: (time) => `Sélection activée (${time})`,
-  settingsDigestOffButton: 'Sélection désactivée',
-  settingsTopicsButton: 'Thèmes et flux',
+  settingsDigestOnButton: (time) => `Activer la sélection quotidienne (${time})`,
+  settingsDigestOffButton: 'Désactiver la sélection quotidienne',
+  settingsTopicsButton: 'Choisir thèmes et flux',
   status: (v, next, last, active, gone) =>
     [
       '<b>État</b>',

@@ -131,7 +131,12 @@ export interface Messages {
   readonly feedLine: (title: string, id: string, health: FeedHealthLabel, language: string) => string;
   readonly feedsEmpty: string;
   readonly settings: (view: SettingsView) => string;
-  /** Button labels are plain text, not HTML. */
+  /**
+   * Button labels are plain text, not HTML, and say what pressing them does ("Turn on daily
+   * digest"), never the state the settings text above them already shows: "Digest off" under
+   * "Daily digest: 07:30" read as a state. Toggles that do show a state mark it (✅ / ▫️).
+   * `time`: the digest time pressing it sets.
+   */
   readonly settingsDigestOnButton: (time: string) => string;
   readonly settingsDigestOffButton: string;
   readonly settingsTopicsButton: string;

@@ -148,9 +148,9 @@ export const NL: Messages = {
       `Onderwerpen: ${v.topics.length > 0 ? list(v.topics) : 'geen'}`,
       `Feeds: ${v.feeds.length > 0 ? list(v.feeds) : 'geen'}`,
     ].join('\n'),
-  settingsDigestOnButton: (time) => `Overzicht aan (${time})`,
-  settingsDigestOffButton: 'Overzicht uit',
-  settingsTopicsButton: 'Onderwerpen en feeds',
+  settingsDigestOnButton: (time) => `Dagelijks overzicht aanzetten (${time})`,
+  settingsDigestOffButton: 'Dagelijks overzicht uitzetten',
+  settingsTopicsButton: 'Onderwerpen en feeds kiezen',
   status: (v, next, last, active, gone) =>
     [
       '<b>Status</b>',

@@ -239,6 +239,24 @@ describe('a private chat, in English and Dutch', () => {
     expect(h.deps.subscribers.find(user.id)).toMatchObject({ language: 'nl', digestTime: null });
   });
 
+  it('/settings buttons say what pressing them does, in every language', async () => {
+    const labels = {
+      nl: ['Dagelijks overzicht uitzetten', 'Dagelijks overzicht aanzetten (07:30)', 'Onderwerpen en feeds kiezen'],
+      en: ['Turn off daily digest', 'Turn on daily digest (07:30)', 'Choose topics and feeds'],
+      de: ['Tägliche Übersicht ausschalten', 'Tägliche Übersicht einschalten (07:30 Uhr)', 'Themen und Feeds wählen'],
+      fr: ['Désactiver la sélection quotidienne', 'Activer la sélection quotidienne (07:30)', 'Choisir thèmes et flux'],
+    };
+    for (const [language, [turnOff, turnOn, choose]] of Object.entries(labels)) {
+      const user = { id: nextUser++, first_name: 'Kim', language_code: language };
+      const [settings] = await say(h, user, '/settings');
+      const texts = () => buttons(settings!).map((button) => button.text);
+      expect(texts().slice(3), language).toEqual([turnOff, choose]);
+      await press(h, user, settings!, 'set:digest');
+      expect(h.deps.subscribers.find(user.id)?.digestTime, language).toBeNull();
+      expect(texts().slice(3), language).toEqual([turnOn, choose]);
+    }
+  });
+
   it('/status shows subscriptions, the next digest in the chat\'s own time and the last delivery', async () => {
     const user = english();
     await say(h, user, '/subscribe world');

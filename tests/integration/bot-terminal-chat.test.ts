@@ -50,7 +50,7 @@ describe('newsbrief chat (the terminal chat)', () => {
     expect(printed).toContain('Talks & <progress>');
     expect(printed).toContain('BBC News World (https://bbc.example/1)');
     expect(printed).toContain('Your daily digest arrives at 06:00 (UTC).');
-    expect(printed).toContain('[1] Nederlands   [2] Deutsch   [3] Français\n[4] Digest off');
+    expect(printed).toContain('[1] Nederlands   [2] Deutsch   [3] Français\n[4] Turn off daily digest');
     expect(printed).toContain('Daily digest: off');
     expect(printed).toContain('I do not know that command.');
     expect(printed).toContain('I cannot find @elsewhere.');
