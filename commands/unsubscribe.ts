@@ -5,7 +5,10 @@ import { unsubscribeChannel } from './unsubscribe-channel.js';
 
 /**
  * /unsubscribe [topic|feed ...]: with words, stops following them; with `@channel` first, acts on
- * that channel (its admins only); without words, the toggle keyboard.
+ * that channel (its admins only); without words, the toggle keyboard of /subscribe, under its
+ * title: its buttons are /subscribe's (✅ followed, ▫️ not; a tap flips one and redraws it with
+ * that title), so a title of its own ("tap what you no longer want") would promise an unfollow
+ * list that the first tap replaces.
  */
 export const unsubscribeCommand: BotCommand = {
   name: 'unsubscribe',
@@ -13,7 +16,7 @@ export const unsubscribeCommand: BotCommand = {
   viewWithoutArgs: true,
   async run(c) {
     if (c.args[0]?.startsWith('@')) return unsubscribeChannel(c, c.args[0], c.args.slice(1));
-    if (c.args.length === 0) return c.reply(c.msg.unsubscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds));
+    if (c.args.length === 0) return c.reply(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds));
     // What the chat follows goes, offered or not (feeds.json may have dropped it since).
     const { items: followed, rest } = followedItems(c.args, c.chat);
     const { unknown } = resolveSubscriptions(rest, c.feeds);

@@ -53,7 +53,7 @@ export const DE: Messages = {
       '<code>/subscribe world tech</code> — Themen oder Feeds mit Namen folgen (/feeds listet sie auf).\n' +
       '<code>/subscribe @kanal world</code> — ein Kanal, den du verwaltest, bekommt die tägliche Übersicht; mach mich zuerst zum Admin des Kanals.',
     unsubscribe:
-      '<code>/unsubscribe</code> — eine Schaltfläche für alles, dem du folgst.\n' +
+      '<code>/unsubscribe</code> — die Schaltflächen von /subscribe: ✅ steht bei allem, dem du folgst; antippen, um nicht mehr zu folgen.\n' +
       '<code>/unsubscribe tech</code> — Themen oder Feeds mit Namen nicht mehr folgen.\n' +
       '<code>/unsubscribe @kanal</code> — ein Kanal, den du verwaltest, bekommt keine Übersichten mehr.',
     digest: '<code>/digest</code> — deine Übersicht sofort, genau wie die tägliche aussieht. Ihre Meldungen gelten als erhalten.',
@@ -92,7 +92,6 @@ export const DE: Messages = {
     `${list(items)} kenne ich nicht.${retry === undefined ? '' : ` Meintest du <code>${e(retry)}</code>?`} /feeds listet die Themen und Feeds auf.`,
   nothingChanged: 'Nichts geändert.',
   subscribeKeyboardTitle: 'Tippe auf Themen und Feeds, um ihnen zu folgen oder nicht mehr zu folgen:',
-  unsubscribeKeyboardTitle: 'Tippe auf das, dem du nicht mehr folgen willst:',
   doneButton: 'Fertig',
   goneButton: (name) => `${name} (nicht mehr im Angebot)`,
   keyboardDone: (topics, feeds) =>

@@ -53,7 +53,7 @@ export const EN: Messages = {
       '<code>/subscribe world tech</code> — follow topics or feeds by name (/feeds lists them).\n' +
       '<code>/subscribe @channel world</code> — a channel you administer gets the daily digest; make me an admin of the channel first.',
     unsubscribe:
-      '<code>/unsubscribe</code> — a button for everything you follow.\n' +
+      '<code>/unsubscribe</code> — the buttons of /subscribe: ✅ marks what you follow; tap it to stop following.\n' +
       '<code>/unsubscribe tech</code> — stop following topics or feeds by name.\n' +
       '<code>/unsubscribe @channel</code> — a channel you administer gets no more digests.',
     digest: '<code>/digest</code> — your digest right now, exactly as the daily one looks. Its stories count as received.',
@@ -91,7 +91,6 @@ export const EN: Messages = {
     `I do not know ${list(items)}.${retry === undefined ? '' : ` Did you mean <code>${e(retry)}</code>?`} /feeds lists the topics and feeds.`,
   nothingChanged: 'Nothing changed.',
   subscribeKeyboardTitle: 'Tap topics and feeds to follow or unfollow them:',
-  unsubscribeKeyboardTitle: 'Tap what you no longer want to follow:',
   doneButton: 'Done',
   goneButton: (name) => `${name} (no longer offered)`,
   keyboardDone: (topics, feeds) =>

@@ -56,7 +56,7 @@ export const FR: Messages = {
       '<code>/subscribe world tech</code> — suivre des thèmes ou des flux par leur nom (/feeds les liste).\n' +
       '<code>/subscribe @canal world</code> — un canal que vous administrez reçoit la sélection du jour ; faites-moi d’abord administrateur du canal.',
     unsubscribe:
-      '<code>/unsubscribe</code> — un bouton pour tout ce que vous suivez.\n' +
+      '<code>/unsubscribe</code> — les boutons de /subscribe : ✅ marque ce que vous suivez ; touchez-le pour ne plus le suivre.\n' +
       '<code>/unsubscribe tech</code> — ne plus suivre des thèmes ou des flux par leur nom.\n' +
       '<code>/unsubscribe @canal</code> — un canal que vous administrez ne reçoit plus de sélections.',
     digest: '<code>/digest</code> — votre sélection tout de suite, telle que celle de chaque jour. Ses articles comptent comme reçus.',
@@ -95,7 +95,6 @@ export const FR: Messages = {
     `Je ne connais pas ${list(items)}.${retry === undefined ? '' : ` Vouliez-vous dire <code>${e(retry)}</code> ?`} /feeds liste les thèmes et les flux.`,
   nothingChanged: 'Rien n’a changé.',
   subscribeKeyboardTitle: 'Touchez les thèmes et les flux pour les suivre ou ne plus les suivre :',
-  unsubscribeKeyboardTitle: 'Touchez ce que vous ne voulez plus suivre :',
   doneButton: 'Terminé',
   goneButton: (name) => `${name} (plus proposé)`,
   keyboardDone: (topics, feeds) =>

@@ -88,8 +88,8 @@ export interface Messages {
   /** `retry`: the command with the names the words most likely meant ("/subscribe world"), if any. */
   readonly unknownItems: (items: readonly string[], retry?: string) => string;
   readonly nothingChanged: string;
+  /** Above the toggle keyboard of /subscribe, /unsubscribe and /settings: it must say a tap follows or unfollows. */
   readonly subscribeKeyboardTitle: string;
-  readonly unsubscribeKeyboardTitle: string;
   readonly doneButton: string;
   /** A keyboard button for something followed that feeds.json no longer offers (plain text). */
   readonly goneButton: (name: string) => string;

@@ -53,7 +53,7 @@ export const NL: Messages = {
       '<code>/subscribe world tech</code> — onderwerpen of feeds volgen op naam (/feeds toont ze).\n' +
       '<code>/subscribe @kanaal world</code> — een kanaal dat jij beheert krijgt het dagelijkse overzicht; maak mij eerst beheerder van het kanaal.',
     unsubscribe:
-      '<code>/unsubscribe</code> — een knop voor alles wat je volgt.\n' +
+      '<code>/unsubscribe</code> — de knoppen van /subscribe: ✅ staat bij wat je volgt; tik erop om het niet meer te volgen.\n' +
       '<code>/unsubscribe tech</code> — onderwerpen of feeds niet meer volgen, op naam.\n' +
       '<code>/unsubscribe @kanaal</code> — een kanaal dat jij beheert krijgt geen overzichten meer.',
     digest: '<code>/digest</code> — je overzicht nu meteen, precies zoals het dagelijkse eruitziet. De berichten erin tellen als ontvangen.',
@@ -91,7 +91,6 @@ export const NL: Messages = {
     `Ik ken ${list(items)} niet.${retry === undefined ? '' : ` Bedoel je <code>${e(retry)}</code>?`} /feeds toont de onderwerpen en feeds.`,
   nothingChanged: 'Er is niets veranderd.',
   subscribeKeyboardTitle: 'Tik op onderwerpen en feeds om ze te volgen of niet meer te volgen:',
-  unsubscribeKeyboardTitle: 'Tik op wat je niet meer wilt volgen:',
   doneButton: 'Klaar',
   goneButton: (name) => `${name} (niet meer aangeboden)`,
   keyboardDone: (topics, feeds) =>

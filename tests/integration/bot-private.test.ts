@@ -99,6 +99,21 @@ describe('a private chat, in English and Dutch', () => {
     expect(buttons(keyboard!).find((b) => b.callback_data === 'sub:t:world')!.text).toContain('✅');
   });
 
+  it('/unsubscribe without words shows the toggle keyboard of /subscribe, titled as a toggle before and after a tap', async () => {
+    const user = dutch();
+    await say(h, user, '/subscribe world');
+    const [keyboard] = await say(h, user, '/unsubscribe');
+    const title = 'Tik op onderwerpen en feeds om ze te volgen of niet meer te volgen:';
+    expect(keyboard!.text).toBe(title);
+    const marks = () => Object.fromEntries(buttons(keyboard!).map((b) => [b.callback_data, b.text]));
+    expect(marks()).toMatchObject({ 'sub:t:world': '✅ world', 'sub:t:tech': '▫️ tech' });
+    await press(h, user, keyboard!, 'sub:t:world');
+    expect(h.deps.subscribers.find(user.id)?.topics).toEqual([]);
+    expect(keyboard!.text).toBe(title);
+    expect(marks()).toMatchObject({ 'sub:t:world': '▫️ world' });
+    expect((await say(h, user, '/help unsubscribe'))[0]!.text).toContain('de knoppen van /subscribe: ✅ staat bij wat je volgt');
+  });
+
   it('/time sets, shows and turns off the digest; a bad time gets the format with an example', async () => {
     const user = english();
     expect((await say(h, user, '/time 6:45'))[0]!.text).toContain('arrives at <b>06:45</b> (Europe/Amsterdam)');
