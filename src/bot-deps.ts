@@ -49,5 +49,5 @@ export function botDepsOn(w: BotWiring): BotDeps {
 /** /poll: every enabled feed now, whatever its schedule. */
 async function pollEverything(poller: FeedPoller, feeds: readonly FeedSpec[], signal: AbortSignal): Promise<PollReport> {
   const report = await poller.pollFeeds(feeds.filter((feed) => feed.enabled), { signal });
-  return { done: report.done.length, failed: report.failed.map((failure) => `${failure.feedId}: ${failure.error}`) };
+  return { done: report.done.length, failed: report.failed.map(({ feedId, error }) => ({ feedId, error })) };
 }

@@ -18,8 +18,8 @@ export type OutboxStats = Pick<StoreOutboxStats, 'pending' | 'sentToday' | 'fail
 /** The result of a poll started from /poll. */
 export interface PollReport {
   readonly done: number;
-  /** Ids (or short descriptions) of the feeds that failed. */
-  readonly failed: readonly string[];
+  /** The feeds that failed, each with its error as logged (see plainFeedError for a chat's view). */
+  readonly failed: readonly { readonly feedId: string; readonly error: string }[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
+import { boldList, failureLines, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
 
 const list = (items: readonly string[]) => boldList(items, (count) => `und ${count} weitere`);
 
@@ -176,7 +176,7 @@ export const DE: Messages = {
         [`Versand: ${f.outbox.pending} in der Warteschlange, ${f.outbox.sentToday} heute verschickt, ${f.outbox.failed} fehlgeschlagen, ${f.outbox.dead} aufgegeben, ${f.outbox.inactiveChats} inaktive Chats`]),
     ].join('\n'),
   pollStarted: 'Ich rufe jetzt alle Feeds ab…',
-  pollDone: (done, failed) => `Abruf fertig: ${done} Feeds in Ordnung, ${failed.length} fehlgeschlagen${failed.length > 0 ? ` (${list(failed)})` : ''}.`,
+  pollDone: (done, failed) => `Abruf fertig: ${done} Feeds in Ordnung, ${failed.length} fehlgeschlagen${failed.length > 0 ? `:${failureLines(failed, (count) => `und ${count} weitere`)}` : '.'}`,
   pollUnavailable: 'Abrufen ist in diesem Prozess nicht verfügbar.',
   reloadDone: (change) => {
     const parts = [

@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
+import { boldList, failureLines, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
 
 const list = (items: readonly string[]) => boldList(items, (count) => `and ${count} more`);
 
@@ -175,7 +175,7 @@ export const EN: Messages = {
         [`Outbox: ${f.outbox.pending} pending, ${f.outbox.sentToday} sent today, ${f.outbox.failed} failed, ${f.outbox.dead} dead, ${f.outbox.inactiveChats} inactive chats`]),
     ].join('\n'),
   pollStarted: 'Polling all feeds now…',
-  pollDone: (done, failed) => `Poll finished: ${done} feeds ok, ${failed.length} failed${failed.length > 0 ? ` (${list(failed)})` : ''}.`,
+  pollDone: (done, failed) => `Poll finished: ${done} feeds ok, ${failed.length} failed${failed.length > 0 ? `:${failureLines(failed, (count) => `and ${count} more`)}` : '.'}`,
   pollUnavailable: 'Polling is not available in this process.',
   reloadDone: (change) => {
     const parts = [

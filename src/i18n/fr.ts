@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
+import { boldList, failureLines, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
 
 const list = (items: readonly string[]) => boldList(items, (count) => `et ${count} autres`);
 
@@ -179,7 +179,7 @@ export const FR: Messages = {
         [`Envois : ${f.outbox.pending} en attente, ${f.outbox.sentToday} envoyés aujourd’hui, ${f.outbox.failed} en échec, ${f.outbox.dead} abandonnés, ${f.outbox.inactiveChats} conversations inactives`]),
     ].join('\n'),
   pollStarted: 'Je lis tous les flux maintenant…',
-  pollDone: (done, failed) => `Lecture terminée : ${done} flux en ordre, ${failed.length} en échec${failed.length > 0 ? ` (${list(failed)})` : ''}.`,
+  pollDone: (done, failed) => `Lecture terminée : ${done} flux en ordre, ${failed.length} en échec${failed.length > 0 ? ` :${failureLines(failed, (count) => `et ${count} autres`)}` : '.'}`,
   pollUnavailable: 'La lecture des flux n’est pas disponible dans ce processus.',
   reloadDone: (change) => {
     const parts = [

@@ -47,6 +47,23 @@ export function boldList(items: readonly string[], more: (count: number) => stri
   return items.length > LIST_MAX_ITEMS ? `${named} ${more(items.length - LIST_MAX_ITEMS)}` : named;
 }
 
+/** One feed a poll could not read, and what went wrong, in plain words (no module prefixes, no URL). */
+export interface FeedFailure {
+  readonly feed: string;
+  readonly problem: string;
+}
+
+/**
+ * One line per failed feed, `<b>id</b>: problem`, each escaped and after a line break; past
+ * LIST_MAX_ITEMS the rest is counted by `more` on a line of its own, so a poll where everything
+ * failed still gets an answer.
+ */
+export function failureLines(failures: readonly FeedFailure[], more: (count: number) => string): string {
+  const lines = failures.slice(0, LIST_MAX_ITEMS).map((failure) => `<b>${escapeHtml(failure.feed)}</b>: ${escapeHtml(failure.problem)}`);
+  if (failures.length > LIST_MAX_ITEMS) lines.push(more(failures.length - LIST_MAX_ITEMS));
+  return lines.map((line) => `\n${line}`).join('');
+}
+
 /** A feed's health as its icon, the same in every language. */
 export const HEALTH_ICONS = { ok: '🟢', failing: '🔴', new: '⚪', unknown: '•' } as const;
 
@@ -151,7 +168,8 @@ export interface Messages {
   readonly deleted: string;
   readonly stats: (figures: StatsFigures) => string;
   readonly pollStarted: string;
-  readonly pollDone: (done: number, failed: readonly string[]) => string;
+  /** The end of /poll: `failed` lists each feed that failed with its problem, one a line. */
+  readonly pollDone: (done: number, failed: readonly FeedFailure[]) => string;
   readonly pollUnavailable: string;
   /** /reload took the new feeds.json; `change` says what differs from the list before. */
   readonly reloadDone: (change: CatalogChange) => string;

@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
+import { boldList, failureLines, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
 
 const list = (items: readonly string[]) => boldList(items, (count) => `en nog ${count}`);
 
@@ -175,7 +175,7 @@ export const NL: Messages = {
         [`Verzending: ${f.outbox.pending} in de wachtrij, ${f.outbox.sentToday} vandaag verstuurd, ${f.outbox.failed} mislukt, ${f.outbox.dead} opgegeven, ${f.outbox.inactiveChats} inactieve chats`]),
     ].join('\n'),
   pollStarted: 'Alle feeds worden nu opgehaald…',
-  pollDone: (done, failed) => `Ophalen klaar: ${done} feeds goed, ${failed.length} mislukt${failed.length > 0 ? ` (${list(failed)})` : ''}.`,
+  pollDone: (done, failed) => `Ophalen klaar: ${done} feeds goed, ${failed.length} mislukt${failed.length > 0 ? `:${failureLines(failed, (count) => `en nog ${count}`)}` : '.'}`,
   pollUnavailable: 'Ophalen kan niet vanuit dit proces.',
   reloadDone: (change) => {
     const parts = [

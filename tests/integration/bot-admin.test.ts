@@ -1,5 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { PollReport } from '../../src/bot/deps.js';
 import { editHtml, sendHtml } from '../../src/bot/telegram-adapter.js';
+import { FeedFetchError } from '../../src/feeds/http-errors.js';
+import { describePollError } from '../../src/jobs/poll-feed.js';
 import type { FeedState, Subscriber } from '../../src/core/types.js';
 import { ADMIN_ID, FIXED_NOW, TEST_FEEDS, say, startHarness, type Harness } from '../helpers/bot-harness.js';
 import { seedBriefings } from '../helpers/seed-briefings.js';
@@ -13,7 +16,7 @@ const state = (feedId: string, failures: number, failing = false): FeedState => 
 
 let h: Harness;
 let digestCalls: Subscriber[] = [];
-let finishPoll: (report: { done: number; failed: string[] }) => void = () => undefined;
+let finishPoll: (report: PollReport) => void = () => undefined;
 beforeAll(async () => {
   h = await startHarness({
     deps: {
@@ -84,9 +87,23 @@ describe('admin commands', () => {
     expect(started!.text).toBe('Polling all feeds now…');
     expect((await say(h, READER, '/help'))[0]!.text).toContain('Wat ik kan');
     const before = h.emulator.messagesTo(ADMIN.id).length;
-    finishPoll({ done: 19, failed: ['evil'] });
+    finishPoll({ done: 19, failed: [{ feedId: 'evil', error: 'jobs/poll-feeds: feed evil: aborted by shutdown' }] });
     const [done] = await h.emulator.waitForMessages(ADMIN.id, 1, before);
-    expect(done!.text).toBe('Poll finished: 19 feeds ok, 1 failed (<b>evil</b>).');
+    expect(done!.text).toBe('Poll finished: 19 feeds ok, 1 failed:\n<b>evil</b>: aborted by shutdown');
+  });
+
+  it('/poll names each failed feed with what went wrong in plain words, without the log\'s module prefixes and URLs', async () => {
+    const earlier = finishPoll;
+    await say(h, ADMIN, '/poll');
+    // The poll starts once Telegram has taken the first answer, a moment after the emulator shows it.
+    await vi.waitFor(() => expect(finishPoll).not.toBe(earlier));
+    const url = 'https://tweakers.example/feeds/mixed.xml';
+    const error = describePollError({ feedId: 'tweakers', currentUrl: url }, new FeedFetchError({ url, reason: 'http', status: 404 }));
+    expect(error).toBe(`jobs/poll-feeds: feed tweakers: feeds/fetch: HTTP 404 for ${url}`);
+    const before = h.emulator.messagesTo(ADMIN.id).length;
+    finishPoll({ done: 2, failed: [{ feedId: 'tweakers', error }] });
+    const [done] = await h.emulator.waitForMessages(ADMIN.id, 1, before);
+    expect(done!.text).toBe('Poll finished: 2 feeds ok, 1 failed:\n<b>tweakers</b>: HTTP 404 Not Found');
   });
 
   it('/poll reports in the language the chat switched to while the poll ran', async () => {

@@ -141,7 +141,8 @@ describe('bin/newsbrief.js', () => {
     expect(result.stdout).toContain('Harbour reopens after the storm');
     expect(result.stdout).toContain('Articles: 1');
     // Nothing listens on port 9: the poll fails, and says so, rather than being cut short.
-    expect(result.stdout).toContain('Poll finished: 0 feeds ok, 1 failed (world-news: ');
+    expect(result.stdout).toContain('Poll finished: 0 feeds ok, 1 failed:\nworld-news: network error');
+    expect(result.stdout).not.toContain('feeds/fetch');
     expect(result.stdout).not.toContain('aborted');
     expect(result.stdout).not.toContain('not available');
   });

@@ -25,7 +25,7 @@ function renderAll(msg: Messages): Record<string, string> {
     feedsTopic: msg.feedsTopic(HOSTILE), feedLine: msg.feedLine(HOSTILE, HOSTILE, 'failing', HOSTILE), settings: msg.settings(view),
     status: msg.status(view, HOSTILE, HOSTILE, true, list), followsOnlyGone: msg.followsOnlyGone(list),
     stats: msg.stats({ subscribers: 1, activeSubscribers: 1, feeds: 1, failingFeeds: list, rarelyPolledFeeds: list, articles: 1, outbox: { pending: 1, sentToday: 1, failed: 0, dead: 0, inactiveChats: 2 } }),
-    pollDone: msg.pollDone(1, list),
+    pollDone: msg.pollDone(1, [{ feed: HOSTILE, problem: HOSTILE }, { feed: 'world', problem: 'HTTP 404 Not Found' }]),
     reloadDone: msg.reloadDone({ added: list, removed: list, changed: list, enabled: 3 }),
     reloadUnchanged: msg.reloadDone({ added: [], removed: [], changed: [], enabled: 3 }),
     reloadFailed: msg.reloadFailed(`${HOSTILE}: feeds[0].url: not an absolute http(s) URL`, 3),
