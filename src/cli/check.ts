@@ -1,34 +1,97 @@
 import { Command } from 'commander';
-import { warnNothingToPoll } from '../feeds-file.js';
+import { ConfigError, parseConfig, type Config } from '../config.js';
+import type { FeedSpec } from '../core/types.js';
+import { loadFeedsFile, warnNothingToPoll } from '../feeds-file.js';
 import { inspectDatabase } from '../store/database.js';
-import { loadCliContext } from './context.js';
 
 /**
  * `newsbrief check`: validates the environment, feeds.json and the database file (read only)
- * without touching the network.
+ * without touching the network. Every part that can be checked on its own is checked, so one run
+ * lists every problem: each on its own line on stderr, and the exit code is 1 when there is any.
  */
 export function checkCommand(): Command {
   return new Command('check')
     .description('Validate the environment, feeds.json and the database file (read only), without touching the network')
     .action(() => {
-      const { config, feeds } = loadCliContext();
-      const enabled = feeds.filter((feed) => feed.enabled);
-      const topics = new Set(enabled.flatMap((feed) => feed.topics));
-      const languages = new Set(enabled.map((feed) => feed.language));
-      const database = inspectDatabase(config.databasePath);
-      const idle = warnNothingToPoll(feeds);
-      // No dangling "languages " label when there are none.
-      const languageList = languages.size === 0 ? '' : `, ${languages.size === 1 ? 'language' : 'languages'} ${[...languages].sort().join(', ')}`;
-      process.stdout.write(
-        [
-          `environment: ok (database ${config.databasePath}, log level ${config.logLevel})`,
-          `bot token: ${config.botToken ? 'set' : 'not set: npm start will only poll and condense the feeds; see README to get one'}`,
-          `${config.feedsFile}: ok, ${count(feeds.length, 'feed')} (${enabled.length} enabled), ${count(topics.size, 'topic')}${languageList}`,
-          ...(idle === null ? [] : [`${config.feedsFile}: warning: ${idle}`]),
-          `${config.databasePath}: ${describe(database)}`,
-        ].join('\n') + '\n',
-      );
+      const lines = checkEverything(process.env);
+      for (const line of lines) {
+        if (line.problem) process.stderr.write(`newsbrief: ${line.text}\n`);
+        else process.stdout.write(`${line.text}\n`);
+      }
+      if (lines.some((line) => line.problem)) process.exitCode = 1;
     });
+}
+
+/** One line of check's report: a part that passed (or a warning), or one problem to fix. */
+export interface CheckLine {
+  readonly problem: boolean;
+  readonly text: string;
+}
+
+/** The variables that say where feeds.json and the database are. */
+const PATH_VARIABLES = ['FEEDS_FILE', 'DATA_DIR', 'DATABASE_PATH'] as const;
+
+/**
+ * Checks the environment, then feeds.json, then the database file, in that order. A bad variable
+ * does not hide a broken feeds.json: the files are still checked where the environment puts them
+ * (or at their defaults), unless a path variable itself is what is wrong.
+ */
+export function checkEverything(env: Record<string, string | undefined>): CheckLine[] {
+  const lines: CheckLine[] = [];
+  const config = attempt(lines, () => parseConfig(env));
+  if (config !== null) lines.push(...environmentLines(config));
+  const paths = config ?? pathsOnly(env);
+  if (paths === null) return lines;
+  const feeds = attempt(lines, () => loadFeedsFile(paths.feedsFile));
+  if (feeds !== null) lines.push(...feedsLines(paths.feedsFile, feeds));
+  const database = attempt(lines, () => ({ found: inspectDatabase(paths.databasePath) }));
+  if (database !== null) lines.push(ok(`${paths.databasePath}: ${describe(database.found)}`));
+  return lines;
+}
+
+/** `run()`'s value, or null with each problem of its ConfigError added to `lines` as `<source>: <problem>`. */
+function attempt<T>(lines: CheckLine[], run: () => T): T | null {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    lines.push(...error.problems.map((problem) => ({ problem: true, text: `${error.source}: ${problem}` })));
+    return null;
+  }
+}
+
+/** Where the files are when some other variable is bad; null when a path variable is (already reported). */
+function pathsOnly(env: Record<string, string | undefined>): Pick<Config, 'feedsFile' | 'databasePath'> | null {
+  try {
+    return parseConfig(Object.fromEntries(PATH_VARIABLES.map((name) => [name, env[name]])));
+  } catch (error) {
+    if (error instanceof ConfigError) return null;
+    throw error;
+  }
+}
+
+function environmentLines(config: Config): CheckLine[] {
+  return [
+    ok(`environment: ok (database ${config.databasePath}, log level ${config.logLevel})`),
+    ok(`bot token: ${config.botToken ? 'set' : 'not set: npm start will only poll and condense the feeds; see README to get one'}`),
+  ];
+}
+
+function feedsLines(file: string, feeds: readonly FeedSpec[]): CheckLine[] {
+  const enabled = feeds.filter((feed) => feed.enabled);
+  const topics = new Set(enabled.flatMap((feed) => feed.topics));
+  const languages = new Set(enabled.map((feed) => feed.language));
+  const idle = warnNothingToPoll(feeds);
+  // No dangling "languages " label when there are none.
+  const languageList = languages.size === 0 ? '' : `, ${languages.size === 1 ? 'language' : 'languages'} ${[...languages].sort().join(', ')}`;
+  return [
+    ok(`${file}: ok, ${count(feeds.length, 'feed')} (${enabled.length} enabled), ${count(topics.size, 'topic')}${languageList}`),
+    ...(idle === null ? [] : [ok(`${file}: warning: ${idle}`)]),
+  ];
+}
+
+function ok(text: string): CheckLine {
+  return { problem: false, text };
 }
 
 /** `1 feed`, `2 feeds`, `0 feeds`. */

@@ -78,6 +78,32 @@ describe('bin/newsbrief.js', () => {
     );
   });
 
+  it('check reports every problem of the environment, feeds.json and the database in one run, one a line', async () => {
+    const feeds = join(dir.dir, 'broken-feeds.json');
+    writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'a', url: '/rss', language: 'en', topics: ['news'] }, { id: 'a', url: 'https://a.example/rss', language: 'en', topics: ['news'] }] }));
+    const notes = join(dir.dir, 'notes-too.db');
+    writeFileSync(notes, 'not a database\n'.repeat(10));
+    const env = { FEEDS_FILE: feeds, DATABASE_PATH: notes, POLL_INTERVAL_MINUTES: 'x', DEFAULT_TIMEZONE: 'Mars/Base' };
+    const result = await run(join(REPO, 'bin/newsbrief.js'), ['check'], env);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n')).toEqual([
+      'newsbrief: environment: POLL_INTERVAL_MINUTES: not a number (got "x")',
+      'newsbrief: environment: DEFAULT_TIMEZONE: not an IANA time zone name (got "Mars/Base")',
+      `newsbrief: ${feeds}: feeds[0].url: not an absolute http(s) URL (got "/rss")`,
+      `newsbrief: ${feeds}: feeds[1].id: duplicate id "a" (also at feeds[0])`,
+      `newsbrief: ${notes}: not an SQLite database (another kind of file, or an encrypted or damaged one); set DATABASE_PATH to a newsbrief database or to a file that does not exist yet`,
+      '',
+    ]);
+
+    // What passes is still said, on stdout, between the problems' lines on stderr.
+    const fresh = join(dir.dir, 'fresh.db');
+    const partly = await run(join(REPO, 'bin/newsbrief.js'), ['check'], { ...env, DATABASE_PATH: fresh });
+    expect(partly.code).toBe(1);
+    expect(partly.stdout).toBe(`${fresh}: not there yet: npm start creates it\n`);
+    expect(partly.stderr).toContain(`newsbrief: ${feeds}: feeds[0].url: `);
+  });
+
   it('check reads the database file without changing it, and refuses one that is not a database or could not be made', async () => {
     const feeds = join(dir.dir, 'feeds.json');
     writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'a', url: 'https://a.example/rss', language: 'en', topics: ['news'] }] }));
