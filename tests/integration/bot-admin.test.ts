@@ -17,6 +17,14 @@ const state = (feedId: string, failures: number, failing = false): FeedState => 
 let h: Harness;
 let digestCalls: Subscriber[] = [];
 let finishPoll: (report: PollReport) => void = () => undefined;
+
+/**
+ * The poll starts once Telegram has taken the "Polling…" answer, a moment after the emulator
+ * shows it: until then `finishPoll` is still the previous poll's resolver.
+ */
+async function pollStarted(earlier: typeof finishPoll): Promise<void> {
+  await vi.waitFor(() => expect(finishPoll).not.toBe(earlier));
+}
 beforeAll(async () => {
   h = await startHarness({
     deps: {
@@ -83,8 +91,10 @@ describe('admin commands', () => {
 
   it('/poll reports when the poll is done, without blocking other chats meanwhile', async () => {
     expect((await say(h, READER, '/poll'))[0]!.text).toContain('beheerders');
+    const earlier = finishPoll;
     const [started] = await say(h, ADMIN, '/poll');
     expect(started!.text).toBe('Polling all feeds now…');
+    await pollStarted(earlier);
     expect((await say(h, READER, '/help'))[0]!.text).toContain('Wat ik kan');
     const before = h.emulator.messagesTo(ADMIN.id).length;
     finishPoll({ done: 19, failed: [{ feedId: 'evil', error: 'jobs/poll-feeds: feed evil: aborted by shutdown' }] });
@@ -95,8 +105,7 @@ describe('admin commands', () => {
   it('/poll names each failed feed with what went wrong in plain words, without the log\'s module prefixes and URLs', async () => {
     const earlier = finishPoll;
     await say(h, ADMIN, '/poll');
-    // The poll starts once Telegram has taken the first answer, a moment after the emulator shows it.
-    await vi.waitFor(() => expect(finishPoll).not.toBe(earlier));
+    await pollStarted(earlier);
     const url = 'https://tweakers.example/feeds/mixed.xml';
     const error = describePollError({ feedId: 'tweakers', currentUrl: url }, new FeedFetchError({ url, reason: 'http', status: 404 }));
     expect(error).toBe(`jobs/poll-feeds: feed tweakers: feeds/fetch: HTTP 404 for ${url}`);
@@ -107,7 +116,9 @@ describe('admin commands', () => {
   });
 
   it('/poll reports in the language the chat switched to while the poll ran', async () => {
+    const earlier = finishPoll;
     await say(h, ADMIN, '/poll');
+    await pollStarted(earlier);
     await say(h, ADMIN, '/language nl');
     try {
       const before = h.emulator.messagesTo(ADMIN.id).length;
