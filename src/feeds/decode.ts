@@ -1,3 +1,4 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { guessUndeclaredEncoding } from './guess-encoding.js';
 
@@ -23,7 +24,10 @@ const UTF8_ALIASES = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8', 'unicode11ut
 /**
  * Turns the bytes of a feed or page into a JS string without mojibake. The encoding is chosen
  * in this order: byte order mark; an unmistakable UTF-16/32 byte pattern (`<\0?\0` ...); the
- * HTTP charset parameter; the XML declaration; `<meta charset>` for HTML; UTF-8. Bytes that
+ * HTTP charset parameter; the XML declaration; `<meta charset>` for HTML; UTF-8. Bytes with
+ * non-ASCII characters that are all valid UTF-8 are read as UTF-8 whatever a header or
+ * declaration claims: servers often label UTF-8 feeds ISO-8859-1 (a web server's default), and
+ * real text in any other encoding is practically never valid UTF-8. Bytes that
  * are not valid UTF-8 where UTF-8 was assumed or claimed are read as the document's own
  * declaration if it has another, else as another encoding when they clearly are not Western
  * (guess-encoding.ts: Polish, Czech, Turkish, Japanese, Chinese, Cyrillic ... feeds that declare
@@ -49,7 +53,11 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType: string | null): 
   }
 
   for (const encoding of candidates) {
-    if (encoding !== 'utf-8') return { text: decodeWith(bytes, encoding), encoding };
+    if (encoding !== 'utf-8') {
+      // Not with a UTF-16/32 pattern: NUL-interleaved ASCII is valid UTF-8 too.
+      if (wide === null && isPlainlyUtf8(bytes)) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8' };
+      return { text: decodeWith(bytes, encoding), encoding };
+    }
     const text = decodeStrictUtf8(bytes);
     if (text !== null) return { text, encoding };
     // Claimed UTF-8 but is not: a later, different declaration (or windows-1252) is the better guess.
@@ -138,6 +146,11 @@ function normaliseCharset(label: string | null, bytes: Uint8Array): string | nul
 function decodeWith(bytes: Uint8Array, encoding: string): string {
   if (encoding === 'utf-8') return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: false });
+}
+
+/** Valid UTF-8 with at least one non-ASCII character (pure ASCII says nothing: ISO-2022-JP is 7-bit). */
+function isPlainlyUtf8(bytes: Uint8Array): boolean {
+  return !isAscii(bytes) && isUtf8(bytes);
 }
 
 function decodeStrictUtf8(bytes: Uint8Array): string | null {

@@ -85,6 +85,13 @@ describe('fetchDocument and character encodings', () => {
     expect(await fetchOk('/cp1252.xml')).toMatchObject({ text, encoding: 'windows-1252' });
   });
 
+  it('reads a UTF-8 feed the server labels ISO-8859-1 as UTF-8, closing quotes and Cyrillic included', async () => {
+    // ” is E2 80 9D: read as windows-1252 its 0x9D is no character, so no later repair could bring it back.
+    const text = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${TITLE} · Путин “сказал”</title></channel></rss>`;
+    server.route('/mislabelled.xml', { headers: { 'content-type': 'text/xml; charset=ISO-8859-1' }, body: Buffer.from(text) });
+    expect(await fetchOk('/mislabelled.xml')).toMatchObject({ text, encoding: 'utf-8' });
+  });
+
   it('reads an undeclared windows-1252 feed without mojibake', async () => {
     const text = rss('');
     server.route('/undeclared.xml', { body: iconv.encode(text, 'windows-1252') });
