@@ -7,25 +7,45 @@ import type { WireFeed, WireItem, WireText } from './wire.js';
 
 /** True when the text looks like a JSON Feed document (an object naming the jsonfeed.org version). */
 export function looksLikeJsonFeed(text: string): boolean {
-  return /^\s*\{/.test(text) && /jsonfeed\.org\/version/i.test(text.slice(0, 2000));
+  return looksLikeJson(text) && /jsonfeed\.org\/version/i.test(text.slice(0, 2000));
+}
+
+/** True when the text is JSON rather than markup: it opens with an object or an array. */
+export function looksLikeJson(text: string): boolean {
+  return /^\s*[{[]/.test(text);
 }
 
 type Json = Record<string, unknown>;
+
+/** A JSON document read as a feed: the feed, or why it is none (`malformed` JSON, or JSON that is `not-a-feed`). */
+export type JsonFeedReading =
+  | { readonly ok: true; readonly feed: WireFeed }
+  | { readonly ok: false; readonly kind: 'malformed' | 'not-a-feed'; readonly problem: string };
+
+/**
+ * Reads a JSON document as a JSON Feed, wherever its `version` stands (generators that write
+ * keys in order may put it after the items). JSON that is no JSON Feed (an API's error object)
+ * is said to be JSON, so the operator is not told about XML elements it never had.
+ */
+export function readJsonDocument(text: string, feedUrl: string): JsonFeedReading {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, kind: 'malformed', problem: `invalid JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  const version = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Json)['version'] : undefined;
+  if (typeof version !== 'string' || !/jsonfeed\.org\/version/i.test(version)) {
+    return { ok: false, kind: 'not-a-feed', problem: 'the document is JSON but not a JSON Feed (no "version": "https://jsonfeed.org/version/1.1")' };
+  }
+  return { ok: true, feed: toWireFeed(doc as Json, feedUrl) };
+}
 
 function str(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
-/** Reads a JSON Feed; null when the text is not valid JSON or not an object. */
-export function readJsonFeed(text: string, feedUrl: string): WireFeed | null {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return null;
-  const feed = doc as Json;
+function toWireFeed(feed: Json, feedUrl: string): WireFeed {
   const home = str(feed['home_page_url']);
   const items = Array.isArray(feed['items']) ? (feed['items'] as unknown[]) : [];
   const title = str(feed['title']);

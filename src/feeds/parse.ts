@@ -9,7 +9,7 @@ import { decodeFeedBytes } from './decode.js';
 import { quoteDocumentText } from './error-text.js';
 import { FeedParseError } from './parse-error.js';
 import { readAtom } from './parse-atom.js';
-import { looksLikeJsonFeed, readJsonFeed } from './parse-json.js';
+import { looksLikeJson, readJsonDocument } from './parse-json.js';
 import { readRss } from './parse-rss.js';
 import type { HashedArticle } from '../core/types.js';
 import { normaliseItem, wireTitle, looseString, type RssParserItem } from './normalise.js';
@@ -74,10 +74,10 @@ async function parseUnsafe(text: string, context: ParseContext): Promise<ParsedF
   const { feedId, feedUrl } = context;
   if (text.trim() === '') throw new FeedParseError(feedId, 'empty', 'the document is empty');
   if (looksBinary(text)) throw new FeedParseError(feedId, 'not-a-feed', 'not XML (the body looks like binary data)');
-  if (looksLikeJsonFeed(text)) {
-    const wire = readJsonFeed(text, feedUrl);
-    if (wire === null) throw new FeedParseError(feedId, 'malformed', 'invalid JSON Feed document');
-    return build(wire, [], context, false, []);
+  if (looksLikeJson(text)) {
+    const reading = readJsonDocument(text, feedUrl);
+    if (!reading.ok) throw new FeedParseError(feedId, reading.kind, reading.problem);
+    return build(reading.feed, [], context, false, []);
   }
   const { wire, xmlErrors } = readTree(text, context);
   const rp = await runRssParser(text);

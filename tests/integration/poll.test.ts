@@ -146,6 +146,12 @@ describe('failures', () => {
     expect(bed.rig.articles.countArticles('page')).toBe(0);
   });
 
+  it('records a JSON answer that is no feed (an API error) as JSON, not as a document without XML', async () => {
+    bed.server.route('/api.json', { headers: { 'content-type': 'application/json' }, body: '{"error":"forbidden","code":403}' });
+    const report = await bed.rig.poller.pollFeeds([spec('api', bed.server.url('/api.json'))]);
+    expect(report.failed[0]?.error).toBe(`jobs/poll-feeds: feed api (${bed.server.url('/api.json')}): feeds/parse: feed "api": the document is JSON but not a JSON Feed (no "version": "https://jsonfeed.org/version/1.1")`);
+  });
+
   it('backs off on consecutive failures, honours Retry-After, marks the feed failing and recovers', async () => {
     const local = openPollRig(join(bed.dir, 'backoff.db'), bed.clock, { timing: { failingAfter: 3, defaultIntervalMinutes: 10, minIntervalMinutes: 5 } });
     try {

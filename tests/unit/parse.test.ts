@@ -112,6 +112,21 @@ describe('parseFeed: JSON Feed', () => {
     expect(feed.title).toBe('JSON Example');
     expect(feed.articles[0]).toMatchObject({ title: 'Hello JSON', url: 'https://json.example.com/posts/1', content: 'Hi & welcome', author: 'Jay' });
   });
+
+  it('reads a JSON Feed whose version comes after long items', async () => {
+    const text = JSON.stringify({ title: 'Late', items: [{ id: 'a1', url: 'https://e.com/a1', title: 'First', content_html: `<p>${'Long text. '.repeat(300)}</p>` }], version: 'https://jsonfeed.org/version/1.1' });
+    const feed = await parseFeed(text, { feedId: 'late', feedUrl: 'https://e.com/feed.json', now: NOW });
+    expect(feed.articles.map((a) => a.title)).toEqual(['First']);
+  });
+
+  it('says that JSON which is no JSON Feed (an API error) is JSON, and that broken JSON is broken', async () => {
+    const notFeed = await rejection('{"error":"forbidden","items":[]}');
+    expect(notFeed.kind).toBe('not-a-feed');
+    expect(notFeed.message).toBe('feeds/parse: feed "nos": the document is JSON but not a JSON Feed (no "version": "https://jsonfeed.org/version/1.1")');
+    const broken = await rejection('{"version": "https://jsonfeed.org/version/1.1", "items": [');
+    expect(broken.kind).toBe('malformed');
+    expect(broken.message).toMatch(/^feeds\/parse: feed "nos": invalid JSON \(/);
+  });
 });
 
 describe('parseFeed: ill-formed documents', () => {
