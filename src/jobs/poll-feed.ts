@@ -34,8 +34,11 @@ export async function pollFeed(deps: PollDeps, spec: FeedSpec, signal?: AbortSig
   // An operator who edits the URL in feeds.json means it: forget redirects and validators.
   const record = stored === null || stored.configuredUrl !== spec.url ? initialFeedRecord(spec.id, spec.url) : stored;
   const policy = { ...deps.timing, defaultIntervalMinutes: spec.intervalMinutes ?? deps.timing.defaultIntervalMinutes };
+  // Where redirects led: a login or error page there is the operator's clue, so the error names it.
+  let redirectedTo: string | null = null;
   try {
     const outcome = await deps.fetcher.fetchDocument({ url: record.currentUrl, etag: record.etag, lastModified: record.lastModified, signal });
+    if (outcome.url !== record.currentUrl) redirectedTo = outcome.url;
     return outcome.kind === 'not-modified'
       ? recordNotModified(deps, record, outcome, policy, random)
       : await recordDocument(deps, spec, record, outcome, policy, random, signal);
@@ -43,7 +46,7 @@ export async function pollFeed(deps: PollDeps, spec: FeedSpec, signal?: AbortSig
     if (signal?.aborted === true) {
       return { ok: false, feedId: spec.id, error: `jobs/poll-feeds: feed ${spec.id}: aborted by shutdown`, consecutiveFailures: record.consecutiveFailures, failing: record.failing, nextPollAt: null };
     }
-    return recordFailure(deps, record, error, policy, random);
+    return recordFailure(deps, record, error, policy, random, redirectedTo);
   }
 }
 
@@ -160,12 +163,12 @@ function refresh(deps: Pick<PollDeps, 'articles' | 'logger'>, resummarize: Resum
   }
 }
 
-function recordFailure(deps: PollDeps, record: FeedRecord, error: unknown, policy: PollTimingPolicy, random: () => number): FeedPollResult {
+function recordFailure(deps: PollDeps, record: FeedRecord, error: unknown, policy: PollTimingPolicy, random: () => number, redirectedTo: string | null): FeedPollResult {
   const now = deps.now();
   const failures = record.consecutiveFailures + 1;
   const retryAfter = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
   const schedule = nextPollAfterFailure(now, failures, typeof retryAfter === 'number' ? retryAfter : null, policy, random);
-  const message = describePollError(record, error);
+  const message = describePollError(record, error, redirectedTo);
   try {
     deps.feeds.saveFeed({ ...record, lastPolledAt: now, nextPollAt: schedule.nextPollAt, consecutiveFailures: failures, failing: schedule.failing, lastError: message, lastErrorAt: now });
   } catch (storeError) {
@@ -175,9 +178,15 @@ function recordFailure(deps: PollDeps, record: FeedRecord, error: unknown, polic
   return { ok: false, feedId: record.feedId, error: message, consecutiveFailures: failures, failing: schedule.failing, nextPollAt: schedule.nextPollAt };
 }
 
-/** `jobs/poll-feeds: feed <id> (<url>): <cause>`, the URL omitted when the cause names it already. */
-export function describePollError(record: Pick<FeedRecord, 'feedId' | 'currentUrl'>, error: unknown): string {
+/**
+ * `jobs/poll-feeds: feed <id> (<url>, redirected to <url>): <cause>`; each URL omitted when the
+ * cause names it already, the redirect when the document came from the URL asked.
+ */
+export function describePollError(record: Pick<FeedRecord, 'feedId' | 'currentUrl'>, error: unknown, redirectedTo: string | null = null): string {
   const cause = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
-  const where = cause.includes(record.currentUrl) ? '' : ` (${record.currentUrl})`;
-  return `jobs/poll-feeds: feed ${record.feedId}${where}: ${cause}`;
+  const where = [
+    cause.includes(record.currentUrl) ? null : record.currentUrl,
+    redirectedTo === null || cause.includes(redirectedTo) ? null : `redirected to ${redirectedTo}`,
+  ].filter((part) => part !== null);
+  return `jobs/poll-feeds: feed ${record.feedId}${where.length > 0 ? ` (${where.join(', ')})` : ''}: ${cause}`;
 }

@@ -146,6 +146,16 @@ describe('failures', () => {
     expect(bed.rig.articles.countArticles('page')).toBe(0);
   });
 
+  it('names where redirects led when the page there is no feed (a login wall)', async () => {
+    bed.server.route('/walled.xml', { status: 302, headers: { location: '/login?next=%2Fwalled.xml' } });
+    bed.server.route('/login', { headers: { 'content-type': 'text/html' }, body: '<!doctype html><html><head><title>Sign in</title></head><body>Sign in first.</body></html>' });
+    await bed.rig.poller.pollFeeds([spec('walled', bed.server.url('/walled.xml'))]);
+    expect(bed.rig.feeds.getFeed('walled')?.lastError).toBe(
+      `jobs/poll-feeds: feed walled (${bed.server.url('/walled.xml')}, redirected to ${bed.server.url('/login?next=%2Fwalled.xml')}): ` +
+        'feeds/parse: feed "walled": the document is an HTML page, not a feed (title: "Sign in")',
+    );
+  });
+
   it('records a JSON answer that is no feed (an API error) as JSON, not as a document without XML', async () => {
     bed.server.route('/api.json', { headers: { 'content-type': 'application/json' }, body: '{"error":"forbidden","code":403}' });
     const report = await bed.rig.poller.pollFeeds([spec('api', bed.server.url('/api.json'))]);
