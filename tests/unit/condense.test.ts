@@ -11,6 +11,7 @@ import {
   removeBoilerplate,
   trimToBudget,
 } from '../../src/core/condense/index.js';
+import { MAX_ARTICLE_CHARS } from '../../src/core/condense/prepare.js';
 import { canStandAlone, stripDateline } from '../../src/core/condense/standalone.js';
 
 const fixture = (name: string) =>
@@ -94,6 +95,19 @@ describe('condenseArticle', () => {
     const joined = b.sentences.join(' ');
     expect(joined).toContain('Het kabinet is dinsdag gevallen');
     expect(joined).not.toMatch(/Door Piet|Lees ook|Wat betekent|Facebook|Foto/);
+  });
+});
+
+describe('very long articles', () => {
+  it('reads an article up to its first 50,000 characters: a sentence past them is never chosen', () => {
+    // Questions cannot stand in a briefing, so without the limit the last sentence would be the only choice.
+    const questions = Array.from({ length: 1200 }, (_, i) => `Who will pay for road number ${i} in the coming years?`).join(' ');
+    const late = 'The council approved the new bridge over the river on Monday evening.';
+    expect(questions.length).toBeGreaterThan(MAX_ARTICLE_CHARS);
+    const b = condenseArticle({ title: 'Council approves new bridge', text: `${questions}\n\n${late}`, language: 'en' });
+    expect(b.sentences.join(' ')).not.toContain(late);
+    const short = condenseArticle({ title: 'Council approves new bridge', text: `${questions.slice(0, 2000)}\n\n${late}`, language: 'en' });
+    expect(short.sentences).toEqual([late]);
   });
 });
 
