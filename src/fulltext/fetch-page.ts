@@ -2,6 +2,7 @@ import { Agent } from 'undici';
 import type { Fetcher } from '../feeds/fetch-types.js';
 import type { FetchPage } from './extract.js';
 import { assertPublicUrl, publicOnlyLookup, type ResolveHost } from './public-url.js';
+import { isWallUrl } from './wall-url.js';
 
 /** Article pages are HTML; anything else is accepted at low priority (some servers insist). */
 export const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
@@ -22,7 +23,8 @@ export interface FetchPageOptions {
  * The extractor's port on top of the polite feed fetcher (same limits, user agent, per-host
  * manners). Every hop, redirects included, must be http(s) to a public host unless
  * `allowPrivateHosts`: checked before each request, and again by the DNS lookup of the
- * connection itself. A 304 cannot happen without validators, so it is treated as a failure.
+ * connection itself. A 304 cannot happen without validators, so it is treated as a failure,
+ * and so is a redirect to a login, subscription or consent wall (wall-url.ts).
  */
 export function fetchPageWith(fetcher: Fetcher, options: FetchPageOptions = {}): FetchPage {
   const { signal, allowPrivateHosts = false, resolveHost } = options;
@@ -32,6 +34,10 @@ export function fetchPageWith(fetcher: Fetcher, options: FetchPageOptions = {}):
   return async (url) => {
     const outcome = await fetcher.fetchDocument({ url, accept: PAGE_ACCEPT, ...(signal ? { signal } : {}), ...guard });
     if (outcome.kind !== 'ok') throw new Error(`fulltext/fetch-page: unexpected 304 for ${url}`);
+    // However much text a wall holds, it is no article: the teaser is the better briefing.
+    if (outcome.url !== url && isWallUrl(outcome.url)) {
+      throw new Error(`fulltext/fetch-page: ${url} led to a login, subscription or consent page (${outcome.url}), not the article`);
+    }
     return outcome.text;
   };
 }

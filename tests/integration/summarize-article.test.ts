@@ -47,6 +47,23 @@ describe('createSummarizer', () => {
     expect(briefing.sentences).toEqual([TEASER]);
   });
 
+  it('keeps the teaser when the article link redirects to a login wall, however much text the wall holds', async () => {
+    const wall = `<!doctype html><html><head><title>Inloggen | De Krant</title></head><body><main><h1>Log in om verder te lezen</h1>
+      <p>Dit artikel is alleen voor abonnees. Log in met je account om verder te lezen, of neem vandaag nog een abonnement voor onbeperkt toegang tot al onze journalistiek.</p>
+      <form><label>E-mailadres</label><input name="email"><label>Wachtwoord</label><input type="password"><button>Inloggen</button></form>
+      <p>Nog geen abonnee? De eerste maand kost maar 1 euro en je kunt op elk moment opzeggen. Al abonnee op de papieren krant? Activeer dan gratis je digitale toegang met je klantnummer.</p></main></body></html>`;
+    server.route('/achter-slot', { status: 302, headers: { location: '/account/login?return=%2Fachter-slot' } });
+    server.route('/account/login', { headers: { 'content-type': 'text/html; charset=utf-8' }, body: wall });
+    server.route('/kort', { status: 301, headers: { location: '/artikel' } });
+    server.resetCounts();
+    const briefing = await summarize(article(server.url('/achter-slot')), feed('auto'));
+    expect(server.hits('/account/login')).toBe(1);
+    expect(briefing.sentences).toEqual([TEASER]);
+    // A redirect to the article itself still brings its full text.
+    const full = await summarize(article(server.url('/kort')), feed('auto'));
+    expect(full.sentences.join(' ')).toContain('48 miljoen euro');
+  });
+
   it('refuses a loopback article link by default: the page is never hit and the teaser is condensed', async () => {
     server.resetCounts();
     const fetcher = createFetcher({ ...DEFAULT_FETCHER_OPTIONS, jitterMs: 0, timeoutMs: 2_000 });
