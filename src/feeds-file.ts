@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ConfigError, formatZodIssues, lineAndColumn } from './config-errors.js';
 import { ISO_639_1 } from './iso-639-1.js';
 import { locateJsonError } from './locate-json-error.js';
+import { normaliseUrl } from './core/dedupe.js';
 import type { FeedSpec } from './core/types.js';
 
 export { ConfigError } from './config-errors.js';
@@ -102,6 +103,24 @@ export function warnNothingToPoll(feeds: readonly FeedSpec[]): string | null {
   if (feeds.some((feed) => feed.enabled)) return null;
   const why = feeds.length === 0 ? 'it lists no feeds' : feeds.length === 1 ? 'its only feed is "enabled": false' : `all ${feeds.length} of its feeds are "enabled": false`;
   return `no feeds to poll: ${why}; nothing is fetched or briefed until you add or enable one`;
+}
+
+/**
+ * One warning for each enabled feed whose URL an earlier enabled feed has already (compared as
+ * article links are: default port, fragment and tracking parameters aside). Not an error, as a
+ * list that worked before stays valid; but each copy is fetched and stored on its own, so a chat
+ * that follows both is offered every story twice in /latest.
+ */
+export function warnSameUrls(feeds: readonly FeedSpec[]): string[] {
+  const first = new Map<string, FeedSpec>();
+  const warnings: string[] = [];
+  for (const feed of feeds.filter((f) => f.enabled)) {
+    const key = normaliseUrl(feed.url);
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, feed);
+    else warnings.push(`feed "${feed.id}" has the same URL as "${earlier.id}" (${feed.url}): its stories are stored and offered twice; list the feed once, with all its topics`);
+  }
+  return warnings;
 }
 
 function isAbsoluteHttpUrl(value: string): boolean {

@@ -13,7 +13,7 @@ import { startBot, stopBot, type RunningBot } from './bot/start-bot.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
 import type { FeedSpec } from './core/types.js';
 import { createFeedCatalog, type FeedCatalog } from './feed-catalog.js';
-import { loadFeedsFile, warnNothingToPoll } from './feeds-file.js';
+import { loadFeedsFile, warnNothingToPoll, warnSameUrls } from './feeds-file.js';
 import { createDeliveryWorker, type DeliveryWorker } from './jobs/deliver-outbox.js';
 import { createConfiguredLogger, type Logger } from './log.js';
 import { createIngestion, type Ingestion } from './ingestion.js';
@@ -75,6 +75,7 @@ async function main(): Promise<void> {
   logger.info({ feeds: enabled, database: config.databasePath, telegram: config.botToken !== null }, 'newsbrief started');
   const idle = warnNothingToPoll(initial);
   if (idle !== null) logger.warn({ feeds_file: config.feedsFile }, `${config.feedsFile}: ${idle}`);
+  for (const warning of warnSameUrls(initial)) logger.warn({ feeds_file: config.feedsFile }, `${config.feedsFile}: ${warning}`);
 
   const parts: Parts = { ingestion, scheduler, background, digests: null, telegram: Promise.resolve(null) };
   // Aborted by shutdown, so that waiting for an unreachable Telegram ends too.

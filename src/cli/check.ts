@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { ConfigError, parseConfig, type Config } from '../config.js';
 import type { FeedSpec } from '../core/types.js';
-import { loadFeedsFile, warnNothingToPoll } from '../feeds-file.js';
+import { loadFeedsFile, warnNothingToPoll, warnSameUrls } from '../feeds-file.js';
 import { inspectDatabase } from '../store/database.js';
 
 /**
@@ -87,6 +87,7 @@ function feedsLines(file: string, feeds: readonly FeedSpec[]): CheckLine[] {
   return [
     ok(`${file}: ok, ${count(feeds.length, 'feed')} (${enabled.length} enabled), ${count(topics.size, 'topic')}${languageList}`),
     ...(idle === null ? [] : [ok(`${file}: warning: ${idle}`)]),
+    ...warnSameUrls(feeds).map((warning) => ok(`${file}: warning: ${warning}`)),
   ];
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadFeedsFile, parseFeedsDocument, warnNothingToPoll } from '../../src/feeds-file.js';
+import { ConfigError, loadFeedsFile, parseFeedsDocument, warnNothingToPoll, warnSameUrls } from '../../src/feeds-file.js';
 
 const feed = (overrides: Record<string, unknown> = {}) => ({
   id: 'nos', url: 'https://feeds.nos.nl/nosnieuwsalgemeen', language: 'nl', topics: ['netherlands'], ...overrides,
@@ -94,6 +94,18 @@ describe('parseFeedsDocument', () => {
     expect(problemsOf(text)).toEqual(["malformed JSON at line 3, column 39: a comma with nothing after it before ']' (JSON allows no trailing comma)"]);
     expect(problemsOf('\uFEFF[{ "enabled": tru }]')).toEqual([
       "malformed JSON at line 1, column 15: unexpected 'tru' (a value is a string in double quotes, a number, an object, an array, true, false or null)",
+    ]);
+  });
+
+  it('warns about an enabled feed whose URL another has already, since its stories would be offered twice', () => {
+    const feeds = parseFeedsDocument(JSON.stringify([
+      feed({ id: 'nos' }),
+      feed({ id: 'nos-copy', url: 'https://FEEDS.nos.nl:443/nosnieuwsalgemeen?utm_source=x#top' }),
+      feed({ id: 'nos-off', enabled: false }),
+      feed({ id: 'other', url: 'https://feeds.nos.nl/nosnieuwsbinnenland' }),
+    ]), 'feeds.json');
+    expect(warnSameUrls(feeds)).toEqual([
+      'feed "nos-copy" has the same URL as "nos" (https://FEEDS.nos.nl:443/nosnieuwsalgemeen?utm_source=x#top): its stories are stored and offered twice; list the feed once, with all its topics',
     ]);
   });
 
