@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkEverything } from '../../src/cli/check.js';
 import { ConfigError, loadFeedsFile, parseFeedsDocument, warnNothingToPoll, warnSameUrls } from '../../src/feeds-file.js';
 
 const feed = (overrides: Record<string, unknown> = {}) => ({
@@ -107,6 +108,14 @@ describe('parseFeedsDocument', () => {
     expect(warnSameUrls(feeds)).toEqual([
       'feed "nos-copy" has the same URL as "nos" (https://FEEDS.nos.nl:443/nosnieuwsalgemeen?utm_source=x#top): its stories are stored and offered twice; list the feed once, with all its topics',
     ]);
+  });
+
+  it('newsbrief check shows that warning beside the file it passed, not as a problem', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nb-feeds-'));
+    writeFileSync(join(dir, 'feeds.json'), JSON.stringify([feed({ id: 'nos' }), feed({ id: 'nos-copy' })]));
+    const lines = checkEverything({ FEEDS_FILE: join(dir, 'feeds.json'), DATA_DIR: dir });
+    expect(lines.filter((line) => line.problem)).toEqual([]);
+    expect(lines.map((line) => line.text)).toContain(`${join(dir, 'feeds.json')}: warning: feed "nos-copy" has the same URL as "nos" (https://feeds.nos.nl/nosnieuwsalgemeen): its stories are stored and offered twice; list the feed once, with all its topics`);
   });
 
   it('warns when the list leaves nothing to poll: no feeds, or none enabled', () => {
