@@ -2,6 +2,7 @@ import type { BotCommand } from '../src/bot/command.js';
 import type { FeedState } from '../src/core/types.js';
 import type { FeedHealthLabel } from '../src/i18n/index.js';
 import { availableTopics } from '../src/core/following.js';
+import { topicLabel } from '../src/core/topic-names.js';
 import { lastPollFailed } from '../src/core/poll-timing.js';
 import { splitMessage } from '../src/telegram/split-message.js';
 
@@ -18,7 +19,7 @@ export const feedsCommand: BotCommand = {
       const lines = enabled
         .filter((feed) => feed.topics.includes(topic))
         .map((feed) => c.msg.feedLine(feed.title, feed.id, health(states, feed.id), feed.language));
-      items.push([c.msg.feedsTopic(topic), ...lines].join('\n'));
+      items.push([c.msg.feedsTopic(topicLabel(topic, c.chat.language, c.topicNames)), ...lines].join('\n'));
     }
     for (const part of splitMessage(items, undefined, '\n')) await c.reply(part);
   },

@@ -29,8 +29,8 @@ export const latestCommand: BotCommand = {
     if (numbers.length > 1 || !Number.isInteger(asked) || asked < 1) return c.reply(c.msg.latestBadCount);
     const count = Math.min(asked, MAX_COUNT);
     const cappedAt = asked > MAX_COUNT ? MAX_COUNT : undefined;
-    const { items, unknown } = resolveSubscriptions(words, c.feeds);
-    if (unknown.length > 0) return c.reply(c.msg.unknownItems(unknown, retryWithClosest('latest', unknown, offeredNames(c.feeds))));
+    const { items, unknown } = resolveSubscriptions(words, c.feeds, c.topicNames);
+    if (unknown.length > 0) return c.reply(c.msg.unknownItems(unknown, retryWithClosest('latest', unknown, offeredNames(c.feeds, c.topicNames))));
     const filter = items.map((item) => item.value);
     const { ids, followsNothing, gone } = feedsToRead(c.chat, c.feeds, filter);
     if (ids.length === 0 && gone.length > 0) return c.reply(c.msg.followsOnlyGone(gone));

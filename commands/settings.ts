@@ -10,7 +10,7 @@ export const settingsCommand: BotCommand = {
   callbackPrefix: 'set',
   callbackScope: 'settings',
   async run(c) {
-    await c.reply(c.msg.settings(settingsView(c.chat)), settingsKeyboard(c.chat, c.deps.defaults.digestTime));
+    await c.reply(c.msg.settings(settingsView(c.chat, c.topicNames)), settingsKeyboard(c.chat, c.deps.defaults.digestTime));
   },
   async onCallback(c) {
     const subscribers = c.deps.subscribers;
@@ -18,13 +18,13 @@ export const settingsCommand: BotCommand = {
     if (c.data[0] === 'lang') chat = subscribers.update(c.chat.chatId, { language: chosenLanguage(c.data[1], c.chat.language) }, c.now);
     else if (c.data[0] === 'digest') {
       chat = subscribers.update(c.chat.chatId, { digestTime: c.chat.digestTime === null ? c.deps.defaults.digestTime : null }, c.now);
-    } else if (c.data[0] === 'topics') return c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds));
+    } else if (c.data[0] === 'topics') return c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds, c.topicNames));
     if (chat) await redraw(c, chat);
   },
 };
 
 async function redraw(c: CommandContext & { edit(html: string, keyboard?: Keyboard): Promise<void> }, chat: Subscriber) {
-  await c.edit(messagesFor(chat.language).settings(settingsView(chat)), settingsKeyboard(chat, c.deps.defaults.digestTime));
+  await c.edit(messagesFor(chat.language).settings(settingsView(chat, c.topicNames)), settingsKeyboard(chat, c.deps.defaults.digestTime));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { BotCommand } from '../src/bot/command.js';
 import { defaultTopicsFor } from '../src/bot/subscription-feeds.js';
+import { topicLabel } from '../src/core/topic-names.js';
 
 /** /start: a welcome in the reader's language with a button that follows the default selection. */
 export const startCommand: BotCommand = {
@@ -14,6 +15,6 @@ export const startCommand: BotCommand = {
     if (c.data[0] !== 'default') return;
     const topics = defaultTopicsFor(c.chat.language, c.feeds, c.deps.defaultTopics);
     c.deps.subscribers.subscribe(c.chat.chatId, topics.map((value) => ({ kind: 'topic', value })), c.now);
-    await c.edit(`${c.msg.subscribed(topics)}\n/latest · /settings`);
+    await c.edit(`${c.msg.subscribed(topics.map((topic) => topicLabel(topic, c.chat.language, c.topicNames)))}\n/latest · /settings`);
   },
 };

@@ -15,7 +15,7 @@ export const statusCommand: BotCommand = {
     const last = c.deps.subscribers.lastDeliveryAt(chat.chatId);
     const when = (at: number | null) => (at === null ? null : formatDateTime(at, chat.timezone, chat.language));
     const { gone } = followedFeedIds(chat, c.feeds);
-    await c.reply(c.msg.status(settingsView(chat), when(next), when(last), chat.active, gone));
+    await c.reply(c.msg.status(settingsView(chat, c.topicNames), when(next), when(last), chat.active, gone));
   },
 };
 

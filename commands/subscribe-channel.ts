@@ -1,5 +1,5 @@
 import type { CommandContext } from '../src/bot/command.js';
-import { defaultTopicsFor, resolveSubscriptions } from '../src/bot/subscription-feeds.js';
+import { defaultTopicsFor, resolveSubscriptions, shownItems } from '../src/bot/subscription-feeds.js';
 
 /**
  * `/subscribe @channel [topics...]`: subscribes a channel on behalf of one of its admins. Checks
@@ -12,7 +12,7 @@ export async function subscribeChannel(c: CommandContext, name: string, words: r
   if (sender === null || (sender.status !== 'creator' && sender.status !== 'administrator')) return c.reply(c.msg.channelNotAdmin(name));
   const bot = await c.api.getChatMember(channel.id, c.api.botId);
   if (bot === null || !bot.canPost) return c.reply(c.msg.channelCannotPost(name));
-  const { items, unknown } = resolveSubscriptions(words, c.feeds);
+  const { items, unknown } = resolveSubscriptions(words, c.feeds, c.topicNames);
   const chosen = items.length > 0 ? items :
     defaultTopicsFor(c.chat.language, c.feeds, c.deps.defaultTopics).map((value) => ({ kind: 'topic' as const, value }));
   c.deps.subscribers.ensure(
@@ -20,7 +20,7 @@ export async function subscribeChannel(c: CommandContext, name: string, words: r
     c.now,
   );
   c.deps.subscribers.subscribe(channel.id, chosen, c.now);
-  const lines = [c.msg.channelSubscribed(name, chosen.map((item) => item.value))];
+  const lines = [c.msg.channelSubscribed(name, shownItems(chosen, c.chat.language, c.topicNames))];
   if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown));
   await c.reply(lines.join('\n'));
 }

@@ -1,6 +1,7 @@
 import type { BotCommand, CallbackContext } from '../src/bot/command.js';
 import { availableTopics } from '../src/core/following.js';
-import { offeredNames, resolveSubscriptions, retryWithClosest } from '../src/bot/subscription-feeds.js';
+import { topicLabel } from '../src/core/topic-names.js';
+import { offeredNames, resolveSubscriptions, retryWithClosest, shownItems } from '../src/bot/subscription-feeds.js';
 import { TOGGLE_PREFIX, feedIdTag, toggleKeyboard, togglePage } from '../src/bot/views.js';
 import type { Subscription } from '../src/store/subscriber-repository.js';
 import { subscribeChannel } from './subscribe-channel.js';
@@ -17,29 +18,29 @@ export const subscribeCommand: BotCommand = {
   callbackScope: 'settings',
   async run(c) {
     if (c.args[0]?.startsWith('@')) return subscribeChannel(c, c.args[0], c.args.slice(1));
-    if (c.args.length === 0) return c.reply(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds));
-    const { items, unknown } = resolveSubscriptions(c.args, c.feeds);
+    if (c.args.length === 0) return c.reply(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds, c.topicNames));
+    const { items, unknown } = resolveSubscriptions(c.args, c.feeds, c.topicNames);
     const lines: string[] = [];
     if (items.length > 0) {
       c.deps.subscribers.subscribe(c.chat.chatId, items, c.now);
-      lines.push(c.msg.subscribed(items.map((item) => item.value)));
+      lines.push(c.msg.subscribed(shownItems(items, c.chat.language, c.topicNames)));
     }
-    if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown, retryWithClosest('subscribe', unknown, offeredNames(c.feeds))));
+    if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown, retryWithClosest('subscribe', unknown, offeredNames(c.feeds, c.topicNames))));
     await c.reply(lines.join('\n'));
   },
   async onCallback(c) {
-    if (c.data[0] === 'done') return c.edit(c.msg.keyboardDone(c.chat.topics, c.chat.feeds));
-    if (c.data[0] === 'p') return c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds, Number(c.data[1]) || 0));
+    if (c.data[0] === 'done') return c.edit(c.msg.keyboardDone(c.chat.topics.map((topic) => topicLabel(topic, c.chat.language, c.topicNames)), c.chat.feeds));
+    if (c.data[0] === 'p') return c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds, c.topicNames, Number(c.data[1]) || 0));
     const item = toggledItem(c);
     // A button of a keyboard drawn before feeds.json was reloaded: show the current one instead.
-    if (item === null) return c.data[0] === 'i' ? c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds)) : undefined;
+    if (item === null) return c.data[0] === 'i' ? c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds, c.topicNames)) : undefined;
     // Redrawn on the page the button was on, found before the toggle (an unfollowed gone feed leaves the list).
     const page = togglePage(c.chat, c.feeds, [TOGGLE_PREFIX, ...c.data].join(':'));
     const followed = item.kind === 'topic' ? c.chat.topics.includes(item.value) : c.chat.feeds.includes(item.value);
     const chat = followed
       ? c.deps.subscribers.unsubscribe(c.chat.chatId, [item], c.now)
       : c.deps.subscribers.subscribe(c.chat.chatId, [item], c.now);
-    if (chat) await c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(chat, c.feeds, page));
+    if (chat) await c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(chat, c.feeds, c.topicNames, page));
   },
 };
 

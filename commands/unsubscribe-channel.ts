@@ -1,5 +1,5 @@
 import type { CommandContext } from '../src/bot/command.js';
-import { resolveSubscriptions } from '../src/bot/subscription-feeds.js';
+import { resolveSubscriptions, shownItems } from '../src/bot/subscription-feeds.js';
 
 /**
  * `/unsubscribe @channel [topics...]`: the counterpart of `/subscribe @channel`, for one of the
@@ -19,12 +19,12 @@ export async function unsubscribeChannel(c: CommandContext, name: string, words:
     c.deps.subscribers.stop(channel.id, c.now);
     return c.reply(c.msg.channelStopped(name));
   }
-  const { items, unknown } = resolveSubscriptions(words, c.feeds);
+  const { items, unknown } = resolveSubscriptions(words, c.feeds, c.topicNames);
   const followed = items.filter((item) => (item.kind === 'topic' ? stored.topics : stored.feeds).includes(item.value));
   const lines: string[] = [];
   if (followed.length > 0) {
     c.deps.subscribers.unsubscribe(channel.id, followed, c.now);
-    lines.push(c.msg.channelUnsubscribed(name, followed.map((item) => item.value)));
+    lines.push(c.msg.channelUnsubscribed(name, shownItems(followed, c.chat.language, c.topicNames)));
   } else if (unknown.length === 0) lines.push(c.msg.nothingChanged);
   if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown));
   await c.reply(lines.join('\n'));

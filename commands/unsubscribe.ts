@@ -1,5 +1,6 @@
 import type { BotCommand } from '../src/bot/command.js';
-import { followedItems, resolveSubscriptions, retryWithClosest } from '../src/bot/subscription-feeds.js';
+import { followedItems, resolveSubscriptions, retryWithClosest, shownItems } from '../src/bot/subscription-feeds.js';
+import { typedTopicNames } from '../src/core/topic-names.js';
 import { toggleKeyboard } from '../src/bot/views.js';
 import { unsubscribeChannel } from './unsubscribe-channel.js';
 
@@ -16,16 +17,16 @@ export const unsubscribeCommand: BotCommand = {
   viewWithoutArgs: true,
   async run(c) {
     if (c.args[0]?.startsWith('@')) return unsubscribeChannel(c, c.args[0], c.args.slice(1));
-    if (c.args.length === 0) return c.reply(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds));
+    if (c.args.length === 0) return c.reply(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds, c.topicNames));
     // What the chat follows goes, offered or not (feeds.json may have dropped it since).
-    const { items: followed, rest } = followedItems(c.args, c.chat);
-    const { unknown } = resolveSubscriptions(rest, c.feeds);
+    const { items: followed, rest } = followedItems(c.args, c.chat, c.topicNames);
+    const { unknown } = resolveSubscriptions(rest, c.feeds, c.topicNames);
     const lines: string[] = [];
     if (followed.length > 0) {
       c.deps.subscribers.unsubscribe(c.chat.chatId, followed, c.now);
-      lines.push(c.msg.unsubscribed(followed.map((item) => item.value)));
+      lines.push(c.msg.unsubscribed(shownItems(followed, c.chat.language, c.topicNames)));
     } else if (unknown.length === 0) lines.push(c.msg.nothingChanged);
-    if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown, retryWithClosest('unsubscribe', unknown, [...c.chat.topics, ...c.chat.feeds])));
+    if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown, retryWithClosest('unsubscribe', unknown, [...typedTopicNames(c.chat.topics, c.topicNames), ...c.chat.feeds])));
     await c.reply(lines.join('\n'));
   },
 };

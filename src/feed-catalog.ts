@@ -4,12 +4,15 @@
  * serving the list it had, and the log (and /reload's answer) names every problem the file has.
  */
 import { compareCatalogs, isUnchanged, type FeedReload } from './core/catalog-change.js';
+import type { TopicNames } from './core/topic-names.js';
 import type { CurrentFeeds, FeedSpec } from './core/types.js';
-import { loadFeedsFile } from './feeds-file.js';
+import { loadFeedsDocument, type FeedsDocument } from './feeds-file.js';
 import type { Logger } from './log.js';
 
 export interface FeedCatalog {
   readonly current: CurrentFeeds;
+  /** What readers call the topics, from the same file as `current` (read again with it). */
+  readonly topicNames: () => TopicNames;
   /**
    * Reads the file again and logs the outcome, naming what asked for it (`SIGHUP`, `/reload`).
    * The new list is served from the next use on; polls already running finish with the old one.
@@ -20,10 +23,10 @@ export interface FeedCatalog {
 
 export interface FeedCatalogOptions {
   readonly path: string;
-  readonly initial: readonly FeedSpec[];
+  readonly initial: FeedsDocument;
   readonly logger: Logger;
   /** Reads and validates the file; feeds-file.ts's loader unless a test passes another. */
-  readonly load?: (path: string) => readonly FeedSpec[];
+  readonly load?: (path: string) => FeedsDocument;
   /**
    * Called after a reload that added feeds or changed their settings, with those feeds (enabled
    * ones only): main polls them at once instead of at their next turn.
@@ -31,25 +34,26 @@ export interface FeedCatalogOptions {
   readonly onNewFeeds?: (feeds: readonly FeedSpec[]) => void;
 }
 
-export function createFeedCatalog({ path, initial, logger, load = loadFeedsFile, onNewFeeds }: FeedCatalogOptions): FeedCatalog {
-  let feeds = initial;
+export function createFeedCatalog({ path, initial, logger, load = loadFeedsDocument, onNewFeeds }: FeedCatalogOptions): FeedCatalog {
+  let document = initial;
   return {
-    current: () => feeds,
+    current: () => document.feeds,
+    topicNames: () => document.topicNames,
     reload(trigger) {
       let result: FeedReload;
       try {
         const next = load(path);
-        result = { ok: true, change: compareCatalogs(feeds, next) };
-        feeds = next;
+        result = { ok: true, change: compareCatalogs(document.feeds, next.feeds, { before: document.topicNames, after: next.topicNames }) };
+        document = next;
       } catch (error) {
-        result = { ok: false, error: error instanceof Error ? error.message : String(error), kept: feeds.length };
+        result = { ok: false, error: error instanceof Error ? error.message : String(error), kept: document.feeds.length };
       }
       if (!result.ok) logger.error({ trigger, err: result.error, feeds: result.kept }, 'feeds.json not reloaded: still serving the feeds loaded before');
       else if (isUnchanged(result.change)) logger.info({ trigger, enabled: result.change.enabled }, 'feeds.json reloaded: nothing changed');
       else logger.info({ trigger, ...result.change }, 'feeds.json reloaded');
       if (result.ok && onNewFeeds) {
         const fresh = new Set([...result.change.added, ...result.change.changed]);
-        const toPoll = feeds.filter((feed) => feed.enabled && fresh.has(feed.id));
+        const toPoll = document.feeds.filter((feed) => feed.enabled && fresh.has(feed.id));
         if (toPoll.length > 0) onNewFeeds(toPoll);
       }
       return result;

@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError, formatZodIssues, lineAndColumn } from './config-errors.js';
+import { findTopicNameProblems, TOPIC_ID, TOPIC_NAMES_SCHEMA, toTopicNames } from './feeds-topic-names.js';
 import { ISO_639_1 } from './iso-639-1.js';
 import { locateJsonError } from './locate-json-error.js';
 import { normaliseUrl } from './core/dedupe.js';
+import type { TopicNames } from './core/topic-names.js';
 import type { FeedSpec } from './core/types.js';
 
 export { ConfigError } from './config-errors.js';
 
 /**
- * feeds.json: the operator's list of feeds. Either `{ "feeds": [...] }` or a bare array.
+ * feeds.json: the operator's list of feeds. Either `{ "feeds": [...], "topicNames": {...} }` or a
+ * bare array of feeds.
  * `interval` is minutes, or a duration such as "30m" / "2h"; either way 1 minute to 24 hours.
  */
 const DURATION = /^([1-9]\d*)\s*(m|min|h)$/;
@@ -30,7 +33,7 @@ const FEED_SCHEMA = z
     title: z.string().trim().min(1).max(120).optional(),
     url: z.string().refine(isAbsoluteHttpUrl, 'not an absolute http(s) URL'),
     language: LANGUAGE_SCHEMA,
-    topics: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'topics are lower-case words, e.g. "world"')).min(1, 'needs at least one topic'),
+    topics: z.array(z.string().regex(TOPIC_ID, 'topics are lower-case words, e.g. "world"')).min(1, 'needs at least one topic'),
     interval: z
       .union(
         [
@@ -51,12 +54,23 @@ const FEED_SCHEMA = z
 
 /** The whole document; exported so docs/feeds.schema.json can be generated from the same source. */
 export const FEEDS_DOCUMENT_SCHEMA = z.union([
-  z.object({ $schema: z.string().optional(), feeds: z.array(FEED_SCHEMA) }).strict(),
+  z.object({ $schema: z.string().optional(), feeds: z.array(FEED_SCHEMA), topicNames: TOPIC_NAMES_SCHEMA.optional() }).strict(),
   z.array(FEED_SCHEMA),
 ]);
 
-/** Reads and validates a feeds file; throws ConfigError naming the file and every located problem. */
+/** A validated feeds.json: its feeds, and what readers call their topics (none for a bare array). */
+export interface FeedsDocument {
+  readonly feeds: readonly FeedSpec[];
+  readonly topicNames: TopicNames;
+}
+
+/** Reads and validates a feeds file's feeds; see loadFeedsDocument. */
 export function loadFeedsFile(path: string): FeedSpec[] {
+  return [...loadFeedsDocument(path).feeds];
+}
+
+/** Reads and validates a feeds file; throws ConfigError naming the file and every located problem. */
+export function loadFeedsDocument(path: string): FeedsDocument {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -64,11 +78,16 @@ export function loadFeedsFile(path: string): FeedSpec[] {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(path, [code === 'ENOENT' ? 'file not found (set FEEDS_FILE to point at your feeds list)' : `cannot be read (${code ?? String(error)})`]);
   }
-  return parseFeedsDocument(text, path);
+  return readFeedsDocument(text, path);
+}
+
+/** Validates the text of a feeds file and returns its feeds; see readFeedsDocument. */
+export function parseFeedsDocument(text: string, source: string): FeedSpec[] {
+  return [...readFeedsDocument(text, source).feeds];
 }
 
 /** Validates the text of a feeds file; `source` names it in every error. */
-export function parseFeedsDocument(text: string, source: string): FeedSpec[] {
+export function readFeedsDocument(text: string, source: string): FeedsDocument {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -76,12 +95,17 @@ export function parseFeedsDocument(text: string, source: string): FeedSpec[] {
     throw new ConfigError(source, [describeJsonError(text, error as Error)]);
   }
   const result = FEEDS_DOCUMENT_SCHEMA.safeParse(json, { reportInput: true });
-  // Duplicate ids are looked for in the document as written, so they are listed with its other problems.
-  const duplicates = findDuplicateIds(json);
+  // Duplicate ids and clashing topic names are looked for in the document as written, so they are listed with its other problems.
+  const duplicates = [...findDuplicateIds(json), ...findTopicNameProblems(json)];
   if (!result.success) throw new ConfigError(source, byFeed([...pickRelevantIssues(json, result.error.issues), ...duplicates]));
-  if (duplicates.length > 0) throw new ConfigError(source, duplicates);
+  if (duplicates.length > 0) throw new ConfigError(source, byFeed(duplicates));
   const feeds = Array.isArray(result.data) ? result.data : result.data.feeds;
-  return feeds.map((feed) => Object.freeze({
+  const topicNames = toTopicNames(Array.isArray(result.data) ? undefined : result.data.topicNames);
+  return { feeds: feeds.map(toFeedSpec), topicNames };
+}
+
+function toFeedSpec(feed: z.output<typeof FEED_SCHEMA>): FeedSpec {
+  return Object.freeze({
     id: feed.id,
     title: feed.title ?? feed.id,
     url: feed.url,
@@ -91,7 +115,7 @@ export function parseFeedsDocument(text: string, source: string): FeedSpec[] {
     enabled: feed.enabled,
     fullText: feed.fullText,
     weight: feed.weight,
-  }));
+  });
 }
 
 /**
@@ -161,9 +185,10 @@ function pickRelevantIssues(json: unknown, issues: readonly z.core.$ZodIssue[]):
   return formatZodIssues(issues, { showValues: true });
 }
 
-/** Problems in the order of the feeds they are about (a stable sort: each feed's own order stays). */
+/** Problems in the order of the feeds they are about, then those of topicNames (a stable sort: each feed's own order stays). */
 function byFeed(problems: readonly string[]): string[] {
-  const feedIndex = (problem: string): number => Number(/^(?:feeds)?\[(\d+)\]/.exec(problem)?.[1] ?? -1);
+  const feedIndex = (problem: string): number =>
+    problem.startsWith('topicNames') ? Number.MAX_SAFE_INTEGER : Number(/^(?:feeds)?\[(\d+)\]/.exec(problem)?.[1] ?? -1);
   return [...problems].sort((a, b) => feedIndex(a) - feedIndex(b));
 }
 

@@ -13,7 +13,7 @@ import { startBot, stopBot, type RunningBot } from './bot/start-bot.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
 import type { FeedSpec } from './core/types.js';
 import { createFeedCatalog, type FeedCatalog } from './feed-catalog.js';
-import { loadFeedsFile, warnNothingToPoll, warnSameUrls } from './feeds-file.js';
+import { loadFeedsDocument, warnNothingToPoll, warnSameUrls } from './feeds-file.js';
 import { createDeliveryWorker, type DeliveryWorker } from './jobs/deliver-outbox.js';
 import { createConfiguredLogger, type Logger } from './log.js';
 import { createIngestion, type Ingestion } from './ingestion.js';
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = parseConfig(process.env);
-  const initial = loadFeedsFile(config.feedsFile);
+  const initial = loadFeedsDocument(config.feedsFile);
   const logger = createConfiguredLogger(config);
   const ingestion = createIngestion(config, logger);
   // An admin's /poll and the first poll of feeds a reload added run in `background`, beside the
@@ -71,11 +71,11 @@ async function main(): Promise<void> {
     housekeepingJob({ articles: ingestion.articles, ...chats, logger }, config.retentionDays),
   ], logger);
   scheduler.start();
-  const enabled = initial.filter((feed) => feed.enabled).length;
+  const enabled = initial.feeds.filter((feed) => feed.enabled).length;
   logger.info({ feeds: enabled, database: config.databasePath, telegram: config.botToken !== null }, 'newsbrief started');
-  const idle = warnNothingToPoll(initial);
+  const idle = warnNothingToPoll(initial.feeds);
   if (idle !== null) logger.warn({ feeds_file: config.feedsFile }, `${config.feedsFile}: ${idle}`);
-  for (const warning of warnSameUrls(initial)) logger.warn({ feeds_file: config.feedsFile }, `${config.feedsFile}: ${warning}`);
+  for (const warning of warnSameUrls(initial.feeds)) logger.warn({ feeds_file: config.feedsFile }, `${config.feedsFile}: ${warning}`);
 
   const parts: Parts = { ingestion, scheduler, background, digests: null, telegram: Promise.resolve(null) };
   // Aborted by shutdown, so that waiting for an unreachable Telegram ends too.
@@ -114,6 +114,7 @@ async function main(): Promise<void> {
     ...chats,
     articles: ingestion.articles,
     catalog: catalog.current,
+    topicNames: catalog.topicNames,
     options: { topN: config.digest.topN, quietLine: config.digest.quietDay, catchUpHours: config.digest.catchUpHours },
     worker: telegram.worker,
     logger,

@@ -1,4 +1,5 @@
 import { createTask, type Logger as CronLogger, type ScheduledTask } from 'node-cron';
+import type { TopicNames } from './core/topic-names.js';
 import type { CurrentFeeds } from './core/types.js';
 import type { FeedPoller } from './jobs/poll-feeds.js';
 import { housekeep, type HousekeepingDeps } from './jobs/housekeeping.js';
@@ -107,7 +108,7 @@ export function housekeepingJob(deps: HousekeepingDeps, retentionDays: number): 
 }
 
 /** What the digest tick needs: the send-digests ports, with the feeds read afresh at each tick. */
-export type DigestTickDeps = Omit<SendDigestsDeps, 'catalog'> & { readonly catalog: CurrentFeeds };
+export type DigestTickDeps = Omit<SendDigestsDeps, 'catalog' | 'topicNames'> & { readonly catalog: CurrentFeeds; readonly topicNames?: () => TopicNames };
 
 /** Every minute: write the digests that are due into the outbox; the delivery worker sends them. */
 export function digestTickJob(deps: DigestTickDeps): ScheduledJob {
@@ -115,7 +116,7 @@ export function digestTickJob(deps: DigestTickDeps): ScheduledJob {
     name: 'send-digests',
     cron: '* * * * *',
     run: async (signal) => {
-      const report = await sendDueDigests({ ...deps, catalog: deps.catalog() }, Date.now(), { signal });
+      const report = await sendDueDigests({ ...deps, catalog: deps.catalog(), topicNames: deps.topicNames?.() }, Date.now(), { signal });
       if (report.due > 0) deps.logger.info({ ...report, failed: report.failed.length }, 'digest tick finished');
       for (const failure of report.failed) deps.logger.error({ chat_id: failure.chatId, err: failure.error }, 'digest failed for chat');
     },

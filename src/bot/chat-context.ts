@@ -1,5 +1,6 @@
 import type { Context } from 'telegraf';
 import type { ChatType, Subscriber } from '../core/types.js';
+import { NO_TOPIC_NAMES } from '../core/topic-names.js';
 import { messagesFor, uiLanguageFor } from '../i18n/index.js';
 import type { ChatQueue } from './chat-queue.js';
 import type { DeliveryLog } from './delivery-log.js';
@@ -50,6 +51,7 @@ export function commandContext(deps: BotDeps, ctx: Context, chat: Subscriber, ar
     deps,
     chat,
     feeds: deps.feeds(),
+    topicNames: deps.topicNames?.() ?? NO_TOPIC_NAMES,
     msg: messagesFor(chat.language),
     messagesNow: () => messagesFor(deps.subscribers.find(chat.chatId)?.language ?? chat.language),
     args,

@@ -1,3 +1,4 @@
+import type { TopicNames } from '../core/topic-names.js';
 import type { FeedSpec, Subscriber } from '../core/types.js';
 import type { DeliveryVia } from '../store/subscriber-repository.js';
 import type { CommandName, Messages } from '../i18n/index.js';
@@ -21,6 +22,8 @@ export interface CommandContext {
   readonly chat: Subscriber;
   /** The configured feeds when this update arrived: one list for the whole command. */
   readonly feeds: readonly FeedSpec[];
+  /** What readers call the topics of `feeds`, read with them: topics are shown by topicLabel, typed by id or any name. */
+  readonly topicNames: TopicNames;
   readonly msg: Messages;
   /**
    * The chat's messages as stored now, for a reply sent long after the command (a background

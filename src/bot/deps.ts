@@ -1,5 +1,6 @@
 import type { CurrentFeeds, FeedState, Subscriber, UiLanguage } from '../core/types.js';
 import type { FeedReload } from '../core/catalog-change.js';
+import type { TopicNames } from '../core/topic-names.js';
 import type { Logger } from '../log.js';
 import type { OutboxStats as StoreOutboxStats } from '../store/outbox-repository.js';
 import type { SubscriberRepository } from '../store/subscriber-repository.js';
@@ -31,6 +32,8 @@ export interface BotDeps {
   readonly subscribers: SubscriberRepository;
   /** The configured feeds (feeds.json, as last loaded); topics and feed ids come from here. */
   readonly feeds: CurrentFeeds;
+  /** What readers call the topics, in each language (feeds.json's topicNames, as last loaded); absent: ids, capitalised. */
+  readonly topicNames?: () => TopicNames;
   /** Poll state per feed, for the health column of /feeds and failing feeds in /stats. */
   readonly feedHealth?: () => readonly FeedState[];
   /** Telegram user ids allowed to use /stats and /poll (config.adminIds). */

@@ -6,14 +6,15 @@ import type { Keyboard } from './command.js';
 import type { FeedSpec } from '../core/types.js';
 import { availableTopics, followedFeedIds } from '../core/following.js';
 import { timezoneLabel } from '../telegram/timezone-label.js';
+import { NO_TOPIC_NAMES, topicLabel, type TopicNames } from '../core/topic-names.js';
 
-/** A chat's settings as /settings and /status display them. */
-export function settingsView(chat: Subscriber): SettingsView {
+/** A chat's settings as /settings and /status display them, topics by their names in the chat's language. */
+export function settingsView(chat: Subscriber, names: TopicNames): SettingsView {
   return {
     language: messagesFor(chat.language).languageName,
     timezone: timezoneLabel(chat.timezone),
     digestTime: chat.digestTime === null ? null : formatTimeOfDay(chat.digestTime, chat.language),
-    topics: chat.topics,
+    topics: chat.topics.map((topic) => topicLabel(topic, chat.language, names)),
     feeds: chat.feeds,
   };
 }
@@ -37,9 +38,9 @@ type Toggle = { readonly text: string; readonly data: string; readonly row: 'top
  * that holds the button pressed (see togglePage); with more than TOGGLES_PER_PAGE buttons a row of
  * ‹ n/N › moves between pages.
  */
-export function toggleKeyboard(chat: Subscriber, feeds: readonly FeedSpec[], page = 0): Keyboard {
+export function toggleKeyboard(chat: Subscriber, feeds: readonly FeedSpec[], names: TopicNames, page = 0): Keyboard {
   const msg = messagesFor(chat.language);
-  const toggles = allToggles(chat, feeds);
+  const toggles = allToggles(chat, feeds, names);
   const pages = Math.max(1, Math.ceil(toggles.length / TOGGLES_PER_PAGE));
   const shown = Math.min(Math.max(0, Math.floor(page)), pages - 1);
   const onPage = toggles.slice(shown * TOGGLES_PER_PAGE, (shown + 1) * TOGGLES_PER_PAGE);
@@ -54,14 +55,15 @@ export function toggleKeyboard(chat: Subscriber, feeds: readonly FeedSpec[], pag
 
 /** The page of the subscribe keyboard that holds the button with callback data `data` (0 when none does). */
 export function togglePage(chat: Subscriber, feeds: readonly FeedSpec[], data: string): number {
-  const index = allToggles(chat, feeds).findIndex((toggle) => toggle.data === data);
+  // Buttons are told apart by their data, which names topics by id: labels do not matter here.
+  const index = allToggles(chat, feeds, NO_TOPIC_NAMES).findIndex((toggle) => toggle.data === data);
   return index < 0 ? 0 : Math.floor(index / TOGGLES_PER_PAGE);
 }
 
-function allToggles(chat: Subscriber, feeds: readonly FeedSpec[]): Toggle[] {
+function allToggles(chat: Subscriber, feeds: readonly FeedSpec[], names: TopicNames): Toggle[] {
   const msg = messagesFor(chat.language);
   const mark = (on: boolean, label: string) => `${on ? '✅' : '▫️'} ${label}`;
-  const topicButtons = availableTopics(feeds).map((topic): Toggle => ({ text: mark(chat.topics.includes(topic), topic), data: `${TOGGLE_PREFIX}:t:${topic}`, row: 'topic' }));
+  const topicButtons = availableTopics(feeds).map((topic): Toggle => ({ text: mark(chat.topics.includes(topic), topicLabel(topic, chat.language, names)), data: `${TOGGLE_PREFIX}:t:${topic}`, row: 'topic' }));
   const feedButtons = feeds
     .filter((feed) => feed.enabled)
     .map((feed): Toggle => ({ text: mark(chat.feeds.includes(feed.id), feed.title), data: feedButtonData(feed, feeds), row: 'feed' }));

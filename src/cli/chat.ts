@@ -25,14 +25,14 @@ export function chatCommand(): Command {
     .option('--verbose', 'log on stderr (at LOG_LEVEL, in LOG_FORMAT), between the messages')
     .action(async (options: { user: string; language?: string; verbose?: boolean }) => {
       const userId = readUserId(options.user);
-      const { config, feeds } = loadCliContext();
+      const { config, feeds, topicNames } = loadCliContext();
       const logger = options.verbose === true ? createConfiguredLogger(config) : createSilentLogger();
       const ingestion = createIngestion(config, logger);
       const background = createBackgroundRuns();
       try {
         const deps = botDepsOn({
           config: { ...config, adminIds: [...config.adminIds, userId] },
-          catalog: createFeedCatalog({ path: config.feedsFile, initial: feeds, logger }),
+          catalog: createFeedCatalog({ path: config.feedsFile, initial: { feeds, topicNames }, logger }),
           ingestion,
           subscribers: createSqliteSubscriberRepository(ingestion.db),
           outbox: createSqliteOutboxRepository(ingestion.db),

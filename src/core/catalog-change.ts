@@ -1,3 +1,4 @@
+import { NO_TOPIC_NAMES, type TopicNames } from './topic-names.js';
 import type { FeedSpec } from './types.js';
 
 /** What a reload of feeds.json changed, by feed id. */
@@ -6,6 +7,8 @@ export interface CatalogChange {
   readonly removed: readonly string[];
   /** Feeds whose settings differ (URL, language, topics, interval, enabled, fullText, weight, title). */
   readonly changed: readonly string[];
+  /** Topics whose names (feeds.json's topicNames) were added, changed or dropped: shown to readers at once, nothing to poll. */
+  readonly renamedTopics: readonly string[];
   /** Feeds polled from now on. */
   readonly enabled: number;
 }
@@ -15,8 +18,12 @@ export type FeedReload =
   | { readonly ok: true; readonly change: CatalogChange }
   | { readonly ok: false; readonly error: string; readonly kept: number };
 
-/** The difference between two feed lists, in the order of the lists. */
-export function compareCatalogs(before: readonly FeedSpec[], after: readonly FeedSpec[]): CatalogChange {
+/** The difference between two feed lists, in the order of the lists, and between their topic names. */
+export function compareCatalogs(
+  before: readonly FeedSpec[],
+  after: readonly FeedSpec[],
+  names: { readonly before: TopicNames; readonly after: TopicNames } = { before: NO_TOPIC_NAMES, after: NO_TOPIC_NAMES },
+): CatalogChange {
   const old = new Map(before.map((feed) => [feed.id, feed]));
   const now = new Set(after.map((feed) => feed.id));
   const added: string[] = [];
@@ -27,12 +34,19 @@ export function compareCatalogs(before: readonly FeedSpec[], after: readonly Fee
     else if (!sameSettings(previous, feed)) changed.push(feed.id);
   }
   const removed = before.filter((feed) => !now.has(feed.id)).map((feed) => feed.id);
-  return { added, removed, changed, enabled: after.filter((feed) => feed.enabled).length };
+  return { added, removed, changed, renamedTopics: renamedTopics(names.before, names.after), enabled: after.filter((feed) => feed.enabled).length };
+}
+
+/** Topics whose names differ in any language, sorted. */
+function renamedTopics(before: TopicNames, after: TopicNames): string[] {
+  const topics = [...new Set([...before.keys(), ...after.keys()])].sort();
+  const entries = (names: TopicNames, topic: string) => JSON.stringify(Object.entries(names.get(topic) ?? {}).sort());
+  return topics.filter((topic) => entries(before, topic) !== entries(after, topic));
 }
 
 /** Whether nothing changed. */
 export function isUnchanged(change: CatalogChange): boolean {
-  return change.added.length + change.removed.length + change.changed.length === 0;
+  return change.added.length + change.removed.length + change.changed.length + change.renamedTopics.length === 0;
 }
 
 function sameSettings(a: FeedSpec, b: FeedSpec): boolean {

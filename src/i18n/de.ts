@@ -183,6 +183,7 @@ export const DE: Messages = {
       change.added.length > 0 ? `hinzugefügt: ${list(change.added)}` : '',
       change.removed.length > 0 ? `entfernt: ${list(change.removed)}` : '',
       change.changed.length > 0 ? `geändert: ${list(change.changed)}` : '',
+      change.renamedTopics.length > 0 ? `Themen umbenannt: ${list(change.renamedTopics)}` : '',
     ].filter(Boolean);
     const what = parts.length > 0 ? parts.join('; ') : 'nichts geändert';
     return `feeds.json neu eingelesen: ${what}. Jetzt werden ${change.enabled} Feeds abgerufen.`;

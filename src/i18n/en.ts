@@ -182,6 +182,7 @@ export const EN: Messages = {
       change.added.length > 0 ? `added ${list(change.added)}` : '',
       change.removed.length > 0 ? `removed ${list(change.removed)}` : '',
       change.changed.length > 0 ? `changed ${list(change.changed)}` : '',
+      change.renamedTopics.length > 0 ? `renamed topics ${list(change.renamedTopics)}` : '',
     ].filter(Boolean);
     const what = parts.length > 0 ? parts.join('; ') : 'nothing changed';
     return `feeds.json reloaded: ${what}. ${change.enabled} feeds are polled now.`;

@@ -186,6 +186,7 @@ export const FR: Messages = {
       change.added.length > 0 ? `ajouté ${list(change.added)}` : '',
       change.removed.length > 0 ? `retiré ${list(change.removed)}` : '',
       change.changed.length > 0 ? `modifié ${list(change.changed)}` : '',
+      change.renamedTopics.length > 0 ? `thèmes renommés ${list(change.renamedTopics)}` : '',
     ].filter(Boolean);
     const what = parts.length > 0 ? parts.join(' ; ') : 'rien n’a changé';
     return `feeds.json relu : ${what}. ${change.enabled} flux sont lus maintenant.`;

@@ -67,9 +67,9 @@ export function failureLines(failures: readonly FeedFailure[], more: (count: num
 /** A feed's health as its icon, the same in every language. */
 export const HEALTH_ICONS = { ok: '🟢', failing: '🔴', new: '⚪', unknown: '•' } as const;
 
-/** A topic as a digest's section heading: bold, its first letter capitalised ("world" → World). */
-export function topicHeading(topic: string): string {
-  return `<b>${escapeHtml(topic.charAt(0).toUpperCase() + topic.slice(1))}</b>`;
+/** A topic's name (see core/topic-names.ts topicLabel: "Wereld", or "World" for an unnamed `world`) as a digest's section heading: bold. */
+export function topicHeading(name: string): string {
+  return `<b>${escapeHtml(name)}</b>`;
 }
 
 export function follows(view: SettingsView): boolean {

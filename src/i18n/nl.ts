@@ -182,6 +182,7 @@ export const NL: Messages = {
       change.added.length > 0 ? `nieuw: ${list(change.added)}` : '',
       change.removed.length > 0 ? `weg: ${list(change.removed)}` : '',
       change.changed.length > 0 ? `gewijzigd: ${list(change.changed)}` : '',
+      change.renamedTopics.length > 0 ? `nieuwe onderwerpnamen: ${list(change.renamedTopics)}` : '',
     ].filter(Boolean);
     const what = parts.length > 0 ? parts.join('; ') : 'niets veranderd';
     return `feeds.json opnieuw ingelezen: ${what}. Er worden nu ${change.enabled} feeds opgehaald.`;

@@ -1,4 +1,5 @@
 import { digestWindowStart, type Digest } from '../core/digest.js';
+import type { TopicNames } from '../core/topic-names.js';
 import type { FeedSpec, Subscriber } from '../core/types.js';
 import type { ArticleRepository, BriefingRecord } from '../store/article-repository.js';
 import { createDigestMaker, digestArticleSeqs, listDigestCandidates, type DigestOptions } from './digest-parts.js';
@@ -6,6 +7,8 @@ import { createDigestMaker, digestArticleSeqs, listDigestCandidates, type Digest
 export interface DigestNowDeps {
   readonly articles: Pick<ArticleRepository, 'listBriefingsSince'>;
   readonly catalog: readonly FeedSpec[];
+  /** What readers call the topics, for the section headings (default: ids, capitalised). */
+  readonly topicNames?: TopicNames;
   readonly options: Pick<DigestOptions, 'topN'>;
 }
 
@@ -23,7 +26,7 @@ export interface DigestNowResult {
  */
 export function digestNow(deps: DigestNowDeps, chat: Subscriber, now: number): DigestNowResult | null {
   const briefings = listDigestCandidates(deps.articles, digestWindowStart(chat.lastDigestAt, now));
-  const { digest, parts } = createDigestMaker(briefings, deps.catalog, { topN: deps.options.topN, quietLine: false }, now)(chat);
+  const { digest, parts } = createDigestMaker(briefings, { feeds: deps.catalog, topicNames: deps.topicNames }, { topN: deps.options.topN, quietLine: false }, now)(chat);
   return digest === null ? null : { parts, articleSeqs: digestArticleSeqs(digest), digest };
 }
 

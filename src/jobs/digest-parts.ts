@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { buildDigest, digestKey, digestWindowStart, type Digest } from '../core/digest.js';
 import { localDateOf } from '../core/local-time.js';
+import { NO_TOPIC_NAMES, type TopicNames } from '../core/topic-names.js';
 import type { FeedSpec, Subscriber } from '../core/types.js';
 import type { ArticleRepository, BriefingRecord } from '../store/article-repository.js';
 import { ONCE_KEY_PREFIX, type NewOutboxMessage, type OutboxPayload } from '../store/outbox-repository.js';
@@ -30,16 +31,17 @@ export function digestMessageKey(chatId: number, localDate: string, part: number
 /**
  * Builds and renders digests for many chats at one instant, sharing work: chats with the same
  * settings share one build, digests with the same content share one rendering (`render` is
- * renderDigest; tests pass a counting one).
+ * renderDigest; tests pass a counting one). Section headings name topics by `catalog.topicNames`.
  */
 export function createDigestMaker(
   briefings: readonly BriefingRecord[],
-  catalog: readonly FeedSpec[],
+  catalog: { readonly feeds: readonly FeedSpec[]; readonly topicNames?: TopicNames | undefined },
   options: DigestOptions,
   now: number,
   render: typeof renderDigest = renderDigest,
 ) {
-  const titles = new Map(catalog.map((feed) => [feed.id, feed.title]));
+  const titles = new Map(catalog.feeds.map((feed) => [feed.id, feed.title]));
+  const names = catalog.topicNames ?? NO_TOPIC_NAMES;
   const built = new Map<string, Digest<BriefingRecord> | null>();
   const rendered = new Map<string, string[]>();
   /** `localDate` is the date the digest is for (a caught-up one keeps its day); default: the chat's date at `now`. */
@@ -48,7 +50,7 @@ export function createDigestMaker(
     const settingsKey = JSON.stringify([chat.language, chat.timezone, localDate, [...chat.topics].sort(), [...chat.feeds].sort(), since]);
     let digest = built.get(settingsKey);
     if (digest === undefined) {
-      const settings = { ...options, language: chat.language, timezone: chat.timezone, topics: chat.topics, feeds: chat.feeds, since, catalog, localDate };
+      const settings = { ...options, language: chat.language, timezone: chat.timezone, topics: chat.topics, feeds: chat.feeds, since, catalog: catalog.feeds, localDate };
       digest = buildDigest(briefings, settings, now);
       built.set(settingsKey, digest);
     }
@@ -56,7 +58,7 @@ export function createDigestMaker(
     const key = digestKey(digest);
     let parts = rendered.get(key);
     if (parts === undefined) {
-      parts = render(digest, titles);
+      parts = render(digest, titles, names);
       rendered.set(key, parts);
     }
     return { digest, parts };

@@ -1,6 +1,7 @@
 import { earliestWindowStart } from '../core/digest.js';
 import { dueDigests, type DueDigest } from '../core/digest-schedule.js';
 import { followedFeedIds } from '../core/following.js';
+import type { TopicNames } from '../core/topic-names.js';
 import type { FeedSpec } from '../core/types.js';
 import type { Logger } from '../log.js';
 import type { ArticleRepository } from '../store/article-repository.js';
@@ -15,6 +16,8 @@ export interface SendDigestsDeps {
   readonly articles: Pick<ArticleRepository, 'listBriefingsSince'>;
   readonly outbox: OutboxRepository;
   readonly catalog: readonly FeedSpec[];
+  /** What readers call the topics, for the section headings (default: ids, capitalised). */
+  readonly topicNames?: TopicNames | undefined;
   readonly options: DigestOptions & { readonly catchUpHours: number };
   /** Renders a digest into messages (default renderDigest); tests count the calls. */
   readonly render?: typeof renderDigest;
@@ -62,7 +65,7 @@ export async function sendDueDigests(deps: SendDigestsDeps, now: number, options
   if (due.length === 0) return { due: 0, done: 0, quiet: 0, gone: 0, alreadySent: 0, failed: [] };
   const byId = new Map(schedules.map((schedule) => [schedule.chatId, schedule]));
   const since = earliestWindowStart(due.map((entry) => byId.get(entry.chatId)?.lastDigestAt ?? null), now);
-  const make = createDigestMaker(listDigestCandidates(deps.articles, since), deps.catalog, deps.options, now, deps.render);
+  const make = createDigestMaker(listDigestCandidates(deps.articles, since), { feeds: deps.catalog, topicNames: deps.topicNames }, deps.options, now, deps.render);
   const tally: Tally = { done: 0, quiet: 0, gone: 0, alreadySent: 0, failed: [] };
   for (let start = 0; start < due.length; start += CHATS_PER_COMMIT) {
     if (start > 0) {

@@ -1,5 +1,6 @@
 import { format } from 'date-fns/format';
 import type { Digest } from '../core/digest.js';
+import { NO_TOPIC_NAMES, topicLabel, type TopicNames } from '../core/topic-names.js';
 import type { UiLanguage } from '../core/types.js';
 import { CATALOGUES, DATE_LOCALES } from '../i18n/catalogues.js';
 import { renderBriefing } from './render-briefing.js';
@@ -7,10 +8,11 @@ import { splitMessage } from './split-message.js';
 
 /**
  * A digest as Telegram HTML messages (each at most 4096 UTF-16 units, split only between
- * stories): a dated header, then per topic its heading and stories, then "+M more; /latest shows those you have not seen yet".
+ * stories): a dated header, then per topic its heading (its name in the digest's language, see
+ * topicLabel) and stories, then "+M more; /latest shows those you have not seen yet".
  * Feed text is escaped by the briefing renderer; every fixed string comes from the catalogue.
  */
-export function renderDigest(digest: Digest, feedTitles: ReadonlyMap<string, string>): string[] {
+export function renderDigest(digest: Digest, feedTitles: ReadonlyMap<string, string>, topicNames: TopicNames = NO_TOPIC_NAMES): string[] {
   const t = CATALOGUES[digest.language];
   const header = t.digestHeader(formatLocalDate(digest.localDate, digest.language, t.digestDateFormat));
   if (digest.quiet) return [`${header}\n\n${t.digestQuiet}`];
@@ -20,7 +22,7 @@ export function renderDigest(digest: Digest, feedTitles: ReadonlyMap<string, str
       let block = renderBriefing(item.briefing, feedTitles.get(item.briefing.feedId) ?? item.briefing.feedId);
       if (item.feedCount > 1) block += ` ${t.digestAlsoIn(item.feedCount - 1)}`;
       // The topic heading travels with its first story, so a split never strands it.
-      blocks.push(index === 0 ? `${t.digestTopic(section.topic)}\n\n${block}` : block);
+      blocks.push(index === 0 ? `${t.digestTopic(topicLabel(section.topic, digest.language, topicNames))}\n\n${block}` : block);
     });
   }
   if (digest.more > 0) blocks.push(t.digestMore(digest.more));

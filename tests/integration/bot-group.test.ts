@@ -44,7 +44,7 @@ describe('in a group', () => {
     expect((await say(h, MEMBER, '/stop', group))[0]!.text).toContain('Only the admins');
     expect((await say(h, MEMBER, '/time', group))[0]!.text).toContain('<b>07:30</b>');
     expect(h.deps.subscribers.find(group.id)).toMatchObject({ topics: [], digestTime: '07:30', active: true });
-    expect((await say(h, ADMIN, '/subscribe world', group))[0]!.text).toContain('Now following: <b>world</b>');
+    expect((await say(h, ADMIN, '/subscribe world', group))[0]!.text).toContain('Now following: <b>World</b>');
     expect((await say(h, ADMIN, '/time 08:00', group))[0]!.text).toContain('<b>08:00</b>');
     expect(h.emulator.callsOf('getChatMember').some((call) => Number(call.params.user_id) === MEMBER.id)).toBe(true);
   });
@@ -106,7 +106,7 @@ describe('a channel', () => {
     expect((await say(h, ADMIN, '/subscribe @morningnews world'))[0]!.text).toContain('I cannot post in @morningnews');
     h.emulator.setMember(CHANNEL.id, h.emulator.botUser.id, 'administrator', { can_post_messages: true });
     const [done] = await say(h, ADMIN, '/subscribe @morningnews world');
-    expect(done!.text).toContain('@morningnews now follows <b>world</b>');
+    expect(done!.text).toContain('@morningnews now follows <b>World</b>');
     expect(h.deps.subscribers.find(CHANNEL.id)).toMatchObject({ chatType: 'channel', title: 'Morning <News>', topics: ['world'] });
     expect(buttons(done!)).toEqual([]);
   });
@@ -121,7 +121,7 @@ describe('a channel', () => {
     await say(h, ADMIN, '/subscribe @eveningnews world tech');
     expect((await say(h, MEMBER, '/unsubscribe @eveningnews'))[0]!.text).toContain('Only an admin of @eveningnews can unsubscribe it');
     expect(h.deps.subscribers.find(channel.id)).toMatchObject({ topics: ['tech', 'world'], active: true });
-    expect((await say(h, ADMIN, '/unsubscribe @eveningnews tech'))[0]!.text).toContain('@eveningnews no longer follows <b>tech</b>');
+    expect((await say(h, ADMIN, '/unsubscribe @eveningnews tech'))[0]!.text).toContain('@eveningnews no longer follows <b>Tech</b>');
     expect(h.deps.subscribers.find(channel.id)).toMatchObject({ topics: ['world'], active: true });
     expect((await say(h, ADMIN, '/unsubscribe @eveningnews'))[0]!.text).toContain('@eveningnews is unsubscribed from everything');
     expect(h.deps.subscribers.find(channel.id)).toMatchObject({ topics: [], feeds: [], active: false });

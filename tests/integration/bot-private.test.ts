@@ -39,7 +39,7 @@ describe('a private chat, in English and Dutch', () => {
   it('/subscribe with words follows them at once and names the unknown ones', async () => {
     const user = english();
     const [reply] = await say(h, user, '/subscribe world TECH bogus <b>');
-    expect(reply!.text).toContain('Now following: <b>world</b>, <b>tech</b>');
+    expect(reply!.text).toContain('Now following: <b>World</b>, <b>Tech</b>');
     expect(reply!.text).toContain('I do not know <b>bogus</b>, <b>&lt;b&gt;</b>');
     expect(h.deps.subscribers.find(user.id)?.topics).toEqual(['tech', 'world']);
   });
@@ -47,10 +47,10 @@ describe('a private chat, in English and Dutch', () => {
   it('/subscribe and /unsubscribe read a list typed with commas', async () => {
     const user = english();
     const [reply] = await say(h, user, '/subscribe tech,world, bogus,');
-    expect(reply!.text).toContain('Now following: <b>tech</b>, <b>world</b>');
+    expect(reply!.text).toContain('Now following: <b>Tech</b>, <b>World</b>');
     expect(reply!.text).toContain('I do not know <b>bogus</b>.');
     const [done] = await say(h, user, '/unsubscribe world,tech');
-    expect(done!.text).toContain('No longer following: <b>world</b>, <b>tech</b>');
+    expect(done!.text).toContain('No longer following: <b>World</b>, <b>Tech</b>');
     expect(h.deps.subscribers.find(user.id)?.topics).toEqual([]);
   });
 
@@ -92,7 +92,7 @@ describe('a private chat, in English and Dutch', () => {
     const user = english();
     await say(h, user, '/subscribe world tech');
     const [done] = await say(h, user, '/unsubscribe tech');
-    expect(done!.text).toContain('No longer following: <b>tech</b>');
+    expect(done!.text).toContain('No longer following: <b>Tech</b>');
     const [again] = await say(h, user, '/unsubscribe tech');
     expect(again!.text).toBe('Nothing changed.');
     const [keyboard] = await say(h, user, '/unsubscribe');
@@ -106,11 +106,11 @@ describe('a private chat, in English and Dutch', () => {
     const title = 'Tik op onderwerpen en feeds om ze te volgen of niet meer te volgen:';
     expect(keyboard!.text).toBe(title);
     const marks = () => Object.fromEntries(buttons(keyboard!).map((b) => [b.callback_data, b.text]));
-    expect(marks()).toMatchObject({ 'sub:t:world': '✅ world', 'sub:t:tech': '▫️ tech' });
+    expect(marks()).toMatchObject({ 'sub:t:world': '✅ World', 'sub:t:tech': '▫️ Tech' });
     await press(h, user, keyboard!, 'sub:t:world');
     expect(h.deps.subscribers.find(user.id)?.topics).toEqual([]);
     expect(keyboard!.text).toBe(title);
-    expect(marks()).toMatchObject({ 'sub:t:world': '▫️ world' });
+    expect(marks()).toMatchObject({ 'sub:t:world': '▫️ World' });
     expect((await say(h, user, '/help unsubscribe'))[0]!.text).toContain('de knoppen van /subscribe: ✅ staat bij wat je volgt');
   });
 
@@ -236,7 +236,7 @@ describe('a private chat, in English and Dutch', () => {
 
   it('/feeds lists feeds by topic with escaped titles', async () => {
     const [reply] = await say(h, english(), '/feeds');
-    expect(reply!.text).toContain('<b>tech</b>');
+    expect(reply!.text).toContain('<b>Tech</b>');
     expect(reply!.text).toContain('Evil &lt;Feed&gt; &amp; &quot;Co&quot;');
   });
 
@@ -276,7 +276,7 @@ describe('a private chat, in English and Dutch', () => {
     const user = english();
     await say(h, user, '/subscribe world');
     const [status] = await say(h, user, '/status');
-    expect(status!.text).toContain('Following: <b>world</b>');
+    expect(status!.text).toContain('Following: <b>World</b>');
     expect(status!.text).toContain('Next digest: Tuesday 6 January, 07:30');
     expect(status!.text).toContain('Last delivery: none yet');
     const nl = dutch();
@@ -328,7 +328,7 @@ describe('a private chat, in English and Dutch', () => {
       own.deps.subscribers.subscribe(user.id, [{ kind: 'topic', value: 'science' }, { kind: 'feed', value: 'old-feed' }], FIXED_NOW);
       const [status] = await say(own, user, '/status');
       expect(status!.text).toContain('No longer offered: <b>science</b>, <b>old-feed</b> (/unsubscribe science old-feed drops them)');
-      expect((await say(own, user, '/unsubscribe tech'))[0]!.text).toBe('No longer following: <b>tech</b>.');
+      expect((await say(own, user, '/unsubscribe tech'))[0]!.text).toBe('No longer following: <b>Tech</b>.');
       const gone = 'Nothing you follow is offered any more: <b>science</b>, <b>old-feed</b> left the feed list. /subscribe to choose again; /feeds shows what there is.';
       expect((await say(own, user, '/latest'))[0]!.text).toBe(gone);
       expect((await say(own, user, '/digest'))[0]!.text).toBe(gone);

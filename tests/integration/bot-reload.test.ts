@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedCatalog, type FeedCatalog } from '../../src/feed-catalog.js';
-import { loadFeedsFile } from '../../src/feeds-file.js';
+import { loadFeedsDocument } from '../../src/feeds-file.js';
 import { createSilentLogger } from '../../src/log.js';
 import { ADMIN_ID, buttons, press, say, startHarness, type Harness } from '../helpers/bot-harness.js';
 
@@ -18,8 +18,8 @@ let catalog: FeedCatalog;
 beforeAll(async () => {
   path = join(mkdtempSync(join(tmpdir(), 'nb-reload-')), 'feeds.json');
   writeFileSync(path, JSON.stringify({ feeds: [WORLD] }));
-  catalog = createFeedCatalog({ path, initial: loadFeedsFile(path), logger: createSilentLogger() });
-  h = await startHarness({ deps: { feeds: catalog.current, reloadFeeds: () => catalog.reload('/reload') } });
+  catalog = createFeedCatalog({ path, initial: loadFeedsDocument(path), logger: createSilentLogger() });
+  h = await startHarness({ deps: { feeds: catalog.current, topicNames: catalog.topicNames, reloadFeeds: () => catalog.reload('/reload') } });
 });
 afterAll(async () => h.close());
 
@@ -34,7 +34,7 @@ describe('/reload', () => {
     expect((await say(h, READER, '/subscribe tech'))[0]!.text).toContain('I do not know <b>tech</b>');
     const [reply] = await say(h, ADMIN, '/reload');
     expect(reply!.text).toBe('feeds.json reloaded: added <b>tweakers</b>. 2 feeds are polled now.');
-    expect((await say(h, READER, '/subscribe tech'))[0]!.text).toBe('Now following: <b>tech</b>.');
+    expect((await say(h, READER, '/subscribe tech'))[0]!.text).toBe('Now following: <b>Tech</b>.');
     expect((await say(h, READER, '/feeds'))[0]!.text).toContain('Tweakers');
   });
 
@@ -58,6 +58,20 @@ describe('/reload', () => {
   it('tells when nothing changed', async () => {
     writeFileSync(path, JSON.stringify({ feeds: [WORLD, TECH] }));
     expect((await say(h, ADMIN, '/reload'))[0]!.text).toBe('feeds.json reloaded: nothing changed. 2 feeds are polled now.');
+  });
+
+  it('serves changed topic names at once, and a subscription made by the old name stays', async () => {
+    const reader = { id: 4103, first_name: 'Noor', language_code: 'nl' };
+    writeFileSync(path, JSON.stringify({ feeds: [WORLD, TECH], topicNames: { world: { nl: 'Wereld' } } }));
+    expect((await say(h, ADMIN, '/reload'))[0]!.text).toBe('feeds.json reloaded: renamed topics <b>world</b>. 2 feeds are polled now.');
+    expect((await say(h, reader, '/subscribe wereld'))[0]!.text).toBe('Je volgt nu: <b>Wereld</b>.');
+
+    writeFileSync(path, JSON.stringify({ feeds: [WORLD, TECH], topicNames: { world: { nl: 'Buitenland' } } }));
+    await say(h, ADMIN, '/reload');
+    expect((await say(h, reader, '/status'))[0]!.text).toContain('Je volgt: <b>Buitenland</b>');
+    expect((await say(h, reader, '/feeds'))[0]!.text).toContain('<b>Buitenland</b>');
+    expect((await say(h, reader, '/unsubscribe buitenland'))[0]!.text).toBe('Je volgt niet meer: <b>Buitenland</b>.');
+    expect(h.deps.subscribers.find(reader.id)?.topics).toEqual([]);
   });
 });
 

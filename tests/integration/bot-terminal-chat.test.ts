@@ -46,7 +46,7 @@ describe('newsbrief chat (the terminal chat)', () => {
     const printed = await chatOn(db, ['/start', '1', '/latest', '/time 6:00', '/settings', '4', '/nonsense', '/subscribe @elsewhere']);
     expect(printed).toContain('Hello Op!');
     expect(printed).toContain('[1] Follow the default selection');
-    expect(printed).toContain('(edited) Now following: tech, world.');
+    expect(printed).toContain('(edited) Now following: Tech, World.');
     expect(printed).toContain('Talks & <progress>');
     expect(printed).toContain('BBC News World (https://bbc.example/1)');
     expect(printed).toContain('Your daily digest arrives at 06:00 (UTC).');

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FeedSpec } from '../../src/core/types.js';
 import { createFeedCatalog } from '../../src/feed-catalog.js';
-import { loadFeedsFile } from '../../src/feeds-file.js';
+import { loadFeedsDocument } from '../../src/feeds-file.js';
+import { NO_TOPIC_NAMES } from '../../src/core/topic-names.js';
 import { createLogger, createSilentLogger } from '../../src/log.js';
 
 const A = { id: 'a', url: 'https://feeds.example/a', language: 'en', topics: ['world'] };
@@ -24,17 +25,30 @@ describe('the feed catalog, reloaded from feeds.json', () => {
 
   const open = () => {
     const logger = createLogger('info', [], { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
-    return createFeedCatalog({ path, initial: loadFeedsFile(path), logger, onNewFeeds: (feeds: readonly FeedSpec[]) => void polled.push(feeds.map((feed) => feed.id)) });
+    return createFeedCatalog({ path, initial: loadFeedsDocument(path), logger, onNewFeeds: (feeds: readonly FeedSpec[]) => void polled.push(feeds.map((feed) => feed.id)) });
   };
 
   it('serves the new list after a reload and hands the added and changed enabled feeds over for polling', () => {
     const catalog = open();
     writeFileSync(path, JSON.stringify([{ ...A, url: 'https://moved.example/a' }, B, { ...B, id: 'c', enabled: false }]));
     const result = catalog.reload('SIGHUP');
-    expect(result).toEqual({ ok: true, change: { added: ['b', 'c'], removed: [], changed: ['a'], enabled: 2 } });
+    expect(result).toEqual({ ok: true, change: { added: ['b', 'c'], removed: [], changed: ['a'], renamedTopics: [], enabled: 2 } });
     expect(catalog.current().map((feed) => feed.id)).toEqual(['a', 'b', 'c']);
     expect(polled).toEqual([['a', 'b']]);
     expect(lines.at(-1)).toMatchObject({ msg: 'feeds.json reloaded', trigger: 'SIGHUP', added: ['b', 'c'], changed: ['a'] });
+  });
+
+  it('serves new topic names after a reload, polls nothing for them, and keeps them when the file does not validate', () => {
+    writeFileSync(path, JSON.stringify({ feeds: [A], topicNames: { world: { nl: 'Wereld' } } }));
+    const catalog = open();
+    writeFileSync(path, JSON.stringify({ feeds: [A], topicNames: { world: { nl: 'Buitenland', de: 'Welt' } } }));
+    expect(catalog.reload('/reload')).toMatchObject({ ok: true, change: { added: [], changed: [], renamedTopics: ['world'] } });
+    expect(catalog.topicNames().get('world')).toEqual({ nl: 'Buitenland', de: 'Welt' });
+    expect(lines.at(-1)).toMatchObject({ msg: 'feeds.json reloaded', renamedTopics: ['world'] });
+    writeFileSync(path, JSON.stringify({ feeds: [A], topicNames: { wereld: { nl: 'Wereld' } } }));
+    expect(catalog.reload('/reload')).toMatchObject({ ok: false, error: expect.stringContaining('topicNames.wereld: no feed has the topic "wereld"') });
+    expect(catalog.topicNames().get('world')).toEqual({ nl: 'Buitenland', de: 'Welt' });
+    expect(polled).toEqual([]);
   });
 
   it('keeps the list it had when the file does not validate, and logs every located problem', () => {
@@ -57,7 +71,7 @@ describe('the feed catalog, reloaded from feeds.json', () => {
     expect(catalog.reload('/reload')).toMatchObject({ ok: true, change: { added: [], removed: [], changed: [] } });
     expect(lines.at(-1)).toMatchObject({ msg: 'feeds.json reloaded: nothing changed' });
     const moved = `${path}.gone`;
-    const gone = createFeedCatalog({ path: moved, initial: catalog.current(), logger: createSilentLogger() });
+    const gone = createFeedCatalog({ path: moved, initial: { feeds: catalog.current(), topicNames: NO_TOPIC_NAMES }, logger: createSilentLogger() });
     expect(gone.reload('SIGHUP')).toMatchObject({ ok: false, kept: 1 });
     expect(gone.current()).toBe(catalog.current());
     expect(polled).toEqual([]);

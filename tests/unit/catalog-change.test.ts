@@ -10,7 +10,7 @@ describe('compareCatalogs', () => {
   it('names the feeds added, removed and changed, and counts the enabled ones', () => {
     const before = [feed('a'), feed('b'), feed('c'), feed('d')];
     const after = [feed('a'), feed('b', { url: 'https://elsewhere.example/b' }), feed('d', { topics: ['world', 'tech'] }), feed('e', { enabled: false }), feed('f')];
-    expect(compareCatalogs(before, after)).toEqual({ added: ['e', 'f'], removed: ['c'], changed: ['b', 'd'], enabled: 4 });
+    expect(compareCatalogs(before, after)).toEqual({ added: ['e', 'f'], removed: ['c'], changed: ['b', 'd'], renamedTopics: [], enabled: 4 });
   });
 
   it.each<[string, Partial<FeedSpec>]>([
@@ -24,5 +24,14 @@ describe('compareCatalogs', () => {
     const change = compareCatalogs([feed('a'), feed('b')], [feed('a'), feed('b')]);
     expect(isUnchanged(change)).toBe(true);
     expect(change.enabled).toBe(2);
+  });
+
+  it('names the topics whose names were added, changed or dropped, which alone is a change too', () => {
+    const before = new Map([['world', { nl: 'Wereld', en: 'World' }], ['tech', { nl: 'Techniek' }], ['sport', { nl: 'Sport' }]]);
+    const after = new Map([['world', { en: 'World', nl: 'Wereld' }], ['tech', { nl: 'Tech' }], ['economy', { nl: 'Economie' }]]);
+    const change = compareCatalogs([feed('a')], [feed('a')], { before, after });
+    expect(change.renamedTopics).toEqual(['economy', 'sport', 'tech']);
+    expect(isUnchanged(change)).toBe(false);
+    expect(change.changed).toEqual([]);
   });
 });

@@ -25,6 +25,14 @@ describe('renderDigest', () => {
     expect(renderDigest(buildDigest(input, settings('fr'), NOW)!, titles)[0]).toContain('📰 <b>Votre sélection</b> · lundi 3 mars');
   });
 
+  it('heads each topic with its name in the chat\'s language, else in English, else its id with a capital', () => {
+    const input = [briefing(1, 'A headline')];
+    const names = new Map([['world', { nl: 'Wereld', en: 'The <World>' }]]);
+    expect(renderDigest(buildDigest(input, settings('nl'), NOW)!, titles, names)[0]).toContain('<b>Wereld</b>\n\n');
+    expect(renderDigest(buildDigest(input, settings('de'), NOW)!, titles, names)[0]).toContain('<b>The &lt;World&gt;</b>\n\n');
+    expect(renderDigest(buildDigest(input, settings('nl'), NOW)!, titles)[0]).toContain('<b>World</b>\n\n');
+  });
+
   it('escapes everything that came from a feed', () => {
     const [text] = renderDigest(buildDigest([briefing(1, '<script>alert(1)</script> & co', 'javascript:alert(1)')], settings('en'), NOW)!, titles);
     expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; co');

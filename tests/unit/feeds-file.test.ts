@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkEverything } from '../../src/cli/check.js';
-import { ConfigError, loadFeedsFile, parseFeedsDocument, warnNothingToPoll, warnSameUrls } from '../../src/feeds-file.js';
+import { ConfigError, loadFeedsDocument, loadFeedsFile, parseFeedsDocument, readFeedsDocument, warnNothingToPoll, warnSameUrls } from '../../src/feeds-file.js';
 
 const feed = (overrides: Record<string, unknown> = {}) => ({
   id: 'nos', url: 'https://feeds.nos.nl/nosnieuwsalgemeen', language: 'nl', topics: ['netherlands'], ...overrides,
@@ -135,10 +135,68 @@ describe('parseFeedsDocument', () => {
   });
 });
 
+describe('topicNames', () => {
+  const doc = (topicNames: unknown, feeds = [feed({ topics: ['world', 'tech'] }), feed({ id: 'bbc', topics: ['economy'] })]) => JSON.stringify({ feeds, topicNames });
+
+  it('reads what readers call each topic, per language, trimmed', () => {
+    const { topicNames } = readFeedsDocument(doc({ world: { nl: ' Wereld ', de: 'Welt' }, economy: { fr: 'Économie' } }), 'feeds.json');
+    expect([...topicNames]).toEqual([['world', { nl: 'Wereld', de: 'Welt' }], ['economy', { fr: 'Économie' }]]);
+    expect(readFeedsDocument(doc(undefined), 'feeds.json').topicNames.size).toBe(0);
+    expect(readFeedsDocument(JSON.stringify([feed()]), 'feeds.json').topicNames.size).toBe(0);
+  });
+
+  it('names the place and the value of every problem', () => {
+    expect(problemsOf(doc({
+      wereld: { nl: 'Wereld' },
+      World: { nl: 'Wereld' },
+      world: { nl: 'Wereld', xx: 'Mundo', EN: 'World', de: '  ', fr: 'Monde, Terre', es: 3, it: 'M'.repeat(41) },
+      tech: 'Tech',
+    }))).toEqual([
+      'topicNames.World: not a topic id: topics are lower-case words, e.g. "world" (got "World")',
+      'topicNames.world.xx: unknown language code; use an ISO 639-1 code such as "nl", "en", "de" or "fr" (got "xx")',
+      'topicNames.world.EN: unknown language code; use an ISO 639-1 code such as "nl", "en", "de" or "fr" (got "EN")',
+      'topicNames.world.de: a topic name cannot be empty (got "")',
+      'topicNames.world.fr: a topic name cannot hold a comma, which separates topics in /subscribe (got "Monde, Terre")',
+      'topicNames.world.es: must be a name in quotes, e.g. "World" (got 3)',
+      `topicNames.world.it: a topic name has at most 40 characters (got "${'M'.repeat(41)}")`,
+      'topicNames.tech: must be names by language code, e.g. { "nl": "Wereld", "en": "World" } (got "Tech")',
+      'topicNames.wereld: no feed has the topic "wereld"',
+    ]);
+  });
+
+  it('refuses a name that would point at two topics, in one language or across languages', () => {
+    expect(problemsOf(doc({ world: { nl: 'Wereld', de: 'Welt' }, economy: { nl: 'wereld', fr: 'WELT', en: 'Tech' } }))).toEqual([
+      'topicNames.economy.nl: "wereld" is also the name of the topic "world" (topicNames.world.nl)',
+      'topicNames.economy.fr: "WELT" is also the name of the topic "world" (topicNames.world.de)',
+      'topicNames.economy.en: "Tech" is the id of the topic "tech"',
+    ]);
+    expect(() => readFeedsDocument(doc({ economy: { nl: 'Economie', fr: 'Économie', en: 'Economy' } }), 'feeds.json')).not.toThrow();
+  });
+
+  it('lists its problems after those of the feeds, all at once', () => {
+    expect(problemsOf(doc({ wereld: { nl: 'Wereld' } }, [feed({ topics: ['world'], url: '/rss' })]))).toEqual([
+      'feeds[0].url: not an absolute http(s) URL (got "/rss")',
+      'topicNames.wereld: no feed has the topic "wereld"',
+    ]);
+  });
+
+  it('is only read in the object form: a bare array has no place for it', () => {
+    expect(problemsOf(JSON.stringify([{ ...feed(), topicNames: {} }]))).toEqual(['[0]: unknown field "topicNames"']);
+  });
+});
+
 describe('the shipped feeds.json', () => {
   it('is valid and covers Dutch, English, German and French', () => {
     const feeds = loadFeedsFile('feeds.json');
     expect(new Set(feeds.map((f) => f.language))).toEqual(new Set(['nl', 'en', 'de', 'fr']));
+  });
+
+  it('names every topic in Dutch, English, German and French', () => {
+    const { feeds, topicNames } = loadFeedsDocument('feeds.json');
+    for (const topic of new Set(feeds.flatMap((f) => f.topics))) {
+      expect(Object.keys(topicNames.get(topic) ?? {}).sort(), topic).toEqual(['de', 'en', 'fr', 'nl']);
+    }
+    expect(topicNames.get('world')).toEqual({ nl: 'Wereld', en: 'World', de: 'Welt', fr: 'Monde' });
   });
 });
 

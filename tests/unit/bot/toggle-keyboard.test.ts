@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedSpec, Subscriber } from '../../../src/core/types.js';
 import { TOGGLES_PER_PAGE, toggleKeyboard, togglePage } from '../../../src/bot/views.js';
+import { NO_TOPIC_NAMES } from '../../../src/core/topic-names.js';
 
 const feed = (i: number, topic: string): FeedSpec => ({
   id: `feed-${i}`, url: `https://feeds.example/${i}`, title: `A feed with a long and descriptive title, number ${i}, ${'x'.repeat(50)}`,
@@ -18,9 +19,9 @@ const markup = (keyboard: ReturnType<typeof toggleKeyboard>) => ({ inline_keyboa
 
 /** Every page of the keyboard, reached as a reader would: page 0, then each › button (at most 50). */
 function allPages(feeds: readonly FeedSpec[]): ReturnType<typeof toggleKeyboard>[] {
-  const pages = [toggleKeyboard(chat, feeds)];
+  const pages = [toggleKeyboard(chat, feeds, NO_TOPIC_NAMES)];
   for (let next = pages[0]!.flat().find((b) => b.text === '›'); next && pages.length < 50; next = pages.at(-1)!.flat().find((b) => b.text === '›')) {
-    pages.push(toggleKeyboard(chat, feeds, Number(next.data.split(':')[2])));
+    pages.push(toggleKeyboard(chat, feeds, NO_TOPIC_NAMES, Number(next.data.split(':')[2])));
   }
   return pages;
 }
@@ -44,9 +45,9 @@ describe('the subscribe keyboard of a large feeds.json', () => {
     const all = toggles.flat();
     expect(new Set(all).size).toBe(all.length);
     expect(all).toEqual(expect.arrayContaining([...TOPICS.map((t) => `sub:t:${t}`), ...MANY.map((f) => `sub:f:${f.id}`), 'sub:t:retired-topic']));
-    expect(toggleKeyboard(chat, MANY, 0).at(-2)!.map((b) => b.text)).toEqual([`1/${pages}`, '›']);
-    expect(toggleKeyboard(chat, MANY, 2).at(-2)!.map((b) => [b.text, b.data])).toEqual([['‹', 'sub:p:1'], [`3/${pages}`, 'sub:p:2'], ['›', 'sub:p:3']]);
-    expect(toggleKeyboard(chat, MANY, 99).at(-2)!.map((b) => b.text)).toEqual(['‹', `${pages}/${pages}`]);
+    expect(toggleKeyboard(chat, MANY, NO_TOPIC_NAMES, 0).at(-2)!.map((b) => b.text)).toEqual([`1/${pages}`, '›']);
+    expect(toggleKeyboard(chat, MANY, NO_TOPIC_NAMES, 2).at(-2)!.map((b) => [b.text, b.data])).toEqual([['‹', 'sub:p:1'], [`3/${pages}`, 'sub:p:2'], ['›', 'sub:p:3']]);
+    expect(toggleKeyboard(chat, MANY, NO_TOPIC_NAMES, 99).at(-2)!.map((b) => b.text)).toEqual(['‹', `${pages}/${pages}`]);
   });
 
   it('finds the page of a pressed button, so the redrawn keyboard stays where the reader was', () => {
@@ -57,6 +58,6 @@ describe('the subscribe keyboard of a large feeds.json', () => {
 
   it('has no page row when everything fits', () => {
     const few = MANY.slice(0, 6);
-    expect(toggleKeyboard(chat, few).flat().some((b) => b.data.startsWith('sub:p:'))).toBe(false);
+    expect(toggleKeyboard(chat, few, NO_TOPIC_NAMES).flat().some((b) => b.data.startsWith('sub:p:'))).toBe(false);
   });
 });
