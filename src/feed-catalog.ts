@@ -32,9 +32,15 @@ export interface FeedCatalogOptions {
    * ones only): main polls them at once instead of at their next turn.
    */
   readonly onNewFeeds?: (feeds: readonly FeedSpec[]) => void;
+  /**
+   * Called with each list that validated, before it is served: main lets the store hand a
+   * renamed feed's history to its new id here (jobs/take-over-renamed-feeds.ts), so its first
+   * poll under the new id finds its articles known. Must not throw.
+   */
+  readonly beforeServing?: (feeds: readonly FeedSpec[]) => void;
 }
 
-export function createFeedCatalog({ path, initial, logger, load = loadFeedsDocument, onNewFeeds }: FeedCatalogOptions): FeedCatalog {
+export function createFeedCatalog({ path, initial, logger, load = loadFeedsDocument, onNewFeeds, beforeServing }: FeedCatalogOptions): FeedCatalog {
   let document = initial;
   return {
     current: () => document.feeds,
@@ -44,6 +50,7 @@ export function createFeedCatalog({ path, initial, logger, load = loadFeedsDocum
       try {
         const next = load(path);
         result = { ok: true, change: compareCatalogs(document.feeds, next.feeds, { before: document.topicNames, after: next.topicNames }) };
+        beforeServing?.(next.feeds);
         document = next;
       } catch (error) {
         result = { ok: false, error: error instanceof Error ? error.message : String(error), kept: document.feeds.length };

@@ -17,6 +17,7 @@ import { loadFeedsDocument, warnNothingToPoll, warnSameUrls } from './feeds-file
 import { createDeliveryWorker, type DeliveryWorker } from './jobs/deliver-outbox.js';
 import { createConfiguredLogger, type Logger } from './log.js';
 import { createIngestion, type Ingestion } from './ingestion.js';
+import { takeOverRenamedFeeds } from './jobs/take-over-renamed-feeds.js';
 import { readStartArguments } from './start-arguments.js';
 import { createScheduler, digestTickJob, housekeepingJob, pollFeedsJob, retryBriefingsJob, type Scheduler } from './scheduler.js';
 import type { OutboxRepository } from './store/outbox-repository.js';
@@ -62,7 +63,10 @@ async function main(): Promise<void> {
   // An admin's /poll and the first poll of feeds a reload added run in `background`, beside the
   // scheduler's own polls; shutdown waits for them too.
   const background = createBackgroundRuns();
-  const catalog = createFeedCatalog({ path: config.feedsFile, initial, logger, onNewFeeds: pollAtOnce(ingestion, background, logger) });
+  // A feed renamed in feeds.json keeps its articles and followers: at start, and on every reload.
+  const adoptRenamed = (feeds: readonly FeedSpec[]) => void takeOverRenamedFeeds(ingestion.feeds, feeds, logger);
+  adoptRenamed(initial.feeds);
+  const catalog = createFeedCatalog({ path: config.feedsFile, initial, logger, onNewFeeds: pollAtOnce(ingestion, background, logger), beforeServing: adoptRenamed });
   const chats: Chats = { subscribers: createSqliteSubscriberRepository(ingestion.db), outbox: createSqliteOutboxRepository(ingestion.db) };
   // Feeds are polled whether or not Telegram is there: from the start, and while it is away.
   const scheduler = createScheduler([

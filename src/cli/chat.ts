@@ -3,7 +3,9 @@ import { createBackgroundRuns } from '../background-runs.js';
 import { botDepsOn } from '../bot-deps.js';
 import { createFeedCatalog } from '../feed-catalog.js';
 import { runTerminalChat } from '../bot/terminal-chat.js';
+import type { FeedSpec } from '../core/types.js';
 import { createIngestion } from '../ingestion.js';
+import { takeOverRenamedFeeds } from '../jobs/take-over-renamed-feeds.js';
 import { createConfiguredLogger, createSilentLogger } from '../log.js';
 import { createSqliteOutboxRepository } from '../store/sqlite/outbox-repository.js';
 import { createSqliteSubscriberRepository } from '../store/sqlite/subscriber-repository.js';
@@ -29,10 +31,13 @@ export function chatCommand(): Command {
       const logger = options.verbose === true ? createConfiguredLogger(config) : createSilentLogger();
       const ingestion = createIngestion(config, logger);
       const background = createBackgroundRuns();
+      // As the bot does: a feed renamed in feeds.json keeps its articles and followers.
+      const adoptRenamed = (listed: readonly FeedSpec[]) => void takeOverRenamedFeeds(ingestion.feeds, listed, logger);
+      adoptRenamed(feeds);
       try {
         const deps = botDepsOn({
           config: { ...config, adminIds: [...config.adminIds, userId] },
-          catalog: createFeedCatalog({ path: config.feedsFile, initial: { feeds, topicNames }, logger }),
+          catalog: createFeedCatalog({ path: config.feedsFile, initial: { feeds, topicNames }, logger, beforeServing: adoptRenamed }),
           ingestion,
           subscribers: createSqliteSubscriberRepository(ingestion.db),
           outbox: createSqliteOutboxRepository(ingestion.db),

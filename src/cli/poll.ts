@@ -3,6 +3,7 @@ import type { FeedPollResult, PollReport } from '../jobs/poll-feeds.js';
 import { createConfiguredLogger, createSilentLogger } from '../log.js';
 import { loadCliContext } from './context.js';
 import { createIngestion } from '../ingestion.js';
+import { takeOverRenamedFeeds } from '../jobs/take-over-renamed-feeds.js';
 import { UsageError } from './run-cli.js';
 import { formatTable } from './table.js';
 
@@ -31,6 +32,8 @@ export function pollCommand(): Command {
       }
       const logger = options.verbose === true ? createConfiguredLogger(config) : createSilentLogger();
       const ingestion = createIngestion(config, logger);
+      // A feed renamed in feeds.json keeps its articles: polled under its new id, they are not new.
+      takeOverRenamedFeeds(ingestion.feeds, feeds, logger);
       const controller = new AbortController();
       const onSignal = (): void => controller.abort(new Error('interrupted'));
       process.once('SIGINT', onSignal);

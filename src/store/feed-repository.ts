@@ -30,6 +30,13 @@ export interface FeedRepository {
   saveFeedSoon(record: FeedRecord): void;
   /** Commits whatever saveFeedSoon still holds; if that fails, forgets it and throws. */
   flushFeeds(): void;
+  /**
+   * A feed renamed in feeds.json (see core/feed-renames.ts): the state, articles, briefings and
+   * followers of `from` become those of `to` in one transaction, article seqs unchanged, so
+   * nothing is announced again and every chat's receipts stay valid. False, with nothing changed,
+   * when `from` has nothing stored or `to` has something already.
+   */
+  takeOverFeed(from: string, to: string): boolean;
 }
 
 /** The state of a feed never polled: due now, the configured URL, no validators. */

@@ -69,6 +69,20 @@ describe('newsbrief poll --once', () => {
     expect(second.stdout).toMatch(/^news\s+not modified\s*$/m);
   });
 
+  it('knows the articles of a feed renamed in feeds.json at the same URL: none is new under its new id', async () => {
+    const own = { DATABASE_PATH: join(dir.dir, 'renamed.db') };
+    server.route('/cli/plain.xml', feedResponse(pollFixture('news-v1.xml')));
+    const before = await cli(['poll', '--once'], { ...own, FEEDS_FILE: writeFeeds('before-rename.json', [{ id: 'news', path: '/cli/plain.xml' }]) });
+    expect(before.stdout).toMatch(/^news\s+ok\s+3\s+0\s+0\s*$/m);
+    const after = await cli(['poll', '--once'], { ...own, FEEDS_FILE: writeFeeds('after-rename.json', [{ id: 'headlines', path: '/cli/plain.xml' }]) });
+    expect(after.code).toBe(0);
+    expect(after.stdout).toMatch(/^headlines\s+ok\s+0\s+0\s+3\s*$/m);
+    const db = new Database(own.DATABASE_PATH, { readonly: true });
+    expect(db.prepare('SELECT DISTINCT feed_id FROM articles UNION SELECT feed_id FROM feeds').pluck().all()).toEqual(['headlines']);
+    db.close();
+    // Two runs of the CLI, each a fresh Node process.
+  }, 60_000);
+
   it('exits non-zero only when every feed failed', async () => {
     const allBad = { ...env, FEEDS_FILE: writeFeeds('bad.json', [{ id: 'gone', path: '/cli/gone.xml' }, { id: 'nothing', path: '/cli/nothing.xml' }]), DATABASE_PATH: join(dir.dir, 'bad.db') };
     const run = await cli(['poll', '--once'], allBad);

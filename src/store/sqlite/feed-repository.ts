@@ -1,6 +1,7 @@
 import type { SqliteDatabase } from '../database.js';
 import type { FeedRecord, FeedRepository } from '../feed-repository.js';
 import { fromFeedRow, toFeedParams, UPSERT_FEED_SQL, type FeedRow } from './feed-rows.js';
+import { createFeedTakeOver, type FeedTakeOver } from './take-over-feed.js';
 
 /**
  * FeedRepository on the `feeds` table; statements are prepared once per repository.
@@ -19,6 +20,8 @@ export function createSqliteFeedRepository(db: SqliteDatabase): FeedRepository {
   const upsertAll = db.transaction((records: readonly FeedRecord[]) => {
     for (const record of records) upsert.run(toFeedParams(record));
   });
+  // Prepared on first use: `newsbrief feeds` and `health` read databases that may predate `subscriptions`.
+  let takeOver: FeedTakeOver | null = null;
   const held = new Map<string, FeedRecord>();
   let flushScheduled: NodeJS.Immediate | null = null;
 
@@ -36,6 +39,16 @@ export function createSqliteFeedRepository(db: SqliteDatabase): FeedRepository {
       commitHeld();
     } catch {
       // Still held: the poll run commits them again at its end, and reports it if that fails.
+    }
+  };
+
+  const flushFeeds = (): void => {
+    try {
+      commitHeld();
+    } finally {
+      // Dropped even when the commit failed: kept longer, a held state could outlive a newer
+      // one written through ArticleRepository.recordPoll and overwrite it.
+      held.clear();
     }
   };
 
@@ -61,14 +74,11 @@ export function createSqliteFeedRepository(db: SqliteDatabase): FeedRepository {
       held.set(record.feedId, record);
       flushScheduled ??= setImmediate(flushInBackground);
     },
-    flushFeeds(): void {
-      try {
-        commitHeld();
-      } finally {
-        // Dropped even when the commit failed: kept longer, a held state could outlive a newer
-        // one written through ArticleRepository.recordPoll and overwrite it.
-        held.clear();
-      }
+    flushFeeds,
+    takeOverFeed(from: string, to: string): boolean {
+      // A state still held for `from` would otherwise be written back under `from` after the move.
+      flushFeeds();
+      return (takeOver ??= createFeedTakeOver(db))(from, to);
     },
   };
 }
