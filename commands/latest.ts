@@ -1,6 +1,7 @@
 import type { BotCommand, CommandContext } from '../src/bot/command.js';
 import { offeredNames, resolveSubscriptions, retryWithClosest } from '../src/bot/subscription-feeds.js';
 import { feedIdsOf, followedFeedIds } from '../src/core/following.js';
+import { pickLatestStories, type LatestStory } from '../src/core/latest-stories.js';
 import type { FeedSpec, Subscriber } from '../src/core/types.js';
 import type { DeliverableBriefing } from '../src/store/subscriber-repository.js';
 import { renderBriefings } from '../src/telegram/render-briefing.js';
@@ -8,13 +9,21 @@ import { packMessages } from '../src/telegram/split-message.js';
 
 const DEFAULT_COUNT = 5;
 const MAX_COUNT = 20;
+/**
+ * Briefings read per story shown, to find the copies other feeds carry of those stories: copies
+ * are briefed within a poll of each other, so they sit close by in the newest-first list. Reading
+ * further would catch copies further apart, but every row read and grouped costs each /latest
+ * (bench:bot: 100 more rows made a reply's CPU time about six times as long; twice as many, 1.1).
+ */
+const READ_PER_STORY = 2;
 
 /**
  * /latest [n]: the newest n (default 5, at most 20: a larger n gets 20, and the header says so)
  * briefings of the chat's feeds it has not received. Each message's briefings are recorded as
  * received only once Telegram accepted that message, so a failed send offers them again; the
- * chat's queue keeps two /latest apart so they never pick the same ones. When nothing is new it
- * says so and offers the most recent ones again.
+ * chat's queue keeps two /latest apart so they never pick the same ones. A story several feeds
+ * carry is shown once (the digest's rule) and every copy of it is recorded with it, so no copy
+ * comes back later. When nothing is new it says so and offers the most recent ones again.
  * Articles older than the retention period (whose receipts housekeeping cleared) are never new.
  * `/latest tech` (topics or feeds, with or without a count) reads only those, followed or not.
  */
@@ -35,9 +44,9 @@ export const latestCommand: BotCommand = {
     const { ids, followsNothing, gone } = feedsToRead(c.chat, c.feeds, filter);
     if (ids.length === 0 && gone.length > 0) return c.reply(c.msg.followsOnlyGone(gone));
     const sentNew = await c.exclusive(async () => {
-      const briefings = c.deps.subscribers.unseenBriefings(c.chat.chatId, ids, count);
-      if (briefings.length === 0) return false;
-      await send(c, c.msg.latestHeader(briefings.length, cappedAt), briefings, followsNothing ? c.msg.latestAllFeedsHint : null, true);
+      const stories = pickLatestStories(c.deps.subscribers.unseenBriefings(c.chat.chatId, ids, count * READ_PER_STORY), count);
+      if (stories.length === 0) return false;
+      await send(c, c.msg.latestHeader(stories.length, cappedAt), stories, followsNothing ? c.msg.latestAllFeedsHint : null, true);
       return true;
     });
     if (sentNew) return;
@@ -52,21 +61,24 @@ export const latestCommand: BotCommand = {
     if (c.data[0] !== 'recent' || !Number.isInteger(count) || count < 1 || count > MAX_COUNT) return;
     const { ids } = feedsToRead(c.chat, c.feeds, c.data[2]?.split(',').filter(Boolean) ?? []);
     await c.edit(c.msg.latestNothingNew);
-    await send(c, c.msg.latestRecentHeader, c.deps.subscribers.recentBriefings(ids, count), null, false);
+    await send(c, c.msg.latestRecentHeader, pickLatestStories(c.deps.subscribers.recentBriefings(ids, count * READ_PER_STORY), count), null, false);
   },
 };
 
-/** Sends header, briefings and footer in as few messages as fit; `record` marks each message's briefings once it went out. */
-async function send(c: CommandContext, header: string, briefings: readonly DeliverableBriefing[], footer: string | null, record: boolean) {
+/**
+ * Sends header, stories and footer in as few messages as fit; `record` marks each message's
+ * stories, every copy of each, once it went out.
+ */
+async function send(c: CommandContext, header: string, stories: readonly LatestStory<DeliverableBriefing>[], footer: string | null, record: boolean) {
   const titles = new Map(c.feeds.map((feed) => [feed.id, feed.title]));
-  const items = [header, ...renderBriefings(briefings, titles), ...(footer === null ? [] : [footer])];
+  const items = [header, ...renderBriefings(stories.map((story) => story.briefing), titles), ...(footer === null ? [] : [footer])];
   for (const message of packMessages(items)) {
     await c.reply(message.text);
     if (!record) continue;
-    // Item 0 is the header, so item i carries briefing i - 1.
+    // Item 0 is the header, so item i carries story i - 1.
     const seqs = message.items.flatMap((index) => {
-      const briefing = briefings[index - 1];
-      return index > 0 && briefing ? [briefing.articleSeq] : [];
+      const story = stories[index - 1];
+      return index > 0 && story ? story.sources.map((copy) => copy.articleSeq) : [];
     });
     if (seqs.length > 0) await c.recordDelivered(seqs, 'latest');
   }

@@ -181,8 +181,12 @@ function topicOf(feed: FeedSpec | undefined, chatTopics: ReadonlySet<string>): s
   return feed.topics.find((topic) => chatTopics.has(topic)) ?? feed.topics[0] ?? OTHER_TOPIC;
 }
 
-/** Groups briefings that are the same story: same normalised URL, or near-identical headlines. */
-function clusterStories<B extends StoredBriefing>(briefings: readonly B[]): B[][] {
+/**
+ * Groups briefings that are the same story: same normalised URL, or near-identical headlines.
+ * The one rule for "the same story", shared by digests and /latest (core/latest-stories.ts), so a
+ * story several feeds carry is shown once wherever a chat reads it. Each group keeps the input order.
+ */
+export function clusterStories<B extends StoredBriefing>(briefings: readonly B[]): B[][] {
   const parent = briefings.map((_, index) => index);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const join = (a: number, b: number) => {

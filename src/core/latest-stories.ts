@@ -1,0 +1,29 @@
+import { clusterStories } from './digest.js';
+import type { StoredBriefing } from './types.js';
+
+/** One story of /latest: the briefing shown and every copy of it (the shown one first). */
+export interface LatestStory<B extends StoredBriefing = StoredBriefing> {
+  readonly briefing: B;
+  readonly sources: readonly B[];
+}
+
+/**
+ * The first `count` stories of `briefings` (newest first, as /latest reads them), each once: a
+ * story several feeds carry (the digest's rule, clusterStories) is shown by its newest copy, and
+ * all its copies among `briefings` come along in `sources`, so recording them all as received
+ * keeps any copy from coming back later.
+ */
+export function pickLatestStories<B extends StoredBriefing>(briefings: readonly B[], count: number): LatestStory<B>[] {
+  const storyOf = new Map<B, readonly B[]>();
+  for (const story of clusterStories(briefings)) for (const briefing of story) storyOf.set(briefing, story);
+  const picked: LatestStory<B>[] = [];
+  const shown = new Set<readonly B[]>();
+  for (const briefing of briefings) {
+    if (picked.length >= count) break;
+    const story = storyOf.get(briefing) ?? [briefing];
+    if (shown.has(story)) continue;
+    shown.add(story);
+    picked.push({ briefing, sources: [briefing, ...story.filter((copy) => copy !== briefing)] });
+  }
+  return picked;
+}
