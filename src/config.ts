@@ -125,7 +125,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 }
 
 /** True for names the runtime's time zone database knows (`Europe/Amsterdam`, `UTC`). */
-export function isKnownTimeZone(name: string): boolean {
+function isKnownTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
     return name.length > 0;

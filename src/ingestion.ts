@@ -25,7 +25,7 @@ export function createConfiguredFetcher(config: Config): Fetcher {
 }
 
 /** The poll timing policy with the configured default interval. */
-export function pollTimingFor(config: Config): PollTimingPolicy {
+function pollTimingFor(config: Config): PollTimingPolicy {
   return { ...DEFAULT_POLL_TIMING, defaultIntervalMinutes: config.pollIntervalMinutes };
 }
 

@@ -5,7 +5,7 @@ import type { Logger } from '../log.js';
 import type { BotCommand } from './command.js';
 
 /** The menu entries for one language: every command anyone may run, described in that language. */
-export function commandMenu(commands: readonly BotCommand[], language: UiLanguage): { command: string; description: string }[] {
+function commandMenu(commands: readonly BotCommand[], language: UiLanguage): { command: string; description: string }[] {
   const msg = messagesFor(language);
   return commands
     .filter((command) => command.scope !== 'bot-admin')

@@ -7,7 +7,7 @@ export interface DeliveryLog {
 }
 
 /** How long records may wait for others before they are written together, in ms. */
-export const DELIVERY_BATCH_MS = 10;
+const DELIVERY_BATCH_MS = 10;
 
 /**
  * Group commit for delivery records. Every /latest writes what it sent once Telegram accepted it;

@@ -8,7 +8,7 @@ export interface FloodOptions {
 }
 
 /** Default: 8 commands at once, then one every 2 seconds. */
-export const DEFAULT_FLOOD_OPTIONS: FloodOptions = { burst: 8, refillPerSecond: 0.5 };
+const DEFAULT_FLOOD_OPTIONS: FloodOptions = { burst: 8, refillPerSecond: 0.5 };
 
 /**
  * A token bucket per chat. Within the allowance a command is `ok`; the first one over it is

@@ -1,5 +1,5 @@
 /** Longest argument text a command accepts; anything longer is refused politely. */
-export const MAX_ARGUMENT_LENGTH = 256;
+const MAX_ARGUMENT_LENGTH = 256;
 
 /** A command message taken apart. */
 export interface ParsedCommand {

@@ -9,7 +9,7 @@ type TelegramErrorPayload = ConstructorParameters<typeof TelegramError>[0];
 const SEND_TIMEOUT_MS = 500_000;
 
 /** A 429 asking to wait at most this long is waited out and the reply sent once more; a longer one fails. */
-export const REPLY_RETRY_AFTER_MAX_S = 5;
+const REPLY_RETRY_AFTER_MAX_S = 5;
 
 /** Hooks of the replies client. */
 export interface RepliesTelegramOptions {

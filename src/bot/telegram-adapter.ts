@@ -5,7 +5,7 @@ import { splitMessage, truncateHtml } from '../telegram/split-message.js';
 import type { ChatApi, Keyboard } from './command.js';
 
 /** The send options every bot message carries: HTML, link previews off, optional buttons and topic. */
-export function messageExtra(keyboard?: Keyboard, threadId?: number) {
+function messageExtra(keyboard?: Keyboard, threadId?: number) {
   return {
     parse_mode: 'HTML' as const,
     link_preview_options: { is_disabled: true },

@@ -65,7 +65,7 @@ function readLanguage(code: string): string {
 }
 
 /** A briefing as the terminal shows it: headline, one sentence per line, then the numbers. */
-export function formatBriefing(b: Briefing): string {
+function formatBriefing(b: Briefing): string {
   const lines = [b.headline || '(no headline)', ...b.sentences.map((s) => `  • ${s}`)];
   const n = b.sentences.length;
   const count = (k: number, noun: string) => `${k} ${noun}${k === 1 ? '' : 's'}`;

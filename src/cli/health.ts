@@ -6,7 +6,7 @@ import { loadCliContext } from './context.js';
 import { UsageError } from './run-cli.js';
 
 /** How late a due feed may be before the poller counts as stuck: polls take seconds, the scheduler ticks every minute. */
-export const DEFAULT_GRACE_MINUTES = 10;
+const DEFAULT_GRACE_MINUTES = 10;
 
 /** Is the poller alive? Read from the database alone, so it works from outside the process (Docker HEALTHCHECK). */
 export interface Liveness {

@@ -57,7 +57,7 @@ export interface Digest<B extends StoredBriefing = StoredBriefing> {
 }
 
 /** The topic name used for feeds that have none. */
-export const OTHER_TOPIC = 'other';
+const OTHER_TOPIC = 'other';
 const HOUR = 3_600_000;
 const FIRST_DIGEST_HOURS = 24;
 const MAX_WINDOW_HOURS = 7 * 24;

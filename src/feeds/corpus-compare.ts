@@ -9,7 +9,7 @@ import { decodeEntities } from '../core/text/html-to-text.js';
 const BLOCK_TAG = /<\/?(?:br|p|div|li|ul|ol|h[1-6]|blockquote|tr|td|th|table|section|article|pre|hr)\b[^>]*>/gi;
 
 /** Tags stripped (block tags as a space), entities decoded, whitespace collapsed. */
-export function normaliseForCompare(value: string): string {
+function normaliseForCompare(value: string): string {
   return decodeEntities(value.replace(BLOCK_TAG, ' ').replace(/<[^>]*>/g, ''))
     .replace(/\s+/g, ' ')
     .trim();

@@ -5,7 +5,7 @@
  */
 
 /** How many characters of document content one quoted piece keeps by default. */
-export const QUOTED_TEXT_MAX_CHARS = 80;
+const QUOTED_TEXT_MAX_CHARS = 80;
 
 const WHITESPACE = /\s+/g;
 /** Control characters and lone surrogates: shown as U+FFFD so the reader sees something was there. */

@@ -11,7 +11,7 @@ import { BodyTooLargeError, readBodyLimited } from './read-body.js';
 export const DEFAULT_USER_AGENT = 'newsbrief/0.1 (+https://github.com/newsbrief/newsbrief)';
 
 /** Feed formats first, generic XML/JSON next, anything last (some servers answer 406 otherwise). */
-export const FEED_ACCEPT =
+const FEED_ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
 
 /** Limits and manners of one fetcher; see DEFAULT_FETCHER_OPTIONS. */
@@ -38,7 +38,7 @@ export const DEFAULT_FETCHER_OPTIONS: FetcherOptions = Object.freeze({
   jitterMs: 250,
 });
 
-export type { FetchedDocument, Fetcher, FetchOutcome, FetchRequest, NotModified } from './fetch-types.js';
+export type { Fetcher, FetchOutcome } from './fetch-types.js';
 
 /** Seams for tests: the clock used for Retry-After/Expires dates and the jitter's randomness. */
 export interface FetcherDeps {

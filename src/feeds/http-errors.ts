@@ -42,7 +42,7 @@ export function isRetryable(failure: Pick<FetchFailure, 'reason' | 'status'>): b
 }
 
 /** HTTP statuses that are worth retrying: 5xx, 408 Request Timeout and 429 Too Many Requests. */
-export function isRetryableStatus(status: number | null): boolean {
+function isRetryableStatus(status: number | null): boolean {
   if (status === null) return true;
   return status >= 500 || status === 408 || status === 429;
 }

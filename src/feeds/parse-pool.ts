@@ -115,7 +115,7 @@ export const QUEUE_PER_WORKER = 8;
  */
 export const MAX_LOCAL_PARSE_BYTES = 256 * 1024;
 /** A feed document takes milliseconds to parse; a minute means the parser is stuck on it. */
-export const PARSE_DEADLINE_MS = 60_000;
+const PARSE_DEADLINE_MS = 60_000;
 /**
  * What a document's deadline allows on top while its worker is still starting (loading its
  * bundle takes a fraction of a second, longer on a busy machine): a worker's start must not

@@ -7,7 +7,7 @@ import { Buffer } from 'node:buffer';
 import { lowerCase } from '../core/text/lower-case.js';
 import type { XmlElement, XmlNode, XmlTree } from './xml-tree.js';
 
-export const NS = {
+const NS = {
   atom10: 'http://www.w3.org/2005/Atom',
   atom03: 'http://purl.org/atom/ns#',
   rss10: 'http://purl.org/rss/1.0/',
@@ -58,7 +58,7 @@ function inFamily(el: XmlElement, family: Family, scope: Scope): boolean {
 }
 
 /** Element children of `el`. */
-export function elements(el: XmlElement): XmlElement[] {
+function elements(el: XmlElement): XmlElement[] {
   return el.children.filter((c): c is XmlElement => typeof c !== 'string');
 }
 
@@ -113,7 +113,7 @@ export function firstText(el: XmlElement, scope: Scope, names: ReadonlyArray<rea
 }
 
 /** The markup inside `el` as written, namespace prefixes of inline elements removed, CDATA unwrapped. */
-export function innerMarkup(el: XmlElement, tree: XmlTree): string {
+function innerMarkup(el: XmlElement, tree: XmlTree): string {
   return tree.source
     .slice(el.innerStart, el.innerEnd)
     .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')

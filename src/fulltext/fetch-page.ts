@@ -5,7 +5,7 @@ import { assertPublicUrl, publicOnlyLookup, type ResolveHost } from './public-ur
 import { isWallUrl } from './wall-url.js';
 
 /** Article pages are HTML; anything else is accepted at low priority (some servers insist). */
-export const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
+const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
 
 /** How pages are fetched; everything is optional. */
 export interface FetchPageOptions {

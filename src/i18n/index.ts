@@ -4,7 +4,7 @@ import { UI_LANGUAGES, type UiLanguage } from '../core/types.js';
 import { CATALOGUES, DATE_LOCALES } from './catalogues.js';
 import type { Messages } from './messages.js';
 
-export type { CommandName, Messages, SettingsView, StatsFigures, FeedHealthLabel } from './messages.js';
+export type { CommandName, Messages, SettingsView, FeedHealthLabel } from './messages.js';
 export { COMMAND_NAMES } from './messages.js';
 
 /** The message catalogue for a language. */

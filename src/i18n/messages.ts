@@ -35,7 +35,7 @@ export interface SettingsView {
 
 /** Whether the chat follows any topic or feed: without one, no digest is ever made for it. */
 /** Items a list in a message names before it says how many more there are. */
-export const LIST_MAX_ITEMS = 30;
+const LIST_MAX_ITEMS = 30;
 
 /**
  * Items as bold, escaped names joined by commas; past LIST_MAX_ITEMS the rest is counted by

@@ -43,7 +43,7 @@ export interface DeliveryWorker {
  * tries at 1, 2, 4, 8 and 16 s apart used to give up after about 30 s, and every message tried in
  * a one-minute outage at the digest minute was lost.
  */
-export const RETRY_FOR_MS = 3 * 60 * 60_000;
+const RETRY_FOR_MS = 3 * 60 * 60_000;
 
 /** last_error of messages dropped because their chat stopped or deleted its data before they went out. */
 export const CHAT_STOPPED = 'jobs/deliver-outbox: chat stopped or deleted before sending';

@@ -24,7 +24,7 @@ export interface DigestNowResult {
  * ranking, grouping and rendering), for the bot's /digest. It only builds: it sends nothing and
  * does not count as the day's digest. Null when nothing is new.
  */
-export function digestNow(deps: DigestNowDeps, chat: Subscriber, now: number): DigestNowResult | null {
+function digestNow(deps: DigestNowDeps, chat: Subscriber, now: number): DigestNowResult | null {
   const briefings = listDigestCandidates(deps.articles, digestWindowStart(chat.lastDigestAt, now));
   const { digest, parts } = createDigestMaker(briefings, { feeds: deps.catalog, topicNames: deps.topicNames }, { topN: deps.options.topN, quietLine: false }, now)(chat);
   return digest === null ? null : { parts, articleSeqs: digestArticleSeqs(digest), digest };

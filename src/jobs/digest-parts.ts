@@ -16,15 +16,15 @@ export interface DigestOptions {
 }
 
 /** Outbox priorities: answers to commands first, then live pushes, then digests. */
-export const PRIORITY = { reply: 10, push: 5, digest: 0 } as const;
+const PRIORITY = { reply: 10, push: 5, digest: 0 } as const;
 
 /** How digests are sent: HTML, link previews off (a digest holds many links). */
-export function digestPayload(text: string): OutboxPayload {
+function digestPayload(text: string): OutboxPayload {
   return { text, parse_mode: 'HTML', options: { link_preview_options: { is_disabled: true } } };
 }
 
 /** The outbox key of one digest part: unique per chat, local date and part. */
-export function digestMessageKey(chatId: number, localDate: string, part: number): string {
+function digestMessageKey(chatId: number, localDate: string, part: number): string {
   return `digest:${chatId}:${localDate}:${part}`;
 }
 

@@ -3,8 +3,7 @@ import { selectDueFeeds } from './due-feeds.js';
 import { pollFeed, type PollDeps } from './poll-feed.js';
 import type { FeedPollDone, FeedPollFailed, FeedPollResult, PollReport } from './poll-ports.js';
 
-export type { PollDeps } from './poll-feed.js';
-export type { FeedParser, FeedPollDone, FeedPollFailed, FeedPollResult, ParsedFeedDocument, PollReport, Resummarize, Summarize } from './poll-ports.js';
+export type { FeedParser, FeedPollResult, PollReport, Resummarize, Summarize } from './poll-ports.js';
 
 /** One finished feed, for progress displays. */
 export interface PollProgress {
@@ -31,7 +30,7 @@ export interface FeedPoller {
 }
 
 /** Feeds polled at once; the fetcher's per-host limit still applies underneath. */
-export const DEFAULT_POLL_CONCURRENCY = 8;
+const DEFAULT_POLL_CONCURRENCY = 8;
 
 /**
  * Creates the poll job. Each feed is its own unit (see pollFeed): its failure is recorded and

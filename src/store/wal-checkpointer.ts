@@ -47,7 +47,7 @@ export interface WalCheckpointer {
  * checkpoint copies about 6 MB, and the one after a poll ends is short. At 500 ms it could still run into bench:poll's second poll,
  * which follows at once (docs/benchmarks.md: shorter at 200 ms in a slow phase, alike in a calm one).
  */
-export const CHECKPOINT_INTERVAL_MS = 200;
+const CHECKPOINT_INTERVAL_MS = 200;
 /** The writer's own checkpoint while the worker runs: ~100 MB of 4 KB pages, above the 68 MB of WAL of a 500-feed first poll. */
 export const SAFETY_NET_PAGES = 25_000;
 const STOP_TIMEOUT_MS = 5_000;

@@ -19,11 +19,6 @@ export function bold(text: string): string {
   return `<b>${escapeHtml(text)}</b>`;
 }
 
-/** `<i>` around escaped text. */
-export function italic(text: string): string {
-  return `<i>${escapeHtml(text)}</i>`;
-}
-
 /**
  * A link to an http(s) URL with escaped label; any other scheme (javascript:, data:) or a malformed
  * URL yields the bare escaped label, since Telegram would reject the whole message for it.
@@ -34,7 +29,7 @@ export function link(url: string | null, label: string): string {
 }
 
 /** The URL normalised when it is absolute http(s), else null. */
-export function safeHttpUrl(url: string): string | null {
+function safeHttpUrl(url: string): string | null {
   try {
     const parsed = new URL(url.trim());
     return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;

@@ -32,7 +32,7 @@ export interface BotApiAnswer {
 }
 
 /** Used when a 429 carries no retry_after: Telegram's own advice is "a few seconds". */
-export const DEFAULT_RETRY_AFTER_MS = 3_000;
+const DEFAULT_RETRY_AFTER_MS = 3_000;
 
 /** Maps an HTTP status and the (possibly unparsable) body to an outcome. Pure and total. */
 export function classifyAnswer(status: number, body: BotApiAnswer | null): SendOutcome {
@@ -65,9 +65,4 @@ export function classifyNetworkError(error: unknown): SendOutcome {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
   return { kind: 'transient', reason: `telegram/network: ${message}${cause}` };
-}
-
-/** True for outcomes after which the same message may be sent again later. */
-export function isRetryable(outcome: SendOutcome): boolean {
-  return outcome.kind === 'rate_limited' || outcome.kind === 'transient';
 }

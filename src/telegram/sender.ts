@@ -68,7 +68,7 @@ export interface Sender {
 const SAFETY = 0.95;
 
 /** What send resolves with when `onBeforeCall` declined the message: nothing went out. */
-export const NOT_CLAIMED: SendOutcome = { kind: 'rate_limited', retryAfterMs: 0, reason: 'telegram/sender: not claimed, not sent' };
+const NOT_CLAIMED: SendOutcome = { kind: 'rate_limited', retryAfterMs: 0, reason: 'telegram/sender: not claimed, not sent' };
 
 interface Queued extends SendRequest {
   readonly resolve: (outcome: SendOutcome) => void;
@@ -82,7 +82,7 @@ interface ChatState {
 }
 
 /** Negative ids are groups, supergroups and channels; positive ones are private chats. */
-export function isGroupChatId(chatId: number): boolean {
+function isGroupChatId(chatId: number): boolean {
   return chatId < 0;
 }
 

@@ -199,7 +199,7 @@ function cityZones(): ReadonlyMap<string, string> {
 let cachedZones: readonly string[] | null = null;
 
 /** The runtime's IANA zone names (Intl), computed once. */
-export function knownZones(): readonly string[] {
+function knownZones(): readonly string[] {
   cachedZones ??= [...Intl.supportedValuesOf('timeZone'), 'UTC'];
   return cachedZones;
 }

@@ -5,7 +5,7 @@
  */
 
 /** The minus sign of a shown offset (U+2212), as typeset; /timezone reads it back as `-`. */
-export const OFFSET_MINUS = '\u2212';
+const OFFSET_MINUS = '\u2212';
 
 /**
  * `Etc/GMT-2` -> `UTC+02:00`, `Etc/GMT+5` -> `UTC−05:00`, `Etc/UTC` -> `UTC`; any other zone in

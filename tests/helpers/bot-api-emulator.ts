@@ -4,7 +4,6 @@ import { LimitTracker, type EmulatorLimits } from './emulator-limits.js';
 import { ApiError, methodHandlers, type Handler } from './bot-api-methods.js';
 
 export type { EmulatorLimits } from './emulator-limits.js';
-export { ApiError } from './bot-api-methods.js';
 
 /** A Bot API error to answer with: what Telegram puts in `error_code`, `description`, `parameters`. */
 export interface InjectedError {

@@ -79,7 +79,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 /** Users and chats used across scenarios. */
 export const ANNA = { id: 1001, first_name: 'Anna', language_code: 'nl' } as const;
 export const BEN = { id: 1002, first_name: 'Ben', language_code: 'en-GB' } as const;
-export const GROUP = { id: -100500, type: 'supergroup', title: 'Reading club' } as const;
 
 /** A user says `text` (in a private chat unless `chat` is given); resolves with the next `expected` replies. */
 export async function say(

@@ -22,7 +22,7 @@ export function measure(sentences: readonly string[]): { words: number; chars: n
 }
 
 /** Whether `sentences` fit the budget as a whole. */
-export function fitsBudget(sentences: readonly string[], budget: CondenseBudget): boolean {
+function fitsBudget(sentences: readonly string[], budget: CondenseBudget): boolean {
   if (sentences.length > budget.maxSentences) return false;
   const { words, chars } = measure(sentences);
   return words <= budget.maxWords && chars <= budget.maxChars;

@@ -14,7 +14,7 @@ import { endsCut } from './teaser-tails.js';
 import { countWords, tokenize } from './tokenize.js';
 
 /** Language code of a briefing whose language could not be told (BCP 47 "undetermined"). */
-export const UNKNOWN_LANGUAGE = 'und';
+const UNKNOWN_LANGUAGE = 'und';
 
 /** Tuning knobs of the extractive method; the defaults are what the eval measures. */
 export interface CondenseOptions {

@@ -9,7 +9,7 @@ import { splitSentenceSpans } from './split-sentences.js';
  */
 
 /** Items that must share a paragraph before it counts as the feed's own, not the article's. */
-export const MIN_REPEATS = 3;
+const MIN_REPEATS = 3;
 
 /**
  * The paragraphs (lines of the prepared texts, see prepare.ts) that occur in at least

@@ -177,7 +177,7 @@ export function closesEarlierQuote(sentence: string, language?: string): boolean
  * A sentence that is nothing but a quotation (or the start of one): who says it is in another
  * sentence. `„Het is voorbij”, zei hij.` names its speaker and is not bare.
  */
-export function isBareQuote(sentence: string): boolean {
+function isBareQuote(sentence: string): boolean {
   const s = sentence.trim();
   if (!QUOTE_OPEN_RE.test(s) || ELIDED_START_RE.test(s)) return false;
   const body = s.replace(QUOTE_OPEN_RE, '');
