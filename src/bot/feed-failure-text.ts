@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { withoutFeedPrefix } from '../jobs/poll-feed.js';
 
 /**
  * A failed poll's recorded error as a chat shows it. Logs, `newsbrief feeds` and the feed's stored
@@ -8,8 +9,7 @@ import { STATUS_CODES } from 'node:http';
  * message that shows it escapes it.
  */
 export function plainFeedError(error: string): string {
-  const text = error
-    .replace(POLL_FRAME, '')
+  const text = withoutFeedPrefix(error)
     .replace(MODULE_PREFIXES, '$1')
     .replace(PARSE_FRAME, '')
     .replace(FOR_URL, '')
@@ -17,8 +17,6 @@ export function plainFeedError(error: string): string {
   return text.replace(HTTP_STATUS, (status: string, code: string) => (STATUS_CODES[code] === undefined ? status : `${status} ${STATUS_CODES[code]}`));
 }
 
-/** The poller's frame: `jobs/poll-feeds: feed <id> (<url>): ` (the URL only when the cause has none). */
-const POLL_FRAME = /^jobs\/poll-feeds: feed \S+(?: \([^)]*\))?: /;
 /** `feeds/fetch: `, `feeds/read-body: ` ...: where an error came from, at its start or after a `: `. */
 const MODULE_PREFIXES = /(^|: )[a-z][a-z-]*(?:\/[a-z][a-z-]*)+: /g;
 /** feeds/parse names the feed again: `feed "<id>": `. */

@@ -6,8 +6,8 @@ import { openDatabase } from '../store/database.js';
 import { createSqliteFeedRepository } from '../store/sqlite/feed-repository.js';
 import { createSqliteArticleRepository } from '../store/sqlite/article-repository.js';
 import { lastPollFailed } from '../core/poll-timing.js';
+import { withoutFeedPrefix } from '../jobs/poll-feed.js';
 import { loadCliContext } from './context.js';
-import { withoutFeedPrefix } from './poll.js';
 import { formatInstant, formatTable } from './table.js';
 
 /** One feed's health as `newsbrief feeds` shows it (also its --json shape). */

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { withoutFeedPrefix } from '../jobs/poll-feed.js';
 import type { FeedPollResult, PollReport } from '../jobs/poll-feeds.js';
 import { createConfiguredLogger, createSilentLogger } from '../log.js';
 import { loadCliContext } from './context.js';
@@ -106,9 +107,4 @@ function createProgress(stream: NodeJS.WriteStream): Progress {
       if (tty && shown) stream.write('\r\u001b[2K');
     },
   };
-}
-
-/** The row already names the feed: drop the `jobs/poll-feeds: feed <id>: ` lead of its error. */
-export function withoutFeedPrefix(error: string): string {
-  return error.replace(/^jobs\/poll-feeds: feed \S+( \([^)]*\))?: /, '');
 }

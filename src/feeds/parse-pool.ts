@@ -146,6 +146,14 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const runHere = (job: Pending): void => {
     inThread(job.task).then(job.resolve, job.reject);
   };
+  /** A slot's documents in flight, taken back from its worker and parsed in this thread. */
+  const runPendingHere = (slot: Slot): void => {
+    for (const job of slot.pending.values()) {
+      clearTimeout(job.timer);
+      runHere(job);
+    }
+    slot.pending.clear();
+  };
 
   const drop = (slot: Slot, error: unknown): void => {
     if (slots === null || !slots.includes(slot)) return;
@@ -155,11 +163,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       options.logger?.warn({ err: String(error), workers_left: slots.length }, 'feeds/parse-pool: a parse worker failed; parsing its work in this thread');
     }
     void slot.worker.terminate();
-    for (const job of slot.pending.values()) {
-      clearTimeout(job.timer);
-      runHere(job);
-    }
-    slot.pending.clear();
+    runPendingHere(slot);
     if (slots.length === 0) for (const job of queue.splice(0)) runHere(job);
     else dispatch();
   };
@@ -308,13 +312,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     const closing = slots ?? [];
     slots = [];
     for (const job of queue.splice(0)) runHere(job);
-    for (const slot of closing) {
-      for (const job of slot.pending.values()) {
-        clearTimeout(job.timer);
-        runHere(job);
-      }
-      slot.pending.clear();
-    }
+    for (const slot of closing) runPendingHere(slot);
     await Promise.all(closing.map((slot) => slot.worker.terminate()));
   };
 

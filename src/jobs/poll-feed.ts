@@ -190,3 +190,12 @@ export function describePollError(record: Pick<FeedRecord, 'feedId' | 'currentUr
   ].filter((part) => part !== null);
   return `jobs/poll-feeds: feed ${record.feedId}${where.length > 0 ? ` (${where.join(', ')})` : ''}: ${cause}`;
 }
+
+/**
+ * A recorded poll error without its `jobs/poll-feeds: feed <id> (<url>): ` lead, for a view that
+ * names the feed already (the CLI's tables, /poll's answer). Kept beside describePollError so the
+ * frame is written and read in one place.
+ */
+export function withoutFeedPrefix(error: string): string {
+  return error.replace(/^jobs\/poll-feeds: feed \S+(?: \([^)]*\))?: /, '');
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeResult, renderPollReport } from '../../src/cli/poll.js';
+import { describePollError, withoutFeedPrefix } from '../../src/jobs/poll-feed.js';
 import type { FeedPollDone, PollReport } from '../../src/jobs/poll-ports.js';
 
 const T = Date.UTC(2024, 4, 6, 12, 0, 0);
@@ -40,5 +41,15 @@ describe('describeResult', () => {
     const failed = { ok: false as const, feedId: 'gone', error: 'jobs/poll-feeds: feed gone: feeds/fetch: HTTP 410 for https://gone.example/rss', nextPollAt: T };
     expect(describeResult({ ...failed, consecutiveFailures: 3, failing: false })).toBe('failed: feeds/fetch: HTTP 410 for https://gone.example/rss');
     expect(describeResult({ ...failed, consecutiveFailures: 10, failing: true })).toBe('failed (10 in a row: polled rarely): feeds/fetch: HTTP 410 for https://gone.example/rss');
+  });
+});
+
+describe('withoutFeedPrefix', () => {
+  it('takes off exactly the lead describePollError writes, with or without the URL, and keeps the cause whole', () => {
+    const url = 'https://news.example/rss';
+    expect(withoutFeedPrefix(describePollError({ feedId: 'news', currentUrl: url }, new Error(`feeds/fetch: HTTP 404 for ${url}`)))).toBe(`feeds/fetch: HTTP 404 for ${url}`);
+    expect(withoutFeedPrefix(describePollError({ feedId: 'news', currentUrl: url }, new Error('disk I/O error: (code 10)')))).toBe('disk I/O error: (code 10)');
+    expect(withoutFeedPrefix('jobs/poll-feeds: feed news: aborted by shutdown')).toBe('aborted by shutdown');
+    expect(withoutFeedPrefix('feeds/fetch: timed out')).toBe('feeds/fetch: timed out');
   });
 });
