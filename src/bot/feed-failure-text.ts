@@ -2,11 +2,11 @@ import { STATUS_CODES } from 'node:http';
 import { withoutFeedPrefix } from '../jobs/poll-feed.js';
 
 /**
- * A failed poll's recorded error as a chat shows it. Logs, `newsbrief feeds` and the feed's stored
- * last error keep the whole line, `jobs/poll-feeds: feed tweakers: feeds/fetch: HTTP 404 for
- * https://…`, module prefixes and URL included, because an operator greps for them; a Telegram
- * user sees what went wrong, `HTTP 404 Not Found`, beside the feed's name. Plain text: the
- * message that shows it escapes it.
+ * A failed poll's recorded error as a chat shows it. Logs and the feed's stored last error keep
+ * the whole line, `jobs/poll-feeds: feed tweakers: feeds/fetch: HTTP 404 for https://…`, module
+ * prefixes and URL included, because an operator greps for them (`newsbrief feeds` shows all of it
+ * after the poller's lead); a Telegram user sees what went wrong, `HTTP 404 Not Found`, beside the
+ * feed's name. Plain text: the message that shows it escapes it.
  */
 export function plainFeedError(error: string): string {
   const text = withoutFeedPrefix(error)

@@ -49,10 +49,12 @@ const RETRY_FOR_MS = 3 * 60 * 60_000;
 export const CHAT_STOPPED = 'jobs/deliver-outbox: chat stopped or deleted before sending';
 
 /**
- * The outbox worker. Each message is marked `sending` (committed) right before its HTTP call and
- * `sent` with Telegram's message id right after, so after a SIGKILL the only message whose fate is
- * unknown is the one still marked `sending`; start() sends it again (at-least-once, the single
- * possible duplicate). Failures stay with their message or chat; the worker goes on. Digests and
+ * The outbox worker. Each message is claimed as `sending` (committed) right before its HTTP call,
+ * so one that another process on the same database claimed first is not sent, and marked `sent`
+ * with Telegram's message id right after. After a SIGKILL the only messages whose fate is unknown
+ * are those still marked `sending`, one per call in flight and never two of one chat; start() sends
+ * them again (at-least-once: they, and a call whose answer was lost and is retried, are the
+ * possible duplicates). Failures stay with their message or chat; the worker goes on. Digests and
  * pushes of a chat that is no longer active (/stop, deleted data, blocked) are dropped, not sent:
  * a digest committed just before /stop, even by a tick that read the chat before it stopped,
  * never goes out.

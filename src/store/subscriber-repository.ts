@@ -87,7 +87,10 @@ export interface SubscriberRepository {
   unseenBriefings(chatId: number, feedIds: readonly string[], limit: number): DeliverableBriefing[];
   /** The newest briefings of `feedIds`, received or not (for "show the most recent again"). */
   recentBriefings(feedIds: readonly string[], limit: number): DeliverableBriefing[];
-  /** Records articles as received by a chat, after Telegram confirmed the message (already recorded ones are kept). */
+  /**
+   * Records articles as received by a chat, after Telegram confirmed the message (already recorded
+   * ones are kept). Nothing for a chat no longer stored (deleted, or moved to a supergroup id).
+   */
   recordDeliveries(chatId: number, seqs: readonly number[], via: DeliveryVia, now: number): void;
   /**
    * `recordDeliveries` for several chats in one transaction (the bot's group commit). A chat no
