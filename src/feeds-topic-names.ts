@@ -3,7 +3,7 @@ import { foldName, type TopicNames } from './core/topic-names.js';
 import { ISO_639_1 } from './iso-639-1.js';
 
 /** The longest topic name: three fit side by side on a keyboard row. */
-export const MAX_TOPIC_NAME_LENGTH = 40;
+const MAX_TOPIC_NAME_LENGTH = 40;
 
 /** A topic id as feeds.json writes one in a feed's `topics`. */
 export const TOPIC_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;

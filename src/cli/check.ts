@@ -23,7 +23,7 @@ export function checkCommand(): Command {
 }
 
 /** One line of check's report: a part that passed (or a warning), or one problem to fix. */
-interface CheckLine {
+export interface CheckLine {
   readonly problem: boolean;
   readonly text: string;
 }
@@ -36,7 +36,7 @@ const PATH_VARIABLES = ['FEEDS_FILE', 'DATA_DIR', 'DATABASE_PATH'] as const;
  * does not hide a broken feeds.json: the files are still checked where the environment puts them
  * (or at their defaults), unless a path variable itself is what is wrong.
  */
-function checkEverything(env: Record<string, string | undefined>): CheckLine[] {
+export function checkEverything(env: Record<string, string | undefined>): CheckLine[] {
   const lines: CheckLine[] = [];
   const config = attempt(lines, () => parseConfig(env));
   if (config !== null) lines.push(...environmentLines(config));

@@ -40,7 +40,7 @@ export interface Clock {
   advance(ms: number): void;
 }
 
-function createClock(start = Date.UTC(2024, 4, 6, 12, 0, 0)): Clock {
+export function createClock(start = Date.UTC(2024, 4, 6, 12, 0, 0)): Clock {
   let at = start;
   return { now: () => at, set: (ms) => { at = ms; }, advance: (ms) => { at += ms; } };
 }
