@@ -1,3 +1,4 @@
+import { findFeedRenames, type FeedRename } from './feed-renames.js';
 import { NO_TOPIC_NAMES, type TopicNames } from './topic-names.js';
 import type { FeedSpec } from './types.js';
 
@@ -5,6 +6,11 @@ import type { FeedSpec } from './types.js';
 export interface CatalogChange {
   readonly added: readonly string[];
   readonly removed: readonly string[];
+  /**
+   * Feeds listed under a new id with the URL of one that left the list: they keep their history
+   * and followers (feed-renames.ts), so they are neither added nor removed.
+   */
+  readonly renamedFeeds: readonly FeedRename[];
   /** Feeds whose settings differ (URL, language, topics, interval, enabled, fullText, weight, title). */
   readonly changed: readonly string[];
   /** Topics whose names (feeds.json's topicNames) were added, changed or dropped: shown to readers at once, nothing to poll. */
@@ -26,15 +32,20 @@ export function compareCatalogs(
 ): CatalogChange {
   const old = new Map(before.map((feed) => [feed.id, feed]));
   const now = new Set(after.map((feed) => feed.id));
+  const renamedFeeds = findFeedRenames(after, before.map((feed) => ({ feedId: feed.id, configuredUrl: feed.url })));
+  const renamedFrom = new Set(renamedFeeds.map((rename) => rename.from));
+  const renamedTo = new Set(renamedFeeds.map((rename) => rename.to));
   const added: string[] = [];
   const changed: string[] = [];
   for (const feed of after) {
     const previous = old.get(feed.id);
-    if (previous === undefined) added.push(feed.id);
-    else if (!sameSettings(previous, feed)) changed.push(feed.id);
+    if (previous === undefined) {
+      if (!renamedTo.has(feed.id)) added.push(feed.id);
+    } else if (!sameSettings(previous, feed)) changed.push(feed.id);
   }
-  const removed = before.filter((feed) => !now.has(feed.id)).map((feed) => feed.id);
-  return { added, removed, changed, renamedTopics: renamedTopics(names.before, names.after), enabled: after.filter((feed) => feed.enabled).length };
+  const removed = before.filter((feed) => !now.has(feed.id) && !renamedFrom.has(feed.id)).map((feed) => feed.id);
+  const enabled = after.filter((feed) => feed.enabled).length;
+  return { added, removed, renamedFeeds, changed, renamedTopics: renamedTopics(names.before, names.after), enabled };
 }
 
 /** Topics whose names differ in any language, sorted. */
@@ -46,7 +57,7 @@ function renamedTopics(before: TopicNames, after: TopicNames): string[] {
 
 /** Whether nothing changed. */
 export function isUnchanged(change: CatalogChange): boolean {
-  return change.added.length + change.removed.length + change.changed.length + change.renamedTopics.length === 0;
+  return change.added.length + change.removed.length + change.renamedFeeds.length + change.changed.length + change.renamedTopics.length === 0;
 }
 
 function sameSettings(a: FeedSpec, b: FeedSpec): boolean {

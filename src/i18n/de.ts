@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, failureLines, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
+import { boldList, renameText, failureLines, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
 
 const list = (items: readonly string[]) => boldList(items, (count) => `und ${count} weitere`);
 
@@ -182,6 +182,7 @@ export const DE: Messages = {
     const parts = [
       change.added.length > 0 ? `hinzugefügt: ${list(change.added)}` : '',
       change.removed.length > 0 ? `entfernt: ${list(change.removed)}` : '',
+      change.renamedFeeds.length > 0 ? `umbenannt: ${list(change.renamedFeeds.map(renameText))}` : '',
       change.changed.length > 0 ? `geändert: ${list(change.changed)}` : '',
       change.renamedTopics.length > 0 ? `Themen umbenannt: ${list(change.renamedTopics)}` : '',
     ].filter(Boolean);

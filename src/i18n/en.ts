@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, failureLines, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
+import { boldList, renameText, failureLines, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
 
 const list = (items: readonly string[]) => boldList(items, (count) => `and ${count} more`);
 
@@ -181,6 +181,7 @@ export const EN: Messages = {
     const parts = [
       change.added.length > 0 ? `added ${list(change.added)}` : '',
       change.removed.length > 0 ? `removed ${list(change.removed)}` : '',
+      change.renamedFeeds.length > 0 ? `renamed ${list(change.renamedFeeds.map(renameText))}` : '',
       change.changed.length > 0 ? `changed ${list(change.changed)}` : '',
       change.renamedTopics.length > 0 ? `renamed topics ${list(change.renamedTopics)}` : '',
     ].filter(Boolean);

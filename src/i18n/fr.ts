@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, failureLines, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
+import { boldList, renameText, failureLines, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
 
 const list = (items: readonly string[]) => boldList(items, (count) => `et ${count} autres`);
 
@@ -185,6 +185,7 @@ export const FR: Messages = {
     const parts = [
       change.added.length > 0 ? `ajouté ${list(change.added)}` : '',
       change.removed.length > 0 ? `retiré ${list(change.removed)}` : '',
+      change.renamedFeeds.length > 0 ? `renommé ${list(change.renamedFeeds.map(renameText))}` : '',
       change.changed.length > 0 ? `modifié ${list(change.changed)}` : '',
       change.renamedTopics.length > 0 ? `thèmes renommés ${list(change.renamedTopics)}` : '',
     ].filter(Boolean);

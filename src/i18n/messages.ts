@@ -64,6 +64,11 @@ export function failureLines(failures: readonly FeedFailure[], more: (count: num
   return lines.map((line) => `\n${line}`).join('');
 }
 
+/** A feed renamed in feeds.json, as /reload lists it: `nos → nos-algemeen`. */
+export function renameText(rename: { readonly from: string; readonly to: string }): string {
+  return `${rename.from} → ${rename.to}`;
+}
+
 /** A feed's health as its icon, the same in every language. */
 export const HEALTH_ICONS = { ok: '🟢', failing: '🔴', new: '⚪', unknown: '•' } as const;
 

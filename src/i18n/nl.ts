@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, failureLines, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
+import { boldList, renameText, failureLines, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
 
 const list = (items: readonly string[]) => boldList(items, (count) => `en nog ${count}`);
 
@@ -181,6 +181,7 @@ export const NL: Messages = {
     const parts = [
       change.added.length > 0 ? `nieuw: ${list(change.added)}` : '',
       change.removed.length > 0 ? `weg: ${list(change.removed)}` : '',
+      change.renamedFeeds.length > 0 ? `hernoemd: ${list(change.renamedFeeds.map(renameText))}` : '',
       change.changed.length > 0 ? `gewijzigd: ${list(change.changed)}` : '',
       change.renamedTopics.length > 0 ? `nieuwe onderwerpnamen: ${list(change.renamedTopics)}` : '',
     ].filter(Boolean);

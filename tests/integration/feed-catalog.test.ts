@@ -32,7 +32,7 @@ describe('the feed catalog, reloaded from feeds.json', () => {
     const catalog = open();
     writeFileSync(path, JSON.stringify([{ ...A, url: 'https://moved.example/a' }, B, { ...B, id: 'c', enabled: false }]));
     const result = catalog.reload('SIGHUP');
-    expect(result).toEqual({ ok: true, change: { added: ['b', 'c'], removed: [], changed: ['a'], renamedTopics: [], enabled: 2 } });
+    expect(result).toEqual({ ok: true, change: { added: ['b', 'c'], removed: [], renamedFeeds: [], changed: ['a'], renamedTopics: [], enabled: 2 } });
     expect(catalog.current().map((feed) => feed.id)).toEqual(['a', 'b', 'c']);
     expect(polled).toEqual([['a', 'b']]);
     expect(lines.at(-1)).toMatchObject({ msg: 'feeds.json reloaded', trigger: 'SIGHUP', added: ['b', 'c'], changed: ['a'] });

@@ -121,7 +121,7 @@ describe('a feed renamed in feeds.json, same URL', () => {
     const before = articleRows(h.db);
 
     writeFileSync(path, JSON.stringify({ feeds: [spec('a2', url)] }));
-    expect((await say(h, ADMIN, '/reload'))[0]!.text).toContain('added <b>a2</b>');
+    expect((await say(h, ADMIN, '/reload'))[0]!.text).toContain('feeds.json reloaded: renamed <b>a → a2</b>.');
     expect(logs.filter((line) => line.msg === 'feed a is now a2')).toEqual([expect.objectContaining({ level: 30, feed_id: 'a2', was: 'a' })]);
     const second = await pollAll();
     expect(second.done).toMatchObject([{ feedId: 'a2', status: 'ok', new: 0, unchanged: 3 }]);

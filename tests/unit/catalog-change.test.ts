@@ -10,7 +10,7 @@ describe('compareCatalogs', () => {
   it('names the feeds added, removed and changed, and counts the enabled ones', () => {
     const before = [feed('a'), feed('b'), feed('c'), feed('d')];
     const after = [feed('a'), feed('b', { url: 'https://elsewhere.example/b' }), feed('d', { topics: ['world', 'tech'] }), feed('e', { enabled: false }), feed('f')];
-    expect(compareCatalogs(before, after)).toEqual({ added: ['e', 'f'], removed: ['c'], changed: ['b', 'd'], renamedTopics: [], enabled: 4 });
+    expect(compareCatalogs(before, after)).toEqual({ added: ['e', 'f'], removed: ['c'], renamedFeeds: [], changed: ['b', 'd'], renamedTopics: [], enabled: 4 });
   });
 
   it.each<[string, Partial<FeedSpec>]>([
@@ -18,6 +18,12 @@ describe('compareCatalogs', () => {
     ['weight', { weight: 2 }], ['language', { language: 'nl' }], ['title', { title: 'Other' }], ['topic order', { topics: ['tech'] }],
   ])('sees a change of %s', (_name, overrides) => {
     expect(compareCatalogs([feed('a')], [feed('a', overrides)]).changed).toEqual(['a']);
+  });
+
+  it('calls a feed listed under a new id with the URL of one that left a rename, neither added nor removed', () => {
+    const change = compareCatalogs([feed('a'), feed('b')], [feed('a2', { url: 'https://FEEDS.example/a#top' }), feed('b'), feed('c')]);
+    expect(change).toMatchObject({ added: ['c'], removed: [], renamedFeeds: [{ from: 'a', to: 'a2' }], changed: [] });
+    expect(isUnchanged(compareCatalogs([feed('a')], [feed('a2', { url: feed('a').url })]))).toBe(false);
   });
 
   it('finds nothing in the same list', () => {

@@ -26,8 +26,8 @@ function renderAll(msg: Messages): Record<string, string> {
     status: msg.status(view, HOSTILE, HOSTILE, true, list), followsOnlyGone: msg.followsOnlyGone(list),
     stats: msg.stats({ subscribers: 1, activeSubscribers: 1, feeds: 1, failingFeeds: list, rarelyPolledFeeds: list, articles: 1, outbox: { pending: 1, sentToday: 1, failed: 0, dead: 0, inactiveChats: 2 } }),
     pollDone: msg.pollDone(1, [{ feed: HOSTILE, problem: HOSTILE }, { feed: 'world', problem: 'HTTP 404 Not Found' }]),
-    reloadDone: msg.reloadDone({ added: list, removed: list, changed: list, renamedTopics: list, enabled: 3 }),
-    reloadUnchanged: msg.reloadDone({ added: [], removed: [], changed: [], renamedTopics: [], enabled: 3 }),
+    reloadDone: msg.reloadDone({ added: list, removed: list, renamedFeeds: [{ from: HOSTILE, to: HOSTILE }], changed: list, renamedTopics: list, enabled: 3 }),
+    reloadUnchanged: msg.reloadDone({ added: [], removed: [], renamedFeeds: [], changed: [], renamedTopics: [], enabled: 3 }),
     reloadFailed: msg.reloadFailed(`${HOSTILE}: feeds[0].url: not an absolute http(s) URL`, 3),
   });
   for (const [name, text] of Object.entries(msg.commandHelp)) out[`commandHelp.${name}`] = text;
