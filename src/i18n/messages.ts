@@ -33,7 +33,6 @@ export interface SettingsView {
   readonly feeds: readonly string[];
 }
 
-/** Whether the chat follows any topic or feed: without one, no digest is ever made for it. */
 /** Items a list in a message names before it says how many more there are. */
 const LIST_MAX_ITEMS = 30;
 
@@ -77,6 +76,7 @@ export function topicHeading(name: string): string {
   return `<b>${escapeHtml(name)}</b>`;
 }
 
+/** Whether the chat follows any topic or feed: without one, no digest is ever made for it. */
 export function follows(view: SettingsView): boolean {
   return view.topics.length + view.feeds.length > 0;
 }
