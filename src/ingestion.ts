@@ -2,8 +2,10 @@ import type { Config } from './config.js';
 import { DEFAULT_POLL_TIMING, type PollTimingPolicy } from './core/poll-timing.js';
 import { createFetcher, DEFAULT_FETCHER_OPTIONS, type Fetcher } from './feeds/fetch.js';
 import { createParsePool } from './feeds/parse-pool.js';
-import { createFullTextExtractor } from './fulltext/extract.js';
-import { fetchPageWith } from './fulltext/fetch-page.js';
+import type { CondenseBudget } from './core/condense/index.js';
+import { createFullTextExtractor, type ExtractPage } from './fulltext/extract.js';
+import { fetchPageWith, type FetchPageOptions } from './fulltext/fetch-page.js';
+import { createOncePerPageExtractor } from './fulltext/once-per-page.js';
 import { createFeedPoller, type FeedPoller, type Summarize } from './jobs/poll-feeds.js';
 import { createResummarizer, createSummarizer } from './jobs/summarize-article.js';
 import type { Logger } from './log.js';
@@ -29,6 +31,33 @@ function pollTimingFor(config: Config): PollTimingPolicy {
   return { ...DEFAULT_POLL_TIMING, defaultIntervalMinutes: config.pollIntervalMinutes };
 }
 
+/** What the ingestion's summarizer is built from. */
+export interface IngestionSummarizerDeps {
+  readonly budget: CondenseBudget;
+  readonly fetcher: Fetcher;
+  /** Reads a page's main text; the parse pool's in the bot, this thread's by default. */
+  readonly extractPage?: ExtractPage;
+  /** The clock that decides how long a page's text is reused. */
+  readonly now: () => number;
+  readonly logger: Logger;
+  /** fetchPageWith's options; the default lets page URLs reach public hosts only. */
+  readonly page?: FetchPageOptions;
+}
+
+/**
+ * The summarizer new articles are condensed with: a teaser-only article's page is fetched and
+ * read once, however many feeds carry the article (see fulltext/once-per-page.ts), so every
+ * copy gets its briefing from the same text and the site is asked once.
+ */
+export function createIngestionSummarizer(deps: IngestionSummarizerDeps): Summarize {
+  const extractor = createFullTextExtractor({
+    fetchPage: fetchPageWith(deps.fetcher, deps.page ?? { allowPrivateHosts: false }),
+    ...(deps.extractPage ? { extractPage: deps.extractPage } : {}),
+    logger: deps.logger,
+  });
+  return createSummarizer({ budget: deps.budget, fullText: createOncePerPageExtractor(extractor, { now: deps.now }) });
+}
+
 /** An open database with the feed pipeline on it: fetch, parse, store, condense. Close `db` when done. */
 export interface Ingestion {
   readonly db: SqliteDatabase;
@@ -44,7 +73,7 @@ export interface Ingestion {
  * Wires the ingestion pipeline the same way for the bot and the CLI. Feeds are parsed, and the
  * article pages of teaser-only items read, in a worker-thread pool (in this thread when workers
  * cannot start). Every new article is condensed as it is stored (full text fetched for
- * teaser-only items, per the feed's fullText setting); an article edited upstream is condensed
+ * teaser-only items, per the feed's fullText setting, once per page across feeds); an article edited upstream is condensed
  * again from the feed's new text. The database's WAL is checkpointed from a worker thread, so a
  * poll's writes never stall this one.
  */
@@ -55,10 +84,7 @@ export function createIngestion(config: Config, logger: Logger): Ingestion {
   const articles = createSqliteArticleRepository(db);
   const fetcher = createConfiguredFetcher(config);
   const pool = createParsePool({ logger });
-  const summarize = createSummarizer({
-    budget: config.briefBudget,
-    fullText: createFullTextExtractor({ fetchPage: fetchPageWith(fetcher, { allowPrivateHosts: false }), extractPage: pool.extractPage, logger }),
-  });
+  const summarize = createIngestionSummarizer({ budget: config.briefBudget, fetcher, extractPage: pool.extractPage, now: Date.now, logger });
   const poller = createFeedPoller({
     feeds,
     articles,

@@ -5,7 +5,10 @@ import type { Resummarize, Summarize } from './poll-ports.js';
 
 export interface SummarizerDeps {
   readonly budget: CondenseBudget;
-  /** Absent when full-text fetching is not wired (tests). */
+  /**
+   * Absent when full-text fetching is not wired (tests). The bot's reads each page once across
+   * feeds (fulltext/once-per-page.ts), so every copy of an article gets the same page text.
+   */
   readonly fullText?: FullTextExtractor;
 }
 
