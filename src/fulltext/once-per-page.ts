@@ -22,7 +22,7 @@ export const PAGE_REUSE_MS = 24 * 60 * 60 * 1000;
  * a catalog like feeds.json (20 feeds) is well below this, and an article's main text is a few
  * thousand characters, so the memory stays in the megabytes.
  */
-export const PAGE_REUSE_MAX_ENTRIES = 1000;
+const PAGE_REUSE_MAX_ENTRIES = 1000;
 
 export interface OncePerPageOptions {
   /** The clock (epoch ms) that decides when an answer is too old to reuse. */
