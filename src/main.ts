@@ -1,8 +1,9 @@
 /**
- * The composition root: reads the configuration, builds every adapter once, starts the bot, the
+ * The bot's composition root: reads the configuration, builds every adapter once, starts the bot, the
  * scheduler (feed polling, briefing retries, daily digests) and the delivery worker, reloads
  * feeds.json on SIGHUP (when detached from a terminal), and shuts them down cleanly on SIGINT/SIGTERM.
- * Nothing else in the code base reads process.env.
+ * Only the two composition roots read process.env: this one and the CLI's (src/cli/main.ts);
+ * everything else is handed the environment or the Config parsed from it.
  */
 import { createBackgroundRuns, type BackgroundRuns } from './background-runs.js';
 import { botDepsOn } from './bot-deps.js';

@@ -11,12 +11,11 @@ import { DEFAULT_FETCHER_OPTIONS, createFetcher } from '../feeds/fetch.js';
 import { looksLikeFeed } from '../feeds/sniff.js';
 import { extractFromHtml, type FetchPage } from '../fulltext/extract.js';
 import { fetchPageWith } from '../fulltext/fetch-page.js';
+import type { CliEnv } from './context.js';
 import { UsageError } from './run-cli.js';
 
 /** What `brief` needs from the outside world; tests pass their own. */
 export interface BriefDeps {
-  /** Where the BRIEF_MAX_* budget is read from (process.env by default), as the bot reads it. */
-  readonly env?: Record<string, string | undefined>;
   readonly fetchPage?: FetchPage;
   readonly readStdin?: () => Promise<string>;
   readonly write?: (text: string) => void;
@@ -30,12 +29,12 @@ interface ArticleSource {
 
 /**
  * `newsbrief brief <file|url|->`: the briefing of one article, to try the condenser on real
- * text, within the budget the bot uses (BRIEF_MAX_SENTENCES, BRIEF_MAX_WORDS, BRIEF_MAX_CHARS).
+ * text, within the budget the bot uses (BRIEF_MAX_SENTENCES, BRIEF_MAX_WORDS, BRIEF_MAX_CHARS in `env`).
  * A file in the example format (`date YYYY-MM <lead>` then the body), plain text or HTML; a URL
  * (fetched politely, main text by Readability); or `-` for stdin. A feed document is refused
  * with a pointer to `newsbrief parse`, which lists its articles.
  */
-export function briefCommand(deps: BriefDeps = {}): Command {
+export function briefCommand(env: CliEnv, deps: BriefDeps = {}): Command {
   return new Command('brief')
     .description('Print the briefing of one article (file in the example format, plain text, .html, a URL, or - for stdin)')
     .argument('<source>', 'file path, http(s) URL, or - for stdin')
@@ -51,7 +50,7 @@ export function briefCommand(deps: BriefDeps = {}): Command {
       }
       const title = opts.title ?? article.title;
       const language = named ?? (await detectLanguage(`${title}\n${article.lead ?? ''}\n${article.text}`));
-      const budget = parseConfig(deps.env ?? process.env).briefBudget;
+      const budget = parseConfig(env).briefBudget;
       const briefing = condenseArticle({ title, lead: article.lead ?? null, text: article.text, language }, budget);
       write(opts.json ? `${JSON.stringify(briefing, null, 2)}\n` : formatBriefing(briefing));
     });

@@ -9,7 +9,7 @@ import { takeOverRenamedFeeds } from '../jobs/take-over-renamed-feeds.js';
 import { createConfiguredLogger, createSilentLogger } from '../log.js';
 import { createSqliteOutboxRepository } from '../store/sqlite/outbox-repository.js';
 import { createSqliteSubscriberRepository } from '../store/sqlite/subscriber-repository.js';
-import { loadCliContext } from './context.js';
+import { loadCliContext, type CliEnv } from './context.js';
 import { UsageError } from './run-cli.js';
 
 /**
@@ -19,7 +19,7 @@ import { UsageError } from './run-cli.js';
  * The log stays quiet unless asked for (`--verbose`): in a terminal it would land in the middle
  * of the conversation, which already tells the user what went wrong (a failed /reload, /poll).
  */
-export function chatCommand(): Command {
+export function chatCommand(env: CliEnv): Command {
   return new Command('chat')
     .description('Chat with the bot in this terminal (same commands, same database; no Telegram needed)')
     .option('--user <id>', 'Telegram user id to act as (also the chat id)', '1')
@@ -27,7 +27,7 @@ export function chatCommand(): Command {
     .option('--verbose', 'log on stderr (at LOG_LEVEL, in LOG_FORMAT), between the messages')
     .action(async (options: { user: string; language?: string; verbose?: boolean }) => {
       const userId = readUserId(options.user);
-      const { config, feeds, topicNames } = loadCliContext();
+      const { config, feeds, topicNames } = loadCliContext(env);
       const logger = options.verbose === true ? createConfiguredLogger(config) : createSilentLogger();
       const ingestion = createIngestion(config, logger);
       const background = createBackgroundRuns();

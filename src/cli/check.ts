@@ -3,17 +3,18 @@ import { ConfigError, parseConfig, type Config } from '../config.js';
 import type { FeedSpec } from '../core/types.js';
 import { loadFeedsFile, warnNothingToPoll, warnSameUrls } from '../feeds-file.js';
 import { inspectDatabase } from '../store/database.js';
+import type { CliEnv } from './context.js';
 
 /**
  * `newsbrief check`: validates the environment, feeds.json and the database file (read only)
  * without touching the network. Every part that can be checked on its own is checked, so one run
  * lists every problem: each on its own line on stderr, and the exit code is 1 when there is any.
  */
-export function checkCommand(): Command {
+export function checkCommand(env: CliEnv): Command {
   return new Command('check')
     .description('Validate the environment, feeds.json and the database file (read only), without touching the network')
     .action(() => {
-      const lines = checkEverything(process.env);
+      const lines = checkEverything(env);
       for (const line of lines) {
         if (line.problem) process.stderr.write(`newsbrief: ${line.text}\n`);
         else process.stdout.write(`${line.text}\n`);
@@ -36,7 +37,7 @@ const PATH_VARIABLES = ['FEEDS_FILE', 'DATA_DIR', 'DATABASE_PATH'] as const;
  * does not hide a broken feeds.json: the files are still checked where the environment puts them
  * (or at their defaults), unless a path variable itself is what is wrong.
  */
-export function checkEverything(env: Record<string, string | undefined>): CheckLine[] {
+export function checkEverything(env: CliEnv): CheckLine[] {
   const lines: CheckLine[] = [];
   const config = attempt(lines, () => parseConfig(env));
   if (config !== null) lines.push(...environmentLines(config));
@@ -61,7 +62,7 @@ function attempt<T>(lines: CheckLine[], run: () => T): T | null {
 }
 
 /** Where the files are when some other variable is bad; null when a path variable is (already reported). */
-function pathsOnly(env: Record<string, string | undefined>): Pick<Config, 'feedsFile' | 'databasePath'> | null {
+function pathsOnly(env: CliEnv): Pick<Config, 'feedsFile' | 'databasePath'> | null {
   try {
     return parseConfig(Object.fromEntries(PATH_VARIABLES.map((name) => [name, env[name]])));
   } catch (error) {

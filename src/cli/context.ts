@@ -3,6 +3,12 @@ import { loadFeedsDocument } from '../feeds-file.js';
 import type { TopicNames } from '../core/topic-names.js';
 import type { FeedSpec } from '../core/types.js';
 
+/**
+ * The variables a subcommand reads its configuration from. Only the CLI's entry point (main.ts)
+ * takes them from process.env; every subcommand is handed them, so tests pass their own.
+ */
+export type CliEnv = Readonly<Record<string, string | undefined>>;
+
 /** What most subcommands need: the validated environment and feeds list. */
 export interface CliContext {
   readonly config: Config;
@@ -12,7 +18,7 @@ export interface CliContext {
 }
 
 /** Reads env and feeds.json once; throws ConfigError (printed by runCli) when either is wrong. */
-export function loadCliContext(env: Record<string, string | undefined> = process.env): CliContext {
+export function loadCliContext(env: CliEnv): CliContext {
   const config = parseConfig(env);
   const { feeds, topicNames } = loadFeedsDocument(config.feedsFile);
   return { config, feeds, topicNames };

@@ -7,7 +7,7 @@ import { createSqliteFeedRepository } from '../store/sqlite/feed-repository.js';
 import { createSqliteArticleRepository } from '../store/sqlite/article-repository.js';
 import { lastPollFailed } from '../core/poll-timing.js';
 import { withoutFeedPrefix } from '../jobs/poll-feed.js';
-import { loadCliContext } from './context.js';
+import { loadCliContext, type CliEnv } from './context.js';
 import { formatInstant, formatTable } from './table.js';
 
 /** One feed's health as `newsbrief feeds` shows it (also its --json shape). */
@@ -36,12 +36,12 @@ export interface FeedHealth {
 }
 
 /** `newsbrief feeds`: each configured feed with its health, read from the database. */
-export function feedsCommand(): Command {
+export function feedsCommand(env: CliEnv): Command {
   return new Command('feeds')
     .description('List the feeds with their health: last success, last error, next poll, failing')
     .option('--json', 'print JSON instead of a table')
     .action((options: { json?: boolean }) => {
-      const { config, feeds } = loadCliContext();
+      const { config, feeds } = loadCliContext(env);
       const print = (health: FeedHealth[]) => process.stdout.write((options.json === true ? JSON.stringify(health, null, 2) : renderFeedHealth(health)) + '\n');
       // Listing feeds should not create the database: without one, every feed is simply never polled.
       if (config.databasePath !== ':memory:' && !existsSync(config.databasePath)) {

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import type { FeedSpec, FeedState } from '../core/types.js';
 import { openDatabaseReadOnly } from '../store/database.js';
 import { createSqliteFeedRepository } from '../store/sqlite/feed-repository.js';
-import { loadCliContext } from './context.js';
+import { loadCliContext, type CliEnv } from './context.js';
 import { UsageError } from './run-cli.js';
 
 /** How late a due feed may be before the poller counts as stuck: polls take seconds, the scheduler ticks every minute. */
@@ -39,14 +39,14 @@ export function judgeLiveness(specs: readonly FeedSpec[], states: readonly Pick<
 }
 
 /** `newsbrief health`: exit 0 while the poller keeps its feeds on time, else 1; reads the database without writing. */
-export function healthCommand(): Command {
+export function healthCommand(env: CliEnv): Command {
   return new Command('health')
     .description('Exit 0 when the poller keeps the feeds on time, 1 when not (for Docker HEALTHCHECK); reads the database only')
     .addOption(new Option('--grace <minutes>', 'how late a due feed may be').default(String(DEFAULT_GRACE_MINUTES)))
     .action((options: { grace: string }) => {
       const grace = Number(options.grace);
       if (!Number.isFinite(grace) || grace <= 0) throw new UsageError(`health: --grace needs a number of minutes above 0, not ${options.grace}`);
-      const { config, feeds } = loadCliContext();
+      const { config, feeds } = loadCliContext(env);
       const db = openDatabaseReadOnly(config.databasePath);
       if (db === null) {
         process.stdout.write(`unhealthy: no database at ${config.databasePath} yet (has newsbrief started?)\n`);

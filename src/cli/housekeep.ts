@@ -6,18 +6,18 @@ import { openDatabase } from '../store/database.js';
 import { createSqliteArticleRepository } from '../store/sqlite/article-repository.js';
 import { createSqliteOutboxRepository } from '../store/sqlite/outbox-repository.js';
 import { createSqliteSubscriberRepository } from '../store/sqlite/subscriber-repository.js';
-import { loadCliContext } from './context.js';
+import { loadCliContext, type CliEnv } from './context.js';
 
 /**
  * `newsbrief housekeep [--vacuum]`: the nightly clean-up, now. SQLite reuses what housekeeping
  * frees but never hands it back to the disk; `--vacuum` rewrites the file so it shrinks.
  */
-export function housekeepCommand(): Command {
+export function housekeepCommand(env: CliEnv): Command {
   return new Command('housekeep')
     .description('Clear now what the nightly housekeeping clears: article text, finished messages and delivery receipts older than RETENTION_DAYS')
     .option('--vacuum', 'then rewrite the database file so the freed space goes back to the disk (it needs the database to itself: best with the bot stopped)')
     .action(async (options: { vacuum?: boolean }) => {
-      const { config } = loadCliContext();
+      const { config } = loadCliContext(env);
       const db = openDatabase(config.databasePath);
       try {
         const deps = { articles: createSqliteArticleRepository(db), outbox: createSqliteOutboxRepository(db), subscribers: createSqliteSubscriberRepository(db), logger: createSilentLogger() };

@@ -10,19 +10,21 @@ import { pollCommand } from './poll.js';
 import { runCli } from './run-cli.js';
 
 /**
- * `newsbrief`: the operator's command line. Each subcommand lives in its own file and gets its
- * configuration through the shared context, so `--help` works without any environment.
+ * `newsbrief`: the operator's command line, and its composition root. Each subcommand lives in
+ * its own file and is handed the environment read here, the CLI's one read of process.env; it
+ * parses it only when it runs, so `--help` works without any environment.
  */
+const env = process.env;
 const program = new Command('newsbrief')
   .description('Polls news feeds, condenses each article into a briefing and serves them in Telegram.')
   .showHelpAfterError('(run with --help for usage)')
-  .addCommand(checkCommand())
-  .addCommand(chatCommand())
-  .addCommand(pollCommand())
-  .addCommand(feedsCommand())
-  .addCommand(healthCommand())
-  .addCommand(parseCommand())
-  .addCommand(briefCommand())
-  .addCommand(housekeepCommand());
+  .addCommand(checkCommand(env))
+  .addCommand(chatCommand(env))
+  .addCommand(pollCommand(env))
+  .addCommand(feedsCommand(env))
+  .addCommand(healthCommand(env))
+  .addCommand(parseCommand(env))
+  .addCommand(briefCommand(env))
+  .addCommand(housekeepCommand(env));
 
 await runCli(program, process.argv);

@@ -9,6 +9,7 @@ import { decodeFeedBytes } from '../feeds/decode.js';
 import { FeedFetchError } from '../feeds/http-errors.js';
 import { FeedParseError, parseFeed } from '../feeds/parse.js';
 import { createConfiguredFetcher } from '../ingestion.js';
+import type { CliEnv } from './context.js';
 import { UsageError } from './run-cli.js';
 import { formatInstant } from './table.js';
 
@@ -20,7 +21,7 @@ export interface ParsedArticleView extends Article {
 }
 
 /** `newsbrief parse <file|url> [--json]`: the normalised articles of one feed document. */
-export function parseCommand(): Command {
+export function parseCommand(env: CliEnv): Command {
   return new Command('parse')
     .description('Print the normalised articles of one feed document (a file or an http(s) URL), as the poller would store them: oldest first')
     .argument('<file|url>', 'a feed file, or an http(s) URL to fetch')
@@ -29,7 +30,7 @@ export function parseCommand(): Command {
     .option('--feed-id <id>', 'feed id to put on the articles', 'parse')
     .action(async (source: string, options: { json?: boolean; base?: string; feedId: string }) => {
       const now = Date.now();
-      const { text, feedUrl, encoding } = await readDocument(source, options.base);
+      const { text, feedUrl, encoding } = await readDocument(source, options.base, env);
       const parsed = await parseFeed(text, { feedId: options.feedId, feedUrl, now }).catch((error: unknown) => {
         // Named by what the operator typed: the feed id here is only a label for the articles.
         throw error instanceof FeedParseError ? new UsageError(`parse: ${source}: ${error.detail}`) : error;
@@ -63,9 +64,9 @@ export function parseCommand(): Command {
 }
 
 /** The document's text, the URL its links resolve against, and the encoding its bytes were read in. */
-async function readDocument(source: string, base: string | undefined): Promise<{ text: string; feedUrl: string; encoding: string }> {
+async function readDocument(source: string, base: string | undefined, env: CliEnv): Promise<{ text: string; feedUrl: string; encoding: string }> {
   if (/^https?:\/\//i.test(source)) {
-    const fetcher = createConfiguredFetcher(parseConfig(process.env));
+    const fetcher = createConfiguredFetcher(parseConfig(env));
     try {
       const outcome = await fetcher.fetchDocument({ url: source });
       if (outcome.kind !== 'ok') throw new UsageError(`parse: ${source} answered 304 Not Modified without a body`);

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { withoutFeedPrefix } from '../jobs/poll-feed.js';
 import type { FeedPollResult, PollReport } from '../jobs/poll-feeds.js';
 import { createConfiguredLogger, createSilentLogger } from '../log.js';
-import { loadCliContext } from './context.js';
+import { loadCliContext, type CliEnv } from './context.js';
 import { createIngestion } from '../ingestion.js';
 import { takeOverRenamedFeeds } from '../jobs/take-over-renamed-feeds.js';
 import { UsageError } from './run-cli.js';
@@ -13,7 +13,7 @@ import { formatTable } from './table.js';
  * one-shot polling exists here (the bot polls on its own schedule), so `--once` is required; it
  * is kept so that the command says what it does, and a bare `poll` explains that.
  */
-export function pollCommand(): Command {
+export function pollCommand(env: CliEnv): Command {
   return new Command('poll')
     .description('Poll every enabled feed (or --feed ids) into the database now, then exit; --once is required (the bot polls on its own schedule: npm start)')
     .option('--once', 'required: poll once now and exit')
@@ -23,7 +23,7 @@ export function pollCommand(): Command {
       if (options.once !== true) {
         throw new UsageError('poll: add --once: `newsbrief poll --once` polls every enabled feed now and exits; the bot polls on its own schedule (npm start)');
       }
-      const { config, feeds } = loadCliContext();
+      const { config, feeds } = loadCliContext(env);
       const selected = options.feed === undefined ? feeds.filter((feed) => feed.enabled) : feeds.filter((feed) => options.feed?.includes(feed.id));
       const unknown = (options.feed ?? []).filter((id) => !feeds.some((feed) => feed.id === id));
       if (unknown.length > 0) throw new UsageError(`poll: unknown feed id(s): ${unknown.join(', ')}`);

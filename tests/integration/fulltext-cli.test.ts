@@ -3,15 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { briefCommand, type BriefDeps } from '../../src/cli/brief.js';
+import type { CliEnv } from '../../src/cli/context.js';
 import { UsageError } from '../../src/cli/run-cli.js';
 import { feedResponse, startFeedServer } from '../helpers/feed-server.js';
 
 const fixturePath = (name: string) => fileURLToPath(new URL(`../fixtures/condense/${name}`, import.meta.url));
 const feedFixturePath = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
-async function run(args: string[], deps: BriefDeps = {}): Promise<string> {
+async function run(args: string[], { env = {}, ...deps }: BriefDeps & { env?: CliEnv } = {}): Promise<string> {
   let out = '';
-  const program = new Command('newsbrief').exitOverride().addCommand(briefCommand({ env: {}, ...deps, write: (t) => (out += t) }));
+  const program = new Command('newsbrief').exitOverride().addCommand(briefCommand(env, { ...deps, write: (t) => (out += t) }));
   await program.parseAsync(['node', 'newsbrief', 'brief', ...args]);
   return out;
 }

@@ -29,3 +29,14 @@ describe('the pure core', () => {
     expect(text).not.toMatch(/Date\.now\(\)|new Date\(\)|process\.env|Math\.random\(\)/);
   });
 });
+
+describe('the environment', () => {
+  /** The bot's and the CLI's: each reads process.env once and hands it (or the parsed Config) down. */
+  const COMPOSITION_ROOTS = ['src/main.ts', 'src/cli/main.ts'];
+  const files = [...sourceFiles('src'), ...sourceFiles('commands')].filter((file) => !COMPOSITION_ROOTS.includes(file));
+  const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+
+  it.each(files)('%s is handed the environment rather than reading process.env', (file) => {
+    expect(withoutComments(readFileSync(file, 'utf8'))).not.toMatch(/process\.env/);
+  });
+});
