@@ -32,3 +32,12 @@ export function feedIdsOf(topics: readonly string[], feedIds: readonly string[],
   const named = new Set(feedIds);
   return feeds.filter((feed) => feed.enabled && (named.has(feed.id) || feed.topics.some((topic) => wanted.has(topic)))).map((feed) => feed.id);
 }
+
+/**
+ * The feeds /latest reads: the chat's own (as followedFeedIds), or with `filter` (topics and feed
+ * ids) the enabled feeds it names, whether the chat follows them or not.
+ */
+export function feedIdsToRead(chat: Subscriber, feeds: readonly FeedSpec[], filter: readonly string[]): { ids: string[]; followsNothing: boolean; gone: string[] } {
+  if (filter.length === 0) return followedFeedIds(chat, feeds);
+  return { ids: feedIdsOf(filter, filter, feeds), followsNothing: false, gone: [] };
+}
