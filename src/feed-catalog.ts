@@ -4,14 +4,18 @@
  * serving the list it had, and the log (and /reload's answer) names every problem the file has.
  */
 import { compareCatalogs, isUnchanged, type FeedReload } from './core/catalog-change.js';
-import type { TopicNames } from './core/topic-names.js';
+import { namesAfterReload, type TopicNames } from './core/topic-names.js';
 import type { CurrentFeeds, FeedSpec } from './core/types.js';
 import { loadFeedsDocument, type FeedsDocument } from './feeds-file.js';
 import type { Logger } from './log.js';
 
 export interface FeedCatalog {
   readonly current: CurrentFeeds;
-  /** What readers call the topics, from the same file as `current` (read again with it). */
+  /**
+   * What readers call the topics, from the same file as `current` (read again with it), plus the
+   * names earlier files gave topics no feed carries any more (namesAfterReload): a chat still
+   * following such a topic is told of it by name.
+   */
   readonly topicNames: () => TopicNames;
   /**
    * Reads the file again and logs the outcome, naming what asked for it (`SIGHUP`, `/reload`).
@@ -42,15 +46,17 @@ export interface FeedCatalogOptions {
 
 export function createFeedCatalog({ path, initial, logger, load = loadFeedsDocument, onNewFeeds, beforeServing }: FeedCatalogOptions): FeedCatalog {
   let document = initial;
+  let names = initial.topicNames;
   return {
     current: () => document.feeds,
-    topicNames: () => document.topicNames,
+    topicNames: () => names,
     reload(trigger) {
       let result: FeedReload;
       try {
         const next = load(path);
         result = { ok: true, change: compareCatalogs(document.feeds, next.feeds, { before: document.topicNames, after: next.topicNames }) };
         beforeServing?.(next.feeds);
+        names = namesAfterReload(names, next.topicNames, next.feeds.flatMap((feed) => feed.topics));
         document = next;
       } catch (error) {
         result = { ok: false, error: error instanceof Error ? error.message : String(error), kept: document.feeds.length };

@@ -32,7 +32,7 @@ export interface BotDeps {
   readonly subscribers: SubscriberRepository;
   /** The configured feeds (feeds.json, as last loaded); topics and feed ids come from here. */
   readonly feeds: CurrentFeeds;
-  /** What readers call the topics, in each language (feeds.json's topicNames, as last loaded); absent: ids, capitalised. */
+  /** What readers call the topics, in each language (feeds.json's topicNames as last loaded, and of topics that left it: FeedCatalog.topicNames); absent: ids, capitalised. */
   readonly topicNames?: () => TopicNames;
   /** Poll state per feed, for the health column of /feeds and failing feeds in /stats. */
   readonly feedHealth?: () => readonly FeedState[];

@@ -20,6 +20,19 @@ export function topicLabel(topic: string, language: LanguageCode, names: TopicNa
 }
 
 /**
+ * The names to show topics by once a reloaded feeds.json is served: its own (`after`), plus the
+ * names `before` knew of topics that no feed of the new file carries any more (`topicsAfter` are
+ * the topics of all its feeds, enabled or not). A chat still following a topic that left
+ * feeds.json then sees it by its name, not its id. A topic some feed still carries is named by
+ * `after` alone, so dropping its names from the file does drop them.
+ */
+export function namesAfterReload(before: TopicNames, after: TopicNames, topicsAfter: readonly string[]): TopicNames {
+  const carried = new Set(topicsAfter);
+  const left = [...before].filter(([topic]) => !carried.has(topic) && !after.has(topic));
+  return new Map([...left, ...after]);
+}
+
+/**
  * A name in the form it is compared in: case, accents and spacing do not count, so "Économie",
  * "economie" and "ECONOMIE" are one name, as readers type them on any keyboard.
  */

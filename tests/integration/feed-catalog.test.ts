@@ -38,6 +38,21 @@ describe('the feed catalog, reloaded from feeds.json', () => {
     expect(lines.at(-1)).toMatchObject({ msg: 'feeds.json reloaded', trigger: 'SIGHUP', added: ['b', 'c'], changed: ['a'] });
   });
 
+  it('still names a topic that left the file by the names the file before gave it, until a feed carries it again', () => {
+    writeFileSync(path, JSON.stringify({ feeds: [A, B], topicNames: { world: { nl: 'Wereld' }, tech: { nl: 'Techniek' } } }));
+    const catalog = open();
+    writeFileSync(path, JSON.stringify({ feeds: [B] }));
+    expect(catalog.reload('SIGHUP')).toMatchObject({ ok: true, change: { removed: ['a'] } });
+    expect(catalog.topicNames().get('world')).toEqual({ nl: 'Wereld' });
+    expect(catalog.topicNames().has('tech')).toBe(false);
+    writeFileSync(path, JSON.stringify({ feeds: [B] }));
+    catalog.reload('SIGHUP');
+    expect(catalog.topicNames().get('world')).toEqual({ nl: 'Wereld' });
+    writeFileSync(path, JSON.stringify({ feeds: [A, B] }));
+    catalog.reload('SIGHUP');
+    expect(catalog.topicNames().has('world')).toBe(false);
+  });
+
   it('serves new topic names after a reload, polls nothing for them, and keeps them when the file does not validate', () => {
     writeFileSync(path, JSON.stringify({ feeds: [A], topicNames: { world: { nl: 'Wereld' } } }));
     const catalog = open();

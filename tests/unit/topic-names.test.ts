@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { followedItems, offeredNames, resolveSubscriptions, retryWithClosest, shownItems } from '../../src/bot/subscription-feeds.js';
 import { withTopicNames } from '../../src/bot/topic-examples.js';
-import { foldName, NO_TOPIC_NAMES, topicLabel, type TopicNames } from '../../src/core/topic-names.js';
+import { foldName, namesAfterReload, NO_TOPIC_NAMES, topicLabel, type TopicNames } from '../../src/core/topic-names.js';
 import type { FeedSpec, Subscriber } from '../../src/core/types.js';
 
 const NAMES: TopicNames = new Map([
@@ -23,6 +23,19 @@ describe('topicLabel', () => {
     expect(topicLabel('world', 'nl', NO_TOPIC_NAMES)).toBe('World');
   });
 
+});
+
+describe('namesAfterReload', () => {
+  it('keeps the names of a topic no feed carries any more, and takes the new file\'s names for the rest', () => {
+    const after: TopicNames = new Map([['economy', { nl: 'Geld' }]]);
+    const names = namesAfterReload(NAMES, after, ['economy', 'tech']);
+    expect(names.get('world')).toEqual(NAMES.get('world'));
+    expect(names.get('economy')).toEqual({ nl: 'Geld' });
+  });
+
+  it('drops the names of a topic still carried that the new file no longer names', () => {
+    expect(namesAfterReload(NAMES, NO_TOPIC_NAMES, ['world']).has('world')).toBe(false);
+  });
 });
 
 describe('foldName', () => {
