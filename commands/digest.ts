@@ -1,5 +1,5 @@
 import type { BotCommand } from '../src/bot/command.js';
-import { followedFeedIds } from '../src/core/following.js';
+import { followedFeedIds, labelGone } from '../src/core/following.js';
 
 /**
  * /digest: the chat's digest now, built and rendered exactly as the daily one (delivery engine
@@ -16,7 +16,7 @@ export const digestCommand: BotCommand = {
     if (!digestNow) return c.reply(c.msg.digestUnavailable);
     const { ids, followsNothing, gone } = followedFeedIds(c.chat, c.feeds);
     if (followsNothing) return c.reply(c.msg.digestFollowsNothing);
-    if (ids.length === 0 && gone.length > 0) return c.reply(c.msg.followsOnlyGone(gone));
+    if (ids.length === 0 && gone.length > 0) return c.reply(c.msg.followsOnlyGone(labelGone(c.chat, gone, c.topicNames)));
     await c.exclusive(async () => {
       const digest = await digestNow(c.chat, c.now);
       if (digest === null || digest.parts.length === 0) return c.reply(c.msg.digestEmpty);

@@ -2,7 +2,7 @@ import type { BotCommand } from '../src/bot/command.js';
 import { readRecentButton, recentButton } from '../src/bot/latest-recent-button.js';
 import { sendLatestStories } from '../src/bot/send-latest-stories.js';
 import { offeredNames, resolveSubscriptions, retryWithClosest } from '../src/bot/subscription-feeds.js';
-import { feedIdsToRead } from '../src/core/following.js';
+import { feedIdsToRead, labelGone } from '../src/core/following.js';
 import { readLatestRequest } from '../src/core/latest-request.js';
 import { LATEST_READ_PER_STORY, pickLatestStories } from '../src/core/latest-stories.js';
 
@@ -28,7 +28,7 @@ export const latestCommand: BotCommand = {
     if (unknown.length > 0) return c.reply(c.msg.unknownItems(unknown, retryWithClosest('latest', unknown, offeredNames(c.feeds, c.topicNames))));
     const filter = items.map((item) => item.value);
     const { ids, followsNothing, gone } = feedIdsToRead(c.chat, c.feeds, filter);
-    if (ids.length === 0 && gone.length > 0) return c.reply(c.msg.followsOnlyGone(gone));
+    if (ids.length === 0 && gone.length > 0) return c.reply(c.msg.followsOnlyGone(labelGone(c.chat, gone, c.topicNames)));
     const sentNew = await c.exclusive(async () => {
       const stories = pickLatestStories(c.deps.subscribers.unseenBriefings(c.chat.chatId, ids, count * LATEST_READ_PER_STORY), count);
       if (stories.length === 0) return false;

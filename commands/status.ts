@@ -1,7 +1,7 @@
 import type { BotCommand } from '../src/bot/command.js';
 import { addDays, instantOfLocal, localDateOf, nextLocalTime } from '../src/core/local-time.js';
 import type { Subscriber } from '../src/core/types.js';
-import { followedFeedIds } from '../src/core/following.js';
+import { followedFeedIds, labelGone } from '../src/core/following.js';
 import { settingsView } from '../src/bot/views.js';
 import { formatDateTime } from '../src/i18n/index.js';
 
@@ -15,7 +15,7 @@ export const statusCommand: BotCommand = {
     const last = c.deps.subscribers.lastDeliveryAt(chat.chatId);
     const when = (at: number | null) => (at === null ? null : formatDateTime(at, chat.timezone, chat.language));
     const { gone } = followedFeedIds(chat, c.feeds);
-    await c.reply(c.msg.status(settingsView(chat, c.topicNames), when(next), when(last), chat.active, gone));
+    await c.reply(c.msg.status(settingsView(chat, c.topicNames), when(next), when(last), chat.active, labelGone(chat, gone, c.topicNames)));
   },
 };
 

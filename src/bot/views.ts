@@ -4,7 +4,7 @@ import type { SettingsView } from '../i18n/index.js';
 import { formatTimeOfDay, messagesFor } from '../i18n/index.js';
 import type { Keyboard } from './command.js';
 import type { FeedSpec } from '../core/types.js';
-import { availableTopics, followedFeedIds } from '../core/following.js';
+import { availableTopics, followedFeedIds, labelGone } from '../core/following.js';
 import { timezoneLabel } from '../telegram/timezone-label.js';
 import { NO_TOPIC_NAMES, topicLabel, type TopicNames } from '../core/topic-names.js';
 
@@ -68,8 +68,8 @@ function allToggles(chat: Subscriber, feeds: readonly FeedSpec[], names: TopicNa
     .filter((feed) => feed.enabled)
     .map((feed): Toggle => ({ text: mark(chat.feeds.includes(feed.id), feed.title), data: feedButtonData(feed, feeds), row: 'feed' }));
   const { gone } = followedFeedIds(chat, feeds);
-  const goneButtons = gone
-    .map((value): Toggle => ({ text: mark(true, msg.goneButton(value)), data: `${TOGGLE_PREFIX}:${chat.topics.includes(value) ? 't' : 'f'}:${value}`, row: 'gone' }))
+  const goneButtons = labelGone(chat, gone, names)
+    .map(({ id, label }): Toggle => ({ text: mark(true, msg.goneButton(label)), data: `${TOGGLE_PREFIX}:${chat.topics.includes(id) ? 't' : 'f'}:${id}`, row: 'gone' }))
     .filter((button) => new TextEncoder().encode(button.data).length <= 64);
   return [...topicButtons, ...feedButtons, ...goneButtons];
 }

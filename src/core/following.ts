@@ -1,3 +1,4 @@
+import { topicLabel, type TopicNames } from './topic-names.js';
 import type { FeedSpec, Subscriber } from './types.js';
 
 /**
@@ -40,4 +41,22 @@ export function feedIdsOf(topics: readonly string[], feedIds: readonly string[],
 export function feedIdsToRead(chat: Subscriber, feeds: readonly FeedSpec[], filter: readonly string[]): { ids: string[]; followsNothing: boolean; gone: string[] } {
   if (filter.length === 0) return followedFeedIds(chat, feeds);
   return { ids: feedIdsOf(filter, filter, feeds), followsNothing: false, gone: [] };
+}
+
+/** One thing a chat follows that feeds.json no longer offers, as its reader is told of it. */
+export interface GoneItem {
+  /** The topic or feed id: what `/unsubscribe` takes, and what is stored. */
+  readonly id: string;
+  /** How the reader sees it: a topic by its name in the chat's language (topicLabel), a feed by its id. */
+  readonly label: string;
+}
+
+/**
+ * `gone` (followedFeedIds's) as the chat is told of it: each topic by its name in the chat's
+ * language while `names` still knows it (a feed of it is only disabled, or an earlier feeds.json
+ * named it), else by its id with a capital, the way every topic without a name is shown; a feed
+ * by its id, as feeds are shown everywhere.
+ */
+export function labelGone(chat: Pick<Subscriber, 'topics' | 'language'>, gone: readonly string[], names: TopicNames): GoneItem[] {
+  return gone.map((id) => ({ id, label: chat.topics.includes(id) ? topicLabel(id, chat.language, names) : id }));
 }

@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, renameText, failureLines, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
+import { boldList, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, renameText, topicHeading, type Messages } from './messages.js';
 
 const list = (items: readonly string[]) => boldList(items, (count) => `und ${count} weitere`);
 
@@ -155,12 +155,12 @@ export const DE: Messages = {
     [
       '<b>Status</b>',
       `Du folgst: ${follows(v) ? list([...v.topics, ...v.feeds]) : 'nichts'}`,
-      ...(gone.length > 0 ? [`Nicht mehr im Angebot: ${list(gone)} (/unsubscribe ${e(gone.join(' '))} entfernt sie)`] : []),
+      ...(gone.length > 0 ? [`Nicht mehr im Angebot: ${list(goneLabels(gone))} (/unsubscribe ${e(goneIds(gone))} entfernt sie)`] : []),
       `Nächste Übersicht: ${!active ? 'keine (abbestellt)' : next === null ? 'keine (Übersichten sind aus)' : !follows(v) ? 'keine, bis du einem Thema oder Feed folgst (/subscribe)' : e(next)}`,
       `Zuletzt erhalten: ${last === null ? 'noch nichts' : e(last)}`,
     ].join('\n'),
   followsOnlyGone: (gone) =>
-    `Nichts, dem du folgst, wird noch angeboten: ${list(gone)} ist nicht mehr in der Feed-Liste. Wähle neu mit /subscribe; /feeds zeigt, was es gibt.`,
+    `Nichts, dem du folgst, wird noch angeboten: ${list(goneLabels(gone))} ist nicht mehr in der Feed-Liste. Wähle neu mit /subscribe; /feeds zeigt, was es gibt.`,
   stopped: 'Du bist von allem abgemeldet und bekommst keine Übersichten mehr. /subscribe holt dich zurück.\nTippe unten, um auch alles zu löschen, was ich über diesen Chat weiß.',
   alreadyStopped: 'Du hast nichts abonniert, es gibt also nichts zu beenden. /subscribe holt dich zurück.\nTippe unten, um alles zu löschen, was ich über diesen Chat weiß.',
   stopDeleteButton: 'Meine Daten löschen',

@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, renameText, failureLines, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
+import { boldList, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, renameText, topicHeading, type Messages } from './messages.js';
 
 const list = (items: readonly string[]) => boldList(items, (count) => `and ${count} more`);
 
@@ -154,12 +154,12 @@ export const EN: Messages = {
     [
       '<b>Status</b>',
       `Following: ${follows(v) ? list([...v.topics, ...v.feeds]) : 'nothing'}`,
-      ...(gone.length > 0 ? [`No longer offered: ${list(gone)} (/unsubscribe ${e(gone.join(' '))} drops them)`] : []),
+      ...(gone.length > 0 ? [`No longer offered: ${list(goneLabels(gone))} (/unsubscribe ${e(goneIds(gone))} drops them)`] : []),
       `Next digest: ${!active ? 'none (stopped)' : next === null ? 'none (digests are off)' : !follows(v) ? 'none until you follow a topic or feed (/subscribe)' : e(next)}`,
       `Last delivery: ${last === null ? 'none yet' : e(last)}`,
     ].join('\n'),
   followsOnlyGone: (gone) =>
-    `Nothing you follow is offered any more: ${list(gone)} left the feed list. /subscribe to choose again; /feeds shows what there is.`,
+    `Nothing you follow is offered any more: ${list(goneLabels(gone))} left the feed list. /subscribe to choose again; /feeds shows what there is.`,
   stopped: 'You are unsubscribed from everything and will get no more digests. /subscribe brings you back.\nTap below to also delete all I know about this chat.',
   alreadyStopped: 'You are not subscribed to anything, so there is nothing to stop. /subscribe brings you back.\nTap below to delete all I know about this chat.',
   stopDeleteButton: 'Delete my data',

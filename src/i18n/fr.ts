@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, renameText, failureLines, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
+import { boldList, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, renameText, topicHeading, type Messages } from './messages.js';
 
 const list = (items: readonly string[]) => boldList(items, (count) => `et ${count} autres`);
 
@@ -158,12 +158,12 @@ export const FR: Messages = {
     [
       '<b>État</b>',
       `Vous suivez : ${follows(v) ? list([...v.topics, ...v.feeds]) : 'rien'}`,
-      ...(gone.length > 0 ? [`Plus proposé : ${list(gone)} (/unsubscribe ${e(gone.join(' '))} les retire)`] : []),
+      ...(gone.length > 0 ? [`Plus proposé : ${list(goneLabels(gone))} (/unsubscribe ${e(goneIds(gone))} les retire)`] : []),
       `Prochaine sélection : ${!active ? 'aucune (désabonné)' : next === null ? 'aucune (sélections désactivées)' : !follows(v) ? 'aucune tant que vous ne suivez ni thème ni flux (/subscribe)' : e(next)}`,
       `Dernier envoi : ${last === null ? 'aucun pour l’instant' : e(last)}`,
     ].join('\n'),
   followsOnlyGone: (gone) =>
-    `Plus rien de ce que vous suivez n’est proposé : ${list(gone)} a quitté la liste des flux. /subscribe pour choisir à nouveau ; /feeds montre ce qu’il y a.`,
+    `Plus rien de ce que vous suivez n’est proposé : ${list(goneLabels(gone))} a quitté la liste des flux. /subscribe pour choisir à nouveau ; /feeds montre ce qu’il y a.`,
   stopped: 'Vous êtes désabonné de tout et ne recevrez plus de sélections. /subscribe vous fait revenir.\nTouchez ci-dessous pour effacer aussi tout ce que je sais de cette conversation.',
   alreadyStopped: 'Vous n’êtes abonné à rien : il n’y a rien à arrêter. /subscribe vous fait revenir.\nTouchez ci-dessous pour effacer tout ce que je sais de cette conversation.',
   stopDeleteButton: 'Effacer mes données',

@@ -1,4 +1,5 @@
 import type { CatalogChange } from '../core/catalog-change.js';
+import type { GoneItem } from '../core/following.js';
 import { escapeHtml } from '../telegram/html.js';
 
 /** Every bot command, in menu order; the single list the command menu and /help are built from. */
@@ -31,6 +32,16 @@ export interface SettingsView {
   readonly digestTime: string | null;
   readonly topics: readonly string[];
   readonly feeds: readonly string[];
+}
+
+/** What a chat follows that is gone, as listed to it: topics by their names. */
+export function goneLabels(gone: readonly GoneItem[]): string[] {
+  return gone.map((item) => item.label);
+}
+
+/** The ids of what is gone, space separated: the words of the /unsubscribe that drops them all. */
+export function goneIds(gone: readonly GoneItem[]): string {
+  return gone.map((item) => item.id).join(' ');
 }
 
 /** Items a list in a message names before it says how many more there are. */
@@ -163,9 +174,10 @@ export interface Messages {
   readonly settingsDigestOffButton: string;
   readonly settingsTopicsButton: string;
   /** `gone`: what the chat follows that feeds.json no longer offers. */
-  readonly status: (view: SettingsView, nextDigest: string | null, lastDelivery: string | null, active: boolean, gone: readonly string[]) => string;
-  /** /latest and /digest when everything the chat follows was dropped from feeds.json. */
-  readonly followsOnlyGone: (gone: readonly string[]) => string;
+  /** `gone` is listed by label (a topic by its name) and dropped by id (/unsubscribe takes ids). */
+  readonly status: (view: SettingsView, nextDigest: string | null, lastDelivery: string | null, active: boolean, gone: readonly GoneItem[]) => string;
+  /** /latest, /digest and the digest's notice when everything the chat follows was dropped from feeds.json; listed by label. */
+  readonly followsOnlyGone: (gone: readonly GoneItem[]) => string;
   readonly stopped: string;
   /** /stop from a chat that already stopped: nothing to stop; its data can still be deleted. */
   readonly alreadyStopped: string;

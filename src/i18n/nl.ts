@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, renameText, failureLines, follows, HEALTH_ICONS, topicHeading, type Messages } from './messages.js';
+import { boldList, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, renameText, topicHeading, type Messages } from './messages.js';
 
 const list = (items: readonly string[]) => boldList(items, (count) => `en nog ${count}`);
 
@@ -154,12 +154,12 @@ export const NL: Messages = {
     [
       '<b>Status</b>',
       `Je volgt: ${follows(v) ? list([...v.topics, ...v.feeds]) : 'niets'}`,
-      ...(gone.length > 0 ? [`Niet meer aangeboden: ${list(gone)} (/unsubscribe ${e(gone.join(' '))} schrapt ze)`] : []),
+      ...(gone.length > 0 ? [`Niet meer aangeboden: ${list(goneLabels(gone))} (/unsubscribe ${e(goneIds(gone))} schrapt ze)`] : []),
       `Volgend overzicht: ${!active ? 'geen (gestopt)' : next === null ? 'geen (overzichten staan uit)' : !follows(v) ? 'geen tot je een onderwerp of feed volgt (/subscribe)' : e(next)}`,
       `Laatste bezorging: ${last === null ? 'nog geen' : e(last)}`,
     ].join('\n'),
   followsOnlyGone: (gone) =>
-    `Niets wat je volgt wordt nog aangeboden: ${list(gone)} staan niet meer in de feedlijst. Kies opnieuw met /subscribe; /feeds toont wat er is.`,
+    `Niets wat je volgt wordt nog aangeboden: ${list(goneLabels(gone))} staan niet meer in de feedlijst. Kies opnieuw met /subscribe; /feeds toont wat er is.`,
   stopped: 'Je bent overal voor afgemeld en krijgt geen overzichten meer. /subscribe brengt je terug.\nTik hieronder om ook alles wat ik over deze chat weet te wissen.',
   alreadyStopped: 'Je bent nergens op geabonneerd, dus er valt niets te stoppen. /subscribe brengt je terug.\nTik hieronder om alles wat ik over deze chat weet te wissen.',
   stopDeleteButton: 'Wis mijn gegevens',

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { buildDigest, digestKey, digestWindowStart, type Digest } from '../core/digest.js';
+import { labelGone } from '../core/following.js';
 import { localDateOf } from '../core/local-time.js';
 import { NO_TOPIC_NAMES, type TopicNames } from '../core/topic-names.js';
 import type { FeedSpec, Subscriber } from '../core/types.js';
@@ -69,15 +70,16 @@ export function createDigestMaker(
  * The one message a chat gets at its digest time when everything it follows has left
  * feeds.json. Its key names the chat and what is gone and is a once-only key, kept after it is
  * sent, so the outbox takes it once: the chat is told, not reminded every day or every month.
+ * It names the topics by `names` in the chat's language, as /status does (core/following.ts labelGone).
  */
-export function goneNotice(chat: Subscriber, gone: readonly string[]): NewOutboxMessage {
+export function goneNotice(chat: Subscriber, gone: readonly string[], names: TopicNames = NO_TOPIC_NAMES): NewOutboxMessage {
   const what = createHash('sha256').update([...gone].sort().join('\n')).digest('base64url').slice(0, 16);
   return {
     key: `${goneNoticePrefix(chat.chatId)}${what}`,
     chatId: chat.chatId,
     kind: 'digest',
     priority: PRIORITY.digest,
-    payload: digestPayload(messagesFor(chat.language).followsOnlyGone(gone)),
+    payload: digestPayload(messagesFor(chat.language).followsOnlyGone(labelGone(chat, gone, names))),
   };
 }
 

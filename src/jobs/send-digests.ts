@@ -96,7 +96,7 @@ function commitGroup(deps: SendDigestsDeps, make: DigestMaker, group: readonly D
       const { ids, gone } = followedFeedIds(chat, deps.catalog);
       if (ids.length === 0 && gone.length > 0) {
         // Everything it follows left feeds.json: say so (once) instead of going silent.
-        built.push({ run: { chatId: chat.chatId, localDate: entry.localDate, messages: [goneNotice(chat, gone)], articleSeqs: [] }, outcome: 'gone' });
+        built.push({ run: { chatId: chat.chatId, localDate: entry.localDate, messages: [goneNotice(chat, gone, deps.topicNames)], articleSeqs: [] }, outcome: 'gone' });
         continue;
       }
       const { digest, parts } = make(chat, entry.localDate);

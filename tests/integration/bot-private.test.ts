@@ -325,15 +325,16 @@ describe('a private chat, in English and Dutch', () => {
       const user = english();
       await say(own, user, '/subscribe tech');
       // The operator has since removed the topic "science" and the feed "old-feed" from feeds.json.
+      // No name of "science" is known: it is shown by its id with a capital, as any unnamed topic.
       own.deps.subscribers.subscribe(user.id, [{ kind: 'topic', value: 'science' }, { kind: 'feed', value: 'old-feed' }], FIXED_NOW);
       const [status] = await say(own, user, '/status');
-      expect(status!.text).toContain('No longer offered: <b>science</b>, <b>old-feed</b> (/unsubscribe science old-feed drops them)');
+      expect(status!.text).toContain('No longer offered: <b>Science</b>, <b>old-feed</b> (/unsubscribe science old-feed drops them)');
       expect((await say(own, user, '/unsubscribe tech'))[0]!.text).toBe('No longer following: <b>Tech</b>.');
-      const gone = 'Nothing you follow is offered any more: <b>science</b>, <b>old-feed</b> left the feed list. /subscribe to choose again; /feeds shows what there is.';
+      const gone = 'Nothing you follow is offered any more: <b>Science</b>, <b>old-feed</b> left the feed list. /subscribe to choose again; /feeds shows what there is.';
       expect((await say(own, user, '/latest'))[0]!.text).toBe(gone);
       expect((await say(own, user, '/digest'))[0]!.text).toBe(gone);
       const [keyboard] = await say(own, user, '/unsubscribe');
-      expect(buttons(keyboard!).map((button) => button.text)).toEqual(expect.arrayContaining(['✅ science (no longer offered)', '✅ old-feed (no longer offered)']));
+      expect(buttons(keyboard!).map((button) => button.text)).toEqual(expect.arrayContaining(['✅ Science (no longer offered)', '✅ old-feed (no longer offered)']));
       await press(own, user, keyboard!, 'sub:t:science');
       expect(own.deps.subscribers.find(user.id)).toMatchObject({ topics: [], feeds: ['old-feed'] });
       expect(buttons(keyboard!).map((button) => button.callback_data)).not.toContain('sub:t:science');

@@ -90,7 +90,8 @@ describe('outbox worker and digest tick on SQLite', () => {
     expect(delivered.get(1)![0]).toContain('Your digest');
     expect(delivered.get(2)).toHaveLength(1);
     expect(delivered.get(2)![0]).toContain('Niets wat je volgt wordt nog aangeboden');
-    expect(delivered.get(2)![0]).toMatch(/<b>(sport|culture)<\/b>, <b>(sport|culture)<\/b>/);
+    // No names are known here: the topics are shown by their ids with a capital.
+    expect(delivered.get(2)![0]).toMatch(/<b>(Sport|Culture)<\/b>, <b>(Sport|Culture)<\/b>/);
 
     // The next day chat 2's digest time comes again: it is not told a second time.
     const nextDay = DIGEST_MINUTE + 86_400_000;
@@ -107,6 +108,14 @@ describe('outbox worker and digest tick on SQLite', () => {
     const monthOn = scriptedTransport({});
     await deliver(monthOn.transport);
     expect(monthOn.delivered.get(2)).toBeUndefined();
+  });
+
+  it('names the topics of that notice in the chat\'s language while their names are known', async () => {
+    seedChats(db, [{ chatId: 2, topics: ['sport', 'culture'], language: 'nl' }], DIGEST_MINUTE);
+    expect(await sendDueDigests({ ...deps(), topicNames: new Map([['sport', { nl: 'Sportnieuws', en: 'Sports' }]]) }, DIGEST_MINUTE)).toMatchObject({ gone: 1 });
+    const { transport, delivered } = scriptedTransport({});
+    await deliver(transport);
+    expect(delivered.get(2)![0]).toMatch(/: <b>(Sportnieuws|Culture)<\/b>, <b>(Sportnieuws|Culture)<\/b> staan niet meer/);
   });
 
   it('tells a chat again when what it follows comes back to feeds.json and then leaves once more', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { followedItems, offeredNames, resolveSubscriptions, retryWithClosest, shownItems } from '../../src/bot/subscription-feeds.js';
 import { withTopicNames } from '../../src/bot/topic-examples.js';
+import { labelGone } from '../../src/core/following.js';
 import { foldName, namesAfterReload, NO_TOPIC_NAMES, topicLabel, type TopicNames } from '../../src/core/topic-names.js';
 import type { FeedSpec, Subscriber } from '../../src/core/types.js';
 
@@ -35,6 +36,17 @@ describe('namesAfterReload', () => {
 
   it('drops the names of a topic still carried that the new file no longer names', () => {
     expect(namesAfterReload(NAMES, NO_TOPIC_NAMES, ['world']).has('world')).toBe(false);
+  });
+});
+
+describe('labelGone', () => {
+  const chat = (language: Subscriber['language']) => ({ topics: ['science', 'world'], language });
+
+  it('shows a gone topic by its name in the chat\'s language, else by its id with a capital; a gone feed by its id', () => {
+    const gone = ['science', 'world', 'old-feed'];
+    expect(labelGone(chat('nl'), gone, NAMES)).toEqual([{ id: 'science', label: 'Science' }, { id: 'world', label: 'Wereld' }, { id: 'old-feed', label: 'old-feed' }]);
+    expect(labelGone(chat('fr'), gone, NAMES).map((item) => item.label)).toEqual(['Science', 'Monde', 'old-feed']);
+    expect(labelGone(chat('de'), gone, NO_TOPIC_NAMES).map((item) => item.label)).toEqual(['Science', 'World', 'old-feed']);
   });
 });
 

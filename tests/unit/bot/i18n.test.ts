@@ -11,6 +11,7 @@ const LANGUAGES = ['nl', 'en', 'de', 'fr'] as const;
 function renderAll(msg: Messages): Record<string, string> {
   const list = [HOSTILE, 'world'];
   const view = { language: HOSTILE, timezone: HOSTILE, digestTime: HOSTILE, topics: list, feeds: list };
+  const gone = list.map((id) => ({ id, label: id }));
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(msg)) if (typeof value === 'string') out[key] = value;
   Object.assign(out, {
@@ -23,7 +24,7 @@ function renderAll(msg: Messages): Record<string, string> {
     latestHeader: msg.latestHeader(3), timeSet: msg.timeSet(HOSTILE, HOSTILE), timeCurrent: msg.timeCurrent(HOSTILE, HOSTILE),
     helpNoSuchCommand: msg.helpNoSuchCommand(HOSTILE), timezoneSet: msg.timezoneSet(HOSTILE, HOSTILE), timezoneCurrent: msg.timezoneCurrent(HOSTILE, HOSTILE), timezoneSeveral: msg.timezoneSeveral(HOSTILE, HOSTILE),
     feedsTopic: msg.feedsTopic(HOSTILE), feedLine: msg.feedLine(HOSTILE, HOSTILE, 'failing', HOSTILE), settings: msg.settings(view),
-    status: msg.status(view, HOSTILE, HOSTILE, true, list), followsOnlyGone: msg.followsOnlyGone(list),
+    status: msg.status(view, HOSTILE, HOSTILE, true, gone), followsOnlyGone: msg.followsOnlyGone(gone),
     stats: msg.stats({ subscribers: 1, activeSubscribers: 1, feeds: 1, failingFeeds: list, rarelyPolledFeeds: list, articles: 1, outbox: { pending: 1, sentToday: 1, failed: 0, dead: 0, inactiveChats: 2 } }),
     pollDone: msg.pollDone(1, [{ feed: HOSTILE, problem: HOSTILE }, { feed: 'world', problem: 'HTTP 404 Not Found' }]),
     reloadDone: msg.reloadDone({ added: list, removed: list, renamedFeeds: [{ from: HOSTILE, to: HOSTILE }], changed: list, renamedTopics: list, enabled: 3 }),
