@@ -1,4 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { request as httpRequest } from 'undici';
+import { ContentEncodingError, decodeContentEncoding } from './content-encoding.js';
 import { createDeadlineSignal, type DeadlineSignal } from './deadline.js';
 import { decodeFeedBytes, type DecodedText } from './decode.js';
 import type { Fetcher, FetchOutcome, FetchRequest } from './fetch-types.js';
@@ -46,17 +48,24 @@ export interface FetcherDeps {
   readonly random?: () => number;
 }
 
+/** What toOutcome reads of an answer. */
+interface Answer {
+  readonly status: number;
+  readonly headers: Headers;
+}
+
 type Hop =
   | { readonly kind: 'redirect'; readonly status: number; readonly location: string }
-  | { readonly kind: 'not-modified' | 'ok'; readonly response: Response; readonly bytes: Uint8Array };
+  | { readonly kind: 'not-modified' | 'ok'; readonly response: Answer; readonly bytes: Uint8Array };
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const PERMANENT_STATUSES = new Set([301, 308]);
 
 /**
- * A polite HTTP fetcher on Node's fetch: conditional GET, manual redirects with loop
- * detection, a size limit while streaming, one deadline per fetch, a per-host concurrency
- * limit with jitter, gzip/deflate/br. Every failure is a FeedFetchError with its facts.
+ * A polite HTTP fetcher on undici: conditional GET, manual redirects with loop detection, a
+ * size limit while streaming, one deadline per fetch, a per-host concurrency limit with jitter,
+ * gzip/deflate/br decoded strictly (content-encoding.ts: a body cut short is a failure, not a
+ * shorter document). Every failure is a FeedFetchError with its facts.
  */
 export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): Fetcher {
   const limiter = createHostLimiter(options.perHostConcurrency);
@@ -112,39 +121,51 @@ async function fetchHop(url: string, request: FetchRequest, options: FetcherOpti
   const headers: Record<string, string> = {
     'user-agent': options.userAgent,
     accept: request.accept ?? FEED_ACCEPT,
-    // Set explicitly to add br; Node's fetch decodes gzip, deflate and br bodies either way.
     'accept-encoding': 'gzip, deflate, br',
   };
   if (request.etag) headers['if-none-match'] = request.etag;
   if (request.lastModified) headers['if-modified-since'] = request.lastModified;
 
-  const init: RequestInit = { headers, redirect: 'manual', signal };
-  // Node's fetch is undici and takes its dispatcher option; the DOM RequestInit type lacks it.
-  if (request.dispatcher !== undefined) Object.assign(init, { dispatcher: request.dispatcher });
-  const response = await fetch(url, init);
+  // undici's request, not fetch: fetch decodes gzip leniently and would hide a body cut short.
+  const { statusCode: status, headers: rawHeaders, body } = await httpRequest(url, { method: 'GET', headers, signal, ...(request.dispatcher === undefined ? {} : { dispatcher: request.dispatcher }) });
+  const response: Answer = { status, headers: toHeaders(rawHeaders) };
+  // Reads a short unwanted body so the connection can be reused; a longer one closes it.
+  const discardBody = (limit?: number): Promise<unknown> => body.dump(limit === undefined ? undefined : { limit }).catch(() => undefined);
   const location = response.headers.get('location');
-  if (REDIRECT_STATUSES.has(response.status) && location !== null) {
-    await response.body?.cancel().catch(() => undefined);
-    return { kind: 'redirect', status: response.status, location };
+  if (REDIRECT_STATUSES.has(status) && location !== null) {
+    await discardBody();
+    return { kind: 'redirect', status, location };
   }
-  if (response.status === 304) {
-    await response.body?.cancel().catch(() => undefined);
+  if (status === 304) {
+    await discardBody();
     return { kind: 'not-modified', response, bytes: new Uint8Array() };
   }
-  if (response.status < 200 || response.status > 299) {
-    await response.body?.cancel().catch(() => undefined);
+  if (status < 200 || status > 299) {
+    await discardBody();
     const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'), now());
-    throw new FeedFetchError({ url, status: response.status, reason: 'http', retryAfterSeconds });
+    throw new FeedFetchError({ url, status, reason: 'http', retryAfterSeconds });
   }
+  const contentEncoding = response.headers.get('content-encoding');
   const declaredLength = Number(response.headers.get('content-length') ?? Number.NaN);
   // Content-Length counts the encoded bytes: it sizes the decoded body only when there is no encoding.
-  const plainLength = response.headers.get('content-encoding') === null && Number.isSafeInteger(declaredLength) ? declaredLength : null;
+  const plainLength = contentEncoding === null && Number.isSafeInteger(declaredLength) ? declaredLength : null;
   if (plainLength !== null && plainLength > options.maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
+    await discardBody(0);
     throw new BodyTooLargeError(options.maxBytes, plainLength);
   }
-  const bytes = await readBodyLimited(response.body, options.maxBytes, plainLength);
+  const wireBytes = await readBodyLimited(body, options.maxBytes, plainLength);
+  const bytes = await decodeContentEncoding(wireBytes, contentEncoding, { maxBytes: options.maxBytes, status });
   return { kind: 'ok', response, bytes };
+}
+
+/** undici's header record (a repeated header as an array) as the Headers that toOutcome reads. */
+function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  return headers;
 }
 
 function toOutcome(hop: Exclude<Hop, { kind: 'redirect' }>, url: string, permanentUrl: string | null, request: FetchRequest, at: number): FetchOutcome {
@@ -216,6 +237,10 @@ function toFetchError(error: unknown, url: string, options: FetcherOptions, time
   if (error instanceof BodyTooLargeError) {
     return new FeedFetchError({ url, status: null, reason: 'too-large', detail: `more than ${options.maxBytes} bytes`, cause: error });
   }
+  if (error instanceof ContentEncodingError) {
+    const detail = error.problem === 'truncated' ? `the ${error.encoding} data stops before its end` : `body is not valid ${error.encoding}`;
+    return new FeedFetchError({ url, status: error.status, reason: error.problem === 'truncated' ? 'truncated' : 'bad-encoding', detail, cause: error });
+  }
   if (caller?.aborted === true) return new FeedFetchError({ url, status: null, reason: 'aborted', cause: error });
   if (timedOut) {
     return new FeedFetchError({ url, status: null, reason: 'timeout', detail: `after ${options.timeoutMs} ms`, cause: error });
@@ -224,16 +249,14 @@ function toFetchError(error: unknown, url: string, options: FetcherOptions, time
 }
 
 /**
- * undici reports `TypeError: fetch failed` with the useful part (ECONNREFUSED, bad URL ...) in its
- * cause. The error code leads the detail unless the message already says it (Node's usually do:
- * `getaddrinfo ENOTFOUND host`), so it is never said twice.
+ * The useful part of a network error: its code (ECONNREFUSED, UND_ERR_SOCKET ...) and message,
+ * from the error or, when it wraps one (`TypeError: fetch failed`), from its cause. The code
+ * leads unless the message already says it (Node's usually do: `getaddrinfo ENOTFOUND host`),
+ * so it is never said twice.
  */
 function networkDetail(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const cause = error.cause;
-  if (cause instanceof Error) {
-    const code = (cause as { code?: unknown }).code;
-    return typeof code === 'string' && !cause.message.includes(code) ? `${code} ${cause.message}`.trim() : cause.message;
-  }
-  return error.message;
+  const inner = error.cause instanceof Error ? error.cause : error;
+  const code = (inner as { code?: unknown }).code;
+  return typeof code === 'string' && !inner.message.includes(code) ? `${code} ${inner.message}`.trim() : inner.message;
 }

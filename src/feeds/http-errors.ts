@@ -8,6 +8,8 @@ export type FetchFailureReason =
   | 'too-many-redirects'
   | 'bad-redirect'
   | 'network'
+  | 'truncated'
+  | 'bad-encoding'
   | 'not-a-feed';
 
 /** The facts of one failed fetch, enough to decide on a retry and to explain it to an operator. */
@@ -24,15 +26,17 @@ export interface FetchFailure {
 }
 
 /**
- * The one decision on retrying: network trouble, timeouts, 5xx, 408 and 429 may pass, so
- * they are worth another try; other 4xx, loops, oversized bodies and non-feeds will not
- * change by themselves. An aborted fetch (shutdown) is retryable: it says nothing about the feed.
+ * The one decision on retrying: network trouble, timeouts, compressed bodies cut short, 5xx,
+ * 408 and 429 may pass, so they are worth another try; other 4xx, loops, oversized bodies,
+ * bodies that are not their Content-Encoding and non-feeds will not change by themselves. An
+ * aborted fetch (shutdown) is retryable: it says nothing about the feed.
  */
 export function isRetryable(failure: Pick<FetchFailure, 'reason' | 'status'>): boolean {
   switch (failure.reason) {
     case 'network':
     case 'timeout':
     case 'aborted':
+    case 'truncated':
       return true;
     case 'http':
       return isRetryableStatus(failure.status);
@@ -82,6 +86,8 @@ function describeFailure(failure: FetchFailure): string {
       case 'too-many-redirects': return 'too many redirects';
       case 'bad-redirect': return 'unusable redirect';
       case 'network': return 'network error';
+      case 'truncated': return 'compressed body ended early';
+      case 'bad-encoding': return 'body does not match its Content-Encoding';
       case 'not-a-feed': return 'not a feed';
     }
   })();

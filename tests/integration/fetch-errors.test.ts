@@ -24,6 +24,8 @@ describe('isRetryable', () => {
     ['too-many-redirects', 302, false],
     ['bad-redirect', null, false],
     ['not-a-feed', 200, false],
+    ['truncated', 200, true],
+    ['bad-encoding', 200, false],
   ] as Array<[FetchFailureReason, number | null, boolean]>)('%s with status %s -> %s', (reason, status, expected) => {
     expect(isRetryable({ reason, status })).toBe(expected);
   });

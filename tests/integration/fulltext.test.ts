@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { condenseArticle } from '../../src/core/condense/index.js';
 import { DEFAULT_FETCHER_OPTIONS, createFetcher } from '../../src/feeds/fetch.js';
@@ -22,6 +23,11 @@ beforeAll(async () => {
     } else if (req.url === '/leeg') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<html><body><p>Accepteer cookies.</p></body></html>');
+    } else if (req.url === '/afgebroken') {
+      // Most of the article, gzipped, but the data stops before the end of the stream.
+      const whole = gzipSync(page);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' });
+      res.end(whole.subarray(0, Math.floor(whole.byteLength * 0.8)));
     } else if (req.url === '/traag') {
       hanging.add(res); // never answers: the fetcher's timeout must end it
     } else {
@@ -66,6 +72,10 @@ describe('full-text extraction from a saved article page on loopback', () => {
 
   it('returns null (keep the teaser) when the page does not answer in time', async () => {
     expect(await extractor(500).extract(`${base}/traag`)).toBeNull();
+  });
+
+  it('returns null (keep the teaser) when the gzipped page ends early, rather than condensing part of the article', async () => {
+    expect(await extractor().extract(`${base}/afgebroken`)).toBeNull();
   });
 
   it('returns null when the page holds no article', async () => {

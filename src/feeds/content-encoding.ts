@@ -1,0 +1,85 @@
+import { promisify } from 'node:util';
+import { brotliDecompress, gunzip, inflate, inflateRaw, type ZlibOptions } from 'node:zlib';
+import { BodyTooLargeError } from './read-body.js';
+
+/**
+ * Undoing a body's Content-Encoding, strictly. Node's fetch decodes leniently, as browsers do:
+ * a gzip stream cut off before its end (the connection closed early, the trailer is missing)
+ * yields the text decoded so far, and a feed that loses its last items that way looks
+ * complete. Here a body must decode to its end, or the fetch fails and says why.
+ */
+
+/** Why a body could not be decoded: it stops before its end, or it is not what its label says. */
+export type ContentEncodingProblem = 'truncated' | 'invalid';
+
+/** A body that does not decode as its Content-Encoding says; fetch.ts turns it into a FeedFetchError. */
+export class ContentEncodingError extends Error {
+  override readonly name = 'ContentEncodingError';
+  /** `status`: the HTTP status of the answer whose body this was. */
+  constructor(readonly encoding: string, readonly problem: ContentEncodingProblem, readonly status: number | null, options?: { cause?: unknown }) {
+    super(
+      problem === 'truncated' ? `feeds/content-encoding: the ${encoding} data stops before its end` : `feeds/content-encoding: body is not valid ${encoding}`,
+      options,
+    );
+  }
+}
+
+type Decoder = (bytes: Uint8Array, options: ZlibOptions) => Promise<Buffer>;
+
+const gunzipAsync = promisify(gunzip) as Decoder;
+const inflateAsync = promisify(inflate) as Decoder;
+const inflateRawAsync = promisify(inflateRaw) as Decoder;
+const brotliAsync = promisify(brotliDecompress) as Decoder;
+
+/**
+ * "deflate" should be zlib-wrapped, but some servers send raw deflate; the first byte tells
+ * them apart (a zlib header's low nibble is 8, compression method deflate), as browsers do.
+ */
+const inflateEither: Decoder = (bytes, options) => ((bytes[0] ?? 0) & 0x0f) === 0x08 ? inflateAsync(bytes, options) : inflateRawAsync(bytes, options);
+
+const DECODERS: ReadonlyMap<string, Decoder> = new Map([
+  ['gzip', gunzipAsync],
+  ['x-gzip', gunzipAsync],
+  ['deflate', inflateEither],
+  ['br', brotliAsync],
+]);
+
+/** zlib's code for input that ended before the stream did (the same for gzip, deflate and brotli). */
+const ENDED_EARLY = 'Z_BUF_ERROR';
+/** zlib's code when the output would pass maxOutputLength. */
+const TOO_LARGE = 'ERR_BUFFER_TOO_LARGE';
+
+/**
+ * The Content-Encoding codings to undo, in the order to undo them (the last applied first).
+ * `identity` is no coding; an unknown coding leaves the body as it is (as Node's fetch did),
+ * for the parser to judge.
+ */
+function codingsToUndo(header: string | null): readonly string[] {
+  if (header === null) return [];
+  const codings = header.split(',').map((coding) => coding.trim().toLowerCase()).filter((coding) => coding !== '' && coding !== 'identity');
+  return codings.every((coding) => DECODERS.has(coding)) ? codings.reverse() : [];
+}
+
+/**
+ * The body with its Content-Encoding undone. Throws ContentEncodingError when the data stops
+ * before its end or is not valid for its coding (with the answer's `status`), and
+ * BodyTooLargeError as soon as the decoded body would pass `maxBytes` (so a gzip bomb never fills memory). An empty body stays empty: it
+ * holds no data to be cut off, and the parser names an empty document better.
+ */
+export async function decodeContentEncoding(bytes: Uint8Array, header: string | null, answer: { readonly maxBytes: number; readonly status: number | null }): Promise<Uint8Array> {
+  const { maxBytes, status } = answer;
+  let body = bytes;
+  for (const coding of codingsToUndo(header)) {
+    if (body.byteLength === 0) return body;
+    const decode = DECODERS.get(coding);
+    if (decode === undefined) return body;
+    try {
+      body = await decode(body, { maxOutputLength: maxBytes });
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (code === TOO_LARGE) throw new BodyTooLargeError(maxBytes, null);
+      throw new ContentEncodingError(coding, code === ENDED_EARLY ? 'truncated' : 'invalid', status, { cause: error });
+    }
+  }
+  return body;
+}
