@@ -15,6 +15,12 @@ export interface FetchRequest {
    */
   readonly checkUrl?: (url: URL) => Promise<void>;
   /**
+   * Whether a 2xx answer's media type (`audio/mpeg`, lower case, no parameters) is worth reading;
+   * when it says no, the fetch fails with reason `unwanted-type` before the body is read. Article
+   * pages use it, so an item's link to a podcast episode is never downloaded; feeds leave it out.
+   */
+  readonly acceptsMediaType?: (mediaType: string) => boolean;
+  /**
    * The connection pool to use instead of Node's default. Article pages use one whose DNS
    * lookup refuses non-public addresses (fulltext/public-url.ts), so no hop can be rebound.
    */

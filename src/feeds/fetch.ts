@@ -145,6 +145,11 @@ async function fetchHop(url: string, request: FetchRequest, options: FetcherOpti
     const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'), now());
     throw new FeedFetchError({ url, status, reason: 'http', retryAfterSeconds });
   }
+  const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (request.acceptsMediaType !== undefined && mediaType !== '' && !request.acceptsMediaType(mediaType)) {
+    await discardBody(0);
+    throw new FeedFetchError({ url, status, reason: 'unwanted-type', detail: mediaType });
+  }
   const contentEncoding = response.headers.get('content-encoding');
   const declaredLength = Number(response.headers.get('content-length') ?? Number.NaN);
   // Content-Length counts the encoded bytes: it sizes the decoded body only when there is no encoding.

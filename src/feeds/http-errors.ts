@@ -10,6 +10,7 @@ export type FetchFailureReason =
   | 'network'
   | 'truncated'
   | 'bad-encoding'
+  | 'unwanted-type'
   | 'not-a-feed';
 
 /** The facts of one failed fetch, enough to decide on a retry and to explain it to an operator. */
@@ -28,7 +29,8 @@ export interface FetchFailure {
 /**
  * The one decision on retrying: network trouble, timeouts, compressed bodies cut short, 5xx,
  * 408 and 429 may pass, so they are worth another try; other 4xx, loops, oversized bodies,
- * bodies that are not their Content-Encoding and non-feeds will not change by themselves. An
+ * bodies that are not their Content-Encoding, unwanted media types and non-feeds will not change
+ * by themselves. An
  * aborted fetch (shutdown) is retryable: it says nothing about the feed.
  */
 export function isRetryable(failure: Pick<FetchFailure, 'reason' | 'status'>): boolean {
@@ -88,6 +90,7 @@ function describeFailure(failure: FetchFailure): string {
       case 'network': return 'network error';
       case 'truncated': return 'compressed body ended early';
       case 'bad-encoding': return 'body does not match its Content-Encoding';
+      case 'unwanted-type': return 'unwanted media type';
       case 'not-a-feed': return 'not a feed';
     }
   })();

@@ -7,6 +7,7 @@ import { decodeHTML } from 'entities/decode';
 import type { HashedArticle } from '../core/types.js';
 import { articleIdentity } from '../core/dedupe.js';
 import { contentHash } from './content-hash.js';
+import { itemLink } from './enclosure.js';
 import { htmlToText } from '../core/text/html-to-text.js';
 import { repairMojibake } from '../core/text/mojibake.js';
 import { collapseWhitespace } from '../core/text/paragraphs.js';
@@ -95,13 +96,17 @@ function html(value: unknown, base: string): WireText | null {
   return s === null ? null : { kind: 'html', value: s, base };
 }
 
-/** Turns one item into an Article for `feedId`; `feedUrl` resolves links rss-parser left relative. */
+/**
+ * Turns one item into an Article for `feedId`; `feedUrl` resolves links rss-parser left relative.
+ * `sharedEnclosures` (enclosure.ts) are the document's placeholder enclosures, no item's link.
+ */
 export function normaliseItem(
   wire: WireItem | undefined,
   rp: RssParserItem | undefined,
   format: WireFeed['format'],
   feedId: string,
   feedUrl: string,
+  sharedEnclosures: ReadonlySet<string>,
 ): HashedArticle {
   const r = rp ?? {};
   // rss-parser puts RSS `description` in `content` but Atom `content` in `content`.
@@ -109,7 +114,15 @@ export function normaliseItem(
   const rpContent = format === 'atom' ? r['content'] : r['content:encoded'];
   const title = wireTitle(wire?.title ?? html(r['title'], feedUrl));
   // rss-parser's values are read only where the tree yielded nothing.
-  const url = wire?.link ?? rpLink(r, feedUrl);
+  const rpPage = rpLink(r, feedUrl);
+  const page = wire?.link ?? rpPage;
+  // An enclosure is shown as the link of an item without a page, but never identifies it: an
+  // item stored before keeps its identity, and items sharing a file are not merged. rss-parser's
+  // Atom link is any first link when there is no alternate one (often the enclosure itself,
+  // resolved without xml:base), so there it comes after the enclosure the tree read.
+  const url = format === 'atom'
+    ? itemLink(wire?.link ?? null, wire?.enclosure ?? null, sharedEnclosures) ?? itemLink(null, rpPage, sharedEnclosures)
+    : itemLink(page, wire?.enclosure ?? null, sharedEnclosures);
   const guid = wire?.guid ?? looseString(r['guid'])?.trim() ?? looseString(r['id'])?.trim() ?? null;
   const publishedAt = parseFeedDate(wire?.published) ?? parseFeedDate(wire?.updated) ?? rpDate(r);
   const summaryText = wire?.summary ?? html(rpSummary, feedUrl);
@@ -119,7 +132,7 @@ export function normaliseItem(
   const content = sameText(contentText, summaryText) ? summary : wireBody(contentText);
   const author = wire?.author ?? looseString(r['creator']) ?? looseString(r['author']);
   return {
-    id: articleIdentity({ guid, guidIsPermaLink: wire?.guidIsPermaLink ?? false, url, title, publishedAt }),
+    id: articleIdentity({ guid, guidIsPermaLink: wire?.guidIsPermaLink ?? false, url: page, title, publishedAt }),
     feedId,
     guid,
     url,

@@ -5,7 +5,7 @@
  */
 import { resolveUrl, type XmlElement, type XmlTree } from './xml-tree.js';
 import { atomText, childOf, childrenOf, firstText, mediaDescription, textContent, type Family, type Scope } from './tree-text.js';
-import { attrByLocal, resolveLink } from './parse-rss.js';
+import { atomEnclosure, attrByLocal, resolveLink } from './parse-rss.js';
 import type { WireFeed, WireItem } from './wire.js';
 
 /** Where an entry's dates are looked for, in order (module constants: read for every entry). */
@@ -46,6 +46,7 @@ function readEntry(el: XmlElement, scope: Scope): WireItem {
   return {
     title: atomText(childOf(el, 'atom', 'title', scope), tree),
     link: alternateLink(el, scope),
+    enclosure: atomEnclosure(childrenOf(el, 'atom', 'link', scope)),
     guid: guid ?? attrByLocal(el, 'about'),
     guidIsPermaLink: false,
     published: firstText(el, scope, PUBLISHED),

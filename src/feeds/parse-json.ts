@@ -2,6 +2,7 @@
  * JSON Feed (https://jsonfeed.org, versions 1 and 1.1) -> WireFeed. Cheap to support and some
  * blogs publish only this; values are taken as the spec defines them, links resolved.
  */
+import { httpEnclosureUrl } from './enclosure.js';
 import { resolveLink } from './parse-rss.js';
 import type { WireFeed, WireItem, WireText } from './wire.js';
 
@@ -79,6 +80,7 @@ function readItem(item: Json, base: string): WireItem {
   return {
     title: title ? { kind: 'text', value: title, base } : null,
     link: url ? resolveLink(url, base) : null,
+    enclosure: firstAttachment(item['attachments'], base),
     guid: typeof id === 'number' ? String(id) : str(id),
     guidIsPermaLink: false,
     published: str(item['date_published']),
@@ -88,4 +90,14 @@ function readItem(item: Json, base: string): WireItem {
     summary: summary ? { kind: 'text', value: summary, base } : null,
     content,
   };
+}
+
+/** The first attachment's http(s) `url`, resolved (JSON Feed's enclosures). */
+function firstAttachment(attachments: unknown, base: string): string | null {
+  if (!Array.isArray(attachments)) return null;
+  for (const attachment of attachments as unknown[]) {
+    const url = typeof attachment === 'object' && attachment !== null ? httpEnclosureUrl(str((attachment as Json)['url']) ?? undefined, base) : null;
+    if (url !== null) return url;
+  }
+  return null;
 }

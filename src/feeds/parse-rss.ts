@@ -4,6 +4,7 @@
  * permalink guid stands in for a missing link, Dublin Core and Atom elements fill gaps,
  * and elements from unknown namespaces never shadow the RSS ones.
  */
+import { httpEnclosureUrl } from './enclosure.js';
 import { resolveUrl, type XmlElement, type XmlTree } from './xml-tree.js';
 import {
   atomText, childOf, childrenOf, firstText, mediaDescription, rssHtml, textContent, type Family, type Scope, type WireText,
@@ -69,6 +70,25 @@ function linkOf(el: XmlElement, scope: Scope): string | null {
   return null;
 }
 
+/** The first http(s) `<enclosure url>`, else Atom `rel="enclosure"` link, resolved. */
+function enclosureOf(el: XmlElement, scope: Scope): string | null {
+  for (const e of childrenOf(el, 'rss', 'enclosure', scope)) {
+    const url = httpEnclosureUrl(e.attrs['url'], e.base);
+    if (url !== null) return url;
+  }
+  return atomEnclosure(childrenOf(el, 'atom', 'link', scope));
+}
+
+/** The first http(s) Atom link with `rel="enclosure"`, resolved. */
+export function atomEnclosure(links: readonly XmlElement[]): string | null {
+  for (const l of links) {
+    if ((l.attrs['rel'] ?? '').trim().toLowerCase() !== 'enclosure') continue;
+    const url = httpEnclosureUrl(l.attrs['href'], l.base);
+    if (url !== null) return url;
+  }
+  return null;
+}
+
 /** Absolute links stay as written; relative ones are resolved against the base in force. */
 export function resolveLink(raw: string, base: string | null): string {
   return /^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : resolveUrl(raw, base);
@@ -90,6 +110,7 @@ function readItem(el: XmlElement, scope: Scope): WireItem {
   return {
     title: rssTitle(el, scope),
     link,
+    enclosure: enclosureOf(el, scope),
     guid,
     guidIsPermaLink: guidEl ? isPermaLink : false,
     published: firstText(el, scope, PUBLISHED),

@@ -12,6 +12,7 @@ import { readAtom } from './parse-atom.js';
 import { looksLikeJson, readJsonDocument } from './parse-json.js';
 import { readRss } from './parse-rss.js';
 import type { HashedArticle } from '../core/types.js';
+import { sharedEnclosures } from './enclosure.js';
 import { normaliseItem, wireTitle, looseString, type RssParserItem } from './normalise.js';
 import { recoverXml } from './recover-xml.js';
 import { FEED_ROOTS, looksBinary } from './sniff.js';
@@ -114,7 +115,8 @@ function readTree(text: string, context: ParseContext): { wire: WireFeed; xmlErr
 }
 
 function build(wire: WireFeed, rpItems: readonly RssParserItem[], context: ParseContext, recovered: boolean, warnings: string[]): ParsedFeed {
-  const articles = wire.items.map((item, i) => normaliseItem(item, rpItems[i], wire.format, context.feedId, context.feedUrl));
+  const shared = sharedEnclosures(wire.items);
+  const articles = wire.items.map((item, i) => normaliseItem(item, rpItems[i], wire.format, context.feedId, context.feedUrl, shared));
   const title = wireTitle(wire.title);
   return {
     title: title === '' ? null : title,

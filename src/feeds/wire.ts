@@ -10,6 +10,11 @@ export type { WireText };
 export interface WireItem {
   readonly title: WireText | null;
   readonly link: string | null;
+  /**
+   * The first http(s) enclosure (RSS `<enclosure url>`, Atom `rel="enclosure"`, a JSON Feed
+   * attachment), resolved: the link of an item without one (see enclosure.ts).
+   */
+  readonly enclosure: string | null;
   readonly guid: string | null;
   /** RSS `isPermaLink`; true when absent, as RSS 2.0 says. */
   readonly guidIsPermaLink: boolean;

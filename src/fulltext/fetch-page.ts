@@ -7,6 +7,14 @@ import { isWallUrl } from './wall-url.js';
 /** Article pages are HTML; anything else is accepted at low priority (some servers insist). */
 const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
 
+/**
+ * Media types an article page may have: HTML, XHTML, any text or XML. An item's link may be its
+ * enclosure (an MP3, a photo: feeds/enclosure.ts); such a file is refused before it is downloaded.
+ */
+export function isPageMediaType(mediaType: string): boolean {
+  return mediaType.startsWith('text/') || mediaType === 'application/xhtml+xml' || mediaType.endsWith('/xml') || mediaType.endsWith('+xml');
+}
+
 /** How pages are fetched; everything is optional. */
 export interface FetchPageOptions {
   readonly signal?: AbortSignal;
@@ -23,7 +31,8 @@ export interface FetchPageOptions {
  * The extractor's port on top of the polite feed fetcher (same limits, user agent, per-host
  * manners). Every hop, redirects included, must be http(s) to a public host unless
  * `allowPrivateHosts`: checked before each request, and again by the DNS lookup of the
- * connection itself. A 304 cannot happen without validators, so it is treated as a failure,
+ * connection itself. What is no page (audio, images, PDF: isPageMediaType) is refused before
+ * its body is read. A 304 cannot happen without validators, so it is treated as a failure,
  * and so is a redirect to a login, subscription or consent wall (wall-url.ts).
  */
 export function fetchPageWith(fetcher: Fetcher, options: FetchPageOptions = {}): FetchPage {
@@ -32,7 +41,7 @@ export function fetchPageWith(fetcher: Fetcher, options: FetchPageOptions = {}):
     ? {}
     : { checkUrl: (url: URL) => assertPublicUrl(url, resolveHost), dispatcher: new Agent({ connect: { lookup: publicOnlyLookup(resolveHost) } }) };
   return async (url) => {
-    const outcome = await fetcher.fetchDocument({ url, accept: PAGE_ACCEPT, ...(signal ? { signal } : {}), ...guard });
+    const outcome = await fetcher.fetchDocument({ url, accept: PAGE_ACCEPT, acceptsMediaType: isPageMediaType, ...(signal ? { signal } : {}), ...guard });
     if (outcome.kind !== 'ok') throw new Error(`fulltext/fetch-page: unexpected 304 for ${url}`);
     // However much text a wall holds, it is no article: the teaser is the better briefing.
     if (outcome.url !== url && isWallUrl(outcome.url)) {

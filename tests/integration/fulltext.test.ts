@@ -28,6 +28,9 @@ beforeAll(async () => {
       const whole = gzipSync(page);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' });
       res.end(whole.subarray(0, Math.floor(whole.byteLength * 0.8)));
+    } else if (req.url === '/aflevering.mp3') {
+      res.writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': 65536 });
+      res.end(Buffer.alloc(65536, 0xff));
     } else if (req.url === '/traag') {
       hanging.add(res); // never answers: the fetcher's timeout must end it
     } else {
@@ -76,6 +79,13 @@ describe('full-text extraction from a saved article page on loopback', () => {
 
   it('returns null (keep the teaser) when the gzipped page ends early, rather than condensing part of the article', async () => {
     expect(await extractor().extract(`${base}/afgebroken`)).toBeNull();
+  });
+
+  it('refuses a link to an audio file (an enclosure) by its media type, so it is never read as a page', async () => {
+    const fetcher = createFetcher({ ...DEFAULT_FETCHER_OPTIONS, jitterMs: 0 });
+    const error = await fetchPageWith(fetcher, { allowPrivateHosts: true })(`${base}/aflevering.mp3`).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: 'unwanted-type', retryable: false });
+    expect((error as Error).message).toBe(`feeds/fetch: unwanted media type for ${base}/aflevering.mp3: audio/mpeg`);
   });
 
   it('returns null when the page holds no article', async () => {
