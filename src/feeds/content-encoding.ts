@@ -10,7 +10,7 @@ import { BodyTooLargeError } from './read-body.js';
  */
 
 /** Why a body could not be decoded: it stops before its end, or it is not what its label says. */
-export type ContentEncodingProblem = 'truncated' | 'invalid';
+type ContentEncodingProblem = 'truncated' | 'invalid';
 
 /** A body that does not decode as its Content-Encoding says; fetch.ts turns it into a FeedFetchError. */
 export class ContentEncodingError extends Error {

@@ -11,7 +11,7 @@ const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
  * Media types an article page may have: HTML, XHTML, any text or XML. An item's link may be its
  * enclosure (an MP3, a photo: feeds/enclosure.ts); such a file is refused before it is downloaded.
  */
-export function isPageMediaType(mediaType: string): boolean {
+function isPageMediaType(mediaType: string): boolean {
   return mediaType.startsWith('text/') || mediaType === 'application/xhtml+xml' || mediaType.endsWith('/xml') || mediaType.endsWith('+xml');
 }
 
