@@ -19,8 +19,10 @@ export interface DigestScheduleEntry {
 /** One digest to make now. */
 export interface DueDigest {
   readonly chatId: number;
-  /** The local date the digest is for (its key, together with the chat). */
+  /** The local date the digest is for (its key, together with the chat and the zone). */
   readonly localDate: string;
+  /** The zone `localDate` is a date in: the chat's zone when the schedule was read. */
+  readonly timezone: string;
   /** When it was due; earlier than now after downtime. */
   readonly dueAt: number;
 }
@@ -96,7 +98,7 @@ function dueFor(entry: DigestScheduleEntry, now: number, window: number, clock: 
     if (entry.lastDigestDate !== null && localDate <= entry.lastDigestDate) return null;
     const dueAt = clock.instantOf(localDate, entry.digestTime, entry.timezone);
     if (dueAt > now) continue;
-    return now - dueAt < window ? { chatId: entry.chatId, localDate, dueAt } : null;
+    return now - dueAt < window ? { chatId: entry.chatId, localDate, timezone: entry.timezone, dueAt } : null;
   }
   return null;
 }

@@ -24,9 +24,13 @@ function digestPayload(text: string): OutboxPayload {
   return { text, parse_mode: 'HTML', options: { link_preview_options: { is_disabled: true } } };
 }
 
-/** The outbox key of one digest part: unique per chat, local date and part. */
-function digestMessageKey(chatId: number, localDate: string, part: number): string {
-  return `digest:${chatId}:${localDate}:${part}`;
+/**
+ * The outbox key of one digest part: unique per chat, local date, zone and part, so the digest a
+ * chat gets for a date again after moving west is not taken for the one it had. Keys written
+ * before the zone was added (`digest:<chat>:<date>:<part>`) never equal one.
+ */
+function digestMessageKey(chatId: number, localDate: string, timeZone: string, part: number): string {
+  return `digest:${chatId}:${localDate}:${timeZone}:${part}`;
 }
 
 /**
@@ -91,10 +95,10 @@ export function goneNoticePrefix(chatId: number): string {
   return `${ONCE_KEY_PREFIX}gone:${chatId}:`;
 }
 
-/** The outbox messages of one chat's digest, in order. */
-export function digestMessages(chatId: number, localDate: string, parts: readonly string[]): NewOutboxMessage[] {
+/** The outbox messages of one chat's digest for `localDate` in `timeZone`, in order. */
+export function digestMessages(chatId: number, localDate: string, timeZone: string, parts: readonly string[]): NewOutboxMessage[] {
   return parts.map((text, index) => ({
-    key: digestMessageKey(chatId, localDate, index + 1),
+    key: digestMessageKey(chatId, localDate, timeZone, index + 1),
     chatId,
     kind: 'digest',
     priority: PRIORITY.digest,

@@ -53,7 +53,7 @@ export interface SendDigestsOptions {
 /**
  * The minute tick: finds the chats whose digest is due at `now`, builds their digests, and writes
  * them into the outbox, each chat's parts with its digest_runs row (so a crash or a restart at the
- * digest minute can never produce a second digest for that chat and date), a group of chats per
+ * digest minute can never produce a second digest for that chat, date and zone), a group of chats per
  * transaction with a turn for the bot between groups; the delivery worker starts on each group at
  * once. A failure for one chat is recorded and the tick goes on.
  */
@@ -96,13 +96,14 @@ function commitGroup(deps: SendDigestsDeps, make: DigestMaker, group: readonly D
       const { ids, gone } = followedFeedIds(chat, deps.catalog);
       if (ids.length === 0 && gone.length > 0) {
         // Everything it follows left feeds.json: say so (once) instead of going silent.
-        built.push({ run: { chatId: chat.chatId, localDate: entry.localDate, messages: [goneNotice(chat, gone, deps.topicNames)], articleSeqs: [] }, outcome: 'gone' });
+        const run = { chatId: chat.chatId, localDate: entry.localDate, timezone: entry.timezone, messages: [goneNotice(chat, gone, deps.topicNames)], articleSeqs: [] };
+        built.push({ run, outcome: 'gone' });
         continue;
       }
       const { digest, parts } = make(chat, entry.localDate);
       // It follows feeds that are offered again: a gone notice it was given is retired.
       const run = {
-        chatId: chat.chatId, localDate: entry.localDate, messages: digestMessages(chat.chatId, entry.localDate, parts),
+        chatId: chat.chatId, localDate: entry.localDate, timezone: entry.timezone, messages: digestMessages(chat.chatId, entry.localDate, entry.timezone, parts),
         articleSeqs: digestArticleSeqs(digest), retiresOnceKeys: goneNoticePrefix(chat.chatId),
       };
       built.push({ run, outcome: parts.length === 0 || digest?.quiet === true ? 'quiet' : 'digest' });

@@ -22,7 +22,10 @@ export const ONCE_KEY_PREFIX = 'once:';
 
 /** A message to be written into the outbox. */
 export interface NewOutboxMessage {
-  /** Unique per message: `digest:<chat>:<local date>:<part>`. Enqueueing a known key does nothing. */
+  /**
+   * Unique per message, e.g. `digest:<chat>:<local date>:<zone>:<part>` (`digest:<chat>:<local
+   * date>:<part>` before migration 012). Enqueueing a known key does nothing.
+   */
   readonly key: string;
   readonly chatId: number;
   readonly kind: OutboxKind;
@@ -43,10 +46,15 @@ export interface OutboxMessage extends NewOutboxMessage {
   readonly sentAt: number | null;
 }
 
-/** One chat's digest for one local date, committed as a unit. */
+/** One chat's digest for one local date in one zone, committed as a unit. */
 export interface DigestRun {
   readonly chatId: number;
   readonly localDate: string;
+  /**
+   * The zone `localDate` is a date in. Part of the claim: a chat that moves west may be due for
+   * a date again, in its new zone (see dueDigests), and that run must not be refused.
+   */
+  readonly timezone: string;
   /** The digest's parts in order; empty when the day was quiet and no line is configured. */
   readonly messages: readonly NewOutboxMessage[];
   /** Article cursors the digest carries, recorded as received so /latest does not repeat them. */
@@ -73,9 +81,9 @@ export interface OutboxRepository {
   /** Inserts the messages whose key is new; returns how many were inserted. */
   enqueue(messages: readonly NewOutboxMessage[], now: number): number;
   /**
-   * For each run: claims (chat, local date) in digest_runs, writes the parts, records the
+   * For each run: claims (chat, local date, zone) in digest_runs, writes the parts, records the
    * articles as delivered and the chat's last digest; false, and nothing written for that run,
-   * when the chat already had its digest for that date. All runs in ONE transaction: a run is
+   * when the chat already had its digest for that date in that zone. All runs in ONE transaction: a run is
    * never half written, and a crash keeps all of them or none (their chats are then due again).
    */
   commitDigests(runs: readonly DigestRun[], now: number): boolean[];
@@ -120,8 +128,9 @@ export interface OutboxRepository {
    */
   pruneMessagesBefore(before: number, limit: number): number;
   /**
-   * Deletes at most `limit` digest claims made before `before` and returns how many (the digest
-   * job only claims today's date, so an old claim can never be claimed again).
+   * Deletes at most `limit` digest claims made before `before` and returns how many (a claim
+   * only has to refuse a tick racing the one that made it: once committed, the chat's last digest,
+   * written with it, keeps that date in that zone from being due again).
    */
   pruneDigestRunsBefore(before: number, limit: number): number;
 }

@@ -128,19 +128,21 @@ describe('housekeeping', () => {
     outbox.markSent(ids.get('sent')!, 100, t0);
     outbox.markDead(ids.get('dead')!, 'Forbidden: bot was blocked by the user', t0);
     outbox.markFailed(ids.get('failed')!, 'retries ran out', t0);
-    expect(outbox.commitDigests([{ chatId: 7, localDate: '2024-05-06', messages: [message('digest:7:2024-05-06:1')], articleSeqs: [] }], t0)).toEqual([true]);
+    expect(outbox.commitDigests([{ chatId: 7, localDate: '2024-05-06', timezone: 'Asia/Tokyo', messages: [message('digest:7:2024-05-06:Asia/Tokyo:1')], articleSeqs: [] }], t0)).toEqual([true]);
 
     const later = t0 + 31 * DAY;
     outbox.enqueue([message('recent')], later);
     outbox.markSending(6, later);
     outbox.markSent(6, 101, later);
+    // A claim of the same chat and date in another zone, made within the retention period, stays.
+    expect(outbox.commitDigests([{ chatId: 7, localDate: '2024-05-06', timezone: 'Pacific/Honolulu', messages: [], articleSeqs: [] }], later)).toEqual([true]);
     // One row per transaction: sent first (through its index), then the failed and dead ones.
     let turns = 0;
     const report = await housekeep(keeperOf(bed.rig), later, 30, { batch: 1, yieldToOthers: async () => void (turns += 1) });
     expect(report).toMatchObject({ messages: 3, digestRuns: 1 });
     expect(turns).toBe(4);
-    expect([1, 2, 3, 4, 5, 6].map((id) => outbox.get(id)?.key ?? null)).toEqual([null, 'pending', null, null, 'digest:7:2024-05-06:1', 'recent']);
-    // The date's claim is gone, but the digest job only ever claims today's date.
-    expect(bed.rig.db.prepare('SELECT count(*) AS n FROM digest_runs').get()).toEqual({ n: 0 });
+    expect([1, 2, 3, 4, 5, 6].map((id) => outbox.get(id)?.key ?? null)).toEqual([null, 'pending', null, null, 'digest:7:2024-05-06:Asia/Tokyo:1', 'recent']);
+    // The old claim is gone (the chat's last digest keeps that date from being due again); the new one stays.
+    expect(bed.rig.db.prepare('SELECT timezone FROM digest_runs').pluck().all()).toEqual(['Pacific/Honolulu']);
   });
 });

@@ -204,12 +204,9 @@ describe('article repository: recordPoll', () => {
     const path = join(dir.dir, 'once.db');
     const old = openDatabase(path, MIGRATIONS.filter((m) => m.version < 10));
     const message = (key: string): NewOutboxMessage => ({ key, chatId: 7, kind: 'digest', priority: 0, payload: { text: key } });
-    const oldOutbox = createSqliteOutboxRepository(old);
-    oldOutbox.enqueue([message('gone:7:abc'), message('digest:7:2024-05-06:1')], T0);
-    for (const row of old.prepare('SELECT id FROM outbox').all() as Array<{ id: number }>) {
-      oldOutbox.markSending(row.id, T0);
-      oldOutbox.markSent(row.id, row.id, T0);
-    }
+    // Written as that version did (today's repository needs today's schema).
+    const sent = old.prepare("INSERT INTO outbox (key, chat_id, kind, payload, state, next_attempt_at, created_at, sent_at) VALUES (?, 7, 'digest', '{}', 'sent', ?, ?, ?)");
+    for (const key of ['gone:7:abc', 'digest:7:2024-05-06:1']) sent.run(key, T0, T0, T0);
     old.close();
     db = openDatabase(path);
     const outbox = createSqliteOutboxRepository(db);

@@ -58,7 +58,7 @@ describe('dueDigests', () => {
   it('makes a chat due at its local digest minute and not a minute before', () => {
     expect(due(chat('Europe/Amsterdam', '07:30'), '2025-06-02T05:29:00Z')).toEqual([]);
     expect(due(chat('Europe/Amsterdam', '07:30'), '2025-06-02T05:30:00Z')).toEqual([
-      { chatId: 1, localDate: '2025-06-02', dueAt: at('2025-06-02T05:30:00Z') },
+      { chatId: 1, localDate: '2025-06-02', timezone: 'Europe/Amsterdam', dueAt: at('2025-06-02T05:30:00Z') },
     ]);
   });
 
@@ -105,7 +105,7 @@ describe('dueDigests', () => {
   it('catches up a digest missed during downtime within the window, once', () => {
     // Down from 07:00 to 09:45 local; digest time 07:30; catch-up 3 hours.
     expect(due(chat('Europe/Amsterdam', '07:30'), '2025-06-02T07:45:00Z', 3)).toEqual([
-      { chatId: 1, localDate: '2025-06-02', dueAt: at('2025-06-02T05:30:00Z') },
+      { chatId: 1, localDate: '2025-06-02', timezone: 'Europe/Amsterdam', dueAt: at('2025-06-02T05:30:00Z') },
     ]);
     expect(due(chat('Europe/Amsterdam', '07:30', '2025-06-02'), '2025-06-02T07:46:00Z', 3)).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { DIGEST_RUNS_CREATED } from './008-digest-runs-created.js';
 import { TEXT_CLEARED_THROUGH } from './009-text-cleared-through.js';
 import { ONCE_KEYS } from './010-once-keys.js';
 import { INTERFACE_LANGUAGES } from './011-interface-languages.js';
+import { DIGEST_RUNS_ZONE } from './012-digest-runs-zone.js';
 
 /** One versioned step of the schema; `version` is stored in SQLite's `user_version`. */
 export interface Migration {
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   TEXT_CLEARED_THROUGH,
   ONCE_KEYS,
   INTERFACE_LANGUAGES,
+  DIGEST_RUNS_ZONE,
 ];

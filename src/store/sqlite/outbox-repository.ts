@@ -33,7 +33,7 @@ const OPEN = `('pending', 'sending')`;
  * SQLite implementation of the outbox (migration 003). Digest commits also touch the bot's
  * tables from migrations 002 and 007 (`subscribers.last_digest_*` and `last_delivery_at`,
  * `chat_deliveries`) inside the same transaction, which is what makes "one digest per chat and
- * local date" hold across crashes.
+ * local date in its zone" hold across crashes (claims are keyed by zone since migration 012).
  */
 export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
   const insert = db.prepare(
@@ -41,7 +41,7 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
      VALUES (@key, @chatId, @kind, @priority, @payload, 'pending', @now, @now) ON CONFLICT (key) DO NOTHING`,
   );
   const claimRun = db.prepare(
-    'INSERT INTO digest_runs (chat_id, local_date, created_at, messages) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    'INSERT INTO digest_runs (chat_id, local_date, timezone, created_at, messages) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
   );
   const lastDigest = db.prepare('UPDATE subscribers SET last_digest_date = ?, last_digest_at = ?, updated_at = ? WHERE chat_id = ?');
   // A key range, so the unique index on key finds them: every key under the prefix sorts below
@@ -111,8 +111,8 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
     "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state IN ('failed', 'dead') AND created_at < ? LIMIT ?)",
   );
   const pruneRuns = db.prepare<[number, number]>(
-    `DELETE FROM digest_runs WHERE (chat_id, local_date) IN
-      (SELECT chat_id, local_date FROM digest_runs WHERE created_at < ? LIMIT ?)`,
+    `DELETE FROM digest_runs WHERE (chat_id, local_date, timezone) IN
+      (SELECT chat_id, local_date, timezone FROM digest_runs WHERE created_at < ? LIMIT ?)`,
   );
 
   return {
@@ -120,7 +120,7 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
     // One commit for many chats: at the popular minute, 20,000 commits of one chat each were
     // most of the tick's 6.7 s.
     commitDigests: db.transaction((runs: readonly DigestRun[], now: number): boolean[] => runs.map((run) => {
-      if (claimRun.run(run.chatId, run.localDate, now, run.messages.length).changes === 0) return false;
+      if (claimRun.run(run.chatId, run.localDate, run.timezone, now, run.messages.length).changes === 0) return false;
       enqueueAll(run.messages, now);
       for (const seq of run.articleSeqs) delivered.run(run.chatId, seq, now);
       if (run.articleSeqs.length > 0) lastDelivery.run(now, run.chatId);

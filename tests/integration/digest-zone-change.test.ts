@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sendDueDigests, type SendDigestsDeps } from '../../src/jobs/send-digests.js';
+import { createSilentLogger } from '../../src/log.js';
+import { openDatabase, type SqliteDatabase } from '../../src/store/database.js';
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
+import { createSqliteArticleRepository } from '../../src/store/sqlite/article-repository.js';
+import { createSqliteOutboxRepository } from '../../src/store/sqlite/outbox-repository.js';
+import { createSqliteSubscriberRepository } from '../../src/store/sqlite/subscriber-repository.js';
+import { SEED_CATALOG, seedBriefings, seedChats } from '../helpers/delivery-seed.js';
+
+const logger = createSilentLogger();
+const at = (iso: string) => Date.parse(iso);
+/** 07:30 on 7 December 2026 in Tokyo; in Honolulu it is then 12:30 on 6 December. */
+const TOKYO_DIGEST = at('2026-12-06T22:30:00Z');
+
+let dir: string;
+let db: SqliteDatabase;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'newsbrief-zone-'));
+});
+afterEach(() => {
+  db?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const deps = (): SendDigestsDeps => ({
+  subscribers: createSqliteSubscriberRepository(db),
+  articles: createSqliteArticleRepository(db),
+  outbox: createSqliteOutboxRepository(db),
+  catalog: SEED_CATALOG,
+  options: { topN: 8, quietLine: false, catchUpHours: 3 },
+  logger,
+});
+const claims = () => db.prepare('SELECT chat_id, local_date, timezone FROM digest_runs ORDER BY created_at').all();
+
+describe('digest claims of a database made before migration 012 (claims keyed by zone)', () => {
+  it('keeps the old claims and a digest waiting in the outbox, which is neither lost nor made again', async () => {
+    const path = join(dir, 'old.db');
+    const old = openDatabase(path, MIGRATIONS.filter((m) => m.version < 12));
+    seedBriefings(old, TOKYO_DIGEST, 4);
+    seedChats(old, [{ chatId: 1, timezone: 'Asia/Tokyo' }], TOKYO_DIGEST - 86_400_000);
+    // What the previous version's digest commit left: its claim, its waiting part, the chat's last digest.
+    old.prepare("INSERT INTO digest_runs (chat_id, local_date, created_at, messages) VALUES (1, '2026-12-07', ?, 1)").run(TOKYO_DIGEST);
+    old.prepare(`INSERT INTO outbox (key, chat_id, kind, payload, state, next_attempt_at, created_at)
+      VALUES ('digest:1:2026-12-07:1', 1, 'digest', '{"text":"Your digest"}', 'pending', ?, ?)`).run(TOKYO_DIGEST, TOKYO_DIGEST);
+    createSqliteSubscriberRepository(old).markDigestSent(1, '2026-12-07', TOKYO_DIGEST);
+    old.close();
+
+    db = openDatabase(path);
+    expect(db.prepare('SELECT chat_id, local_date, timezone, created_at, messages FROM digest_runs').all()).toEqual([
+      { chat_id: 1, local_date: '2026-12-07', timezone: '', created_at: TOKYO_DIGEST, messages: 1 },
+    ]);
+    // A restart in the digest minute: the chat's last digest says it had it, so nothing is made again.
+    expect(await sendDueDigests(deps(), TOKYO_DIGEST + 60_000)).toMatchObject({ due: 0 });
+    const outbox = createSqliteOutboxRepository(db);
+    expect(outbox.nextDue(TOKYO_DIGEST + 60_000, 10, new Set()).map((message) => message.key)).toEqual(['digest:1:2026-12-07:1']);
+    // A process of the previous version still running on the file cannot claim any more.
+    expect(() => db.prepare("INSERT INTO digest_runs (chat_id, local_date, created_at, messages) VALUES (2, '2026-12-07', 1, 1) ON CONFLICT DO NOTHING").run())
+      .toThrow(/NOT NULL/);
+  });
+});
