@@ -1,8 +1,8 @@
-import { addDays, instantOfLocal, localDateOf } from './local-time.js';
+import { addDays, instantOfLocal, localDateOf, startOfLocalDay } from './local-time.js';
 
 /**
  * Which chats are due for their digest at a given instant. Pure: the minute tick passes `now`,
- * the chats' settings and their last digest date, and gets back (chat, local date) pairs.
+ * the chats' settings and their last digest, and gets back (chat, local date, zone) triples.
  */
 
 /** What scheduling needs to know of a chat. */
@@ -12,8 +12,33 @@ export interface DigestScheduleEntry {
   readonly timezone: string;
   /** Local `HH:MM`, or null when digests are off. */
   readonly digestTime: string | null;
-  /** Local date of the last digest, if any. */
+  /** Local date of the last digest, if any (in the zone the chat had then). */
   readonly lastDigestDate: string | null;
+  /** When the last digest was made, if known. */
+  readonly lastDigestAt: number | null;
+}
+
+/** What the chat had last: the date its last digest was for, and when it was made. */
+export type LastDigest = Pick<DigestScheduleEntry, 'lastDigestDate' | 'lastDigestAt'>;
+
+/**
+ * Whether a chat may still get a digest for `localDate` in `timeZone`, its zone now: at most one
+ * digest per local date in the zone the chat is in, judged by when the last one was made.
+ * - A date later than the last digest's date: yes (also after a digest sent late, past midnight,
+ *   after downtime).
+ * - The last digest's date itself: only when that digest was made before the date began in
+ *   this zone, which happens only after a move west (Tokyo's digest for 7 December goes out at
+ *   12:30 on the 6th in Honolulu, so Honolulu's 7th is still to come; without this the chat
+ *   waited 43 hours). Within one zone a digest is made on or after its own date, so this never
+ *   gives a date twice.
+ * - An earlier date: never, so the dates digests are for never go back, even after a move across
+ *   more than a day (Kiritimati to Pago Pago), where the last digest, for the 7th, was made
+ *   on the 5th in the new zone.
+ * `startOfDay` is startOfLocalDay; the tick passes a remembering one.
+ */
+export function awaitsDigest(last: LastDigest, localDate: string, timeZone: string, startOfDay = startOfLocalDay): boolean {
+  if (last.lastDigestDate === null || localDate > last.lastDigestDate) return true;
+  return localDate === last.lastDigestDate && last.lastDigestAt !== null && last.lastDigestAt < startOfDay(localDate, timeZone);
 }
 
 /** One digest to make now. */
@@ -37,9 +62,9 @@ const MIN_WINDOW_MS = 5 * 60_000;
 const HOUR = 3_600_000;
 
 /**
- * The digests due at `now`: for each chat, the newest local date whose digest time has passed,
- * lies within the catch-up window, and is later than the chat's last digest date. One date per
- * chat at most, so a chat never gets two digests in one tick. DST: a time inside the spring
+ * The digests due at `now`: for each chat, the newest local date in its zone whose digest time
+ * has passed, lies within the catch-up window, and still awaits its digest (awaitsDigest). One
+ * date per chat at most, so a chat never gets two digests in one tick. DST: a time inside the spring
  * gap is due at the next valid minute; a time in the repeated fall-back hour is due at its first
  * occurrence and, being then recorded for that date, never again.
  */
@@ -58,6 +83,8 @@ export function dueDigests(entries: readonly DigestScheduleEntry[], now: number,
 interface ZoneClock {
   datesBack(timeZone: string): readonly string[];
   instantOf(localDate: string, time: string, timeZone: string): number;
+  /** When `localDate` begins in the zone (startOfLocalDay). */
+  readonly startOfDay: (localDate: string, timeZone: string) => number;
 }
 
 /**
@@ -70,7 +97,7 @@ function zoneClock(now: number, window: number): ZoneClock {
   const days = Math.ceil(window / (24 * HOUR)) + 1;
   const dates = new Map<string, readonly string[]>();
   const instants = new Map<string, number>();
-  return {
+  const clock: ZoneClock = {
     datesBack(timeZone) {
       let list = dates.get(timeZone);
       if (list === undefined) {
@@ -89,13 +116,16 @@ function zoneClock(now: number, window: number): ZoneClock {
       }
       return instant;
     },
+    startOfDay: (localDate, timeZone) => clock.instantOf(localDate, '00:00', timeZone),
   };
+  return clock;
 }
 
 function dueFor(entry: DigestScheduleEntry, now: number, window: number, clock: ZoneClock): DueDigest | null {
   if (entry.digestTime === null) return null;
   for (const localDate of clock.datesBack(entry.timezone)) {
-    if (entry.lastDigestDate !== null && localDate <= entry.lastDigestDate) return null;
+    // Dates go newest first, and once one no longer awaits its digest no earlier one does.
+    if (!awaitsDigest(entry, localDate, entry.timezone, clock.startOfDay)) return null;
     const dueAt = clock.instantOf(localDate, entry.digestTime, entry.timezone);
     if (dueAt > now) continue;
     return now - dueAt < window ? { chatId: entry.chatId, localDate, timezone: entry.timezone, dueAt } : null;

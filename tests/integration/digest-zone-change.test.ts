@@ -10,6 +10,7 @@ import { createSqliteArticleRepository } from '../../src/store/sqlite/article-re
 import { createSqliteOutboxRepository } from '../../src/store/sqlite/outbox-repository.js';
 import { createSqliteSubscriberRepository } from '../../src/store/sqlite/subscriber-repository.js';
 import { SEED_CATALOG, seedBriefings, seedChats } from '../helpers/delivery-seed.js';
+import { seedBriefings as seedStories } from '../helpers/seed-briefings.js';
 
 const logger = createSilentLogger();
 const at = (iso: string) => Date.parse(iso);
@@ -35,6 +36,36 @@ const deps = (): SendDigestsDeps => ({
   logger,
 });
 const claims = () => db.prepare('SELECT chat_id, local_date, timezone FROM digest_runs ORDER BY created_at').all();
+
+describe('a chat that moves west after its digest (sendDueDigests on a SQLite file)', () => {
+  it('gets Tokyo\'s 7 December and then Honolulu\'s, each written once; a repeated tick writes nothing', async () => {
+    db = openDatabase(join(dir, 'zones.db'));
+    seedBriefings(db, TOKYO_DIGEST, 4);
+    seedChats(db, [{ chatId: 1, timezone: 'Asia/Tokyo' }], TOKYO_DIGEST - 86_400_000);
+    expect(await sendDueDigests(deps(), TOKYO_DIGEST)).toMatchObject({ due: 1, done: 1 });
+    const subscribers = createSqliteSubscriberRepository(db);
+    subscribers.update(1, { timezone: 'Pacific/Honolulu' }, TOKYO_DIGEST + 30 * 60_000);
+
+    const honoluluDigest = at('2026-12-07T17:30:00Z'); // 07:30 on 7 December in Honolulu
+    seedStories(db, [1, 2].map((n) => ({ feedId: 'world-a', headline: `News of the day in Honolulu ${n}`, createdAt: honoluluDigest - n * 3_600_000 })));
+    expect(await sendDueDigests(deps(), honoluluDigest - 60_000)).toMatchObject({ due: 0 });
+    const staleSchedules = subscribers.listDigestSchedules();
+    expect(await sendDueDigests(deps(), honoluluDigest)).toMatchObject({ due: 1, done: 1, alreadySent: 0 });
+    expect(claims()).toEqual([
+      { chat_id: 1, local_date: '2026-12-07', timezone: 'Asia/Tokyo' },
+      { chat_id: 1, local_date: '2026-12-07', timezone: 'Pacific/Honolulu' },
+    ]);
+    const keys = () => db.prepare('SELECT key FROM outbox ORDER BY id').pluck().all();
+    expect(keys()).toEqual(['digest:1:2026-12-07:Asia/Tokyo:1', 'digest:1:2026-12-07:Pacific/Honolulu:1']);
+
+    // The same minute again (a restart), and a tick that read the chats before the commit.
+    expect(await sendDueDigests(deps(), honoluluDigest)).toMatchObject({ due: 0 });
+    const stale = { ...deps(), subscribers: { find: subscribers.find, listDigestSchedules: () => staleSchedules } };
+    expect(await sendDueDigests(stale, honoluluDigest + 60_000)).toMatchObject({ due: 1, done: 0, alreadySent: 1 });
+    expect(claims()).toHaveLength(2);
+    expect(keys()).toHaveLength(2);
+  });
+});
 
 describe('digest claims of a database made before migration 012 (claims keyed by zone)', () => {
   it('keeps the old claims and a digest waiting in the outbox, which is neither lost nor made again', async () => {

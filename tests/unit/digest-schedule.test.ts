@@ -8,17 +8,18 @@ const chat = (timezone: string, digestTime: string | null, lastDigestDate: strin
   timezone,
   digestTime,
   lastDigestDate,
+  lastDigestAt: null,
 });
 const due = (entry: DigestScheduleEntry, now: string, catchUpHours = 0) => dueDigests([entry], at(now), { catchUpHours });
 
 /** Runs the minute tick over a span, recording what was due and "sending" it like the job does. */
 function simulate(entry: DigestScheduleEntry, fromIso: string, toIso: string, catchUpHours = 3) {
-  let last = entry.lastDigestDate;
+  let last = { lastDigestDate: entry.lastDigestDate, lastDigestAt: entry.lastDigestAt };
   const sent: { localDate: string; at: string }[] = [];
   for (let now = at(fromIso); now <= at(toIso); now += 60_000) {
-    for (const d of dueDigests([{ ...entry, lastDigestDate: last }], now, { catchUpHours })) {
+    for (const d of dueDigests([{ ...entry, ...last }], now, { catchUpHours })) {
       sent.push({ localDate: d.localDate, at: new Date(now).toISOString() });
-      last = d.localDate;
+      last = { lastDigestDate: d.localDate, lastDigestAt: now };
     }
   }
   return sent;
