@@ -1,5 +1,6 @@
 import type { BotCommand } from '../src/bot/command.js';
-import { addDays, instantOfLocal, localDateOf, nextLocalTime } from '../src/core/local-time.js';
+import { awaitsDigest } from '../src/core/digest-schedule.js';
+import { addDays, instantOfLocal, localDateOf } from '../src/core/local-time.js';
 import type { Subscriber } from '../src/core/types.js';
 import { followedFeedIds, labelGone } from '../src/core/following.js';
 import { settingsView } from '../src/bot/views.js';
@@ -20,15 +21,17 @@ export const statusCommand: BotCommand = {
 };
 
 /**
- * When the chat's next digest is due: the next time its digest time comes round, except that a
- * chat whose digest for today (its local date) already went out gets tomorrow's, as the scheduler
- * never sends two digests for one local date. Null when digests are off.
+ * When the chat's next digest is due: the next time its digest time comes round on a date that
+ * still awaits its digest, by the scheduler's own rule (awaitsDigest). So a chat whose digest for
+ * today already went out is shown tomorrow's, and one that just moved west is shown its digest
+ * time on that same date in its new zone. Null when digests are off.
  */
-export function nextDigestAt(chat: Pick<Subscriber, 'digestTime' | 'timezone' | 'lastDigestDate'>, now: number): number | null {
-  if (chat.digestTime === null) return null;
-  const today = localDateOf(now, chat.timezone);
-  if (chat.lastDigestDate !== null && chat.lastDigestDate >= today) {
-    return instantOfLocal(addDays(chat.lastDigestDate, 1), chat.digestTime, chat.timezone);
+export function nextDigestAt(chat: Pick<Subscriber, 'digestTime' | 'timezone' | 'lastDigestDate' | 'lastDigestAt'>, now: number): number | null {
+  const { digestTime, timezone } = chat;
+  if (digestTime === null) return null;
+  // Ends: a date later than the last digest's always awaits one.
+  for (let date = localDateOf(now, timezone); ; date = addDays(date, 1)) {
+    const at = instantOfLocal(date, digestTime, timezone);
+    if (at > now && awaitsDigest(chat, date, timezone)) return at;
   }
-  return nextLocalTime(chat.digestTime, chat.timezone, now);
 }

@@ -3,7 +3,9 @@ import { nextDigestAt } from '../../../commands/status.js';
 
 // Monday 5 January 2026, 09:00 UTC = 10:00 in Amsterdam.
 const NOW = Date.UTC(2026, 0, 5, 9, 0);
-const chat = (digestTime: string | null, lastDigestDate: string | null, timezone = 'Europe/Amsterdam') => ({ digestTime, lastDigestDate, timezone });
+const chat = (digestTime: string | null, lastDigestDate: string | null, timezone = 'Europe/Amsterdam', lastDigestAt: number | null = null) =>
+  ({ digestTime, lastDigestDate, timezone, lastDigestAt });
+const at = (iso: string) => Date.parse(iso);
 
 describe('the next digest shown by /status', () => {
   it('is later today when today\'s digest has not gone out yet', () => {
@@ -24,6 +26,20 @@ describe('the next digest shown by /status', () => {
     expect(nextDigestAt(chat('20:00', '2026-01-05', 'Asia/Kolkata'), NOW)).toBe(Date.UTC(2026, 0, 6, 14, 30));
     // In New York it is still 04:00 on 5 January: a digest dated 4 January leaves today's 08:00 due.
     expect(nextDigestAt(chat('08:00', '2026-01-04', 'America/New_York'), NOW)).toBe(Date.UTC(2026, 0, 5, 13, 0));
+  });
+
+  it('is the digest time on the same date in the new zone after a move west', () => {
+    // Tokyo's 07:30 on 7 December went out at 12:30 on the 6th in Honolulu: next is Honolulu's 07:30 on the 7th.
+    expect(nextDigestAt(chat('07:30', '2026-12-07', 'Pacific/Honolulu', at('2026-12-06T22:30:00Z')), at('2026-12-06T23:00:00Z'))).toBe(at('2026-12-07T17:30:00Z'));
+    // Amsterdam's 07:30 on 7 December is 22:30 on the 6th in Los Angeles: next is 07:30 on the 7th there.
+    expect(nextDigestAt(chat('07:30', '2026-12-07', 'America/Los_Angeles', at('2026-12-07T06:30:00Z')), at('2026-12-07T07:00:00Z'))).toBe(at('2026-12-07T15:30:00Z'));
+  });
+
+  it('is the next date after a move east, and never an earlier date than the last digest\'s', () => {
+    // Honolulu's 07:30 on the 7th is 02:30 on the 8th in Tokyo: next is Tokyo's 07:30 on the 8th.
+    expect(nextDigestAt(chat('07:30', '2026-12-07', 'Asia/Tokyo', at('2026-12-07T17:30:00Z')), at('2026-12-07T18:00:00Z'))).toBe(at('2026-12-07T22:30:00Z'));
+    // Kiritimati's 00:30 on the 7th is 23:30 on the 5th in Pago Pago: next is Pago Pago's 7th, not its 6th.
+    expect(nextDigestAt(chat('00:30', '2026-12-07', 'Pacific/Pago_Pago', at('2026-12-06T10:30:00Z')), at('2026-12-06T11:00:00Z'))).toBe(at('2026-12-07T11:30:00Z'));
   });
 
   it('is none when digests are off', () => {
