@@ -59,7 +59,7 @@ describe('migrations', () => {
   it('find the old sent messages and digest claims housekeeping deletes in batches through an index', () => {
     const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((row) => row.detail).join('; ');
     expect(plan("SELECT id FROM outbox WHERE state = 'sent' AND sent_at < 1 AND substr(key, 1, 5) <> 'once:' LIMIT 10")).toMatch(/^SEARCH outbox USING (COVERING )?INDEX outbox_sent_at/);
-    expect(plan('SELECT chat_id, local_date FROM digest_runs WHERE created_at < 1 LIMIT 10')).toMatch(/^SEARCH digest_runs USING (COVERING )?INDEX digest_runs_created/);
+    expect(plan('SELECT chat_id, local_date, timezone FROM digest_runs WHERE created_at < 1 LIMIT 10')).toMatch(/^SEARCH digest_runs USING (COVERING )?INDEX digest_runs_created/);
   });
 });
 
