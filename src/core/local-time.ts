@@ -58,15 +58,3 @@ export function instantOfLocal(date: string, time: string, timeZone: string): nu
 export function startOfLocalDay(date: string, timeZone: string): number {
   return instantOfLocal(date, '00:00', timeZone);
 }
-
-/**
- * The first instant after `now` at which the wall clock in `timeZone` shows `time` (`HH:MM`);
- * on a spring-forward day a missing time resolves to the next valid minute, as instantOfLocal does.
- */
-export function nextLocalTime(time: string, timeZone: string, now: number): number {
-  const today = localDateOf(now, timeZone);
-  for (let day = 0; ; day += 1) {
-    const candidate = instantOfLocal(addDays(today, day), time, timeZone);
-    if (candidate > now) return candidate;
-  }
-}

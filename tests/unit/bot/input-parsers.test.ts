@@ -4,7 +4,6 @@ import { countryWithSeveralClocks, parseTimezone } from '../../../src/telegram/t
 import { timezoneLabel } from '../../../src/telegram/timezone-label.js';
 import { parseCommand } from '../../../src/bot/parse-command.js';
 import { createFloodGate } from '../../../src/bot/flood-gate.js';
-import { nextLocalTime } from '../../../src/core/local-time.js';
 
 describe('digest time input', () => {
   it.each([
@@ -176,18 +175,5 @@ describe('flood gate', () => {
     expect(verdicts).toEqual(['ok', 'ok', 'ok', 'warn', 'drop']);
     expect(gate.check(2, 1_000)).toBe('ok');
     expect(gate.check(1, 2_000)).toBe('ok');
-  });
-});
-
-describe('next digest time', () => {
-  const at = (iso: string) => Date.parse(iso);
-  it('is today when the local time is still ahead, else tomorrow', () => {
-    expect(nextLocalTime('07:30', 'Europe/Amsterdam', at('2026-01-05T05:00:00Z'))).toBe(at('2026-01-05T06:30:00Z'));
-    expect(nextLocalTime('07:30', 'Europe/Amsterdam', at('2026-01-05T07:00:00Z'))).toBe(at('2026-01-06T06:30:00Z'));
-    expect(nextLocalTime('07:30', 'Asia/Kolkata', at('2026-01-05T00:00:00Z'))).toBe(at('2026-01-05T02:00:00Z'));
-  });
-  it('moves a time that does not exist on the spring-forward day to the next valid minute', () => {
-    // Amsterdam, 29 March 2026: 02:00 CET jumps to 03:00 CEST; 02:30 that day is 03:00 CEST = 01:00Z.
-    expect(nextLocalTime('02:30', 'Europe/Amsterdam', at('2026-03-28T23:00:00Z'))).toBe(at('2026-03-29T01:00:00Z'));
   });
 });

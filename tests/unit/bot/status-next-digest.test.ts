@@ -42,6 +42,11 @@ describe('the next digest shown by /status', () => {
     expect(nextDigestAt(chat('00:30', '2026-12-07', 'Pacific/Pago_Pago', at('2026-12-06T10:30:00Z')), at('2026-12-06T11:00:00Z'))).toBe(at('2026-12-07T11:30:00Z'));
   });
 
+  it('moves a time that does not exist on the spring-forward day to the next valid minute', () => {
+    // Amsterdam, 29 March 2026: 02:00 CET jumps to 03:00 CEST; 02:30 that day is 03:00 CEST = 01:00Z.
+    expect(nextDigestAt(chat('02:30', null), at('2026-03-28T23:00:00Z'))).toBe(at('2026-03-29T01:00:00Z'));
+  });
+
   it('is none when digests are off', () => {
     expect(nextDigestAt(chat(null, '2026-01-05'), NOW)).toBeNull();
   });
