@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import type { FeedSpec } from '../core/types.js';
 import type { FeedRecord } from '../store/feed-repository.js';
-import { openDatabase } from '../store/database.js';
 import { createSqliteFeedRepository } from '../store/sqlite/feed-repository.js';
 import { createSqliteArticleRepository } from '../store/sqlite/article-repository.js';
 import { lastPollFailed } from '../core/poll-timing.js';
 import { withoutFeedPrefix } from '../jobs/poll-feed.js';
 import { loadCliContext, type CliEnv } from './context.js';
+import { readStoredDatabase } from './read-stored-database.js';
 import { formatInstant, formatTable } from './table.js';
 
 /** One feed's health as `newsbrief feeds` shows it (also its --json shape). */
@@ -43,13 +42,14 @@ export function feedsCommand(env: CliEnv): Command {
     .action((options: { json?: boolean }) => {
       const { config, feeds } = loadCliContext(env);
       const print = (health: FeedHealth[]) => process.stdout.write((options.json === true ? JSON.stringify(health, null, 2) : renderFeedHealth(health)) + '\n');
-      // Listing feeds should not create the database: without one, every feed is simply never polled.
-      if (config.databasePath !== ':memory:' && !existsSync(config.databasePath)) {
-        process.stderr.write(`newsbrief: no database at ${config.databasePath} yet (has newsbrief started?)\n`);
+      // Listing feeds neither creates nor migrates the database: without one, every feed is simply never polled.
+      const stored = readStoredDatabase(config.databasePath);
+      if (stored.db === null) {
+        process.stderr.write(`newsbrief: ${stored.missing} (has newsbrief started?)\n`);
         print(describeFeedHealth(feeds, [], () => 0));
         return;
       }
-      const db = openDatabase(config.databasePath);
+      const { db } = stored;
       try {
         const articles = createSqliteArticleRepository(db);
         print(describeFeedHealth(feeds, createSqliteFeedRepository(db).listFeeds(), (id) => articles.countArticles(id)));

@@ -1,8 +1,8 @@
 import { Command, Option } from 'commander';
 import type { FeedSpec, FeedState } from '../core/types.js';
-import { openDatabaseReadOnly } from '../store/database.js';
 import { createSqliteFeedRepository } from '../store/sqlite/feed-repository.js';
 import { loadCliContext, type CliEnv } from './context.js';
+import { readStoredDatabase } from './read-stored-database.js';
 import { UsageError } from './run-cli.js';
 
 /** How late a due feed may be before the poller counts as stuck: polls take seconds, the scheduler ticks every minute. */
@@ -47,12 +47,13 @@ export function healthCommand(env: CliEnv): Command {
       const grace = Number(options.grace);
       if (!Number.isFinite(grace) || grace <= 0) throw new UsageError(`health: --grace needs a number of minutes above 0, not ${options.grace}`);
       const { config, feeds } = loadCliContext(env);
-      const db = openDatabaseReadOnly(config.databasePath);
-      if (db === null) {
-        process.stdout.write(`unhealthy: no database at ${config.databasePath} yet (has newsbrief started?)\n`);
+      const stored = readStoredDatabase(config.databasePath);
+      if (stored.db === null) {
+        process.stdout.write(`unhealthy: ${stored.missing} (has newsbrief started?)\n`);
         process.exitCode = 1;
         return;
       }
+      const { db } = stored;
       try {
         const verdict = judgeLiveness(feeds, createSqliteFeedRepository(db).listFeeds(), Date.now(), grace * 60_000);
         process.stdout.write(`${verdict.summary}\n`);
