@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { Command } from 'commander';
 import { housekeep } from '../jobs/housekeeping.js';
 import { createSilentLogger } from '../log.js';
@@ -7,6 +7,7 @@ import { createSqliteArticleRepository } from '../store/sqlite/article-repositor
 import { createSqliteOutboxRepository } from '../store/sqlite/outbox-repository.js';
 import { createSqliteSubscriberRepository } from '../store/sqlite/subscriber-repository.js';
 import { loadCliContext, type CliEnv } from './context.js';
+import { UsageError } from './run-cli.js';
 
 /**
  * `newsbrief housekeep [--vacuum]`: the nightly clean-up, now. SQLite reuses what housekeeping
@@ -18,6 +19,10 @@ export function housekeepCommand(env: CliEnv): Command {
     .option('--vacuum', 'then rewrite the database file so the freed space goes back to the disk (it needs the database to itself: best with the bot stopped)')
     .action(async (options: { vacuum?: boolean }) => {
       const { config } = loadCliContext(env);
+      // A missing file is most likely a mistyped DATABASE_PATH: creating an empty database there would hide that.
+      if (config.databasePath !== ':memory:' && !existsSync(config.databasePath)) {
+        throw new UsageError(`housekeep: no database at ${config.databasePath}, so nothing to clear (has newsbrief started? DATABASE_PATH or DATA_DIR names the file)`);
+      }
       const db = openDatabase(config.databasePath);
       try {
         const deps = { articles: createSqliteArticleRepository(db), outbox: createSqliteOutboxRepository(db), subscribers: createSqliteSubscriberRepository(db), logger: createSilentLogger() };

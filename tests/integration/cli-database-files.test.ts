@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CliEnv } from '../../src/cli/context.js';
 import { feedsCommand } from '../../src/cli/feeds.js';
 import { healthCommand } from '../../src/cli/health.js';
+import { housekeepCommand } from '../../src/cli/housekeep.js';
 import { openDatabase, openDatabaseReadOnly } from '../../src/store/database.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { tempDir } from '../helpers/poll-harness.js';
@@ -75,5 +76,13 @@ describe('newsbrief feeds and health leave the database as they found it', () =>
     expect(process.exitCode).toBe(1);
     expect(readFileSync(dbPath)).toHaveLength(0);
     expect(existsSync(`${dbPath}-wal`)).toBe(false);
+  });
+});
+
+describe('newsbrief housekeep', () => {
+  it('refuses a DATABASE_PATH with no file, naming it, instead of creating an empty database (and its folders) there', async () => {
+    const mistyped = join(dir.dir, 'dta', 'newsbrief.db');
+    await expect(run(housekeepCommand({ ...env, DATABASE_PATH: mistyped }), ['housekeep'])).rejects.toThrow(`housekeep: no database at ${mistyped}, so nothing to clear`);
+    expect(existsSync(join(dir.dir, 'dta'))).toBe(false);
   });
 });

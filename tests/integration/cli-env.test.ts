@@ -9,6 +9,7 @@ import { healthCommand } from '../../src/cli/health.js';
 import { housekeepCommand } from '../../src/cli/housekeep.js';
 import { parseCommand } from '../../src/cli/parse.js';
 import { pollCommand } from '../../src/cli/poll.js';
+import { openDatabase } from '../../src/store/database.js';
 import { feedResponse, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 import { pollFixture, tempDir } from '../helpers/poll-harness.js';
 
@@ -75,6 +76,7 @@ describe('the CLI subcommands read the environment they are handed, not process.
   });
 
   it('housekeep clears by the handed RETENTION_DAYS', async () => {
+    openDatabase(env.DATABASE_PATH!).close();
     const { stdout } = await run(housekeepCommand(env), ['housekeep']);
     expect(stdout).toMatch(/^Older than 9 days: /);
   });
