@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Command } from 'commander';
-import { parseConfig } from '../config.js';
+import { parseConfig, type Config } from '../config.js';
 import { condenseArticle, parsePlainArticle } from '../core/condense/index.js';
 import { htmlToText } from '../core/text/html-to-text.js';
 import type { Briefing } from '../core/types.js';
@@ -44,14 +44,15 @@ export function briefCommand(env: CliEnv, deps: BriefDeps = {}): Command {
     .action(async (source: string, opts: { json?: boolean; language?: string; title?: string }) => {
       const write = deps.write ?? ((text: string) => void process.stdout.write(text));
       const named = opts.language === undefined ? undefined : readLanguage(opts.language);
-      const article = await loadArticle(source, deps);
+      // Before any fetch, so a bad variable is reported at once, and the fetch keeps FETCH_* as the poller does.
+      const config = parseConfig(env);
+      const article = await loadArticle(source, config, deps);
       if (!article.text.trim() && !article.lead?.trim()) {
         throw new UsageError(`brief: ${source === '-' ? 'stdin' : source} holds no article text`);
       }
       const title = opts.title ?? article.title;
       const language = named ?? (await detectLanguage(`${title}\n${article.lead ?? ''}\n${article.text}`));
-      const budget = parseConfig(env).briefBudget;
-      const briefing = condenseArticle({ title, lead: article.lead ?? null, text: article.text, language }, budget);
+      const briefing = condenseArticle({ title, lead: article.lead ?? null, text: article.text, language }, config.briefBudget);
       write(opts.json ? `${JSON.stringify(briefing, null, 2)}\n` : formatBriefing(briefing));
     });
 }
@@ -72,22 +73,27 @@ function formatBriefing(b: Briefing): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function loadArticle(source: string, deps: BriefDeps): Promise<ArticleSource> {
-  const { raw, html } = await loadDocument(source, deps);
+async function loadArticle(source: string, config: Config, deps: BriefDeps): Promise<ArticleSource> {
+  const { raw, html } = await loadDocument(source, config, deps);
+  const where = source === '-' ? 'stdin' : source;
+  if (raw.includes('\0')) {
+    // Text never holds NUL; briefing an executable or an image would print its bytes as sentences.
+    throw new UsageError(`brief: ${where} is not text (it holds NUL bytes: binary data, or text in UTF-16); give an article as UTF-8 text, HTML or a URL`);
+  }
   if (looksLikeFeed(raw)) {
     // A feed holds many articles: reading its markup as one would brief XML lines, or nothing.
-    const where = source === '-' ? 'stdin' : source;
     throw new UsageError(`brief: ${where} is a feed document, not an article; \`newsbrief parse ${source === '-' ? '<file|url>' : source}\` lists its articles`);
   }
   return html ? fromHtml(raw) : fromText(raw);
 }
 
 /** The text of the source, and whether it is an HTML page (a URL, or a file named .html). */
-async function loadDocument(source: string, deps: BriefDeps): Promise<{ raw: string; html: boolean }> {
+async function loadDocument(source: string, config: Config, deps: BriefDeps): Promise<{ raw: string; html: boolean }> {
   if (source === '-') return { raw: await (deps.readStdin ?? readAllStdin)(), html: false };
   if (/^https?:\/\//i.test(source)) {
     // The operator typed this URL: unlike a feed's links, local and private hosts are fine here.
-    const fetchPage = deps.fetchPage ?? fetchPageWith(createFetcher({ ...DEFAULT_FETCHER_OPTIONS, jitterMs: 0 }), { allowPrivateHosts: true });
+    const limits = { timeoutMs: config.fetch.timeoutMs, maxBytes: config.fetch.maxBytes };
+    const fetchPage = deps.fetchPage ?? fetchPageWith(createFetcher({ ...DEFAULT_FETCHER_OPTIONS, ...limits, jitterMs: 0 }), { allowPrivateHosts: true });
     try {
       return { raw: await fetchPage(source), html: true };
     } catch (error) {

@@ -62,6 +62,27 @@ describe('newsbrief brief', () => {
     await expect(run([fixturePath('')])).rejects.toThrow(/: it is a directory$/);
   });
 
+  it('refuses a binary file instead of briefing its bytes as sentences', async () => {
+    const binary = run(['-'], { readStdin: async () => `\u007fELF\u0002\u0001\u0001\u0000\u0000 /lib64/ld-linux-x86-64.so.2 GNU text between the bytes.` });
+    await expect(binary).rejects.toBeInstanceOf(UsageError);
+    await expect(binary).rejects.toThrow('brief: stdin is not text (it holds NUL bytes: binary data, or text in UTF-16); give an article as UTF-8 text, HTML or a URL');
+  });
+
+  it('fetches a URL within the FETCH_MAX_BYTES the poller is configured with, and checks the environment before fetching', async () => {
+    const server = await startFeedServer();
+    try {
+      const page = readFileSync(fixturePath('article-page.html'), 'utf8');
+      server.route('/brug', { headers: { 'content-type': 'text/html; charset=utf-8' }, body: page });
+      const url = server.url('/brug');
+      await expect(run([url], { env: { FETCH_MAX_BYTES: '1024' } })).rejects.toThrow(/more than 1024 bytes/);
+      await expect(run([url], { env: { BRIEF_MAX_WORDS: 'many' } })).rejects.toThrow(/BRIEF_MAX_WORDS/);
+      expect(server.hits('/brug')).toBe(1);
+      expect(await run([url])).toContain('Zwarte Water');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('refuses an empty article instead of printing an empty briefing', async () => {
     const empty = run(['-'], { readStdin: async () => '  \n' });
     await expect(empty).rejects.toBeInstanceOf(UsageError);
