@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError, formatZodIssues, lineAndColumn } from './config-errors.js';
-import { findTopicNameProblems, TOPIC_ID, TOPIC_NAMES_SCHEMA, toTopicNames } from './feeds-topic-names.js';
+import { findTopicNameProblems, TOPIC_ID, TOPIC_ID_HINT, TOPIC_NAMES_SCHEMA, toTopicNames } from './feeds-topic-names.js';
 import { ISO_639_1 } from './iso-639-1.js';
 import { locateJsonError } from './locate-json-error.js';
 import { normaliseUrl } from './core/dedupe.js';
@@ -33,7 +33,7 @@ const FEED_SCHEMA = z
     title: z.string().trim().min(1).max(120).optional(),
     url: z.string().refine(isAbsoluteHttpUrl, 'not an absolute http(s) URL'),
     language: LANGUAGE_SCHEMA,
-    topics: z.array(z.string().regex(TOPIC_ID, 'topics are lower-case words, e.g. "world"')).min(1, 'needs at least one topic'),
+    topics: z.array(z.string().regex(TOPIC_ID, TOPIC_ID_HINT)).min(1, 'needs at least one topic'),
     interval: z
       .union(
         [

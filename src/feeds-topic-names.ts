@@ -8,6 +8,9 @@ const MAX_TOPIC_NAME_LENGTH = 40;
 /** A topic id as feeds.json writes one in a feed's `topics`. */
 export const TOPIC_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
+/** What TOPIC_ID allows, in words: "lower-case words" alone would let an operator try "wörld" or "us_politics". */
+export const TOPIC_ID_HINT = 'topics are a-z, digits and - (at most 32 characters), e.g. "world" or "us-politics"';
+
 const NAMES_HINT = 'must be names by language code, e.g. { "nl": "Wereld", "en": "World" }';
 const TOPICS_HINT = 'must be names by topic id, e.g. { "world": { "nl": "Wereld", "en": "World" } }';
 const LANGUAGE_HINT = 'unknown language code; use an ISO 639-1 code such as "nl", "en", "de" or "fr"';
@@ -28,7 +31,7 @@ export const TOPIC_NAMES_SCHEMA = z.record(
       .refine((name) => !name.includes(','), 'a topic name cannot hold a comma, which separates topics in /subscribe'),
     { error: (issue) => (issue.code === 'invalid_key' ? LANGUAGE_HINT : issue.code === 'invalid_type' ? NAMES_HINT : undefined) },
   ),
-  { error: (issue) => (issue.code === 'invalid_key' ? 'not a topic id: topics are lower-case words, e.g. "world"' : issue.code === 'invalid_type' ? TOPICS_HINT : undefined) },
+  { error: (issue) => (issue.code === 'invalid_key' ? `not a topic id: ${TOPIC_ID_HINT}` : issue.code === 'invalid_type' ? TOPICS_HINT : undefined) },
 ).describe('What readers call each topic, by topic id and ISO 639-1 language code: { "world": { "nl": "Wereld", "en": "World" } }. Shown in the reader\'s language (else English, else the id); any of them may be typed.');
 
 /** The validated `topicNames` as the core reads them (see core/topic-names.ts). */

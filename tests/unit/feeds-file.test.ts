@@ -81,6 +81,14 @@ describe('parseFeedsDocument', () => {
     expect(problemsOf(JSON.stringify([feed({ weight: -1 })]))).toEqual(['[0].weight: must be a number from 0 to 10 (got -1)']);
   });
 
+  it('says which characters a topic may hold, since "wörld" and "us_politics" are lower-case too', () => {
+    const hint = 'topics are a-z, digits and - (at most 32 characters), e.g. "world" or "us-politics"';
+    expect(problemsOf(JSON.stringify({ feeds: [feed({ topics: ['wörld', 'us_politics', 'us-politics'] })] }))).toEqual([
+      `feeds[0].topics[0]: ${hint} (got "wörld")`,
+      `feeds[0].topics[1]: ${hint} (got "us_politics")`,
+    ]);
+  });
+
   it('rejects unknown fields instead of ignoring typos', () => {
     expect(problemsOf(JSON.stringify({ feeds: [feed({ intervall: 5 })] }))).toEqual(['feeds[0]: unknown field "intervall"']);
   });
@@ -152,7 +160,7 @@ describe('topicNames', () => {
       world: { nl: 'Wereld', xx: 'Mundo', EN: 'World', de: '  ', fr: 'Monde, Terre', es: 3, it: 'M'.repeat(41) },
       tech: 'Tech',
     }))).toEqual([
-      'topicNames.World: not a topic id: topics are lower-case words, e.g. "world" (got "World")',
+      'topicNames.World: not a topic id: topics are a-z, digits and - (at most 32 characters), e.g. "world" or "us-politics" (got "World")',
       'topicNames.world.xx: unknown language code; use an ISO 639-1 code such as "nl", "en", "de" or "fr" (got "xx")',
       'topicNames.world.EN: unknown language code; use an ISO 639-1 code such as "nl", "en", "de" or "fr" (got "EN")',
       'topicNames.world.de: a topic name cannot be empty (got "")',
