@@ -26,5 +26,7 @@ const program = new Command('newsbrief')
   .addCommand(parseCommand(env))
   .addCommand(briefCommand(env))
   .addCommand(housekeepCommand(env));
+// addCommand, unlike command(), copies no settings: without this, a subcommand's missing argument or bad option would end without the pointer.
+for (const command of program.commands) command.showHelpAfterError(`(run \`newsbrief ${command.name()} --help\` for usage)`);
 
 await runCli(program, process.argv);

@@ -56,6 +56,15 @@ describe('bin/newsbrief.js', () => {
     expect((await run(join(root, 'bin/newsbrief.js'), [])).stdout).toBe('dist');
   });
 
+  it('points at the subcommand\'s own --help after a mistake in calling it, exiting 1', async () => {
+    const missing = await run(join(REPO, 'bin/newsbrief.js'), ['brief']);
+    expect(missing).toMatchObject({ code: 1, stdout: '' });
+    expect(missing.stderr).toBe("error: missing required argument 'source'\n(run `newsbrief brief --help` for usage)\n");
+    const unknown = await run(join(REPO, 'bin/newsbrief.js'), ['poll', '--onse']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('(run `newsbrief poll --help` for usage)');
+  });
+
   it('check says what npm start still does without a bot token', async () => {
     const feeds = join(dir.dir, 'feeds.json');
     writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'a', url: 'https://a.example/rss', language: 'en', topics: ['news'] }] }));
