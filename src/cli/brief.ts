@@ -13,6 +13,7 @@ import { extractFromHtml, type FetchPage } from '../fulltext/extract.js';
 import { fetchPageWith } from '../fulltext/fetch-page.js';
 import type { CliEnv } from './context.js';
 import { UsageError } from './run-cli.js';
+import { EXIT_ON_MISTAKE, helpFooter } from './help-footer.js';
 
 /** What `brief` needs from the outside world; tests pass their own. */
 export interface BriefDeps {
@@ -41,6 +42,11 @@ export function briefCommand(env: CliEnv, deps: BriefDeps = {}): Command {
     .option('--json', 'print the briefing as JSON')
     .option('-l, --language <code>', 'ISO 639-1 language of the article (default: detected)')
     .option('-t, --title <title>', 'headline to use (default: the page title, if any)')
+    .addHelpText('after', helpFooter([
+        'newsbrief brief article.txt',
+        'newsbrief brief https://www.example.org/news/123 --language nl',
+        'cat article.txt | newsbrief brief - --title "Council approves budget"',
+      ], ['0  the briefing was printed', '1  the source could not be read or fetched, holds no article', EXIT_ON_MISTAKE]))
     .action(async (source: string, opts: { json?: boolean; language?: string; title?: string }) => {
       const write = deps.write ?? ((text: string) => void process.stdout.write(text));
       const named = opts.language === undefined ? undefined : readLanguage(opts.language);

@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { createBackgroundRuns } from '../background-runs.js';
 import { botDepsOn } from '../bot-deps.js';
 import { createFeedCatalog } from '../feed-catalog.js';
@@ -11,6 +11,7 @@ import { createSqliteOutboxRepository } from '../store/sqlite/outbox-repository.
 import { createSqliteSubscriberRepository } from '../store/sqlite/subscriber-repository.js';
 import { loadCliContext, type CliEnv } from './context.js';
 import { UsageError } from './run-cli.js';
+import { EXIT_ON_MISTAKE, helpFooter } from './help-footer.js';
 
 /**
  * `newsbrief chat`: talk to the bot in this terminal, with the same commands on the same
@@ -22,9 +23,13 @@ import { UsageError } from './run-cli.js';
 export function chatCommand(env: CliEnv): Command {
   return new Command('chat')
     .description('Chat with the bot in this terminal (same commands, same database; no Telegram needed)')
-    .option('--user <id>', 'Telegram user id to act as (also the chat id)', '1')
+    .addOption(new Option('--user <id>', 'Telegram user id to act as (also the chat id)').default('1', '1'))
     .option('--language <code>', 'your language code, as Telegram would send it (nl, en ...)')
     .option('--verbose', 'log on stderr (at LOG_LEVEL, in LOG_FORMAT), between the messages')
+    .addHelpText('after', helpFooter([
+        'newsbrief chat',
+        'newsbrief chat --user 42 --language de',
+      ], ['0  left with /quit or Ctrl-D', EXIT_ON_MISTAKE]))
     .action(async (options: { user: string; language?: string; verbose?: boolean }) => {
       const userId = readUserId(options.user);
       const { config, feeds, topicNames } = loadCliContext(env);

@@ -4,6 +4,7 @@ import type { FeedSpec } from '../core/types.js';
 import { loadFeedsFile, warnNothingToPoll, warnSameUrls } from '../feeds-file.js';
 import { inspectDatabase } from '../store/database.js';
 import type { CliEnv } from './context.js';
+import { helpFooter } from './help-footer.js';
 
 /**
  * `newsbrief check`: validates the environment, feeds.json and the database file (read only)
@@ -13,6 +14,10 @@ import type { CliEnv } from './context.js';
 export function checkCommand(env: CliEnv): Command {
   return new Command('check')
     .description('Validate the environment, feeds.json and the database file (read only), without touching the network')
+    .addHelpText('after', helpFooter([
+        'newsbrief check',
+        'FEEDS_FILE=/etc/newsbrief/feeds.json DATA_DIR=/var/lib/newsbrief newsbrief check',
+      ], ['0  everything can be used (warnings, such as no feeds to poll, included)', '1  one or more problems, each on its own line on stderr']))
     .action(() => {
       const lines = checkEverything(env);
       for (const line of lines) {

@@ -8,6 +8,7 @@ import { withoutFeedPrefix } from '../jobs/poll-feed.js';
 import { loadCliContext, type CliEnv } from './context.js';
 import { readStoredDatabase } from './read-stored-database.js';
 import { formatInstant, formatTable } from './table.js';
+import { EXIT_ON_MISTAKE, helpFooter } from './help-footer.js';
 
 /** One feed's health as `newsbrief feeds` shows it (also its --json shape). */
 export interface FeedHealth {
@@ -39,6 +40,10 @@ export function feedsCommand(env: CliEnv): Command {
   return new Command('feeds')
     .description('List the feeds with their health: last success, last error, next poll, failing')
     .option('--json', 'print JSON instead of a table')
+    .addHelpText('after', helpFooter([
+        'newsbrief feeds',
+        "newsbrief feeds --json | jq -r '.[] | select(.status != \"ok\") | .id'",
+      ], ['0  listed, failing feeds included (`newsbrief health` judges them)', EXIT_ON_MISTAKE]))
     .action((options: { json?: boolean }) => {
       const { config, feeds } = loadCliContext(env);
       const print = (health: FeedHealth[]) => process.stdout.write((options.json === true ? JSON.stringify(health, null, 2) : renderFeedHealth(health)) + '\n');

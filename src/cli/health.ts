@@ -4,6 +4,7 @@ import { createSqliteFeedRepository } from '../store/sqlite/feed-repository.js';
 import { loadCliContext, type CliEnv } from './context.js';
 import { readStoredDatabase } from './read-stored-database.js';
 import { UsageError } from './run-cli.js';
+import { EXIT_ON_MISTAKE, helpFooter } from './help-footer.js';
 
 /** How late a due feed may be before the poller counts as stuck: polls take seconds, the scheduler ticks every minute. */
 const DEFAULT_GRACE_MINUTES = 10;
@@ -42,7 +43,11 @@ export function judgeLiveness(specs: readonly FeedSpec[], states: readonly Pick<
 export function healthCommand(env: CliEnv): Command {
   return new Command('health')
     .description('Exit 0 when the poller keeps the feeds on time, 1 when not (for Docker HEALTHCHECK); reads the database only')
-    .addOption(new Option('--grace <minutes>', 'how late a due feed may be').default(String(DEFAULT_GRACE_MINUTES)))
+    .addOption(new Option('--grace <minutes>', 'how late a due feed may be').default(String(DEFAULT_GRACE_MINUTES), String(DEFAULT_GRACE_MINUTES)))
+    .addHelpText('after', helpFooter([
+        'newsbrief health',
+        'newsbrief health --grace 30 || echo "the poller is stuck"',
+      ], ['0  every enabled feed is polled on time', '1  a feed is overdue or never polled, there is no database yet', EXIT_ON_MISTAKE]))
     .action((options: { grace: string }) => {
       const grace = Number(options.grace);
       if (!Number.isFinite(grace) || grace <= 0) throw new UsageError(`health: --grace needs a number of minutes above 0, not ${options.grace}`);

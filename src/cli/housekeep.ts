@@ -8,6 +8,7 @@ import { createSqliteOutboxRepository } from '../store/sqlite/outbox-repository.
 import { createSqliteSubscriberRepository } from '../store/sqlite/subscriber-repository.js';
 import { loadCliContext, type CliEnv } from './context.js';
 import { UsageError } from './run-cli.js';
+import { EXIT_ON_MISTAKE, helpFooter } from './help-footer.js';
 
 /**
  * `newsbrief housekeep [--vacuum]`: the nightly clean-up, now. SQLite reuses what housekeeping
@@ -15,8 +16,12 @@ import { UsageError } from './run-cli.js';
  */
 export function housekeepCommand(env: CliEnv): Command {
   return new Command('housekeep')
-    .description('Clear now what the nightly housekeeping clears: article text, finished messages and delivery receipts older than RETENTION_DAYS')
+    .description('Clear now what the nightly housekeeping clears: article text, finished messages and delivery receipts older than RETENTION_DAYS (default 30)')
     .option('--vacuum', 'then rewrite the database file so the freed space goes back to the disk (it needs the database to itself: best with the bot stopped)')
+    .addHelpText('after', helpFooter([
+        'newsbrief housekeep',
+        'RETENTION_DAYS=7 newsbrief housekeep --vacuum',
+      ], ['0  cleared (and vacuumed)', '1  no database at DATABASE_PATH', EXIT_ON_MISTAKE]))
     .action(async (options: { vacuum?: boolean }) => {
       const { config } = loadCliContext(env);
       // A missing file is most likely a mistyped DATABASE_PATH: creating an empty database there would hide that.

@@ -12,6 +12,7 @@ import { createConfiguredFetcher } from '../ingestion.js';
 import type { CliEnv } from './context.js';
 import { UsageError } from './run-cli.js';
 import { formatInstant } from './table.js';
+import { helpFooter } from './help-footer.js';
 
 /** An article as the poller would store it: publication time filled in, with its content hash. */
 export interface ParsedArticleView extends Article {
@@ -28,6 +29,10 @@ export function parseCommand(env: CliEnv): Command {
     .option('--json', 'print JSON (feed fields and every article) instead of a summary')
     .option('--base <url>', 'URL to resolve relative links against when reading a file')
     .option('--feed-id <id>', 'feed id to put on the articles', 'parse')
+    .addHelpText('after', helpFooter([
+        'newsbrief parse https://feeds.nos.nl/nosnieuwsalgemeen',
+        'newsbrief parse saved-feed.xml --base https://www.example.org/ --json',
+      ], ['0  the document was read as a feed', '1  it could not be fetched, read or parsed (named on stderr)']))
     .action(async (source: string, options: { json?: boolean; base?: string; feedId: string }) => {
       const now = Date.now();
       const { text, feedUrl, encoding } = await readDocument(source, options.base, env);

@@ -7,6 +7,7 @@ import { createIngestion } from '../ingestion.js';
 import { takeOverRenamedFeeds } from '../jobs/take-over-renamed-feeds.js';
 import { UsageError } from './run-cli.js';
 import { formatTable } from './table.js';
+import { EXIT_ON_MISTAKE, helpFooter } from './help-footer.js';
 
 /**
  * `newsbrief poll --once`: polls every enabled feed now and prints what happened per feed. Only
@@ -19,6 +20,10 @@ export function pollCommand(env: CliEnv): Command {
     .option('--once', 'required: poll once now and exit')
     .option('--feed <id...>', 'poll only these feed ids')
     .option('--verbose', 'log each feed as JSON on stderr (at LOG_LEVEL)')
+    .addHelpText('after', helpFooter([
+        'newsbrief poll --once',
+        'newsbrief poll --once --feed nos-algemeen bbc-world',
+      ], ['0  polled, also when some feeds failed (the table names each, and why) or none is enabled', '1  every feed polled failed', EXIT_ON_MISTAKE]))
     .action(async (options: { once?: boolean; feed?: string[]; verbose?: boolean }) => {
       if (options.once !== true) {
         throw new UsageError('poll: add --once: `newsbrief poll --once` polls every enabled feed now and exits; the bot polls on its own schedule (npm start)');
