@@ -22,6 +22,9 @@ const MAX_PORT = 65_535;
 /** setTimeout's limit: a longer fetch timeout overflows, fires at once and times out every fetch. */
 const MAX_TIMER_MS = 2_147_483_647;
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** One of a few words, in any case (`LOG_LEVEL=INFO` is how many tools write it), listed in plain words when it is none. */
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+  z.string().trim().toLowerCase().pipe(z.enum(values, { error: `must be one of ${values.join(', ')}` })).default(fallback);
 
 const ENV_SCHEMA = z
   .object({
@@ -33,8 +36,8 @@ const ENV_SCHEMA = z
     FEEDS_FILE: z.string().min(1).default('./feeds.json'),
     DATA_DIR: z.string().min(1).default('./data'),
     DATABASE_PATH: z.string().min(1).optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+    LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    LOG_FORMAT: oneOf(['auto', 'json', 'pretty'], 'auto'),
     ADMIN_IDS: z
       .string()
       .default('')
@@ -59,7 +62,7 @@ const ENV_SCHEMA = z
     DIGEST_QUIET_DAY: z.stringbool({ error: 'must be true or false' }).default(false),
     DEFAULT_TIMEZONE: z.string().default('Europe/Amsterdam').refine(isKnownTimeZone, 'not an IANA time zone name'),
     DEFAULT_DIGEST_TIME: z.string().regex(HH_MM, 'must be HH:MM').default('07:30'),
-    DEFAULT_LANGUAGE: z.enum(UI_LANGUAGES).default('en'),
+    DEFAULT_LANGUAGE: oneOf(UI_LANGUAGES, 'en'),
     BRIEF_MAX_SENTENCES: integer(3, 1),
     BRIEF_MAX_WORDS: integer(60, 5),
     BRIEF_MAX_CHARS: integer(400, 40),

@@ -57,6 +57,22 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ LOG_FORMAT: 'fancy' })).toThrow(/LOG_FORMAT/);
   });
 
+  it('reads LOG_LEVEL, LOG_FORMAT and DEFAULT_LANGUAGE in any case, and lists the words they take when refused', () => {
+    const config = parseConfig({ LOG_LEVEL: 'INFO', LOG_FORMAT: ' Json', DEFAULT_LANGUAGE: 'NL' });
+    expect([config.logLevel, config.logFormat, config.defaults.language]).toEqual(['info', 'json', 'nl']);
+    let problems: readonly string[] = [];
+    try {
+      parseConfig({ LOG_LEVEL: 'loud', LOG_FORMAT: 'text', DEFAULT_LANGUAGE: 'es' });
+    } catch (error) {
+      problems = (error as ConfigError).problems;
+    }
+    expect(problems).toEqual([
+      'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+      'LOG_FORMAT: must be one of auto, json, pretty (got "text")',
+      'DEFAULT_LANGUAGE: must be one of nl, en, de, fr (got "es")',
+    ]);
+  });
+
   it('lists every bad variable at once, by name', () => {
     let caught: unknown;
     try {
