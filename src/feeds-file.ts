@@ -75,8 +75,7 @@ export function loadFeedsDocument(path: string): FeedsDocument {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(path, [code === 'ENOENT' ? 'file not found (set FEEDS_FILE to point at your feeds list)' : `cannot be read (${code ?? String(error)})`]);
+    throw new ConfigError(path, [readProblem((error as NodeJS.ErrnoException).code ?? String(error))]);
   }
   return readFeedsDocument(text, path);
 }
@@ -183,6 +182,13 @@ function pickRelevantIssues(json: unknown, issues: readonly z.core.$ZodIssue[]):
     if (branch) return formatZodIssues(branch, { showValues: true });
   }
   return formatZodIssues(issues, { showValues: true });
+}
+
+/** Why feeds.json could not be read, in words, with what to do about it. */
+function readProblem(code: string): string {
+  if (code === 'ENOENT') return 'file not found (set FEEDS_FILE to point at your feeds list)';
+  if (code === 'EISDIR') return 'is a folder, not a file (set FEEDS_FILE to the feeds.json inside it)';
+  return `cannot be read (${code})`;
 }
 
 /** Problems in the order of the feeds they are about, then those of topicNames (a stable sort: each feed's own order stays). */

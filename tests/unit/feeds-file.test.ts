@@ -135,9 +135,10 @@ describe('parseFeedsDocument', () => {
     expect(warnNothingToPoll([off('a'), ...parseFeedsDocument(JSON.stringify([feed({ id: 'b' })]), 'feeds.json')])).toBeNull();
   });
 
-  it('names a missing file and how to fix it', () => {
+  it('names a missing file, or a folder given for it, and how to fix it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nb-feeds-'));
     expect(() => loadFeedsFile(join(dir, 'missing.json'))).toThrow(/missing\.json: file not found/);
+    expect(() => loadFeedsFile(dir)).toThrow(`${dir}: is a folder, not a file (set FEEDS_FILE to the feeds.json inside it)`);
     writeFileSync(join(dir, 'ok.json'), JSON.stringify([feed()]));
     expect(loadFeedsFile(join(dir, 'ok.json'))).toHaveLength(1);
   });
