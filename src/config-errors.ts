@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { distance } from 'fastest-levenshtein';
 
 /** A configuration problem the operator must fix; carries every problem found, not just the first. */
 export class ConfigError extends Error {
@@ -20,13 +21,16 @@ export function formatZodIssues(
   options: {
     readonly showValues?: boolean | ((path: readonly PropertyKey[]) => boolean);
     readonly typed?: (path: readonly PropertyKey[]) => unknown;
+    /** The fields an object at `path` may have, so a typo ("fulltext") is answered with the field meant. */
+    readonly knownFields?: (path: readonly PropertyKey[]) => readonly string[];
   } = {},
 ): string[] {
   return issues.map((issue) => {
     const where = formatPath(issue.path);
     const show = typeof options.showValues === 'function' ? options.showValues(issue.path) : options.showValues === true;
     const value = options.typed?.(issue.path) ?? issue.input;
-    const what = show ? `${describe(issue)}${quotedValue(issue, value)}` : describe(issue);
+    const known = options.knownFields?.(issue.path) ?? [];
+    const what = show ? `${describe(issue, known)}${quotedValue(issue, value)}` : describe(issue, known);
     return where ? `${where}: ${what}` : what;
   });
 }
@@ -45,10 +49,19 @@ function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
-function describe(issue: z.core.$ZodIssue): string {
+function describe(issue: z.core.$ZodIssue, knownFields: readonly string[]): string {
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
-  if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => `"${k}"${didYouMean(k, knownFields)}`).join(', ')}`;
   return issue.message;
+}
+
+/**
+ * The one known field within two edits of `field`, case aside ("fulltext", "intervall", "titel").
+ * Field names are short and alike, so anything further ("topicNames" for "topics") would mislead.
+ */
+function didYouMean(field: string, knownFields: readonly string[]): string {
+  const close = knownFields.filter((known) => distance(field.toLowerCase(), known.toLowerCase()) <= 2);
+  return close.length === 1 ? ` (did you mean "${close[0]}"?)` : '';
 }
 
 /** Line and column (1-based) of a character offset, for pointing at malformed JSON. */

@@ -176,12 +176,18 @@ function describeJsonError(text: string, error: Error): string {
 
 /** A union reports both branches; show the branch the document was meant to be. */
 function pickRelevantIssues(json: unknown, issues: readonly z.core.$ZodIssue[]): string[] {
+  const options = { showValues: true, knownFields: fieldsAt };
   const union = issues.find((issue) => issue.code === 'invalid_union');
   if (union && union.code === 'invalid_union' && union.errors.length === 2) {
     const branch = Array.isArray(json) ? union.errors[1] : union.errors[0];
-    if (branch) return formatZodIssues(branch, { showValues: true });
+    if (branch) return formatZodIssues(branch, options);
   }
-  return formatZodIssues(issues, { showValues: true });
+  return formatZodIssues(issues, options);
+}
+
+/** The fields of a feed (at `feeds[i]` or `[i]`), else of the document. */
+function fieldsAt(path: readonly PropertyKey[]): readonly string[] {
+  return typeof path.at(-1) === 'number' ? Object.keys(FEED_SCHEMA.shape) : ['$schema', 'feeds', 'topicNames'];
 }
 
 /** Why feeds.json could not be read, in words, with what to do about it. */

@@ -90,7 +90,15 @@ describe('parseFeedsDocument', () => {
   });
 
   it('rejects unknown fields instead of ignoring typos', () => {
-    expect(problemsOf(JSON.stringify({ feeds: [feed({ intervall: 5 })] }))).toEqual(['feeds[0]: unknown field "intervall"']);
+    expect(problemsOf(JSON.stringify({ feeds: [feed({ intervall: 5 })] }))).toEqual(['feeds[0]: unknown field "intervall" (did you mean "interval"?)']);
+  });
+
+  it('names the field a typo most likely meant, in a feed and in the document, and guesses nothing far-fetched', () => {
+    expect(problemsOf(JSON.stringify({ feeds: [feed({ fulltext: 'never', colour: 'red' })], topicnames: {} }))).toEqual([
+      'unknown field "topicnames" (did you mean "topicNames"?)',
+      'feeds[0]: unknown field "fulltext" (did you mean "fullText"?), "colour"',
+    ]);
+    expect(problemsOf(JSON.stringify([feed({ titel: 'NOS' })]))).toEqual(['[0]: unknown field "titel" (did you mean "title"?)']);
   });
 
   it('points at malformed JSON by line and column', () => {
