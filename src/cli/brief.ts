@@ -12,6 +12,7 @@ import { looksLikeFeed } from '../feeds/sniff.js';
 import { extractFromHtml, type FetchPage } from '../fulltext/extract.js';
 import { fetchPageWith } from '../fulltext/fetch-page.js';
 import type { CliEnv } from './context.js';
+import { readProblem } from './read-problem.js';
 import { UsageError } from './run-cli.js';
 import { EXIT_ON_MISTAKE, helpFooter } from './help-footer.js';
 
@@ -112,17 +113,6 @@ async function loadDocument(source: string, config: Config, deps: BriefDeps): Pr
   } catch (error) {
     throw new UsageError(`brief: cannot read ${source}: ${readProblem(error)}`);
   }
-}
-
-const READ_PROBLEMS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EISDIR: 'it is a directory',
-};
-
-function readProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  return (code && READ_PROBLEMS[code]) ?? code ?? String(error);
 }
 
 function fromText(raw: string): ArticleSource {

@@ -10,6 +10,7 @@ import { FeedFetchError } from '../feeds/http-errors.js';
 import { FeedParseError, parseFeed } from '../feeds/parse.js';
 import { createConfiguredFetcher } from '../ingestion.js';
 import type { CliEnv } from './context.js';
+import { readProblem } from './read-problem.js';
 import { UsageError } from './run-cli.js';
 import { formatInstant } from './table.js';
 import { helpFooter } from './help-footer.js';
@@ -81,11 +82,13 @@ async function readDocument(source: string, base: string | undefined, env: CliEn
       throw error;
     }
   }
+  // A base that is not an absolute URL resolves nothing: the relative links would stay relative, silently.
+  if (base !== undefined && !/^https?:\/\/[^/\s]/i.test(base)) throw new UsageError(`parse: --base must be an absolute http(s) URL (got ${JSON.stringify(base)})`);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(source);
   } catch (error) {
-    throw new UsageError(`parse: cannot read ${source} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UsageError(`parse: cannot read ${source}: ${readProblem(error)}`);
   }
   const { text, encoding } = decodeFeedBytes(bytes, null);
   return { text, feedUrl: base ?? pathToFileURL(resolve(source)).href, encoding };
