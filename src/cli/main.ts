@@ -5,6 +5,7 @@ import { checkCommand } from './check.js';
 import { feedsCommand } from './feeds.js';
 import { healthCommand } from './health.js';
 import { housekeepCommand } from './housekeep.js';
+import { readPackageVersion } from './package-version.js';
 import { parseCommand } from './parse.js';
 import { pollCommand } from './poll.js';
 import { runCli } from './run-cli.js';
@@ -17,6 +18,7 @@ import { runCli } from './run-cli.js';
 const env = process.env;
 const program = new Command('newsbrief')
   .description('Polls news feeds, condenses each article into a briefing and serves them in Telegram.')
+  .version(readPackageVersion(new URL(import.meta.url)) ?? 'unknown', '-V, --version', 'print the version of newsbrief')
   .showHelpAfterError('(run with --help for usage)')
   .addCommand(checkCommand(env))
   .addCommand(chatCommand(env))

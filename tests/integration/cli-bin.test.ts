@@ -65,6 +65,11 @@ describe('bin/newsbrief.js', () => {
     expect(unknown.stderr).toContain('(run `newsbrief poll --help` for usage)');
   });
 
+  it('prints the version of package.json for --version, as `npm start -- --version` tells the operator to ask', async () => {
+    const { version } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
+    expect(await run(join(REPO, 'bin/newsbrief.js'), ['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
   it('check says what npm start still does without a bot token', async () => {
     const feeds = join(dir.dir, 'feeds.json');
     writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'a', url: 'https://a.example/rss', language: 'en', topics: ['news'] }] }));
