@@ -24,8 +24,9 @@ const WEIGHT_RANGE = 'must be a number from 0 to 10';
 /** A feed's language: an ISO 639-1 code, any case (stored lower-case); `brief --language` reads it the same way. */
 export const LANGUAGE_SCHEMA = z
   .string()
-  .transform((code) => code.toLowerCase())
-  .refine((code) => ISO_639_1.has(code), 'unknown language; use an ISO 639-1 code such as "nl", "en", "de" or "fr"');
+  // Checked before lower-casing, so a refused code is quoted as the file has it ("nl-BE", not "nl-be").
+  .refine((code) => ISO_639_1.has(code.toLowerCase()), 'unknown language; use an ISO 639-1 code such as "nl", "en", "de" or "fr"')
+  .transform((code) => code.toLowerCase());
 
 const FEED_SCHEMA = z
   .object({

@@ -39,6 +39,7 @@ describe('parseFeedsDocument', () => {
     expect(problems).toContain('feeds[3].url: not an absolute http(s) URL (got "/relative/rss")');
     expect(problems.some((p) => p.startsWith('feeds[4].language: unknown language') && p.endsWith('(got "xx")'))).toBe(true);
     expect(problems).toContain('feeds[4].topics: needs at least one topic');
+    expect(problemsOf(JSON.stringify([feed({ language: 'nl-BE' })]))).toEqual(['[0].language: unknown language; use an ISO 639-1 code such as "nl", "en", "de" or "fr" (got "nl-BE")']);
   });
 
   it('rejects duplicate ids, naming both places', () => {
