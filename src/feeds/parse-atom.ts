@@ -5,6 +5,7 @@
  */
 import { resolveUrl, type XmlElement, type XmlTree } from './xml-tree.js';
 import { atomText, childOf, childrenOf, firstText, mediaDescription, textContent, type Family, type Scope } from './tree-text.js';
+import { mediaContentUrl } from './media-rss.js';
 import { atomEnclosure, attrByLocal, resolveLink } from './parse-rss.js';
 import type { WireFeed, WireItem } from './wire.js';
 
@@ -46,7 +47,7 @@ function readEntry(el: XmlElement, scope: Scope): WireItem {
   return {
     title: atomText(childOf(el, 'atom', 'title', scope), tree),
     link: alternateLink(el, scope),
-    enclosure: atomEnclosure(childrenOf(el, 'atom', 'link', scope)),
+    enclosure: atomEnclosure(childrenOf(el, 'atom', 'link', scope)) ?? mediaContentUrl(el, scope),
     guid: guid ?? attrByLocal(el, 'about'),
     guidIsPermaLink: false,
     published: firstText(el, scope, PUBLISHED),

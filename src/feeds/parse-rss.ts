@@ -5,6 +5,7 @@
  * and elements from unknown namespaces never shadow the RSS ones.
  */
 import { httpEnclosureUrl } from './enclosure.js';
+import { mediaContentUrl } from './media-rss.js';
 import { resolveUrl, type XmlElement, type XmlTree } from './xml-tree.js';
 import {
   atomText, childOf, childrenOf, firstText, mediaDescription, rssHtml, textContent, type Family, type Scope, type WireText,
@@ -70,13 +71,13 @@ function linkOf(el: XmlElement, scope: Scope): string | null {
   return null;
 }
 
-/** The first http(s) `<enclosure url>`, else Atom `rel="enclosure"` link, resolved. */
+/** The first http(s) `<enclosure url>`, else Atom `rel="enclosure"` link, else `media:content`, resolved. */
 function enclosureOf(el: XmlElement, scope: Scope): string | null {
   for (const e of childrenOf(el, 'rss', 'enclosure', scope)) {
     const url = httpEnclosureUrl(e.attrs['url'], e.base);
     if (url !== null) return url;
   }
-  return atomEnclosure(childrenOf(el, 'atom', 'link', scope));
+  return atomEnclosure(childrenOf(el, 'atom', 'link', scope)) ?? mediaContentUrl(el, scope);
 }
 
 /** The first http(s) Atom link with `rel="enclosure"`, resolved. */

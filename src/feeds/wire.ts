@@ -11,8 +11,9 @@ export interface WireItem {
   readonly title: WireText | null;
   readonly link: string | null;
   /**
-   * The first http(s) enclosure (RSS `<enclosure url>`, Atom `rel="enclosure"`, a JSON Feed
-   * attachment), resolved: the link of an item without one (see enclosure.ts).
+   * The first http(s) enclosure (RSS `<enclosure url>`, Atom `rel="enclosure"`, Media RSS
+   * `media:content`, a JSON Feed attachment), resolved: the link of an item without one (see
+   * enclosure.ts).
    */
   readonly enclosure: string | null;
   readonly guid: string | null;

@@ -77,3 +77,84 @@ describe('a JSON Feed item with attachments only', () => {
     expect(feed.articles[0]?.url).toBe('https://pod.example/media/ep1.mp3');
   });
 });
+
+const MRSS = 'xmlns:media="http://search.yahoo.com/mrss/"';
+const mediaRss = (items: string, channelBase = '') =>
+  `<?xml version="1.0"?><rss version="2.0" ${MRSS}${channelBase}><channel><title>Pictures</title><link>https://pics.example/</link>${items}</channel></rss>`;
+const mediaAtom = (entries: string) =>
+  `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" ${MRSS} xml:base="https://video.example/clips/"><title>Clips</title>${entries}</feed>`;
+
+describe('an RSS item whose only link is Media RSS media:content', () => {
+  it('links to the media:content URL, resolved against the base in force', async () => {
+    const feed = await parse(mediaRss('<item><title>Harbour at dawn</title><media:content url="2024/harbour.jpg" medium="image"/></item>', ' xml:base="https://cdn.pics.example/"'));
+    expect(feed.articles[0]?.url).toBe('https://cdn.pics.example/2024/harbour.jpg');
+  });
+
+  it('links to the media:content inside a media:group, the default rendition first', async () => {
+    const feed = await parse(mediaRss(
+      '<item><title>Market</title><media:group><media:content url="https://pics.example/market-s.jpg"/><media:content url="https://pics.example/market.jpg" isDefault="true"/></media:group></item>' +
+      '<item><title>Tram</title><media:group><media:content url="ftp://pics.example/tram.jpg"/><media:content url="https://pics.example/tram.jpg"/></media:group></item>',
+    ));
+    expect(feed.articles.map((a) => a.url)).toEqual(['https://pics.example/market.jpg', 'https://pics.example/tram.jpg']);
+  });
+
+  it('keeps a true <link>, a permalink guid or an <enclosure> over media:content', async () => {
+    const media = (name: string) => `<media:content url="https://cdn.pics.example/${name}.jpg"/>`;
+    const feed = await parse(mediaRss(
+      `<item><title>A</title><link>https://pics.example/a</link>${media('a')}</item>` +
+      `<item><title>B</title><guid>https://pics.example/b</guid>${media('b')}</item>` +
+      `<item><title>C</title>${media('c')}<enclosure url="https://cdn.pics.example/c-original.jpg" type="image/jpeg" length="1"/></item>` +
+      `<item><title>D</title>${media('d')}</item>`,
+    ));
+    expect(feed.articles.map((a) => a.url)).toEqual(['https://pics.example/a', 'https://pics.example/b', 'https://cdn.pics.example/c-original.jpg', 'https://cdn.pics.example/d.jpg']);
+  });
+
+  it('takes no media:content that is not http(s), nor one outside the Media RSS namespace', async () => {
+    const feed = await parse(mediaRss(
+      '<item><title>A</title><media:content url="data:image/png;base64,AA=="/></item>' +
+      '<item><title>B</title><m:content xmlns:m="https://not-mrss.example/" url="https://pics.example/b.jpg"/></item>' +
+      '<item><title>C</title><media:content url="javascript:alert(1)"/><media:content url="https://pics.example/c.jpg"/></item>',
+    ));
+    expect(feed.articles.map((a) => a.url)).toEqual([null, null, 'https://pics.example/c.jpg']);
+  });
+
+  it('is identified as it was before it had a link, so nothing stored is announced again', async () => {
+    const item = (extra: string) => mediaRss(`<item><title>Harbour</title><pubDate>Tue, 10 Dec 2024 07:30:00 GMT</pubDate>${extra}</item>`);
+    const [without] = (await parse(item(''))).articles;
+    const [withMedia] = (await parse(item('<media:content url="https://cdn.pics.example/harbour.jpg"/>'))).articles;
+    expect(withMedia?.url).toBe('https://cdn.pics.example/harbour.jpg');
+    expect(withMedia?.id).toBe(without?.id);
+  });
+
+  it('gets no link from a media:content URL that several items share, and stays a separate item', async () => {
+    const shared = '<media:group><media:content url="https://pics.example/coming-soon.jpg"/></media:group>';
+    const feed = await parse(mediaRss(
+      `<item><title>Sunrise</title>${shared}</item><item><title>Harbour</title><media:content url="https://pics.example/coming-soon.jpg"/></item>` +
+      '<item><title>Market</title><media:content url="https://pics.example/market.jpg"/></item>',
+    ));
+    expect(feed.articles.map((a) => a.url)).toEqual([null, null, 'https://pics.example/market.jpg']);
+    expect(new Set(feed.articles.map((a) => a.id)).size).toBe(3);
+  });
+});
+
+describe('an Atom entry whose only link is Media RSS media:content', () => {
+  it('links to the media:content in its media:group (as video feeds have it), resolved against xml:base', async () => {
+    const feed = await parse(mediaAtom('<entry><id>tag:video.example,2024:1</id><title>Storm on the pier</title><media:group><media:title>Storm</media:title><media:content url="storm.mp4" type="video/mp4"/></media:group></entry>'));
+    expect(feed.articles[0]?.url).toBe('https://video.example/clips/storm.mp4');
+  });
+
+  it('keeps the alternate link and a rel="enclosure" link over media:content', async () => {
+    const feed = await parse(mediaAtom(
+      '<entry><id>tag:video.example,2024:2</id><title>A</title><media:content url="a.mp4"/><link rel="alternate" href="/watch/a"/></entry>' +
+      '<entry><id>tag:video.example,2024:3</id><title>B</title><media:content url="b.mp4"/><link rel="enclosure" href="b-original.mp4"/></entry>' +
+      '<entry><id>tag:video.example,2024:4</id><title>C</title><media:content url="c.mp4"/></entry>',
+    ));
+    expect(feed.articles.map((a) => a.url)).toEqual(['https://video.example/watch/a', 'https://video.example/clips/b-original.mp4', 'https://video.example/clips/c.mp4']);
+  });
+
+  it('gets no link from a media:content URL that every entry shares', async () => {
+    const entry = (n: number) => `<entry><id>tag:video.example,2024:${n}</id><title>Clip ${n}</title><media:content url="https://video.example/placeholder.mp4"/></entry>`;
+    const feed = await parse(mediaAtom(entry(1) + entry(2) + '<entry><id>tag:video.example,2024:3</id><title>Clip 3</title><media:content url="clip-3.mp4"/></entry>'));
+    expect(feed.articles.map((a) => a.url)).toEqual([null, null, 'https://video.example/clips/clip-3.mp4']);
+  });
+});
