@@ -1,6 +1,8 @@
+import { Buffer } from 'node:buffer';
 import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate, inflateRaw, type ZlibOptions } from 'node:zlib';
 import { BodyTooLargeError } from './read-body.js';
+import { looksBinary } from './sniff.js';
 
 /**
  * Undoing a body's Content-Encoding, strictly. Node's fetch decodes leniently, as browsers do:
@@ -9,18 +11,27 @@ import { BodyTooLargeError } from './read-body.js';
  * complete. Here a body must decode to its end, or the fetch fails and says why.
  */
 
-/** Why a body could not be decoded: it stops before its end, or it is not what its label says. */
-type ContentEncodingProblem = 'truncated' | 'invalid';
+/**
+ * Why a body could not be decoded: it stops before its end, it is not what its label says, or
+ * its label names a coding this fetcher cannot undo.
+ */
+type ContentEncodingProblem = 'truncated' | 'invalid' | 'unsupported';
 
 /** A body that does not decode as its Content-Encoding says; fetch.ts turns it into a FeedFetchError. */
 export class ContentEncodingError extends Error {
   override readonly name = 'ContentEncodingError';
   /** `status`: the HTTP status of the answer whose body this was. */
   constructor(readonly encoding: string, readonly problem: ContentEncodingProblem, readonly status: number | null, options?: { cause?: unknown }) {
-    super(
-      problem === 'truncated' ? `feeds/content-encoding: the ${encoding} data stops before its end` : `feeds/content-encoding: body is not valid ${encoding}`,
-      options,
-    );
+    super(`feeds/content-encoding: ${describeProblem(encoding, problem)}`, options);
+  }
+}
+
+/** The problem in words, for this error's message and for the FeedFetchError made of it. */
+export function describeProblem(encoding: string, problem: ContentEncodingProblem): string {
+  switch (problem) {
+    case 'truncated': return `the ${encoding} data stops before its end`;
+    case 'invalid': return `body is not valid ${encoding}`;
+    case 'unsupported': return `unsupported Content-Encoding: ${encoding}`;
   }
 }
 
@@ -49,20 +60,39 @@ const ENDED_EARLY = 'Z_BUF_ERROR';
 /** zlib's code when the output would pass maxOutputLength. */
 const TOO_LARGE = 'ERR_BUFFER_TOO_LARGE';
 
+/** A coding named in an error is cut to this many characters: the header is the server's text. */
+const MAX_CODING_CHARS = 40;
+
 /**
  * The Content-Encoding codings to undo, in the order to undo them (the last applied first).
- * `identity` is no coding; an unknown coding leaves the body as it is (as Node's fetch did),
- * for the parser to judge.
+ * `identity` is no coding.
  */
 function codingsToUndo(header: string | null): readonly string[] {
   if (header === null) return [];
-  const codings = header.split(',').map((coding) => coding.trim().toLowerCase()).filter((coding) => coding !== '' && coding !== 'identity');
-  return codings.every((coding) => DECODERS.has(coding)) ? codings.reverse() : [];
+  return header.split(',').map((coding) => coding.trim().toLowerCase()).filter((coding) => coding !== '' && coding !== 'identity').reverse();
+}
+
+/**
+ * True when a body is plainly a text document already (markup or JSON from its first
+ * character, no binary bytes): what a server sends under a label that names no coding at all
+ * (`Content-Encoding: utf-8`, `none`), which browsers and other readers ignore. Compressed data
+ * (zstd, compress ...) is binary from its first bytes, so it never passes for text.
+ */
+function isPlainText(bytes: Uint8Array): boolean {
+  const start = Buffer.from(bytes.subarray(0, 1024)).toString('latin1').replace(/^\xEF\xBB\xBF/, '');
+  return /^\s*[<{[]/.test(start) && !looksBinary(start);
+}
+
+/** The coding as an error names it: the server's text, cut short when it is long. */
+function codingName(coding: string): string {
+  return coding.length > MAX_CODING_CHARS ? `${coding.slice(0, MAX_CODING_CHARS)}…` : coding;
 }
 
 /**
  * The body with its Content-Encoding undone. Throws ContentEncodingError when the data stops
- * before its end or is not valid for its coding (with the answer's `status`), and
+ * before its end or is not valid for its coding (with the answer's `status`), or when a coding
+ * is unknown (zstd, compress, a typo) and the body is not plainly text already: handed on
+ * undecoded, it would fail in the parser as a confusing "not a feed". Throws
  * BodyTooLargeError as soon as the decoded body would pass `maxBytes` (so a gzip bomb never fills memory). An empty body stays empty: it
  * holds no data to be cut off, and the parser names an empty document better.
  */
@@ -72,7 +102,10 @@ export async function decodeContentEncoding(bytes: Uint8Array, header: string | 
   for (const coding of codingsToUndo(header)) {
     if (body.byteLength === 0) return body;
     const decode = DECODERS.get(coding);
-    if (decode === undefined) return body;
+    if (decode === undefined) {
+      if (isPlainText(body)) return body;
+      throw new ContentEncodingError(codingName(coding), 'unsupported', status);
+    }
     try {
       body = await decode(body, { maxOutputLength: maxBytes });
     } catch (error) {

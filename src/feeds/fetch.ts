@@ -1,11 +1,11 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { request as httpRequest } from 'undici';
-import { ContentEncodingError, decodeContentEncoding } from './content-encoding.js';
+import { ContentEncodingError, decodeContentEncoding, describeProblem } from './content-encoding.js';
 import { createDeadlineSignal, type DeadlineSignal } from './deadline.js';
 import { decodeFeedBytes, type DecodedText } from './decode.js';
 import type { Fetcher, FetchOutcome, FetchRequest } from './fetch-types.js';
 import { createHostLimiter } from './host-limiter.js';
-import { FeedFetchError } from './http-errors.js';
+import { FeedFetchError, type FetchFailureReason } from './http-errors.js';
 import { parseFreshness, parseRetryAfter } from './http-headers.js';
 import { BodyTooLargeError, readBodyLimited } from './read-body.js';
 
@@ -65,7 +65,7 @@ const PERMANENT_STATUSES = new Set([301, 308]);
  * A polite HTTP fetcher on undici: conditional GET, manual redirects with loop detection, a
  * size limit while streaming, one deadline per fetch, a per-host concurrency limit with jitter,
  * gzip/deflate/br decoded strictly (content-encoding.ts: a body cut short is a failure, not a
- * shorter document). Every failure is a FeedFetchError with its facts.
+ * shorter document; a coding it cannot undo is a failure, not bytes for the parser to puzzle over). Every failure is a FeedFetchError with its facts.
  */
 export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): Fetcher {
   const limiter = createHostLimiter(options.perHostConcurrency);
@@ -237,14 +237,22 @@ function hostOf(url: string): string {
   }
 }
 
+/** The fetch failure each content-encoding problem is. */
+const ENCODING_FAILURES = {
+  truncated: 'truncated',
+  invalid: 'bad-encoding',
+  unsupported: 'unsupported-encoding',
+} as const satisfies Record<ContentEncodingError['problem'], FetchFailureReason>;
+
 function toFetchError(error: unknown, url: string, options: FetcherOptions, timedOut: boolean, caller: AbortSignal | undefined): FeedFetchError {
   if (error instanceof FeedFetchError) return error;
   if (error instanceof BodyTooLargeError) {
     return new FeedFetchError({ url, status: null, reason: 'too-large', detail: `more than ${options.maxBytes} bytes`, cause: error });
   }
   if (error instanceof ContentEncodingError) {
-    const detail = error.problem === 'truncated' ? `the ${error.encoding} data stops before its end` : `body is not valid ${error.encoding}`;
-    return new FeedFetchError({ url, status: error.status, reason: error.problem === 'truncated' ? 'truncated' : 'bad-encoding', detail, cause: error });
+    // The reason already says "unsupported Content-Encoding": the detail is just the coding.
+    const detail = error.problem === 'unsupported' ? error.encoding : describeProblem(error.encoding, error.problem);
+    return new FeedFetchError({ url, status: error.status, reason: ENCODING_FAILURES[error.problem], detail, cause: error });
   }
   if (caller?.aborted === true) return new FeedFetchError({ url, status: null, reason: 'aborted', cause: error });
   if (timedOut) {

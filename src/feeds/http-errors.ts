@@ -10,6 +10,7 @@ export type FetchFailureReason =
   | 'network'
   | 'truncated'
   | 'bad-encoding'
+  | 'unsupported-encoding'
   | 'unwanted-type'
   | 'not-a-feed';
 
@@ -29,7 +30,7 @@ export interface FetchFailure {
 /**
  * The one decision on retrying: network trouble, timeouts, compressed bodies cut short, 5xx,
  * 408 and 429 may pass, so they are worth another try; other 4xx, loops, oversized bodies,
- * bodies that are not their Content-Encoding, unwanted media types and non-feeds will not change
+ * bodies that are not their Content-Encoding, codings this fetcher cannot undo, unwanted media types and non-feeds will not change
  * by themselves. An
  * aborted fetch (shutdown) is retryable: it says nothing about the feed.
  */
@@ -90,6 +91,7 @@ function describeFailure(failure: FetchFailure): string {
       case 'network': return 'network error';
       case 'truncated': return 'compressed body ended early';
       case 'bad-encoding': return 'body does not match its Content-Encoding';
+      case 'unsupported-encoding': return 'unsupported Content-Encoding';
       case 'unwanted-type': return 'unwanted media type';
       case 'not-a-feed': return 'not a feed';
     }

@@ -88,3 +88,33 @@ describe('fetchDocument and compressed bodies servers really send', () => {
     expect(outcome.kind === 'ok' && outcome.bytes.byteLength).toBe(0);
   });
 });
+
+describe('fetchDocument and a Content-Encoding it cannot undo', () => {
+  /** Compressed data of a coding Node cannot undo: binary from its first byte, as zstd's frame magic is. */
+  const undecodable = Buffer.concat([Buffer.from([0x28, 0xb5, 0x2f, 0xfd]), gzipSync(Buffer.from(FEED))]);
+
+  it.each(['zstd', 'compress', 'gzip2'])('fails a body sent as %s, saying which coding it cannot undo', async (encoding) => {
+    serveEncoded(`/unknown.${encoding}`, encoding, undecodable);
+    const error = await fetchFailure(`/unknown.${encoding}`);
+    expect(error).toMatchObject({ reason: 'unsupported-encoding', status: 200, retryable: false });
+    expect(error.message).toBe(`feeds/fetch: unsupported Content-Encoding for ${server.url(`/unknown.${encoding}`)}: ${encoding}`);
+  });
+
+  it('fails a body whose last coding of several is unknown, naming that one', async () => {
+    serveEncoded('/gzip-then-zstd', 'gzip, ZSTD', undecodable);
+    const error = await fetchFailure('/gzip-then-zstd');
+    expect(error).toMatchObject({ reason: 'unsupported-encoding' });
+    expect(error.message).toMatch(/: zstd$/);
+  });
+
+  it('cuts a long unknown coding short in the message', async () => {
+    serveEncoded('/long-coding', 'x'.repeat(300), undecodable);
+    expect((await fetchFailure('/long-coding')).message).toMatch(/: x{40}…$/);
+  });
+
+  it.each([['identity'], [''], ['Identity, '], ['utf-8'], ['none']])('reads a plain feed sent with Content-Encoding %j as it is', async (encoding) => {
+    serveEncoded(`/plain-${encodeURIComponent(encoding)}`, encoding, Buffer.from(FEED));
+    const outcome = await createFetcher(OPTIONS).fetchDocument({ url: server.url(`/plain-${encodeURIComponent(encoding)}`) });
+    expect(outcome.kind === 'ok' && outcome.text).toBe(FEED);
+  });
+});

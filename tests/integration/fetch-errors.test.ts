@@ -26,6 +26,7 @@ describe('isRetryable', () => {
     ['not-a-feed', 200, false],
     ['truncated', 200, true],
     ['bad-encoding', 200, false],
+    ['unsupported-encoding', 200, false],
     ['unwanted-type', 200, false],
   ] as Array<[FetchFailureReason, number | null, boolean]>)('%s with status %s -> %s', (reason, status, expected) => {
     expect(isRetryable({ reason, status })).toBe(expected);

@@ -50,3 +50,22 @@ describe('a feed whose compressed body ends early', () => {
     expect(bed.rig.articles.countArticles('mislabelled')).toBe(0);
   });
 });
+
+describe('a feed sent in a Content-Encoding the fetcher cannot undo', () => {
+  it('fails that feed alone, saying so in plain words, and is tried again no sooner than any failed feed', async () => {
+    const zstdLike = Buffer.concat([Buffer.from([0x28, 0xb5, 0x2f, 0xfd]), gzipped(V1)]);
+    bed.server.route('/zstd.xml', feedResponse(zstdLike, { headers: { 'content-encoding': 'zstd' } }));
+    bed.server.route('/down.xml', { status: 503 });
+    bed.server.route('/fine.xml', feedResponse(V1));
+    const feeds = [spec('zstd', bed.server.url('/zstd.xml')), spec('down', bed.server.url('/down.xml')), spec('fine', bed.server.url('/fine.xml'))];
+    const report = await bed.rig.poller.pollFeeds(feeds);
+    expect(report.done.map((d) => d.feedId)).toEqual(['fine']);
+    const error = report.failed.find((f) => f.feedId === 'zstd')?.error ?? '';
+    expect(error).toMatch(/^jobs\/poll-feeds: feed zstd: feeds\/fetch: unsupported Content-Encoding for http:\/\/127\.0\.0\.1:\d+\/zstd\.xml: zstd$/);
+    expect(plainFeedError(error)).toBe('unsupported Content-Encoding: zstd');
+    const state = bed.rig.feeds.getFeed('zstd');
+    expect(state).toMatchObject({ consecutiveFailures: 1, lastError: error });
+    expect(state?.nextPollAt).toBeGreaterThanOrEqual(bed.rig.feeds.getFeed('down')?.nextPollAt ?? Number.POSITIVE_INFINITY);
+    expect(bed.rig.articles.countArticles('zstd')).toBe(0);
+  });
+});
