@@ -83,6 +83,18 @@ function isPlainText(bytes: Uint8Array): boolean {
   return /^\s*[<{[]/.test(start) && !looksBinary(start);
 }
 
+/**
+ * How many bytes a body under `header` may have on the wire when its decoded document may have
+ * `maxBytes`. The limit is on the document (what memory and the parser hold); compressing data
+ * that does not compress makes it a little larger (deflate's stored blocks, gzip's header and
+ * trailer: zlib's deflateBound is about n/3200 + 19 bytes; brotli adds less), so each coding
+ * to undo gets n/1024 + 1 KiB more, and a document just under the limit is not refused for
+ * being sent compressed. The decoded document is held to `maxBytes` all the same.
+ */
+export function wireByteLimit(maxBytes: number, header: string | null): number {
+  return maxBytes + codingsToUndo(header).length * (Math.ceil(maxBytes / 1024) + 1024);
+}
+
 /** The coding as an error names it: the server's text, cut short when it is long. */
 function codingName(coding: string): string {
   return coding.length > MAX_CODING_CHARS ? `${coding.slice(0, MAX_CODING_CHARS)}…` : coding;
@@ -93,8 +105,9 @@ function codingName(coding: string): string {
  * before its end or is not valid for its coding (with the answer's `status`), or when a coding
  * is unknown (zstd, compress, a typo) and the body is not plainly text already: handed on
  * undecoded, it would fail in the parser as a confusing "not a feed". Throws
- * BodyTooLargeError as soon as the decoded body would pass `maxBytes` (so a gzip bomb never fills memory). An empty body stays empty: it
- * holds no data to be cut off, and the parser names an empty document better.
+ * BodyTooLargeError as soon as the decoded body would pass `maxBytes` (so a gzip bomb never
+ * fills memory). An empty body stays empty: it holds no data to be cut off, and the parser
+ * names an empty document better.
  */
 export async function decodeContentEncoding(bytes: Uint8Array, header: string | null, answer: { readonly maxBytes: number; readonly status: number | null }): Promise<Uint8Array> {
   const { maxBytes, status } = answer;
@@ -103,7 +116,7 @@ export async function decodeContentEncoding(bytes: Uint8Array, header: string | 
     if (body.byteLength === 0) return body;
     const decode = DECODERS.get(coding);
     if (decode === undefined) {
-      if (isPlainText(body)) return body;
+      if (isPlainText(body)) break;
       throw new ContentEncodingError(codingName(coding), 'unsupported', status);
     }
     try {
@@ -114,5 +127,7 @@ export async function decodeContentEncoding(bytes: Uint8Array, header: string | 
       throw new ContentEncodingError(coding, code === ENDED_EARLY ? 'truncated' : 'invalid', status, { cause: error });
     }
   }
+  // The wire allowed a little more than the limit (wireByteLimit): a body left as it came must still keep to it.
+  if (body.byteLength > maxBytes) throw new BodyTooLargeError(maxBytes, body.byteLength);
   return body;
 }

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { request as httpRequest } from 'undici';
-import { ContentEncodingError, decodeContentEncoding, describeProblem } from './content-encoding.js';
+import { ContentEncodingError, decodeContentEncoding, describeProblem, wireByteLimit } from './content-encoding.js';
 import { createDeadlineSignal, type DeadlineSignal } from './deadline.js';
 import { decodeFeedBytes, type DecodedText } from './decode.js';
 import type { Fetcher, FetchOutcome, FetchRequest } from './fetch-types.js';
@@ -21,7 +21,10 @@ export interface FetcherOptions {
   readonly userAgent: string;
   /** For the whole fetch including redirects, counted from when a host slot is granted. */
   readonly timeoutMs: number;
-  /** Decompressed body size beyond which the fetch fails with reason `too-large`. */
+  /**
+   * Decoded body size beyond which the fetch fails with reason `too-large`; a compressed body
+   * may be as much larger on the wire as compressing can make it (content-encoding.ts).
+   */
   readonly maxBytes: number;
   readonly maxRedirects: number;
   /** Requests in flight at once against one host name. */
@@ -158,7 +161,7 @@ async function fetchHop(url: string, request: FetchRequest, options: FetcherOpti
     await discardBody(0);
     throw new BodyTooLargeError(options.maxBytes, plainLength);
   }
-  const wireBytes = await readBodyLimited(body, options.maxBytes, plainLength);
+  const wireBytes = await readBodyLimited(body, wireByteLimit(options.maxBytes, contentEncoding), plainLength);
   const bytes = await decodeContentEncoding(wireBytes, contentEncoding, { maxBytes: options.maxBytes, status });
   return { kind: 'ok', response, bytes };
 }
