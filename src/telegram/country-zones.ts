@@ -88,7 +88,7 @@ function offsetName(zone: string, at: number): string {
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
 }
 
-/** `Belgïe`, `belgie`, ` BELGIË ` -> `belgie`. */
+/** `Belgïe`, `belgie`, ` BELGIË ` -> `belgie`; `États-Unis`, `etats unis` -> `etats unis`. */
 function foldName(name: string): string {
-  return name.trim().toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ');
+  return name.trim().toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[\s-]+/g, ' ');
 }

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { aliasKey, CITY_ALIASES } from './city-aliases.js';
 import { commonOffset, zonesOfCountry } from './country-zones.js';
 import { canonicalZoneCase } from './timezone-label.js';
 
@@ -11,9 +12,10 @@ import { canonicalZoneCase } from './timezone-label.js';
  *   offsets to a city that keeps them;
  * - the abbreviations people use for the zones they live in (`CET`, `EST`, `PST`): to a zone
  *   that keeps the summer time too, since the digest should stay at the same wall-clock time;
- * - city names (`Amsterdam`, `new york`, `Brussel`, `Zürich` or `Zurich`), matched against the
- *   zone database, a small list of local spellings, and the city-timezones package's 7,000 cities
- *   (`Hamburg`, `Lyon`; a name several cities share means the most populous);
+ * - city names (`Amsterdam`, `new york`, `Brussel`, `Zürich`, `Zurich` or `Zuerich`), matched
+ *   against the zone database, the Dutch, German and French names of cities (`Keulen`, `Moskau`,
+ *   `Londres`: city-aliases.ts), and the city-timezones package's 7,000 cities (`Hamburg`, `Lyon`;
+ *   a name several cities share means the most populous);
  * - country names in Dutch, English, German or French (`Duitsland`, `Germany`), when the whole
  *   country keeps one clock (see `countryWithSeveralClocks` for the others).
  */
@@ -28,7 +30,7 @@ export function parseTimezone(text: string, zones: readonly string[] = knownZone
   if (offset !== undefined) return offset;
   const abbreviation = ZONE_ABBREVIATIONS[lower];
   if (abbreviation) return abbreviation;
-  const alias = CITY_ALIASES[lower] ?? CITY_ALIASES[withoutAccents(lower)];
+  const alias = CITY_ALIASES[aliasKey(lower)];
   if (alias) return alias;
   const city = withoutAccents(lower).replace(/[ -]/g, '_');
   const byCity = zones.find((zone) => zone.includes('/') && zone.toLowerCase().endsWith(`/${city}`));
@@ -37,8 +39,15 @@ export function parseTimezone(text: string, zones: readonly string[] = knownZone
   if (listed) return listed;
   const country = zonesOfCountry(input);
   if (country?.kind === 'one') return country.zone;
-  if (!input.includes('/') || !isValidZone(input)) return null;
-  return canonicalZoneCase(input) ?? titleCaseZone(input);
+  if (input.includes('/') && isValidZone(input)) return canonicalZoneCase(input) ?? titleCaseZone(input);
+  // Typed without umlauts, as on a keyboard that has none: `Muenchen`, `Koeln`, `Oesterreich`.
+  const umlauts = withUmlautsSpelledOut(input);
+  return umlauts === input ? null : parseTimezone(umlauts, zones);
+}
+
+/** `Muenchen` -> `Munchen`: German ae, oe, ue read as the ä, ö, ü they stand for (accents are optional anyway). */
+function withUmlautsSpelledOut(text: string): string {
+  return text.replace(/([aou])e/gi, '$1');
 }
 
 /**
@@ -111,62 +120,6 @@ const ZONE_ABBREVIATIONS: Record<string, string> = {
   est: 'America/New_York', edt: 'America/New_York', cst: 'America/Chicago', cdt: 'America/Chicago',
   mst: 'America/Denver', mdt: 'America/Denver', pst: 'America/Los_Angeles', pdt: 'America/Los_Angeles',
   jst: 'Asia/Tokyo', aest: 'Australia/Sydney', aedt: 'Australia/Sydney',
-};
-
-/** Local and common spellings of cities the zone database does not carry (countries come from Intl). */
-const CITY_ALIASES: Record<string, string> = {
-  'den haag': 'Europe/Amsterdam',
-  'the hague': 'Europe/Amsterdam',
-  rotterdam: 'Europe/Amsterdam',
-  utrecht: 'Europe/Amsterdam',
-  eindhoven: 'Europe/Amsterdam',
-  groningen: 'Europe/Amsterdam',
-  brussel: 'Europe/Brussels',
-  bruxelles: 'Europe/Brussels',
-  antwerpen: 'Europe/Brussels',
-  antwerp: 'Europe/Brussels',
-  gent: 'Europe/Brussels',
-  ghent: 'Europe/Brussels',
-  londen: 'Europe/London',
-  parijs: 'Europe/Paris',
-  berlijn: 'Europe/Berlin',
-  keulen: 'Europe/Berlin',
-  koln: 'Europe/Berlin',
-  geneve: 'Europe/Zurich',
-  genf: 'Europe/Zurich',
-  lissabon: 'Europe/Lisbon',
-  wenen: 'Europe/Vienna',
-  wien: 'Europe/Vienna',
-  praag: 'Europe/Prague',
-  kopenhagen: 'Europe/Copenhagen',
-  athene: 'Europe/Athens',
-  moskou: 'Europe/Moscow',
-  warschau: 'Europe/Warsaw',
-  tokio: 'Asia/Tokyo',
-  kaapstad: 'Africa/Johannesburg',
-  munich: 'Europe/Berlin',
-  'münchen': 'Europe/Berlin',
-  frankfurt: 'Europe/Berlin',
-  'new york city': 'America/New_York',
-  nyc: 'America/New_York',
-  washington: 'America/New_York',
-  boston: 'America/New_York',
-  'san francisco': 'America/Los_Angeles',
-  'los angeles': 'America/Los_Angeles',
-  seattle: 'America/Los_Angeles',
-  kolkata: 'Asia/Kolkata',
-  calcutta: 'Asia/Kolkata',
-  kyiv: 'Europe/Kyiv',
-  kiev: 'Europe/Kyiv',
-  'ho chi minh': 'Asia/Ho_Chi_Minh',
-  mumbai: 'Asia/Kolkata',
-  delhi: 'Asia/Kolkata',
-  'new delhi': 'Asia/Kolkata',
-  bangalore: 'Asia/Kolkata',
-  beijing: 'Asia/Shanghai',
-  peking: 'Asia/Shanghai',
-  curacao: 'America/Curacao',
-  'curaçao': 'America/Curacao',
 };
 
 interface ListedCity {

@@ -82,6 +82,33 @@ describe('time zone input', () => {
     expect(parseTimezone('Portland')).toBe('America/Los_Angeles');
     expect(parseTimezone('Nowhereville')).toBeNull();
   });
+  it('reads the German and French names of cities as it reads the Dutch ones', () => {
+    expect(parseTimezone('Londres')).toBe('Europe/London');
+    expect(parseTimezone('Moskau')).toBe('Europe/Moscow');
+    expect(parseTimezone('Moscou')).toBe('Europe/Moscow');
+    expect(parseTimezone('Prag')).toBe('Europe/Prague');
+    expect(parseTimezone('Athènes')).toBe('Europe/Athens');
+    expect(parseTimezone('Le Caire')).toBe('Africa/Cairo');
+    expect(parseTimezone('Mailand')).toBe('Europe/Rome');
+    expect(parseTimezone('La Haye')).toBe('Europe/Amsterdam');
+    expect(parseTimezone('Aix-la-Chapelle')).toBe('Europe/Berlin');
+    expect(parseTimezone('Neu-Delhi')).toBe('Asia/Kolkata');
+    // The capital a reader means, not the French town that shares its name.
+    expect(parseTimezone('Vienne')).toBe('Europe/Vienna');
+    expect(parseTimezone('Holland')).toBe('Europe/Amsterdam');
+    expect(parseTimezone('Angleterre')).toBe('Europe/London');
+  });
+  it('reads German umlauts typed as ae, oe and ue, in cities and countries', () => {
+    expect(parseTimezone('Muenchen')).toBe('Europe/Berlin');
+    expect(parseTimezone('Koeln')).toBe('Europe/Berlin');
+    expect(parseTimezone('Zuerich')).toBe('Europe/Zurich');
+    expect(parseTimezone('Oesterreich')).toBe('Europe/Vienna');
+    expect(parseTimezone('Buenos Aires')).toBe('America/Buenos_Aires');
+  });
+  it('reads a country with a space where its name has a hyphen', () => {
+    expect(countryWithSeveralClocks('etats unis', WINTER)?.country).toBe('États-Unis');
+    expect(parseTimezone('pays bas')).toBe('Europe/Amsterdam');
+  });
   it('reads a country in Dutch, English, German or French when the whole country keeps one clock', () => {
     expect(parseTimezone('Duitsland')).toBe('Europe/Berlin');
     expect(parseTimezone('germany')).toBe('Europe/Berlin');
