@@ -18,7 +18,7 @@ export const FR: Messages = {
     subscribe: 'Suivre des thèmes ou des flux',
     unsubscribe: 'Ne plus suivre des thèmes ou des flux',
     digest: 'Votre sélection, tout de suite',
-    time: 'Heure de la sélection (HH:MM ou off)',
+    time: 'Heure de la sélection (HH:MM ou aucune)',
     timezone: 'Votre fuseau horaire',
     language: 'Langue du bot (nl, en, de ou fr)',
     feeds: 'Tous les flux par thème',
@@ -61,8 +61,8 @@ export const FR: Messages = {
       '<code>/unsubscribe @canal</code> — un canal que vous administrez ne reçoit plus de sélections.',
     digest: '<code>/digest</code> — votre sélection tout de suite, telle que celle de chaque jour. Ses articles comptent comme reçus.',
     time:
-      '<code>/time 07:30</code> — l’heure de votre sélection quotidienne, dans votre fuseau horaire (<code>7h30</code>, <code>19h</code> et <code>7pm</code> marchent aussi).\n' +
-      '<code>/time off</code> — pas de sélection quotidienne.\n' +
+      '<code>/time 07:30</code> — l’heure de votre sélection quotidienne, dans votre fuseau horaire (<code>7h30</code>, <code>19 h 30</code>, <code>19h</code> et <code>7pm</code> marchent aussi).\n' +
+      '<code>/time aucune</code> — pas de sélection quotidienne.\n' +
       '<code>/time</code> — l’heure réglée.',
     timezone:
       '<code>/timezone Europe/Paris</code> — le fuseau de votre sélection et des heures que j’affiche. ' +
@@ -124,8 +124,8 @@ export const FR: Messages = {
   timeOff: 'Les sélections quotidiennes sont désactivées. /time 07:30 les réactive.',
   timeCurrent: (time, zone) =>
     (time === null ? 'Les sélections quotidiennes sont désactivées.' : `Votre sélection quotidienne arrive à <b>${e(time)}</b> (${e(zone)}).`) +
-    '\nChangez-la avec <code>/time HH:MM</code>, par exemple <code>/time 07:30</code>, ou <code>/time off</code>.',
-  timeBad: 'Indiquez une heure au format HH:MM, par exemple <code>/time 07:30</code>, ou <code>/time off</code> pour arrêter les sélections.',
+    '\nChangez-la avec <code>/time HH:MM</code>, par exemple <code>/time 07:30</code>, ou <code>/time aucune</code>.',
+  timeBad: 'Indiquez une heure au format HH:MM, par exemple <code>/time 07:30</code>, ou <code>/time aucune</code> pour arrêter les sélections.',
   timezoneSet: (zone, now) => `Fuseau horaire réglé sur <b>${e(zone)}</b>. Il y est ${e(now)}.`,
   timezoneCurrent: (zone, now) =>
     `Votre fuseau horaire est <b>${e(zone)}</b> (maintenant ${e(now)}).\nChangez-le avec <code>/timezone Europe/Paris</code>, une ville (<code>/timezone Bruxelles</code>) ou un décalage (<code>/timezone +02:00</code>).`,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, formatDateTime, formatTimeOfDay, messagesFor, uiLanguageFor, type Messages } from '../../../src/i18n/index.js';
 import { checkTelegramHtml } from '../../helpers/telegram-html-check.js';
+import { parseDigestTime } from '../../../src/telegram/time-input.js';
 
 const HOSTILE = '<x & "y">';
 const LANGUAGES = ['nl', 'en', 'de', 'fr'] as const;
@@ -88,6 +89,14 @@ describe('the message catalogue', () => {
     expect(formatTimeOfDay('07:05', language)).toMatch(/^07:05( Uhr)?$/);
   });
 
+  it.each([['nl', 'uit'], ['de', 'aus'], ['fr', 'aucune']] as const)('%s names its own word for no digest, one /time reads as off', (language, word) => {
+    const msg = messagesFor(language);
+    for (const text of [msg.timeBad, msg.timeCurrent(null, 'UTC'), msg.commandHelp.time, msg.commandDescriptions.time]) {
+      expect(text).not.toMatch(/\boff\b/);
+      expect(text).toContain(word);
+    }
+    expect(parseDigestTime(word)).toEqual({ ok: true, time: null });
+  });
   it.each([['nl', '5 inactieve chats'], ['en', '5 inactive chats'], ['de', '5 inaktive Chats'], ['fr', '5 conversations inactives']] as const)('%s /stats shows the inactive chats of the outbox', (language, expected) => {
     const outbox = { pending: 1, sentToday: 2, failed: 3, dead: 4, inactiveChats: 5 };
     const html = messagesFor(language).stats({ subscribers: 1, activeSubscribers: 1, feeds: 1, failingFeeds: [], rarelyPolledFeeds: [], articles: null, outbox });

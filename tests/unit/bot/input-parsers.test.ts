@@ -13,17 +13,20 @@ describe('digest time input', () => {
   });
   it.each([
     ['7u30', '07:30'], ['19u', '19:00'], ['7h30', '07:30'], ['7h', '07:00'], ['7.30 uur', '07:30'], ['19 uur', '19:00'],
-    ['19 Uhr', '19:00'], ['7.30 Uhr', '07:30'], ['7pm', '19:00'], ['7:30 am', '07:30'], ['7:30 p.m.', '19:30'], ['12am', '00:00'], ['12 pm', '12:00'],
+    ['19 Uhr', '19:00'], ['7.30 Uhr', '07:30'], ['19 h 30', '19:30'], ['19 h', '19:00'], ['19 heures', '19:00'], ['7pm', '19:00'], ['7:30 am', '07:30'], ['7:30 p.m.', '19:30'], ['12am', '00:00'], ['12 pm', '12:00'],
   ])('reads the Flemish, French, Dutch, German or 12-hour %s as %s', (input, expected) => {
     expect(parseDigestTime(input)).toEqual({ ok: true, time: expected });
   });
-  it('reads off, uit, aus and keine as no digest', () => {
+  it('reads off, uit, aus, keine, aucune and désactivé as no digest', () => {
     expect(parseDigestTime('off')).toEqual({ ok: true, time: null });
     expect(parseDigestTime('UIT')).toEqual({ ok: true, time: null });
     expect(parseDigestTime('aus')).toEqual({ ok: true, time: null });
     expect(parseDigestTime('Keine')).toEqual({ ok: true, time: null });
+    expect(parseDigestTime('aucune')).toEqual({ ok: true, time: null });
+    expect(parseDigestTime('Désactivé')).toEqual({ ok: true, time: null });
+    expect(parseDigestTime('non')).toEqual({ ok: true, time: null });
   });
-  it.each(['24:00', '7:60', 'noon', '', '12:3', '-1', '13pm', '0am', '7 u', '7uu'])('rejects %j', (input) => {
+  it.each(['24:00', '7:60', 'noon', '', '12:3', '-1', '13pm', '0am', '7 u', '7uu', '7 hh', '19 h 3'])('rejects %j', (input) => {
     expect(parseDigestTime(input).ok).toBe(false);
   });
 });
