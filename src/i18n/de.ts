@@ -129,7 +129,7 @@ export const DE: Messages = {
   timezoneBad:
     'Diese Zeitzone kenne ich nicht. Nutze einen Namen wie <code>/timezone Europe/Berlin</code>, eine Stadt wie <code>/timezone Wien</code>, ein Land wie <code>/timezone Österreich</code> oder einen Versatz wie <code>/timezone +02:00</code>.',
   timezoneSeveral: (country, offset) =>
-    `${e(country)} hat mehr als eine Zeitzone. Nenne eine Stadt dort oder deinen Versatz zu UTC (<code>/timezone ${e(offset)}</code>).`,
+    `${e(country)}: Dieses Land hat mehr als eine Zeitzone. Nenne eine Stadt dort oder deinen Versatz zu UTC (<code>/timezone ${e(offset)}</code>).`,
   languageSet: 'Ich spreche ab jetzt Deutsch. Briefings bleiben in der Sprache ihres Artikels.',
   languageBad: 'Wähle <code>/language de</code>, <code>/language nl</code>, <code>/language en</code> oder <code>/language fr</code>.',
   languageCurrent: 'Ich spreche hier Deutsch. <code>/language en</code> wechselt zu Englisch, <code>/language nl</code> zu Niederländisch, <code>/language fr</code> zu Französisch.',

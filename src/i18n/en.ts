@@ -128,7 +128,7 @@ export const EN: Messages = {
   timezoneBad:
     'I do not know that time zone. Use a name like <code>/timezone Europe/Amsterdam</code>, a city like <code>/timezone London</code>, a country like <code>/timezone Germany</code>, or an offset like <code>/timezone +02:00</code>.',
   timezoneSeveral: (country, offset) =>
-    `${e(country)} has more than one time zone. Name a city there, or your offset from UTC (<code>/timezone ${e(offset)}</code>).`,
+    `${e(country)}: this country has more than one time zone. Name a city there, or your offset from UTC (<code>/timezone ${e(offset)}</code>).`,
   languageSet: 'I will speak English from now on. Briefings stay in the language of their article.',
   languageBad: 'Choose <code>/language nl</code>, <code>/language en</code>, <code>/language de</code> or <code>/language fr</code>.',
   languageCurrent: 'I speak English here. <code>/language nl</code> switches to Dutch, <code>/language de</code> to German, <code>/language fr</code> to French.',

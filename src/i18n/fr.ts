@@ -132,7 +132,7 @@ export const FR: Messages = {
   timezoneBad:
     'Je ne connais pas ce fuseau horaire. Utilisez un nom comme <code>/timezone Europe/Paris</code>, une ville comme <code>/timezone Bruxelles</code>, un pays comme <code>/timezone Belgique</code> ou un décalage comme <code>/timezone +02:00</code>.',
   timezoneSeveral: (country, offset) =>
-    `${e(country)} a plusieurs fuseaux horaires. Nommez une ville de ce pays, ou votre décalage par rapport à UTC (<code>/timezone ${e(offset)}</code>).`,
+    `${e(country)} : ce pays a plusieurs fuseaux horaires. Nommez-y une ville, ou votre décalage par rapport à UTC (<code>/timezone ${e(offset)}</code>).`,
   languageSet: 'Je parle français à partir de maintenant. Les briefings restent dans la langue de leur article.',
   languageBad: 'Choisissez <code>/language fr</code>, <code>/language nl</code>, <code>/language en</code> ou <code>/language de</code>.',
   languageCurrent: 'Je parle français ici. <code>/language en</code> passe à l’anglais, <code>/language nl</code> au néerlandais, <code>/language de</code> à l’allemand.',

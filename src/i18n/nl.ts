@@ -128,7 +128,7 @@ export const NL: Messages = {
   timezoneBad:
     'Die tijdzone ken ik niet. Gebruik een naam als <code>/timezone Europe/Amsterdam</code>, een stad als <code>/timezone Brussel</code>, een land als <code>/timezone Duitsland</code>, of een verschil met UTC als <code>/timezone +02:00</code>.',
   timezoneSeveral: (country, offset) =>
-    `${e(country)} heeft meer dan één tijdzone. Noem een stad daar, of je verschil met UTC (<code>/timezone ${e(offset)}</code>).`,
+    `${e(country)}: dat land heeft meer dan één tijdzone. Noem een stad daar, of je verschil met UTC (<code>/timezone ${e(offset)}</code>).`,
   languageSet: 'Ik spreek vanaf nu Nederlands. Briefings blijven in de taal van hun artikel.',
   languageBad: 'Kies <code>/language nl</code>, <code>/language en</code>, <code>/language de</code> of <code>/language fr</code>.',
   languageCurrent: 'Ik spreek hier Nederlands. <code>/language en</code> schakelt naar Engels, <code>/language de</code> naar Duits, <code>/language fr</code> naar Frans.',

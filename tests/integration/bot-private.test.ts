@@ -172,19 +172,25 @@ describe('a private chat, in English and Dutch', () => {
     const nl = dutch();
     expect((await say(h, nl, '/timezone Duitsland'))[0]!.text).toContain('<b>Europe/Berlin</b>');
     expect((await say(h, nl, '/timezone Verenigde Staten'))[0]!.text).toBe(
-      'Verenigde Staten heeft meer dan één tijdzone. Noem een stad daar, of je verschil met UTC (<code>/timezone -05:00</code>).',
+      'Verenigde Staten: dat land heeft meer dan één tijdzone. Noem een stad daar, of je verschil met UTC (<code>/timezone -05:00</code>).',
     );
     expect(h.deps.subscribers.find(nl.id)?.timezone).toBe('Europe/Berlin');
     const en = english();
     expect((await say(h, en, '/timezone Spain'))[0]!.text).toBe(
-      'Spain has more than one time zone. Name a city there, or your offset from UTC (<code>/timezone +01:00</code>).',
+      'Spain: this country has more than one time zone. Name a city there, or your offset from UTC (<code>/timezone +01:00</code>).',
     );
     // The example is the country's, whatever the language.
     for (const [language, country] of [['nl', 'Spanje'], ['de', 'Spanien'], ['fr', 'Espagne']] as const) {
       await say(h, en, `/language ${language}`);
       const [reply] = await say(h, en, `/timezone ${country}`);
-      expect(reply!.text, language).toContain(`${country} `);
+      expect(reply!.text, language).toMatch(new RegExp(`^${country} ?: `));
       expect(reply!.text, language).toContain('<code>/timezone +01:00</code>');
+    }
+    // The country is named as a label, never as the subject of a sentence, which most country
+    // names cannot be without their article ("Les États-Unis ont", not "États-Unis a").
+    for (const [language, country] of [['fr', 'États-Unis'], ['de', 'Vereinigte Staaten']] as const) {
+      await say(h, en, `/language ${language}`);
+      expect((await say(h, en, `/timezone ${country}`))[0]!.text, language).toMatch(new RegExp(`^${country} ?: `));
     }
   });
 
