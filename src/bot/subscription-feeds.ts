@@ -31,10 +31,11 @@ export function offeredNames(feeds: readonly FeedSpec[], names: TopicNames = NO_
 
 /**
  * The words as topics of `topics` and feeds of `feedIds`: a topic id first, then a feed id, then
- * a topic's name; the longest run of words that is a name counts as one (`Verenigde Staten`).
+ * a topic's name; the longest run of words that is a name counts as one (`Verenigde Staten`,
+ * `pays bas` for `Pays-Bas`).
  */
 function readItems(words: readonly string[], topics: readonly string[], feedIds: readonly string[], names: TopicNames): { items: Subscription[]; rest: string[] } {
-  const byName = topicsByName(topics, names);
+  const byName = new Map([...topicsByName(topics, names)].map(([name, topic]) => [hyphensAsSpaces(name), topic]));
   const longest = Math.max(1, ...[...byName.keys()].map((name) => name.split(' ').length));
   const typed = listedWords(words).filter((word) => subscriptionWord(word) !== '');
   const items: Subscription[] = [];
@@ -58,8 +59,13 @@ function readItems(words: readonly string[], topics: readonly string[], feedIds:
 function itemNamed(phrase: string, oneWord: boolean, topics: readonly string[], feedIds: readonly string[], byName: ReadonlyMap<string, string>): Subscription | null {
   if (oneWord && topics.includes(phrase)) return { kind: 'topic', value: phrase };
   if (oneWord && feedIds.includes(phrase)) return { kind: 'feed', value: phrase };
-  const topic = byName.get(foldName(phrase));
+  const topic = byName.get(hyphensAsSpaces(foldName(phrase)));
   return topic === undefined ? null : { kind: 'topic', value: topic };
+}
+
+/** `pays-bas` -> `pays bas`: a name written with a hyphen is often typed with a space, and read as two words. */
+function hyphensAsSpaces(name: string): string {
+  return name.replace(/-/g, ' ');
 }
 
 /**

@@ -73,6 +73,13 @@ describe('reading topics typed by name', () => {
     expect(topicsOf('verenigde wereld staten')).toEqual({ items: [{ kind: 'topic', value: 'world' }], unknown: ['verenigde', 'staten'] });
   });
 
+  it('takes a name written with a hyphen when it is typed with a space instead (pays bas for Pays-Bas)', () => {
+    const names: TopicNames = new Map([['netherlands', { nl: 'Nederland', fr: 'Pays-Bas' }], ['us', { fr: 'États-Unis' }]]);
+    const feeds = [feed('nos', ['netherlands']), feed('npr', ['us'])];
+    expect(resolveSubscriptions(['pays', 'bas', 'Etats', 'Unis'], feeds, names)).toEqual({ items: [{ kind: 'topic', value: 'netherlands' }, { kind: 'topic', value: 'us' }], unknown: [] });
+    expect(resolveSubscriptions(['Pays-Bas'], feeds, names).items).toEqual([{ kind: 'topic', value: 'netherlands' }]);
+  });
+
   it('reads /unsubscribe words by name against what the chat follows, offered or not', () => {
     const chat = { topics: ['world', 'gone'], feeds: ['ft'] } as unknown as Subscriber;
     expect(followedItems(['Monde', 'Gone', 'ft', 'economie'], chat, NAMES)).toEqual({
