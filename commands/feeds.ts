@@ -2,11 +2,11 @@ import type { BotCommand } from '../src/bot/command.js';
 import type { FeedState } from '../src/core/types.js';
 import type { FeedHealthLabel } from '../src/i18n/index.js';
 import { availableTopics } from '../src/core/following.js';
-import { topicLabel } from '../src/core/topic-names.js';
+import { inNameOrder, topicLabel } from '../src/core/topic-names.js';
 import { lastPollFailed } from '../src/core/poll-timing.js';
 import { splitMessage } from '../src/telegram/split-message.js';
 
-/** /feeds: the configured feeds grouped by topic, each with its health from the poller. */
+/** /feeds: the configured feeds grouped by topic (in the order of the topics' names), each with its health from the poller. */
 export const feedsCommand: BotCommand = {
   name: 'feeds',
   scope: 'everyone',
@@ -15,7 +15,7 @@ export const feedsCommand: BotCommand = {
     if (enabled.length === 0) return c.reply(c.msg.feedsEmpty);
     const states = c.deps.feedHealth ? new Map(c.deps.feedHealth().map((state) => [state.feedId, state])) : null;
     const items = [c.msg.feedsHeader];
-    for (const topic of availableTopics(enabled)) {
+    for (const topic of inNameOrder(availableTopics(enabled), c.chat.language, c.topicNames)) {
       const lines = enabled
         .filter((feed) => feed.topics.includes(topic))
         .map((feed) => c.msg.feedLine(feed.title, feed.id, health(states, feed.id), feed.language));

@@ -35,7 +35,7 @@ export const subscribeCommand: BotCommand = {
     // A button of a keyboard drawn before feeds.json was reloaded: show the current one instead.
     if (item === null) return c.data[0] === 'i' ? c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds, c.topicNames)) : undefined;
     // Redrawn on the page the button was on, found before the toggle (an unfollowed gone feed leaves the list).
-    const page = togglePage(c.chat, c.feeds, [TOGGLE_PREFIX, ...c.data].join(':'));
+    const page = togglePage(c.chat, c.feeds, [TOGGLE_PREFIX, ...c.data].join(':'), c.topicNames);
     const followed = item.kind === 'topic' ? c.chat.topics.includes(item.value) : c.chat.feeds.includes(item.value);
     const chat = followed
       ? c.deps.subscribers.unsubscribe(c.chat.chatId, [item], c.now)

@@ -6,7 +6,7 @@ import type { Keyboard } from './command.js';
 import type { FeedSpec } from '../core/types.js';
 import { availableTopics, followedFeedIds, labelGone } from '../core/following.js';
 import { timezoneLabel } from '../telegram/timezone-label.js';
-import { NO_TOPIC_NAMES, topicLabel, type TopicNames } from '../core/topic-names.js';
+import { inNameOrder, NO_TOPIC_NAMES, topicLabel, type TopicNames } from '../core/topic-names.js';
 
 /** A chat's settings as /settings and /status display them, topics by their names in the chat's language. */
 export function settingsView(chat: Subscriber, names: TopicNames): SettingsView {
@@ -14,7 +14,7 @@ export function settingsView(chat: Subscriber, names: TopicNames): SettingsView 
     language: messagesFor(chat.language).languageName,
     timezone: timezoneLabel(chat.timezone),
     digestTime: chat.digestTime === null ? null : formatTimeOfDay(chat.digestTime, chat.language),
-    topics: chat.topics.map((topic) => topicLabel(topic, chat.language, names)),
+    topics: inNameOrder(chat.topics, chat.language, names).map((topic) => topicLabel(topic, chat.language, names)),
     feeds: chat.feeds,
   };
 }
@@ -53,17 +53,17 @@ export function toggleKeyboard(chat: Subscriber, feeds: readonly FeedSpec[], nam
   return [...rows('topic', 3), ...rows('feed', 2), ...rows('gone', 1), ...nav, [{ text: msg.doneButton, data: `${TOGGLE_PREFIX}:done` }]];
 }
 
-/** The page of the subscribe keyboard that holds the button with callback data `data` (0 when none does). */
-export function togglePage(chat: Subscriber, feeds: readonly FeedSpec[], data: string): number {
-  // Buttons are told apart by their data, which names topics by id: labels do not matter here.
-  const index = allToggles(chat, feeds, NO_TOPIC_NAMES).findIndex((toggle) => toggle.data === data);
+/** The page of the subscribe keyboard drawn with `names` that holds the button with callback data `data` (0 when none does). */
+export function togglePage(chat: Subscriber, feeds: readonly FeedSpec[], data: string, names: TopicNames = NO_TOPIC_NAMES): number {
+  // The names order the topic buttons, so they decide on which page a button is.
+  const index = allToggles(chat, feeds, names).findIndex((toggle) => toggle.data === data);
   return index < 0 ? 0 : Math.floor(index / TOGGLES_PER_PAGE);
 }
 
 function allToggles(chat: Subscriber, feeds: readonly FeedSpec[], names: TopicNames): Toggle[] {
   const msg = messagesFor(chat.language);
   const mark = (on: boolean, label: string) => `${on ? '✅' : '▫️'} ${label}`;
-  const topicButtons = availableTopics(feeds).map((topic): Toggle => ({ text: mark(chat.topics.includes(topic), topicLabel(topic, chat.language, names)), data: `${TOGGLE_PREFIX}:t:${topic}`, row: 'topic' }));
+  const topicButtons = inNameOrder(availableTopics(feeds), chat.language, names).map((topic): Toggle => ({ text: mark(chat.topics.includes(topic), topicLabel(topic, chat.language, names)), data: `${TOGGLE_PREFIX}:t:${topic}`, row: 'topic' }));
   const feedButtons = feeds
     .filter((feed) => feed.enabled)
     .map((feed): Toggle => ({ text: mark(chat.feeds.includes(feed.id), feed.title), data: feedButtonData(feed, feeds), row: 'feed' }));

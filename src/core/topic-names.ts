@@ -20,6 +20,18 @@ export function topicLabel(topic: string, language: LanguageCode, names: TopicNa
 }
 
 /**
+ * `topics` in the alphabetical order of their names in `language` (topicLabel), as a reader scans
+ * a list: sorted by id, a German list runs Belgien, Wirtschaft, Frankreich, Deutschland.
+ */
+export function inNameOrder(topics: readonly string[], language: LanguageCode, names: TopicNames): string[] {
+  const collator = new Intl.Collator(language);
+  return topics
+    .map((topic) => ({ topic, label: topicLabel(topic, language, names) }))
+    .sort((a, b) => collator.compare(a.label, b.label))
+    .map(({ topic }) => topic);
+}
+
+/**
  * The names to show topics by once a reloaded feeds.json is served: its own (`after`), plus the
  * names `before` knew of topics that no feed of the new file carries any more (`topicsAfter` are
  * the topics of all its feeds, enabled or not). A chat still following a topic that left

@@ -18,6 +18,7 @@ let h: Harness;
 let nextUser = 7001;
 const dutch = () => ({ id: nextUser++, first_name: 'Daan', language_code: 'nl' });
 const english = () => ({ id: nextUser++, first_name: 'Emma', language_code: 'en' });
+const french = () => ({ id: nextUser++, first_name: 'Chloé', language_code: 'fr' });
 
 beforeAll(async () => {
   h = await startHarness({
@@ -39,6 +40,18 @@ describe('topics in the reader\'s language', () => {
     const [en] = await say(h, english(), '/feeds');
     expect(en!.text).toContain('<b>World</b>');
     expect(en!.text).toContain('<b>Tech</b>');
+  });
+
+  it('lists topics in the alphabetical order of their names in the chat\'s language, not of their ids', async () => {
+    // Ids tech < world, but in French the names are Monde < Tech.
+    const user = french();
+    const [feeds] = await say(h, user, '/feeds');
+    expect(feeds!.text.indexOf('<b>Monde</b>')).toBeLessThan(feeds!.text.indexOf('<b>Tech</b>'));
+    await say(h, user, '/subscribe tech monde');
+    expect((await say(h, user, '/settings'))[0]!.text).toContain('Thèmes : <b>Monde</b>, <b>Tech</b>');
+    const [keyboard] = await say(h, user, '/subscribe');
+    const labels = buttons(keyboard!).map((button) => button.text);
+    expect(labels.findIndex((label) => label.endsWith(' Monde'))).toBeLessThan(labels.findIndex((label) => label.endsWith(' Tech')));
   });
 
   it('/subscribe takes a topic by its name in any language and stores its id', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { followedItems, offeredNames, resolveSubscriptions, retryWithClosest, shownItems } from '../../src/bot/subscription-feeds.js';
 import { withTopicNames } from '../../src/bot/topic-examples.js';
 import { labelGone } from '../../src/core/following.js';
-import { foldName, namesAfterReload, NO_TOPIC_NAMES, topicLabel, type TopicNames } from '../../src/core/topic-names.js';
+import { foldName, inNameOrder, namesAfterReload, NO_TOPIC_NAMES, topicLabel, type TopicNames } from '../../src/core/topic-names.js';
 import type { FeedSpec, Subscriber } from '../../src/core/types.js';
 
 const NAMES: TopicNames = new Map([
@@ -24,6 +24,14 @@ describe('topicLabel', () => {
     expect(topicLabel('world', 'nl', NO_TOPIC_NAMES)).toBe('World');
   });
 
+});
+
+describe('inNameOrder', () => {
+  it('orders topics by their names in the language, accents and case aside, not by their ids', () => {
+    const names: TopicNames = new Map([['economy', { nl: 'Economie', de: 'Wirtschaft', fr: 'Économie' }], ['belgium', { de: 'Belgien', fr: 'Belgique' }], ['germany', { de: 'Deutschland', fr: 'allemagne' }]]);
+    expect(inNameOrder(['belgium', 'economy', 'germany'], 'de', names)).toEqual(['belgium', 'germany', 'economy']);
+    expect(inNameOrder(['belgium', 'economy', 'germany'], 'fr', names)).toEqual(['germany', 'belgium', 'economy']);
+  });
 });
 
 describe('namesAfterReload', () => {
