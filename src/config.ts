@@ -70,6 +70,9 @@ const ENV_SCHEMA = z
   })
   .strip();
 
+/** Every variable newsbrief reads, as the README's configuration table lists them. */
+export const SETTING_NAMES: readonly string[] = Object.freeze(Object.keys(ENV_SCHEMA.shape));
+
 export type Config = Readonly<{
   botToken: string | null;
   feedsFile: string;

@@ -17,6 +17,7 @@ import { createFeedCatalog, type FeedCatalog } from './feed-catalog.js';
 import { loadFeedsDocument, warnNothingToPoll, warnSameUrls } from './feeds-file.js';
 import { createDeliveryWorker, type DeliveryWorker } from './jobs/deliver-outbox.js';
 import { createConfiguredLogger, type Logger } from './log.js';
+import { warnMisspelledSettings } from './misspelled-settings.js';
 import { createIngestion, type Ingestion } from './ingestion.js';
 import { takeOverRenamedFeeds } from './jobs/take-over-renamed-feeds.js';
 import { readStartArguments } from './start-arguments.js';
@@ -57,9 +58,11 @@ async function main(): Promise<void> {
     process.stderr.write(start.message);
     process.exit(2);
   }
-  const config = parseConfig(process.env);
-  const initial = loadFeedsDocument(config.feedsFile);
+  // Not an error (it may be another program's variable), but the setting meant keeps its default.
+  const misspelled = warnMisspelledSettings(Object.keys(process.env));
+  const { config, initial } = loadSetup(misspelled);
   const logger = createConfiguredLogger(config);
+  for (const warning of misspelled) logger.warn(warning);
   const ingestion = createIngestion(config, logger);
   // An admin's /poll and the first poll of feeds a reload added run in `background`, beside the
   // scheduler's own polls; shutdown waits for them too.
@@ -128,6 +131,20 @@ async function main(): Promise<void> {
   // Polling can end on its own (token revoked, another instance took over): then stop everything.
   await telegram.running.stopped;
   await shutdown('bot stopped');
+}
+
+/**
+ * The configuration and feeds.json. When either is refused, the misspelled variables are told
+ * first: `FEED_FILE=...` for FEEDS_FILE is what leaves ./feeds.json missing.
+ */
+function loadSetup(misspelled: readonly string[]): { config: Config; initial: ReturnType<typeof loadFeedsDocument> } {
+  try {
+    const config = parseConfig(process.env);
+    return { config, initial: loadFeedsDocument(config.feedsFile) };
+  } catch (error) {
+    for (const warning of misspelled) process.stderr.write(`newsbrief: warning: ${warning}\n`);
+    throw error;
+  }
 }
 
 /** Feeds a reload added (or whose settings changed) are polled at once, not at the next tick. */

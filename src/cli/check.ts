@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { ConfigError, parseConfig, type Config } from '../config.js';
 import type { FeedSpec } from '../core/types.js';
 import { loadFeedsFile, warnNothingToPoll, warnSameUrls } from '../feeds-file.js';
+import { warnMisspelledSettings } from '../misspelled-settings.js';
 import { inspectDatabase } from '../store/database.js';
 import type { CliEnv } from './context.js';
 import { helpFooter } from './help-footer.js';
@@ -40,12 +41,15 @@ const PATH_VARIABLES = ['FEEDS_FILE', 'DATA_DIR', 'DATABASE_PATH'] as const;
 /**
  * Checks the environment, then feeds.json, then the database file, in that order. A bad variable
  * does not hide a broken feeds.json: the files are still checked where the environment puts them
- * (or at their defaults), unless a path variable itself is what is wrong.
+ * (or at their defaults), unless a path variable itself is what is wrong. A variable that looks
+ * like a misspelled setting is a warning, not a problem.
  */
 export function checkEverything(env: CliEnv): CheckLine[] {
   const lines: CheckLine[] = [];
   const config = attempt(lines, () => parseConfig(env));
   if (config !== null) lines.push(...environmentLines(config));
+  // A misspelled name is no problem to the schema (its default is used), but rarely what was meant.
+  lines.push(...warnMisspelledSettings(Object.keys(env)).map((warning) => ok(`environment: warning: ${warning}`)));
   const paths = config ?? pathsOnly(env);
   if (paths === null) return lines;
   const feeds = attempt(lines, () => loadFeedsFile(paths.feedsFile));

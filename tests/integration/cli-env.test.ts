@@ -59,6 +59,14 @@ describe('the CLI subcommands read the environment they are handed, not process.
     expect(stdout).toContain(`environment: ok (database ${env.DATABASE_PATH}`);
   });
 
+  it('check warns about a variable of the handed environment that looks like a misspelled setting, and still passes', async () => {
+    const { stdout, stderr } = await run(checkCommand({ ...env, DIGEST_TIME: '08:00', HOME: '/root' }), ['check']);
+    expect(stdout).toContain('environment: warning: DIGEST_TIME is not a newsbrief setting (did you mean DEFAULT_DIGEST_TIME?)\n');
+    expect(stdout).not.toContain('HOME');
+    expect(stderr).toBe('');
+    expect(process.exitCode).toBeUndefined();
+  });
+
   it('feeds lists the feeds of the handed FEEDS_FILE', async () => {
     const { stdout, stderr } = await run(feedsCommand(env), ['feeds', '--json']);
     expect((JSON.parse(stdout) as Array<{ id: string }>).map((feed) => feed.id)).toEqual(['only-in-handed-env']);

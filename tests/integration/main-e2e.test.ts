@@ -117,6 +117,25 @@ describe('newsbrief as a process', () => {
     }
   });
 
+  it('warns at start about a variable that looks like a misspelled setting, and keeps running', async () => {
+    const app = startApp({ FEEDS_FILE: join(dir, 'feeds.json'), DATABASE_PATH: join(dir, 'misspelled.db'), DIGEST_TIME: '08:00', HOME: '/root' });
+    try {
+      await until(() => app.output().includes('"msg":"newsbrief started"'), 'the start');
+      expect(app.output()).toMatch(/"level":40,.*"msg":"DIGEST_TIME is not a newsbrief setting \(did you mean DEFAULT_DIGEST_TIME\?\)"/);
+      expect(app.output()).not.toContain('HOME');
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toBe(0);
+    } finally {
+      app.child.kill('SIGKILL');
+    }
+  });
+
+  it('names a misspelled setting before the start problem it may explain', async () => {
+    const app = startApp({ FEEDS_FILE: join(dir, 'none.json'), FEED_FILE: join(dir, 'feeds.json'), DATABASE_PATH: join(dir, 'feed-file.db') });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toMatch(/^newsbrief: warning: FEED_FILE is not a newsbrief setting \(did you mean FEEDS_FILE\?\)\nnewsbrief: .*none\.json/);
+  });
+
   it('reloads feeds.json on SIGHUP: a broken file changes nothing, a good one is served and its new feed polled at once', async () => {
     const feedsFile = join(dir, 'reload-feeds.json');
     const first = { id: 'loopback', title: 'Loopback News', url: feeds.url('/news.xml'), language: 'en', topics: ['world'], fullText: 'never' };
