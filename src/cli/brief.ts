@@ -20,7 +20,11 @@ import { EXIT_ON_MISTAKE, helpFooter } from './help-footer.js';
 export interface BriefDeps {
   readonly fetchPage?: FetchPage;
   readonly readStdin?: () => Promise<string>;
+  /** Whether stdin is a terminal (default: process.stdin's); there `-` says how to end the text. */
+  readonly stdinIsTTY?: boolean;
   readonly write?: (text: string) => void;
+  /** Where hints go (default: stderr), so that stdout holds only the briefing. */
+  readonly writeHint?: (text: string) => void;
 }
 
 interface ArticleSource {
@@ -96,7 +100,11 @@ async function loadArticle(source: string, config: Config, deps: BriefDeps): Pro
 
 /** The text of the source, and whether it is an HTML page (a URL, or a file named .html). */
 async function loadDocument(source: string, config: Config, deps: BriefDeps): Promise<{ raw: string; html: boolean }> {
-  if (source === '-') return { raw: await (deps.readStdin ?? readAllStdin)(), html: false };
+  if (source === '-') {
+    const hint = stdinHint(deps.stdinIsTTY ?? process.stdin.isTTY === true);
+    if (hint !== null) (deps.writeHint ?? ((text: string) => void process.stderr.write(text)))(`${hint}\n`);
+    return { raw: await (deps.readStdin ?? readAllStdin)(), html: false };
+  }
   if (/^https?:\/\//i.test(source)) {
     // The operator typed this URL: unlike a feed's links, local and private hosts are fine here.
     const limits = { timeoutMs: config.fetch.timeoutMs, maxBytes: config.fetch.maxBytes };
@@ -113,6 +121,14 @@ async function loadDocument(source: string, config: Config, deps: BriefDeps): Pr
   } catch (error) {
     throw new UsageError(`brief: cannot read ${source}: ${readProblem(error)}`);
   }
+}
+
+/**
+ * What `brief -` says before it reads a terminal, which otherwise waits without a word; nothing
+ * when stdin is a pipe or a file, where the text is already on its way.
+ */
+export function stdinHint(isTTY: boolean): string | null {
+  return isTTY ? 'Paste or type the article, then press Ctrl-D (Ctrl-Z Enter on Windows).' : null;
 }
 
 function fromText(raw: string): ArticleSource {

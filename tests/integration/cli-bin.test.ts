@@ -70,6 +70,13 @@ describe('bin/newsbrief.js', () => {
     expect(await run(join(REPO, 'bin/newsbrief.js'), ['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
+  it('brief - reads a pipe without a word on stderr: the terminal hint is for terminals only', async () => {
+    const result = await chat(['brief', '-'], {}, 'De gemeenteraad heeft dinsdag ingestemd met de bouw van een nieuwe brug. De bouw begint volgend jaar.');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('nieuwe brug');
+  });
+
   it('check says what npm start still does without a bot token', async () => {
     const feeds = join(dir.dir, 'feeds.json');
     writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'a', url: 'https://a.example/rss', language: 'en', topics: ['news'] }] }));

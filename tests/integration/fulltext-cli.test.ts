@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { briefCommand, type BriefDeps } from '../../src/cli/brief.js';
+import { briefCommand, stdinHint, type BriefDeps } from '../../src/cli/brief.js';
 import type { CliEnv } from '../../src/cli/context.js';
 import { UsageError } from '../../src/cli/run-cli.js';
 import { feedResponse, startFeedServer } from '../helpers/feed-server.js';
@@ -55,6 +55,23 @@ describe('newsbrief brief', () => {
   it('reads stdin for -', async () => {
     const out = await run(['-'], { readStdin: async () => readFileSync(fixturePath('gemeenteraad.txt'), 'utf8') });
     expect(out).toContain('nieuwe brug');
+  });
+
+  it('says how to end the text when stdin is a terminal, and nothing when it is a pipe', () => {
+    expect(stdinHint(true)).toBe('Paste or type the article, then press Ctrl-D (Ctrl-Z Enter on Windows).');
+    expect(stdinHint(false)).toBeNull();
+  });
+
+  it('prints the terminal hint on its own channel before reading, never into the briefing', async () => {
+    const events: string[] = [];
+    const readStdin = async () => (events.push('read'), readFileSync(fixturePath('gemeenteraad.txt'), 'utf8'));
+    const writeHint = (text: string) => void events.push(`hint: ${text}`);
+    const out = await run(['-'], { readStdin, stdinIsTTY: true, writeHint });
+    expect(events).toEqual(['hint: Paste or type the article, then press Ctrl-D (Ctrl-Z Enter on Windows).\n', 'read']);
+    expect(out).not.toContain('Ctrl-D');
+    events.length = 0;
+    await run(['-'], { readStdin, stdinIsTTY: false, writeHint });
+    expect(events).toEqual(['read']);
   });
 
   it('says what is wrong with a file it cannot read, in words', async () => {
