@@ -3,13 +3,12 @@ import { extname } from 'node:path';
 import { Command } from 'commander';
 import { parseConfig, type Config } from '../config.js';
 import { condenseArticle, parsePlainArticle } from '../core/condense/index.js';
-import { htmlToText } from '../core/text/html-to-text.js';
 import type { Briefing } from '../core/types.js';
 import { detectLanguage } from '../detect-language.js';
 import { LANGUAGE_SCHEMA } from '../feeds-file.js';
 import { DEFAULT_FETCHER_OPTIONS, createFetcher } from '../feeds/fetch.js';
 import { looksLikeFeed } from '../feeds/sniff.js';
-import { extractFromHtml, type FetchPage } from '../fulltext/extract.js';
+import { extractArticleFromHtml, type FetchPage } from '../fulltext/extract.js';
 import { fetchPageWith } from '../fulltext/fetch-page.js';
 import type { CliEnv } from './context.js';
 import { readProblem } from './read-problem.js';
@@ -95,7 +94,7 @@ async function loadArticle(source: string, config: Config, deps: BriefDeps): Pro
     // A feed holds many articles: reading its markup as one would brief XML lines, or nothing.
     throw new UsageError(`brief: ${where} is a feed document, not an article; \`newsbrief parse ${source === '-' ? '<file|url>' : source}\` lists its articles`);
   }
-  return html ? fromHtml(raw) : fromText(raw);
+  return html ? fromHtml(raw, where) : fromText(raw, where);
 }
 
 /** The text of the source, and whether it is an HTML page (a URL, or a file named .html). */
@@ -131,16 +130,21 @@ export function stdinHint(isTTY: boolean): string | null {
   return isTTY ? 'Paste or type the article, then press Ctrl-D (Ctrl-Z Enter on Windows).' : null;
 }
 
-function fromText(raw: string): ArticleSource {
-  if (/^\s*<(?:!doctype|html|body|article|p|div)\b/i.test(raw)) return fromHtml(raw);
+function fromText(raw: string, where: string): ArticleSource {
+  if (/^\s*<(?:!doctype|html|body|article|p|div)\b/i.test(raw)) return fromHtml(raw, where);
   const plain = parsePlainArticle(raw);
   return { title: '', lead: plain.lead, text: plain.body };
 }
 
-function fromHtml(html: string): ArticleSource {
-  const extracted = extractFromHtml(html);
+/**
+ * The article of an HTML page, as Readability finds it. A page without one (a front page, a menu,
+ * a consent wall) is refused: briefing the text of its links would print "Home | About" or a
+ * list of headlines as news.
+ */
+function fromHtml(html: string, where: string): ArticleSource {
+  const extracted = extractArticleFromHtml(html);
   if (extracted) return { title: extracted.title ?? '', text: extracted.text };
-  return { title: '', text: htmlToText(html) };
+  throw new UsageError(`brief: no article text found in ${where}: it looks like a navigation/index page (or a consent wall); give the page of one article, or its text with \`newsbrief brief -\``);
 }
 
 async function readAllStdin(): Promise<string> {

@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import { removeBoilerplate } from '../core/condense/boilerplate.js';
 import { htmlToText } from '../core/text/html-to-text.js';
 import type { Logger } from '../log.js';
+import { linkShare } from './link-share.js';
 import { removePageBoilerplate } from './page-boilerplate.js';
 
 /**
@@ -55,6 +56,27 @@ export function createFullTextExtractor(deps: { fetchPage: FetchPage; extractPag
 
 /** Main text of an article page's HTML, or null when Readability finds no article. */
 export function extractFromHtml(html: string): FullText | null {
+  const page = readMainContent(html);
+  return page === null ? null : { text: page.text, title: page.title };
+}
+
+/** A main text mostly made of link text is a list of headlines, not an article. */
+const MAX_LINK_SHARE = 0.5;
+
+/**
+ * As extractFromHtml, for a page that must hold an article (`newsbrief brief page.html`): null
+ * too when Readability's main text is mostly link text, as on a front page or a section index,
+ * whose list of headlines it takes for the article. The poller keeps extractFromHtml: a feed
+ * links to articles, and its teaser is the fallback when a page disappoints.
+ */
+export function extractArticleFromHtml(html: string): FullText | null {
+  const page = readMainContent(html);
+  if (page === null || linkShare(page.content) > MAX_LINK_SHARE) return null;
+  return { text: page.text, title: page.title };
+}
+
+/** Readability's main content of a page, as HTML and as text, with the title; null when it holds no article text. */
+function readMainContent(html: string): (FullText & { readonly content: string }) | null {
   const { document } = parseHTML(html);
   removePageBoilerplate(document as unknown as Parameters<typeof removePageBoilerplate>[0]);
   const reader = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: MIN_TEXT_CHARS });
@@ -62,8 +84,7 @@ export function extractFromHtml(html: string): FullText | null {
   if (!article?.content) return null;
   const text = removeBoilerplate(htmlToText(article.content));
   if (text.length < MIN_TEXT_CHARS) return null;
-  const title = cleanPageTitle(article.title);
-  return { text, title };
+  return { content: article.content, text, title: cleanPageTitle(article.title) };
 }
 
 /** A page title without a trailing site name ("Kabinet valt | NOS" -> "Kabinet valt"). */

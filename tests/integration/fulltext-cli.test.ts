@@ -38,7 +38,17 @@ describe('newsbrief brief', () => {
     expect(out).not.toContain('Facebook');
   });
 
-  it('fetches a URL through the page port', async () => {
+  it('refuses a page that holds no article (a menu, a list of headlines, a consent wall) instead of briefing its links', async () => {
+    const path = fixturePath('navigation-page.html');
+    const index = run([path]);
+    await expect(index).rejects.toBeInstanceOf(UsageError);
+    await expect(index).rejects.toThrow(`brief: no article text found in ${path}: it looks like a navigation/index page (or a consent wall); give the page of one article, or its text with \`newsbrief brief -\``);
+    const menuOnly = '<!doctype html><html><body><nav><a href="/">Home</a> | <a href="/about">About</a> | <a href="/contact">Contact</a></nav></body></html>';
+    await expect(run(['https://news.example/'], { fetchPage: async () => menuOnly })).rejects.toThrow('brief: no article text found in https://news.example/: it looks like a navigation/index page');
+    await expect(run(['-'], { readStdin: async () => readFileSync(path, 'utf8') })).rejects.toThrow('brief: no article text found in stdin: ');
+  });
+
+it('fetches a URL through the page port', async () => {
     const html = readFileSync(fixturePath('article-page.html'), 'utf8');
     const seen: string[] = [];
     const out = await run(['https://news.example/brug'], { fetchPage: async (url) => (seen.push(url), html) });
