@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { closestName } from '../core/closest-name.js';
 import { withoutFeedPrefix } from '../jobs/poll-feed.js';
 import type { FeedPollResult, PollReport } from '../jobs/poll-feeds.js';
 import { createConfiguredLogger, createSilentLogger } from '../log.js';
@@ -18,20 +19,22 @@ export function pollCommand(env: CliEnv): Command {
   return new Command('poll')
     .description('Poll every enabled feed (or --feed ids) into the database now, then exit; --once is required (the bot polls on its own schedule: npm start)')
     .option('--once', 'required: poll once now and exit')
-    .option('--feed <id...>', 'poll only these feed ids')
+    .option('--feed <id...>', 'poll only these feed ids (separated by spaces or commas)')
     .option('--verbose', 'log each feed as JSON on stderr (at LOG_LEVEL)')
     .addHelpText('after', helpFooter([
         'newsbrief poll --once',
         'newsbrief poll --once --feed nos-algemeen bbc-world',
+        'newsbrief poll --once --feed nos-algemeen,tweakers',
       ], ['0  polled, also when some feeds failed (the table names each, and why) or none is enabled', '1  every feed polled failed', EXIT_ON_MISTAKE]))
     .action(async (options: { once?: boolean; feed?: string[]; verbose?: boolean }) => {
       if (options.once !== true) {
         throw new UsageError('poll: add --once: `newsbrief poll --once` polls every enabled feed now and exits; the bot polls on its own schedule (npm start)');
       }
       const { config, feeds } = loadCliContext(env);
-      const selected = options.feed === undefined ? feeds.filter((feed) => feed.enabled) : feeds.filter((feed) => options.feed?.includes(feed.id));
-      const unknown = (options.feed ?? []).filter((id) => !feeds.some((feed) => feed.id === id));
-      if (unknown.length > 0) throw new UsageError(`poll: unknown feed id(s): ${unknown.join(', ')}`);
+      const asked = options.feed === undefined ? undefined : options.feed.flatMap((value) => value.split(',')).filter(Boolean);
+      const selected = asked === undefined ? feeds.filter((feed) => feed.enabled) : feeds.filter((feed) => asked.includes(feed.id));
+      const unknown = (asked ?? []).filter((id) => !feeds.some((feed) => feed.id === id));
+      if (unknown.length > 0) throw new UsageError(`poll: ${describeUnknownFeeds(unknown, feeds.map((feed) => feed.id))}`);
       if (selected.length === 0) {
         process.stdout.write('no enabled feeds to poll\n');
         return;
@@ -56,6 +59,18 @@ export function pollCommand(env: CliEnv): Command {
         await ingestion.close();
       }
     });
+}
+
+/**
+ * `unknown feed id: tweakerz (did you mean tweakers?); ...`: each id that names no feed of
+ * feeds.json, with the one it most likely meant (as the bot answers a mistyped /subscribe).
+ */
+export function describeUnknownFeeds(unknown: readonly string[], known: readonly string[]): string {
+  const named = unknown.map((id) => {
+    const meant = closestName(id, known);
+    return meant === null ? id : `${id} (did you mean ${meant}?)`;
+  });
+  return `unknown feed id${unknown.length === 1 ? '' : 's'}: ${named.join(', ')}; \`newsbrief feeds\` lists them`;
 }
 
 /**

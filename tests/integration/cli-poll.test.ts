@@ -90,7 +90,24 @@ describe('newsbrief poll --once', () => {
     expect(run.stdout).toContain('2 feeds polled: 0 ok, 2 failed');
   });
 
-  it('refuses to run without --once, saying what --once does, and its --help says --once is required', async () => {
+  it('refuses an unknown --feed id before polling anything, with the id it most likely meant', async () => {
+    const database = join(dir.dir, 'unknown-feed.db');
+    const hitsBefore = server.hits('/cli/news.xml');
+    const run = await cli(['poll', '--once', '--feed', 'news,atomm'], { ...env, DATABASE_PATH: database });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('newsbrief: poll: unknown feed id: atomm (did you mean atom?); `newsbrief feeds` lists them\n');
+    expect(server.hits('/cli/news.xml')).toBe(hitsBefore);
+    expect(existsSync(database)).toBe(false);
+  });
+
+  it('takes --feed ids separated by commas as well as by spaces', async () => {
+    const run = await cli(['poll', '--once', '--feed', 'news,atom'], { ...env, DATABASE_PATH: join(dir.dir, 'commas.db') });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('2 feeds polled: 2 ok');
+    expect(run.stdout).not.toMatch(/^gone/m);
+  });
+
+it('refuses to run without --once, saying what --once does, and its --help says --once is required', async () => {
     const bare = await cli(['poll'], {});
     expect(bare.code).toBe(1);
     expect(bare.stderr).toBe('newsbrief: poll: add --once: `newsbrief poll --once` polls every enabled feed now and exits; the bot polls on its own schedule (npm start)\n');

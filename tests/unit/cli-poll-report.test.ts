@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeResult, renderPollReport } from '../../src/cli/poll.js';
+import { describeResult, describeUnknownFeeds, renderPollReport } from '../../src/cli/poll.js';
 import { describePollError, withoutFeedPrefix } from '../../src/jobs/poll-feed.js';
 import type { FeedPollDone, PollReport } from '../../src/jobs/poll-ports.js';
 
@@ -51,5 +51,14 @@ describe('withoutFeedPrefix', () => {
     expect(withoutFeedPrefix(describePollError({ feedId: 'news', currentUrl: url }, new Error('disk I/O error: (code 10)')))).toBe('disk I/O error: (code 10)');
     expect(withoutFeedPrefix('jobs/poll-feeds: feed news: aborted by shutdown')).toBe('aborted by shutdown');
     expect(withoutFeedPrefix('feeds/fetch: timed out')).toBe('feeds/fetch: timed out');
+  });
+});
+
+describe('describeUnknownFeeds', () => {
+  const known = ['nos-algemeen', 'tweakers', 'bbc-world'];
+
+  it('names each unknown id with the feed it most likely meant', () => {
+    expect(describeUnknownFeeds(['tweakerz'], known)).toBe('unknown feed id: tweakerz (did you mean tweakers?); `newsbrief feeds` lists them');
+    expect(describeUnknownFeeds(['bbc-wrold', 'weather'], known)).toBe('unknown feed ids: bbc-wrold (did you mean bbc-world?), weather; `newsbrief feeds` lists them');
   });
 });
