@@ -8,7 +8,7 @@ import { detectLanguage } from '../detect-language.js';
 import { LANGUAGE_SCHEMA } from '../feeds-file.js';
 import { DEFAULT_FETCHER_OPTIONS, createFetcher } from '../feeds/fetch.js';
 import { looksLikeFeed } from '../feeds/sniff.js';
-import { extractArticleFromHtml, type FetchPage } from '../fulltext/extract.js';
+import { extractFromHtml, type FetchPage } from '../fulltext/extract.js';
 import { fetchPageWith } from '../fulltext/fetch-page.js';
 import type { CliEnv } from './context.js';
 import { readProblem } from './read-problem.js';
@@ -142,7 +142,7 @@ function fromText(raw: string, where: string): ArticleSource {
  * list of headlines as news.
  */
 function fromHtml(html: string, where: string): ArticleSource {
-  const extracted = extractArticleFromHtml(html);
+  const extracted = extractFromHtml(html);
   if (extracted) return { title: extracted.title ?? '', text: extracted.text };
   throw new UsageError(`brief: no article text found in ${where}: it looks like a navigation/index page (or a consent wall); give the page of one article, or its text with \`newsbrief brief -\``);
 }

@@ -54,22 +54,17 @@ export function createFullTextExtractor(deps: { fetchPage: FetchPage; extractPag
   };
 }
 
-/** Main text of an article page's HTML, or null when Readability finds no article. */
-export function extractFromHtml(html: string): FullText | null {
-  const page = readMainContent(html);
-  return page === null ? null : { text: page.text, title: page.title };
-}
-
 /** A main text mostly made of link text is a list of headlines, not an article. */
 const MAX_LINK_SHARE = 0.5;
 
 /**
- * As extractFromHtml, for a page that must hold an article (`newsbrief brief page.html`): null
- * too when Readability's main text is mostly link text, as on a front page or a section index,
- * whose list of headlines it takes for the article. The poller keeps extractFromHtml: a feed
- * links to articles, and its teaser is the fallback when a page disappoints.
+ * Main text of an article page's HTML, or null when the page holds no article: Readability finds
+ * none, or what it keeps is mostly link text. On a front page or a section index Readability
+ * takes the list of headlines for the article; a feed item that links to one (a live blog's
+ * landing page, a section) would otherwise be briefed as a list of other stories, and
+ * `newsbrief brief page.html` would brief a menu. Null keeps the feed's teaser.
  */
-export function extractArticleFromHtml(html: string): FullText | null {
+export function extractFromHtml(html: string): FullText | null {
   const page = readMainContent(html);
   if (page === null || linkShare(page.content) > MAX_LINK_SHARE) return null;
   return { text: page.text, title: page.title };

@@ -10,6 +10,7 @@ import { createFullTextExtractor } from '../../src/fulltext/extract.js';
 import { fetchPageWith } from '../../src/fulltext/fetch-page.js';
 
 const page = readFileSync(fileURLToPath(new URL('../fixtures/condense/article-page.html', import.meta.url)), 'utf8');
+const frontPage = readFileSync(fileURLToPath(new URL('../fixtures/condense/navigation-page.html', import.meta.url)), 'utf8');
 
 let server: Server;
 let base: string;
@@ -20,6 +21,9 @@ beforeAll(async () => {
     if (req.url === '/artikel') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(page);
+    } else if (req.url === '/voorpagina') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(frontPage);
     } else if (req.url === '/leeg') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<html><body><p>Accepteer cookies.</p></body></html>');
@@ -90,6 +94,10 @@ describe('full-text extraction from a saved article page on loopback', () => {
 
   it('returns null when the page holds no article', async () => {
     expect(await extractor().extract(`${base}/leeg`)).toBeNull();
+  });
+
+  it('returns null (keep the teaser) when an item links to a front page: its list of headlines is no article', async () => {
+    expect(await extractor().extract(`${base}/voorpagina`)).toBeNull();
   });
 
   it('returns null when the port throws anything at all', async () => {
