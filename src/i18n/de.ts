@@ -56,7 +56,9 @@ export const DE: Messages = {
       '<code>/unsubscribe</code> — die Schaltflächen von /subscribe: ✅ steht bei allem, dem du folgst; antippen, um nicht mehr zu folgen.\n' +
       '<code>/unsubscribe tech</code> — Themen oder Feeds mit Namen nicht mehr folgen.\n' +
       '<code>/unsubscribe @kanal</code> — ein Kanal, den du verwaltest, bekommt keine Übersichten mehr.',
-    digest: '<code>/digest</code> — deine Übersicht sofort, genau wie die tägliche aussieht. Ihre Meldungen gelten als erhalten.',
+    digest:
+      '<code>/digest</code> — deine Übersicht sofort, genau wie die tägliche aussieht: die wichtigsten Meldungen seit deiner letzten täglichen Übersicht. ' +
+      '/latest bietet sie danach nicht mehr an; ein weiteres /digest oder die tägliche Übersicht kann sie aber noch einmal zeigen, weil sie dieselben Stunden abdeckt.',
     time:
       '<code>/time 07:30</code> — wann deine tägliche Übersicht kommt, in deiner Zeitzone (<code>7.30</code>, <code>19 Uhr</code> und <code>7pm</code> gehen auch).\n' +
       '<code>/time aus</code> — keine tägliche Übersicht.\n' +

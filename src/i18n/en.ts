@@ -56,7 +56,9 @@ export const EN: Messages = {
       '<code>/unsubscribe</code> — the buttons of /subscribe: ✅ marks what you follow; tap it to stop following.\n' +
       '<code>/unsubscribe tech</code> — stop following topics or feeds by name.\n' +
       '<code>/unsubscribe @channel</code> — a channel you administer gets no more digests.',
-    digest: '<code>/digest</code> — your digest right now, exactly as the daily one looks. Its stories count as received.',
+    digest:
+      '<code>/digest</code> — your digest right now, exactly as the daily one looks: the best stories since your last daily digest. ' +
+      '/latest will not offer them again; another /digest, or the daily digest, may show them again, since it covers the same hours.',
     time:
       '<code>/time 07:30</code> — when your daily digest arrives, in your time zone (<code>7u30</code>, <code>7h30</code>, <code>19 uur</code> and <code>7pm</code> work too).\n' +
       '<code>/time off</code> — no daily digest.\n' +

@@ -59,7 +59,9 @@ export const FR: Messages = {
       '<code>/unsubscribe</code> — les boutons de /subscribe : ✅ marque ce que vous suivez ; touchez-le pour ne plus le suivre.\n' +
       '<code>/unsubscribe tech</code> — ne plus suivre des thèmes ou des flux par leur nom.\n' +
       '<code>/unsubscribe @canal</code> — un canal que vous administrez ne reçoit plus de sélections.',
-    digest: '<code>/digest</code> — votre sélection tout de suite, telle que celle de chaque jour. Ses articles comptent comme reçus.',
+    digest:
+      '<code>/digest</code> — votre sélection tout de suite, telle que celle de chaque jour : les meilleurs articles depuis votre dernière sélection quotidienne. ' +
+      '/latest ne vous les proposera plus ; un nouveau /digest ou la sélection quotidienne peut toutefois les montrer de nouveau, puisqu’elle porte sur les mêmes heures.',
     time:
       '<code>/time 07:30</code> — l’heure de votre sélection quotidienne, dans votre fuseau horaire (<code>7h30</code>, <code>19 h 30</code>, <code>19h</code> et <code>7pm</code> marchent aussi).\n' +
       '<code>/time aucune</code> — pas de sélection quotidienne.\n' +

@@ -56,7 +56,9 @@ export const NL: Messages = {
       '<code>/unsubscribe</code> — de knoppen van /subscribe: ✅ staat bij wat je volgt; tik erop om het niet meer te volgen.\n' +
       '<code>/unsubscribe tech</code> — onderwerpen of feeds niet meer volgen, op naam.\n' +
       '<code>/unsubscribe @kanaal</code> — een kanaal dat jij beheert krijgt geen overzichten meer.',
-    digest: '<code>/digest</code> — je overzicht nu meteen, precies zoals het dagelijkse eruitziet. De berichten erin tellen als ontvangen.',
+    digest:
+      '<code>/digest</code> — je overzicht nu meteen, precies zoals het dagelijkse eruitziet: de beste berichten sinds je laatste dagelijkse overzicht. ' +
+      '/latest biedt ze daarna niet meer aan; een volgende /digest of het dagelijkse overzicht kan ze wel opnieuw tonen, want dat gaat over dezelfde uren.',
     time:
       '<code>/time 07:30</code> — wanneer je dagelijkse overzicht komt, in jouw tijdzone (<code>7u30</code>, <code>7h30</code>, <code>19 uur</code> en <code>7pm</code> kan ook).\n' +
       '<code>/time uit</code> — geen dagelijks overzicht.\n' +
