@@ -1,15 +1,23 @@
 import type { BotCommand } from '../src/bot/command.js';
 import { defaultTopicsFor } from '../src/bot/subscription-feeds.js';
+import { settingsView } from '../src/bot/views.js';
 import { topicLabel } from '../src/core/topic-names.js';
 
-/** /start: a welcome in the reader's language with a button that follows the default selection. */
+/**
+ * /start: a welcome in the reader's language with a button that follows the default selection.
+ * A chat that chose /stop is welcomed back instead: /stop dropped what it followed but kept its
+ * language, time zone and digest time, and a first-time welcome would leave those unsaid.
+ */
 export const startCommand: BotCommand = {
   name: 'start',
   scope: 'everyone',
   callbackPrefix: 'start',
   callbackScope: 'settings',
   async run(c) {
-    await c.reply(c.msg.welcome(c.firstName), [[{ text: c.msg.subscribeDefaultButton, data: 'start:default' }]]);
+    // Only /stop leaves a chat inactive here: talking to the bot made one that delivery had marked unreachable active again.
+    const view = settingsView(c.chat, c.topicNames);
+    const text = c.chat.active ? c.msg.welcome(c.firstName) : c.msg.welcomeBack(c.firstName, view.timezone, view.digestTime);
+    await c.reply(text, [[{ text: c.msg.subscribeDefaultButton, data: 'start:default' }]]);
   },
   async onCallback(c) {
     if (c.data[0] !== 'default') return;

@@ -31,6 +31,10 @@ export const DE: Messages = {
     `Hallo${name ? ` ${e(name)}` : ''}! Ich lese Nachrichtenfeeds und fasse jeden Artikel in einem kurzen Briefing ` +
     'mit den eigenen Worten der Journalisten zusammen. Frag jederzeit nach den neuesten Meldungen (/latest) oder erhalte jeden Tag eine Übersicht zu deiner Uhrzeit.\n\n' +
     'Tippe unten, um einer Standardauswahl zu folgen, oder wähle selbst mit /subscribe.',
+  welcomeBack: (name, zone, time) =>
+    `Willkommen zurück${name ? `, ${e(name)}` : ''}! Deine Einstellungen sind geblieben: Ich spreche Deutsch, deine Zeitzone ist <b>${e(zone)}</b> und ` +
+    `${time === null ? 'tägliche Übersichten sind aus' : `deine tägliche Übersicht ist auf <b>${e(time)}</b> gestellt`}; mit /settings änderst du sie.\n\n` +
+    'Seit /stop folgst du nichts: Tippe unten, um der Standardauswahl zu folgen, oder wähle selbst mit /subscribe.',
   subscribeDefaultButton: 'Der Standardauswahl folgen',
   help: (lines, isAdmin) =>
     [

@@ -31,6 +31,10 @@ export const EN: Messages = {
     `Hello${name ? ` ${e(name)}` : ''}! I read news feeds and condense every article into a short briefing ` +
     'in its own words. Ask for the /latest news any time, or get a daily digest at your own hour.\n\n' +
     'Tap below to follow a default selection, or choose yourself with /subscribe.',
+  welcomeBack: (name, zone, time) =>
+    `Welcome back${name ? `, ${e(name)}` : ''}! Your settings are kept: I speak English, your time zone is <b>${e(zone)}</b> and ` +
+    `${time === null ? 'daily digests are off' : `your daily digest is set for <b>${e(time)}</b>`}; /settings changes them.\n\n` +
+    'Since /stop you follow nothing: tap below to follow the default selection, or choose yourself with /subscribe.',
   subscribeDefaultButton: 'Follow the default selection',
   help: (lines, isAdmin) =>
     [

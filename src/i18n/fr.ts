@@ -34,6 +34,10 @@ export const FR: Messages = {
     `Bonjour${name ? ` ${e(name)}` : ''} ! Je lis des flux d’actualité et je résume chaque article en un court briefing, ` +
     'avec les mots mêmes du journaliste. Demandez les dernières nouvelles (/latest) quand vous voulez, ou recevez chaque jour une sélection à l’heure de votre choix.\n\n' +
     'Touchez le bouton ci-dessous pour suivre une sélection par défaut, ou choisissez vous-même avec /subscribe.',
+  welcomeBack: (name, zone, time) =>
+    `Bon retour${name ? `, ${e(name)}` : ''} ! Vos réglages sont conservés : je vous parle toujours en français, votre fuseau horaire est <b>${e(zone)}</b> et ` +
+    `${time === null ? 'les sélections quotidiennes sont désactivées' : `votre sélection quotidienne est réglée sur <b>${e(time)}</b>`} ; /settings permet de les modifier.\n\n` +
+    'Depuis /stop, vous ne suivez plus rien : touchez le bouton ci-dessous pour suivre la sélection par défaut, ou choisissez vous-même avec /subscribe.',
   subscribeDefaultButton: 'Suivre la sélection par défaut',
   help: (lines, isAdmin) =>
     [

@@ -101,6 +101,12 @@ export interface Messages {
   readonly languageName: string;
   readonly commandDescriptions: Readonly<Record<CommandName, string>>;
   readonly welcome: (firstName: string | null) => string;
+  /**
+   * /start from a chat that chose /stop: what /stop kept (this language, the time zone, the digest
+   * time, null when off) and how to change it, and that it follows nothing since; the button of
+   * the first welcome follows.
+   */
+  readonly welcomeBack: (firstName: string | null, timezone: string, digestTime: string | null) => string;
   readonly subscribeDefaultButton: string;
   readonly help: (lines: readonly { command: string; description: string }[], isAdmin: boolean) => string;
   /** What `/help <command>` says: how to use the command, with examples (Telegram HTML). */

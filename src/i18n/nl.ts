@@ -31,6 +31,10 @@ export const NL: Messages = {
     `Hallo${name ? ` ${e(name)}` : ''}! Ik lees nieuwsfeeds en vat elk artikel samen in een korte briefing ` +
     'met de eigen woorden van de journalist. Vraag altijd het /latest nieuws op, of krijg elke dag een overzicht op je eigen tijd.\n\n' +
     'Tik hieronder om een standaardselectie te volgen, of kies zelf met /subscribe.',
+  welcomeBack: (name, zone, time) =>
+    `Welkom terug${name ? `, ${e(name)}` : ''}! Je instellingen zijn bewaard: ik spreek Nederlands, je tijdzone is <b>${e(zone)}</b> en ` +
+    `${time === null ? 'dagelijkse overzichten staan uit' : `je dagelijkse overzicht staat op <b>${e(time)}</b>`}; met /settings wijzig je ze.\n\n` +
+    'Sinds /stop volg je niets: tik hieronder om de standaardselectie te volgen, of kies zelf met /subscribe.',
   subscribeDefaultButton: 'Volg de standaardselectie',
   help: (lines, isAdmin) =>
     [

@@ -385,6 +385,42 @@ describe('a private chat, in English and Dutch', () => {
     },
   );
 
+  it('/start after /stop welcomes the chat back, naming the settings /stop kept and how to change them', async () => {
+    const user = english();
+    await say(h, user, '/subscribe world');
+    await say(h, user, '/time 18:15');
+    await say(h, user, '/timezone Europe/London');
+    await say(h, user, '/stop');
+    const [back] = await say(h, user, '/start');
+    expect(back!.text).toBe(
+      'Welcome back, Sam! Your settings are kept: I speak English, your time zone is <b>Europe/London</b> and your daily digest is set for <b>18:15</b>; /settings changes them.\n\n' +
+      'Since /stop you follow nothing: tap below to follow the default selection, or choose yourself with /subscribe.',
+    );
+    expect(buttons(back!).map((button) => button.callback_data)).toEqual(['start:default']);
+    await press(h, user, back!, 'start:default');
+    expect(h.deps.subscribers.find(user.id)).toMatchObject({ active: true, topics: ['tech', 'world'] });
+    // Following again, or with its data deleted, a chat gets the first welcome.
+    expect((await say(h, user, '/start'))[0]!.text).toMatch(/^Hello Sam! I read news feeds/);
+    const [stopped] = await say(h, user, '/stop');
+    await press(h, user, stopped!, 'stop:delete');
+    expect((await say(h, user, '/start'))[0]!.text).toMatch(/^Hello Sam! I read news feeds/);
+  });
+
+  it.each([
+    ['nl', 'Welkom terug, Sam! Je instellingen zijn bewaard: ik spreek Nederlands, je tijdzone is <b>Europe/Amsterdam</b> en dagelijkse overzichten staan uit;', 'Sinds /stop volg je niets'],
+    ['de', 'Willkommen zurück, Sam! Deine Einstellungen sind geblieben: Ich spreche Deutsch, deine Zeitzone ist <b>Europe/Amsterdam</b> und tägliche Übersichten sind aus;', 'Seit /stop folgst du nichts'],
+    ['fr', 'Bon retour, Sam ! Vos réglages sont conservés : je vous parle toujours en français, votre fuseau horaire est <b>Europe/Amsterdam</b> et les sélections quotidiennes sont désactivées ;', 'Depuis /stop, vous ne suivez plus rien'],
+  ] as const)('%s: /start after /stop says what is kept, also with digests off', async (language, kept, follows) => {
+    const user = english();
+    await say(h, user, `/language ${language}`);
+    await say(h, user, '/time off');
+    await say(h, user, '/stop');
+    const [back] = await say(h, user, '/start');
+    expect(back!.text).toContain(kept);
+    expect(back!.text).toContain(follows);
+    expect(back!.text).toContain('/settings');
+  });
+
   it('/help lists the commands, without the admin ones for ordinary users', async () => {
     const [help] = await say(h, english(), '/help');
     expect(help!.text).toContain('/latest — The newest briefings you have not seen');
