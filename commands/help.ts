@@ -1,15 +1,15 @@
 import type { BotCommand } from '../src/bot/command.js';
 import { withTopicNames } from '../src/bot/topic-examples.js';
-import { closestName } from '../src/core/closest-name.js';
 import { availableTopics } from '../src/core/following.js';
+import { guessCommand } from '../src/i18n/command-synonyms.js';
 import { COMMAND_NAMES } from '../src/i18n/index.js';
 import { ADMIN_COMMANDS } from './admin-commands.js';
 
 /**
  * /help: every command with its one-line description; `/help <command>` (with or without the
- * slash, or misspelt): how to use that one, with examples. Admin commands only for admins. A word
- * that names no command is said to, before the list, so the reader does not take the list for
- * the answer about it. Examples that name topics use the reader's names for them (`/subscribe wereld`).
+ * slash, misspelt, or in the reader's language: `/help zeit`, see command-synonyms): how to use
+ * that one, with examples. Admin commands only for admins. A word that names no command is said
+ * to, before the list, so the reader does not take the list for the answer about it. Examples that name topics use the reader's names for them (`/subscribe wereld`).
  */
 export const helpCommand: BotCommand = {
   name: 'help',
@@ -18,7 +18,7 @@ export const helpCommand: BotCommand = {
     const visible = COMMAND_NAMES.filter((name) => c.isBotAdmin || !ADMIN_COMMANDS.includes(name));
     const asked = c.args[0]?.replace(/^\//, '').toLowerCase();
     // `/help tijd` or `/help lates`: the command the word most likely meant.
-    const named = visible.find((name) => name === asked) ?? (asked === undefined ? undefined : closestName(asked, visible) ?? undefined);
+    const named = asked === undefined ? undefined : (guessCommand(asked, visible) ?? undefined);
     const localised = (html: string) => withTopicNames(html, c.chat.language, availableTopics(c.feeds), c.topicNames);
     if (named !== undefined) return c.reply(localised(c.msg.commandHelp[named]));
     const list = c.msg.help(visible.map((name) => ({ command: name, description: c.msg.commandDescriptions[name] })), c.isBotAdmin);

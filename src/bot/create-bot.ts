@@ -1,7 +1,7 @@
 import { Telegraf, type Context } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { COMMANDS } from '../../commands/index.js';
-import { closestName } from '../core/closest-name.js';
+import { guessCommand } from '../i18n/command-synonyms.js';
 import { messagesFor } from '../i18n/index.js';
 import type { BotCommand } from './command.js';
 import { callbackContext, commandContext, ensureChat, languageOf } from './chat-context.js';
@@ -52,8 +52,8 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
   Object.assign(bot.context, { telegram: createRepliesTelegram(options.token, apiRoot, { onSent: deps.onReplySent }) });
   const commands = options.commands ?? COMMANDS;
   const byName = new Map(commands.map((command) => [command.name as string, command]));
-  // Guesses for a mistyped command: only the ones every reader may use.
-  const everyoneNames = commands.filter((command) => command.scope !== 'bot-admin').map((command) => command.name as string);
+  // Guesses for a mistyped command, or one typed in the reader's language (/zeit): only the ones every reader may use.
+  const everyoneNames = commands.filter((command) => command.scope !== 'bot-admin').map((command) => command.name);
   const byPrefix = new Map(commands.flatMap((command) => (command.callbackPrefix ? [[command.callbackPrefix, command] as const] : [])));
   const flood = createFloodGate(options.flood);
   const shared = { queue: createChatQueue(), deliveries: createDeliveryLog(deps.subscribers) };
@@ -81,7 +81,7 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
     if (parsed === null) return reply(messagesFor(languageOf(deps, ctx)).notACommand);
     const command = byName.get(parsed.name);
     if (!command) {
-      const guess = closestName(parsed.name, everyoneNames) ?? undefined;
+      const guess = guessCommand(parsed.name, everyoneNames) ?? undefined;
       if (isPrivate || parsed.mention !== null) await reply(messagesFor(languageOf(deps, ctx)).unknownCommand(guess));
       return;
     }

@@ -18,7 +18,9 @@ export interface ParsedCommand {
  * MAX_ARGUMENT_LENGTH is flagged rather than parsed, so no command ever sees it.
  */
 export function parseCommand(text: string): ParsedCommand | null {
-  const match = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?=\s|$)([\s\S]*)$/.exec(text);
+  // Letters beyond ASCII too: Telegram's commands have none, but a reader who guesses one in French
+  // (/dernières) should hear "did you mean /latest?" rather than that this is no command.
+  const match = /^\/([\p{L}\p{M}\p{N}_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?=\s|$)([\s\S]*)$/u.exec(text);
   if (!match) return null;
   const rest = (match[3] ?? '').trim();
   // eslint-disable-next-line no-control-regex

@@ -37,6 +37,14 @@ describe('in a group', () => {
     expect(h.emulator.messagesTo(group.id)).toHaveLength(1);
   });
 
+  it('answers a command in the reader\'s language only when addressed to this bot, as any unknown command', async () => {
+    const group = newGroup();
+    h.emulator.sendText(MEMBER, '/hilfe', group);
+    const [reply] = await say(h, MEMBER, '/zeit@newsbrief_test_bot 07:30', group);
+    expect(reply!.text).toContain('Did you mean /time?');
+    expect(h.emulator.messagesTo(group.id)).toHaveLength(1);
+  });
+
   it('lets only group admins change settings, but anyone read them', async () => {
     const group = newGroup();
     expect((await say(h, MEMBER, '/subscribe@newsbrief_test_bot world', group))[0]!.text).toBe('Only the admins of this group can change its settings.');

@@ -466,6 +466,39 @@ describe('a private chat, in English and Dutch', () => {
     expect((await say(h, dutch(), 'hallo?'))[0]!.text).toContain('/help');
   });
 
+  it('a command typed in the reader\'s language gets "did you mean" with its English name, in that language', async () => {
+    const german = () => ({ id: nextUser++, first_name: 'Lena', language_code: 'de' });
+    const french = () => ({ id: nextUser++, first_name: 'Léa', language_code: 'fr' });
+    expect((await say(h, german(), '/hilfe'))[0]!.text).toBe('Diesen Befehl kenne ich nicht. Meintest du /help? /help zeigt, was ich kann.');
+    expect((await say(h, german(), '/zeit 07:30'))[0]!.text).toContain('Meintest du /time?');
+    expect((await say(h, german(), '/abonnieren welt'))[0]!.text).toContain('Meintest du /subscribe?');
+    expect((await say(h, dutch(), '/tijd'))[0]!.text).toBe('Dat commando ken ik niet. Bedoel je /time? /help laat zien wat ik kan.');
+    expect((await say(h, dutch(), '/laatste'))[0]!.text).toContain('Bedoel je /latest?');
+    expect((await say(h, dutch(), '/hulp'))[0]!.text).toContain('Bedoel je /help?');
+    expect((await say(h, french(), '/aide'))[0]!.text).toBe('Je ne connais pas cette commande. Vouliez-vous dire /help ? /help liste ce que je sais faire.');
+    expect((await say(h, french(), '/dernières'))[0]!.text).toContain('Vouliez-vous dire /latest ?');
+    expect((await say(h, french(), '/heure'))[0]!.text).toContain('Vouliez-vous dire /time ?');
+    // A synonym is not a command: nothing is changed.
+    const user = german();
+    await say(h, user, '/zeit 18:00');
+    expect(h.deps.subscribers.find(user.id)).toBeNull();
+  });
+
+  it('/help takes a command by a word in the reader\'s language', async () => {
+    expect((await say(h, { id: nextUser++, first_name: 'Lena', language_code: 'de' }, '/help zeit'))[0]!.text).toContain('<code>/time aus</code>');
+    expect((await say(h, { id: nextUser++, first_name: 'Léa', language_code: 'fr' }, '/help heure'))[0]!.text).toContain('<code>/time aucune</code>');
+    expect((await say(h, dutch(), '/help abonneren'))[0]!.text).toMatch(/^<code>\/subscribe<\/code>/);
+    expect((await say(h, english(), '/help Übersicht'))[0]!.text).toMatch(/^<code>\/digest<\/code>/);
+    expect((await say(h, english(), '/help /instellingen'))[0]!.text).toMatch(/^<code>\/settings<\/code>/);
+  });
+
+  it('keeps the command menu to the English ids', () => {
+    for (const call of h.emulator.callsOf('setMyCommands')) {
+      const names = (call.params.commands as { command: string }[]).map((entry) => entry.command);
+      expect(names).toEqual(['start', 'latest', 'subscribe', 'unsubscribe', 'digest', 'time', 'timezone', 'language', 'feeds', 'settings', 'status', 'stop', 'help']);
+    }
+  });
+
   it('absurdly long or binary arguments are refused politely', async () => {
     const user = english();
     expect((await say(h, user, `/subscribe ${'world '.repeat(80)}`))[0]!.text).toContain('too long');

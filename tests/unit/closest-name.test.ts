@@ -25,4 +25,11 @@ describe('closestName', () => {
     expect(closestName('bat', ['cat', 'hat'])).toBeNull();
     expect(closestName('bat', ['cat', 'hat', 'bag', 'bat'])).toBe('bat');
   });
+
+  it('takes either of two equally close names that mean the same, and still none when a third means another', () => {
+    const meaning = (name: string) => ({ abonneren: 'subscribe', abonnieren: 'subscribe', abonieres: 'other' })[name] ?? name;
+    expect(closestName('abonieren', ['abonneren', 'abonnieren'], meaning)).toBe('abonneren');
+    expect(closestName('abonieren', ['abonneren', 'abonnieren'])).toBeNull();
+    expect(closestName('abonieren', ['abonneren', 'abonieres', 'abonnieren'], meaning)).toBeNull();
+  });
 });
