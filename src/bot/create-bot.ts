@@ -95,6 +95,25 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
     await command.run(context);
   });
 
+  // An edited command is not run again: it could repeat what the first one did (a second digest, a
+  // topic added beside the one the reader meant to replace), even days later. Silence would let a
+  // reader who corrected `/time 25:00` by editing believe it worked, so each edit of a command
+  // addressed to this bot gets one answer: edits are not read, send it again (the text to copy).
+  bot.on('edited_message', async (ctx) => {
+    const message = ctx.editedMessage;
+    if (!('text' in message)) return;
+    const parsed = parseCommand(message.text);
+    const isPrivate = message.chat.type === 'private';
+    if (parsed === null || (parsed.mention !== null && parsed.mention !== ctx.botInfo.username.toLowerCase())) return;
+    // In a group, as for a new message: an unknown command is answered only with this bot's @mention.
+    if (!isPrivate && parsed.mention === null && !byName.has(parsed.name)) return;
+    const verdict = flood.check(message.chat.id, deps.now());
+    if (verdict === 'drop') return;
+    const msg = messagesFor(languageOf(deps, ctx));
+    const threadId = 'is_topic_message' in message && message.is_topic_message ? message.message_thread_id : undefined;
+    await sendHtml(ctx.telegram, message.chat.id, verdict === 'warn' ? msg.slowDown : msg.editNotRead(parsed.badArguments ? null : message.text.trim()), undefined, threadId);
+  });
+
   bot.on('callback_query', async (ctx) => {
     const query = ctx.callbackQuery;
     const data = 'data' in query ? query.data : '';

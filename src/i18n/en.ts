@@ -85,6 +85,9 @@ export const EN: Messages = {
   },
   helpNoSuchCommand: (name) => `There is no command <code>/${e(name)}</code>. These are the commands I know:`,
   unknownCommand: (guess) => `I do not know that command.${guess === undefined ? '' : ` Did you mean /${guess}?`} /help lists what I can do.`,
+  editNotRead: (command) =>
+    'I do not read edited messages, so your edit changed nothing. ' +
+    (command === null ? 'Please send the command again as a new message.' : `Please send it again as a new message: <code>${e(command)}</code>`),
   notACommand: 'I answer commands: /latest for the news, /help for everything I can do.',
   somethingWentWrong: 'Something went wrong, please try again.',
   slowDown: 'That is a lot of commands at once. Please wait a few seconds; I will answer again then.',

@@ -89,6 +89,9 @@ export const FR: Messages = {
   },
   helpNoSuchCommand: (name) => `La commande <code>/${e(name)}</code> n’existe pas. Voici les commandes que je connais :`,
   unknownCommand: (guess) => `Je ne connais pas cette commande.${guess === undefined ? '' : ` Vouliez-vous dire /${guess} ?`} /help liste ce que je sais faire.`,
+  editNotRead: (command) =>
+    'Je ne lis pas les messages modifiés : votre modification n’a donc rien changé. ' +
+    (command === null ? 'Renvoyez la commande dans un nouveau message.' : `Renvoyez-la dans un nouveau message : <code>${e(command)}</code>`),
   notACommand: 'Je réponds aux commandes : /latest pour les nouvelles, /help pour tout ce que je sais faire.',
   somethingWentWrong: 'Un problème est survenu, veuillez réessayer.',
   slowDown: 'Cela fait beaucoup de commandes à la fois. Attendez quelques secondes ; je répondrai à nouveau ensuite.',

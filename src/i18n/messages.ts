@@ -115,6 +115,11 @@ export interface Messages {
   readonly helpNoSuchCommand: (name: string) => string;
   /** `guess`: the command most likely meant ("latest" for /lates), if any. */
   readonly unknownCommand: (guess?: string) => string;
+  /**
+   * The answer to a command the reader edited: edits are not read, so the edit changed nothing;
+   * `command` is the edited text to send again (null when it is too long or garbled to show).
+   */
+  readonly editNotRead: (command: string | null) => string;
   /** The answer to plain text in a private chat. */
   readonly notACommand: string;
   readonly somethingWentWrong: string;

@@ -85,6 +85,9 @@ export const NL: Messages = {
   },
   helpNoSuchCommand: (name) => `Het commando <code>/${e(name)}</code> bestaat niet. Dit zijn de commando’s die ik ken:`,
   unknownCommand: (guess) => `Dat commando ken ik niet.${guess === undefined ? '' : ` Bedoel je /${guess}?`} /help laat zien wat ik kan.`,
+  editNotRead: (command) =>
+    'Aangepaste berichten lees ik niet, dus je aanpassing heeft niets veranderd. ' +
+    (command === null ? 'Stuur het commando opnieuw als nieuw bericht.' : `Stuur het opnieuw als nieuw bericht: <code>${e(command)}</code>`),
   notACommand: 'Ik reageer op commando\'s: /latest voor het nieuws, /help voor alles wat ik kan.',
   somethingWentWrong: 'Er ging iets mis, probeer het nog eens.',
   slowDown: 'Dat zijn veel commando\'s tegelijk. Wacht een paar seconden, dan antwoord ik weer.',

@@ -167,6 +167,27 @@ export class BotApiEmulator {
     });
   }
 
+  /**
+   * A user edits a message they sent to read `text` (by default the last message any user sent),
+   * as Telegram reports it: an `edited_message` with the original message's id and an edit_date.
+   */
+  editText(from: UserInfo, text: string, chat?: ChatInfo, messageId = this.userMessageId - 1): number {
+    const inChat = chat ?? { id: from.id, type: 'private' as const };
+    const entities = text.startsWith('/') ? [{ type: 'bot_command', offset: 0, length: text.split(/\s/)[0]!.length }] : undefined;
+    const now = Math.floor(Date.now() / 1000);
+    return this.pushUpdate({
+      edited_message: {
+        message_id: messageId,
+        date: now,
+        edit_date: now,
+        chat: inChat,
+        from: { is_bot: false, first_name: 'Reader', ...from },
+        text,
+        ...(entities ? { entities } : {}),
+      },
+    });
+  }
+
   /** A user presses the inline button with `data` under the bot's message. */
   pressButton(from: UserInfo, message: SentMessage, data: string, chat?: ChatInfo): number {
     const inChat = chat ?? this.chats.get(message.chat_id) ?? { id: message.chat_id, type: 'private' as const };
