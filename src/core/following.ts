@@ -28,7 +28,7 @@ export function followedFeedIds(chat: Subscriber, feeds: readonly FeedSpec[]): {
 }
 
 /** The enabled feeds that carry one of `topics` or are named in `feedIds` (`/latest tech` reads these). */
-export function feedIdsOf(topics: readonly string[], feedIds: readonly string[], feeds: readonly FeedSpec[]): string[] {
+function feedIdsOf(topics: readonly string[], feedIds: readonly string[], feeds: readonly FeedSpec[]): string[] {
   const wanted = new Set(topics);
   const named = new Set(feedIds);
   return feeds.filter((feed) => feed.enabled && (named.has(feed.id) || feed.topics.some((topic) => wanted.has(topic)))).map((feed) => feed.id);
