@@ -70,7 +70,7 @@ const ENV_SCHEMA = z
   })
   .strip();
 
-/** Every variable newsbrief reads, as the README's configuration table lists them. */
+/** Every variable newsbrief reads, as the README's configuration table lists them (tests/unit/readme-config.test.ts keeps the two in step). */
 export const SETTING_NAMES: readonly string[] = Object.freeze(Object.keys(ENV_SCHEMA.shape));
 
 export type Config = Readonly<{
