@@ -1,6 +1,6 @@
 /**
  * What `npm start` prints when BOT_TOKEN is not set: how to get a token and how to try the bot
- * without Telegram. main.ts prints it and exits without a stack trace.
+ * without Telegram. main.ts prints it on stderr and goes on polling and condensing the feeds.
  */
 export const NO_TOKEN_HELP = `newsbrief: BOT_TOKEN is not set, so the Telegram bot cannot start.
 
