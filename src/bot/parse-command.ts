@@ -1,3 +1,5 @@
+import { toAsciiDigits } from '../core/text/ascii-digits.js';
+
 /** Longest argument text a command accepts; anything longer is refused politely. */
 const MAX_ARGUMENT_LENGTH = 256;
 
@@ -7,6 +9,7 @@ export interface ParsedCommand {
   readonly name: string;
   /** The `@botname` suffix, lower case, or null. */
   readonly mention: string | null;
+  /** Normalised (see readArguments): `/latest ５` and `/time ٧:٣٠` reach every command as `5` and `7:30`. */
   readonly args: readonly string[];
   /** True when the arguments are too long or carry control or replacement characters. */
   readonly badArguments: boolean;
@@ -15,7 +18,8 @@ export interface ParsedCommand {
 /**
  * Reads `/name@bot arg arg` from a message text; null when the text is not a command. Arguments
  * are split on whitespace; text with control characters (binary garbage) or beyond
- * MAX_ARGUMENT_LENGTH is flagged rather than parsed, so no command ever sees it.
+ * MAX_ARGUMENT_LENGTH is flagged rather than parsed, so no command ever sees it. Arguments are
+ * normalised here, once, so every command reads full-width and other scripts' digits alike.
  */
 export function parseCommand(text: string): ParsedCommand | null {
   // Letters beyond ASCII too: Telegram's commands have none, but a reader who guesses one in French
@@ -28,7 +32,19 @@ export function parseCommand(text: string): ParsedCommand | null {
   return {
     name: (match[1] as string).toLowerCase(),
     mention: match[2] === undefined ? null : match[2].toLowerCase(),
-    args: badArguments || rest === '' ? [] : rest.split(/\s+/),
+    args: badArguments || rest === '' ? [] : readArguments(rest),
     badArguments,
   };
+}
+
+/**
+ * The words of an argument text, in the form the commands read: NFKC turns full-width and other
+ * compatibility forms into plain ones (`０７：３０` → `07:30`, `ｗｏｒｌｄ` → `world`) while keeping
+ * accented letters (`é` stays `é`, a decomposed one is composed), and digits of other scripts
+ * become ASCII ones, which NFKC leaves alone.
+ */
+function readArguments(rest: string): string[] {
+  // Trimmed again: a compatibility form may turn into a space (U+00A8 is a space and a diaeresis).
+  const words = toAsciiDigits(rest.normalize('NFKC')).trim();
+  return words === '' ? [] : words.split(/\s+/);
 }

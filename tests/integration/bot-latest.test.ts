@@ -116,6 +116,13 @@ describe('/latest', () => {
     expect((await say(h, reader, '/latest -3'))[0]!.text).toContain('from 1 to 20');
   });
 
+  it('reads a count in full-width or Arabic-Indic digits', async () => {
+    const reader = user();
+    await say(h, reader, '/subscribe world');
+    expect((await say(h, reader, '/latest ２'))[0]!.text).toContain('<b>The latest 2 briefings</b>');
+    expect((await say(h, reader, '/latest ٣ world'))[0]!.text).toContain('<b>The latest 3 briefings</b>');
+  });
+
   it('escapes hostile feed text so Telegram accepts it and shows it literally', async () => {
     seedBriefings(h.db, [{
       feedId: 'evil',

@@ -126,6 +126,19 @@ describe('a private chat, in English and Dutch', () => {
     expect((await say(h, nl, '/time kwart over zeven'))[0]!.text).toContain('Geef een tijd als UU:MM');
   });
 
+  it('/time reads full-width digits and those of other scripts', async () => {
+    const user = english();
+    expect((await say(h, user, '/time ０７:３０'))[0]!.text).toContain('arrives at <b>07:30</b>');
+    expect((await say(h, user, '/time ١٨:٤٥'))[0]!.text).toContain('arrives at <b>18:45</b>');
+    expect(h.deps.subscribers.find(user.id)?.digestTime).toBe('18:45');
+  });
+
+  it('passes names with accents on as typed', async () => {
+    // Normalising arguments (NFKC) keeps é: the reader sees the word they typed.
+    expect((await say(h, english(), '/subscribe Économie'))[0]!.text).toContain('I do not know <b>Économie</b>.');
+    expect((await say(h, english(), '/subscribe E\u0301conomie'))[0]!.text).toContain('I do not know <b>\u00C9conomie</b>.');
+  });
+
   it('/status shows tomorrow\'s digest once today\'s went out, even before today\'s digest time', async () => {
     const user = english();
     await say(h, user, '/time 11:00');

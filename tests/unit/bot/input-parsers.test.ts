@@ -196,6 +196,16 @@ describe('command parsing', () => {
     expect(parseCommand('/time \u0000\u0001')).toMatchObject({ badArguments: true });
     expect(parseCommand('/time \uFFFD')).toMatchObject({ badArguments: true });
   });
+  it('reads full-width digits and the digits of other scripts as ASCII ones', () => {
+    expect(parseCommand('/latest ５')?.args).toEqual(['5']);
+    expect(parseCommand('/time ０７：３０')?.args).toEqual(['07:30']);
+    expect(parseCommand('/time ٧:٣٠')?.args).toEqual(['7:30']);
+    expect(parseCommand('/subscribe ｗｏｒｌｄ　ｔｅｃｈ')?.args).toEqual(['world', 'tech']);
+  });
+  it('keeps accented names as they are, and composes a decomposed accent', () => {
+    expect(parseCommand('/subscribe Économie café Zürich')?.args).toEqual(['Économie', 'café', 'Zürich']);
+    expect(parseCommand('/subscribe E\u0301conomie')?.args).toEqual(['\u00C9conomie']);
+  });
 });
 
 describe('flood gate', () => {
