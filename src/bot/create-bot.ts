@@ -1,7 +1,6 @@
 import { Telegraf, type Context } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { COMMANDS } from '../../commands/index.js';
-import { guessCommand } from '../i18n/command-synonyms.js';
 import { messagesFor } from '../i18n/index.js';
 import type { BotCommand } from './command.js';
 import { callbackContext, commandContext, ensureChat, languageOf } from './chat-context.js';
@@ -15,6 +14,7 @@ import { parseCommand } from './parse-command.js';
 import { watchLongPolling } from './polling-watch.js';
 import { createRepliesTelegram } from './replies-telegram.js';
 import { createChatApi, sendHtml } from './telegram-adapter.js';
+import { unknownCommandText } from './unknown-command.js';
 import { DEFAULT_UPDATE_RUNNER_OPTIONS, runUpdatesIndependently } from './update-runner.js';
 
 /** How to reach Telegram and how strict to be; only the token is required. */
@@ -81,8 +81,7 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
     if (parsed === null) return reply(messagesFor(languageOf(deps, ctx)).notACommand);
     const command = byName.get(parsed.name);
     if (!command) {
-      const guess = guessCommand(parsed.name, everyoneNames) ?? undefined;
-      if (isPrivate || parsed.mention !== null) await reply(messagesFor(languageOf(deps, ctx)).unknownCommand(guess));
+      if (isPrivate || parsed.mention !== null) await reply(unknownCommandText(parsed, everyoneNames, ctx.botInfo.username, messagesFor(languageOf(deps, ctx))));
       return;
     }
     const chat = ensureChat(deps, ctx, now);

@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, renameText, topicHeading, type Messages } from './messages.js';
+import { boldList, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
 
 const list = (items: readonly string[]) => boldList(items, (count) => `und ${count} weitere`);
 
@@ -85,7 +85,7 @@ export const DE: Messages = {
     reload: '<code>/reload</code> — feeds.json ohne Neustart neu einlesen. Eine Datei mit Fehlern ändert nichts, und ich liste die Fehler auf.',
   },
   helpNoSuchCommand: (name) => `Den Befehl <code>/${e(name)}</code> gibt es nicht. Diese Befehle kenne ich:`,
-  unknownCommand: (guess) => `Diesen Befehl kenne ich nicht.${guess === undefined ? '' : ` Meintest du /${guess}?`} /help zeigt, was ich kann.`,
+  unknownCommand: (guess, args) => `Diesen Befehl kenne ich nicht.${guess === undefined ? '' : ` Meintest du ${offeredCommand(guess, args)}?`} /help zeigt, was ich kann.`,
   editNotRead: (command) =>
     'Bearbeitete Nachrichten lese ich nicht, deine Änderung hat also nichts bewirkt. ' +
     (command === null ? 'Schick den Befehl bitte noch einmal als neue Nachricht.' : `Schick ihn bitte noch einmal als neue Nachricht: <code>${e(command)}</code>`),

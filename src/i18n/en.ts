@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, renameText, topicHeading, type Messages } from './messages.js';
+import { boldList, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
 
 const list = (items: readonly string[]) => boldList(items, (count) => `and ${count} more`);
 
@@ -84,7 +84,7 @@ export const EN: Messages = {
     reload: '<code>/reload</code> — read feeds.json again without a restart. A file with mistakes changes nothing, and I list the mistakes.',
   },
   helpNoSuchCommand: (name) => `There is no command <code>/${e(name)}</code>. These are the commands I know:`,
-  unknownCommand: (guess) => `I do not know that command.${guess === undefined ? '' : ` Did you mean /${guess}?`} /help lists what I can do.`,
+  unknownCommand: (guess, args) => `I do not know that command.${guess === undefined ? '' : ` Did you mean ${offeredCommand(guess, args)}?`} /help lists what I can do.`,
   editNotRead: (command) =>
     'I do not read edited messages, so your edit changed nothing. ' +
     (command === null ? 'Please send the command again as a new message.' : `Please send it again as a new message: <code>${e(command)}</code>`),

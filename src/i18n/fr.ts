@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, renameText, topicHeading, type Messages } from './messages.js';
+import { boldList, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
 
 const list = (items: readonly string[]) => boldList(items, (count) => `et ${count} autres`);
 
@@ -88,7 +88,7 @@ export const FR: Messages = {
     reload: '<code>/reload</code> — relire feeds.json sans redémarrer. Un fichier avec des erreurs ne change rien, et je liste les erreurs.',
   },
   helpNoSuchCommand: (name) => `La commande <code>/${e(name)}</code> n’existe pas. Voici les commandes que je connais :`,
-  unknownCommand: (guess) => `Je ne connais pas cette commande.${guess === undefined ? '' : ` Vouliez-vous dire /${guess} ?`} /help liste ce que je sais faire.`,
+  unknownCommand: (guess, args) => `Je ne connais pas cette commande.${guess === undefined ? '' : ` Vouliez-vous dire ${offeredCommand(guess, args)} ?`} /help liste ce que je sais faire.`,
   editNotRead: (command) =>
     'Je ne lis pas les messages modifiés : votre modification n’a donc rien changé. ' +
     (command === null ? 'Renvoyez la commande dans un nouveau message.' : `Renvoyez-la dans un nouveau message : <code>${e(command)}</code>`),

@@ -87,6 +87,15 @@ export function topicHeading(name: string): string {
   return `<b>${escapeHtml(name)}</b>`;
 }
 
+/**
+ * A command offered as the one the reader meant: `/time` alone, which Telegram shows as a link
+ * that sends it, or with the reader's arguments the whole command in <code>, to copy
+ * (`/time 07:30`): a link would send the command without them.
+ */
+export function offeredCommand(command: string, args?: string): string {
+  return args === undefined ? `/${escapeHtml(command)}` : `<code>/${escapeHtml(command)} ${escapeHtml(args)}</code>`;
+}
+
 /** Whether the chat follows any topic or feed: without one, no digest is ever made for it. */
 export function follows(view: SettingsView): boolean {
   return view.topics.length + view.feeds.length > 0;
@@ -113,8 +122,12 @@ export interface Messages {
   readonly commandHelp: Readonly<Record<CommandName, string>>;
   /** `/help <name>` for a command that does not exist, nor one close to it; the command list follows. */
   readonly helpNoSuchCommand: (name: string) => string;
-  /** `guess`: the command most likely meant ("latest" for /lates), if any. */
-  readonly unknownCommand: (guess?: string) => string;
+  /**
+   * `guess`: the command most likely meant ("latest" for /lates), if any; `args`: the reader's
+   * arguments, when there are any short and clean enough to offer the whole command to copy
+   * (see offeredCommand).
+   */
+  readonly unknownCommand: (guess?: string, args?: string) => string;
   /**
    * The answer to a command the reader edited: edits are not read, so the edit changed nothing;
    * `command` is the edited text to send again (null when it is too long or garbled to show).

@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, renameText, topicHeading, type Messages } from './messages.js';
+import { boldList, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
 
 const list = (items: readonly string[]) => boldList(items, (count) => `en nog ${count}`);
 
@@ -84,7 +84,7 @@ export const NL: Messages = {
     reload: '<code>/reload</code> — feeds.json opnieuw inlezen zonder herstart. Een bestand met fouten verandert niets, en ik noem de fouten.',
   },
   helpNoSuchCommand: (name) => `Het commando <code>/${e(name)}</code> bestaat niet. Dit zijn de commando’s die ik ken:`,
-  unknownCommand: (guess) => `Dat commando ken ik niet.${guess === undefined ? '' : ` Bedoel je /${guess}?`} /help laat zien wat ik kan.`,
+  unknownCommand: (guess, args) => `Dat commando ken ik niet.${guess === undefined ? '' : ` Bedoel je ${offeredCommand(guess, args)}?`} /help laat zien wat ik kan.`,
   editNotRead: (command) =>
     'Aangepaste berichten lees ik niet, dus je aanpassing heeft niets veranderd. ' +
     (command === null ? 'Stuur het commando opnieuw als nieuw bericht.' : `Stuur het opnieuw als nieuw bericht: <code>${e(command)}</code>`),

@@ -41,8 +41,10 @@ describe('in a group', () => {
     const group = newGroup();
     h.emulator.sendText(MEMBER, '/hilfe', group);
     const [reply] = await say(h, MEMBER, '/zeit@newsbrief_test_bot 07:30', group);
-    expect(reply!.text).toContain('Did you mean /time?');
-    expect(h.emulator.messagesTo(group.id)).toHaveLength(1);
+    // With the mention, so that the copy reaches this bot among others in the group.
+    expect(reply!.text).toContain('Did you mean <code>/time@newsbrief_test_bot 07:30</code>?');
+    expect((await say(h, MEMBER, '/hilfe@newsbrief_test_bot', group))[0]!.text).toContain('Did you mean /help?');
+    expect(h.emulator.messagesTo(group.id)).toHaveLength(2);
   });
 
   it('lets only group admins change settings, but anyone read them', async () => {

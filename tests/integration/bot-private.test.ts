@@ -472,7 +472,7 @@ describe('a private chat, in English and Dutch', () => {
   it('an unknown command or plain text gets a one-line hint to /help', async () => {
     expect((await say(h, english(), '/frobnicate'))[0]!.text).toBe('I do not know that command. /help lists what I can do.');
     expect((await say(h, english(), '/lates'))[0]!.text).toBe('I do not know that command. Did you mean /latest? /help lists what I can do.');
-    expect((await say(h, dutch(), '/subscirbe world'))[0]!.text).toBe('Dat commando ken ik niet. Bedoel je /subscribe? /help laat zien wat ik kan.');
+    expect((await say(h, dutch(), '/subscirbe world'))[0]!.text).toBe('Dat commando ken ik niet. Bedoel je <code>/subscribe world</code>? /help laat zien wat ik kan.');
     // Admin commands are not guessed for readers who may not use them.
     expect((await say(h, english(), '/stat'))[0]!.text).not.toContain('/stats');
     expect((await say(h, english(), 'what is new?'))[0]!.text).toBe('I answer commands: /latest for the news, /help for everything I can do.');
@@ -483,8 +483,8 @@ describe('a private chat, in English and Dutch', () => {
     const german = () => ({ id: nextUser++, first_name: 'Lena', language_code: 'de' });
     const french = () => ({ id: nextUser++, first_name: 'Léa', language_code: 'fr' });
     expect((await say(h, german(), '/hilfe'))[0]!.text).toBe('Diesen Befehl kenne ich nicht. Meintest du /help? /help zeigt, was ich kann.');
-    expect((await say(h, german(), '/zeit 07:30'))[0]!.text).toContain('Meintest du /time?');
-    expect((await say(h, german(), '/abonnieren welt'))[0]!.text).toContain('Meintest du /subscribe?');
+    expect((await say(h, german(), '/zeit 07:30'))[0]!.text).toBe('Diesen Befehl kenne ich nicht. Meintest du <code>/time 07:30</code>? /help zeigt, was ich kann.');
+    expect((await say(h, german(), '/abonnieren welt'))[0]!.text).toContain('Meintest du <code>/subscribe welt</code>?');
     expect((await say(h, dutch(), '/tijd'))[0]!.text).toBe('Dat commando ken ik niet. Bedoel je /time? /help laat zien wat ik kan.');
     expect((await say(h, dutch(), '/laatste'))[0]!.text).toContain('Bedoel je /latest?');
     expect((await say(h, dutch(), '/hulp'))[0]!.text).toContain('Bedoel je /help?');
@@ -495,6 +495,19 @@ describe('a private chat, in English and Dutch', () => {
     const user = german();
     await say(h, user, '/zeit 18:00');
     expect(h.deps.subscribers.find(user.id)).toBeNull();
+  });
+
+  it('"did you mean" offers the whole command to copy, arguments and all, in every language', async () => {
+    expect((await say(h, english(), '/tiem 07:30'))[0]!.text).toBe('I do not know that command. Did you mean <code>/time 07:30</code>? /help lists what I can do.');
+    expect((await say(h, dutch(), '/tijd 7u30'))[0]!.text).toBe('Dat commando ken ik niet. Bedoel je <code>/time 7u30</code>? /help laat zien wat ik kan.');
+    expect((await say(h, { id: nextUser++, first_name: 'Léa', language_code: 'fr' }, '/heure  19h'))[0]!.text)
+      .toBe('Je ne connais pas cette commande. Vouliez-vous dire <code>/time 19h</code> ? /help liste ce que je sais faire.');
+    // Escaped, and read as every command reads its arguments (full-width digits as ASCII).
+    expect((await say(h, english(), '/subscirbe <b>&amp;'))[0]!.text).toContain('Did you mean <code>/subscribe &lt;b&gt;&amp;amp;</code>?');
+    expect((await say(h, english(), '/zeit ０７:３０'))[0]!.text).toContain('Did you mean <code>/time 07:30</code>?');
+    // Arguments too long or garbled to show are left out, as in the answer to an edited command.
+    expect((await say(h, english(), `/subscirbe ${'world '.repeat(60)}`))[0]!.text).toBe('I do not know that command. Did you mean /subscribe? /help lists what I can do.');
+    expect((await say(h, english(), '/tiem 07:30\u0001'))[0]!.text).toBe('I do not know that command. Did you mean /time? /help lists what I can do.');
   });
 
   it('/help takes a command by a word in the reader\'s language', async () => {
