@@ -6,7 +6,9 @@ import { topicLabel } from '../src/core/topic-names.js';
 /**
  * /start: a welcome in the reader's language with a button that follows the default selection.
  * A chat that chose /stop is welcomed back instead: /stop dropped what it followed but kept its
- * language, time zone and digest time, and a first-time welcome would leave those unsaid.
+ * language, time zone and digest time, and a first-time welcome would leave those unsaid. A chat
+ * that already follows something is told what, and when its digest comes: the first welcome
+ * would read as if its choices were gone.
  */
 export const startCommand: BotCommand = {
   name: 'start',
@@ -16,6 +18,7 @@ export const startCommand: BotCommand = {
   async run(c) {
     // Only /stop leaves a chat inactive here: talking to the bot made one that delivery had marked unreachable active again.
     const view = settingsView(c.chat, c.topicNames);
+    if (c.chat.active && c.chat.topics.length + c.chat.feeds.length > 0) return c.reply(c.msg.alreadySetUp(c.firstName, view));
     const text = c.chat.active ? c.msg.welcome(c.firstName) : c.msg.welcomeBack(c.firstName, view.timezone, view.digestTime);
     await c.reply(text, [[{ text: c.msg.subscribeDefaultButton, data: 'start:default' }]]);
   },

@@ -35,6 +35,12 @@ export const DE: Messages = {
     `Willkommen zurück${name ? `, ${e(name)}` : ''}! Deine Einstellungen sind geblieben: Ich spreche Deutsch, deine Zeitzone ist <b>${e(zone)}</b> und ` +
     `${time === null ? 'tägliche Übersichten sind aus' : `deine tägliche Übersicht ist auf <b>${e(time)}</b> gestellt`}; mit /settings änderst du sie.\n\n` +
     'Seit /stop folgst du nichts: Tippe unten, um der Standardauswahl zu folgen, oder wähle selbst mit /subscribe.',
+  alreadySetUp: (name, v) =>
+    [
+      `Hallo${name ? ` ${e(name)}` : ''}! Bei dir ist schon alles eingerichtet: Du folgst ${list([...v.topics, ...v.feeds])}.`,
+      v.digestTime === null ? 'Tägliche Übersichten sind aus.' : `Deine tägliche Übersicht kommt um <b>${e(v.digestTime)}</b> (Zeitzone ${e(v.timezone)}).`,
+      'Mit /settings änderst du das; /help zeigt alles, was ich kann.',
+    ].join('\n'),
   subscribeDefaultButton: 'Der Standardauswahl folgen',
   help: (lines, isAdmin) =>
     [

@@ -35,6 +35,12 @@ export const EN: Messages = {
     `Welcome back${name ? `, ${e(name)}` : ''}! Your settings are kept: I speak English, your time zone is <b>${e(zone)}</b> and ` +
     `${time === null ? 'daily digests are off' : `your daily digest is set for <b>${e(time)}</b>`}; /settings changes them.\n\n` +
     'Since /stop you follow nothing: tap below to follow the default selection, or choose yourself with /subscribe.',
+  alreadySetUp: (name, v) =>
+    [
+      `Hello${name ? ` ${e(name)}` : ''}! You are already set up: you follow ${list([...v.topics, ...v.feeds])}.`,
+      v.digestTime === null ? 'Daily digests are off.' : `Your daily digest arrives at <b>${e(v.digestTime)}</b> (time zone ${e(v.timezone)}).`,
+      '/settings changes this; /help lists everything I can do.',
+    ].join('\n'),
   subscribeDefaultButton: 'Follow the default selection',
   help: (lines, isAdmin) =>
     [

@@ -38,6 +38,12 @@ export const FR: Messages = {
     `Bon retour${name ? `, ${e(name)}` : ''} ! Vos réglages sont conservés : je vous parle toujours en français, votre fuseau horaire est <b>${e(zone)}</b> et ` +
     `${time === null ? 'les sélections quotidiennes sont désactivées' : `votre sélection quotidienne est réglée sur <b>${e(time)}</b>`} ; /settings permet de les modifier.\n\n` +
     'Depuis /stop, vous ne suivez plus rien : touchez le bouton ci-dessous pour suivre la sélection par défaut, ou choisissez vous-même avec /subscribe.',
+  alreadySetUp: (name, v) =>
+    [
+      `Bonjour${name ? ` ${e(name)}` : ''} ! Tout est déjà en place : vous suivez ${list([...v.topics, ...v.feeds])}.`,
+      v.digestTime === null ? 'Les sélections quotidiennes sont désactivées.' : `Votre sélection quotidienne arrive à <b>${e(v.digestTime)}</b> (fuseau horaire ${e(v.timezone)}).`,
+      '/settings permet de changer cela ; /help liste tout ce que je sais faire.',
+    ].join('\n'),
   subscribeDefaultButton: 'Suivre la sélection par défaut',
   help: (lines, isAdmin) =>
     [

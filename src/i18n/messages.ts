@@ -116,6 +116,12 @@ export interface Messages {
    * the first welcome follows.
    */
   readonly welcomeBack: (firstName: string | null, timezone: string, digestTime: string | null) => string;
+  /**
+   * /start from a chat that is active and follows something: not the first welcome again, but
+   * what it follows, when its digest comes (`view.digestTime` null when off) and where to change
+   * that. No button: it has chosen already.
+   */
+  readonly alreadySetUp: (firstName: string | null, view: SettingsView) => string;
   readonly subscribeDefaultButton: string;
   readonly help: (lines: readonly { command: string; description: string }[], isAdmin: boolean) => string;
   /** What `/help <command>` says: how to use the command, with examples (Telegram HTML). */

@@ -35,6 +35,12 @@ export const NL: Messages = {
     `Welkom terug${name ? `, ${e(name)}` : ''}! Je instellingen zijn bewaard: ik spreek Nederlands, je tijdzone is <b>${e(zone)}</b> en ` +
     `${time === null ? 'dagelijkse overzichten staan uit' : `je dagelijkse overzicht staat op <b>${e(time)}</b>`}; met /settings wijzig je ze.\n\n` +
     'Sinds /stop volg je niets: tik hieronder om de standaardselectie te volgen, of kies zelf met /subscribe.',
+  alreadySetUp: (name, v) =>
+    [
+      `Hallo${name ? ` ${e(name)}` : ''}! Alles staat al klaar: je volgt ${list([...v.topics, ...v.feeds])}.`,
+      v.digestTime === null ? 'Dagelijkse overzichten staan uit.' : `Je dagelijkse overzicht komt om <b>${e(v.digestTime)}</b> (tijdzone ${e(v.timezone)}).`,
+      'Met /settings wijzig je dat; /help laat alles zien wat ik kan.',
+    ].join('\n'),
   subscribeDefaultButton: 'Volg de standaardselectie',
   help: (lines, isAdmin) =>
     [

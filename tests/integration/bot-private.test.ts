@@ -412,11 +412,41 @@ describe('a private chat, in English and Dutch', () => {
     expect(buttons(back!).map((button) => button.callback_data)).toEqual(['start:default']);
     await press(h, user, back!, 'start:default');
     expect(h.deps.subscribers.find(user.id)).toMatchObject({ active: true, topics: ['tech', 'world'] });
-    // Following again, or with its data deleted, a chat gets the first welcome.
-    expect((await say(h, user, '/start'))[0]!.text).toMatch(/^Hello Sam! I read news feeds/);
+    // Following again, it is told so; with its data deleted, a chat gets the first welcome.
+    expect((await say(h, user, '/start'))[0]!.text).toMatch(/^Hello Sam! You are already set up/);
     const [stopped] = await say(h, user, '/stop');
     await press(h, user, stopped!, 'stop:delete');
     expect((await say(h, user, '/start'))[0]!.text).toMatch(/^Hello Sam! I read news feeds/);
+  });
+
+  it('/start in a chat that follows something says what it follows and when its digest comes, not the first welcome', async () => {
+    const user = english();
+    await say(h, user, '/subscribe world bbc-tech');
+    await say(h, user, '/time 18:15');
+    const [start] = await say(h, user, '/start');
+    expect(start!.text).toBe(
+      'Hello Sam! You are already set up: you follow <b>World</b>, <b>bbc-tech</b>.\n' +
+      'Your daily digest arrives at <b>18:15</b> (time zone Europe/Amsterdam).\n' +
+      '/settings changes this; /help lists everything I can do.',
+    );
+    expect(buttons(start!)).toEqual([]);
+    await say(h, user, '/time off');
+    expect((await say(h, user, '/start'))[0]!.text).toContain('.\nDaily digests are off.\n/settings');
+    // A chat that follows nothing yet gets the first welcome, with its button.
+    const [welcome] = await say(h, english(), '/start');
+    expect(welcome!.text).toMatch(/^Hello Sam! I read news feeds/);
+    expect(buttons(welcome!).map((button) => button.callback_data)).toEqual(['start:default']);
+  });
+
+  it.each([
+    ['nl', 'Hallo Sam! Alles staat al klaar: je volgt <b>World</b>.\nJe dagelijkse overzicht komt om <b>07:30</b> (tijdzone Europe/Amsterdam).\nMet /settings wijzig je dat; /help laat alles zien wat ik kan.'],
+    ['de', 'Hallo Sam! Bei dir ist schon alles eingerichtet: Du folgst <b>World</b>.\nDeine tägliche Übersicht kommt um <b>07:30 Uhr</b> (Zeitzone Europe/Amsterdam).\nMit /settings änderst du das; /help zeigt alles, was ich kann.'],
+    ['fr', 'Bonjour Sam ! Tout est déjà en place : vous suivez <b>World</b>.\nVotre sélection quotidienne arrive à <b>07:30</b> (fuseau horaire Europe/Amsterdam).\n/settings permet de changer cela ; /help liste tout ce que je sais faire.'],
+  ] as const)('%s: /start in a chat that follows something says so in the reader\'s language', async (language, says) => {
+    const user = english();
+    await say(h, user, `/language ${language}`);
+    await say(h, user, '/subscribe world');
+    expect((await say(h, user, '/start'))[0]!.text).toBe(says);
   });
 
   it.each([
