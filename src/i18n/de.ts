@@ -83,8 +83,10 @@ export const DE: Messages = {
     settings: '<code>/settings</code> — deine Sprache, Zeitzone, Uhrzeit der Übersicht und Abonnements, mit Schaltflächen zum Ändern.',
     status: '<code>/status</code> — wem du folgst, wann deine nächste Übersicht kommt und wann du zuletzt etwas bekommen hast.',
     stop:
-      '<code>/stop</code> — alles abbestellen: keine Übersichten mehr. Eine Schaltfläche unter der Antwort löscht außerdem alles, was ich über diesen Chat weiß. ' +
-      '/subscribe holt dich zurück.',
+      '<code>/stop</code> — alles abbestellen: Du folgst keinen Themen oder Feeds mehr und bekommst keine Übersichten mehr.\n' +
+      'Erhalten bleiben deine Sprache, deine Zeitzone und die Uhrzeit deiner Übersicht, ebenso was du schon bekommen hast (/latest wiederholt es also nicht); /subscribe holt dich mit diesen Einstellungen zurück. ' +
+      'Ein Kanal, den du abonniert hast, bekommt seine Übersichten weiter; <code>/unsubscribe @kanal</code> beendet sie.\n' +
+      'Eine Schaltfläche unter der Antwort löscht außerdem alles, was ich über diesen Chat weiß, auch die Einstellungen.',
     help: '<code>/help</code> — alle Befehle. <code>/help time</code> — mehr über einen davon.',
     stats: '<code>/stats</code> — Abonnenten, Feeds und welche davon nicht funktionieren, Artikel, und die Nachrichten, die noch verschickt werden.',
     poll: '<code>/poll</code> — alle Feeds jetzt abrufen; ich sage Bescheid, wenn es fertig ist.',

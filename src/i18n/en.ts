@@ -82,8 +82,10 @@ export const EN: Messages = {
     settings: '<code>/settings</code> — your language, time zone, digest time and subscriptions, with buttons to change them.',
     status: '<code>/status</code> — what you follow, when your next digest comes and when you last received something.',
     stop:
-      '<code>/stop</code> — unsubscribe from everything: no more digests. A button under the answer also deletes all I know about this chat. ' +
-      '/subscribe brings you back.',
+      '<code>/stop</code> — unsubscribe from everything: you no longer follow any topic or feed, and get no more digests.\n' +
+      'Kept: your language, time zone and digest time, and what you received (so /latest does not repeat it); /subscribe brings you back with those settings. ' +
+      'A channel you subscribed keeps getting its digests; <code>/unsubscribe @channel</code> stops them.\n' +
+      'A button under the answer also deletes all I know about this chat, settings included.',
     help: '<code>/help</code> — every command. <code>/help time</code> — more about one of them.',
     stats: '<code>/stats</code> — subscribers, feeds and which of them fail, articles, and the messages waiting to be sent.',
     poll: '<code>/poll</code> — poll every feed now; I say when it is done.',

@@ -86,8 +86,10 @@ export const FR: Messages = {
     settings: '<code>/settings</code> — votre langue, votre fuseau, l’heure de la sélection et vos abonnements, avec des boutons pour les changer.',
     status: '<code>/status</code> — ce que vous suivez, quand arrive votre prochaine sélection et quand vous avez reçu quelque chose pour la dernière fois.',
     stop:
-      '<code>/stop</code> — se désabonner de tout : plus de sélections. Un bouton sous la réponse efface aussi tout ce que je sais de cette conversation. ' +
-      '/subscribe vous fait revenir.',
+      '<code>/stop</code> — se désabonner de tout : vous ne suivez plus aucun thème ni flux et ne recevez plus de sélections.\n' +
+      'Sont conservés : votre langue, votre fuseau horaire et l’heure de votre sélection, ainsi que ce que vous avez déjà reçu (/latest ne le répète donc pas) ; /subscribe vous fait revenir avec ces réglages. ' +
+      'Un canal que vous avez abonné continue de recevoir ses sélections ; <code>/unsubscribe @canal</code> les arrête.\n' +
+      'Un bouton sous la réponse efface aussi tout ce que je sais de cette conversation, réglages compris.',
     help: '<code>/help</code> — toutes les commandes. <code>/help time</code> — plus sur l’une d’elles.',
     stats: '<code>/stats</code> — abonnés, flux et ceux en panne, articles, et les messages qui attendent d’être envoyés.',
     poll: '<code>/poll</code> — lire tous les flux maintenant ; je préviens quand c’est fini.',

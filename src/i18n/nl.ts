@@ -82,8 +82,10 @@ export const NL: Messages = {
     settings: '<code>/settings</code> — je taal, tijdzone, tijd van het overzicht en abonnementen, met knoppen om ze te wijzigen.',
     status: '<code>/status</code> — wat je volgt, wanneer je volgende overzicht komt en wanneer je voor het laatst iets kreeg.',
     stop:
-      '<code>/stop</code> — overal voor afmelden: geen overzichten meer. Een knop onder het antwoord wist ook alles wat ik over deze chat weet. ' +
-      '/subscribe brengt je terug.',
+      '<code>/stop</code> — overal voor afmelden: je volgt geen onderwerpen of feeds meer en krijgt geen overzichten meer.\n' +
+      'Bewaard blijven je taal, tijdzone en tijd van het overzicht, en wat je al hebt ontvangen (dus /latest herhaalt dat niet); /subscribe brengt je terug met die instellingen. ' +
+      'Een kanaal dat je hebt aangemeld, krijgt zijn overzichten gewoon nog; <code>/unsubscribe @kanaal</code> stopt die.\n' +
+      'Een knop onder het antwoord wist ook alles wat ik over deze chat weet, instellingen inbegrepen.',
     help: '<code>/help</code> — alle commando\'s. <code>/help time</code> — meer over één ervan.',
     stats: '<code>/stats</code> — abonnees, feeds en welke niet werken, artikelen, en de berichten die nog verstuurd moeten worden.',
     poll: '<code>/poll</code> — alle feeds nu ophalen; ik zeg het als het klaar is.',

@@ -137,4 +137,15 @@ describe('a channel', () => {
     expect(h.deps.subscribers.find(channel.id)).toMatchObject({ topics: [], feeds: [], active: false });
     expect(h.deps.subscribers.find(ADMIN.id)).toMatchObject({ active: true });
   });
+
+  it('keeps its digests when the admin who subscribed it sends /stop in their own chat, as /help stop says', async () => {
+    const channel = { ...CHANNEL, id: -1007777, username: 'noonnews' };
+    h.emulator.addChat(channel);
+    h.emulator.setMember(channel.id, ADMIN.id, 'administrator');
+    h.emulator.setMember(channel.id, h.emulator.botUser.id, 'administrator', { can_post_messages: true });
+    await say(h, ADMIN, '/subscribe @noonnews world');
+    await say(h, ADMIN, '/stop');
+    expect(h.deps.subscribers.find(channel.id)).toMatchObject({ topics: ['world'], active: true });
+    expect((await say(h, ADMIN, '/help stop'))[0]!.text).toContain('A channel you subscribed keeps getting its digests');
+  });
 });

@@ -480,6 +480,20 @@ describe('a private chat, in English and Dutch', () => {
     expect(admin!.text).not.toContain('feeds.json');
   });
 
+  it.each([
+    ['en', 'you no longer follow any topic or feed', 'Kept: your language, time zone and digest time', '/unsubscribe @channel'],
+    ['nl', 'je volgt geen onderwerpen of feeds meer', 'Bewaard blijven je taal, tijdzone en tijd van het overzicht', '/unsubscribe @kanaal'],
+    ['de', 'Du folgst keinen Themen oder Feeds mehr', 'Erhalten bleiben deine Sprache, deine Zeitzone und die Uhrzeit deiner Übersicht', '/unsubscribe @kanal'],
+    ['fr', 'vous ne suivez plus aucun thème ni flux', 'Sont conservés : votre langue, votre fuseau horaire et l’heure de votre sélection', '/unsubscribe @canal'],
+  ] as const)('%s: /help stop says what /stop removes and what it keeps', async (language, removes, keeps, channel) => {
+    const user = english();
+    await say(h, user, `/language ${language}`);
+    const [help] = await say(h, user, '/help stop');
+    expect(help!.text).toContain(removes);
+    expect(help!.text).toContain(keeps);
+    expect(help!.text).toContain(channel);
+  });
+
   it('/help with a word that names no command says so, naming it, before the list, in every language', async () => {
     const [answer] = await say(h, english(), '/help frobnicate');
     expect(answer!.text).toMatch(/^There is no command <code>\/frobnicate<\/code>\. These are the commands I know:\n\n<b>What I can do<\/b>\n/);
