@@ -1,10 +1,11 @@
 /**
  * npm run bench:broadcast — a digest broadcast to BENCH_CHATS (20,000) chats through the Bot API
  * emulator, whose global limit is BENCH_LIMIT (400) msg/s, with the sender configured to the same.
- * The emulator runs here; the bot side (digest tick, worker, sender and /latest-like replies
- * through the reply lane, a twentieth of the limit) runs in bench/broadcast-sender.ts as a child
- * process, so its peak RSS is measured alone. Prints rate / limit, 429s after the first second, duplicates, lost
- * messages, peak RSS and reply p95; the last line is one JSON object.
+ * The emulator runs here; the bot side (digest tick, worker, sender, and /latest-like replies, a
+ * twentieth of the limit, sent the bot's way: straight to the Bot API and counted in the sender's
+ * buckets) runs in bench/broadcast-sender.ts as a child process, so its peak RSS is measured alone.
+ * Prints rate / limit, 429s after the first second, duplicates, lost messages, peak RSS and reply
+ * p50/p95; the last line is one JSON object.
  * Env: BENCH_CHATS, BENCH_LIMIT, BENCH_IN_FLIGHT (Bot API calls at once, default 4 as the bot's
  * SEND_MAX_IN_FLIGHT), BENCH_LATENCY_MS (the emulator answers this much later, as a real round
  * trip to Telegram would; default 0).
@@ -48,7 +49,7 @@ try {
     child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`bench/broadcast: sender exited ${code}`))));
   });
   const side = JSON.parse(childOut.trim().split('\n').at(-1)!) as {
-    digests: number; tick_ms: number; replies: number; p50_ms: number; p95_ms: number; peak_rss_mb: number; failed: number; dead: number;
+    digests: number; tick_ms: number; replies: number; replies_failed: number; p50_ms: number; p95_ms: number; peak_rss_mb: number; failed: number; dead: number;
   };
 
   const calls = emulator.callsOf('sendMessage');
@@ -84,6 +85,8 @@ try {
     lost,
     peak_rss_mb: side.peak_rss_mb,
     latest_p95_ms: Number(side.p95_ms.toFixed(1)),
+    latest_p50_ms: Number(side.p50_ms.toFixed(1)),
+    replies_failed: side.replies_failed,
   }));
 } finally {
   await emulator.stop();
