@@ -124,7 +124,6 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     const done = sender
       .send({
         message: { chatId: message.chatId, text: message.payload.text, parseMode: message.payload.parse_mode, options: message.payload.options },
-        lane: message.kind === 'reply' ? 'reply' : 'bulk',
         onBeforeCall: () => outbox.markSending(message.id, clock()),
         // Recorded before the sender starts its next call: a kill never finds more rows `sending` than calls in flight.
         onAfterCall: (outcome) => {
@@ -201,7 +200,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       running = false;
       if (timer) clearTimeout(timer);
       timer = null;
-      sender.dropQueued('bulk');
+      sender.dropQueued();
       await Promise.all(submitted.values());
     },
     inFlight: () => submitted.size,

@@ -3,9 +3,6 @@ import type { OutgoingMessage, Transport } from './bot-api-transport.js';
 import type { SendOutcome } from './send-errors.js';
 import { TokenBucket } from './token-bucket.js';
 
-/** Answers to commands (`reply`) always go before broadcast traffic (`bulk`). */
-export type Lane = 'reply' | 'bulk';
-
 /**
  * One message waiting for its turn. `onBeforeCall` runs just before the HTTP call (the outbox
  * claims the row as `sending` there); when it returns false the message is not sent, and resolves
@@ -15,7 +12,6 @@ export type Lane = 'reply' | 'bulk';
  */
 export interface SendRequest {
   readonly message: OutgoingMessage;
-  readonly lane: Lane;
   readonly onBeforeCall?: () => boolean | void;
   readonly onAfterCall?: (outcome: SendOutcome) => void;
 }
@@ -42,19 +38,21 @@ export interface SenderOptions {
   readonly logger?: Logger;
 }
 
-/** The rate-limited sender: queue, lanes, token buckets, 429 pauses. */
+/**
+ * The rate-limited sender of the outbox's messages: queue, token buckets, 429 pauses. Answers to
+ * commands do not queue here: the bot sends them straight to Telegram and reports each one
+ * (noteExternalSend), so they never wait behind a broadcast.
+ */
 export interface Sender {
   /** Resolves once the message went out (or failed) with the classified outcome; never rejects. */
   send(request: SendRequest): Promise<SendOutcome>;
-  /** Queued plus in flight, per lane. */
-  backlog(): { reply: number; bulk: number; inFlight: number };
   /** 429 answers seen so far, split by whether they paused one chat or everything. */
   rateLimits(): { chat: number; global: number };
   /**
-   * Takes back the queued (not yet started) requests of a lane; each resolves as a 429 with no
-   * wait, i.e. "not sent, try again". Used on shutdown so the outbox keeps them as pending.
+   * Takes back the queued (not yet started) requests; each resolves as a 429 with no wait, i.e.
+   * "not sent, try again". Used on shutdown so the outbox keeps them as pending.
    */
-  dropQueued(lane: Lane): number;
+  dropQueued(): number;
   /** Stops the timer; call after dropQueued on shutdown. */
   close(): void;
   /**
@@ -87,7 +85,7 @@ function isGroupChatId(chatId: number): boolean {
 }
 
 /**
- * Creates the sender: it takes requests from both lanes, lets through the first one whose chat and
+ * Creates the sender: it lets through the first queued request whose chat and
  * the whole bot have a token, and after a 429 pauses that chat (or everything, when the chat had
  * not been written to recently, so its own limit cannot have been the cause).
  */
@@ -103,7 +101,7 @@ export function createSender(options: SenderOptions): Sender {
     clock(),
   );
   const chats = new Map<number, ChatState>();
-  const lanes: Record<Lane, Queued[]> = { reply: [], bulk: [] };
+  const queue: Queued[] = [];
   const limits = { chat: 0, global: 0 };
   let inFlight = 0;
   let timer: NodeJS.Timeout | null = null;
@@ -141,26 +139,24 @@ export function createSender(options: SenderOptions): Sender {
     }, Math.max(0, at - clock()));
   }
 
-  /** Finds the first request, reply lane first, whose chat has a token now; else when one will. */
+  /** Finds the first queued request whose chat has a token now; else when one will. */
   function pick(now: number): { queued: Queued; state: ChatState } | { nextAt: number } {
     let nextAt = Infinity;
-    for (const lane of [lanes.reply, lanes.bulk]) {
-      for (let i = 0; i < lane.length; i++) {
-        const queued = lane[i]!;
-        const state = chatState(queued.message.chatId, now);
-        const readyAt = state.bucket.readyAt(now);
-        if (readyAt <= now) {
-          lane.splice(i, 1);
-          return { queued, state };
-        }
-        nextAt = Math.min(nextAt, readyAt);
+    for (let i = 0; i < queue.length; i++) {
+      const queued = queue[i]!;
+      const state = chatState(queued.message.chatId, now);
+      const readyAt = state.bucket.readyAt(now);
+      if (readyAt <= now) {
+        queue.splice(i, 1);
+        return { queued, state };
       }
+      nextAt = Math.min(nextAt, readyAt);
     }
     return { nextAt };
   }
 
   function pump(): void {
-    while (!closed && inFlight < maxInFlight && lanes.reply.length + lanes.bulk.length > 0) {
+    while (!closed && inFlight < maxInFlight && queue.length > 0) {
       const now = clock();
       const globalReady = global.readyAt(now);
       if (globalReady > now) return wakeAt(globalReady);
@@ -224,14 +220,13 @@ export function createSender(options: SenderOptions): Sender {
   return {
     send(request) {
       return new Promise<SendOutcome>((resolve) => {
-        lanes[request.lane].push({ ...request, resolve });
+        queue.push({ ...request, resolve });
         pump();
       });
     },
-    backlog: () => ({ reply: lanes.reply.length, bulk: lanes.bulk.length, inFlight }),
     rateLimits: () => ({ ...limits }),
-    dropQueued(lane) {
-      const dropped = lanes[lane].splice(0);
+    dropQueued() {
+      const dropped = queue.splice(0);
       for (const queued of dropped) queued.resolve({ kind: 'rate_limited', retryAfterMs: 0, reason: 'telegram/sender: dropped before sending' });
       return dropped.length;
     },
@@ -250,19 +245,4 @@ export function createSender(options: SenderOptions): Sender {
       timer = null;
     },
   };
-}
-
-/**
- * Sends an answer to a command through the reply lane, retrying a 429 or a transient failure a
- * few times (the sender has already paused what the 429 asked for). Replies skip the outbox:
- * they are worth nothing minutes later.
- */
-export async function sendReply(sender: Sender, message: OutgoingMessage, attempts = 3): Promise<SendOutcome> {
-  let outcome: SendOutcome = { kind: 'transient', reason: 'telegram/sender: not attempted' };
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    outcome = await sender.send({ message, lane: 'reply' });
-    if (outcome.kind !== 'rate_limited' && outcome.kind !== 'transient') return outcome;
-    if (outcome.kind === 'transient') await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
-  }
-  return outcome;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OutgoingMessage, Transport } from '../../src/telegram/bot-api-transport.js';
 import type { SendOutcome } from '../../src/telegram/send-errors.js';
-import { createSender, sendReply } from '../../src/telegram/sender.js';
+import { createSender } from '../../src/telegram/sender.js';
 
 /** A transport that records when each chat was written to and answers from a script. */
 function fakeTransport(answer: (message: OutgoingMessage, n: number) => SendOutcome = () => ({ kind: 'sent', messageId: 1 })) {
@@ -34,7 +34,7 @@ describe('rate-limited sender', () => {
   it('spaces messages to one private chat by its per-chat rate', async () => {
     const { transport, calls } = fakeTransport();
     const sender = createSender({ transport, globalPerSecond: 1000, privatePerSecond: 20, clock: Date.now });
-    await settle(Promise.all([1, 2, 3, 4].map((i) => sender.send({ message: msg(7, `m${i}`), lane: 'bulk' }))));
+    await settle(Promise.all([1, 2, 3, 4].map((i) => sender.send({ message: msg(7, `m${i}`) }))));
     expect(calls.map((call) => call.text)).toEqual(['m1', 'm2', 'm3', 'm4']);
     for (let i = 1; i < calls.length; i++) expect(calls[i]!.at - calls[i - 1]!.at).toBeGreaterThanOrEqual(45);
     sender.close();
@@ -44,33 +44,19 @@ describe('rate-limited sender', () => {
     const { transport, calls } = fakeTransport();
     const sender = createSender({ transport, globalPerSecond: 1000, privatePerSecond: 5, clock: Date.now });
     await settle(Promise.all([
-      sender.send({ message: msg(1, 'a1'), lane: 'bulk' }),
-      sender.send({ message: msg(1, 'a2'), lane: 'bulk' }),
-      sender.send({ message: msg(2, 'b1'), lane: 'bulk' }),
-      sender.send({ message: msg(3, 'c1'), lane: 'bulk' }),
+      sender.send({ message: msg(1, 'a1') }),
+      sender.send({ message: msg(1, 'a2') }),
+      sender.send({ message: msg(2, 'b1') }),
+      sender.send({ message: msg(3, 'c1') }),
     ]));
     expect(calls.map((call) => call.text)).toEqual(['a1', 'b1', 'c1', 'a2']);
-    sender.close();
-  });
-
-  it('sends a command reply before the queued broadcast', async () => {
-    const { transport, calls } = fakeTransport();
-    const sender = createSender({ transport, globalPerSecond: 100, clock: Date.now });
-    const bulk = Array.from({ length: 30 }, (_, i) => sender.send({ message: msg(100 + i), lane: 'bulk' }));
-    await vi.advanceTimersByTimeAsync(30);
-    const reply = await settle(sendReply(sender, msg(5, 'reply')));
-    expect(reply.kind).toBe('sent');
-    const position = calls.findIndex((call) => call.text === 'reply');
-    expect(position).toBeGreaterThan(0);
-    expect(position).toBeLessThan(15);
-    await settle(Promise.all(bulk));
     sender.close();
   });
 
   it('never exceeds the global rate over any one-second window', async () => {
     const { transport, calls } = fakeTransport();
     const sender = createSender({ transport, globalPerSecond: 200, maxInFlight: 4, clock: Date.now });
-    await settle(Promise.all(Array.from({ length: 300 }, (_, i) => sender.send({ message: msg(1000 + i), lane: 'bulk' }))));
+    await settle(Promise.all(Array.from({ length: 300 }, (_, i) => sender.send({ message: msg(1000 + i) }))));
     const times = calls.map((call) => call.at);
     let worst = 0;
     for (let i = 0, j = 0; i < times.length; i++) {
@@ -85,11 +71,11 @@ describe('rate-limited sender', () => {
     const { transport, calls } = fakeTransport((message, n) =>
       message.chatId === 9 && n === 2 ? { kind: 'rate_limited', retryAfterMs: 400, reason: '429' } : { kind: 'sent', messageId: n });
     const sender = createSender({ transport, globalPerSecond: 1000, privatePerSecond: 100, clock: Date.now });
-    const first = await settle(sender.send({ message: msg(9, 'x1'), lane: 'bulk' }));
-    const limited = await settle(sender.send({ message: msg(9, 'x2'), lane: 'bulk' }));
+    const first = await settle(sender.send({ message: msg(9, 'x1') }));
+    const limited = await settle(sender.send({ message: msg(9, 'x2') }));
     expect([first.kind, limited.kind]).toEqual(['sent', 'rate_limited']);
     const started = Date.now();
-    await settle(Promise.all([sender.send({ message: msg(9, 'x3'), lane: 'bulk' }), sender.send({ message: msg(10, 'other'), lane: 'bulk' })]));
+    await settle(Promise.all([sender.send({ message: msg(9, 'x3') }), sender.send({ message: msg(10, 'other') })]));
     expect(calls.slice(2).map((call) => call.text)).toEqual(['other', 'x3']);
     expect(calls.at(-1)!.at - started).toBeGreaterThanOrEqual(350);
     expect(sender.rateLimits()).toEqual({ chat: 1, global: 0 });
@@ -101,8 +87,8 @@ describe('rate-limited sender', () => {
       n === 1 ? { kind: 'rate_limited', retryAfterMs: 300, reason: '429' } : { kind: 'sent', messageId: n });
     const sender = createSender({ transport, globalPerSecond: 1000, clock: Date.now });
     const started = Date.now();
-    expect((await settle(sender.send({ message: msg(1), lane: 'bulk' }))).kind).toBe('rate_limited');
-    await settle(sender.send({ message: msg(2), lane: 'bulk' }));
+    expect((await settle(sender.send({ message: msg(1) }))).kind).toBe('rate_limited');
+    await settle(sender.send({ message: msg(2) }));
     expect(calls[1]!.at - started).toBeGreaterThanOrEqual(280);
     expect(sender.rateLimits()).toEqual({ chat: 0, global: 1 });
     sender.close();
@@ -112,7 +98,7 @@ describe('rate-limited sender', () => {
     const { transport } = fakeTransport(() => ({ kind: 'rate_limited', retryAfterMs: 300, reason: '429' }));
     const sender = createSender({ transport, globalPerSecond: 1000, clock: Date.now });
     sender.noteExternalSend(9);
-    expect((await settle(sender.send({ message: msg(9), lane: 'bulk' }))).kind).toBe('rate_limited');
+    expect((await settle(sender.send({ message: msg(9) }))).kind).toBe('rate_limited');
     expect(sender.rateLimits()).toEqual({ chat: 1, global: 0 });
     sender.close();
   });
@@ -122,7 +108,7 @@ describe('rate-limited sender', () => {
     const sender = createSender({ transport, globalPerSecond: 10, clock: Date.now });
     const started = Date.now();
     for (let i = 0; i < 20; i++) sender.noteExternalSend(500 + i);
-    await settle(sender.send({ message: msg(1), lane: 'bulk' }));
+    await settle(sender.send({ message: msg(1) }));
     // 20 tokens of debt at about 9/s: the bulk message waits about two seconds.
     expect(calls[0]!.at - started).toBeGreaterThanOrEqual(1_500);
     sender.close();
@@ -132,7 +118,7 @@ describe('rate-limited sender', () => {
     const { transport } = fakeTransport((_message, n) =>
       n === 1 ? { kind: 'rate_limited', retryAfterMs: 300, reason: '429' } : { kind: 'sent', messageId: n });
     const sender = createSender({ transport, globalPerSecond: 1000, clock: Date.now });
-    expect((await settle(sender.send({ message: msg(-100123), lane: 'bulk' }))).kind).toBe('rate_limited');
+    expect((await settle(sender.send({ message: msg(-100123) }))).kind).toBe('rate_limited');
     expect(sender.rateLimits()).toEqual({ chat: 0, global: 1 });
     sender.close();
   });
@@ -141,8 +127,8 @@ describe('rate-limited sender', () => {
     const { transport } = fakeTransport((_message, n) =>
       n === 2 ? { kind: 'rate_limited', retryAfterMs: 300, reason: '429' } : { kind: 'sent', messageId: n });
     const sender = createSender({ transport, globalPerSecond: 1000, clock: Date.now });
-    await settle(sender.send({ message: msg(-100123, 'g1'), lane: 'bulk' }));
-    expect((await settle(sender.send({ message: msg(-100123, 'g2'), lane: 'bulk' }))).kind).toBe('rate_limited');
+    await settle(sender.send({ message: msg(-100123, 'g1') }));
+    expect((await settle(sender.send({ message: msg(-100123, 'g2') }))).kind).toBe('rate_limited');
     expect(sender.rateLimits()).toEqual({ chat: 1, global: 0 });
     sender.close();
   });
@@ -150,8 +136,8 @@ describe('rate-limited sender', () => {
   it('gives back queued bulk requests on shutdown as "not sent"', async () => {
     const { transport } = fakeTransport();
     const sender = createSender({ transport, globalPerSecond: 10, clock: Date.now });
-    const pending = Array.from({ length: 5 }, (_, i) => sender.send({ message: msg(i + 1), lane: 'bulk' }));
-    const dropped = sender.dropQueued('bulk');
+    const pending = Array.from({ length: 5 }, (_, i) => sender.send({ message: msg(i + 1) }));
+    const dropped = sender.dropQueued();
     expect(dropped).toBeGreaterThanOrEqual(3);
     const outcomes = await settle(Promise.all(pending));
     expect(outcomes.filter((outcome) => outcome.kind === 'rate_limited')).toHaveLength(dropped);
