@@ -97,7 +97,8 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
   // An edited command is not run again: it could repeat what the first one did (a second digest, a
   // topic added beside the one the reader meant to replace), even days later. Silence would let a
   // reader who corrected `/time 25:00` by editing believe it worked, so each edit of a command
-  // addressed to this bot gets one answer: edits are not read, send it again (the text to copy).
+  // addressed to this bot gets one answer: edits are not read, send it again (the text to copy);
+  // for a command the bot does not have, the "did you mean" a new message gets.
   bot.on('edited_message', async (ctx) => {
     const message = ctx.editedMessage;
     if (!('text' in message)) return;
@@ -110,7 +111,14 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
     if (verdict === 'drop') return;
     const msg = messagesFor(languageOf(deps, ctx));
     const threadId = 'is_topic_message' in message && message.is_topic_message ? message.message_thread_id : undefined;
-    await sendHtml(ctx.telegram, message.chat.id, verdict === 'warn' ? msg.slowDown : msg.editNotRead(parsed.badArguments ? null : message.text.trim()), undefined, threadId);
+    // An unknown command runs nothing, so its edit gets the answer a new message would: the command
+    // meant (`/tijd 7u30`: did you mean /time 7u30?), not "send it again" for another round trip.
+    const answer = verdict === 'warn'
+      ? msg.slowDown
+      : byName.has(parsed.name)
+        ? msg.editNotRead(parsed.badArguments ? null : message.text.trim())
+        : unknownCommandText(parsed, everyoneNames, ctx.botInfo.username, msg);
+    await sendHtml(ctx.telegram, message.chat.id, answer, undefined, threadId);
   });
 
   bot.on('callback_query', async (ctx) => {

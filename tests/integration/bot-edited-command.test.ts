@@ -34,12 +34,19 @@ describe('an edited command', () => {
   });
 
   it.each([
-    ['nl', 'Aangepaste berichten lees ik niet, dus je aanpassing heeft niets veranderd. Stuur het opnieuw als nieuw bericht: <code>/tijd 7u30</code>'],
-    ['de', 'Bearbeitete Nachrichten lese ich nicht, deine Änderung hat also nichts bewirkt. Schick ihn bitte noch einmal als neue Nachricht: <code>/tijd 7u30</code>'],
-    ['fr', 'Je ne lis pas les messages modifiés : votre modification n’a donc rien changé. Renvoyez-la dans un nouveau message : <code>/tijd 7u30</code>'],
+    ['nl', 'Aangepaste berichten lees ik niet, dus je aanpassing heeft niets veranderd. Stuur het opnieuw als nieuw bericht: <code>/time 7u30</code>'],
+    ['de', 'Bearbeitete Nachrichten lese ich nicht, deine Änderung hat also nichts bewirkt. Schick ihn bitte noch einmal als neue Nachricht: <code>/time 7u30</code>'],
+    ['fr', 'Je ne lis pas les messages modifiés : votre modification n’a donc rien changé. Renvoyez-la dans un nouveau message : <code>/time 7u30</code>'],
   ])('%s: is answered in the reader\'s language', async (language, says) => {
     const user = reader(language);
-    expect((await edit(user, '/tijd 7u30'))[0]!.text).toBe(says);
+    expect((await edit(user, '/time 7u30'))[0]!.text).toBe(says);
+  });
+
+  it('of a command the bot does not have gets the command meant, as a new message would, not "send it again"', async () => {
+    const user = reader('nl');
+    const [answer] = await edit(user, '/tijd 7u30');
+    expect(answer!.text).toBe('Dat commando ken ik niet. Bedoel je <code>/time 7u30</code>? /help laat zien wat ik kan.');
+    expect((await say(h, user, '/tijd 7u30'))[0]!.text).toBe(answer!.text);
   });
 
   it('does not echo arguments too long or garbled to read', async () => {
