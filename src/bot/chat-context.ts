@@ -36,6 +36,15 @@ export function languageOf(deps: BotDeps, ctx: Context) {
   return stored?.language ?? uiLanguageFor(ctx.from?.language_code, deps.defaults.language);
 }
 
+/**
+ * The forum topic a message was written in, for answers to go there too; undefined outside a
+ * forum topic (Telegram then sends to the chat, or to a forum's General topic).
+ */
+export function topicThreadOf(message: object | undefined): number | undefined {
+  if (message === undefined || !('is_topic_message' in message) || message.is_topic_message !== true) return undefined;
+  return 'message_thread_id' in message && typeof message.message_thread_id === 'number' ? message.message_thread_id : undefined;
+}
+
 /** What every command of one bot shares: the per-chat queue and the delivery log. */
 export interface SharedState {
   readonly queue: ChatQueue;
@@ -45,7 +54,7 @@ export interface SharedState {
 /** Builds what a command sees from a telegraf context. */
 export function commandContext(deps: BotDeps, ctx: Context, chat: Subscriber, args: readonly string[], now: number, shared: SharedState): CommandContext {
   const message = ctx.message ?? (ctx.callbackQuery && 'message' in ctx.callbackQuery ? ctx.callbackQuery.message : undefined);
-  const threadId = message && 'is_topic_message' in message && message.is_topic_message ? message.message_thread_id : undefined;
+  const threadId = topicThreadOf(message);
   const userId = ctx.from?.id ?? null;
   return {
     deps,

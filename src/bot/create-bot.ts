@@ -3,7 +3,7 @@ import type { Update } from 'telegraf/types';
 import { COMMANDS } from '../../commands/index.js';
 import { messagesFor } from '../i18n/index.js';
 import type { BotCommand } from './command.js';
-import { callbackContext, commandContext, ensureChat, languageOf } from './chat-context.js';
+import { callbackContext, commandContext, ensureChat, languageOf, topicThreadOf } from './chat-context.js';
 import { createChatQueue } from './chat-queue.js';
 import { createDeliveryLog } from './delivery-log.js';
 import type { BotDeps } from './deps.js';
@@ -69,7 +69,8 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
     if (!('text' in message)) return;
     const parsed = parseCommand(message.text);
     const isPrivate = message.chat.type === 'private';
-    const reply = (html: string) => sendHtml(ctx.telegram, message.chat.id, html);
+    // In the forum topic it came from, as a command's own answers (commandContext).
+    const reply = (html: string) => sendHtml(ctx.telegram, message.chat.id, html, undefined, topicThreadOf(message));
     // Group chatter and commands for other bots are not ours: ignored before they count as flooding.
     if (parsed === null ? !isPrivate : parsed.mention !== null && parsed.mention !== ctx.botInfo.username.toLowerCase()) return;
     const now = deps.now();
@@ -110,7 +111,6 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
     const verdict = flood.check(message.chat.id, deps.now());
     if (verdict === 'drop') return;
     const msg = messagesFor(languageOf(deps, ctx));
-    const threadId = 'is_topic_message' in message && message.is_topic_message ? message.message_thread_id : undefined;
     // An unknown command runs nothing, so its edit gets the answer a new message would: the command
     // meant (`/tijd 7u30`: did you mean /time 7u30?), not "send it again" for another round trip.
     const answer = verdict === 'warn'
@@ -118,7 +118,7 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
       : byName.has(parsed.name)
         ? msg.editNotRead(parsed.badArguments ? null : message.text.trim())
         : unknownCommandText(parsed, everyoneNames, ctx.botInfo.username, msg);
-    await sendHtml(ctx.telegram, message.chat.id, answer, undefined, threadId);
+    await sendHtml(ctx.telegram, message.chat.id, answer, undefined, topicThreadOf(message));
   });
 
   bot.on('callback_query', async (ctx) => {

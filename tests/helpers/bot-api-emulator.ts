@@ -38,6 +38,8 @@ export interface SentMessage {
   reply_markup: { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
   readonly link_preview_options: { is_disabled?: boolean } | undefined;
   readonly disable_web_page_preview: boolean | undefined;
+  /** The forum topic it was sent to, if any. */
+  readonly message_thread_id?: number | undefined;
   edits: number;
 }
 

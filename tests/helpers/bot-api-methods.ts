@@ -86,6 +86,7 @@ export function methodHandlers(emulator: BotApiEmulator): Record<string, Handler
         reply_markup,
         link_preview_options: jsonOf(params.link_preview_options),
         disable_web_page_preview: params.disable_web_page_preview === undefined ? undefined : String(params.disable_web_page_preview) === 'true',
+        message_thread_id: params.message_thread_id === undefined ? undefined : Number(params.message_thread_id),
         edits: 0,
       };
       emulator.sent.push(message);

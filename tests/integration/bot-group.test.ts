@@ -47,6 +47,18 @@ describe('in a group', () => {
     expect(h.emulator.messagesTo(group.id)).toHaveLength(2);
   });
 
+  it('answers in the forum topic a command came from, also when it does not know the command', async () => {
+    const group = newGroup();
+    const inTopic = { is_topic_message: true, message_thread_id: 77 };
+    const answer = async (text: string) => {
+      const before = h.emulator.messagesTo(group.id).length;
+      h.emulator.sendText(MEMBER, text, group, inTopic);
+      return (await h.emulator.waitForMessages(group.id, 1, before))[0]!;
+    };
+    expect(await answer('/help@newsbrief_test_bot')).toMatchObject({ message_thread_id: 77 });
+    expect(await answer('/tiem@newsbrief_test_bot 07:30')).toMatchObject({ message_thread_id: 77 });
+  });
+
   it('lets only group admins change settings, but anyone read them', async () => {
     const group = newGroup();
     expect((await say(h, MEMBER, '/subscribe@newsbrief_test_bot world', group))[0]!.text).toBe('Only the admins of this group can change its settings.');
