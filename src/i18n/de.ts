@@ -96,7 +96,7 @@ export const DE: Messages = {
   unknownCommand: (guess, args) => `Diesen Befehl kenne ich nicht.${guess === undefined ? '' : ` Meintest du ${offeredCommand(guess, args)}?`} /help zeigt, was ich kann.`,
   editNotRead: (command) =>
     'Bearbeitete Nachrichten lese ich nicht, deine Änderung hat also nichts bewirkt. ' +
-    (command === null ? 'Schick den Befehl bitte noch einmal als neue Nachricht.' : `Schick ihn bitte noch einmal als neue Nachricht: <code>${e(command)}</code>`),
+    (command === null ? 'Schick den Befehl bitte noch einmal als neue Nachricht.' : `Schick den Befehl bitte noch einmal als neue Nachricht: <code>${e(command)}</code>`),
   notACommand: 'Ich antworte auf Befehle: /latest für die Nachrichten, /help für alles, was ich kann.',
   somethingWentWrong: 'Etwas ist schiefgegangen, bitte versuch es noch einmal.',
   slowDown: 'Das sind viele Befehle auf einmal. Warte bitte ein paar Sekunden; dann antworte ich wieder.',

@@ -99,7 +99,7 @@ export const FR: Messages = {
   unknownCommand: (guess, args) => `Je ne connais pas cette commande.${guess === undefined ? '' : ` Vouliez-vous dire ${offeredCommand(guess, args)} ?`} /help liste ce que je sais faire.`,
   editNotRead: (command) =>
     'Je ne lis pas les messages modifiés : votre modification n’a donc rien changé. ' +
-    (command === null ? 'Renvoyez la commande dans un nouveau message.' : `Renvoyez-la dans un nouveau message : <code>${e(command)}</code>`),
+    (command === null ? 'Renvoyez la commande dans un nouveau message.' : `Renvoyez la commande dans un nouveau message : <code>${e(command)}</code>`),
   notACommand: 'Je réponds aux commandes : /latest pour les nouvelles, /help pour tout ce que je sais faire.',
   somethingWentWrong: 'Un problème est survenu, veuillez réessayer.',
   slowDown: 'Cela fait beaucoup de commandes à la fois. Attendez quelques secondes ; je répondrai à nouveau ensuite.',

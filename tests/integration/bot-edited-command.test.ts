@@ -35,8 +35,8 @@ describe('an edited command', () => {
 
   it.each([
     ['nl', 'Aangepaste berichten lees ik niet, dus je aanpassing heeft niets veranderd. Stuur het opnieuw als nieuw bericht: <code>/time 7u30</code>'],
-    ['de', 'Bearbeitete Nachrichten lese ich nicht, deine Änderung hat also nichts bewirkt. Schick ihn bitte noch einmal als neue Nachricht: <code>/time 7u30</code>'],
-    ['fr', 'Je ne lis pas les messages modifiés : votre modification n’a donc rien changé. Renvoyez-la dans un nouveau message : <code>/time 7u30</code>'],
+    ['de', 'Bearbeitete Nachrichten lese ich nicht, deine Änderung hat also nichts bewirkt. Schick den Befehl bitte noch einmal als neue Nachricht: <code>/time 7u30</code>'],
+    ['fr', 'Je ne lis pas les messages modifiés : votre modification n’a donc rien changé. Renvoyez la commande dans un nouveau message : <code>/time 7u30</code>'],
   ])('%s: is answered in the reader\'s language', async (language, says) => {
     const user = reader(language);
     expect((await edit(user, '/time 7u30'))[0]!.text).toBe(says);
