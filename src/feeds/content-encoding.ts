@@ -83,6 +83,9 @@ function isPlainText(bytes: Uint8Array): boolean {
   return /^\s*[<{[]/.test(start) && !looksBinary(start);
 }
 
+/** How many codings' growth wireByteLimit allows for. */
+const MAX_ALLOWED_LAYERS = 2;
+
 /**
  * How many bytes a body under `header` may have on the wire when its decoded document may have
  * `maxBytes`. The limit is on the document (what memory and the parser hold); compressing data
@@ -92,7 +95,10 @@ function isPlainText(bytes: Uint8Array): boolean {
  * being sent compressed. The decoded document is held to `maxBytes` all the same.
  */
 export function wireByteLimit(maxBytes: number, header: string | null): number {
-  return maxBytes + codingsToUndo(header).length * (Math.ceil(maxBytes / 1024) + 1024);
+  // Only codings there is a decoder for, and at most two layers (gzip over br is already rare):
+  // a header repeating `br` thousands of times must not let a body run to many times the limit.
+  const layers = Math.min(MAX_ALLOWED_LAYERS, codingsToUndo(header).filter((coding) => DECODERS.has(coding)).length);
+  return maxBytes + layers * (Math.ceil(maxBytes / 1024) + 1024);
 }
 
 /** The coding as an error names it: the server's text, cut short when it is long. */
