@@ -3,7 +3,7 @@ const READ_PROBLEMS: Readonly<Record<string, string>> = {
   ENOENT: 'no such file',
   EACCES: 'permission denied',
   EPERM: 'permission denied',
-  EISDIR: 'it is a directory',
+  EISDIR: 'it is a folder, not a file',
 };
 
 /** Why a file named on the command line could not be read, in words; the code itself when there are none. */

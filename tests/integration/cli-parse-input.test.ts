@@ -28,7 +28,7 @@ describe('newsbrief parse', () => {
     await expect(run([join(dir, 'missing.xml')])).rejects.toThrow(`parse: cannot read ${join(dir, 'missing.xml')}: no such file`);
     const folder = run([dir]);
     await expect(folder).rejects.toBeInstanceOf(UsageError);
-    await expect(folder).rejects.toThrow(`parse: cannot read ${dir}: it is a directory`);
+    await expect(folder).rejects.toThrow(`parse: cannot read ${dir}: it is a folder, not a file`);
   });
 
   it('refuses a --base that is not an absolute http(s) URL instead of leaving relative links unresolved', async () => {

@@ -86,7 +86,7 @@ it('fetches a URL through the page port', async () => {
 
   it('says what is wrong with a file it cannot read, in words', async () => {
     await expect(run(['/nonexistent/article.txt'])).rejects.toThrow('brief: cannot read /nonexistent/article.txt: no such file');
-    await expect(run([fixturePath('')])).rejects.toThrow(/: it is a directory$/);
+    await expect(run([fixturePath('')])).rejects.toThrow(/: it is a folder, not a file$/);
   });
 
   it('refuses a binary file instead of briefing its bytes as sentences', async () => {
