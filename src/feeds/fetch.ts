@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { request as httpRequest } from 'undici';
+import { request as httpRequest, type Dispatcher } from 'undici';
 import { ContentEncodingError, decodeContentEncoding, describeProblem, wireByteLimit } from './content-encoding.js';
 import { createDeadlineSignal, type DeadlineSignal } from './deadline.js';
 import { decodeFeedBytes, type DecodedText } from './decode.js';
@@ -130,7 +130,22 @@ async function fetchHop(url: string, request: FetchRequest, options: FetcherOpti
   if (request.lastModified) headers['if-modified-since'] = request.lastModified;
 
   // undici's request, not fetch: fetch decodes gzip leniently and would hide a body cut short.
-  const { statusCode: status, headers: rawHeaders, body } = await httpRequest(url, { method: 'GET', headers, signal, ...(request.dispatcher === undefined ? {} : { dispatcher: request.dispatcher }) });
+  const answer = await httpRequest(url, { method: 'GET', headers, signal, ...(request.dispatcher === undefined ? {} : { dispatcher: request.dispatcher }) });
+  try {
+    return await readHop(url, answer, request, options, now);
+  } catch (error) {
+    releaseBody(answer.body);
+    throw error;
+  }
+}
+
+/**
+ * Makes one answer a Hop. Every way out of it reads, discards or fails reading the body, except
+ * an exception it did not plan for (a header it cannot take, a throwing acceptsMediaType):
+ * fetchHop releases the body then.
+ */
+async function readHop(url: string, answer: Dispatcher.ResponseData, request: FetchRequest, options: FetcherOptions, now: () => number): Promise<Hop> {
+  const { statusCode: status, headers: rawHeaders, body } = answer;
   const response: Answer = { status, headers: toHeaders(rawHeaders) };
   // Reads a short unwanted body so the connection can be reused; a longer one closes it.
   const discardBody = (limit?: number): Promise<unknown> => body.dump(limit === undefined ? undefined : { limit }).catch(() => undefined);
@@ -164,6 +179,16 @@ async function fetchHop(url: string, request: FetchRequest, options: FetcherOpti
   const wireBytes = await readBodyLimited(body, wireByteLimit(options.maxBytes, contentEncoding), plainLength);
   const bytes = await decodeContentEncoding(wireBytes, contentEncoding, { maxBytes: options.maxBytes, status });
   return { kind: 'ok', response, bytes };
+}
+
+/**
+ * Destroys a body that was not read to its end, so its socket is closed instead of held until
+ * undici's body timeout (minutes) with the request long given up; a body already read is left alone.
+ */
+function releaseBody(body: Dispatcher.ResponseData['body']): void {
+  if (body.destroyed || body.readableEnded) return;
+  // destroy() makes the stream emit an error; nobody else listens for it any more.
+  body.on('error', () => undefined).destroy();
 }
 
 /** undici's header record (a repeated header as an array) as the Headers that toOutcome reads. */
