@@ -49,7 +49,7 @@ async function runBot(dbPath: string, apiRoot: string, token: string): Promise<v
   const db = openDatabase(dbPath);
   const logger = createSilentLogger();
   const bot = createBot(
-    { subscribers: createSqliteSubscriberRepository(db), feeds: () => feeds, adminIds: [], defaults: { timezone: 'Europe/Amsterdam', digestTime: '07:30', language: 'en' }, now: () => Date.now(), logger },
+    { subscribers: createSqliteSubscriberRepository(db), feeds: () => feeds, adminIds: [], defaults: { timezone: 'Europe/Amsterdam', digestTime: '07:30', language: 'en' }, digestCatchUpHours: 3, now: () => Date.now(), logger },
     { token, apiRoot },
   );
   const running = await startBot(bot, { webhook: null, defaultLanguage: 'en', logger });

@@ -1,5 +1,5 @@
 import type { BotCommand } from '../src/bot/command.js';
-import { awaitsDigest } from '../src/core/digest-schedule.js';
+import { awaitsDigest, dueDigests } from '../src/core/digest-schedule.js';
 import { addDays, instantOfLocal, localDateOf } from '../src/core/local-time.js';
 import type { Subscriber } from '../src/core/types.js';
 import { followedFeedIds, labelGone } from '../src/core/following.js';
@@ -12,13 +12,35 @@ export const statusCommand: BotCommand = {
   scope: 'everyone',
   async run(c) {
     const { chat } = c;
-    const next = nextDigestAt(chat, c.now);
+    const next = nextDigestOf(chat, c.now, c.deps.digestCatchUpHours);
     const last = c.deps.subscribers.lastDeliveryAt(chat.chatId);
-    const when = (at: number | null) => (at === null ? null : formatDateTime(at, chat.timezone, chat.language));
+    const when = (at: number) => formatDateTime(at, chat.timezone, chat.language);
+    const nextView = next === null ? null : { at: when(next.at), dueNow: next.dueNow };
     const { gone } = followedFeedIds(chat, c.feeds);
-    await c.reply(c.msg.status(settingsView(chat, c.topicNames), when(next), when(last), chat.active, labelGone(chat, gone, c.topicNames)));
+    await c.reply(c.msg.status(settingsView(chat, c.topicNames), nextView, last === null ? null : when(last), chat.active, labelGone(chat, gone, c.topicNames)));
   },
 };
+
+/** The chat's next digest: when it comes, or when it was due if the scheduler is about to send it. */
+export interface NextDigest {
+  readonly at: number;
+  readonly dueNow: boolean;
+}
+
+type ScheduleOfChat = Pick<Subscriber, 'chatId' | 'digestTime' | 'timezone' | 'lastDigestDate' | 'lastDigestAt'>;
+
+/**
+ * What /status says of the next digest. A digest already due but still within the catch-up
+ * window (after a move west, or /time set a little before now on a day without one) goes out at
+ * the next minute tick, so it is due now, not tomorrow: decided by the scheduler's own dueDigests
+ * with the configured window, so the two cannot disagree. Null when digests are off.
+ */
+export function nextDigestOf(chat: ScheduleOfChat, now: number, catchUpHours: number): NextDigest | null {
+  const [due] = dueDigests([chat], now, { catchUpHours });
+  if (due !== undefined) return { at: due.dueAt, dueNow: true };
+  const at = nextDigestAt(chat, now);
+  return at === null ? null : { at, dueNow: false };
+}
 
 /**
  * When the chat's next digest is due: the next time its digest time comes round on a date that

@@ -38,6 +38,7 @@ export function botDepsOn(w: BotWiring): BotDeps {
     feedHealth: () => ingestion.feeds.listFeeds(),
     adminIds: config.adminIds,
     defaults: config.defaults,
+    digestCatchUpHours: config.digest.catchUpHours,
     now: Date.now,
     logger: w.logger,
     digestNow: (chat, now) => createDigestNow({ articles: ingestion.articles, catalog: feeds(), topicNames: w.catalog.topicNames(), options: { topN: config.digest.topN } })(chat, now),

@@ -38,6 +38,8 @@ export interface BotDeps {
   readonly feedHealth?: () => readonly FeedState[];
   /** Telegram user ids allowed to use /stats and /poll (config.adminIds). */
   readonly adminIds: readonly number[];
+  /** How long after its time a missed digest is still sent (config.digest.catchUpHours): /status says such a digest is on its way. */
+  readonly digestCatchUpHours: number;
   /** Settings a new chat starts with (config.defaults). */
   readonly defaults: { readonly timezone: string; readonly digestTime: string; readonly language: UiLanguage };
   /** Topics the /start button subscribes to; when absent, the topics of the feeds in the chat's language. */

@@ -173,7 +173,7 @@ export const DE: Messages = {
       '<b>Status</b>',
       `Du folgst: ${follows(v) ? list([...v.topics, ...v.feeds]) : 'nichts'}`,
       ...(gone.length > 0 ? [`Nicht mehr im Angebot: ${list(goneLabels(gone))} (/unsubscribe ${e(goneIds(gone))} entfernt sie)`] : []),
-      `Nächste Übersicht: ${!active ? 'keine (abbestellt)' : next === null ? 'keine (Übersichten sind aus)' : !follows(v) ? 'keine, bis du einem Thema oder Feed folgst (/subscribe)' : e(next)}`,
+      `Nächste Übersicht: ${!active ? 'keine (abbestellt)' : next === null ? 'keine (Übersichten sind aus)' : !follows(v) ? 'keine, bis du einem Thema oder Feed folgst (/subscribe)' : next.dueNow ? `ist unterwegs (fällig seit ${e(next.at)})` : e(next.at)}`,
       `Zuletzt erhalten: ${last === null ? 'noch nichts' : e(last)}`,
     ].join('\n'),
   followsOnlyGone: (gone) =>

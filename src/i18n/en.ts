@@ -172,7 +172,7 @@ export const EN: Messages = {
       '<b>Status</b>',
       `Following: ${follows(v) ? list([...v.topics, ...v.feeds]) : 'nothing'}`,
       ...(gone.length > 0 ? [`No longer offered: ${list(goneLabels(gone))} (/unsubscribe ${e(goneIds(gone))} drops them)`] : []),
-      `Next digest: ${!active ? 'none (stopped)' : next === null ? 'none (digests are off)' : !follows(v) ? 'none until you follow a topic or feed (/subscribe)' : e(next)}`,
+      `Next digest: ${!active ? 'none (stopped)' : next === null ? 'none (digests are off)' : !follows(v) ? 'none until you follow a topic or feed (/subscribe)' : next.dueNow ? `on its way (due ${e(next.at)})` : e(next.at)}`,
       `Last delivery: ${last === null ? 'none yet' : e(last)}`,
     ].join('\n'),
   followsOnlyGone: (gone) =>

@@ -176,7 +176,7 @@ export const FR: Messages = {
       '<b>État</b>',
       `Vous suivez : ${follows(v) ? list([...v.topics, ...v.feeds]) : 'rien'}`,
       ...(gone.length > 0 ? [`Plus proposé : ${list(goneLabels(gone))} (/unsubscribe ${e(goneIds(gone))} les retire)`] : []),
-      `Prochaine sélection : ${!active ? 'aucune (désabonné)' : next === null ? 'aucune (sélections désactivées)' : !follows(v) ? 'aucune tant que vous ne suivez ni thème ni flux (/subscribe)' : e(next)}`,
+      `Prochaine sélection : ${!active ? 'aucune (désabonné)' : next === null ? 'aucune (sélections désactivées)' : !follows(v) ? 'aucune tant que vous ne suivez ni thème ni flux (/subscribe)' : next.dueNow ? `en cours d’envoi (prévue ${e(next.at)})` : e(next.at)}`,
       `Dernier envoi : ${last === null ? 'aucun pour l’instant' : e(last)}`,
     ].join('\n'),
   followsOnlyGone: (gone) =>

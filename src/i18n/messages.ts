@@ -25,6 +25,15 @@ export interface StatsFigures {
   readonly outbox: { pending: number; sentToday: number; failed: number; dead: number; inactiveChats: number } | null;
 }
 
+/**
+ * The next digest as /status shows it: `at`, formatted, is when it comes or, when `dueNow`, when
+ * it was due; a due digest the scheduler still catches up on goes out at the next minute tick.
+ */
+export interface NextDigestView {
+  readonly at: string;
+  readonly dueNow: boolean;
+}
+
 /** The settings shown by /settings and /status, already formatted for display. */
 export interface SettingsView {
   readonly language: string;
@@ -205,7 +214,7 @@ export interface Messages {
   readonly settingsTopicsButton: string;
   /** `gone`: what the chat follows that feeds.json no longer offers. */
   /** `gone` is listed by label (a topic by its name) and dropped by id (/unsubscribe takes ids). */
-  readonly status: (view: SettingsView, nextDigest: string | null, lastDelivery: string | null, active: boolean, gone: readonly GoneItem[]) => string;
+  readonly status: (view: SettingsView, nextDigest: NextDigestView | null, lastDelivery: string | null, active: boolean, gone: readonly GoneItem[]) => string;
   /** /latest, /digest and the digest's notice when everything the chat follows was dropped from feeds.json; listed by label. */
   readonly followsOnlyGone: (gone: readonly GoneItem[]) => string;
   readonly stopped: string;

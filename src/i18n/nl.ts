@@ -172,7 +172,7 @@ export const NL: Messages = {
       '<b>Status</b>',
       `Je volgt: ${follows(v) ? list([...v.topics, ...v.feeds]) : 'niets'}`,
       ...(gone.length > 0 ? [`Niet meer aangeboden: ${list(goneLabels(gone))} (/unsubscribe ${e(goneIds(gone))} schrapt ze)`] : []),
-      `Volgend overzicht: ${!active ? 'geen (gestopt)' : next === null ? 'geen (overzichten staan uit)' : !follows(v) ? 'geen tot je een onderwerp of feed volgt (/subscribe)' : e(next)}`,
+      `Volgend overzicht: ${!active ? 'geen (gestopt)' : next === null ? 'geen (overzichten staan uit)' : !follows(v) ? 'geen tot je een onderwerp of feed volgt (/subscribe)' : next.dueNow ? `is onderweg (gepland voor ${e(next.at)})` : e(next.at)}`,
       `Laatste bezorging: ${last === null ? 'nog geen' : e(last)}`,
     ].join('\n'),
   followsOnlyGone: (gone) =>

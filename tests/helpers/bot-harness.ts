@@ -59,6 +59,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     feeds: () => TEST_FEEDS,
     adminIds: [ADMIN_ID],
     defaults: { timezone: 'Europe/Amsterdam', digestTime: '07:30', language: 'en' },
+    digestCatchUpHours: 3,
     now: () => FIXED_NOW,
     logger,
     ...options.deps,

@@ -150,6 +150,17 @@ describe('a private chat, in English and Dutch', () => {
     expect((await say(h, user, '/status'))[0]!.text).toContain('Next digest: Tuesday 6 January, 11:00');
   });
 
+  it('/status says a digest whose time passed today within the catch-up window is on its way, not due tomorrow', async () => {
+    // It is 10:00 in Amsterdam: the scheduler sends a 09:30 digest that has not gone out at its next tick.
+    const user = english();
+    await say(h, user, '/subscribe world');
+    await say(h, user, '/time 09:30');
+    expect((await say(h, user, '/status'))[0]!.text).toContain('Next digest: on its way (due Monday 5 January, 09:30)');
+    // Four hours ago is beyond the catch-up window (3 hours): that one is skipped, tomorrow's is next.
+    await say(h, user, '/time 06:00');
+    expect((await say(h, user, '/status'))[0]!.text).toContain('Next digest: Tuesday 6 January, 06:00');
+  });
+
   it('/timezone accepts names, cities and offsets; a bad one gets the format with an example', async () => {
     const user = english();
     expect((await say(h, user, '/timezone America/New_York'))[0]!.text).toContain('<b>America/New_York</b>. It is now Monday 5 January, 04:00');
@@ -296,12 +307,13 @@ describe('a private chat, in English and Dutch', () => {
     await say(h, user, '/subscribe world');
     const [status] = await say(h, user, '/status');
     expect(status!.text).toContain('Following: <b>World</b>');
-    expect(status!.text).toContain('Next digest: Tuesday 6 January, 07:30');
+    // A new chat's 07:30 passed 2.5 hours ago, within the catch-up window: the next tick sends it.
+    expect(status!.text).toContain('Next digest: on its way (due Monday 5 January, 07:30)');
     expect(status!.text).toContain('Last delivery: none yet');
     const nl = dutch();
     expect((await say(h, nl, '/status'))[0]!.text).toContain('Volgend overzicht: geen tot je een onderwerp of feed volgt');
     await say(h, nl, '/subscribe world');
-    expect((await say(h, nl, '/status'))[0]!.text).toContain('Volgend overzicht: dinsdag 6 januari, 07:30');
+    expect((await say(h, nl, '/status'))[0]!.text).toContain('Volgend overzicht: is onderweg (gepland voor maandag 5 januari, 07:30)');
   });
 
   it('pages the subscribe keyboard of a long feeds.json, and redraws a pressed button\'s own page', async () => {

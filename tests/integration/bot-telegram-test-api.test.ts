@@ -35,7 +35,7 @@ beforeAll(async () => {
   await server.start();
   const logger = createSilentLogger();
   const bot = createBot(
-    { subscribers, feeds: () => TEST_FEEDS, adminIds: [], defaults: { timezone: 'UTC', digestTime: '07:30', language: 'en' }, now: () => FIXED_NOW, logger },
+    { subscribers, feeds: () => TEST_FEEDS, adminIds: [], defaults: { timezone: 'UTC', digestTime: '07:30', language: 'en' }, digestCatchUpHours: 3, now: () => FIXED_NOW, logger },
     { token: TOKEN, apiRoot: server.config.apiURL },
   );
   // telegram-test-api has no setMyCommands: the menu fails, is logged, and the bot starts anyway.

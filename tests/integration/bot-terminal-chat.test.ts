@@ -23,7 +23,7 @@ async function chatOn(db: SqliteDatabase, lines: readonly string[], keepOpen = f
   if (keepOpen) input.write(`${text}\n`);
   else input.end(text);
   await runTerminalChat(
-    { subscribers: createSqliteSubscriberRepository(db), feeds: () => TEST_FEEDS, adminIds: [7], defaults: { timezone: 'UTC', digestTime: '07:30', language: 'en' }, now: () => FIXED_NOW, logger: createSilentLogger() },
+    { subscribers: createSqliteSubscriberRepository(db), feeds: () => TEST_FEEDS, adminIds: [7], defaults: { timezone: 'UTC', digestTime: '07:30', language: 'en' }, digestCatchUpHours: 3, now: () => FIXED_NOW, logger: createSilentLogger() },
     { input, output, userId: 7, firstName: 'Op', languageCode: 'en' },
   );
   return printed;

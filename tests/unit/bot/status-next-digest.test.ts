@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextDigestAt } from '../../../commands/status.js';
+import { nextDigestAt, nextDigestOf } from '../../../commands/status.js';
 
 // Monday 5 January 2026, 09:00 UTC = 10:00 in Amsterdam.
 const NOW = Date.UTC(2026, 0, 5, 9, 0);
@@ -49,5 +49,38 @@ describe('the next digest shown by /status', () => {
 
   it('is none when digests are off', () => {
     expect(nextDigestAt(chat(null, '2026-01-05'), NOW)).toBeNull();
+  });
+});
+
+describe('whether /status says the digest is on its way', () => {
+  const schedule = (digestTime: string | null, lastDigestDate: string | null, timezone = 'Europe/Amsterdam', lastDigestAt: number | null = null) =>
+    ({ chatId: 1, ...chat(digestTime, lastDigestDate, timezone, lastDigestAt) });
+
+  it('says so for a digest time passed today within the catch-up window, with the time it was due', () => {
+    // 09:30 in Amsterdam was half an hour ago and today has had no digest: the next tick sends it.
+    expect(nextDigestOf(schedule('09:30', '2026-01-04'), NOW, 3)).toEqual({ at: Date.UTC(2026, 0, 5, 8, 30), dueNow: true });
+    expect(nextDigestOf(schedule('09:30', null), NOW, 3)).toEqual({ at: Date.UTC(2026, 0, 5, 8, 30), dueNow: true });
+  });
+
+  it('shows tomorrow\'s time for a digest time passed longer ago than the window, as the scheduler skips it', () => {
+    expect(nextDigestOf(schedule('06:00', '2026-01-04'), NOW, 3)).toEqual({ at: Date.UTC(2026, 0, 6, 5, 0), dueNow: false });
+    // With catch-up off only a few minutes' grace is left (the scheduler's own minimum).
+    expect(nextDigestOf(schedule('09:30', '2026-01-04'), NOW, 0)).toEqual({ at: Date.UTC(2026, 0, 6, 8, 30), dueNow: false });
+  });
+
+  it('shows tomorrow\'s time once today\'s digest went out, and a later time today as it is', () => {
+    expect(nextDigestOf(schedule('09:30', '2026-01-05', 'Europe/Amsterdam', Date.UTC(2026, 0, 5, 8, 30)), NOW, 3)).toEqual({ at: Date.UTC(2026, 0, 6, 8, 30), dueNow: false });
+    expect(nextDigestOf(schedule('11:00', '2026-01-04'), NOW, 3)).toEqual({ at: Date.UTC(2026, 0, 5, 10, 0), dueNow: false });
+  });
+
+  it('says so right after a move west brought back a date whose digest time has passed', () => {
+    // Tokyo's digest for 7 December went out at 06:30Z, before 7 December began in Los Angeles;
+    // at 08:00 there, 07:30 on the 7th was half an hour ago.
+    const moved = schedule('07:30', '2026-12-07', 'America/Los_Angeles', at('2026-12-06T22:30:00Z'));
+    expect(nextDigestOf(moved, at('2026-12-07T16:00:00Z'), 3)).toEqual({ at: at('2026-12-07T15:30:00Z'), dueNow: true });
+  });
+
+  it('is none when digests are off', () => {
+    expect(nextDigestOf(schedule(null, null), NOW, 3)).toBeNull();
   });
 });
