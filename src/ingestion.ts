@@ -1,6 +1,6 @@
 import type { Config } from './config.js';
 import { DEFAULT_POLL_TIMING, type PollTimingPolicy } from './core/poll-timing.js';
-import { createFetcher, DEFAULT_FETCHER_OPTIONS, type Fetcher } from './feeds/fetch.js';
+import { createFetcher, DEFAULT_FETCHER_OPTIONS, type Fetcher, type FetcherOptions } from './feeds/fetch.js';
 import { createParsePool } from './feeds/parse-pool.js';
 import type { CondenseBudget } from './core/condense/index.js';
 import { createFullTextExtractor, type ExtractPage } from './fulltext/extract.js';
@@ -16,13 +16,19 @@ import { createSqliteArticleRepository } from './store/sqlite/article-repository
 import { createSqliteFeedRepository } from './store/sqlite/feed-repository.js';
 import { startWalCheckpointer } from './store/wal-checkpointer.js';
 
-/** The fetcher the configuration asks for (timeout, size limit, per-host concurrency). */
-export function createConfiguredFetcher(config: Config): Fetcher {
+/**
+ * The fetcher the configuration asks for (every FETCH_* setting: timeout, size limit, per-host
+ * concurrency), for every fetch the application makes, so none forgets a setting. `manners`
+ * adjusts what is not configured: a one-off fetch (`newsbrief brief`) has no feeds to spread out
+ * and waits no jitter.
+ */
+export function createConfiguredFetcher(config: Config, manners: Partial<Pick<FetcherOptions, 'jitterMs'>> = {}): Fetcher {
   return createFetcher({
     ...DEFAULT_FETCHER_OPTIONS,
     timeoutMs: config.fetch.timeoutMs,
     maxBytes: config.fetch.maxBytes,
     perHostConcurrency: config.fetch.perHost,
+    ...manners,
   });
 }
 

@@ -6,10 +6,10 @@ import { condenseArticle, parsePlainArticle } from '../core/condense/index.js';
 import type { Briefing } from '../core/types.js';
 import { detectLanguage } from '../detect-language.js';
 import { LANGUAGE_SCHEMA } from '../feeds-file.js';
-import { DEFAULT_FETCHER_OPTIONS, createFetcher } from '../feeds/fetch.js';
 import { looksLikeFeed } from '../feeds/sniff.js';
 import { extractFromHtml, type FetchPage } from '../fulltext/extract.js';
 import { fetchPageWith } from '../fulltext/fetch-page.js';
+import { createConfiguredFetcher } from '../ingestion.js';
 import type { CliEnv } from './context.js';
 import { readProblem } from './read-problem.js';
 import { UsageError } from './run-cli.js';
@@ -106,8 +106,7 @@ async function loadDocument(source: string, config: Config, deps: BriefDeps): Pr
   }
   if (/^https?:\/\//i.test(source)) {
     // The operator typed this URL: unlike a feed's links, local and private hosts are fine here.
-    const limits = { timeoutMs: config.fetch.timeoutMs, maxBytes: config.fetch.maxBytes };
-    const fetchPage = deps.fetchPage ?? fetchPageWith(createFetcher({ ...DEFAULT_FETCHER_OPTIONS, ...limits, jitterMs: 0 }), { allowPrivateHosts: true });
+    const fetchPage = deps.fetchPage ?? fetchPageWith(createConfiguredFetcher(config, { jitterMs: 0 }), { allowPrivateHosts: true });
     try {
       return { raw: await fetchPage(source), html: true };
     } catch (error) {
