@@ -1,11 +1,12 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { request as httpRequest, type Dispatcher } from 'undici';
-import { ContentEncodingError, decodeContentEncoding, describeProblem, wireByteLimit } from './content-encoding.js';
+import { decodeContentEncoding, wireByteLimit } from './content-encoding.js';
 import { createDeadlineSignal, type DeadlineSignal } from './deadline.js';
 import { decodeFeedBytes, type DecodedText } from './decode.js';
+import { toFetchError } from './fetch-failure.js';
 import type { Fetcher, FetchOutcome, FetchRequest } from './fetch-types.js';
 import { createHostLimiter } from './host-limiter.js';
-import { FeedFetchError, type FetchFailureReason } from './http-errors.js';
+import { FeedFetchError } from './http-errors.js';
 import { parseFreshness, parseRetryAfter } from './http-headers.js';
 import { BodyTooLargeError, readBodyLimited } from './read-body.js';
 
@@ -263,41 +264,4 @@ function hostOf(url: string): string {
   } catch {
     return url;
   }
-}
-
-/** The fetch failure each content-encoding problem is. */
-const ENCODING_FAILURES = {
-  truncated: 'truncated',
-  invalid: 'bad-encoding',
-  unsupported: 'unsupported-encoding',
-} as const satisfies Record<ContentEncodingError['problem'], FetchFailureReason>;
-
-function toFetchError(error: unknown, url: string, options: FetcherOptions, timedOut: boolean, caller: AbortSignal | undefined): FeedFetchError {
-  if (error instanceof FeedFetchError) return error;
-  if (error instanceof BodyTooLargeError) {
-    return new FeedFetchError({ url, status: null, reason: 'too-large', detail: `more than ${options.maxBytes} bytes`, cause: error });
-  }
-  if (error instanceof ContentEncodingError) {
-    // The reason already says "unsupported Content-Encoding": the detail is just the coding.
-    const detail = error.problem === 'unsupported' ? error.encoding : describeProblem(error.encoding, error.problem);
-    return new FeedFetchError({ url, status: error.status, reason: ENCODING_FAILURES[error.problem], detail, cause: error });
-  }
-  if (caller?.aborted === true) return new FeedFetchError({ url, status: null, reason: 'aborted', cause: error });
-  if (timedOut) {
-    return new FeedFetchError({ url, status: null, reason: 'timeout', detail: `after ${options.timeoutMs} ms`, cause: error });
-  }
-  return new FeedFetchError({ url, status: null, reason: 'network', detail: networkDetail(error), cause: error });
-}
-
-/**
- * The useful part of a network error: its code (ECONNREFUSED, UND_ERR_SOCKET ...) and message,
- * from the error or, when it wraps one (`TypeError: fetch failed`), from its cause. The code
- * leads unless the message already says it (Node's usually do: `getaddrinfo ENOTFOUND host`),
- * so it is never said twice.
- */
-function networkDetail(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const inner = error.cause instanceof Error ? error.cause : error;
-  const code = (inner as { code?: unknown }).code;
-  return typeof code === 'string' && !inner.message.includes(code) ? `${code} ${inner.message}`.trim() : inner.message;
 }
