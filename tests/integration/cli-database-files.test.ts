@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CliEnv } from '../../src/cli/context.js';
 import { feedsCommand } from '../../src/cli/feeds.js';
@@ -9,6 +8,7 @@ import { housekeepCommand } from '../../src/cli/housekeep.js';
 import { openDatabase, openDatabaseReadOnly } from '../../src/store/database.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { tempDir } from '../helpers/poll-harness.js';
+import { runSubcommand } from '../helpers/run-subcommand.js';
 
 // What the operator's looking commands do with a database file that is there but not (yet) what
 // this newsbrief would write: they read it as it is, and leave it so.
@@ -30,20 +30,6 @@ afterEach(() => {
   dir.cleanup();
 });
 
-/** Runs one subcommand in a program of its own; what it wrote to stdout and stderr. */
-async function run(command: Command, args: string[]): Promise<{ stdout: string; stderr: string }> {
-  const out = { stdout: '', stderr: '' };
-  const capture = (key: 'stdout' | 'stderr') => (chunk: string | Uint8Array): boolean => ((out[key] += String(chunk)), true);
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture('stdout'));
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture('stderr'));
-  try {
-    await new Command('newsbrief').exitOverride().addCommand(command).parseAsync(args, { from: 'user' });
-  } finally {
-    vi.restoreAllMocks();
-  }
-  return out;
-}
-
 function schemaVersion(path: string): number {
   const db = openDatabaseReadOnly(path);
   try {
@@ -56,14 +42,14 @@ function schemaVersion(path: string): number {
 describe('newsbrief feeds and health leave the database as they found it', () => {
   it('feeds lists the feeds of a database an older newsbrief wrote without migrating it', async () => {
     openDatabase(dbPath, MIGRATIONS.slice(0, 8)).close();
-    const { stdout } = await run(feedsCommand(env), ['feeds']);
+    const { stdout } = await runSubcommand(feedsCommand(env), ['feeds']);
     expect(stdout).toMatch(/^nos\s+never polled/m);
     expect(schemaVersion(dbPath)).toBe(8);
   });
 
   it('feeds reads an empty database file as no database, and leaves it empty', async () => {
     writeFileSync(dbPath, '');
-    const { stdout, stderr } = await run(feedsCommand(env), ['feeds']);
+    const { stdout, stderr } = await runSubcommand(feedsCommand(env), ['feeds']);
     expect(stdout).toMatch(/^nos\s+never polled/m);
     expect(stderr).toBe(`newsbrief: ${dbPath} holds no newsbrief data yet (has newsbrief started?)\n`);
     expect(readFileSync(dbPath)).toHaveLength(0);
@@ -71,7 +57,7 @@ describe('newsbrief feeds and health leave the database as they found it', () =>
 
   it('health calls an empty database file unhealthy in one line, instead of failing on a missing table', async () => {
     writeFileSync(dbPath, '');
-    const { stdout } = await run(healthCommand(env), ['health']);
+    const { stdout } = await runSubcommand(healthCommand(env), ['health']);
     expect(stdout).toBe(`unhealthy: ${dbPath} holds no newsbrief data yet (has newsbrief started?)\n`);
     expect(process.exitCode).toBe(1);
     expect(readFileSync(dbPath)).toHaveLength(0);
@@ -82,7 +68,7 @@ describe('newsbrief feeds and health leave the database as they found it', () =>
 describe('newsbrief housekeep', () => {
   it('refuses a DATABASE_PATH with no file, naming it, instead of creating an empty database (and its folders) there', async () => {
     const mistyped = join(dir.dir, 'dta', 'newsbrief.db');
-    await expect(run(housekeepCommand({ ...env, DATABASE_PATH: mistyped }), ['housekeep'])).rejects.toThrow(`housekeep: no database at ${mistyped}, so nothing to clear`);
+    await expect(runSubcommand(housekeepCommand({ ...env, DATABASE_PATH: mistyped }), ['housekeep'])).rejects.toThrow(`housekeep: no database at ${mistyped}, so nothing to clear`);
     expect(existsSync(join(dir.dir, 'dta'))).toBe(false);
   });
 });
