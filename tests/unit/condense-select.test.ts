@@ -82,6 +82,15 @@ describe('isDangling', () => {
     expect(isDangling('De gemeenteraad stemde in.', 'nl')).toBe(false);
   });
 
+  it('counts a possessive opening as pointing back to its owner, as English and Dutch do', () => {
+    expect(isDangling('Ihr neuer Arbeitgeber lagert hier Hilfsgüter.', 'de')).toBe(true);
+    expect(isDangling('Seine Frau bestätigte den Tod am Abend.', 'de')).toBe(true);
+    expect(isDangling('Son avocat a fait appel.', 'fr')).toBe(true);
+    expect(isDangling('Her lawyer appealed.', 'en')).toBe(true);
+    expect(isDangling('Seit Montag gilt die Regel.', 'de')).toBe(false);
+    expect(isDangling('Sans accord, rien ne change.', 'fr')).toBe(false);
+  });
+
   it('counts "others" as pointing back to the group named before', () => {
     expect(isDangling("Others take low-skilled work that citizens of wealthier nations won't do.", 'en')).toBe(true);
     expect(isDangling('Anderen weten al zeker dat hun reis niet doorgaat.', 'nl')).toBe(true);

@@ -1,12 +1,12 @@
 /**
  * Sentences that lean on the sentence before them and read oddly alone: they open with a
- * pronoun or connective that points back ("Dat zei hij", "He added", "Dann greift ...", "Il a
- * ajouté"), an adverb standing for "that" comes in the first words of their first clause
- * ("Unterstützt wird dabei ...", "Het kabinet wil daarmee ..."), or they speak in the first
- * person outside quotation marks, so the speaker is named elsewhere (a quotation left open at
- * the end of the sentence counts as quoted). Demonstratives that are also articles ("Das
- * Festival", "This week") point back only as pronouns: in German, where nouns are capitalised,
- * that shows in the words up to the noun.
+ * pronoun, possessive or connective that points back ("Dat zei hij", "He added", "Dann greift
+ * ...", "Il a ajouté", "Ihr Anwalt ..."), an adverb standing for "that" comes in the first
+ * words of their first clause ("Unterstützt wird dabei ...", "Het kabinet wil daarmee ..."), or
+ * they speak in the first person outside quotation marks, so the speaker is named elsewhere (a
+ * quotation left open at the end of the sentence counts as quoted). Demonstratives that are also
+ * articles ("Das Festival", "This week") point back only as pronouns: in German, where nouns are
+ * capitalised, that shows in the words up to the noun.
  */
 
 const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Boolean));
@@ -14,8 +14,8 @@ const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(
 const POINTERS: Record<string, ReadonlySet<string>> = {
   nl: words('hij zij ze zo daarom daardoor daarbij daarmee daarna daar toch bovendien echter ook maar wel verder hun hem haar en want dan anderen andere'),
   en: words('he she it they also however but so then there his her their its and yet others'),
-  de: words('er sie es dabei damit daher dazu deshalb doch aber auch zudem außerdem so dort und denn dann andere'),
-  fr: words('il elle ils elles cela ceci mais aussi pourtant donc ainsi lui leur et puis car alors'),
+  de: words('er sie es dabei damit daher dazu deshalb doch aber auch zudem außerdem so dort und denn dann andere sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres'),
+  fr: words('il elle ils elles cela ceci mais aussi pourtant donc ainsi lui leur leurs son sa ses et puis car alors'),
   es: words('él ella ellos ellas su sus esto eso pero también además entonces allí así y'),
   it: words('lui lei loro esso essa suo sua suoi sue ciò questo quello ma anche inoltre però quindi così lì e'),
   pt: words('ele ela eles elas seu sua seus suas isso isto mas também além porém então assim lá e'),
