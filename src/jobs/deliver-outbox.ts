@@ -114,7 +114,6 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
 
   /** A digest or push for a chat that chose /stop (or deleted its data) after it was written. */
   function isUnwanted(message: OutboxMessage): boolean {
-    if (message.kind === 'reply') return false;
     const chat = chats.find(message.chatId);
     return chat === null || !chat.active;
   }

@@ -4,7 +4,11 @@
  * calls leaves a state the worker can resume from.
  */
 
-export type OutboxKind = 'digest' | 'push' | 'reply';
+/**
+ * What a message is: a daily digest or a pushed story. Command answers go straight to Telegram and
+ * are never queued here; migration 003's CHECK still allows a `reply` kind that no version wrote.
+ */
+export type OutboxKind = 'digest' | 'push';
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
 
 /** What is sent: sendMessage's text, parse mode and further fields (link_preview_options ...). */
