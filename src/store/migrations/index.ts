@@ -10,6 +10,7 @@ import { TEXT_CLEARED_THROUGH } from './009-text-cleared-through.js';
 import { ONCE_KEYS } from './010-once-keys.js';
 import { INTERFACE_LANGUAGES } from './011-interface-languages.js';
 import { DIGEST_RUNS_ZONE } from './012-digest-runs-zone.js';
+import { FETCHED_PAGES } from './013-fetched-pages.js';
 
 /** One versioned step of the schema; `version` is stored in SQLite's `user_version`. */
 export interface Migration {
@@ -39,4 +40,5 @@ export const MIGRATIONS: readonly Migration[] = [
   ONCE_KEYS,
   INTERFACE_LANGUAGES,
   DIGEST_RUNS_ZONE,
+  FETCHED_PAGES,
 ];
