@@ -12,8 +12,10 @@ import type { Logger } from './log.js';
 import type { ArticleRepository } from './store/article-repository.js';
 import { openDatabase, type SqliteDatabase } from './store/database.js';
 import type { FeedRepository } from './store/feed-repository.js';
+import type { PageRepository } from './store/page-repository.js';
 import { createSqliteArticleRepository } from './store/sqlite/article-repository.js';
 import { createSqliteFeedRepository } from './store/sqlite/feed-repository.js';
+import { createSqlitePageRepository } from './store/sqlite/page-repository.js';
 import { startWalCheckpointer } from './store/wal-checkpointer.js';
 
 /**
@@ -43,6 +45,8 @@ export interface IngestionSummarizerDeps {
   readonly fetcher: Fetcher;
   /** Reads a page's main text; the parse pool's in the bot, this thread's by default. */
   readonly extractPage?: ExtractPage;
+  /** Where each page's answer is kept, so it is fetched once per article across restarts and processes. */
+  readonly pages: PageRepository;
   /** The clock that decides how long a page's text is reused. */
   readonly now: () => number;
   readonly logger: Logger;
@@ -52,8 +56,9 @@ export interface IngestionSummarizerDeps {
 
 /**
  * The summarizer new articles are condensed with: a teaser-only article's page is fetched and
- * read once, however many feeds carry the article (see fulltext/once-per-page.ts), so every
- * copy gets its briefing from the same text and the site is asked once.
+ * read once, however many feeds carry the article and whichever process on the database meets
+ * them (see fulltext/once-per-page.ts), so every copy gets its briefing from the same text and
+ * the site is asked once.
  */
 export function createIngestionSummarizer(deps: IngestionSummarizerDeps): Summarize {
   const extractor = createFullTextExtractor({
@@ -61,7 +66,8 @@ export function createIngestionSummarizer(deps: IngestionSummarizerDeps): Summar
     ...(deps.extractPage ? { extractPage: deps.extractPage } : {}),
     logger: deps.logger,
   });
-  return createSummarizer({ budget: deps.budget, fullText: createOncePerPageExtractor(extractor, { now: deps.now }) });
+  const fullText = createOncePerPageExtractor(extractor, { pages: deps.pages, now: deps.now, logger: deps.logger });
+  return createSummarizer({ budget: deps.budget, fullText });
 }
 
 /** An open database with the feed pipeline on it: fetch, parse, store, condense. Close `db` when done. */
@@ -69,6 +75,8 @@ export interface Ingestion {
   readonly db: SqliteDatabase;
   readonly feeds: FeedRepository;
   readonly articles: ArticleRepository;
+  /** The article pages fetched for full text; housekeeping deletes the old ones. */
+  readonly pages: PageRepository;
   readonly poller: FeedPoller;
   readonly summarize: Summarize;
   /** Stops the parse and checkpoint workers and closes the database. */
@@ -79,18 +87,20 @@ export interface Ingestion {
  * Wires the ingestion pipeline the same way for the bot and the CLI. Feeds are parsed, and the
  * article pages of teaser-only items read, in a worker-thread pool (in this thread when workers
  * cannot start). Every new article is condensed as it is stored (full text fetched for
- * teaser-only items, per the feed's fullText setting, once per page across feeds); an article edited upstream is condensed
- * again from the feed's new text. The database's WAL is checkpointed from a worker thread, so a
- * poll's writes never stall this one.
+ * teaser-only items, per the feed's fullText setting, once per page across feeds, restarts and
+ * processes on the database); an article edited upstream is condensed again from the feed's new
+ * text. The database's WAL is checkpointed from a worker thread, so a poll's writes never stall
+ * this one.
  */
 export function createIngestion(config: Config, logger: Logger): Ingestion {
   const db = openDatabase(config.databasePath);
   const checkpointer = startWalCheckpointer(db, { logger });
   const feeds = createSqliteFeedRepository(db);
   const articles = createSqliteArticleRepository(db);
+  const pages = createSqlitePageRepository(db);
   const fetcher = createConfiguredFetcher(config);
   const pool = createParsePool({ logger });
-  const summarize = createIngestionSummarizer({ budget: config.briefBudget, fetcher, extractPage: pool.extractPage, now: Date.now, logger });
+  const summarize = createIngestionSummarizer({ budget: config.briefBudget, fetcher, extractPage: pool.extractPage, pages, now: Date.now, logger });
   const poller = createFeedPoller({
     feeds,
     articles,
@@ -110,5 +120,5 @@ export function createIngestion(config: Config, logger: Logger): Ingestion {
       db.close();
     }
   };
-  return { db, feeds, articles, poller, summarize, close };
+  return { db, feeds, articles, pages, poller, summarize, close };
 }

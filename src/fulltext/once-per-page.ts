@@ -1,4 +1,6 @@
 import { normaliseUrl } from '../core/dedupe.js';
+import type { Logger } from '../log.js';
+import type { PageRepository } from '../store/page-repository.js';
 import type { FullText, FullTextExtractor } from './extract.js';
 
 /**
@@ -7,73 +9,77 @@ import type { FullText, FullTextExtractor } from './extract.js';
  * fetch the page for itself. Here the copies share one fetch while it is in flight, and the
  * answer is reused for a while after, a null answer (the page failed, or held no article) too:
  * the second copy keeps its teaser as the first did, and the site is not asked again.
+ *
+ * Settled answers live in the database (PageRepository), not in this process: a copy first seen
+ * after a restart, or by a separate `newsbrief poll --once`, gets the same answer. Memory holds
+ * only the fetches in flight, which the database cannot share (two processes polling at the same
+ * moment may each fetch a page once). A second, in-memory copy of the settled answers would save
+ * only an indexed read per teaser-only article, and would be one more thing to bound and expire.
  */
 
 /**
  * How long a page's answer is reused: a day. Copies of a story turn up in a site's feeds within
  * the same poll or hours apart (a feed in back-off, one polled hourly); a day covers the digest's
  * window, so every copy a digest may show was made from the same text. A page asked for later
- * is fetched again: it may have been edited, or have come back since it failed.
+ * is fetched again: it may have been edited, or have come back since it failed. Housekeeping
+ * deletes the pages older than this.
  */
 export const PAGE_REUSE_MS = 24 * 60 * 60 * 1000;
 
-/**
- * How many pages are remembered; the oldest fetched goes first. A day of teaser-only articles of
- * a catalog like feeds.json (20 feeds) is well below this, and an article's main text is a few
- * thousand characters, so the memory stays in the megabytes.
- */
-const PAGE_REUSE_MAX_ENTRIES = 1000;
-
 export interface OncePerPageOptions {
+  /** Where settled answers are kept, for every process on the database. */
+  readonly pages: PageRepository;
   /** The clock (epoch ms) that decides when an answer is too old to reuse. */
   readonly now: () => number;
   readonly reuseMs?: number;
-  readonly maxEntries?: number;
-}
-
-interface Remembered {
-  readonly at: number;
-  readonly answer: Promise<FullText | null>;
+  /** Hears when the database cannot be read or written (key `url`); the page is fetched as if it were not there. */
+  readonly logger?: Logger;
 }
 
 /**
  * `extractor`, asked at most once per page within `reuseMs`: pages are told apart as dedupe tells
  * articles apart (normaliseUrl: no tracking parameters or fragment, host case and default port
  * ignored), so `?utm_source=politics` and `?utm_source=home` are one page. The first URL asked
- * for is the one fetched.
+ * for is the one fetched. A database that fails (busy, closed) never costs an article its
+ * briefing: the page is fetched, and its answer returned, as without one.
  */
 export function createOncePerPageExtractor(extractor: FullTextExtractor, options: OncePerPageOptions): FullTextExtractor {
   const reuseMs = options.reuseMs ?? PAGE_REUSE_MS;
-  const maxEntries = options.maxEntries ?? PAGE_REUSE_MAX_ENTRIES;
-  // Insertion order is fetch order: the first entries are the oldest, to expire or evict.
-  const pages = new Map<string, Remembered>();
+  const inFlight = new Map<string, Promise<FullText | null>>();
 
-  const forgetExpired = (now: number): void => {
-    for (const [key, page] of pages) {
-      if (now - page.at < reuseMs) break;
-      pages.delete(key);
+  const recall = (url: string, key: string, now: number): { readonly answer: FullText | null } | null => {
+    try {
+      return options.pages.recall(key, now - reuseMs);
+    } catch (error) {
+      options.logger?.warn({ url, err: error }, 'fulltext: cannot read the fetched pages, fetching the page');
+      return null;
     }
+  };
+
+  const fetchAndRemember = async (url: string, key: string, now: number): Promise<FullText | null> => {
+    // The extractor promises never to throw; should it break that promise, nothing is remembered.
+    const answer = await extractor.extract(url);
+    try {
+      options.pages.remember(key, now, answer);
+    } catch (error) {
+      options.logger?.warn({ url, err: error }, 'fulltext: cannot remember the fetched page');
+    }
+    return answer;
   };
 
   return {
     extract(url) {
-      const now = options.now();
-      forgetExpired(now);
       const key = normaliseUrl(url);
-      const known = pages.get(key);
-      if (known !== undefined && now - known.at < reuseMs) return known.answer;
-      // Deleted first, so that the new answer goes to the back of the fetch order.
-      pages.delete(key);
-      const answer = extractor.extract(url);
-      pages.set(key, { at: now, answer });
-      // The extractor promises never to throw; should it break that promise, the throw is not kept.
-      answer.catch(() => {
-        if (pages.get(key)?.answer === answer) pages.delete(key);
-      });
-      for (const oldest of pages.keys()) {
-        if (pages.size <= maxEntries) break;
-        pages.delete(oldest);
-      }
+      const pending = inFlight.get(key);
+      if (pending !== undefined) return pending;
+      const now = options.now();
+      const known = recall(url, key, now);
+      if (known !== null) return Promise.resolve(known.answer);
+      const answer = fetchAndRemember(url, key, now);
+      inFlight.set(key, answer);
+      // Remembered before it is forgotten here, so a copy asking in between finds one or the other.
+      const settled = (): void => void inFlight.delete(key);
+      answer.then(settled, settled);
       return answer;
     },
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FullText, FullTextExtractor } from '../../src/fulltext/extract.js';
 import { createOncePerPageExtractor, PAGE_REUSE_MS } from '../../src/fulltext/once-per-page.js';
+import type { PageRepository, RememberedPage } from '../../src/store/page-repository.js';
 
 const START = Date.UTC(2024, 4, 6, 12, 0, 0);
 const HOUR = 60 * 60 * 1000;
@@ -25,6 +26,28 @@ function fakeExtractor(answerFor: (url: string) => FullText | null = (url) => ({
   };
 }
 
+/**
+ * A PageRepository in a Map, as the SQLite one behaves; `failing` makes every call throw, as a
+ * busy or closed database would.
+ */
+function fakePages() {
+  const rows = new Map<string, RememberedPage>();
+  const state = { failing: false };
+  const pages: PageRepository = {
+    recall(key, fetchedAfter) {
+      if (state.failing) throw new Error('SQLITE_BUSY: database is locked');
+      const row = rows.get(key);
+      return row !== undefined && row.fetchedAt > fetchedAfter ? row : null;
+    },
+    remember(key, fetchedAt, answer) {
+      if (state.failing) throw new Error('SQLITE_BUSY: database is locked');
+      rows.set(key, { fetchedAt, answer });
+    },
+    forgetPagesBefore: () => 0,
+  };
+  return { pages, rows, state };
+}
+
 function clock() {
   let at = START;
   return { now: () => at, advance: (ms: number) => { at += ms; } };
@@ -33,7 +56,7 @@ function clock() {
 describe('createOncePerPageExtractor', () => {
   it('lets concurrent requests for one page share a single fetch, tracking parameters and fragment aside', async () => {
     const inner = fakeExtractor();
-    const pages = createOncePerPageExtractor(inner.extractor, { now: clock().now });
+    const pages = createOncePerPageExtractor(inner.extractor, { pages: fakePages().pages, now: clock().now });
     inner.hold();
     const first = pages.extract('https://news.example/a?id=7&utm_source=home');
     const second = pages.extract('https://NEWS.example:443/a?utm_source=politics&id=7#top');
@@ -47,7 +70,7 @@ describe('createOncePerPageExtractor', () => {
   it('reuses a page fetched earlier within a day, and fetches it again after that', async () => {
     const inner = fakeExtractor();
     const time = clock();
-    const pages = createOncePerPageExtractor(inner.extractor, { now: time.now });
+    const pages = createOncePerPageExtractor(inner.extractor, { pages: fakePages().pages, now: time.now });
     await pages.extract('https://news.example/a');
     time.advance(PAGE_REUSE_MS - HOUR);
     expect((await pages.extract('https://news.example/a'))?.text).toBe('text of https://news.example/a');
@@ -60,7 +83,7 @@ describe('createOncePerPageExtractor', () => {
   it('reuses a failed page\'s null, so the second feed keeps its teaser without asking the site again', async () => {
     const inner = fakeExtractor(() => null);
     const time = clock();
-    const pages = createOncePerPageExtractor(inner.extractor, { now: time.now });
+    const pages = createOncePerPageExtractor(inner.extractor, { pages: fakePages().pages, now: time.now });
     expect(await pages.extract('https://news.example/broken')).toBeNull();
     time.advance(HOUR);
     expect(await pages.extract('https://news.example/broken?utm_medium=rss')).toBeNull();
@@ -69,28 +92,10 @@ describe('createOncePerPageExtractor', () => {
 
   it('fetches pages that differ in a parameter that is not tracking separately', async () => {
     const inner = fakeExtractor();
-    const pages = createOncePerPageExtractor(inner.extractor, { now: clock().now });
+    const pages = createOncePerPageExtractor(inner.extractor, { pages: fakePages().pages, now: clock().now });
     await pages.extract('https://news.example/article?id=1');
     await pages.extract('https://news.example/article?id=2');
     expect(inner.asked).toEqual(['https://news.example/article?id=1', 'https://news.example/article?id=2']);
-  });
-
-  it('remembers at most maxEntries pages and forgets the oldest fetched first', async () => {
-    const inner = fakeExtractor();
-    const time = clock();
-    const pages = createOncePerPageExtractor(inner.extractor, { now: time.now, maxEntries: 2 });
-    for (const name of ['a', 'b', 'c']) {
-      await pages.extract(`https://news.example/${name}`);
-      time.advance(1);
-    }
-    await pages.extract('https://news.example/c');
-    expect(inner.asked).toHaveLength(3);
-    await pages.extract('https://news.example/a'); // evicted: fetched again, and now b is the oldest
-    expect(inner.asked).toHaveLength(4);
-    await pages.extract('https://news.example/c');
-    expect(inner.asked).toHaveLength(4);
-    await pages.extract('https://news.example/b');
-    expect(inner.asked).toEqual(['a', 'b', 'c', 'a', 'b'].map((name) => `https://news.example/${name}`));
   });
 
   it('does not keep a throw from an extractor that breaks its never-throws promise', async () => {
@@ -98,9 +103,47 @@ describe('createOncePerPageExtractor', () => {
     const flaky: FullTextExtractor = {
       extract: () => (++calls === 1 ? Promise.reject(new Error('boom')) : Promise.resolve({ text: 'page', title: null })),
     };
-    const pages = createOncePerPageExtractor(flaky, { now: clock().now });
+    const pages = createOncePerPageExtractor(flaky, { pages: fakePages().pages, now: clock().now });
     await expect(pages.extract('https://news.example/a')).rejects.toThrow('boom');
     expect(await pages.extract('https://news.example/a')).toEqual({ text: 'page', title: null });
     expect(calls).toBe(2);
+  });
+  it('takes the answer another instance (a restart, a separate poll) remembered within a day, and fetches again after that', async () => {
+    const store = fakePages();
+    const time = clock();
+    const first = fakeExtractor();
+    await createOncePerPageExtractor(first.extractor, { pages: store.pages, now: time.now }).extract('https://news.example/a?utm_source=home');
+    time.advance(PAGE_REUSE_MS - HOUR);
+    const second = fakeExtractor(() => ({ text: 'not asked', title: null }));
+    const restarted = createOncePerPageExtractor(second.extractor, { pages: store.pages, now: time.now });
+    expect(await restarted.extract('https://news.example/a?utm_source=politics')).toEqual({ text: 'text of https://news.example/a?utm_source=home', title: null });
+    expect(second.asked).toEqual([]);
+    time.advance(HOUR);
+    expect(await restarted.extract('https://news.example/a')).toEqual({ text: 'not asked', title: null });
+    expect(second.asked).toEqual(['https://news.example/a']);
+    expect(store.rows.get('https://news.example/a')).toEqual({ fetchedAt: time.now(), answer: { text: 'not asked', title: null } });
+  });
+
+  it('remembers a failed page as failed in the repository, so another instance keeps its teaser too', async () => {
+    const store = fakePages();
+    const time = clock();
+    await createOncePerPageExtractor(fakeExtractor(() => null).extractor, { pages: store.pages, now: time.now }).extract('https://news.example/broken');
+    time.advance(HOUR);
+    const second = fakeExtractor();
+    expect(await createOncePerPageExtractor(second.extractor, { pages: store.pages, now: time.now }).extract('https://news.example/broken')).toBeNull();
+    expect(second.asked).toEqual([]);
+  });
+
+  it('fetches the page and answers as without a repository when the repository fails', async () => {
+    const store = fakePages();
+    store.state.failing = true;
+    const inner = fakeExtractor();
+    const pages = createOncePerPageExtractor(inner.extractor, { pages: store.pages, now: clock().now });
+    inner.hold();
+    const copies = [pages.extract('https://news.example/a'), pages.extract('https://news.example/a?utm_medium=rss')];
+    inner.release();
+    for (const answer of await Promise.all(copies)) expect(answer).toEqual({ text: 'text of https://news.example/a', title: null });
+    // Copies in flight together still share the fetch.
+    expect(inner.asked).toEqual(['https://news.example/a']);
   });
 });
