@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   const scheduler = createScheduler([
     pollFeedsJob(ingestion.poller, catalog.current, logger),
     retryBriefingsJob({ articles: ingestion.articles, summarize: ingestion.summarize, now: Date.now, logger }, catalog.current),
-    housekeepingJob({ articles: ingestion.articles, ...chats, logger }, config.retentionDays),
+    housekeepingJob({ articles: ingestion.articles, pages: ingestion.pages, ...chats, logger }, config.retentionDays),
   ], logger);
   scheduler.start();
   const enabled = initial.feeds.filter((feed) => feed.enabled).length;

@@ -5,6 +5,7 @@ import { createSilentLogger } from '../log.js';
 import { openDatabase } from '../store/database.js';
 import { createSqliteArticleRepository } from '../store/sqlite/article-repository.js';
 import { createSqliteOutboxRepository } from '../store/sqlite/outbox-repository.js';
+import { createSqlitePageRepository } from '../store/sqlite/page-repository.js';
 import { createSqliteSubscriberRepository } from '../store/sqlite/subscriber-repository.js';
 import { loadCliContext, type CliEnv } from './context.js';
 import { UsageError } from './run-cli.js';
@@ -16,7 +17,7 @@ import { EXIT_ON_MISTAKE, helpFooter } from './help-footer.js';
  */
 export function housekeepCommand(env: CliEnv): Command {
   return new Command('housekeep')
-    .description('Clear now what the nightly housekeeping clears: article text, finished messages and delivery receipts older than RETENTION_DAYS (default 30)')
+    .description('Clear now what the nightly housekeeping clears: article text, finished messages and delivery receipts older than RETENTION_DAYS (default 30), and article pages fetched over a day ago')
     .option('--vacuum', 'then rewrite the database file so the freed space goes back to the disk (it needs the database to itself: best with the bot stopped)')
     .addHelpText('after', helpFooter([
         'newsbrief housekeep',
@@ -30,11 +31,18 @@ export function housekeepCommand(env: CliEnv): Command {
       }
       const db = openDatabase(config.databasePath);
       try {
-        const deps = { articles: createSqliteArticleRepository(db), outbox: createSqliteOutboxRepository(db), subscribers: createSqliteSubscriberRepository(db), logger: createSilentLogger() };
+        const deps = {
+          articles: createSqliteArticleRepository(db),
+          outbox: createSqliteOutboxRepository(db),
+          subscribers: createSqliteSubscriberRepository(db),
+          pages: createSqlitePageRepository(db),
+          logger: createSilentLogger(),
+        };
         const report = await housekeep(deps, Date.now(), config.retentionDays);
         process.stdout.write(
           `Older than ${config.retentionDays} days: cleared the text of ${report.articleTexts} articles; deleted ${report.messages} finished messages, ` +
-            `${report.digestRuns} digest records and ${report.deliveries} delivery receipts.\n`,
+            `${report.digestRuns} digest records and ${report.deliveries} delivery receipts.\n` +
+            `Older than a day: deleted ${report.pages} fetched article pages (full text is fetched again after that).\n`,
         );
         if (options.vacuum !== true) return;
         process.stdout.write(`Vacuuming ${config.databasePath} (${megabytes(config.databasePath)} MB)...\n`);

@@ -1,6 +1,8 @@
+import { PAGE_REUSE_MS } from '../fulltext/once-per-page.js';
 import type { Logger } from '../log.js';
 import type { ArticleRepository } from '../store/article-repository.js';
 import type { OutboxRepository } from '../store/outbox-repository.js';
+import type { PageRepository } from '../store/page-repository.js';
 import type { SubscriberRepository } from '../store/subscriber-repository.js';
 import { nextTurn } from './next-turn.js';
 
@@ -8,6 +10,7 @@ export interface HousekeepingDeps {
   readonly articles: Pick<ArticleRepository, 'forgetTextBefore'>;
   readonly outbox: Pick<OutboxRepository, 'pruneMessagesBefore' | 'pruneDigestRunsBefore'>;
   readonly subscribers: Pick<SubscriberRepository, 'raiseDeliveryHorizon' | 'forgetDeliveriesBelowHorizon'>;
+  readonly pages: Pick<PageRepository, 'forgetPagesBefore'>;
   readonly logger: Logger;
 }
 
@@ -18,6 +21,8 @@ export interface HousekeepingReport {
   readonly digestRuns: number;
   /** Receipts (which chat received which article) of articles older than the retention period. */
   readonly deliveries: number;
+  /** Article pages fetched for full text longer ago than they are reused (a day, not the retention period). */
+  readonly pages: number;
 }
 
 export interface HousekeepingOptions {
@@ -44,7 +49,8 @@ const DEFAULT_TEXT_BATCH = 5_000;
 
 /**
  * Keeps the database from growing without end: article text, finished outbox messages and each
- * chat's receipts of articles older than `retentionDays` are history nobody reads. Briefings and
+ * chat's receipts of articles older than `retentionDays` are history nobody reads, and so are
+ * article pages fetched longer ago than they are reused (PAGE_REUSE_MS). Briefings and
  * article identities stay, so an old item is never new again; forgotten receipts sit below a
  * horizon that /latest never reaches back past, so nothing is sent twice. The large tables
  * are cleared in batches with a turn of the event loop between them. SQLite reuses the freed
@@ -73,7 +79,9 @@ export async function housekeep(deps: HousekeepingDeps, now: number, retentionDa
   const digestRuns = await inBatches(deleting((limit) => deps.outbox.pruneDigestRunsBefore(before, limit)));
   deps.subscribers.raiseDeliveryHorizon(before);
   const deliveries = await inBatches(deleting((limit) => deps.subscribers.forgetDeliveriesBelowHorizon(limit)));
+  // A page row carries an article's text, so it is deleted in batches the size of the text's.
+  const pages = await inBatches(deleting((limit) => deps.pages.forgetPagesBefore(now - PAGE_REUSE_MS, limit)), options.batch ?? DEFAULT_TEXT_BATCH);
   const interrupted = options.signal?.aborted === true;
-  deps.logger.info({ article_texts: articleTexts, messages, digest_runs: digestRuns, deliveries, retention_days: retentionDays }, interrupted ? 'housekeeping stopped by shutdown; the rest is cleared next time' : 'housekeeping finished');
-  return { articleTexts, messages, digestRuns, deliveries };
+  deps.logger.info({ article_texts: articleTexts, messages, digest_runs: digestRuns, deliveries, fetched_pages: pages, retention_days: retentionDays }, interrupted ? 'housekeeping stopped by shutdown; the rest is cleared next time' : 'housekeeping finished');
+  return { articleTexts, messages, digestRuns, deliveries, pages };
 }

@@ -192,10 +192,13 @@ describe('newsbrief housekeep', () => {
     // Forty days later, as far as the database can tell, and with long texts (400 KB each) to free.
     const db = new Database(own.DATABASE_PATH);
     db.prepare('UPDATE articles SET first_seen_at = first_seen_at - ?, content = ?').run(40 * 24 * 60 * 60_000, 'x'.repeat(400_000));
+    // An article page fetched for full text two days ago, past its day of reuse.
+    db.prepare('INSERT INTO fetched_pages (page_key, fetched_at, text, title) VALUES (?, ?, NULL, NULL)').run('https://news.example/a', Date.now() - 2 * 24 * 60 * 60_000);
     db.close();
     const old = await cli(['housekeep', '--vacuum'], own);
     expect(old.code).toBe(0);
     expect(old.stdout).toContain('Older than 30 days: cleared the text of 5 articles');
+    expect(old.stdout).toContain('Older than a day: deleted 1 fetched article pages');
     const sizes = /^Vacuuming .*housekeep\.db \((\d+\.\d) MB\)\.\.\.\nDone: (\d+\.\d) MB\.$/m.exec(old.stdout);
     expect(Number(sizes?.[1])).toBeGreaterThan(Number(sizes?.[2]) + 1.5);
     const after = new Database(own.DATABASE_PATH, { readonly: true });

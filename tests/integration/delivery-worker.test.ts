@@ -13,6 +13,7 @@ import type { BriefingRecord } from '../../src/store/article-repository.js';
 import { openDatabase, type SqliteDatabase } from '../../src/store/database.js';
 import { createSqliteArticleRepository } from '../../src/store/sqlite/article-repository.js';
 import { createSqliteOutboxRepository } from '../../src/store/sqlite/outbox-repository.js';
+import { createSqlitePageRepository } from '../../src/store/sqlite/page-repository.js';
 import { createSqliteSubscriberRepository } from '../../src/store/sqlite/subscriber-repository.js';
 import type { OutgoingMessage, Transport } from '../../src/telegram/bot-api-transport.js';
 import { renderDigest } from '../../src/telegram/render-digest.js';
@@ -102,7 +103,7 @@ describe('outbox worker and digest tick on SQLite', () => {
     expect(createSqliteSubscriberRepository(db).find(2)?.lastDigestDate).toBe('2025-06-03');
 
     // Housekeeping a month later clears the sent digests but not the notice: still not told again.
-    const keeper = { articles: createSqliteArticleRepository(db), outbox: createSqliteOutboxRepository(db), subscribers: createSqliteSubscriberRepository(db), logger };
+    const keeper = { articles: createSqliteArticleRepository(db), outbox: createSqliteOutboxRepository(db), subscribers: createSqliteSubscriberRepository(db), pages: createSqlitePageRepository(db), logger };
     expect((await housekeep(keeper, Date.now() + 31 * 86_400_000, 30)).messages).toBeGreaterThan(0);
     expect(await sendDueDigests(deps(), DIGEST_MINUTE + 32 * 86_400_000)).toMatchObject({ gone: 1 });
     const monthOn = scriptedTransport({});

@@ -4,6 +4,7 @@ import type { Briefing } from '../../src/core/types.js';
 import { housekeep, type HousekeepingDeps } from '../../src/jobs/housekeeping.js';
 import { createSilentLogger } from '../../src/log.js';
 import { createSqliteOutboxRepository } from '../../src/store/sqlite/outbox-repository.js';
+import { createSqlitePageRepository } from '../../src/store/sqlite/page-repository.js';
 import { createSqliteSubscriberRepository } from '../../src/store/sqlite/subscriber-repository.js';
 import { feedResponse } from '../helpers/feed-server.js';
 import { openPollRig, pollFixture, spec, usePollBed, type PollRig } from '../helpers/poll-harness.js';
@@ -19,6 +20,7 @@ const keeperOf = (rig: PollRig): HousekeepingDeps => ({
   articles: rig.articles,
   outbox: createSqliteOutboxRepository(rig.db),
   subscribers: createSqliteSubscriberRepository(rig.db),
+  pages: createSqlitePageRepository(rig.db),
   logger: createSilentLogger(),
 });
 
@@ -144,5 +146,22 @@ describe('housekeeping', () => {
     expect([1, 2, 3, 4, 5, 6].map((id) => outbox.get(id)?.key ?? null)).toEqual([null, 'pending', null, null, 'digest:7:2024-05-06:Asia/Tokyo:1', 'recent']);
     // The old claim is gone (the chat's last digest keeps that date from being due again); the new one stays.
     expect(bed.rig.db.prepare('SELECT timezone FROM digest_runs').pluck().all()).toEqual(['Pacific/Honolulu']);
+  });
+  it('deletes the article pages fetched more than a day ago, whatever the retention period, in batches', async () => {
+    bed.rig = openPollRig(join(bed.dir, 'pages.db'), bed.clock);
+    const pages = createSqlitePageRepository(bed.rig.db);
+    const t0 = bed.clock.now();
+    pages.remember('https://news.example/old', t0, { text: 'Old page.', title: null });
+    pages.remember('https://news.example/broken', t0 + 1, null);
+    pages.remember('https://news.example/young', t0 + DAY, { text: 'Young page.', title: 'Young' });
+    bed.clock.advance(DAY + 2);
+
+    let turns = 0;
+    const report = await housekeep(keeperOf(bed.rig), bed.clock.now(), 30, { batch: 1, yieldToOthers: async () => void (turns += 1) });
+
+    expect(report).toMatchObject({ articleTexts: 0, pages: 2 });
+    expect(turns).toBe(2);
+    expect(bed.rig.db.prepare('SELECT page_key FROM fetched_pages').pluck().all()).toEqual(['https://news.example/young']);
+    expect((await housekeep(keeperOf(bed.rig), bed.clock.now(), 30)).pages).toBe(0);
   });
 });
