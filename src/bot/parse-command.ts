@@ -5,7 +5,7 @@ const MAX_ARGUMENT_LENGTH = 256;
 
 /** A command message taken apart. */
 export interface ParsedCommand {
-  /** Lower-case command name without slash. */
+  /** Command name without slash, NFKC-normalised and lower case: `/ＬＡＴＥＳＴ` is `latest`. */
   readonly name: string;
   /** The `@botname` suffix, lower case, or null. */
   readonly mention: string | null;
@@ -18,8 +18,10 @@ export interface ParsedCommand {
 /**
  * Reads `/name@bot arg arg` from a message text; null when the text is not a command. Arguments
  * are split on whitespace; text with control characters (binary garbage) or beyond
- * MAX_ARGUMENT_LENGTH is flagged rather than parsed, so no command ever sees it. Arguments are
- * normalised here, once, so every command reads full-width and other scripts' digits alike.
+ * MAX_ARGUMENT_LENGTH is flagged rather than parsed, so no command ever sees it. The name and the
+ * arguments are normalised here, once, so dispatch, the "did you mean" of an unknown command and
+ * every command read full-width letters (some Asian keyboards type `/ｌａｔｅｓｔ`) and other
+ * scripts' digits alike.
  */
 export function parseCommand(text: string): ParsedCommand | null {
   // Letters beyond ASCII too: Telegram's commands have none, but a reader who guesses one in French
@@ -30,7 +32,7 @@ export function parseCommand(text: string): ParsedCommand | null {
   // eslint-disable-next-line no-control-regex
   const badArguments = rest.length > MAX_ARGUMENT_LENGTH || /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/.test(rest);
   return {
-    name: (match[1] as string).toLowerCase(),
+    name: (match[1] as string).normalize('NFKC').toLowerCase(),
     mention: match[2] === undefined ? null : match[2].toLowerCase(),
     args: badArguments || rest === '' ? [] : readArguments(rest),
     badArguments,

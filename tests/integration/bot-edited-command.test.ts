@@ -49,6 +49,11 @@ describe('an edited command', () => {
     expect((await say(h, user, '/tijd 7u30'))[0]!.text).toBe(answer!.text);
   });
 
+  it('of a command typed in full-width letters is known as that command', async () => {
+    const [answer] = await edit(reader(), '/ＴＩＭＥ 18:45');
+    expect(answer!.text).toContain('Please send it again as a new message: <code>/ＴＩＭＥ 18:45</code>');
+  });
+
   it('does not echo arguments too long or garbled to read', async () => {
     const [answer] = await edit(reader(), `/subscribe ${'world '.repeat(80)}`);
     expect(answer!.text).toBe('I do not read edited messages, so your edit changed nothing. Please send the command again as a new message.');

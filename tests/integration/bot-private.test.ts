@@ -133,6 +133,18 @@ describe('a private chat, in English and Dutch', () => {
     expect(h.deps.subscribers.find(user.id)?.digestTime).toBe('18:45');
   });
 
+  it('reads a command typed in full-width letters, in any case, as the command itself', async () => {
+    const user = english();
+    const [latest] = await say(h, user, '/ｌａｔｅｓｔ');
+    expect(latest!.text).toBe((await say(h, user, '/latest'))[0]!.text);
+    const [help] = await say(h, user, '/ＨＥＬＰ');
+    expect(help!.text).toContain('What I can do');
+    expect(help!.text).toBe((await say(h, user, '/help'))[0]!.text);
+    // The "did you mean" of an unknown command sees the same name: a synonym, or a typo.
+    expect((await say(h, dutch(), '/ｔｉｊｄ ７:３０'))[0]!.text).toContain('Bedoel je <code>/time 7:30</code>?');
+    expect((await say(h, user, '/ＬＡＴＥＳ'))[0]!.text).toContain('Did you mean /latest?');
+  });
+
   it('passes names with accents on as typed', async () => {
     // Normalising arguments (NFKC) keeps é: the reader sees the word they typed.
     expect((await say(h, english(), '/subscribe Économie'))[0]!.text).toContain('I do not know <b>Économie</b>.');

@@ -202,6 +202,11 @@ describe('command parsing', () => {
     expect(parseCommand('/time ٧:٣٠')?.args).toEqual(['7:30']);
     expect(parseCommand('/subscribe ｗｏｒｌｄ　ｔｅｃｈ')?.args).toEqual(['world', 'tech']);
   });
+  it('reads a command name typed in full-width letters, in any case, as the plain name', () => {
+    expect(parseCommand('/ｌａｔｅｓｔ ５')).toEqual({ name: 'latest', mention: null, args: ['5'], badArguments: false });
+    expect(parseCommand('/ＨＥＬＰ@NewsBot')).toMatchObject({ name: 'help', mention: 'newsbot' });
+    expect(parseCommand('/ｔｉｊｄ')?.name).toBe('tijd');
+  });
   it('keeps accented names as they are, and composes a decomposed accent', () => {
     expect(parseCommand('/subscribe Économie café Zürich')?.args).toEqual(['Économie', 'café', 'Zürich']);
     expect(parseCommand('/subscribe E\u0301conomie')?.args).toEqual(['\u00C9conomie']);
