@@ -10,7 +10,7 @@ export const settingsCommand: BotCommand = {
   callbackPrefix: 'set',
   callbackScope: 'settings',
   async run(c) {
-    await c.reply(c.msg.settings(settingsView(c.chat, c.topicNames)), settingsKeyboard(c.chat, c.deps.defaults.digestTime));
+    await c.reply(c.msg.settings(settingsView(c.chat, c.feeds, c.topicNames)), settingsKeyboard(c.chat, c.deps.defaults.digestTime));
   },
   async onCallback(c) {
     const subscribers = c.deps.subscribers;
@@ -24,7 +24,7 @@ export const settingsCommand: BotCommand = {
 };
 
 async function redraw(c: CommandContext & { edit(html: string, keyboard?: Keyboard): Promise<void> }, chat: Subscriber) {
-  await c.edit(messagesFor(chat.language).settings(settingsView(chat, c.topicNames)), settingsKeyboard(chat, c.deps.defaults.digestTime));
+  await c.edit(messagesFor(chat.language).settings(settingsView(chat, c.feeds, c.topicNames)), settingsKeyboard(chat, c.deps.defaults.digestTime));
 }
 
 /**

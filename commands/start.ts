@@ -17,7 +17,7 @@ export const startCommand: BotCommand = {
   callbackScope: 'settings',
   async run(c) {
     // Only /stop leaves a chat inactive here: talking to the bot made one that delivery had marked unreachable active again.
-    const view = settingsView(c.chat, c.topicNames);
+    const view = settingsView(c.chat, c.feeds, c.topicNames);
     if (c.chat.active && c.chat.topics.length + c.chat.feeds.length > 0) return c.reply(c.msg.alreadySetUp(c.firstName, view));
     const text = c.chat.active ? c.msg.welcome(c.firstName) : c.msg.welcomeBack(c.firstName, view.timezone, view.digestTime);
     await c.reply(text, [[{ text: c.msg.subscribeDefaultButton, data: 'start:default' }]]);

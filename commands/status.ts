@@ -17,7 +17,7 @@ export const statusCommand: BotCommand = {
     const when = (at: number) => formatDateTime(at, chat.timezone, chat.language);
     const nextView = next === null ? null : { at: when(next.at), dueNow: next.dueNow };
     const { gone } = followedFeedIds(chat, c.feeds);
-    await c.reply(c.msg.status(settingsView(chat, c.topicNames), nextView, last === null ? null : when(last), chat.active, labelGone(chat, gone, c.topicNames)));
+    await c.reply(c.msg.status(settingsView(chat, c.feeds, c.topicNames), nextView, last === null ? null : when(last), chat.active, labelGone(chat, gone, c.topicNames)));
   },
 };
 

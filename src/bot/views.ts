@@ -8,14 +8,19 @@ import { availableTopics, followedFeedIds, labelGone } from '../core/following.j
 import { timezoneLabel } from '../telegram/timezone-label.js';
 import { inNameOrder, NO_TOPIC_NAMES, topicLabel, type TopicNames } from '../core/topic-names.js';
 
-/** A chat's settings as /settings and /status display them, topics by their names in the chat's language. */
-export function settingsView(chat: Subscriber, names: TopicNames): SettingsView {
+/**
+ * A chat's settings as /settings, /status and /start display them: topics by their names in the
+ * chat's language, feeds by their titles in `feeds` (what the reader saw in /feeds and on the
+ * /subscribe buttons). A feed feeds.json no longer has keeps its id, the only name left of it.
+ */
+export function settingsView(chat: Subscriber, feeds: readonly FeedSpec[], names: TopicNames): SettingsView {
+  const titles = new Map(feeds.map((feed) => [feed.id, feed.title]));
   return {
     language: messagesFor(chat.language).languageName,
     timezone: timezoneLabel(chat.timezone),
     digestTime: chat.digestTime === null ? null : formatTimeOfDay(chat.digestTime, chat.language),
     topics: inNameOrder(chat.topics, chat.language, names).map((topic) => topicLabel(topic, chat.language, names)),
-    feeds: chat.feeds,
+    feeds: chat.feeds.map((id) => titles.get(id) ?? id),
   };
 }
 

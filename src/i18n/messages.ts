@@ -40,6 +40,7 @@ export interface SettingsView {
   readonly timezone: string;
   readonly digestTime: string | null;
   readonly topics: readonly string[];
+  /** By title; by id only a feed that feeds.json dropped (see settingsView). */
   readonly feeds: readonly string[];
 }
 

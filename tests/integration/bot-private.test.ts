@@ -328,6 +328,20 @@ describe('a private chat, in English and Dutch', () => {
     expect((await say(h, nl, '/status'))[0]!.text).toContain('Volgend overzicht: is onderweg (gepland voor maandag 5 januari, 07:30)');
   });
 
+  it.each([
+    ['en', 'Following: ', 'Feeds: ', 'you follow '],
+    ['nl', 'Je volgt: ', 'Feeds: ', 'je volgt '],
+    ['de', 'Du folgst: ', 'Feeds: ', 'Du folgst '],
+  ] as const)('%s: /status, /settings and /start name followed feeds by their titles, not their ids', async (language, status, settings, start) => {
+    const user = { id: nextUser++, first_name: 'Sam', language_code: language };
+    await say(h, user, '/subscribe bbc-tech evil');
+    // The titles of TEST_FEEDS, escaped: what /feeds and the /subscribe buttons call them.
+    const titles = '<b>BBC Technology</b>, <b>Evil &lt;Feed&gt; &amp; &quot;Co&quot;</b>';
+    expect((await say(h, user, '/status'))[0]!.text).toContain(`${status}${titles}`);
+    expect((await say(h, user, '/settings'))[0]!.text).toContain(`${settings}${titles}`);
+    expect((await say(h, user, '/start'))[0]!.text).toContain(`${start}${titles}.`);
+  });
+
   it('pages the subscribe keyboard of a long feeds.json, and redraws a pressed button\'s own page', async () => {
     const many = Array.from({ length: 60 }, (_, i) => ({ ...TEST_FEEDS[1]!, id: `wire-${i}`, title: `Wire service ${i}`, url: `https://feeds.example/wire-${i}` }));
     const own = await startHarness({ deps: { feeds: () => many } });
@@ -371,6 +385,8 @@ describe('a private chat, in English and Dutch', () => {
       // No name of "science" is known: it is shown by its id with a capital, as any unnamed topic.
       own.deps.subscribers.subscribe(user.id, [{ kind: 'topic', value: 'science' }, { kind: 'feed', value: 'old-feed' }], FIXED_NOW);
       const [status] = await say(own, user, '/status');
+      // A dropped feed has no title any more: it keeps its id, which /unsubscribe takes.
+      expect(status!.text).toContain('Following: <b>Science</b>, <b>Tech</b>, <b>old-feed</b>');
       expect(status!.text).toContain('No longer offered: <b>Science</b>, <b>old-feed</b> (/unsubscribe science old-feed drops them)');
       expect((await say(own, user, '/unsubscribe tech'))[0]!.text).toBe('No longer following: <b>Tech</b>.');
       const gone = 'Nothing you follow is offered any more: <b>Science</b>, <b>old-feed</b> left the feed list. /subscribe to choose again; /feeds shows what there is.';
@@ -449,7 +465,7 @@ describe('a private chat, in English and Dutch', () => {
     await say(h, user, '/time 18:15');
     const [start] = await say(h, user, '/start');
     expect(start!.text).toBe(
-      'Hello Sam! You are already set up: you follow <b>World</b>, <b>bbc-tech</b>.\n' +
+      'Hello Sam! You are already set up: you follow <b>World</b>, <b>BBC Technology</b>.\n' +
       'Your daily digest arrives at <b>18:15</b> (time zone Europe/Amsterdam).\n' +
       '/settings changes this; /help lists everything I can do.',
     );
