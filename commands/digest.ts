@@ -17,9 +17,11 @@ export const digestCommand: BotCommand = {
     const { ids, followsNothing, gone } = followedFeedIds(c.chat, c.feeds);
     if (followsNothing) return c.reply(c.msg.digestFollowsNothing);
     if (ids.length === 0 && gone.length > 0) return c.reply(c.msg.followsOnlyGone(labelGone(c.chat, gone, c.topicNames)));
-    await c.exclusive(async () => {
+    await c.exclusive(async (turn) => {
       const digest = await digestNow(c.chat, c.now);
       if (digest === null || digest.parts.length === 0) return c.reply(c.msg.digestEmpty);
+      // A /latest that overtakes this digest, should it hang, leaves its articles alone.
+      turn.hold(digest.articleSeqs);
       for (const part of digest.parts) await c.reply(part);
       await c.recordDelivered(digest.articleSeqs, 'digest');
     });

@@ -10,7 +10,8 @@ import { LATEST_READ_PER_STORY, pickLatestStories } from '../src/core/latest-sto
  * /latest [n]: the newest n (default 5, at most 20: a larger n gets 20, and the header says so)
  * briefings of the chat's feeds it has not received. Each message's briefings are recorded as
  * received only once Telegram accepted that message, so a failed send offers them again; the
- * chat's queue keeps two /latest apart so they never pick the same ones. A story several feeds
+ * chat's queue keeps two /latest apart so they never pick the same ones, also when the first hangs
+ * and the second goes ahead (chat-queue). A story several feeds
  * carry is shown once (the digest's rule) and every copy of it is recorded with it, so no copy
  * comes back later. When nothing is new it says so and offers the most recent ones again.
  * Articles older than the retention period (whose receipts housekeeping cleared) are never new.
@@ -29,9 +30,13 @@ export const latestCommand: BotCommand = {
     const filter = items.map((item) => item.value);
     const { ids, followsNothing, gone } = feedIdsToRead(c.chat, c.feeds, filter);
     if (ids.length === 0 && gone.length > 0) return c.reply(c.msg.followsOnlyGone(labelGone(c.chat, gone, c.topicNames)));
-    const sentNew = await c.exclusive(async () => {
-      const stories = pickLatestStories(c.deps.subscribers.unseenBriefings(c.chat.chatId, ids, count * LATEST_READ_PER_STORY), count);
+    const sentNew = await c.exclusive(async (turn) => {
+      // Briefings an overrunning /latest or /digest of this chat is still sending are not new here.
+      const { sending } = turn;
+      const unseen = c.deps.subscribers.unseenBriefings(c.chat.chatId, ids, count * LATEST_READ_PER_STORY + sending.size);
+      const stories = pickLatestStories(unseen.filter((briefing) => !sending.has(briefing.articleSeq)), count);
       if (stories.length === 0) return false;
+      turn.hold(stories.flatMap((story) => story.sources.map((copy) => copy.articleSeq)));
       await sendLatestStories(c, c.msg.latestHeader(stories.length, cappedAt), stories, followsNothing ? c.msg.latestAllFeedsHint : null, true);
       return true;
     });

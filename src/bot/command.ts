@@ -2,6 +2,7 @@ import type { TopicNames } from '../core/topic-names.js';
 import type { FeedSpec, Subscriber } from '../core/types.js';
 import type { DeliveryVia } from '../store/subscriber-repository.js';
 import type { CommandName, Messages } from '../i18n/index.js';
+import type { ChatTurn } from './chat-queue.js';
 import type { BotDeps } from './deps.js';
 
 /** Rows of inline buttons; `data` is callback data (at most 64 bytes), `url` opens a link. */
@@ -39,10 +40,12 @@ export interface CommandContext {
   /** Sends Telegram HTML to this chat, link previews off; resolves once Telegram accepted it. */
   reply(html: string, keyboard?: Keyboard): Promise<void>;
   /**
-   * Runs `work` after every earlier `exclusive` work of this chat has finished: what reads the
-   * briefings a chat has not received and records them only after sending goes through here.
+   * Runs `work` after every earlier `exclusive` work of this chat has finished, or has overrun
+   * the chat queue's hold time: what reads the briefings a chat has not received and records them
+   * only after sending goes through here, holding what it sends and skipping what overrun work
+   * still holds (ChatTurn).
    */
-  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  exclusive<T>(work: (turn: ChatTurn) => Promise<T>): Promise<T>;
   /** Records articles as received by this chat; call it once Telegram accepted the message carrying them. */
   recordDelivered(seqs: readonly number[], via: DeliveryVia): Promise<void>;
 }

@@ -26,6 +26,8 @@ export interface BotOptions {
   readonly commands?: readonly BotCommand[];
   /** Milliseconds a handler may run before it stops holding up others (it is logged, not killed). */
   readonly handlerTimeoutMs?: number;
+  /** Milliseconds a chat's /latest or /digest may hold up the chat's next (default CHAT_HOLD_MS; see chat-queue). */
+  readonly chatHoldMs?: number;
   /**
    * Updates handled at the same time, each on its own (default 500; see update-runner). 0 keeps
    * telegraf's way: `handleUpdate` resolves only once the update is done (the terminal chat).
@@ -56,7 +58,7 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
   const everyoneNames = commands.filter((command) => command.scope !== 'bot-admin').map((command) => command.name);
   const byPrefix = new Map(commands.flatMap((command) => (command.callbackPrefix ? [[command.callbackPrefix, command] as const] : [])));
   const flood = createFloodGate(options.flood);
-  const shared = { queue: createChatQueue(), deliveries: createDeliveryLog(deps.subscribers) };
+  const shared = { queue: createChatQueue({ holdMs: options.chatHoldMs, logger: deps.logger }), deliveries: createDeliveryLog(deps.subscribers) };
   const onError = installErrorBoundary(bot, deps);
   if (maxInFlight > 0) runUpdatesIndependently(bot, onError, deps.logger, { maxInFlight, slowAfterMs });
 

@@ -15,8 +15,8 @@ export interface InjectedError {
 /**
  * A call whose answer never arrives: the connection is reset before Telegram acted on it
  * (`reset-before`: nothing happened), or Telegram did it and the answer is lost to a reset
- * (`reset-after`) or never comes (`hang-after`, until the client gives up). The Bot API has no
- * idempotency key, so a client cannot tell the three apart.
+ * (`reset-after`) or never comes (`hang-after`, until the client gives up or answerHung sends
+ * it late). The Bot API has no idempotency key, so a client cannot tell the three apart.
  */
 export type ConnectionFault = 'reset-before' | 'reset-after' | 'hang-after';
 
@@ -93,6 +93,7 @@ export class BotApiEmulator {
   private readonly callWaiters = new Set<() => void>();
   private readonly failures = new Map<string, InjectedError[]>();
   private readonly faults = new Map<string, ConnectionFault[]>();
+  private readonly hung: (() => void)[] = [];
   private readonly migrated = new Map<number, number>();
   private readonly blocked = new Map<number, string>();
   private readonly chats = new Map<number | string, ChatInfo>();
@@ -220,6 +221,13 @@ export class BotApiEmulator {
     this.faults.set(method, queue);
   }
 
+  /** Sends the answers `hang-after` held back (to clients still waiting); returns how many there were. */
+  answerHung(): number {
+    const late = this.hung.splice(0);
+    for (const send of late) send();
+    return late.length;
+  }
+
   /** From now on, sending to `oldId` answers 400 with parameters.migrate_to_chat_id = newId. */
   migrateChat(oldId: number, newId: number): void {
     this.migrated.set(oldId, newId);
@@ -335,7 +343,7 @@ export class BotApiEmulator {
       const result = method === 'getUpdates' ? await this.takeUpdates(Number(params.offset ?? 0), Number(params.limit ?? 100), Number(params.timeout ?? 0), closedSignal(res)) : handler(params);
       record(true);
       if (fault === 'reset-after') return void req.socket.destroy();
-      if (fault === 'hang-after') return;
+      if (fault === 'hang-after') return void this.hung.push(() => answer(200, { ok: true, result }));
       answer(200, { ok: true, result });
     } catch (error) {
       if (error instanceof ApiError) return fail(error.body);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import type { Telegraf } from 'telegraf';
-import { createBot } from '../../src/bot/create-bot.js';
+import { createBot, type BotOptions } from '../../src/bot/create-bot.js';
 import type { BotDeps } from '../../src/bot/deps.js';
 import type { FloodOptions } from '../../src/bot/flood-gate.js';
 import { startBot, stopBot, type RunningBot } from '../../src/bot/start-bot.js';
@@ -42,6 +42,8 @@ export interface Harness {
 export interface HarnessOptions {
   readonly deps?: Partial<BotDeps>;
   readonly flood?: FloodOptions;
+  /** How long a chat's /latest or /digest may hold up the chat's next (the bot's default when absent). */
+  readonly chatHoldMs?: BotOptions['chatHoldMs'];
   readonly emulator?: EmulatorOptions;
   readonly prepare?: (emulator: BotApiEmulator) => void;
 }
@@ -64,7 +66,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger,
     ...options.deps,
   };
-  const bot = createBot(deps, { token: emulator.token, apiRoot: emulator.apiRoot, flood: options.flood ?? { burst: 10_000, refillPerSecond: 1_000 } });
+  const bot = createBot(deps, { token: emulator.token, apiRoot: emulator.apiRoot, flood: options.flood ?? { burst: 10_000, refillPerSecond: 1_000 }, chatHoldMs: options.chatHoldMs });
   const running = await startBot(bot, { webhook: null, defaultLanguage: 'en', logger });
   return {
     emulator, db, deps, bot, running, logLines,
