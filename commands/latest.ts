@@ -12,7 +12,8 @@ import { LATEST_READ_PER_STORY, pickLatestStories } from '../src/core/latest-sto
  * received only once Telegram accepted that message, so a failed send offers them again; the
  * chat's queue keeps two /latest apart so they never pick the same ones, also when the first hangs
  * and the second goes ahead (chat-queue). A story several feeds carry is shown once (the digest's
- * rule) and every copy of it is recorded with it, so no copy comes back later. When nothing is new it says so and offers the most recent ones again.
+ * rule) and every copy of it is recorded with it, so no copy comes back later. When nothing is
+ * new it says so and offers the most recent ones again.
  * Articles older than the retention period (whose receipts housekeeping cleared) are never new.
  * `/latest tech` (topics or feeds, with or without a count) reads only those, followed or not.
  */
