@@ -1,8 +1,7 @@
 import type { BotCommand, CallbackContext } from '../src/bot/command.js';
 import { availableTopics } from '../src/core/following.js';
-import { topicLabel } from '../src/core/topic-names.js';
 import { offeredNames, resolveSubscriptions, retryWithClosest, shownItems } from '../src/bot/subscription-feeds.js';
-import { TOGGLE_PREFIX, feedIdTag, toggleKeyboard, togglePage } from '../src/bot/views.js';
+import { TOGGLE_PREFIX, feedIdTag, settingsView, toggleKeyboard, togglePage } from '../src/bot/views.js';
 import type { Subscription } from '../src/store/subscriber-repository.js';
 import { subscribeChannel } from './subscribe-channel.js';
 
@@ -29,7 +28,10 @@ export const subscribeCommand: BotCommand = {
     await c.reply(lines.join('\n'));
   },
   async onCallback(c) {
-    if (c.data[0] === 'done') return c.edit(c.msg.keyboardDone(c.chat.topics.map((topic) => topicLabel(topic, c.chat.language, c.topicNames)), c.chat.feeds));
+    if (c.data[0] === 'done') {
+      const { topics, feeds } = settingsView(c.chat, c.feeds, c.topicNames);
+      return c.edit(c.msg.keyboardDone(topics, feeds));
+    }
     if (c.data[0] === 'p') return c.edit(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds, c.topicNames, Number(c.data[1]) || 0));
     const item = toggledItem(c);
     // A button of a keyboard drawn before feeds.json was reloaded: show the current one instead.

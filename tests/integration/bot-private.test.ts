@@ -83,7 +83,7 @@ describe('a private chat, in English and Dutch', () => {
     await press(h, user, keyboard!, 'sub:f:no-such-feed');
     expect(h.deps.subscribers.find(user.id)).toMatchObject({ topics: [], feeds: ['bbc-world'] });
     await press(h, user, keyboard!, 'sub:done');
-    expect(keyboard!.text).toBe('Je volgt <b>bbc-world</b>.');
+    expect(keyboard!.text).toBe('Je volgt <b>BBC News World</b>.');
     expect(keyboard!.edits).toBe(4);
     expect(h.emulator.messagesTo(user.id)).toHaveLength(1);
   });
