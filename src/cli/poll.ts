@@ -25,7 +25,12 @@ export function pollCommand(env: CliEnv): Command {
         'newsbrief poll --once',
         'newsbrief poll --once --feed nos-algemeen bbc-world',
         'newsbrief poll --once --feed nos-algemeen,tweakers',
-      ], ['0  polled, also when some feeds failed (the table names each, and why) or none is enabled', '1  every feed polled failed', EXIT_ON_MISTAKE]))
+      ], [
+        '0  every feed was polled, or none is enabled',
+        `${EXIT_NOTHING_POLLED}  every feed polled failed (the table names each, and why)`,
+        EXIT_ON_MISTAKE,
+        `${EXIT_SOME_FEEDS_FAILED}  some feeds failed (the table names each, and why); the others were polled and stored`,
+      ]))
     .action(async (options: { once?: boolean; feed?: string[]; verbose?: boolean }) => {
       if (options.once !== true) {
         throw new UsageError('poll: add --once: `newsbrief poll --once` polls every enabled feed now and exits; the bot polls on its own schedule (npm start)');
@@ -52,13 +57,29 @@ export function pollCommand(env: CliEnv): Command {
         const report = await ingestion.poller.pollFeeds(selected, { signal: controller.signal, onProgress: (p) => progress.update(p.finished, p.total, p.result) });
         progress.end();
         process.stdout.write(renderPollReport(report) + '\n');
-        if (report.done.length === 0 && report.failed.length > 0) process.exitCode = 1;
+        const status = pollExitStatus(report);
+        if (status !== 0) process.exitCode = status;
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
         await ingestion.close();
       }
     });
+}
+
+/** `poll --once` exit status when feeds were polled and every one of them failed. */
+export const EXIT_NOTHING_POLLED = 1;
+
+/**
+ * `poll --once` exit status when some feeds failed and the others were polled: not 0, so cron and
+ * scripts notice, and not 1, which says nothing was polled (or the call itself was wrong).
+ */
+export const EXIT_SOME_FEEDS_FAILED = 2;
+
+/** The exit status of a finished `poll --once`: 0 when no feed failed, else whether any feed got through. */
+export function pollExitStatus(report: PollReport): number {
+  if (report.failed.length === 0) return 0;
+  return report.done.length === 0 ? EXIT_NOTHING_POLLED : EXIT_SOME_FEEDS_FAILED;
 }
 
 /**

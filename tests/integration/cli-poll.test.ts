@@ -53,9 +53,9 @@ afterAll(async () => {
 });
 
 describe('newsbrief poll --once', () => {
-  it('polls every feed, prints a table and exits 0 when some feeds worked', async () => {
+  it('polls every feed, prints a table and exits 2 when some feeds failed and the others worked', async () => {
     const first = await cli(['poll', '--once'], env);
-    expect(first.code).toBe(0);
+    expect(first.code).toBe(2);
     expect(first.stdout).toMatch(/^feed\s+result\s+new\s+updated\s+unchanged\s+detail/m);
     expect(first.stdout).toMatch(/^news\s+ok\s+3\s+0\s+0\s*$/m);
     expect(first.stdout).toMatch(/^atom\s+ok\s+2\s+0\s+0\s*$/m);
@@ -65,7 +65,7 @@ describe('newsbrief poll --once', () => {
     expect(first.stderr).toMatch(/^\[\d\/3\] news ok 3 new$/m);
 
     const second = await cli(['poll', '--once'], env);
-    expect(second.code).toBe(0);
+    expect(second.code).toBe(2);
     expect(second.stdout).toMatch(/^news\s+not modified\s*$/m);
   });
 
@@ -83,7 +83,7 @@ describe('newsbrief poll --once', () => {
     // Two runs of the CLI, each a fresh Node process.
   }, 60_000);
 
-  it('exits non-zero only when every feed failed', async () => {
+  it('exits 1 when every feed failed', async () => {
     const allBad = { ...env, FEEDS_FILE: writeFeeds('bad.json', [{ id: 'gone', path: '/cli/gone.xml' }, { id: 'nothing', path: '/cli/nothing.xml' }]), DATABASE_PATH: join(dir.dir, 'bad.db') };
     const run = await cli(['poll', '--once'], allBad);
     expect(run.code).toBe(1);
@@ -100,7 +100,7 @@ describe('newsbrief poll --once', () => {
     expect(existsSync(database)).toBe(false);
   });
 
-  it('takes --feed ids separated by commas as well as by spaces', async () => {
+  it('takes --feed ids separated by commas as well as by spaces, and exits 0 when no feed failed', async () => {
     const run = await cli(['poll', '--once', '--feed', 'news,atom'], { ...env, DATABASE_PATH: join(dir.dir, 'commas.db') });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('2 feeds polled: 2 ok');
@@ -115,6 +115,7 @@ it('refuses to run without --once, saying what --once does, and its --help says 
     expect(help.code).toBe(0);
     expect(help.stdout.replace(/\s+/g, ' ')).toContain('--once is required');
     expect(help.stdout).not.toContain('with --once');
+    expect(help.stdout).toMatch(/^ {2}2 {2}some feeds failed .*; the others were polled and stored$/m);
   });
 });
 
@@ -184,7 +185,8 @@ describe('newsbrief parse', () => {
 describe('newsbrief housekeep', () => {
   it('clears what is older than RETENTION_DAYS now, and --vacuum shrinks the file', async () => {
     const own = { ...env, DATABASE_PATH: join(dir.dir, 'housekeep.db'), RETENTION_DAYS: '30' };
-    expect((await cli(['poll', '--once'], own)).code).toBe(0);
+    // 2: the feed at /cli/gone.xml fails, the others are stored.
+    expect((await cli(['poll', '--once'], own)).code).toBe(2);
     const fresh = await cli(['housekeep'], own);
     expect(fresh.code).toBe(0);
     expect(fresh.stdout).toContain('Older than 30 days: cleared the text of 0 articles');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeResult, describeUnknownFeeds, renderPollReport } from '../../src/cli/poll.js';
+import { describeResult, describeUnknownFeeds, pollExitStatus, renderPollReport } from '../../src/cli/poll.js';
 import { describePollError, withoutFeedPrefix } from '../../src/jobs/poll-feed.js';
 import type { FeedPollDone, PollReport } from '../../src/jobs/poll-ports.js';
 
@@ -33,6 +33,24 @@ describe('renderPollReport', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^busy\s+skipped\s+already polling or interrupted$/));
     expect(lines).toContainEqual(expect.stringMatching(/^moved\s+ok\s+2\s+0\s+0\s+moved to https:\/\/new\.example\/rss$/));
     expect(lines.at(-1)).toBe('4 feeds polled: 3 ok, 1 failed, 5 new articles');
+  });
+});
+
+describe('pollExitStatus', () => {
+  const ok = done('news', { new: 1 });
+  const failed = { feedId: 'gone', error: 'feeds/fetch: HTTP 410 for https://gone.example/rss', consecutiveFailures: 1, failing: false, nextPollAt: T };
+
+  it('is 0 when no feed failed, also when some were skipped or none was polled', () => {
+    expect(pollExitStatus({ done: [ok], failed: [], skipped: ['busy'] })).toBe(0);
+    expect(pollExitStatus({ done: [], failed: [], skipped: [] })).toBe(0);
+  });
+
+  it('is 1 when every feed polled failed', () => {
+    expect(pollExitStatus({ done: [], failed: [failed], skipped: [] })).toBe(1);
+  });
+
+  it('is 2 when some feeds failed and the others were polled, so cron and scripts can tell', () => {
+    expect(pollExitStatus({ done: [ok], failed: [failed], skipped: [] })).toBe(2);
   });
 });
 
