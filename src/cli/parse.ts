@@ -72,7 +72,8 @@ export function parseCommand(env: CliEnv): Command {
 /** The document's text, the URL its links resolve against, and the encoding its bytes were read in. */
 async function readDocument(source: string, base: string | undefined, env: CliEnv): Promise<{ text: string; feedUrl: string; encoding: string }> {
   if (/^https?:\/\//i.test(source)) {
-    const fetcher = createConfiguredFetcher(parseConfig(env));
+    // One document: no other feeds to spread out, so the poller's jitter would only be a wait.
+    const fetcher = createConfiguredFetcher(parseConfig(env), { jitterMs: 0 });
     try {
       const outcome = await fetcher.fetchDocument({ url: source });
       if (outcome.kind !== 'ok') throw new UsageError(`parse: ${source} answered 304 Not Modified without a body`);
