@@ -1,10 +1,10 @@
-import { execFile, spawnSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { tempDir } from '../helpers/poll-harness.js';
+import { runNode, unprivileged, type NodeRun } from '../helpers/unprivileged.js';
 
 /**
  * A database file this user may not write: SQLite opens it read-only without a word, so without a
@@ -12,31 +12,12 @@ import { tempDir } from '../helpers/poll-harness.js';
  * the processes run as `nobody` (setpriv); as anyone else chmod is enough.
  */
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups'];
-
-/** How to run a process that file permissions apply to, or why it cannot be done here. */
-function unprivileged(): { prefix: string[] } | { skip: string } {
-  if (process.getuid === undefined) return { skip: 'no POSIX user ids on this platform' };
-  if (process.getuid() !== 0) return { prefix: [] };
-  // As nobody, the repository, node_modules and tsx must be readable: `--help` needs them all.
-  const probe = spawnSync('setpriv', [...NOBODY, process.execPath, join(REPO, 'bin/newsbrief.js'), '--help'], { cwd: REPO, encoding: 'utf8', timeout: 30_000 });
-  if (probe.error !== undefined) return { skip: `running as root and setpriv is not available (${probe.error.message})` };
-  if (probe.status !== 0) return { skip: `running as root and user 65534 cannot run the repository with setpriv (${probe.stderr.trim().split('\n')[0] ?? probe.status})` };
-  return { prefix: ['setpriv', ...NOBODY] };
-}
-
-const runner = unprivileged();
+const runner = unprivileged(REPO);
 if ('skip' in runner) console.warn(`database-not-writable test skipped: ${runner.skip}`);
 
 /** Runs node with `args` as the unprivileged user, in the repository; resolves with what it printed. */
-function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const prefix = 'prefix' in runner ? runner.prefix : [];
-  const [command, ...rest] = [...prefix, process.execPath, ...args];
-  return new Promise((resolve) => {
-    execFile(command!, rest, { cwd: REPO, env: { PATH: process.env.PATH ?? '', HOME: dir.dir, ...env }, timeout: 45_000 }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr });
-    });
-  });
+function run(args: string[], env: Record<string, string>): Promise<NodeRun> {
+  return runNode('prefix' in runner ? runner.prefix : [], REPO, args, { HOME: dir.dir, ...env });
 }
 
 let dir: { dir: string; cleanup: () => void };
