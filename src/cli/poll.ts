@@ -68,13 +68,13 @@ export function pollCommand(env: CliEnv): Command {
 }
 
 /** `poll --once` exit status when feeds were polled and every one of them failed. */
-export const EXIT_NOTHING_POLLED = 1;
+const EXIT_NOTHING_POLLED = 1;
 
 /**
  * `poll --once` exit status when some feeds failed and the others were polled: not 0, so cron and
  * scripts notice, and not 1, which says nothing was polled (or the call itself was wrong).
  */
-export const EXIT_SOME_FEEDS_FAILED = 2;
+const EXIT_SOME_FEEDS_FAILED = 2;
 
 /** The exit status of a finished `poll --once`: 0 when no feed failed, else whether any feed got through. */
 export function pollExitStatus(report: PollReport): number {
