@@ -26,7 +26,7 @@ export function pollCommand(env: CliEnv): Command {
         'newsbrief poll --once --feed nos-algemeen bbc-world',
         'newsbrief poll --once --feed nos-algemeen,tweakers',
       ], [
-        '0  every feed was polled, or none is enabled',
+        '0  no feed failed, or none is enabled',
         `${EXIT_NOTHING_POLLED}  every feed polled failed (the table names each, and why)`,
         EXIT_ON_MISTAKE,
         `${EXIT_SOME_FEEDS_FAILED}  some feeds failed (the table names each, and why); the others were polled and stored`,
