@@ -3,7 +3,8 @@
  * (Flickr, YouTube, agencies' picture desks) often give an item nothing but
  * `<media:content url>`, directly or inside `<media:group>`. Read as one more kind of
  * enclosure, it follows the enclosure rules (enclosure.ts): shown only when the item has no
- * page, never its identity, and no item's link when the document's items share it.
+ * page, never its identity, and no item's link when the document's items share it. Elements
+ * count by namespace URI, in any of the spellings feeds declare (tree-text.ts), not by prefix.
  */
 import { httpEnclosureUrl } from './enclosure.js';
 import { childrenOf, type Scope } from './tree-text.js';

@@ -27,6 +27,10 @@ const RSS_NS = new Set<string>([
   'http://backend.userland.com/rss', 'http://purl.org/net/rss1.1#',
 ]);
 const ATOM_NS = new Set<string>([NS.atom10, NS.atom03, 'http://purl.org/atom/ns#draft-ellis-atompub']);
+// Media RSS before 1.1.2 had no trailing slash, and some generators write https: all mean the same module.
+const MEDIA_NS = new Set<string>([
+  NS.media, 'http://search.yahoo.com/mrss', 'https://search.yahoo.com/mrss/', 'https://search.yahoo.com/mrss',
+]);
 
 /** Which namespace family an element name is looked up in. */
 export type Family = 'rss' | 'atom' | 'dc' | 'dcterms' | 'content' | 'xhtml' | 'sy' | 'itunes' | 'media';
@@ -52,6 +56,8 @@ function inFamily(el: XmlElement, family: Family, scope: Scope): boolean {
       return ns === null || RSS_NS.has(ns);
     case 'atom':
       return ns === null ? scope.defaultFamily === 'atom' : ATOM_NS.has(ns);
+    case 'media':
+      return ns !== null && MEDIA_NS.has(ns);
     default:
       return ns === NS[family];
   }

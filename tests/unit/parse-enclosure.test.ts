@@ -158,3 +158,35 @@ describe('an Atom entry whose only link is Media RSS media:content', () => {
     expect(feed.articles.map((a) => a.url)).toEqual([null, null, 'https://video.example/clips/clip-3.mp4']);
   });
 });
+
+describe('Media RSS declared with another spelling of its namespace URI', () => {
+  const declared = (ns: string, prefix: string, items: string) =>
+    `<?xml version="1.0"?><rss version="2.0" xmlns:${prefix}="${ns}"><channel><title>Pictures</title><link>https://pics.example/</link>${items}</channel></rss>`;
+
+  it.each([
+    ['without the trailing slash (Media RSS before 1.1.2)', 'http://search.yahoo.com/mrss'],
+    ['over https', 'https://search.yahoo.com/mrss/'],
+    ['over https without the trailing slash', 'https://search.yahoo.com/mrss'],
+  ])('reads media:content and media:description %s', async (_, ns) => {
+    const feed = await parse(declared(ns, 'media',
+      '<item><title>Harbour</title><media:content url="https://pics.example/harbour.jpg"/><media:description>Boats at dawn.</media:description></item>' +
+      '<item><title>Market</title><media:group><media:content url="https://pics.example/market.jpg"/></media:group></item>',
+    ));
+    expect(feed.articles.map((a) => a.url)).toEqual(['https://pics.example/harbour.jpg', 'https://pics.example/market.jpg']);
+    expect(feed.articles[0]?.summary).toBe('Boats at dawn.');
+  });
+
+  it('goes by the namespace URI, whatever the prefix, and takes no look-alike URI', async () => {
+    const feed = await parse(declared('http://search.yahoo.com/mrss', 'mrss',
+      '<item><title>Harbour</title><mrss:content url="https://pics.example/harbour.jpg"/></item>' +
+      '<item><title>Market</title><media:content xmlns:media="http://search.yahoo.com/mrss/extra" url="https://pics.example/market.jpg"/></item>',
+    ));
+    expect(feed.articles.map((a) => a.url)).toEqual(['https://pics.example/harbour.jpg', null]);
+  });
+
+  it('reads media:content in an Atom entry whose document declares the URI without the slash', async () => {
+    const feed = await parse(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss" xml:base="https://video.example/clips/"><title>Clips</title>` +
+      '<entry><id>tag:video.example,2024:1</id><title>Storm</title><media:group><media:content url="storm.mp4"/></media:group></entry></feed>');
+    expect(feed.articles[0]?.url).toBe('https://video.example/clips/storm.mp4');
+  });
+});
