@@ -2,7 +2,7 @@
  * An item's enclosure (a podcast's audio, a photo feed's picture) as the link of an item that
  * has no page of its own, so its briefing still carries a source link. Only the item's shown
  * link: identity stays with guid, page link or title and date (core/dedupe.ts), and full text
- * is never sought in an enclosure (fulltext/fetch-page.ts refuses what is not a document).
+ * is read from an enclosure only when it is a document (fulltext/fetch-page.ts refuses the rest).
  */
 import { normaliseUrl } from '../core/dedupe.js';
 import { resolveUrl } from './xml-tree.js';
@@ -13,6 +13,41 @@ export function httpEnclosureUrl(raw: string | undefined, base: string | null): 
   if (trimmed === '') return null;
   const url = resolveUrl(trimmed, base);
   return /^https?:\/\/[^/?#]/i.test(url) ? url : null;
+}
+
+/** One enclosure as written: its URL, the base in force where it was found, its declared media type. */
+export interface EnclosureCandidate {
+  readonly url: string | undefined;
+  readonly base: string | null;
+  readonly type: string | undefined;
+}
+
+/**
+ * The item's best http(s) enclosure, resolved. An item may carry several (a picture, then the
+ * episode's audio or the story's web page), and the first is often the picture: a cover that
+ * every item shares, which then gives no item a link at all (sharedEnclosures). So a web page
+ * comes first (the story itself, and the only kind full text can be read from), then what is not
+ * an image (audio, video, untyped), then an image; among equals the publisher's order stands.
+ */
+export function bestEnclosure(candidates: Iterable<EnclosureCandidate>): string | null {
+  let best: string | null = null;
+  let bestRank = Number.POSITIVE_INFINITY;
+  for (const { url: raw, base, type } of candidates) {
+    const rank = enclosureRank(type);
+    if (rank >= bestRank) continue;
+    const url = httpEnclosureUrl(raw, base);
+    if (url === null) continue;
+    best = url;
+    bestRank = rank;
+  }
+  return best;
+}
+
+/** 0 for a web page, 2 for an image, 1 for anything else (and for no type at all). */
+function enclosureRank(type: string | undefined): number {
+  const mediaType = (type ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (mediaType === 'text/html' || mediaType === 'application/xhtml+xml') return 0;
+  return mediaType.startsWith('image/') ? 2 : 1;
 }
 
 /**

@@ -2,7 +2,7 @@
  * JSON Feed (https://jsonfeed.org, versions 1 and 1.1) -> WireFeed. Cheap to support and some
  * blogs publish only this; values are taken as the spec defines them, links resolved.
  */
-import { httpEnclosureUrl } from './enclosure.js';
+import { bestEnclosure } from './enclosure.js';
 import { resolveLink } from './parse-rss.js';
 import type { WireFeed, WireItem, WireText } from './wire.js';
 
@@ -80,7 +80,7 @@ function readItem(item: Json, base: string): WireItem {
   return {
     title: title ? { kind: 'text', value: title, base } : null,
     link: url ? resolveLink(url, base) : null,
-    enclosure: firstAttachment(item['attachments'], base),
+    enclosure: bestAttachment(item['attachments'], base),
     guid: typeof id === 'number' ? String(id) : str(id),
     guidIsPermaLink: false,
     published: str(item['date_published']),
@@ -92,12 +92,9 @@ function readItem(item: Json, base: string): WireItem {
   };
 }
 
-/** The first attachment's http(s) `url`, resolved (JSON Feed's enclosures). */
-function firstAttachment(attachments: unknown, base: string): string | null {
+/** The best attachment's http(s) `url`, resolved (JSON Feed's enclosures; enclosure.ts). */
+function bestAttachment(attachments: unknown, base: string): string | null {
   if (!Array.isArray(attachments)) return null;
-  for (const attachment of attachments as unknown[]) {
-    const url = typeof attachment === 'object' && attachment !== null ? httpEnclosureUrl(str((attachment as Json)['url']) ?? undefined, base) : null;
-    if (url !== null) return url;
-  }
-  return null;
+  const objects = (attachments as unknown[]).filter((a): a is Json => typeof a === 'object' && a !== null);
+  return bestEnclosure(objects.map((a) => ({ url: str(a['url']) ?? undefined, base, type: str(a['mime_type']) ?? undefined })));
 }

@@ -4,7 +4,7 @@
  * permalink guid stands in for a missing link, Dublin Core and Atom elements fill gaps,
  * and elements from unknown namespaces never shadow the RSS ones.
  */
-import { httpEnclosureUrl } from './enclosure.js';
+import { bestEnclosure } from './enclosure.js';
 import { mediaContentUrl } from './media-rss.js';
 import { resolveUrl, type XmlElement, type XmlTree } from './xml-tree.js';
 import {
@@ -71,23 +71,16 @@ function linkOf(el: XmlElement, scope: Scope): string | null {
   return null;
 }
 
-/** The first http(s) `<enclosure url>`, else Atom `rel="enclosure"` link, else `media:content`, resolved. */
+/** The best http(s) `<enclosure url>`, else Atom `rel="enclosure"` link, else `media:content`, resolved. */
 function enclosureOf(el: XmlElement, scope: Scope): string | null {
-  for (const e of childrenOf(el, 'rss', 'enclosure', scope)) {
-    const url = httpEnclosureUrl(e.attrs['url'], e.base);
-    if (url !== null) return url;
-  }
-  return atomEnclosure(childrenOf(el, 'atom', 'link', scope)) ?? mediaContentUrl(el, scope);
+  const enclosures = childrenOf(el, 'rss', 'enclosure', scope).map((e) => ({ url: e.attrs['url'], base: e.base, type: e.attrs['type'] }));
+  return bestEnclosure(enclosures) ?? atomEnclosure(childrenOf(el, 'atom', 'link', scope)) ?? mediaContentUrl(el, scope);
 }
 
-/** The first http(s) Atom link with `rel="enclosure"`, resolved. */
+/** The best http(s) Atom link with `rel="enclosure"`, resolved (enclosure.ts). */
 export function atomEnclosure(links: readonly XmlElement[]): string | null {
-  for (const l of links) {
-    if ((l.attrs['rel'] ?? '').trim().toLowerCase() !== 'enclosure') continue;
-    const url = httpEnclosureUrl(l.attrs['href'], l.base);
-    if (url !== null) return url;
-  }
-  return null;
+  const enclosures = links.filter((l) => (l.attrs['rel'] ?? '').trim().toLowerCase() === 'enclosure');
+  return bestEnclosure(enclosures.map((l) => ({ url: l.attrs['href'], base: l.base, type: l.attrs['type'] })));
 }
 
 /** Absolute links stay as written; relative ones are resolved against the base in force. */

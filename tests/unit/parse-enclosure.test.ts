@@ -78,6 +78,41 @@ describe('a JSON Feed item with attachments only', () => {
   });
 });
 
+describe('an item with several enclosures and no page of its own', () => {
+  it('links to the episode\'s audio, not the cover picture before it that every episode shares', async () => {
+    const cover = '<enclosure url="https://cdn.pod.example/cover.jpg" type="image/jpeg" length="1"/>';
+    const feed = await parse(rss(
+      `<item><title>Episode 1</title>${cover}<enclosure url="https://cdn.pod.example/ep1.mp3" type="audio/mpeg" length="1"/></item>` +
+      `<item><title>Episode 2</title>${cover}<enclosure url="https://cdn.pod.example/ep2.mp3" type="audio/mpeg" length="1"/></item>`,
+    ));
+    expect(feed.articles.map((a) => a.url)).toEqual(['https://cdn.pod.example/ep1.mp3', 'https://cdn.pod.example/ep2.mp3']);
+  });
+
+  it('links to the story\'s web page over a picture or audio, and to the first of equals', async () => {
+    const feed = await parse(rss(
+      '<item><title>A</title><enclosure url="https://pod.example/a.jpg" type="image/jpeg"/><enclosure url="https://pod.example/a.mp3" type="audio/mpeg"/>' +
+      '<enclosure url="https://pod.example/stories/a" type="text/html; charset=utf-8"/></item>' +
+      '<item><title>B</title><enclosure url="data:text/html,hi" type="text/html"/><enclosure url="https://pod.example/b.png" type="image/png"/></item>' +
+      '<item><title>C</title><enclosure url="https://pod.example/c1.mp3" type="audio/mpeg"/><enclosure url="https://pod.example/c2.ogg" type="audio/ogg"/></item>',
+    ));
+    expect(feed.articles.map((a) => a.url)).toEqual(['https://pod.example/stories/a', 'https://pod.example/b.png', 'https://pod.example/c1.mp3']);
+  });
+
+  it('prefers the same way among an Atom entry\'s rel="enclosure" links', async () => {
+    const feed = await parse(atom('<entry><id>tag:photos.example,2024:9</id><title>Harbour</title><link rel="enclosure" type="image/jpeg" href="harbour.jpg"/><link rel="enclosure" type="text/html" href="harbour.html"/></entry>'));
+    expect(feed.articles[0]?.url).toBe('https://photos.example/2024/harbour.html');
+  });
+
+  it('prefers the same way among a JSON Feed item\'s attachments', async () => {
+    const feed = await parse(JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Pod',
+      items: [{ id: '1', title: 'Episode 1', content_text: 'Hello.', attachments: [{ url: '/cover.jpg', mime_type: 'image/jpeg' }, { url: '/media/ep1.mp3', mime_type: 'audio/mpeg' }] }],
+    }));
+    expect(feed.articles[0]?.url).toBe('https://pod.example/media/ep1.mp3');
+  });
+});
+
 const MRSS = 'xmlns:media="http://search.yahoo.com/mrss/"';
 const mediaRss = (items: string, channelBase = '') =>
   `<?xml version="1.0"?><rss version="2.0" ${MRSS}${channelBase}><channel><title>Pictures</title><link>https://pics.example/</link>${items}</channel></rss>`;
