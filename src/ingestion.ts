@@ -4,7 +4,7 @@ import { createFetcher, DEFAULT_FETCHER_OPTIONS, type Fetcher, type FetcherOptio
 import { createParsePool } from './feeds/parse-pool.js';
 import type { CondenseBudget } from './core/condense/index.js';
 import { createFullTextExtractor, type ExtractPage } from './fulltext/extract.js';
-import { fetchPageWith, type FetchPageOptions } from './fulltext/fetch-page.js';
+import { fetchPageWith, type FetchPageOptions, type PageFetcher } from './fulltext/fetch-page.js';
 import { createOncePerPageExtractor } from './fulltext/once-per-page.js';
 import { createFeedPoller, type FeedPoller, type Summarize } from './jobs/poll-feeds.js';
 import { createResummarizer, createSummarizer } from './jobs/summarize-article.js';
@@ -60,14 +60,15 @@ export interface IngestionSummarizerDeps {
  * them (see fulltext/once-per-page.ts), so every copy gets its briefing from the same text and
  * the site is asked once.
  */
-export function createIngestionSummarizer(deps: IngestionSummarizerDeps): Summarize {
+export function createIngestionSummarizer(deps: IngestionSummarizerDeps): Summarize & Pick<PageFetcher, 'close'> {
+  const fetchPage = fetchPageWith(deps.fetcher, deps.page ?? { allowPrivateHosts: false });
   const extractor = createFullTextExtractor({
-    fetchPage: fetchPageWith(deps.fetcher, deps.page ?? { allowPrivateHosts: false }),
+    fetchPage,
     ...(deps.extractPage ? { extractPage: deps.extractPage } : {}),
     logger: deps.logger,
   });
   const fullText = createOncePerPageExtractor(extractor, { pages: deps.pages, now: deps.now, logger: deps.logger });
-  return createSummarizer({ budget: deps.budget, fullText });
+  return Object.assign(createSummarizer({ budget: deps.budget, fullText }), { close: fetchPage.close });
 }
 
 /** An open database with the feed pipeline on it: fetch, parse, store, condense. Close `db` when done. */
@@ -79,7 +80,7 @@ export interface Ingestion {
   readonly pages: PageRepository;
   readonly poller: FeedPoller;
   readonly summarize: Summarize;
-  /** Stops the parse and checkpoint workers and closes the database. */
+  /** Stops the parse and checkpoint workers, closes the page connections and the database. */
   close(): Promise<void>;
 }
 
@@ -113,7 +114,7 @@ export function createIngestion(config: Config, logger: Logger): Ingestion {
     logger,
   });
   const close = async (): Promise<void> => {
-    await Promise.all([pool.close(), checkpointer.stop()]);
+    await Promise.all([pool.close(), checkpointer.stop(), summarize.close()]);
     try {
       feeds.flushFeeds();
     } finally {

@@ -8,7 +8,7 @@ import { detectLanguage } from '../detect-language.js';
 import { LANGUAGE_SCHEMA } from '../feeds-file.js';
 import { looksLikeFeed } from '../feeds/sniff.js';
 import { extractFromHtml, type FetchPage } from '../fulltext/extract.js';
-import { fetchPageWith } from '../fulltext/fetch-page.js';
+import { fetchPageWith, type PageFetcher } from '../fulltext/fetch-page.js';
 import { createConfiguredFetcher } from '../ingestion.js';
 import type { CliEnv } from './context.js';
 import { readProblem } from './read-problem.js';
@@ -106,12 +106,15 @@ async function loadDocument(source: string, config: Config, deps: BriefDeps): Pr
   }
   if (/^https?:\/\//i.test(source)) {
     // The operator typed this URL: unlike a feed's links, local and private hosts are fine here.
-    const fetchPage = deps.fetchPage ?? fetchPageWith(createConfiguredFetcher(config, { jitterMs: 0 }), { allowPrivateHosts: true });
+    const fetchPage: FetchPage & Partial<PageFetcher> = deps.fetchPage ?? fetchPageWith(createConfiguredFetcher(config, { jitterMs: 0 }), { allowPrivateHosts: true });
     try {
       return { raw: await fetchPage(source), html: true };
     } catch (error) {
       // A page that cannot be fetched is the caller's problem to fix, told in one line.
       throw new UsageError(`brief: cannot fetch ${source}: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      // Made here, closed here: its kept-alive connection to the site would linger after the brief is printed.
+      if (fetchPage !== deps.fetchPage) await fetchPage.close?.();
     }
   }
   try {

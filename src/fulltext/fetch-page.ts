@@ -27,20 +27,26 @@ export interface FetchPageOptions {
   readonly resolveHost?: ResolveHost;
 }
 
+/** A FetchPage that owns its connections; `close()` ends them once no page is being read. */
+export interface PageFetcher extends FetchPage {
+  close(): Promise<void>;
+}
+
 /**
  * The extractor's port on top of the polite feed fetcher (same limits, user agent, per-host
  * manners). Every hop, redirects included, must be http(s) to a public host unless
  * `allowPrivateHosts`: checked before each request, and again by the DNS lookup of the
  * connection itself. What is no page (audio, images, PDF: isPageMediaType) is refused before
  * its body is read. A 304 cannot happen without validators, so it is treated as a failure,
- * and so is a redirect to a login, subscription or consent wall (wall-url.ts).
+ * and so is a redirect to a login, subscription or consent wall (wall-url.ts). Pages are read
+ * over a connection pool of their own, so whoever made the fetcher can close it: kept-alive
+ * sockets to article sites would otherwise outlive the bot's shutdown or a one-off brief.
  */
-export function fetchPageWith(fetcher: Fetcher, options: FetchPageOptions = {}): FetchPage {
+export function fetchPageWith(fetcher: Fetcher, options: FetchPageOptions = {}): PageFetcher {
   const { signal, allowPrivateHosts = false, resolveHost } = options;
-  const guard = allowPrivateHosts
-    ? {}
-    : { checkUrl: (url: URL) => assertPublicUrl(url, resolveHost), dispatcher: new Agent({ connect: { lookup: publicOnlyLookup(resolveHost) } }) };
-  return async (url) => {
+  const dispatcher = allowPrivateHosts ? new Agent() : new Agent({ connect: { lookup: publicOnlyLookup(resolveHost) } });
+  const guard = allowPrivateHosts ? { dispatcher } : { checkUrl: (url: URL) => assertPublicUrl(url, resolveHost), dispatcher };
+  const fetchPage = async (url: string): Promise<string> => {
     const outcome = await fetcher.fetchDocument({ url, accept: PAGE_ACCEPT, acceptsMediaType: isPageMediaType, ...(signal ? { signal } : {}), ...guard });
     if (outcome.kind !== 'ok') throw new Error(`fulltext/fetch-page: unexpected 304 for ${url}`);
     // However much text a wall holds, it is no article: the teaser is the better briefing.
@@ -49,4 +55,5 @@ export function fetchPageWith(fetcher: Fetcher, options: FetchPageOptions = {}):
     }
     return outcome.text;
   };
+  return Object.assign(fetchPage, { close: () => dispatcher.close() });
 }
