@@ -1,21 +1,15 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { request as httpRequest, type Dispatcher } from 'undici';
-import { decodeContentEncoding, wireByteLimit } from './content-encoding.js';
 import { createDeadlineSignal, type DeadlineSignal } from './deadline.js';
 import { decodeFeedBytes, type DecodedText } from './decode.js';
 import { toFetchError } from './fetch-failure.js';
+import { fetchHop, type Hop } from './fetch-hop.js';
 import type { Fetcher, FetchOutcome, FetchRequest } from './fetch-types.js';
 import { createHostLimiter } from './host-limiter.js';
 import { FeedFetchError } from './http-errors.js';
-import { parseFreshness, parseRetryAfter } from './http-headers.js';
-import { BodyTooLargeError, readBodyLimited } from './read-body.js';
+import { parseFreshness } from './http-headers.js';
 
 /** Names the project and where to complain, as polite crawlers do. */
 export const DEFAULT_USER_AGENT = 'newsbrief/0.1 (+https://github.com/newsbrief/newsbrief)';
-
-/** Feed formats first, generic XML/JSON next, anything last (some servers answer 406 otherwise). */
-const FEED_ACCEPT =
-  'application/rss+xml, application/atom+xml, application/feed+json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
 
 /** Limits and manners of one fetcher; see DEFAULT_FETCHER_OPTIONS. */
 export interface FetcherOptions {
@@ -52,17 +46,6 @@ export interface FetcherDeps {
   readonly random?: () => number;
 }
 
-/** What toOutcome reads of an answer. */
-interface Answer {
-  readonly status: number;
-  readonly headers: Headers;
-}
-
-type Hop =
-  | { readonly kind: 'redirect'; readonly status: number; readonly location: string }
-  | { readonly kind: 'not-modified' | 'ok'; readonly response: Answer; readonly bytes: Uint8Array };
-
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const PERMANENT_STATUSES = new Set([301, 308]);
 
 /**
@@ -119,87 +102,6 @@ export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): 
   };
 
   return { fetchDocument };
-}
-
-async function fetchHop(url: string, request: FetchRequest, options: FetcherOptions, signal: AbortSignal, now: () => number): Promise<Hop> {
-  const headers: Record<string, string> = {
-    'user-agent': options.userAgent,
-    accept: request.accept ?? FEED_ACCEPT,
-    'accept-encoding': 'gzip, deflate, br',
-  };
-  if (request.etag) headers['if-none-match'] = request.etag;
-  if (request.lastModified) headers['if-modified-since'] = request.lastModified;
-
-  // undici's request, not fetch: fetch decodes gzip leniently and would hide a body cut short.
-  const answer = await httpRequest(url, { method: 'GET', headers, signal, ...(request.dispatcher === undefined ? {} : { dispatcher: request.dispatcher }) });
-  try {
-    return await readHop(url, answer, request, options, now);
-  } catch (error) {
-    releaseBody(answer.body);
-    throw error;
-  }
-}
-
-/**
- * Makes one answer a Hop. Every way out of it reads, discards or fails reading the body, except
- * an exception it did not plan for (a header it cannot take, a throwing acceptsMediaType):
- * fetchHop releases the body then.
- */
-async function readHop(url: string, answer: Dispatcher.ResponseData, request: FetchRequest, options: FetcherOptions, now: () => number): Promise<Hop> {
-  const { statusCode: status, headers: rawHeaders, body } = answer;
-  const response: Answer = { status, headers: toHeaders(rawHeaders) };
-  // Reads a short unwanted body so the connection can be reused; a longer one closes it.
-  const discardBody = (limit?: number): Promise<unknown> => body.dump(limit === undefined ? undefined : { limit }).catch(() => undefined);
-  const location = response.headers.get('location');
-  if (REDIRECT_STATUSES.has(status) && location !== null) {
-    await discardBody();
-    return { kind: 'redirect', status, location };
-  }
-  if (status === 304) {
-    await discardBody();
-    return { kind: 'not-modified', response, bytes: new Uint8Array() };
-  }
-  if (status < 200 || status > 299) {
-    await discardBody();
-    const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'), now());
-    throw new FeedFetchError({ url, status, reason: 'http', retryAfterSeconds });
-  }
-  const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (request.acceptsMediaType !== undefined && mediaType !== '' && !request.acceptsMediaType(mediaType)) {
-    await discardBody(0);
-    throw new FeedFetchError({ url, status, reason: 'unwanted-type', detail: mediaType });
-  }
-  const contentEncoding = response.headers.get('content-encoding');
-  const declaredLength = Number(response.headers.get('content-length') ?? Number.NaN);
-  // Content-Length counts the encoded bytes: it sizes the decoded body only when there is no encoding.
-  const plainLength = contentEncoding === null && Number.isSafeInteger(declaredLength) ? declaredLength : null;
-  if (plainLength !== null && plainLength > options.maxBytes) {
-    await discardBody(0);
-    throw new BodyTooLargeError(options.maxBytes, plainLength);
-  }
-  const wireBytes = await readBodyLimited(body, wireByteLimit(options.maxBytes, contentEncoding), plainLength);
-  const bytes = await decodeContentEncoding(wireBytes, contentEncoding, { maxBytes: options.maxBytes, status });
-  return { kind: 'ok', response, bytes };
-}
-
-/**
- * Destroys a body that was not read to its end, so its socket is closed instead of held until
- * undici's body timeout (minutes) with the request long given up; a body already read is left alone.
- */
-function releaseBody(body: Dispatcher.ResponseData['body']): void {
-  if (body.destroyed || body.readableEnded) return;
-  // destroy() makes the stream emit an error; nobody else listens for it any more.
-  body.on('error', () => undefined).destroy();
-}
-
-/** undici's header record (a repeated header as an array) as the Headers that toOutcome reads. */
-function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
-  }
-  return headers;
 }
 
 function toOutcome(hop: Exclude<Hop, { kind: 'redirect' }>, url: string, permanentUrl: string | null, request: FetchRequest, at: number): FetchOutcome {
