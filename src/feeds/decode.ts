@@ -30,7 +30,7 @@ const UTF8_ALIASES = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8', 'unicode11ut
  * real text in any other encoding is practically never valid UTF-8. Bytes that
  * are not valid UTF-8 where UTF-8 was assumed or claimed are read as the document's own
  * declaration if it has another, else as another encoding when they clearly are not Western
- * (guess-encoding.ts: Polish, Czech, Turkish, Japanese, Chinese, Cyrillic ... feeds that declare
+ * (guess-encoding.ts: Polish, Czech, Turkish, Lithuanian, Latvian, Japanese, Chinese, Cyrillic ... feeds that declare
  * nothing), else as windows-1252, because that is what such feeds almost always are.
  * ISO-8859-1 and US-ASCII are read as windows-1252, as browsers do. Unknown charset names are
  * skipped, never thrown. The BOM is not part of the text.
@@ -140,6 +140,9 @@ function normaliseCharset(label: string | null, bytes: Uint8Array): string | nul
     if (wide === null) return null;
     return wide;
   }
+  // WHATWG's x-cp1250 ... x-cp1258, which browsers read, are labels iconv-lite does not know.
+  const windows = /^x-cp(125[0-8])$/.exec(name);
+  if (windows !== null) return `windows-${windows[1] as string}`;
   return iconv.encodingExists(name) ? name : null;
 }
 

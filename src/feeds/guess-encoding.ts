@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 
@@ -27,6 +28,19 @@ const WORD_WITH_SYMBOL = /[\p{L}\u00b1\u00b3\u00b6\u00b9\u00bc\u00be\u00bf]+/gu;
 const MISREAD_LETTER = /\p{Ll}[\u00b1\u00b3\u00b6\u00b9\u00bc\u00be\u00bf]|[\u00b1\u00b3\u00b6\u00b9\u00bc\u00be]\p{Ll}/u;
 /** Distinct words with a misread letter needed: a Western text may say "m³", not three such words. */
 const MISREAD_WORDS = 3;
+/** The Baltic encodings; ISO-8859-13 and windows-1257 place every letter alike. */
+const BALTIC = new Set(['iso-8859-13', 'windows-1257']);
+/** The Lithuanian and Latvian letters beyond ASCII. */
+const BALTIC_LETTERS = new Set('ąčęėįšųūžāēģīķļņĄČĘĖĮŠŲŪŽĀĒĢĪĶĻŅ');
+/**
+ * Read as windows-1252, Baltic text keeps looking Western, all letters: š ž become ð þ, and
+ * ą č ė ų ū ā ē ī ... become à è ë ø û â ç î ("Vyriausybë", "ðildymo", "maþës", "mçneða"). It
+ * shows in words with one of MARKED, whose windows-1252 readings (ð þ â ç î) Western text has
+ * little of but Icelandic, French or Portuguese, and with one of NOT_ICELANDIC, whose readings
+ * are no Icelandic letter; French and Portuguese give away more words with é or ã than that.
+ */
+const MARKED = /[šžāēīŠŽĀĒĪ]/u;
+const NOT_ICELANDIC = /[ąčėųūāēīļņģĄČĖŲŪĀĒĪĻŅĢ]/u;
 /** The East Asian encodings, whose byte pairs can also fit a single-byte script's text. */
 const MULTI_BYTE = new Set(['shift_jis', 'euc-jp', 'euc-kr', 'big5', 'gb18030', 'iso-2022-jp', 'iso-2022-kr', 'iso-2022-cn']);
 /** chardet is this sure (0-100) of the multi-byte encodings only when the bytes fit them throughout. */
@@ -46,7 +60,9 @@ const SAMPLE_BYTES = 64 * 1024;
  *   becomes words of nothing but accented letters), and then chardet's best single-byte
  *   non-Latin guess, however unsure, beats certain mojibake;
  * - read as windows-1252, words carry symbols where letters belong ("Rz¹d"), as short Polish
- *   or Czech documents do that chardet still ranks Western: its best Central European guess then.
+ *   or Czech documents do that chardet still ranks Western: its best Central European guess then;
+ * - read as windows-1257, the words are Lithuanian or Latvian (readsAsBaltic), which chardet may
+ *   rank below ISO-8859-1 because their windows-1252 reading is all letters too.
  */
 export function guessUndeclaredEncoding(bytes: Uint8Array): string | null {
   const sample = bytes.subarray(0, SAMPLE_BYTES);
@@ -67,6 +83,7 @@ export function guessUndeclaredEncoding(bytes: Uint8Array): string | null {
   if (singleByte !== undefined && readsAsGibberish(asWestern)) return singleByte.name;
   const centralEuropean = matches.find((match) => CENTRAL_EUROPEAN.has(match.name));
   if (centralEuropean !== undefined && hasMisreadLetters(asWestern)) return withWindowsTwin(centralEuropean.name, sample);
+  if (matches.some((match) => BALTIC.has(match.name)) && readsAsBaltic(sample)) return 'windows-1257';
   return null;
 }
 
@@ -84,6 +101,31 @@ function hasMisreadLetters(text: string): boolean {
     if (words.size >= MISREAD_WORDS) return true;
   }
   return false;
+}
+
+/**
+ * True when, read as windows-1257, the words with letters beyond ASCII are Lithuanian or Latvian:
+ * at least MISREAD_WORDS distinct ones with a MARKED letter and as many with a NOT_ICELANDIC
+ * one, and three times as many as words with any other letter (é, Turkish ı ö ü, Icelandic ó ú ý).
+ */
+function readsAsBaltic(sample: Uint8Array): boolean {
+  const text = iconv.decode(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength), 'windows-1257');
+  const baltic = new Set<string>();
+  const other = new Set<string>();
+  let marked = 0;
+  let notIcelandic = 0;
+  for (const [word] of text.matchAll(/\p{L}+/gu)) {
+    const letters = word.replace(/[A-Za-z]/g, '');
+    if (letters === '' || baltic.has(word) || other.has(word)) continue;
+    if (![...letters].every((letter) => BALTIC_LETTERS.has(letter))) {
+      other.add(word);
+      continue;
+    }
+    baltic.add(word);
+    if (MARKED.test(letters)) marked += 1;
+    if (NOT_ICELANDIC.test(letters)) notIcelandic += 1;
+  }
+  return marked >= MISREAD_WORDS && notIcelandic >= MISREAD_WORDS && baltic.size >= 3 * other.size;
 }
 
 /**

@@ -122,6 +122,26 @@ describe('decodeFeedBytes', () => {
       expect(decodeFeedBytes(bytesOf(text, 'windows-1254'), null)).toEqual({ text, encoding: 'windows-1254' });
     });
 
+    const LT = ['Vyriausybė penktadienį pritarė įstatymo pakeitimams, šildymo kainos mažės.', 'Ministras pabrėžė, kad sprendimas susijęs su namų ūkiais ir smulkiuoju verslu.', 'Opozicija kritikuoja šį žingsnį kaip pavėluotą ir nepakankamą.'];
+    const LT_HEADLINES = ['Seimas pritarė biudžetui', 'Vilniuje šiandien lis', 'Krepšinio rinktinė laimėjo'];
+    const LV = ['Valdība piektdien paziņoja, ka elektrības cenas tiks iesaldētas no nākamā mēneša.', 'Ministrs uzsvēra, ka lēmums attiecas uz mājsaimniecībām un mazajiem uzņēmumiem.', 'Opozīcija kritizē ideju kā novēlotu un nepietiekamu.'];
+    const LV_PLACES = ['Rīgā šodien būs silts laiks, ziņo sinoptiķi.', 'Ķekavas novadā ļoti daudz ēku ir bez ūdens.', 'Žurnālisti jautāja ministram par šī gada budžetu.'];
+
+    // chardet ranks such text ISO-8859-1 first: its windows-1252 reading is letters too ("Vyriausybë", "maþës").
+    it.each([
+      ['Lithuanian', LT], ['Lithuanian (three headlines)', LT_HEADLINES], ['Latvian', LV], ['Latvian (ķ ļ ņ ģ)', LV_PLACES],
+    ] as const)('reads an undeclared %s windows-1257 feed as windows-1257, not as windows-1252', (_language, items) => {
+      const text = feedOf(items);
+      expect(decodeFeedBytes(bytesOf(text, 'windows-1257'), null)).toEqual({ text, encoding: 'windows-1257' });
+    });
+
+    it('tells Baltic from Icelandic, whose ð þ are its own letters: Icelandic stays windows-1252, Lithuanian beside it is windows-1257', () => {
+      const icelandic = feedOf(['Ríkisstjórnin tilkynnti á föstudag að verð á rafmagni verði fryst.', 'Ráðherrann sagði að ákvörðunin snerti heimili og lítil fyrirtæki.', 'Stjórnarandstaðan gagnrýnir þetta. Það er ljóst, við sjáum með þeim.']);
+      expect(decodeFeedBytes(bytesOf(icelandic, 'windows-1252'), null)).toEqual({ text: icelandic, encoding: 'windows-1252' });
+      const lithuanian = feedOf(LT);
+      expect(decodeFeedBytes(bytesOf(lithuanian, 'windows-1257'), null)).toEqual({ text: lithuanian, encoding: 'windows-1257' });
+    });
+
     it.each([
       ['nl', ['De gemeenteraad keurde gisteren het plan goed; de brug wordt in 2027 gebouwd.', 'Café-eigenaren zijn blij: „Eindelijk!” – zegt één van hen.', 'Het ministerie reageert pas na het reces op de vragen.']],
       ['de', ['Die Bürger in Köln äußerten sich über die Straßenbahn.', 'Größere Züge fahren ab März öfter, teilte der Verkehrsverbund mit.', 'Die Opposition kritisiert die Pläne als überstürzt.']],
@@ -134,6 +154,22 @@ describe('decodeFeedBytes', () => {
       const text = feedOf(items);
       expect(decodeFeedBytes(bytesOf(text, 'windows-1252'), null)).toEqual({ text, encoding: 'windows-1252' });
     });
+  });
+
+  it('reads a windows-1257 feed declared by any of its labels, in the HTTP header, the XML declaration or both', () => {
+    const baltic = 'Šiandien ąžuolų ūkis, čia ėjo į ežerą; Rīgā ķīmiķi ļoti ņēma ģipsi';
+    const declared = xml('windows-1257', baltic);
+    const undeclared = xml(null, baltic);
+    const cases: ReadonlyArray<readonly [string, string | null]> = [
+      [undeclared, 'application/rss+xml; charset=windows-1257'],
+      [undeclared, 'text/xml; charset=cp1257'],
+      [undeclared, 'text/xml; charset="x-cp1257"'],
+      [declared, null],
+      [declared, 'application/rss+xml; charset=windows-1257'],
+    ];
+    for (const [text, contentType] of cases) {
+      expect(decodeFeedBytes(bytesOf(text, 'windows-1257'), contentType).text, `${contentType} ${text.slice(0, 40)}`).toBe(text);
+    }
   });
 
   it('trusts the XML declaration when the HTTP header claims UTF-8 but the bytes are not', () => {
