@@ -1,3 +1,4 @@
+import { constants as osConstants } from 'node:os';
 import { Command } from 'commander';
 import { closestName } from '../core/closest-name.js';
 import { withoutFeedPrefix } from '../jobs/poll-feed.js';
@@ -30,6 +31,7 @@ export function pollCommand(env: CliEnv): Command {
         `${EXIT_NOTHING_POLLED}  every feed polled failed (the table names each, and why)`,
         EXIT_ON_MISTAKE,
         `${EXIT_SOME_FEEDS_FAILED}  some feeds failed (the table names each, and why); the others were polled and stored`,
+        '130, 143  interrupted by Ctrl-C (SIGINT) or SIGTERM: the feeds not finished are shown as skipped; what was stored stays',
       ]))
     .action(async (options: { once?: boolean; feed?: string[]; verbose?: boolean }) => {
       if (options.once !== true) {
@@ -49,7 +51,11 @@ export function pollCommand(env: CliEnv): Command {
       // A feed renamed in feeds.json keeps its articles: polled under its new id, they are not new.
       takeOverRenamedFeeds(ingestion.feeds, feeds, logger);
       const controller = new AbortController();
-      const onSignal = (): void => controller.abort(new Error('interrupted'));
+      let interruptedBy: NodeJS.Signals | null = null;
+      const onSignal = (signal: NodeJS.Signals): void => {
+        interruptedBy = signal;
+        controller.abort(new Error('interrupted'));
+      };
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       const progress = createProgress(process.stderr);
@@ -57,7 +63,7 @@ export function pollCommand(env: CliEnv): Command {
         const report = await ingestion.poller.pollFeeds(selected, { signal: controller.signal, onProgress: (p) => progress.update(p.finished, p.total, p.result) });
         progress.end();
         process.stdout.write(renderPollReport(report) + '\n');
-        const status = pollExitStatus(report);
+        const status = interruptedBy === null ? pollExitStatus(report) : exitStatusOnSignal(interruptedBy);
         if (status !== 0) process.exitCode = status;
       } finally {
         process.off('SIGINT', onSignal);
@@ -80,6 +86,14 @@ const EXIT_SOME_FEEDS_FAILED = 2;
 export function pollExitStatus(report: PollReport): number {
   if (report.failed.length === 0) return 0;
   return report.done.length === 0 ? EXIT_NOTHING_POLLED : EXIT_SOME_FEEDS_FAILED;
+}
+
+/**
+ * The exit status of a poll a signal cut short: 128 + the signal's number, as a shell reports a
+ * command the signal ended (130 for Ctrl-C), so a script does not read the skipped feeds as polled.
+ */
+function exitStatusOnSignal(signal: NodeJS.Signals): number {
+  return 128 + (osConstants.signals[signal] ?? 0);
 }
 
 /**

@@ -25,6 +25,19 @@ function cli(args: string[], env: Record<string, string>): Promise<Run> {
   });
 }
 
+/** Articles stored in the database at `path` so far; 0 while it is not there or not set up yet. */
+function storedArticles(path: string): number {
+  if (!existsSync(path)) return 0;
+  const db = new Database(path, { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  } catch {
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
 let server: FeedServer;
 let dir: { dir: string; cleanup: () => void };
 let env: Record<string, string>;
@@ -107,7 +120,23 @@ describe('newsbrief poll --once', () => {
     expect(run.stdout).not.toMatch(/^gone/m);
   });
 
-it('refuses to run without --once, saying what --once does, and its --help says --once is required', async () => {
+  it('exits 130 on Ctrl-C, keeping what was polled and showing the unfinished feed as not polled', async () => {
+    server.route('/cli/hangs.xml', () => {}); // never answers: the poll is still waiting when interrupted
+    const feeds = writeFeeds('hangs.json', [{ id: 'news', path: '/cli/news.xml' }, { id: 'hangs', path: '/cli/hangs.xml' }]);
+    const database = join(dir.dir, 'interrupted.db');
+    const child = execFile(process.execPath, [BIN, 'poll', '--once'], { env: { PATH: process.env.PATH ?? '', ...env, FEEDS_FILE: feeds, DATABASE_PATH: database } });
+    let stdout = '';
+    child.stdout?.on('data', (chunk: string) => (stdout += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Interrupted once the other feed is stored and this one is waiting for its answer.
+    while (server.hits('/cli/hangs.xml') === 0 || storedArticles(database) < 3) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stdout).toMatch(/^news\s+ok\s+3\b/m);
+    expect(stdout).toMatch(/^hangs\s+(?:skipped|failed)\b/m);
+  });
+
+  it('refuses to run without --once, saying what --once does, and its --help says --once is required', async () => {
     const bare = await cli(['poll'], {});
     expect(bare.code).toBe(1);
     expect(bare.stderr).toBe('newsbrief: poll: add --once: `newsbrief poll --once` polls every enabled feed now and exits; the bot polls on its own schedule (npm start)\n');
@@ -116,6 +145,7 @@ it('refuses to run without --once, saying what --once does, and its --help says 
     expect(help.stdout.replace(/\s+/g, ' ')).toContain('--once is required');
     expect(help.stdout).not.toContain('with --once');
     expect(help.stdout).toMatch(/^ {2}2 {2}some feeds failed .*; the others were polled and stored$/m);
+    expect(help.stdout).toMatch(/^ {2}130, 143 {2}interrupted by Ctrl-C/m);
   });
 });
 
