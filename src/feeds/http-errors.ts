@@ -30,9 +30,9 @@ export interface FetchFailure {
 /**
  * The one decision on retrying: network trouble, timeouts, compressed bodies cut short, 5xx,
  * 408 and 429 may pass, so they are worth another try; other 4xx, loops, oversized bodies,
- * bodies that are not their Content-Encoding, codings this fetcher cannot undo, unwanted media types and non-feeds will not change
- * by themselves. An
- * aborted fetch (shutdown) is retryable: it says nothing about the feed.
+ * bodies that are not their Content-Encoding, codings this fetcher cannot undo, unwanted media
+ * types and non-feeds will not change by themselves. An aborted fetch (shutdown) is retryable:
+ * it says nothing about the feed.
  */
 export function isRetryable(failure: Pick<FetchFailure, 'reason' | 'status'>): boolean {
   switch (failure.reason) {

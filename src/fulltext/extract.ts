@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { removeBoilerplate } from '../core/condense/boilerplate.js';
 import { htmlToText } from '../core/text/html-to-text.js';
+import { FeedFetchError } from '../feeds/http-errors.js';
 import type { Logger } from '../log.js';
 import { linkShare } from './link-share.js';
 import { removePageBoilerplate } from './page-boilerplate.js';
@@ -27,6 +28,22 @@ export interface FullTextExtractor {
   extract(url: string): Promise<FullText | null>;
 }
 
+/** What reading a page gave: its main text, or null and whether asking again later may give more. */
+export interface PageReading {
+  readonly page: FullText | null;
+  /**
+   * The page could not be fetched for a reason that passes (a timeout, a network error, a 5xx or
+   * 429, a fetch cut short by shutdown); false when it was read, or will not change by itself
+   * (404, a login wall, no article text on it).
+   */
+  readonly worthRetrying: boolean;
+}
+
+/** An extractor that also says why a page gave nothing (see PageReading); `read` never throws. */
+export interface PageReader extends FullTextExtractor {
+  read(url: string): Promise<PageReading>;
+}
+
 /** Pages whose main text is shorter than this are not articles (consent walls, error pages). */
 const MIN_TEXT_CHARS = 200;
 
@@ -37,21 +54,21 @@ export type ExtractPage = (html: string) => Promise<FullText | null>;
  * An extractor over `fetchPage`, reading pages with `extractPage` (default: extractFromHtml in
  * this thread); `logger` hears about failures (key `url`).
  */
-export function createFullTextExtractor(deps: { fetchPage: FetchPage; extractPage?: ExtractPage; logger?: Logger }): FullTextExtractor {
+export function createFullTextExtractor(deps: { fetchPage: FetchPage; extractPage?: ExtractPage; logger?: Logger }): PageReader {
   const extractPage = deps.extractPage ?? (async (html: string) => extractFromHtml(html));
-  return {
-    async extract(url) {
-      try {
-        const html = await deps.fetchPage(url);
-        const result = await extractPage(html);
-        if (!result) deps.logger?.info({ url }, 'fulltext: no article text on page');
-        return result;
-      } catch (error) {
-        deps.logger?.warn({ url, err: error }, 'fulltext: page fetch failed, keeping the teaser');
-        return null;
-      }
-    },
+  const read = async (url: string): Promise<PageReading> => {
+    try {
+      const html = await deps.fetchPage(url);
+      const page = await extractPage(html);
+      if (!page) deps.logger?.info({ url }, 'fulltext: no article text on page');
+      return { page, worthRetrying: false };
+    } catch (error) {
+      deps.logger?.warn({ url, err: error }, 'fulltext: page fetch failed, keeping the teaser');
+      // The fetcher's one decision on retrying; anything else (a wall, a 304) is the page's answer.
+      return { page: null, worthRetrying: error instanceof FeedFetchError && error.retryable };
+    }
   };
+  return { read, extract: async (url) => (await read(url)).page };
 }
 
 /** A main text mostly made of link text is a list of headlines, not an article. */

@@ -1,14 +1,15 @@
 import { normaliseUrl } from '../core/dedupe.js';
 import type { Logger } from '../log.js';
 import type { PageRepository } from '../store/page-repository.js';
-import type { FullText, FullTextExtractor } from './extract.js';
+import type { FullText, FullTextExtractor, PageReader } from './extract.js';
 
 /**
  * One article page, fetched and read once, whichever feeds carry the article. A site's "all
  * news" and "politics" feeds list the same story; polled in parallel, each copy would otherwise
  * fetch the page for itself. Here the copies share one fetch while it is in flight, and the
- * answer is reused for a while after, a null answer (the page failed, or held no article) too:
- * the second copy keeps its teaser as the first did, and the site is not asked again.
+ * answer is reused for a while after, a null answer (the page is gone, behind a wall, or held no
+ * article) too: the second copy keeps its teaser as the first did, and the site is not asked
+ * again. A failure that passes (a timeout, a 503) is not kept: the next copy asks again.
  *
  * Settled answers live in the database (PageRepository), not in this process: a copy first seen
  * after a restart, or by a separate `newsbrief poll --once`, gets the same answer. Memory holds
@@ -37,13 +38,13 @@ export interface OncePerPageOptions {
 }
 
 /**
- * `extractor`, asked at most once per page within `reuseMs`: pages are told apart as dedupe tells
+ * `reader`, asked at most once per page within `reuseMs`: pages are told apart as dedupe tells
  * articles apart (normaliseUrl: no tracking parameters or fragment, host case and default port
  * ignored), so `?utm_source=politics` and `?utm_source=home` are one page. The first URL asked
  * for is the one fetched. A database that fails (busy, closed) never costs an article its
  * briefing: the page is fetched, and its answer returned, as without one.
  */
-export function createOncePerPageExtractor(extractor: FullTextExtractor, options: OncePerPageOptions): FullTextExtractor {
+export function createOncePerPageExtractor(reader: Pick<PageReader, 'read'>, options: OncePerPageOptions): FullTextExtractor {
   const reuseMs = options.reuseMs ?? PAGE_REUSE_MS;
   const inFlight = new Map<string, Promise<FullText | null>>();
 
@@ -57,14 +58,17 @@ export function createOncePerPageExtractor(extractor: FullTextExtractor, options
   };
 
   const fetchAndRemember = async (url: string, key: string, now: number): Promise<FullText | null> => {
-    // The extractor promises never to throw; should it break that promise, nothing is remembered.
-    const answer = await extractor.extract(url);
+    // The reader promises never to throw; should it break that promise, nothing is remembered.
+    const { page, worthRetrying } = await reader.read(url);
+    // A page that timed out or answered 503 may well be there for the next copy: only an answer
+    // the page itself gave (its text, a 404, no article on it) stands for the day.
+    if (worthRetrying) return page;
     try {
-      options.pages.remember(key, now, answer);
+      options.pages.remember(key, now, page);
     } catch (error) {
       options.logger?.warn({ url, err: error }, 'fulltext: cannot remember the fetched page');
     }
-    return answer;
+    return page;
   };
 
   return {

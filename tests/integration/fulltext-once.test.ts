@@ -13,6 +13,7 @@ import { openPollRig, spec, usePollBed, type PollRig } from '../helpers/poll-har
 const PAGE = readFileSync('tests/fixtures/condense/article-page.html', 'utf8');
 const BRIDGE_TEASER = 'De gemeenteraad van Zwolle stemt in met een nieuwe brug.';
 const DIKE_TEASER = 'Het waterschap versterkt de dijk bij Hasselt.';
+const LOCK_TEASER = 'De sluis bij Zwartsluis gaat een week dicht.';
 
 const rss = (items: string) => `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Zwolle</title><link>https://zwolle.example/</link>${items}</channel></rss>`;
 const item = (guid: string, title: string, link: string, teaser: string) =>
@@ -40,16 +41,21 @@ function openIngestion(name: string): PollRig {
   return rig;
 }
 
-/** The two teaser-only stories of the tests below, counted from zero: one page that works, one that fails. */
+/**
+ * The teaser-only stories of the tests below, counted from zero: one page that works, one that is
+ * gone (404: its answer stands for the day), one whose site is busy (503: worth asking again).
+ */
 function serveStories(): void {
   const { server } = bed;
   server.resetCounts();
   server.route('/artikel', { headers: { 'content-type': 'text/html; charset=utf-8' }, body: PAGE });
-  server.route('/kapot', { status: 500, body: 'oops' });
+  server.route('/kapot', { status: 404, body: 'not found' });
+  server.route('/bezet', { status: 503, body: 'busy' });
   // A site's "all news", "politics" and "home" feeds: the same stories, links tagged per feed.
   const items = (tag: string) =>
     item('brug', 'Raad stemt in met brug over Zwarte Water', server.url(`/artikel?utm_source=${tag}`), BRIDGE_TEASER) +
-    item('dijk', 'Dijk bij Hasselt wordt versterkt', server.url(`/kapot?utm_source=${tag}&amp;utm_medium=rss`), DIKE_TEASER);
+    item('dijk', 'Dijk bij Hasselt wordt versterkt', server.url(`/kapot?utm_source=${tag}&amp;utm_medium=rss`), DIKE_TEASER) +
+    item('sluis', 'Sluis bij Zwartsluis gaat dicht', server.url(`/bezet?utm_source=${tag}`), LOCK_TEASER);
   server.route('/all.xml', feedResponse(rss(items('all'))));
   server.route('/politics.xml', feedResponse(rss(items('politics'))));
   server.route('/home.xml', feedResponse(rss(items('home'))));
@@ -96,6 +102,9 @@ describe('a teaser-only article met again by another process on the same databas
     expect(bed.server.hits('/kapot')).toBe(1);
     expect(briefingText(bed.rig, 'politics', 'guid:brug')).toContain('48 miljoen euro');
     expect(briefingText(bed.rig, 'politics', 'guid:dijk')).toBe(DIKE_TEASER);
+    // A busy site is asked again by the next copy (and still busy, so the teaser stays).
+    expect(bed.server.hits('/bezet')).toBe(2);
+    expect(briefingText(bed.rig, 'politics', 'guid:sluis')).toBe(LOCK_TEASER);
   });
 
   it('has its page fetched again once the answer is a day old: it may have been edited, or have come back', async () => {

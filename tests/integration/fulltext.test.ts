@@ -73,12 +73,13 @@ describe('full-text extraction from a saved article page on loopback', () => {
     expect(briefing.sentences.join(' ')).toMatch(/brug/);
   });
 
-  it('returns null (keep the teaser) on a 404', async () => {
+  it('returns null (keep the teaser) on a 404, an answer not worth asking for again', async () => {
     expect(await extractor().extract(`${base}/weg`)).toBeNull();
+    expect(await extractor().read(`${base}/weg`)).toEqual({ page: null, worthRetrying: false });
   });
 
-  it('returns null (keep the teaser) when the page does not answer in time', async () => {
-    expect(await extractor(500).extract(`${base}/traag`)).toBeNull();
+  it('returns null (keep the teaser) when the page does not answer in time, a failure worth retrying', async () => {
+    expect(await extractor(500).read(`${base}/traag`)).toEqual({ page: null, worthRetrying: true });
   });
 
   it('returns null (keep the teaser) when the gzipped page ends early, rather than condensing part of the article', async () => {
@@ -92,8 +93,8 @@ describe('full-text extraction from a saved article page on loopback', () => {
     expect((error as Error).message).toBe(`feeds/fetch: unwanted media type for ${base}/aflevering.mp3: audio/mpeg`);
   });
 
-  it('returns null when the page holds no article', async () => {
-    expect(await extractor().extract(`${base}/leeg`)).toBeNull();
+  it('returns null when the page holds no article, which asking again will not change', async () => {
+    expect(await extractor().read(`${base}/leeg`)).toEqual({ page: null, worthRetrying: false });
   });
 
   it('returns null (keep the teaser) when an item links to a front page: its list of headlines is no article', async () => {

@@ -1,21 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import type { FullText, FullTextExtractor } from '../../src/fulltext/extract.js';
+import type { FullText, PageReader, PageReading } from '../../src/fulltext/extract.js';
 import { createOncePerPageExtractor, PAGE_REUSE_MS } from '../../src/fulltext/once-per-page.js';
 import type { PageRepository, RememberedPage } from '../../src/store/page-repository.js';
 
 const START = Date.UTC(2024, 4, 6, 12, 0, 0);
 const HOUR = 60 * 60 * 1000;
 
-/** An extractor that records each URL it is asked for and answers when the test says so. */
-function fakeExtractor(answerFor: (url: string) => FullText | null = (url) => ({ text: `text of ${url}`, title: null })) {
+/**
+ * A page reader that records each URL it is asked for and answers when the test says so; a null
+ * answer is worth retrying when `passing` says the failure passes (a timeout, a 503).
+ */
+function fakeExtractor(answerFor: (url: string) => FullText | null = (url) => ({ text: `text of ${url}`, title: null }), passing: (url: string) => boolean = () => false) {
   const asked: string[] = [];
   const waiting: Array<() => void> = [];
   let held = false;
-  const extractor: FullTextExtractor = {
-    extract(url) {
+  const reading = (url: string): PageReading => {
+    const page = answerFor(url);
+    return { page, worthRetrying: page === null && passing(url) };
+  };
+  const extractor: Pick<PageReader, 'read'> = {
+    read(url) {
       asked.push(url);
-      if (!held) return Promise.resolve(answerFor(url));
-      return new Promise((resolve) => waiting.push(() => resolve(answerFor(url))));
+      if (!held) return Promise.resolve(reading(url));
+      return new Promise((resolve) => waiting.push(() => resolve(reading(url))));
     },
   };
   return {
@@ -90,6 +97,21 @@ describe('createOncePerPageExtractor', () => {
     expect(inner.asked).toEqual(['https://news.example/broken']);
   });
 
+  it('does not keep a failure that passes (a timeout, a 503): the next copy asks the site again, and keeps what it gets', async () => {
+    let down = true;
+    const inner = fakeExtractor((url) => (down ? null : { text: `text of ${url}`, title: null }), () => down);
+    const store = fakePages();
+    const time = clock();
+    const pages = createOncePerPageExtractor(inner.extractor, { pages: store.pages, now: time.now });
+    expect(await pages.extract('https://news.example/slow')).toBeNull();
+    expect(store.rows.size).toBe(0);
+    down = false;
+    time.advance(HOUR);
+    expect((await pages.extract('https://news.example/slow'))?.text).toBe('text of https://news.example/slow');
+    expect(await pages.extract('https://news.example/slow')).not.toBeNull();
+    expect(inner.asked).toEqual(['https://news.example/slow', 'https://news.example/slow']);
+  });
+
   it('fetches pages that differ in a parameter that is not tracking separately', async () => {
     const inner = fakeExtractor();
     const pages = createOncePerPageExtractor(inner.extractor, { pages: fakePages().pages, now: clock().now });
@@ -100,14 +122,15 @@ describe('createOncePerPageExtractor', () => {
 
   it('does not keep a throw from an extractor that breaks its never-throws promise', async () => {
     let calls = 0;
-    const flaky: FullTextExtractor = {
-      extract: () => (++calls === 1 ? Promise.reject(new Error('boom')) : Promise.resolve({ text: 'page', title: null })),
+    const flaky: Pick<PageReader, 'read'> = {
+      read: () => (++calls === 1 ? Promise.reject(new Error('boom')) : Promise.resolve({ page: { text: 'page', title: null }, worthRetrying: false })),
     };
     const pages = createOncePerPageExtractor(flaky, { pages: fakePages().pages, now: clock().now });
     await expect(pages.extract('https://news.example/a')).rejects.toThrow('boom');
     expect(await pages.extract('https://news.example/a')).toEqual({ text: 'page', title: null });
     expect(calls).toBe(2);
   });
+
   it('takes the answer another instance (a restart, a separate poll) remembered within a day, and fetches again after that', async () => {
     const store = fakePages();
     const time = clock();
