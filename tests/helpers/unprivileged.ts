@@ -1,6 +1,8 @@
 import { execFile, spawnSync } from 'node:child_process';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDatabase } from '../../src/store/database.js';
 
 /** setpriv's arguments to run as user and group 65534 (nobody), without root's other groups. */
 const NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups'];
@@ -37,4 +39,15 @@ export function runNode(prefix: readonly string[], repo: string, args: readonly 
       resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr });
     });
   });
+}
+
+/** A feeds.json and a fresh database in `dir`, both readable by any user; the database's mode is `databaseMode`. */
+export function readableSetup(dir: string, databaseMode: number): { readonly feeds: string; readonly database: string; readonly env: Record<string, string> } {
+  const feeds = join(dir, 'feeds.json');
+  writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'a', url: 'http://127.0.0.1:9/rss', language: 'en', topics: ['world'] }] }));
+  chmodSync(feeds, 0o644);
+  const database = join(dir, 'newsbrief.db');
+  openDatabase(database).close();
+  chmodSync(database, databaseMode);
+  return { feeds, database, env: { FEEDS_FILE: feeds, DATABASE_PATH: database } };
 }

@@ -1,10 +1,9 @@
-import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/database.js';
 import { tempDir } from '../helpers/poll-harness.js';
-import { runNode, unprivileged, type NodeRun } from '../helpers/unprivileged.js';
+import { readableSetup, runNode, unprivileged, type NodeRun } from '../helpers/unprivileged.js';
 
 /**
  * A database file this user may not write: SQLite opens it read-only without a word, so without a
@@ -30,14 +29,8 @@ afterAll(() => dir.cleanup());
 
 describe.skipIf('skip' in runner)('a database file that may not be written', () => {
   it('stops check and npm start with one line naming the file, and leaves the file as it was', { timeout: 120_000 }, async () => {
-    const feeds = join(dir.dir, 'feeds.json');
-    writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'a', url: 'http://127.0.0.1:9/rss', language: 'en', topics: ['world'] }] }));
-    chmodSync(feeds, 0o644);
-    const database = join(dir.dir, 'newsbrief.db');
-    openDatabase(database).close();
-    chmodSync(database, 0o444);
+    const { feeds, database, env } = readableSetup(dir.dir, 0o444);
     const before = readFileSync(database);
-    const env = { FEEDS_FILE: feeds, DATABASE_PATH: database };
     const expected = `newsbrief: ${database}: newsbrief may not write to it (permission denied); it needs write access to the file and to the folder that holds it (for the -wal and -shm files)\n`;
 
     const check = await run([join(REPO, 'bin/newsbrief.js'), 'check'], env);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { tempDir } from '../helpers/poll-harness.js';
-import { runNode, unprivileged, type NodeRun } from '../helpers/unprivileged.js';
+import { readableSetup, runNode, unprivileged, type NodeRun } from '../helpers/unprivileged.js';
 
 /**
  * `feeds` and `health` run by a user who may read the database but not write its folder (the
@@ -33,13 +33,7 @@ afterAll(() => dir.cleanup());
 
 describe.skipIf(skip !== null)('newsbrief feeds and health as a user who may not write the folder', () => {
   it('read while the bot has the database open, and after it stopped say in one line what to do', { timeout: 120_000 }, async () => {
-    const feeds = join(dir.dir, 'feeds.json');
-    writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'a', url: 'http://127.0.0.1:9/rss', language: 'en', topics: ['world'] }] }));
-    chmodSync(feeds, 0o644);
-    const database = join(dir.dir, 'newsbrief.db');
-    openDatabase(database).close();
-    chmodSync(database, 0o644);
-    const env = { FEEDS_FILE: feeds, DATABASE_PATH: database };
+    const { database, env } = readableSetup(dir.dir, 0o644);
 
     // The bot, polling: its write stays in the -wal file, which the reader must read too.
     const bot = openDatabase(database);
