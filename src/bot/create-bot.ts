@@ -148,9 +148,15 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
     }
   });
 
+  // The bot removed (or blocked) leaves the chat's subscriptions stored but unreached; added back (or
+  // unblocked) it may post again, so its digests resume without anyone having to write to it first.
+  // A member of a channel cannot post: only as its admin.
   bot.on('my_chat_member', (ctx) => {
     const status = ctx.myChatMember.new_chat_member.status;
     if (status === 'kicked' || status === 'left') deps.subscribers.markInactive(ctx.chat.id, status, deps.now());
+    else if (status === 'administrator' || status === 'creator' || (status === 'member' && ctx.chat.type !== 'channel')) {
+      deps.subscribers.markReachable(ctx.chat.id, deps.now());
+    }
   });
 
   return bot;

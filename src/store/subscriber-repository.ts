@@ -65,7 +65,7 @@ export interface SubscriberRepository {
    * (blocked, kicked) becomes active; one that chose /stop stays stopped. Returns the chat.
    */
   markReachable(chatId: number, now: number): Subscriber | null;
-  /** The chat cannot be reached (blocked, kicked, deleted): skip it until it talks to us again. */
+  /** The chat cannot be reached (blocked, kicked, deleted): skip it until it talks to us again. A chat that chose /stop stays stopped. */
   markInactive(chatId: number, reason: string, now: number): void;
   /**
    * A group became a supergroup: carry settings and history over to the new id (replacing a row

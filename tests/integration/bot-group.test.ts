@@ -115,6 +115,32 @@ describe('in a group', () => {
     });
     await h.emulator.waitFor(() => h.deps.subscribers.find(-1004242)?.active === false);
   });
+
+  it('takes up a group\'s digests again once the bot is added back, but not a group that chose /stop', async () => {
+    const group = newGroup();
+    const botIs = (chat: { id: number; type: string; title: string }, status: string, old: string) => h.emulator.pushUpdate({
+      my_chat_member: {
+        chat, from: { id: ADMIN.id, is_bot: false, first_name: 'Ada' }, date: 0,
+        old_chat_member: { status: old, user: h.emulator.botUser },
+        new_chat_member: { status, user: h.emulator.botUser },
+      },
+    });
+    await say(h, ADMIN, '/subscribe world', group);
+    botIs(group, 'left', 'member');
+    await h.emulator.waitFor(() => h.deps.subscribers.find(group.id)?.active === false);
+    botIs(group, 'member', 'left');
+    await h.emulator.waitFor(() => h.deps.subscribers.find(group.id)?.active === true);
+    expect(h.deps.subscribers.find(group.id)).toMatchObject({ topics: ['world'], digestTime: '07:30' });
+
+    const stopped = newGroup();
+    await say(h, ADMIN, '/subscribe world', stopped);
+    await say(h, ADMIN, '/stop', stopped);
+    botIs(stopped, 'left', 'member');
+    botIs(stopped, 'administrator', 'left');
+    botIs(group, 'left', 'member');
+    await h.emulator.waitFor(() => h.deps.subscribers.find(group.id)?.active === false);
+    expect(h.deps.subscribers.find(stopped.id)).toMatchObject({ topics: [], active: false });
+  });
 });
 
 describe('a channel', () => {

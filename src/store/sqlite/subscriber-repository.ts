@@ -150,7 +150,8 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
       return load(chatId);
     },
     markInactive(chatId, reason, now) {
-      db.prepare('UPDATE subscribers SET active = 0, blocked_reason = ?, updated_at = ? WHERE chat_id = ?').run(reason, now, chatId);
+      // A chat that chose /stop stays stopped: "kicked" in its place would let markReachable wake it.
+      db.prepare("UPDATE subscribers SET active = 0, blocked_reason = ?, updated_at = ? WHERE chat_id = ? AND blocked_reason IS NOT 'stopped'").run(reason, now, chatId);
     },
     moveChat: db.transaction((oldChatId: number, newChatId: number, now: number) => {
       if (oldChatId === newChatId || !selectOne.get(oldChatId)) return;
