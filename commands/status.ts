@@ -1,25 +1,32 @@
-import type { BotCommand } from '../src/bot/command.js';
+import type { BotCommand, CommandContext } from '../src/bot/command.js';
 import { awaitsDigest, dueDigests } from '../src/core/digest-schedule.js';
 import { addDays, instantOfLocal, localDateOf } from '../src/core/local-time.js';
 import type { Subscriber } from '../src/core/types.js';
 import { followedFeedIds, labelGone } from '../src/core/following.js';
 import { settingsView } from '../src/bot/views.js';
 import { formatDateTime } from '../src/i18n/index.js';
+import { statusOfChannel } from './status-channel.js';
 
 /** /status: what the chat follows, its next digest in its own time, and its last delivery. */
 export const statusCommand: BotCommand = {
   name: 'status',
   scope: 'everyone',
   async run(c) {
-    const { chat } = c;
-    const next = nextDigestOf(chat, c.now, c.deps.digestCatchUpHours);
-    const last = c.deps.subscribers.lastDeliveryAt(chat.chatId);
-    const when = (at: number) => formatDateTime(at, chat.timezone, chat.language);
-    const nextView = next === null ? null : { at: when(next.at), dueNow: next.dueNow };
-    const { gone } = followedFeedIds(chat, c.feeds);
-    await c.reply(c.msg.status(settingsView(chat, c.feeds, c.topicNames), nextView, last === null ? null : when(last), chat.active, labelGone(chat, gone, c.topicNames)));
+    if (c.args[0]?.startsWith('@')) return statusOfChannel(c, c.args[0]);
+    await c.reply(statusText(c, c.chat));
   },
 };
+
+/** The status of `chat` (this one, or a channel it subscribed) in the words of `c`, times in the chat's zone. */
+export function statusText(c: CommandContext, chat: Subscriber): string {
+  const next = nextDigestOf(chat, c.now, c.deps.digestCatchUpHours);
+  const last = c.deps.subscribers.lastDeliveryAt(chat.chatId);
+  const when = (at: number) => formatDateTime(at, chat.timezone, c.chat.language);
+  const nextView = next === null ? null : { at: when(next.at), dueNow: next.dueNow };
+  const { gone } = followedFeedIds(chat, c.feeds);
+  const shown = { ...chat, language: c.chat.language };
+  return c.msg.status(settingsView(shown, c.feeds, c.topicNames), nextView, last === null ? null : when(last), chat.active, labelGone(shown, gone, c.topicNames));
+}
 
 /** The chat's next digest: when it comes, or when it was due if the scheduler is about to send it. */
 export interface NextDigest {

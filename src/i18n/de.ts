@@ -81,7 +81,7 @@ export const DE: Messages = {
       '<code>/language de</code>, <code>/language nl</code>, <code>/language en</code> oder <code>/language fr</code> — die Sprache, die ich spreche. Briefings bleiben in der Sprache ihres Artikels.',
     feeds: '<code>/feeds</code> — alle Feeds nach Thema; 🔴 markiert einen Feed, der gerade nicht funktioniert.',
     settings: '<code>/settings</code> — deine Sprache, Zeitzone, Uhrzeit der Übersicht und Abonnements, mit Schaltflächen zum Ändern.',
-    status: '<code>/status</code> — wem du folgst, wann deine nächste Übersicht kommt und wann du zuletzt etwas bekommen hast.',
+    status: '<code>/status</code> — wem du folgst, wann deine nächste Übersicht kommt und wann du zuletzt etwas bekommen hast. <code>/status @kanal</code> — dasselbe für einen Kanal, den du verwaltest.',
     stop:
       '<code>/stop</code> — alles abbestellen: Du folgst keinen Themen oder Feeds mehr und bekommst keine Übersichten mehr.\n' +
       'Erhalten bleiben deine Sprache, deine Zeitzone und die Uhrzeit deiner Übersicht, ebenso was du schon bekommen hast (/latest wiederholt es also nicht); /subscribe holt dich mit diesen Einstellungen zurück. ' +
@@ -120,6 +120,7 @@ export const DE: Messages = {
   channelCannotPost: (channel) => `Ich kann in ${e(channel)} nichts posten. Mach mich zum Admin mit dem Recht, Nachrichten zu senden.`,
   channelSubscribed: (channel, items) => `${e(channel)} folgt jetzt ${list(items)}.`,
   channelNotAdminToUnsubscribe: (channel) => `Nur ein Admin von ${e(channel)} kann ihn abbestellen.`,
+  channelNotAdminToView: (channel) => `Nur ein Admin von ${e(channel)} kann sehen, was er abonniert hat.`,
   channelNotSubscribed: (channel) => `${e(channel)} folgt hier nichts. <code>/subscribe ${e(channel)} world</code> abonniert ihn.`,
   channelUnsubscribed: (channel, items) => `${e(channel)} folgt ${list(items)} nicht mehr.`,
   channelStopped: (channel) => `${e(channel)} ist von allem abgemeldet und bekommt keine Übersichten mehr.`,

@@ -80,7 +80,7 @@ export const EN: Messages = {
     language: '<code>/language nl</code>, <code>/language en</code>, <code>/language de</code> or <code>/language fr</code> — the language I speak. Briefings stay in the language of their article.',
     feeds: '<code>/feeds</code> — every feed by topic; 🔴 marks a feed that fails at the moment.',
     settings: '<code>/settings</code> — your language, time zone, digest time and subscriptions, with buttons to change them.',
-    status: '<code>/status</code> — what you follow, when your next digest comes and when you last received something.',
+    status: '<code>/status</code> — what you follow, when your next digest comes and when you last received something. <code>/status @channel</code> — the same for a channel you administer.',
     stop:
       '<code>/stop</code> — unsubscribe from everything: you no longer follow any topic or feed, and get no more digests.\n' +
       'Kept: your language, time zone and digest time, and what you received (so /latest does not repeat it); /subscribe brings you back with those settings. ' +
@@ -119,6 +119,7 @@ export const EN: Messages = {
   channelCannotPost: (channel) => `I cannot post in ${e(channel)}. Make me an admin with the right to post messages.`,
   channelSubscribed: (channel, items) => `${e(channel)} now follows ${list(items)}.`,
   channelNotAdminToUnsubscribe: (channel) => `Only an admin of ${e(channel)} can unsubscribe it.`,
+  channelNotAdminToView: (channel) => `Only an admin of ${e(channel)} can see what it follows.`,
   channelNotSubscribed: (channel) => `${e(channel)} follows nothing here. <code>/subscribe ${e(channel)} world</code> subscribes it.`,
   channelUnsubscribed: (channel, items) => `${e(channel)} no longer follows ${list(items)}.`,
   channelStopped: (channel) => `${e(channel)} is unsubscribed from everything and gets no more digests.`,

@@ -84,7 +84,7 @@ export const FR: Messages = {
       '<code>/language fr</code>, <code>/language nl</code>, <code>/language en</code> ou <code>/language de</code> — la langue que je parle. Les briefings restent dans la langue de leur article.',
     feeds: '<code>/feeds</code> — tous les flux par thème ; 🔴 signale un flux en panne en ce moment.',
     settings: '<code>/settings</code> — votre langue, votre fuseau, l’heure de la sélection et vos abonnements, avec des boutons pour les changer.',
-    status: '<code>/status</code> — ce que vous suivez, quand arrive votre prochaine sélection et quand vous avez reçu quelque chose pour la dernière fois.',
+    status: '<code>/status</code> — ce que vous suivez, quand arrive votre prochaine sélection et quand vous avez reçu quelque chose pour la dernière fois. <code>/status @canal</code> — la même chose pour un canal que vous administrez.',
     stop:
       '<code>/stop</code> — se désabonner de tout : vous ne suivez plus aucun thème ni flux et ne recevez plus de sélections.\n' +
       'Sont conservés : votre langue, votre fuseau horaire et l’heure de votre sélection, ainsi que ce que vous avez déjà reçu (/latest ne le répète donc pas) ; /subscribe vous fait revenir avec ces réglages. ' +
@@ -123,6 +123,7 @@ export const FR: Messages = {
   channelCannotPost: (channel) => `Je ne peux pas publier dans ${e(channel)}. Faites-moi administrateur avec le droit de publier des messages.`,
   channelSubscribed: (channel, items) => `${e(channel)} suit maintenant ${list(items)}.`,
   channelNotAdminToUnsubscribe: (channel) => `Seul un administrateur de ${e(channel)} peut le désabonner.`,
+  channelNotAdminToView: (channel) => `Seul un administrateur de ${e(channel)} peut voir ce qu’il suit.`,
   channelNotSubscribed: (channel) => `${e(channel)} ne suit rien ici. <code>/subscribe ${e(channel)} world</code> l’abonne.`,
   channelUnsubscribed: (channel, items) => `${e(channel)} ne suit plus ${list(items)}.`,
   channelStopped: (channel) => `${e(channel)} est désabonné de tout et ne reçoit plus de sélections.`,

@@ -80,7 +80,7 @@ export const NL: Messages = {
     language: '<code>/language nl</code>, <code>/language en</code>, <code>/language de</code> of <code>/language fr</code> — de taal die ik spreek. Briefings blijven in de taal van hun artikel.',
     feeds: '<code>/feeds</code> — alle feeds per onderwerp; 🔴 staat bij een feed die nu niet werkt.',
     settings: '<code>/settings</code> — je taal, tijdzone, tijd van het overzicht en abonnementen, met knoppen om ze te wijzigen.',
-    status: '<code>/status</code> — wat je volgt, wanneer je volgende overzicht komt en wanneer je voor het laatst iets kreeg.',
+    status: '<code>/status</code> — wat je volgt, wanneer je volgende overzicht komt en wanneer je voor het laatst iets kreeg. <code>/status @kanaal</code> — hetzelfde voor een kanaal dat je beheert.',
     stop:
       '<code>/stop</code> — overal voor afmelden: je volgt geen onderwerpen of feeds meer en krijgt geen overzichten meer.\n' +
       'Bewaard blijven je taal, tijdzone en tijd van het overzicht, en wat je al hebt ontvangen (dus /latest herhaalt dat niet); /subscribe brengt je terug met die instellingen. ' +
@@ -119,6 +119,7 @@ export const NL: Messages = {
   channelCannotPost: (channel) => `Ik kan niet posten in ${e(channel)}. Maak me beheerder met het recht om berichten te plaatsen.`,
   channelSubscribed: (channel, items) => `${e(channel)} volgt nu ${list(items)}.`,
   channelNotAdminToUnsubscribe: (channel) => `Alleen een beheerder van ${e(channel)} kan het kanaal afmelden.`,
+  channelNotAdminToView: (channel) => `Alleen een beheerder van ${e(channel)} kan zien wat het kanaal volgt.`,
   channelNotSubscribed: (channel) => `${e(channel)} volgt hier niets. <code>/subscribe ${e(channel)} world</code> meldt het aan.`,
   channelUnsubscribed: (channel, items) => `${e(channel)} volgt niet meer: ${list(items)}.`,
   channelStopped: (channel) => `${e(channel)} is overal voor afgemeld en krijgt geen overzichten meer.`,

@@ -176,6 +176,21 @@ describe('a channel', () => {
     expect(h.deps.subscribers.find(ADMIN.id)).toMatchObject({ active: true });
   });
 
+  it('shows one of its admins what it follows with /status @channel or /settings @channel, not the admin\'s own chat', async () => {
+    const channel = { ...CHANNEL, id: -1006666, username: 'latenews' };
+    h.emulator.addChat(channel);
+    h.emulator.setMember(channel.id, ADMIN.id, 'administrator');
+    h.emulator.setMember(channel.id, h.emulator.botUser.id, 'administrator', { can_post_messages: true });
+    expect((await say(h, ADMIN, '/status @latenews'))[0]!.text).toContain('@latenews follows nothing here');
+    await say(h, ADMIN, '/subscribe @latenews tech');
+    await say(h, ADMIN, '/subscribe world');
+    const [status] = await say(h, ADMIN, '/status @latenews');
+    expect(status!.text).toMatch(/^<b>@latenews<\/b>\n<b>Status<\/b>\nFollowing: <b>Tech<\/b>\n/);
+    expect((await say(h, ADMIN, '/settings @LateNews'))[0]!.text).toContain('Following: <b>Tech</b>');
+    expect((await say(h, MEMBER, '/status @latenews'))[0]!.text).toBe('Only an admin of @latenews can see what it follows.');
+    expect((await say(h, ADMIN, '/status @nochannel'))[0]!.text).toContain('I cannot find @nochannel');
+  });
+
   it('keeps its digests when the admin who subscribed it sends /stop in their own chat, as /help stop says', async () => {
     const channel = { ...CHANNEL, id: -1007777, username: 'noonnews' };
     h.emulator.addChat(channel);
