@@ -13,6 +13,7 @@ export const subscribeCommand: BotCommand = {
   name: 'subscribe',
   scope: 'settings',
   viewWithoutArgs: true,
+  channelWithAt: true,
   callbackPrefix: TOGGLE_PREFIX,
   callbackScope: 'settings',
   async run(c) {

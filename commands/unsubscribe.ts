@@ -15,6 +15,7 @@ export const unsubscribeCommand: BotCommand = {
   name: 'unsubscribe',
   scope: 'settings',
   viewWithoutArgs: true,
+  channelWithAt: true,
   async run(c) {
     if (c.args[0]?.startsWith('@')) return unsubscribeChannel(c, c.args[0], c.args.slice(1));
     if (c.args.length === 0) return c.reply(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds, c.topicNames));

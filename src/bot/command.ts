@@ -67,6 +67,11 @@ export interface BotCommand {
   readonly scope: 'everyone' | 'settings' | 'bot-admin';
   /** With no arguments the command only shows the current setting, so anyone may run it. */
   readonly viewWithoutArgs?: boolean;
+  /**
+   * With `@channel` first the command acts on that channel, not on this chat, and checks the
+   * channel's admins itself: in a group it is not held to the group's admins.
+   */
+  readonly channelWithAt?: boolean;
   run(context: CommandContext): Promise<void>;
   /** Button presses whose data starts with `${callbackPrefix}:`. */
   readonly callbackPrefix?: string;

@@ -92,7 +92,8 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
     const context = commandContext(deps, ctx, chat, parsed.args, now, shared);
     if (parsed.badArguments) return context.reply(context.msg.badArguments);
     if (command.scope === 'bot-admin' && !context.isBotAdmin) return context.reply(context.msg.botAdminsOnly);
-    const changes = command.scope === 'settings' && !(command.viewWithoutArgs && parsed.args.length === 0);
+    const onChannel = command.channelWithAt === true && parsed.args[0]?.startsWith('@') === true;
+    const changes = command.scope === 'settings' && !onChannel && !(command.viewWithoutArgs && parsed.args.length === 0);
     if (changes && !(await allowed(ctx))) return context.reply(context.msg.groupAdminsOnly);
     await command.run(context);
   });

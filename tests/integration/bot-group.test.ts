@@ -191,6 +191,19 @@ describe('a channel', () => {
     expect((await say(h, ADMIN, '/status @nochannel'))[0]!.text).toContain('I cannot find @nochannel');
   });
 
+  it('is subscribed from a group by its admin who is no admin of the group, and checked against the channel\'s admins there', async () => {
+    const group = newGroup();
+    const channel = { ...CHANNEL, id: -1005555, username: 'nightnews' };
+    h.emulator.addChat(channel);
+    h.emulator.setMember(channel.id, MEMBER.id, 'administrator');
+    h.emulator.setMember(channel.id, h.emulator.botUser.id, 'administrator', { can_post_messages: true });
+    expect((await say(h, MEMBER, '/subscribe@newsbrief_test_bot @nightnews world', group))[0]!.text).toContain('@nightnews now follows <b>World</b>');
+    expect((await say(h, ADMIN, '/unsubscribe @nightnews', group))[0]!.text).toContain('Only an admin of @nightnews can unsubscribe it');
+    expect((await say(h, MEMBER, '/unsubscribe @nightnews', group))[0]!.text).toContain('@nightnews is unsubscribed from everything');
+    expect((await say(h, MEMBER, '/subscribe world', group))[0]!.text).toContain('Only the admins of this group');
+    expect(h.deps.subscribers.find(group.id)).toMatchObject({ topics: [] });
+  });
+
   it('keeps its digests when the admin who subscribed it sends /stop in their own chat, as /help stop says', async () => {
     const channel = { ...CHANNEL, id: -1007777, username: 'noonnews' };
     h.emulator.addChat(channel);
