@@ -45,6 +45,16 @@ export function topicThreadOf(message: object | undefined): number | undefined {
   return 'message_thread_id' in message && typeof message.message_thread_id === 'number' ? message.message_thread_id : undefined;
 }
 
+/**
+ * What the sender typed: a message's text, or the caption of a photo, video or file. Telegram
+ * marks a command at the start of a caption as one (caption_entities), and a reader who sends
+ * `/subscribe world` under a picture means it as much as without one.
+ */
+export function typedTextOf(message: object): string | undefined {
+  if ('text' in message && typeof message.text === 'string') return message.text;
+  return 'caption' in message && typeof message.caption === 'string' ? message.caption : undefined;
+}
+
 /** What every command of one bot shares: the per-chat queue and the delivery log. */
 export interface SharedState {
   readonly queue: ChatQueue;

@@ -3,7 +3,7 @@ import type { Update } from 'telegraf/types';
 import { COMMANDS } from '../../commands/index.js';
 import { messagesFor } from '../i18n/index.js';
 import type { BotCommand } from './command.js';
-import { callbackContext, commandContext, ensureChat, languageOf, topicThreadOf } from './chat-context.js';
+import { callbackContext, commandContext, ensureChat, languageOf, topicThreadOf, typedTextOf } from './chat-context.js';
 import { createChatQueue } from './chat-queue.js';
 import { createDeliveryLog } from './delivery-log.js';
 import type { BotDeps } from './deps.js';
@@ -68,8 +68,9 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
       deps.subscribers.moveChat(message.chat.id, message.migrate_to_chat_id, deps.now());
       return;
     }
-    if (!('text' in message)) return;
-    const parsed = parseCommand(message.text);
+    const text = typedTextOf(message);
+    if (text === undefined) return;
+    const parsed = parseCommand(text);
     const isPrivate = message.chat.type === 'private';
     // In the forum topic it came from, as a command's own answers (commandContext).
     const reply = (html: string) => sendHtml(ctx.telegram, message.chat.id, html, undefined, topicThreadOf(message));
@@ -105,8 +106,9 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
   // for a command the bot does not have, the "did you mean" a new message gets.
   bot.on('edited_message', async (ctx) => {
     const message = ctx.editedMessage;
-    if (!('text' in message)) return;
-    const parsed = parseCommand(message.text);
+    const text = typedTextOf(message);
+    if (text === undefined) return;
+    const parsed = parseCommand(text);
     const isPrivate = message.chat.type === 'private';
     if (parsed === null || (parsed.mention !== null && parsed.mention !== ctx.botInfo.username.toLowerCase())) return;
     // In a group, as for a new message: an unknown command is answered only with this bot's @mention.
@@ -119,7 +121,7 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
     const answer = verdict === 'warn'
       ? msg.slowDown
       : byName.has(parsed.name)
-        ? msg.editNotRead(parsed.badArguments ? null : message.text.trim())
+        ? msg.editNotRead(parsed.badArguments ? null : text.trim())
         : unknownCommandText(parsed, everyoneNames, ctx.botInfo.username, msg);
     await sendHtml(ctx.telegram, message.chat.id, answer, undefined, topicThreadOf(message));
   });

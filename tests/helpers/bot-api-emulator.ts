@@ -155,17 +155,25 @@ export class BotApiEmulator {
 
   /** A user sends `text` in `chat` (a private chat with the user when `chat` is omitted). */
   sendText(from: UserInfo, text: string, chat?: ChatInfo, extra: Record<string, unknown> = {}): number {
-    const inChat = chat ?? { id: from.id, type: 'private' as const };
-    const entities = text.startsWith('/') ? [{ type: 'bot_command', offset: 0, length: text.split(/\s/)[0]!.length }] : undefined;
+    const entities = commandEntities(text);
+    return this.sendMessage(from, chat, { text, ...(entities ? { entities } : {}), ...extra });
+  }
+
+  /** A user sends a photo with `caption`, whose command Telegram marks in `caption_entities`. */
+  sendPhoto(from: UserInfo, caption: string, chat?: ChatInfo, extra: Record<string, unknown> = {}): number {
+    const entities = commandEntities(caption);
+    const photo = [{ file_id: 'AgACAgQAAx0', file_unique_id: 'AQAD', width: 90, height: 60 }];
+    return this.sendMessage(from, chat, { photo, caption, ...(entities ? { caption_entities: entities } : {}), ...extra });
+  }
+
+  private sendMessage(from: UserInfo, chat: ChatInfo | undefined, content: Record<string, unknown>): number {
     return this.pushUpdate({
       message: {
         message_id: this.userMessageId++,
         date: Math.floor(Date.now() / 1000),
-        chat: inChat,
+        chat: chat ?? { id: from.id, type: 'private' as const },
         from: { is_bot: false, first_name: 'Reader', ...from },
-        text,
-        ...(entities ? { entities } : {}),
-        ...extra,
+        ...content,
       },
     });
   }
@@ -176,7 +184,7 @@ export class BotApiEmulator {
    */
   editText(from: UserInfo, text: string, chat?: ChatInfo, messageId = this.userMessageId - 1): number {
     const inChat = chat ?? { id: from.id, type: 'private' as const };
-    const entities = text.startsWith('/') ? [{ type: 'bot_command', offset: 0, length: text.split(/\s/)[0]!.length }] : undefined;
+    const entities = commandEntities(text);
     const now = Math.floor(Date.now() / 1000);
     return this.pushUpdate({
       edited_message: {
@@ -350,6 +358,11 @@ export class BotApiEmulator {
       throw error;
     }
   }
+}
+
+/** The bot_command entity Telegram marks at the start of a text or caption that begins with `/`. */
+function commandEntities(text: string): { type: 'bot_command'; offset: number; length: number }[] | undefined {
+  return text.startsWith('/') ? [{ type: 'bot_command', offset: 0, length: text.split(/\s/)[0]!.length }] : undefined;
 }
 
 /** Aborts when the client goes away: a long poll held open for a closed connection ends at once. */

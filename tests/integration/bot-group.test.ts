@@ -59,6 +59,20 @@ describe('in a group', () => {
     expect(await answer('/tiem@newsbrief_test_bot 07:30')).toMatchObject({ message_thread_id: 77 });
   });
 
+  it('runs a command typed as the caption of a photo, for this bot only', async () => {
+    const group = newGroup();
+    h.emulator.sendPhoto(ADMIN, '/subscribe@some_other_bot world', group);
+    h.emulator.sendPhoto(ADMIN, 'a picture of the newsroom', group);
+    h.emulator.sendPhoto(ADMIN, '/subscribe@newsbrief_test_bot world', group);
+    const [reply] = await h.emulator.waitForMessages(group.id, 1);
+    expect(reply!.text).toContain('Now following: <b>World</b>');
+    expect(h.deps.subscribers.find(group.id)).toMatchObject({ topics: ['world'] });
+    const before = h.emulator.messagesTo(MEMBER.id).length;
+    h.emulator.sendPhoto(MEMBER, '/help time');
+    expect((await h.emulator.waitForMessages(MEMBER.id, 1, before))[0]!.text).toContain('/time');
+    expect(h.emulator.messagesTo(group.id)).toHaveLength(1);
+  });
+
   it('lets only group admins change settings, but anyone read them', async () => {
     const group = newGroup();
     expect((await say(h, MEMBER, '/subscribe@newsbrief_test_bot world', group))[0]!.text).toBe('Only the admins of this group can change its settings.');
