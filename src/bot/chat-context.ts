@@ -55,6 +55,15 @@ export function typedTextOf(message: object): string | undefined {
   return 'caption' in message && typeof message.caption === 'string' ? message.caption : undefined;
 }
 
+/**
+ * Where the chat's digests go: the forum topic in which its settings were last changed (a forum's
+ * General topic, or a chat without topics, when `threadId` is undefined). Written only when it moved.
+ */
+export function noteDigestThread(deps: BotDeps, chat: Subscriber, threadId: number | undefined, now: number): void {
+  const thread = threadId ?? null;
+  if (chat.threadId !== thread) deps.subscribers.update(chat.chatId, { threadId: thread }, now);
+}
+
 /** What every command of one bot shares: the per-chat queue and the delivery log. */
 export interface SharedState {
   readonly queue: ChatQueue;

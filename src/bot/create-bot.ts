@@ -3,7 +3,7 @@ import type { Update } from 'telegraf/types';
 import { COMMANDS } from '../../commands/index.js';
 import { messagesFor } from '../i18n/index.js';
 import type { BotCommand } from './command.js';
-import { callbackContext, commandContext, ensureChat, languageOf, topicThreadOf, typedTextOf } from './chat-context.js';
+import { callbackContext, commandContext, ensureChat, languageOf, noteDigestThread, topicThreadOf, typedTextOf } from './chat-context.js';
 import { createChatQueue } from './chat-queue.js';
 import { createDeliveryLog } from './delivery-log.js';
 import type { BotDeps } from './deps.js';
@@ -96,6 +96,7 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
     const onChannel = command.channelWithAt === true && parsed.args[0]?.startsWith('@') === true;
     const changes = command.scope === 'settings' && !onChannel && !(command.viewWithoutArgs && parsed.args.length === 0);
     if (changes && !(await allowed(ctx))) return context.reply(context.msg.groupAdminsOnly);
+    if (changes) noteDigestThread(deps, chat, topicThreadOf(message), now);
     await command.run(context);
   });
 
@@ -145,6 +146,7 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
         notice = messagesFor(chat.language).groupAdminsOnly;
         return;
       }
+      if (command.callbackScope === 'settings') noteDigestThread(deps, chat, topicThreadOf('message' in query ? query.message : undefined), now);
       await command.onCallback(callbackContext(deps, ctx, chat, rest, now, shared));
     } finally {
       await ctx.answerCbQuery(notice).catch((error: unknown) => deps.logger.warn({ err: error }, 'bot: answerCallbackQuery failed'));

@@ -130,4 +130,9 @@ export interface Subscriber {
   readonly lastDigestDate: string | null;
   /** When the last digest was sent; the next digest covers what came after. */
   readonly lastDigestAt: number | null;
+  /**
+   * The forum topic (message_thread_id) its digests go to: where the chat's settings were last
+   * changed. Null: the chat itself (a forum's General topic).
+   */
+  readonly threadId: number | null;
 }

@@ -8,7 +8,7 @@ import type { Sender } from '../telegram/sender.js';
 export interface DeliveryWorkerDeps {
   readonly outbox: OutboxRepository;
   readonly sender: Sender;
-  readonly chats: Pick<SubscriberRepository, 'find' | 'markInactive' | 'moveChat'>;
+  readonly chats: Pick<SubscriberRepository, 'find' | 'markInactive' | 'moveChat' | 'update'>;
   readonly clock: () => number;
   readonly logger: Logger;
   /** HTTP attempts for 5xx / network failures before a message may be `failed` (default 6). */
@@ -176,6 +176,20 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         if (attempts >= maxAttempts && now - message.createdAt > retryForMs) outbox.markFailed(id, outcome.reason, now);
         else outbox.reschedule(id, now, outcome.reason, true);
         logger.info({ chat_id: chatId, new_chat_id: outcome.newChatId }, 'jobs/deliver-outbox: chat migrated, resending');
+        return;
+      case 'thread_gone':
+        // The forum topic the digests went to was deleted or closed: the chat itself (General) gets
+        // them from now on, this one included, rather than none. Sent there already (a closed
+        // General topic), it is refused like any message.
+        if (message.payload.options?.['message_thread_id'] === undefined) {
+          outbox.markDead(id, outcome.reason, now);
+          logger.warn({ outbox_id: id, chat_id: chatId, error: outcome.reason }, 'jobs/deliver-outbox: message refused');
+          return;
+        }
+        outbox.leaveThread(chatId);
+        if (chats.find(chatId)?.threadId !== null) chats.update(chatId, { threadId: null }, now);
+        outbox.reschedule(id, now, outcome.reason, true);
+        logger.info({ chat_id: chatId, error: outcome.reason }, 'jobs/deliver-outbox: forum topic gone, sending to the chat itself');
         return;
       case 'rejected':
         outbox.markDead(id, outcome.reason, now);

@@ -19,9 +19,10 @@ export interface DigestOptions {
 /** Outbox priorities: answers to commands first, then live pushes, then digests. */
 const PRIORITY = { reply: 10, push: 5, digest: 0 } as const;
 
-/** How digests are sent: HTML, link previews off (a digest holds many links). */
-function digestPayload(text: string): OutboxPayload {
-  return { text, parse_mode: 'HTML', options: { link_preview_options: { is_disabled: true } } };
+/** How digests are sent: HTML, link previews off (a digest holds many links), in the chat's forum topic if it has one. */
+function digestPayload(text: string, threadId: number | null): OutboxPayload {
+  const thread = threadId === null ? {} : { message_thread_id: threadId };
+  return { text, parse_mode: 'HTML', options: { link_preview_options: { is_disabled: true }, ...thread } };
 }
 
 /**
@@ -83,7 +84,7 @@ export function goneNotice(chat: Subscriber, gone: readonly string[], names: Top
     chatId: chat.chatId,
     kind: 'digest',
     priority: PRIORITY.digest,
-    payload: digestPayload(messagesFor(chat.language).followsOnlyGone(labelGone(chat, gone, names))),
+    payload: digestPayload(messagesFor(chat.language).followsOnlyGone(labelGone(chat, gone, names)), chat.threadId),
   };
 }
 
@@ -95,14 +96,14 @@ export function goneNoticePrefix(chatId: number): string {
   return `${ONCE_KEY_PREFIX}gone:${chatId}:`;
 }
 
-/** The outbox messages of one chat's digest for `localDate` in `timeZone`, in order. */
-export function digestMessages(chatId: number, localDate: string, timeZone: string, parts: readonly string[]): NewOutboxMessage[] {
+/** The outbox messages of one chat's digest for `localDate` in `timeZone`, in order, to its forum topic `threadId` if any. */
+export function digestMessages(chatId: number, localDate: string, timeZone: string, parts: readonly string[], threadId: number | null = null): NewOutboxMessage[] {
   return parts.map((text, index) => ({
     key: digestMessageKey(chatId, localDate, timeZone, index + 1),
     chatId,
     kind: 'digest',
     priority: PRIORITY.digest,
-    payload: digestPayload(text),
+    payload: digestPayload(text, threadId),
   }));
 }
 

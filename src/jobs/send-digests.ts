@@ -103,7 +103,7 @@ function commitGroup(deps: SendDigestsDeps, make: DigestMaker, group: readonly D
       const { digest, parts } = make(chat, entry.localDate);
       // It follows feeds that are offered again: a gone notice it was given is retired.
       const run = {
-        chatId: chat.chatId, localDate: entry.localDate, timezone: entry.timezone, messages: digestMessages(chat.chatId, entry.localDate, entry.timezone, parts),
+        chatId: chat.chatId, localDate: entry.localDate, timezone: entry.timezone, messages: digestMessages(chat.chatId, entry.localDate, entry.timezone, parts, chat.threadId),
         articleSeqs: digestArticleSeqs(digest), retiresOnceKeys: goneNoticePrefix(chat.chatId),
       };
       built.push({ run, outcome: parts.length === 0 || digest?.quiet === true ? 'quiet' : 'digest' });

@@ -122,6 +122,8 @@ export interface OutboxRepository {
   abandonChat(chatId: number, reason: string, now: number): number;
   /** Unfinished messages of `oldChatId` move to `newChatId` (a group became a supergroup). */
   moveChat(oldChatId: number, newChatId: number): number;
+  /** Unfinished messages of the chat go to the chat itself, not to a forum topic (it was deleted or closed); returns how many. */
+  leaveThread(chatId: number): number;
   get(id: number): OutboxMessage | null;
   /** Counts for /stats; "today" starts at `dayStart`. */
   stats(dayStart: number): OutboxStats;

@@ -8,7 +8,7 @@ export type NewChat = Pick<Subscriber, 'chatId' | 'chatType' | 'title' | 'langua
 /** A chat's digest settings and the last digest sent: what deciding "is it due?" reads. */
 export type DigestSchedule = Pick<Subscriber, 'chatId' | 'timezone' | 'digestTime' | 'lastDigestDate' | 'lastDigestAt'>;
 
-export type SubscriberPatch = Partial<Pick<Subscriber, 'language' | 'timezone' | 'digestTime' | 'title' | 'chatType'>>;
+export type SubscriberPatch = Partial<Pick<Subscriber, 'language' | 'timezone' | 'digestTime' | 'title' | 'chatType' | 'threadId'>>;
 
 /** One line of a chat's subscription list: a topic (`world`) or a feed id (`bbc-world`). */
 export interface Subscription {

@@ -1,7 +1,7 @@
 /**
  * What a Bot API answer means for delivery, decided in one place: sent, retry later (429, 5xx,
- * network), the chat is gone for good (403, "chat not found"), the group moved, or the message
- * itself was refused. Callers switch on `kind`, never on status codes or description texts.
+ * network), the chat is gone for good (403, "chat not found"), the group moved, its forum topic is
+ * gone, or the message itself was refused. Callers switch on `kind`, never on status codes or description texts.
  */
 
 /** The outcome of one sendMessage call, as the outbox worker acts on it. */
@@ -19,6 +19,8 @@ export type SendOutcome =
   | { readonly kind: 'chat_gone'; readonly reason: string }
   /** 400 with migrate_to_chat_id: the group became a supergroup with a new id. */
   | { readonly kind: 'migrated'; readonly newChatId: number; readonly reason: string }
+  /** 400 "message thread not found" or a closed topic: the forum topic it was sent to is gone; the chat is not. */
+  | { readonly kind: 'thread_gone'; readonly reason: string }
   /** Any other 4xx: the message will never be accepted as it is. */
   | { readonly kind: 'rejected'; readonly reason: string };
 
@@ -53,6 +55,7 @@ export function classifyAnswer(status: number, body: BotApiAnswer | null): SendO
   // Bot-level: every message would fail the same way until the operator fixes the token or the URL.
   if (code === 401 || code === 404) return { kind: 'transient', reason };
   if (code === 403) return { kind: 'chat_gone', reason };
+  if (code === 400 && /message thread not found|TOPIC_CLOSED|TOPIC_DELETED/i.test(body.description ?? '')) return { kind: 'thread_gone', reason };
   if (code === 400 && /chat not found|peer_id_invalid|user is deactivated/i.test(body.description ?? '')) {
     return { kind: 'chat_gone', reason };
   }

@@ -48,6 +48,8 @@ export interface ChatInfo {
   readonly type: 'private' | 'group' | 'supergroup' | 'channel';
   readonly title?: string;
   readonly username?: string;
+  /** A supergroup with forum topics. */
+  readonly is_forum?: boolean;
 }
 
 export interface UserInfo {
@@ -96,6 +98,7 @@ export class BotApiEmulator {
   private readonly hung: (() => void)[] = [];
   private readonly migrated = new Map<number, number>();
   private readonly blocked = new Map<number, string>();
+  private readonly deletedTopics = new Set<string>();
   private readonly chats = new Map<number | string, ChatInfo>();
   private readonly members = new Map<string, Record<string, unknown>>();
   private readonly nextMessageId = new Map<number, number>();
@@ -208,7 +211,10 @@ export class BotApiEmulator {
         from: { is_bot: false, first_name: 'Reader', ...from },
         chat_instance: String(message.chat_id),
         data,
-        message: { message_id: message.message_id, date: Math.floor(Date.now() / 1000), chat: inChat, text: message.text, from: this.botUser },
+        message: {
+          message_id: message.message_id, date: Math.floor(Date.now() / 1000), chat: inChat, text: message.text, from: this.botUser,
+          ...(message.message_thread_id === undefined ? {} : { message_thread_id: message.message_thread_id, is_topic_message: true }),
+        },
       },
     });
   }
@@ -246,6 +252,11 @@ export class BotApiEmulator {
   /** From now on, sending to this chat answers 403 (`bot was blocked by the user` by default). */
   blockChat(chatId: number, description = 'Forbidden: bot was blocked by the user'): void {
     this.blocked.set(chatId, description);
+  }
+
+  /** From now on, sending to this forum topic answers 400 "message thread not found" (an admin deleted it). */
+  deleteTopic(chatId: number, threadId: number): void {
+    this.deletedTopics.add(`${chatId}:${threadId}`);
   }
 
   // ---- looking at what happened ----
@@ -298,6 +309,9 @@ export class BotApiEmulator {
   }
   /** @internal */ blockedReason(chatId: number): string | undefined {
     return this.blocked.get(chatId);
+  }
+  /** @internal */ topicDeleted(chatId: number, threadId: number): boolean {
+    return this.deletedTopics.has(`${chatId}:${threadId}`);
   }
   /** @internal */ newMessageId(chatId: number): number {
     const id = (this.nextMessageId.get(chatId) ?? 0) + 1;

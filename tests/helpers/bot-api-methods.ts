@@ -73,6 +73,8 @@ export function methodHandlers(emulator: BotApiEmulator): Record<string, Handler
       const text = checkText(params);
       const reply_markup = markupOf(params);
       const chat = emulator.chatFor(chatId);
+      const threadId = params.message_thread_id === undefined ? undefined : Number(params.message_thread_id);
+      if (threadId !== undefined && emulator.topicDeleted(chatId, threadId)) throw badRequest('message thread not found');
       const isGroup = chat ? chat.type === 'group' || chat.type === 'supergroup' : chatId < 0;
       const limited = emulator.limits.check(chatId, isGroup, Date.now());
       if (limited) {
@@ -86,7 +88,7 @@ export function methodHandlers(emulator: BotApiEmulator): Record<string, Handler
         reply_markup,
         link_preview_options: jsonOf(params.link_preview_options),
         disable_web_page_preview: params.disable_web_page_preview === undefined ? undefined : String(params.disable_web_page_preview) === 'true',
-        message_thread_id: params.message_thread_id === undefined ? undefined : Number(params.message_thread_id),
+        message_thread_id: threadId,
         edits: 0,
       };
       emulator.sent.push(message);
@@ -97,6 +99,7 @@ export function methodHandlers(emulator: BotApiEmulator): Record<string, Handler
         chat: chat ?? { id: chatId, type: chatId > 0 ? 'private' : 'group' },
         from: emulator.botUser,
         text,
+        ...(threadId !== undefined && chat?.is_forum === true ? { message_thread_id: threadId, is_topic_message: true } : {}),
         ...(reply_markup ? { reply_markup } : {}),
       };
     },

@@ -73,6 +73,29 @@ describe('in a group', () => {
     expect(h.emulator.messagesTo(group.id)).toHaveLength(1);
   });
 
+  it('sends a forum group\'s digests to the topic where an admin last changed its settings, and answers buttons there', async () => {
+    const forum = { ...newGroup(), is_forum: true };
+    h.emulator.addChat(forum);
+    const inTopic = (id: number) => ({ is_topic_message: true, message_thread_id: id });
+    const answer = async (from: typeof ADMIN, text: string, extra: Record<string, unknown> = {}) => {
+      const before = h.emulator.messagesTo(forum.id).length;
+      h.emulator.sendText(from, text, forum, extra);
+      return (await h.emulator.waitForMessages(forum.id, 1, before))[0]!;
+    };
+    await answer(ADMIN, '/subscribe world', inTopic(77));
+    expect(h.deps.subscribers.find(forum.id)).toMatchObject({ topics: ['world'], threadId: 77 });
+    // Looking, or a member's refused change, moves nothing.
+    await answer(MEMBER, '/time', inTopic(78));
+    await answer(MEMBER, '/time 09:00', inTopic(78));
+    expect(h.deps.subscribers.find(forum.id)?.threadId).toBe(77);
+    const settings = await answer(MEMBER, '/settings', inTopic(79));
+    expect(settings.message_thread_id).toBe(79);
+    await press(h, ADMIN, settings, 'set:digest', forum);
+    expect(h.deps.subscribers.find(forum.id)).toMatchObject({ digestTime: null, threadId: 79 });
+    await answer(ADMIN, '/time 08:00');
+    expect(h.deps.subscribers.find(forum.id)).toMatchObject({ digestTime: '08:00', threadId: null });
+  });
+
   it('lets only group admins change settings, but anyone read them', async () => {
     const group = newGroup();
     expect((await say(h, MEMBER, '/subscribe@newsbrief_test_bot world', group))[0]!.text).toBe('Only the admins of this group can change its settings.');

@@ -72,6 +72,32 @@ describe('delivery through the Bot API emulator with limits and faults', () => {
     expect(db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE state = 'sent' AND telegram_message_id IS NULL`).get()).toEqual({ n: 0 });
   });
 
+  it('sends a forum group\'s digest to its topic, and to General once that topic is deleted', async () => {
+    const forums = [-1000000021, -1000000022];
+    seedChats(db, forums.map((chatId) => ({ chatId, chatType: 'supergroup' as const })), DIGEST_MINUTE);
+    for (const chatId of forums) emulator.addChat({ id: chatId, type: 'supergroup', is_forum: true });
+    const subscribers = createSqliteSubscriberRepository(db);
+    subscribers.update(forums[0]!, { threadId: 77 }, DIGEST_MINUTE);
+    subscribers.update(forums[1]!, { threadId: 55 }, DIGEST_MINUTE);
+    emulator.deleteTopic(forums[1]!, 55);
+    const outbox = createSqliteOutboxRepository(db);
+    const sender = createSender({ transport: createFetchTransport({ apiRoot: emulator.apiRoot, token: emulator.token }), globalPerSecond: 60, clock: Date.now });
+    const worker = createDeliveryWorker({ outbox, sender, chats: subscribers, clock: Date.now, logger, baseBackoffMs: 20, maxBackoffMs: 100 });
+    worker.start();
+    await sendDueDigests({ subscribers, articles: createSqliteArticleRepository(db), outbox, catalog: SEED_CATALOG, options: { topN: 8, quietLine: false, catchUpHours: 3 }, worker, logger }, DIGEST_MINUTE);
+    await emulator.waitFor(() => forums.every((id) => emulator.messagesTo(id).length >= 1), 10_000);
+    await emulator.waitFor(() => outbox.stats(0).pending + outbox.stats(0).sending === 0, 5_000);
+    await worker.stop();
+    sender.close();
+
+    expect(emulator.messagesTo(forums[0]!).map((m) => m.message_thread_id)).toEqual([77]);
+    expect(emulator.messagesTo(forums[1]!).map((m) => m.message_thread_id)).toEqual([undefined]);
+    expect(emulator.messagesTo(forums[1]!)[0]!.text).toContain('📰');
+    expect(subscribers.find(forums[1]!)?.threadId).toBeNull();
+    expect(subscribers.find(forums[0]!)?.threadId).toBe(77);
+    expect(outbox.stats(0)).toMatchObject({ dead: 0, failed: 0 });
+  });
+
   it('sends each message once when two processes share the database (a restart that overlaps the old process)', async () => {
     const chatIds = Array.from({ length: 30 }, (_, i) => i + 1);
     seedChats(db, chatIds.map((chatId) => ({ chatId })), DIGEST_MINUTE);

@@ -156,6 +156,8 @@ describe('classifyAnswer', () => {
     expect(classifyAnswer(400, { ok: false, error_code: 400, description: 'Bad Request: group chat was upgraded', parameters: { migrate_to_chat_id: -100123 } }))
       .toMatchObject({ kind: 'migrated', newChatId: -100123 });
     expect(classifyAnswer(400, { ok: false, error_code: 400, description: "Bad Request: can't parse entities" }).kind).toBe('rejected');
+    expect(classifyAnswer(400, { ok: false, error_code: 400, description: 'Bad Request: message thread not found' }).kind).toBe('thread_gone');
+    expect(classifyAnswer(400, { ok: false, error_code: 400, description: 'Bad Request: TOPIC_CLOSED' }).kind).toBe('thread_gone');
     expect(classifyAnswer(502, null).kind).toBe('transient');
     // 401/404 are about the bot (revoked token, wrong API root), not the message: keep it, retry.
     expect(classifyAnswer(401, { ok: false, error_code: 401, description: 'Unauthorized' }))

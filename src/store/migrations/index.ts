@@ -11,6 +11,7 @@ import { ONCE_KEYS } from './010-once-keys.js';
 import { INTERFACE_LANGUAGES } from './011-interface-languages.js';
 import { DIGEST_RUNS_ZONE } from './012-digest-runs-zone.js';
 import { FETCHED_PAGES } from './013-fetched-pages.js';
+import { DIGEST_THREAD } from './014-digest-thread.js';
 
 /** One versioned step of the schema; `version` is stored in SQLite's `user_version`. */
 export interface Migration {
@@ -41,4 +42,5 @@ export const MIGRATIONS: readonly Migration[] = [
   INTERFACE_LANGUAGES,
   DIGEST_RUNS_ZONE,
   FETCHED_PAGES,
+  DIGEST_THREAD,
 ];

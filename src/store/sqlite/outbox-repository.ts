@@ -80,6 +80,9 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
   );
   const abandon = db.prepare(`UPDATE outbox SET state = 'dead', last_error = ? WHERE chat_id = ? AND state IN ${OPEN}`);
   const move = db.prepare(`UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND state IN ${OPEN}`);
+  const unthread = db.prepare(
+    `UPDATE outbox SET payload = json_remove(payload, '$.options.message_thread_id') WHERE chat_id = ? AND state IN ${OPEN} AND json_extract(payload, '$.options.message_thread_id') IS NOT NULL`,
+  );
   const one = db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?');
   const counts = db.prepare<[number], { state: OutboxState; n: number }>(
     `SELECT state, COUNT(*) AS n FROM outbox WHERE state <> 'sent' GROUP BY state
@@ -149,6 +152,7 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
     },
     abandonChat: (chatId, reason) => abandon.run(reason, chatId).changes,
     moveChat: (oldChatId, newChatId) => move.run(newChatId, oldChatId).changes,
+    leaveThread: (chatId) => unthread.run(chatId).changes,
     get(id) {
       const row = one.get(id);
       return row ? toMessage(row) : null;

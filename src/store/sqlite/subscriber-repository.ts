@@ -31,6 +31,7 @@ interface SubscriberRow {
   created_at: number;
   last_digest_date: string | null;
   last_digest_at: number | null;
+  thread_id: number | null;
 }
 
 const PATCH_COLUMNS: Record<keyof SubscriberPatch, string> = {
@@ -39,6 +40,7 @@ const PATCH_COLUMNS: Record<keyof SubscriberPatch, string> = {
   digestTime: 'digest_time',
   title: 'title',
   chatType: 'chat_type',
+  threadId: 'thread_id',
 };
 
 /**
@@ -217,5 +219,6 @@ function toSubscriber(row: SubscriberRow, subscriptions: readonly Subscription[]
     createdAt: row.created_at,
     lastDigestDate: row.last_digest_date,
     lastDigestAt: row.last_digest_at,
+    threadId: row.thread_id,
   };
 }
