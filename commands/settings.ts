@@ -1,4 +1,5 @@
 import type { BotCommand, CommandContext, Keyboard } from '../src/bot/command.js';
+import { isChannelRef } from '../src/bot/channel-ref.js';
 import { UI_LANGUAGES, type Subscriber, type UiLanguage } from '../src/core/types.js';
 import { formatTimeOfDay, messagesFor, uiLanguageFor } from '../src/i18n/index.js';
 import { settingsView, toggleKeyboard } from '../src/bot/views.js';
@@ -12,7 +13,7 @@ export const settingsCommand: BotCommand = {
   callbackScope: 'settings',
   async run(c) {
     // A channel's settings have no buttons here (they would change this chat): its status instead.
-    if (c.args[0]?.startsWith('@')) return statusOfChannel(c, c.args[0]);
+    if (isChannelRef(c.args[0])) return statusOfChannel(c, c.args[0]);
     await c.reply(c.msg.settings(settingsView(c.chat, c.feeds, c.topicNames)), settingsKeyboard(c.chat, c.deps.defaults.digestTime));
   },
   async onCallback(c) {

@@ -1,4 +1,5 @@
 import type { BotCommand, CommandContext } from '../src/bot/command.js';
+import { isChannelRef } from '../src/bot/channel-ref.js';
 import { awaitsDigest, dueDigests } from '../src/core/digest-schedule.js';
 import { addDays, instantOfLocal, localDateOf } from '../src/core/local-time.js';
 import type { Subscriber } from '../src/core/types.js';
@@ -12,7 +13,7 @@ export const statusCommand: BotCommand = {
   name: 'status',
   scope: 'everyone',
   async run(c) {
-    if (c.args[0]?.startsWith('@')) return statusOfChannel(c, c.args[0]);
+    if (isChannelRef(c.args[0])) return statusOfChannel(c, c.args[0]);
     await c.reply(statusText(c, c.chat));
   },
 };

@@ -1,4 +1,5 @@
 import type { BotCommand, CallbackContext } from '../src/bot/command.js';
+import { isChannelRef } from '../src/bot/channel-ref.js';
 import { availableTopics } from '../src/core/following.js';
 import { offeredNames, resolveSubscriptions, retryWithClosest, shownItems } from '../src/bot/subscription-feeds.js';
 import { TOGGLE_PREFIX, feedIdTag, settingsView, toggleKeyboard, togglePage } from '../src/bot/views.js';
@@ -13,11 +14,11 @@ export const subscribeCommand: BotCommand = {
   name: 'subscribe',
   scope: 'settings',
   viewWithoutArgs: true,
-  channelWithAt: true,
+  channelArgument: true,
   callbackPrefix: TOGGLE_PREFIX,
   callbackScope: 'settings',
   async run(c) {
-    if (c.args[0]?.startsWith('@')) return subscribeChannel(c, c.args[0], c.args.slice(1));
+    if (isChannelRef(c.args[0])) return subscribeChannel(c, c.args[0], c.args.slice(1));
     if (c.args.length === 0) return c.reply(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds, c.topicNames));
     const { items, unknown } = resolveSubscriptions(c.args, c.feeds, c.topicNames);
     const lines: string[] = [];

@@ -1,4 +1,5 @@
 import type { BotCommand } from '../src/bot/command.js';
+import { isChannelRef } from '../src/bot/channel-ref.js';
 import { followedItems, resolveSubscriptions, retryWithClosest, shownItems } from '../src/bot/subscription-feeds.js';
 import { typedTopicNames } from '../src/core/topic-names.js';
 import { toggleKeyboard } from '../src/bot/views.js';
@@ -15,9 +16,9 @@ export const unsubscribeCommand: BotCommand = {
   name: 'unsubscribe',
   scope: 'settings',
   viewWithoutArgs: true,
-  channelWithAt: true,
+  channelArgument: true,
   async run(c) {
-    if (c.args[0]?.startsWith('@')) return unsubscribeChannel(c, c.args[0], c.args.slice(1));
+    if (isChannelRef(c.args[0])) return unsubscribeChannel(c, c.args[0], c.args.slice(1));
     if (c.args.length === 0) return c.reply(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds, c.topicNames));
     // What the chat follows goes, offered or not (feeds.json may have dropped it since).
     const { items: followed, rest } = followedItems(c.args, c.chat, c.topicNames);

@@ -68,10 +68,10 @@ export interface BotCommand {
   /** With no arguments the command only shows the current setting, so anyone may run it. */
   readonly viewWithoutArgs?: boolean;
   /**
-   * With `@channel` first the command acts on that channel, not on this chat, and checks the
-   * channel's admins itself: in a group it is not held to the group's admins.
+   * With a channel first (`@channel` or its id, isChannelRef) the command acts on that channel, not
+   * on this chat, and checks the channel's admins itself: in a group it is not held to the group's admins.
    */
-  readonly channelWithAt?: boolean;
+  readonly channelArgument?: boolean;
   run(context: CommandContext): Promise<void>;
   /** Button presses whose data starts with `${callbackPrefix}:`. */
   readonly callbackPrefix?: string;

@@ -4,6 +4,7 @@ import { COMMANDS } from '../../commands/index.js';
 import { messagesFor } from '../i18n/index.js';
 import type { BotCommand } from './command.js';
 import { callbackContext, commandContext, ensureChat, languageOf, noteDigestThread, topicThreadOf, typedTextOf } from './chat-context.js';
+import { isChannelRef } from './channel-ref.js';
 import { createChatQueue } from './chat-queue.js';
 import { createDeliveryLog } from './delivery-log.js';
 import type { BotDeps } from './deps.js';
@@ -93,7 +94,7 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
     const context = commandContext(deps, ctx, chat, parsed.args, now, shared);
     if (parsed.badArguments) return context.reply(context.msg.badArguments);
     if (command.scope === 'bot-admin' && !context.isBotAdmin) return context.reply(context.msg.botAdminsOnly);
-    const onChannel = command.channelWithAt === true && parsed.args[0]?.startsWith('@') === true;
+    const onChannel = command.channelArgument === true && isChannelRef(parsed.args[0]);
     const changes = command.scope === 'settings' && !onChannel && !(command.viewWithoutArgs && parsed.args.length === 0);
     if (changes && !(await allowed(ctx))) return context.reply(context.msg.groupAdminsOnly);
     if (changes) noteDigestThread(deps, chat, topicThreadOf(message), now);

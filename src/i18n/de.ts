@@ -61,7 +61,7 @@ export const DE: Messages = {
     subscribe:
       '<code>/subscribe</code> — eine Schaltfläche für jedes Thema und jeden Feed: tippen, um zu folgen oder nicht mehr zu folgen.\n' +
       '<code>/subscribe world tech</code> — Themen oder Feeds mit Namen folgen (/feeds listet sie auf).\n' +
-      '<code>/subscribe @kanal world</code> — ein Kanal, den du verwaltest, bekommt die tägliche Übersicht; mach mich zuerst zum Admin des Kanals.',
+      '<code>/subscribe @kanal world</code> — ein Kanal, den du verwaltest, bekommt die tägliche Übersicht; mach mich zuerst zum Admin des Kanals. Einen Kanal ohne @Namen nennst du bei seiner ID (<code>/subscribe -1001234567890 world</code>).',
     unsubscribe:
       '<code>/unsubscribe</code> — die Schaltflächen von /subscribe: ✅ steht bei allem, dem du folgst; antippen, um nicht mehr zu folgen.\n' +
       '<code>/unsubscribe tech</code> — Themen oder Feeds mit Namen nicht mehr folgen.\n' +

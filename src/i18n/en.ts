@@ -61,7 +61,7 @@ export const EN: Messages = {
     subscribe:
       '<code>/subscribe</code> — a button for every topic and feed: tap to follow or stop following.\n' +
       '<code>/subscribe world tech</code> — follow topics or feeds by name (/feeds lists them).\n' +
-      '<code>/subscribe @channel world</code> — a channel you administer gets the daily digest; make me an admin of the channel first.',
+      '<code>/subscribe @channel world</code> — a channel you administer gets the daily digest; make me an admin of the channel first. A channel without an @name is named by its id (<code>/subscribe -1001234567890 world</code>).',
     unsubscribe:
       '<code>/unsubscribe</code> — the buttons of /subscribe: ✅ marks what you follow; tap it to stop following.\n' +
       '<code>/unsubscribe tech</code> — stop following topics or feeds by name.\n' +

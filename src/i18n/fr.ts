@@ -64,7 +64,7 @@ export const FR: Messages = {
     subscribe:
       '<code>/subscribe</code> — un bouton par thème et par flux : touchez pour suivre ou ne plus suivre.\n' +
       '<code>/subscribe world tech</code> — suivre des thèmes ou des flux par leur nom (/feeds les liste).\n' +
-      '<code>/subscribe @canal world</code> — un canal que vous administrez reçoit la sélection du jour ; faites-moi d’abord administrateur du canal.',
+      '<code>/subscribe @canal world</code> — un canal que vous administrez reçoit la sélection du jour ; faites-moi d’abord administrateur du canal. Un canal sans @nom se désigne par son identifiant (<code>/subscribe -1001234567890 world</code>).',
     unsubscribe:
       '<code>/unsubscribe</code> — les boutons de /subscribe : ✅ marque ce que vous suivez ; touchez-le pour ne plus le suivre.\n' +
       '<code>/unsubscribe tech</code> — ne plus suivre des thèmes ou des flux par leur nom.\n' +

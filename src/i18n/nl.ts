@@ -61,7 +61,7 @@ export const NL: Messages = {
     subscribe:
       '<code>/subscribe</code> — een knop voor elk onderwerp en elke feed: tik om te volgen of niet meer te volgen.\n' +
       '<code>/subscribe world tech</code> — onderwerpen of feeds volgen op naam (/feeds toont ze).\n' +
-      '<code>/subscribe @kanaal world</code> — een kanaal dat jij beheert krijgt het dagelijkse overzicht; maak mij eerst beheerder van het kanaal.',
+      '<code>/subscribe @kanaal world</code> — een kanaal dat jij beheert krijgt het dagelijkse overzicht; maak mij eerst beheerder van het kanaal. Een kanaal zonder @naam noem je bij zijn id (<code>/subscribe -1001234567890 world</code>).',
     unsubscribe:
       '<code>/unsubscribe</code> — de knoppen van /subscribe: ✅ staat bij wat je volgt; tik erop om het niet meer te volgen.\n' +
       '<code>/unsubscribe tech</code> — onderwerpen of feeds niet meer volgen, op naam.\n' +

@@ -241,6 +241,21 @@ describe('a channel', () => {
     expect(h.deps.subscribers.find(group.id)).toMatchObject({ topics: [] });
   });
 
+  it('is named by its id when it has no @name (private, or made private since it was subscribed)', async () => {
+    const channel = { id: -1004444444, type: 'channel' as const, title: 'Private desk' };
+    h.emulator.addChat(channel);
+    h.emulator.setMember(channel.id, ADMIN.id, 'creator');
+    h.emulator.setMember(channel.id, h.emulator.botUser.id, 'administrator', { can_post_messages: true });
+    const own = h.deps.subscribers.find(ADMIN.id);
+    expect((await say(h, ADMIN, '/subscribe -1004444444 world'))[0]!.text).toContain('-1004444444 now follows <b>World</b>');
+    expect(h.deps.subscribers.find(channel.id)).toMatchObject({ chatType: 'channel', topics: ['world'] });
+    expect(h.deps.subscribers.find(ADMIN.id)?.topics).toEqual(own?.topics);
+    expect((await say(h, ADMIN, '/status -1004444444'))[0]!.text).toContain('Following: <b>World</b>');
+    expect((await say(h, MEMBER, '/unsubscribe -1004444444'))[0]!.text).toContain('Only an admin of -1004444444 can unsubscribe it');
+    expect((await say(h, ADMIN, '/unsubscribe -1004444444'))[0]!.text).toContain('-1004444444 is unsubscribed from everything');
+    expect(h.deps.subscribers.find(channel.id)).toMatchObject({ topics: [], active: false });
+  });
+
   it('keeps its digests when the admin who subscribed it sends /stop in their own chat, as /help stop says', async () => {
     const channel = { ...CHANNEL, id: -1007777, username: 'noonnews' };
     h.emulator.addChat(channel);
