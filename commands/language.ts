@@ -1,6 +1,8 @@
 import type { BotCommand } from '../src/bot/command.js';
+import { isChannelRef } from '../src/bot/channel-ref.js';
 import type { UiLanguage } from '../src/core/types.js';
 import { messagesFor } from '../src/i18n/index.js';
+import { runOnChannel } from './channel-target.js';
 
 const NAMES: Record<string, UiLanguage> = {
   nl: 'nl', nederlands: 'nl', dutch: 'nl', niederländisch: 'nl', néerlandais: 'nl',
@@ -14,8 +16,10 @@ export const languageCommand: BotCommand = {
   name: 'language',
   scope: 'settings',
   viewWithoutArgs: true,
+  channelArgument: true,
   async run(c) {
-    if (c.args.length === 0) return c.reply(c.msg.languageCurrent);
+    if (isChannelRef(c.args[0])) return runOnChannel(c, languageCommand, c.args[0]);
+    if (c.args.length === 0) return c.reply(messagesFor(c.chat.language).languageCurrent);
     const language = NAMES[(c.args[0] ?? '').toLowerCase()];
     if (language === undefined) return c.reply(c.msg.languageBad);
     c.deps.subscribers.update(c.chat.chatId, { language }, c.now);

@@ -1,14 +1,18 @@
 import type { BotCommand } from '../src/bot/command.js';
+import { isChannelRef } from '../src/bot/channel-ref.js';
 import { formatTimeOfDay } from '../src/i18n/index.js';
 import { parseDigestTime } from '../src/telegram/time-input.js';
 import { timezoneLabel } from '../src/telegram/timezone-label.js';
+import { runOnChannel } from './channel-target.js';
 
 /** /time HH:MM | off: when the daily digest arrives, in the chat's own time zone. */
 export const timeCommand: BotCommand = {
   name: 'time',
   scope: 'settings',
   viewWithoutArgs: true,
+  channelArgument: true,
   async run(c) {
+    if (isChannelRef(c.args[0])) return runOnChannel(c, timeCommand, c.args[0]);
     if (c.args.length === 0) return c.reply(c.msg.timeCurrent(c.chat.digestTime === null ? null : formatTimeOfDay(c.chat.digestTime, c.chat.language), timezoneLabel(c.chat.timezone)));
     const input = parseDigestTime(c.args.join(' '));
     if (!input.ok) return c.reply(c.msg.timeBad);

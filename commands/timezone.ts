@@ -1,14 +1,18 @@
 import type { BotCommand } from '../src/bot/command.js';
+import { isChannelRef } from '../src/bot/channel-ref.js';
 import { formatDateTime } from '../src/i18n/index.js';
 import { countryWithSeveralClocks, parseTimezone } from '../src/telegram/timezone-input.js';
 import { timezoneLabel } from '../src/telegram/timezone-label.js';
+import { runOnChannel } from './channel-target.js';
 
 /** /timezone Area/City | city | country | +02:00: the zone digests and dates are shown in. */
 export const timezoneCommand: BotCommand = {
   name: 'timezone',
   scope: 'settings',
   viewWithoutArgs: true,
+  channelArgument: true,
   async run(c) {
+    if (isChannelRef(c.args[0])) return runOnChannel(c, timezoneCommand, c.args[0]);
     if (c.args.length === 0) {
       return c.reply(c.msg.timezoneCurrent(timezoneLabel(c.chat.timezone), formatDateTime(c.now, c.chat.timezone, c.chat.language)));
     }

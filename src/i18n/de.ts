@@ -61,7 +61,8 @@ export const DE: Messages = {
     subscribe:
       '<code>/subscribe</code> — eine Schaltfläche für jedes Thema und jeden Feed: tippen, um zu folgen oder nicht mehr zu folgen.\n' +
       '<code>/subscribe world tech</code> — Themen oder Feeds mit Namen folgen (/feeds listet sie auf).\n' +
-      '<code>/subscribe @kanal world</code> — ein Kanal, den du verwaltest, bekommt die tägliche Übersicht; mach mich zuerst zum Admin des Kanals. Einen Kanal ohne @Namen nennst du bei seiner ID (<code>/subscribe -1001234567890 world</code>).',
+      '<code>/subscribe @kanal world</code> — ein Kanal, den du verwaltest, bekommt die tägliche Übersicht; mach mich zuerst zum Admin des Kanals. Einen Kanal ohne @Namen nennst du bei seiner ID (<code>/subscribe -1001234567890 world</code>).\n' +
+      '<code>/time @kanal 06:00</code>, <code>/timezone @kanal London</code>, <code>/language @kanal de</code> — Uhrzeit der Übersicht, Zeitzone und Sprache des Kanals.',
     unsubscribe:
       '<code>/unsubscribe</code> — die Schaltflächen von /subscribe: ✅ steht bei allem, dem du folgst; antippen, um nicht mehr zu folgen.\n' +
       '<code>/unsubscribe tech</code> — Themen oder Feeds mit Namen nicht mehr folgen.\n' +
@@ -120,7 +121,7 @@ export const DE: Messages = {
   channelCannotPost: (channel) => `Ich kann in ${e(channel)} nichts posten. Mach mich zum Admin mit dem Recht, Nachrichten zu senden.`,
   channelSubscribed: (channel, items) => `${e(channel)} folgt jetzt ${list(items)}.`,
   channelNotAdminToUnsubscribe: (channel) => `Nur ein Admin von ${e(channel)} kann ihn abbestellen.`,
-  channelNotAdminToView: (channel) => `Nur ein Admin von ${e(channel)} kann sehen, was er abonniert hat.`,
+  channelNotAdminToView: (channel) => `Nur ein Admin von ${e(channel)} kann seine Einstellungen sehen oder ändern.`,
   channelNotSubscribed: (channel) => `${e(channel)} folgt hier nichts. <code>/subscribe ${e(channel)} world</code> abonniert ihn.`,
   channelUnsubscribed: (channel, items) => `${e(channel)} folgt ${list(items)} nicht mehr.`,
   channelStopped: (channel) => `${e(channel)} ist von allem abgemeldet und bekommt keine Übersichten mehr.`,

@@ -61,7 +61,8 @@ export const EN: Messages = {
     subscribe:
       '<code>/subscribe</code> — a button for every topic and feed: tap to follow or stop following.\n' +
       '<code>/subscribe world tech</code> — follow topics or feeds by name (/feeds lists them).\n' +
-      '<code>/subscribe @channel world</code> — a channel you administer gets the daily digest; make me an admin of the channel first. A channel without an @name is named by its id (<code>/subscribe -1001234567890 world</code>).',
+      '<code>/subscribe @channel world</code> — a channel you administer gets the daily digest; make me an admin of the channel first. A channel without an @name is named by its id (<code>/subscribe -1001234567890 world</code>).\n' +
+      '<code>/time @channel 06:00</code>, <code>/timezone @channel London</code>, <code>/language @channel en</code> — the channel\'s digest time, time zone and language.',
     unsubscribe:
       '<code>/unsubscribe</code> — the buttons of /subscribe: ✅ marks what you follow; tap it to stop following.\n' +
       '<code>/unsubscribe tech</code> — stop following topics or feeds by name.\n' +
@@ -119,7 +120,7 @@ export const EN: Messages = {
   channelCannotPost: (channel) => `I cannot post in ${e(channel)}. Make me an admin with the right to post messages.`,
   channelSubscribed: (channel, items) => `${e(channel)} now follows ${list(items)}.`,
   channelNotAdminToUnsubscribe: (channel) => `Only an admin of ${e(channel)} can unsubscribe it.`,
-  channelNotAdminToView: (channel) => `Only an admin of ${e(channel)} can see what it follows.`,
+  channelNotAdminToView: (channel) => `Only an admin of ${e(channel)} can see or change its settings.`,
   channelNotSubscribed: (channel) => `${e(channel)} follows nothing here. <code>/subscribe ${e(channel)} world</code> subscribes it.`,
   channelUnsubscribed: (channel, items) => `${e(channel)} no longer follows ${list(items)}.`,
   channelStopped: (channel) => `${e(channel)} is unsubscribed from everything and gets no more digests.`,

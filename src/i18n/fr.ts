@@ -64,7 +64,8 @@ export const FR: Messages = {
     subscribe:
       '<code>/subscribe</code> — un bouton par thème et par flux : touchez pour suivre ou ne plus suivre.\n' +
       '<code>/subscribe world tech</code> — suivre des thèmes ou des flux par leur nom (/feeds les liste).\n' +
-      '<code>/subscribe @canal world</code> — un canal que vous administrez reçoit la sélection du jour ; faites-moi d’abord administrateur du canal. Un canal sans @nom se désigne par son identifiant (<code>/subscribe -1001234567890 world</code>).',
+      '<code>/subscribe @canal world</code> — un canal que vous administrez reçoit la sélection du jour ; faites-moi d’abord administrateur du canal. Un canal sans @nom se désigne par son identifiant (<code>/subscribe -1001234567890 world</code>).\n' +
+      '<code>/time @canal 06:00</code>, <code>/timezone @canal Londres</code>, <code>/language @canal fr</code> — l’heure de la sélection, le fuseau horaire et la langue du canal.',
     unsubscribe:
       '<code>/unsubscribe</code> — les boutons de /subscribe : ✅ marque ce que vous suivez ; touchez-le pour ne plus le suivre.\n' +
       '<code>/unsubscribe tech</code> — ne plus suivre des thèmes ou des flux par leur nom.\n' +
@@ -123,7 +124,7 @@ export const FR: Messages = {
   channelCannotPost: (channel) => `Je ne peux pas publier dans ${e(channel)}. Faites-moi administrateur avec le droit de publier des messages.`,
   channelSubscribed: (channel, items) => `${e(channel)} suit maintenant ${list(items)}.`,
   channelNotAdminToUnsubscribe: (channel) => `Seul un administrateur de ${e(channel)} peut le désabonner.`,
-  channelNotAdminToView: (channel) => `Seul un administrateur de ${e(channel)} peut voir ce qu’il suit.`,
+  channelNotAdminToView: (channel) => `Seul un administrateur de ${e(channel)} peut voir ou modifier ses réglages.`,
   channelNotSubscribed: (channel) => `${e(channel)} ne suit rien ici. <code>/subscribe ${e(channel)} world</code> l’abonne.`,
   channelUnsubscribed: (channel, items) => `${e(channel)} ne suit plus ${list(items)}.`,
   channelStopped: (channel) => `${e(channel)} est désabonné de tout et ne reçoit plus de sélections.`,

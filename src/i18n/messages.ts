@@ -172,7 +172,7 @@ export interface Messages {
   readonly channelCannotPost: (channel: string) => string;
   readonly channelSubscribed: (channel: string, items: readonly string[]) => string;
   readonly channelNotAdminToUnsubscribe: (channel: string) => string;
-  /** `/status @channel` asked by someone who does not administer the channel. */
+  /** `/status @channel`, `/time @channel ...` and the like from someone who does not administer the channel. */
   readonly channelNotAdminToView: (channel: string) => string;
   readonly channelNotSubscribed: (channel: string) => string;
   readonly channelUnsubscribed: (channel: string, items: readonly string[]) => string;

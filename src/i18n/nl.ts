@@ -61,7 +61,8 @@ export const NL: Messages = {
     subscribe:
       '<code>/subscribe</code> — een knop voor elk onderwerp en elke feed: tik om te volgen of niet meer te volgen.\n' +
       '<code>/subscribe world tech</code> — onderwerpen of feeds volgen op naam (/feeds toont ze).\n' +
-      '<code>/subscribe @kanaal world</code> — een kanaal dat jij beheert krijgt het dagelijkse overzicht; maak mij eerst beheerder van het kanaal. Een kanaal zonder @naam noem je bij zijn id (<code>/subscribe -1001234567890 world</code>).',
+      '<code>/subscribe @kanaal world</code> — een kanaal dat jij beheert krijgt het dagelijkse overzicht; maak mij eerst beheerder van het kanaal. Een kanaal zonder @naam noem je bij zijn id (<code>/subscribe -1001234567890 world</code>).\n' +
+      '<code>/time @kanaal 06:00</code>, <code>/timezone @kanaal Londen</code>, <code>/language @kanaal nl</code> — tijd van het overzicht, tijdzone en taal van het kanaal.',
     unsubscribe:
       '<code>/unsubscribe</code> — de knoppen van /subscribe: ✅ staat bij wat je volgt; tik erop om het niet meer te volgen.\n' +
       '<code>/unsubscribe tech</code> — onderwerpen of feeds niet meer volgen, op naam.\n' +
@@ -119,7 +120,7 @@ export const NL: Messages = {
   channelCannotPost: (channel) => `Ik kan niet posten in ${e(channel)}. Maak me beheerder met het recht om berichten te plaatsen.`,
   channelSubscribed: (channel, items) => `${e(channel)} volgt nu ${list(items)}.`,
   channelNotAdminToUnsubscribe: (channel) => `Alleen een beheerder van ${e(channel)} kan het kanaal afmelden.`,
-  channelNotAdminToView: (channel) => `Alleen een beheerder van ${e(channel)} kan zien wat het kanaal volgt.`,
+  channelNotAdminToView: (channel) => `Alleen een beheerder van ${e(channel)} kan de instellingen van het kanaal zien of wijzigen.`,
   channelNotSubscribed: (channel) => `${e(channel)} volgt hier niets. <code>/subscribe ${e(channel)} world</code> meldt het aan.`,
   channelUnsubscribed: (channel, items) => `${e(channel)} volgt niet meer: ${list(items)}.`,
   channelStopped: (channel) => `${e(channel)} is overal voor afgemeld en krijgt geen overzichten meer.`,

@@ -224,7 +224,7 @@ describe('a channel', () => {
     const [status] = await say(h, ADMIN, '/status @latenews');
     expect(status!.text).toMatch(/^<b>@latenews<\/b>\n<b>Status<\/b>\nFollowing: <b>Tech<\/b>\n/);
     expect((await say(h, ADMIN, '/settings @LateNews'))[0]!.text).toContain('Following: <b>Tech</b>');
-    expect((await say(h, MEMBER, '/status @latenews'))[0]!.text).toBe('Only an admin of @latenews can see what it follows.');
+    expect((await say(h, MEMBER, '/status @latenews'))[0]!.text).toBe('Only an admin of @latenews can see or change its settings.');
     expect((await say(h, ADMIN, '/status @nochannel'))[0]!.text).toContain('I cannot find @nochannel');
   });
 
@@ -254,6 +254,25 @@ describe('a channel', () => {
     expect((await say(h, MEMBER, '/unsubscribe -1004444444'))[0]!.text).toContain('Only an admin of -1004444444 can unsubscribe it');
     expect((await say(h, ADMIN, '/unsubscribe -1004444444'))[0]!.text).toContain('-1004444444 is unsubscribed from everything');
     expect(h.deps.subscribers.find(channel.id)).toMatchObject({ topics: [], active: false });
+  });
+
+  it('gets its digest time, time zone and language from one of its admins with /time, /timezone and /language @channel', async () => {
+    const channel = { ...CHANNEL, id: -1003333, username: 'dawnnews' };
+    h.emulator.addChat(channel);
+    h.emulator.setMember(channel.id, MEMBER.id, 'administrator');
+    h.emulator.setMember(channel.id, h.emulator.botUser.id, 'administrator', { can_post_messages: true });
+    const group = newGroup();
+    expect((await say(h, MEMBER, '/time @dawnnews 06:15'))[0]!.text).toContain('@dawnnews follows nothing here');
+    await say(h, MEMBER, '/subscribe @dawnnews world');
+    const own = h.deps.subscribers.find(MEMBER.id);
+    expect((await say(h, MEMBER, '/time @dawnnews 06:15'))[0]!.text).toBe('<b>@dawnnews</b>\nYour daily digest arrives at <b>06:15</b> (Europe/Amsterdam).');
+    expect((await say(h, MEMBER, '/timezone @dawnnews Europe/London', group))[0]!.text).toContain('<b>@dawnnews</b>\nTime zone set to <b>Europe/London</b>');
+    expect((await say(h, MEMBER, '/language @dawnnews de'))[0]!.text).toContain('<b>@dawnnews</b>\nIch spreche ab jetzt Deutsch');
+    expect((await say(h, MEMBER, '/language @dawnnews'))[0]!.text).toContain('<b>@dawnnews</b>\nIch spreche hier Deutsch');
+    expect(h.deps.subscribers.find(channel.id)).toMatchObject({ digestTime: '06:15', timezone: 'Europe/London', language: 'de', topics: ['world'] });
+    expect(h.deps.subscribers.find(MEMBER.id)).toEqual(own);
+    expect((await say(h, ADMIN, '/time @dawnnews 05:00'))[0]!.text).toBe('Only an admin of @dawnnews can see or change its settings.');
+    expect(h.deps.subscribers.find(channel.id)?.digestTime).toBe('06:15');
   });
 
   it('keeps its digests when the admin who subscribed it sends /stop in their own chat, as /help stop says', async () => {
