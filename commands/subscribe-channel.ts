@@ -1,5 +1,5 @@
 import type { CommandContext } from '../src/bot/command.js';
-import { defaultTopicsFor, resolveSubscriptions, shownItems } from '../src/bot/subscription-feeds.js';
+import { defaultTopicsFor, offeredNames, resolveSubscriptions, retryWithClosest, shownItems } from '../src/bot/subscription-feeds.js';
 
 /**
  * `/subscribe @channel [topics...]`: subscribes a channel on behalf of one of its admins. Checks
@@ -13,6 +13,9 @@ export async function subscribeChannel(c: CommandContext, name: string, words: r
   const bot = await c.api.getChatMember(channel.id, c.api.botId);
   if (bot === null || !bot.canPost) return c.reply(c.msg.channelCannotPost(name));
   const { items, unknown } = resolveSubscriptions(words, c.feeds, c.topicNames);
+  const unknownLine = () => c.msg.unknownItems(unknown, retryWithClosest(`subscribe ${name}`, unknown, offeredNames(c.feeds, c.topicNames)));
+  // Only mistyped words: the defaults are for a bare `/subscribe @channel`, not for a typo.
+  if (items.length === 0 && unknown.length > 0) return c.reply(unknownLine());
   const chosen = items.length > 0 ? items :
     defaultTopicsFor(c.chat.language, c.feeds, c.deps.defaultTopics).map((value) => ({ kind: 'topic' as const, value }));
   c.deps.subscribers.ensure(
@@ -21,6 +24,6 @@ export async function subscribeChannel(c: CommandContext, name: string, words: r
   );
   c.deps.subscribers.subscribe(channel.id, chosen, c.now);
   const lines = [c.msg.channelSubscribed(name, shownItems(chosen, c.chat.language, c.topicNames))];
-  if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown));
+  if (unknown.length > 0) lines.push(unknownLine());
   await c.reply(lines.join('\n'));
 }

@@ -275,6 +275,18 @@ describe('a channel', () => {
     expect(h.deps.subscribers.find(channel.id)?.digestTime).toBe('06:15');
   });
 
+  it('is not subscribed to the default topics when every word given was mistyped', async () => {
+    const channel = { ...CHANNEL, id: -1002222, username: 'duskews' };
+    h.emulator.addChat(channel);
+    h.emulator.setMember(channel.id, ADMIN.id, 'administrator');
+    h.emulator.setMember(channel.id, h.emulator.botUser.id, 'administrator', { can_post_messages: true });
+    const [reply] = await say(h, ADMIN, '/subscribe @duskews wordl');
+    expect(reply!.text).toContain('I do not know <b>wordl</b>');
+    expect(reply!.text).toContain('<code>/subscribe @duskews world</code>');
+    expect(reply!.text).not.toContain('now follows');
+    expect(h.deps.subscribers.find(channel.id)?.topics ?? []).toEqual([]);
+  });
+
   it('keeps its digests when the admin who subscribed it sends /stop in their own chat, as /help stop says', async () => {
     const channel = { ...CHANNEL, id: -1007777, username: 'noonnews' };
     h.emulator.addChat(channel);
