@@ -3,6 +3,17 @@ import type { Subscriber } from '../src/core/types.js';
 import { escapeHtml } from '../src/telegram/html.js';
 
 /**
+ * The channel `name` (`@name` or its id) names, or null once the sender has been told it names
+ * none the bot can see, or a group (whose settings are changed in the group itself).
+ */
+export async function channelNamed(c: CommandContext, name: string): Promise<{ id: number; title: string | null } | null> {
+  const chat = await c.api.getChat(name);
+  if (chat !== null && chat.type === 'channel') return chat;
+  await c.reply(chat === null || chat.type === 'private' ? c.msg.channelUnknown(name) : c.msg.channelIsGroup(name));
+  return null;
+}
+
+/**
  * The channel `name` (`@name` or its id) as stored, when the sender administers it and it was
  * subscribed with `/subscribe @channel`; otherwise null, once the sender has been told why.
  */
@@ -11,8 +22,8 @@ export async function subscribedChannel(c: CommandContext, name: string): Promis
     await c.reply(html);
     return null;
   };
-  const channel = await c.api.getChat(name);
-  if (channel === null || channel.type !== 'channel') return refusal(c.msg.channelUnknown(name));
+  const channel = await channelNamed(c, name);
+  if (channel === null) return null;
   const sender = c.userId === null ? null : await c.api.getChatMember(channel.id, c.userId);
   if (sender === null || (sender.status !== 'creator' && sender.status !== 'administrator')) return refusal(c.msg.channelNotAdminToView(name));
   const stored = c.deps.subscribers.find(channel.id);

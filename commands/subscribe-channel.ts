@@ -1,13 +1,14 @@
 import type { CommandContext } from '../src/bot/command.js';
 import { defaultTopicsFor, offeredNames, resolveSubscriptions, retryWithClosest, shownItems } from '../src/bot/subscription-feeds.js';
+import { channelNamed } from './channel-target.js';
 
 /**
  * `/subscribe @channel [topics...]`: subscribes a channel on behalf of one of its admins. Checks
  * that the channel exists, that the sender administers it and that the bot may post there.
  */
 export async function subscribeChannel(c: CommandContext, name: string, words: readonly string[]): Promise<void> {
-  const channel = await c.api.getChat(name);
-  if (channel === null || channel.type !== 'channel') return c.reply(c.msg.channelUnknown(name));
+  const channel = await channelNamed(c, name);
+  if (channel === null) return;
   const sender = c.userId === null ? null : await c.api.getChatMember(channel.id, c.userId);
   if (sender === null || (sender.status !== 'creator' && sender.status !== 'administrator')) return c.reply(c.msg.channelNotAdmin(name));
   const bot = await c.api.getChatMember(channel.id, c.api.botId);

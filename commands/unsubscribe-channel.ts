@@ -1,5 +1,6 @@
 import type { CommandContext } from '../src/bot/command.js';
 import { resolveSubscriptions, shownItems } from '../src/bot/subscription-feeds.js';
+import { channelNamed } from './channel-target.js';
 
 /**
  * `/unsubscribe @channel [topics...]`: the counterpart of `/subscribe @channel`, for one of the
@@ -7,8 +8,8 @@ import { resolveSubscriptions, shownItems } from '../src/bot/subscription-feeds.
  * everything and gets no more digests (its row stays, so `/subscribe @channel` brings it back).
  */
 export async function unsubscribeChannel(c: CommandContext, name: string, words: readonly string[]): Promise<void> {
-  const channel = await c.api.getChat(name);
-  if (channel === null || channel.type !== 'channel') return c.reply(c.msg.channelUnknown(name));
+  const channel = await channelNamed(c, name);
+  if (channel === null) return;
   const sender = c.userId === null ? null : await c.api.getChatMember(channel.id, c.userId);
   if (sender === null || (sender.status !== 'creator' && sender.status !== 'administrator')) {
     return c.reply(c.msg.channelNotAdminToUnsubscribe(name));

@@ -117,6 +117,7 @@ export const DE: Messages = {
       ? 'Du folgst noch nichts. Mit /subscribe wählst du aus.'
       : `Du folgst ${list([...topics, ...feeds])}.`,
   channelUnknown: (channel) => `Ich finde ${e(channel)} nicht. Füge mich zuerst als Admin zum Kanal hinzu.`,
+  channelIsGroup: (channel) => `${e(channel)} ist eine Gruppe, kein Kanal: füg mich dort hinzu und schick den Befehl in der Gruppe.`,
   channelNotAdmin: (channel) => `Nur ein Admin von ${e(channel)} kann ihn abonnieren.`,
   channelCannotPost: (channel) => `Ich kann in ${e(channel)} nichts posten. Mach mich zum Admin mit dem Recht, Nachrichten zu senden.`,
   channelSubscribed: (channel, items) => `${e(channel)} folgt jetzt ${list(items)}.`,

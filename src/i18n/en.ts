@@ -116,6 +116,7 @@ export const EN: Messages = {
       ? 'You follow nothing yet. /subscribe to choose.'
       : `You follow ${list([...topics, ...feeds])}.`,
   channelUnknown: (channel) => `I cannot find ${e(channel)}. Add me to the channel as an admin first.`,
+  channelIsGroup: (channel) => `${e(channel)} is a group, not a channel: add me to it and send the command there.`,
   channelNotAdmin: (channel) => `Only an admin of ${e(channel)} can subscribe it.`,
   channelCannotPost: (channel) => `I cannot post in ${e(channel)}. Make me an admin with the right to post messages.`,
   channelSubscribed: (channel, items) => `${e(channel)} now follows ${list(items)}.`,

@@ -120,6 +120,7 @@ export const FR: Messages = {
       ? 'Vous ne suivez rien pour l’instant. /subscribe pour choisir.'
       : `Vous suivez ${list([...topics, ...feeds])}.`,
   channelUnknown: (channel) => `Je ne trouve pas ${e(channel)}. Ajoutez-moi d’abord au canal comme administrateur.`,
+  channelIsGroup: (channel) => `${e(channel)} est un groupe, pas un canal : ajoutez-moi au groupe et envoyez-y la commande.`,
   channelNotAdmin: (channel) => `Seul un administrateur de ${e(channel)} peut l’abonner.`,
   channelCannotPost: (channel) => `Je ne peux pas publier dans ${e(channel)}. Faites-moi administrateur avec le droit de publier des messages.`,
   channelSubscribed: (channel, items) => `${e(channel)} suit maintenant ${list(items)}.`,

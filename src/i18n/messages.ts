@@ -169,6 +169,8 @@ export interface Messages {
   readonly keyboardDone: (topics: readonly string[], feeds: readonly string[]) => string;
   readonly channelUnknown: (channel: string) => string;
   readonly channelNotAdmin: (channel: string) => string;
+  /** `/subscribe @name` where @name is a group: its settings are changed in the group. */
+  readonly channelIsGroup: (channel: string) => string;
   readonly channelCannotPost: (channel: string) => string;
   readonly channelSubscribed: (channel: string, items: readonly string[]) => string;
   readonly channelNotAdminToUnsubscribe: (channel: string) => string;

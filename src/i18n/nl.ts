@@ -116,6 +116,7 @@ export const NL: Messages = {
       ? 'Je volgt nog niets. Kies met /subscribe.'
       : `Je volgt ${list([...topics, ...feeds])}.`,
   channelUnknown: (channel) => `Ik kan ${e(channel)} niet vinden. Voeg me eerst als beheerder aan het kanaal toe.`,
+  channelIsGroup: (channel) => `${e(channel)} is een groep, geen kanaal: voeg mij daar toe en stuur het commando in de groep.`,
   channelNotAdmin: (channel) => `Alleen een beheerder van ${e(channel)} kan het kanaal aanmelden.`,
   channelCannotPost: (channel) => `Ik kan niet posten in ${e(channel)}. Maak me beheerder met het recht om berichten te plaatsen.`,
   channelSubscribed: (channel, items) => `${e(channel)} volgt nu ${list(items)}.`,

@@ -275,6 +275,15 @@ describe('a channel', () => {
     expect(h.deps.subscribers.find(channel.id)?.digestTime).toBe('06:15');
   });
 
+  it('is told apart from a group named by its @name, whose settings are changed in the group', async () => {
+    const group = { id: -1001111, type: 'supergroup' as const, title: 'Public group', username: 'pubgroup' };
+    h.emulator.addChat(group);
+    h.emulator.setMember(group.id, ADMIN.id, 'creator');
+    expect((await say(h, ADMIN, '/subscribe @pubgroup world'))[0]!.text).toBe('@pubgroup is a group, not a channel: add me to it and send the command there.');
+    expect((await say(h, ADMIN, '/time @pubgroup 06:00'))[0]!.text).toContain('@pubgroup is a group, not a channel');
+    expect(h.deps.subscribers.find(group.id)).toBeNull();
+  });
+
   it('is not subscribed to the default topics when every word given was mistyped', async () => {
     const channel = { ...CHANNEL, id: -1002222, username: 'duskews' };
     h.emulator.addChat(channel);
