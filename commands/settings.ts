@@ -3,7 +3,7 @@ import { isChannelRef } from '../src/bot/channel-ref.js';
 import { UI_LANGUAGES, type Subscriber, type UiLanguage } from '../src/core/types.js';
 import { formatTimeOfDay, messagesFor, uiLanguageFor } from '../src/i18n/index.js';
 import { settingsView, toggleKeyboard } from '../src/bot/views.js';
-import { statusOfChannel } from './status-channel.js';
+import { settingsOfChannel } from './status-channel.js';
 
 /** /settings: the chat's settings with buttons that change them and redraw the message in place. */
 export const settingsCommand: BotCommand = {
@@ -12,8 +12,7 @@ export const settingsCommand: BotCommand = {
   callbackPrefix: 'set',
   callbackScope: 'settings',
   async run(c) {
-    // A channel's settings have no buttons here (they would change this chat): its status instead.
-    if (isChannelRef(c.args[0])) return statusOfChannel(c, c.args[0]);
+    if (isChannelRef(c.args[0])) return settingsOfChannel(c, c.args[0]);
     await c.reply(c.msg.settings(settingsView(c.chat, c.feeds, c.topicNames)), settingsKeyboard(c.chat, c.deps.defaults.digestTime));
   },
   async onCallback(c) {

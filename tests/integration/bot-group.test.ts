@@ -223,7 +223,9 @@ describe('a channel', () => {
     await say(h, ADMIN, '/subscribe world');
     const [status] = await say(h, ADMIN, '/status @latenews');
     expect(status!.text).toMatch(/^<b>@latenews<\/b>\n<b>Status<\/b>\nFollowing: <b>Tech<\/b>\n/);
-    expect((await say(h, ADMIN, '/settings @LateNews'))[0]!.text).toContain('Following: <b>Tech</b>');
+    const [settings] = await say(h, ADMIN, '/settings @LateNews');
+    expect(settings!.text).toMatch(/^<b>@LateNews<\/b>\n<b>Your settings<\/b>\n[^]*Topics: <b>Tech<\/b>\nFeeds: none$/);
+    expect(buttons(settings!)).toEqual([]);
     expect((await say(h, MEMBER, '/status @latenews'))[0]!.text).toBe('Only an admin of @latenews can see or change its settings.');
     expect((await say(h, ADMIN, '/status @nochannel'))[0]!.text).toContain('I cannot find @nochannel');
   });
@@ -270,6 +272,7 @@ describe('a channel', () => {
     expect((await say(h, MEMBER, '/language @dawnnews de'))[0]!.text).toContain('<b>@dawnnews</b>\nIch spreche ab jetzt Deutsch');
     expect((await say(h, MEMBER, '/language @dawnnews'))[0]!.text).toContain('<b>@dawnnews</b>\nIch spreche hier Deutsch');
     expect(h.deps.subscribers.find(channel.id)).toMatchObject({ digestTime: '06:15', timezone: 'Europe/London', language: 'de', topics: ['world'] });
+    expect((await say(h, MEMBER, '/settings @dawnnews'))[0]!.text).toContain('Language: Deutsch\nTime zone: Europe/London\nDaily digest: 06:15');
     expect(h.deps.subscribers.find(MEMBER.id)).toEqual(own);
     expect((await say(h, ADMIN, '/time @dawnnews 05:00'))[0]!.text).toBe('Only an admin of @dawnnews can see or change its settings.');
     expect(h.deps.subscribers.find(channel.id)?.digestTime).toBe('06:15');
