@@ -1,7 +1,8 @@
 /**
  * What a Bot API answer means for delivery, decided in one place: sent, retry later (429, 5xx,
  * network), the chat is gone for good (403, "chat not found"), the group moved, its forum topic is
- * gone, or the message itself was refused. Callers switch on `kind`, never on status codes or description texts.
+ * gone, or the message itself was refused. Callers switch on `kind`, never on status codes or
+ * description texts.
  */
 
 /** The outcome of one sendMessage call, as the outbox worker acts on it. */
