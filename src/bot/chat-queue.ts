@@ -8,7 +8,7 @@ import type { Logger } from '../log.js';
  * (bot-api-transport.ts, 15 s): a /latest or /digest of several messages, with a short 429 waited
  * out, finishes well within it, and a call still unanswered by then is not coming back soon.
  */
-export const CHAT_HOLD_MS = 30_000;
+const CHAT_HOLD_MS = 30_000;
 
 /** What a piece of a chat's work sees of the work of that chat still running beside it. */
 export interface ChatTurn {
