@@ -21,11 +21,20 @@ export function renderBriefing(briefing: StoredBriefing, sourceName: string): st
  * A briefing's sentences as the reader sees them: a space after one that ends with sentence-final
  * punctuation, a line break after one that does not (a standfirst's "…, a statement said"), so
  * one sentence never runs into the next. The journalist's words stay as they are: no full stop
- * is added.
+ * is added. Chinese and Japanese put no space after their full-width stops (the stop is a whole
+ * character wide), so none is added there: "回收场。 当" reads as a gap in the sentence.
  */
 export function joinSentences(sentences: readonly string[]): string {
   const kept = sentences.map((s) => s.trim()).filter((s) => s !== '');
-  return kept.map((s, i) => (i === 0 ? s : `${endsAsSentence(kept[i - 1] ?? '') ? ' ' : '\n'}${s}`)).join('');
+  return kept.map((s, i) => (i === 0 ? s : `${separatorAfter(kept[i - 1] ?? '')}${s}`)).join('');
+}
+
+/** A full-width stop (。！？), then any closing quotes and brackets of those scripts. */
+const FULL_WIDTH_END_RE = /[。！？][”’」』）》〉]*$/u;
+
+function separatorAfter(sentence: string): string {
+  if (!endsAsSentence(sentence)) return '\n';
+  return FULL_WIDTH_END_RE.test(sentence) ? '' : ' ';
 }
 
 /** Renders a list of briefings, naming each source by its feed title (or its id when unknown). */

@@ -80,9 +80,16 @@ describe('the sentences of a briefing', () => {
 
   it('keeps them on one line after sentence-final punctuation, also before closing quotes and brackets', () => {
     expect(renderBriefing(briefing(), 'Src')).toContain('Het water staat hoog. Niemand raakte gewond.');
-    for (const end of ['„Wir bleiben.“', 'He said: “We stay.”', '« On reste. »', 'Sie sagte: »Wir bleiben.«', '‘We stay.’', '(Er blieb.)', '[Er blieb.]', 'Wait…', 'Stop!', 'Why?', '他说。', '真的！', '是吗？']) {
+    for (const end of ['„Wir bleiben.“', 'He said: “We stay.”', '« On reste. »', 'Sie sagte: »Wir bleiben.«', '‘We stay.’', '(Er blieb.)', '[Er blieb.]', 'Wait…', 'Stop!', 'Why?']) {
       expect(joinSentences([end, 'Next.'])).toBe(`${end} Next.`);
     }
+  });
+
+  it('puts no space after a Chinese or Japanese full-width stop, as those scripts are written', () => {
+    for (const end of ['他说。', '真的！', '是吗？', '他说：“走吧。”', '「行きます。」']) {
+      expect(joinSentences([end, '下一句。'])).toBe(`${end}下一句。`);
+    }
+    expect(joinSentences(['工厂关闭。', '3月12日，工人回家。'])).toBe('工厂关闭。3月12日，工人回家。');
   });
 
   it('adds nothing to what the journalist wrote and escapes it as before', () => {
