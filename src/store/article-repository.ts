@@ -61,7 +61,7 @@ export interface ArticleRepository {
   refreshBriefing(articleSeq: number, briefing: Briefing): boolean;
   /** Records a failed condensing attempt; attempts accumulate for the retry limit. */
   saveBriefingFailure(articleSeq: number, error: string, at: number): void;
-  /** Successful briefings created after `createdAfter`, oldest first (digests page through these). */
+  /** Successful briefings with something to read created after `createdAfter`, oldest first (digests page through these). */
   listBriefingsSince(createdAfter: number, limit: number): BriefingRecord[];
   /**
    * Articles with no briefing, or a failed one tried fewer than `maxAttempts` times; oldest first.

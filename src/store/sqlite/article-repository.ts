@@ -19,6 +19,7 @@ import {
   type ArticleRow,
   type BriefingRow,
 } from './article-rows.js';
+import { BRIEFING_FROM, BRIEFING_READY } from './briefing-query.js';
 import { toFeedParams, UPSERT_FEED_SQL, type FeedRow } from './feed-rows.js';
 import { createTextForgetter, type TextForgetter } from './forget-text.js';
 import { createMissingBriefingsFinder } from './missing-briefings.js';
@@ -80,8 +81,7 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
       error = excluded.error
     WHERE briefings.status = 'failed'`);
   const briefingsSince = db.prepare<[number, number], BriefingRow>(`
-    SELECT ${BRIEFING_COLUMNS} FROM briefings b JOIN articles a ON a.seq = b.article_seq
-    WHERE b.status = 'ok' AND b.created_at > ? ORDER BY b.created_at, b.article_seq LIMIT ?`);
+    SELECT ${BRIEFING_COLUMNS} FROM ${BRIEFING_FROM} WHERE ${BRIEFING_READY} AND b.created_at > ? ORDER BY b.created_at, b.article_seq LIMIT ?`);
   const missing = createMissingBriefingsFinder(db);
 
   // Prepared on first use: tests open this repository on databases of earlier schema versions.

@@ -7,8 +7,12 @@ export { BRIEFING_COLUMNS, fromBriefingRow, type BriefingRow } from './article-r
 /** FROM clause joining a briefing to its article. */
 export const BRIEFING_FROM = `briefings b JOIN articles a ON a.seq = b.article_seq`;
 
-/** Only briefings that condensed successfully. */
-export const BRIEFING_READY = `b.status = 'ok'`;
+/**
+ * Only briefings that condensed successfully and have something to read: an item with neither a
+ * title nor any text (a link-only or image-only post; feeds allow it) would reach readers as a
+ * bare "— Source" line, and in /latest it would take the place of a story.
+ */
+export const BRIEFING_READY = `b.status = 'ok' AND (b.headline <> '' OR b.sentences <> '[]')`;
 
 /**
  * Newest first: by when the briefing was made, ties by article seq. This matches the partial index
