@@ -11,6 +11,13 @@ const TRACKING_PARAMS = new Set([
 ]);
 const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', 'hsa_'];
 
+/**
+ * Publishers' own tracking parameters (the Daily Mail's `ito=1490`, the Washington Post's
+ * `wprss=rss_…`), left out of the links readers are shown only: in an article's identity they
+ * would make every stored article that carries one look new once, and be announced again.
+ */
+const SHOWN_LINK_TRACKING_PARAMS = new Set(['ito', 'wprss']);
+
 export function isTrackingParam(name: string): boolean {
   const lower = name.toLowerCase();
   return TRACKING_PARAMS.has(lower) || TRACKING_PREFIXES.some((p) => lower.startsWith(p));
@@ -27,7 +34,10 @@ export function withoutTrackingParams(url: string): string {
   if (!m || !URL.canParse(url)) return url;
   const [, base = '', query = '', fragment = ''] = m;
   const pairs = query.split('&');
-  const kept = pairs.filter((pair) => !isTrackingParam(paramName(pair)));
+  const kept = pairs.filter((pair) => {
+    const name = paramName(pair);
+    return !isTrackingParam(name) && !SHOWN_LINK_TRACKING_PARAMS.has(name.toLowerCase());
+  });
   if (kept.length === pairs.length) return url;
   const rest = kept.filter(Boolean).join('&');
   return `${base}${rest ? `?${rest}` : ''}${fragment}`;

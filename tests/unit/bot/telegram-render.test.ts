@@ -3,6 +3,7 @@ import type { StoredBriefing } from '../../../src/core/types.js';
 import { escapeHtml, htmlToPlainText, link } from '../../../src/telegram/html.js';
 import { joinSentences, renderBriefing } from '../../../src/telegram/render-briefing.js';
 import { withoutTrackingParams } from '../../../src/core/tracking-params.js';
+import { articleIdentity } from '../../../src/core/dedupe.js';
 import { packMessages, splitMessage, truncateHtml } from '../../../src/telegram/split-message.js';
 import { checkTelegramHtml } from '../../helpers/telegram-html-check.js';
 
@@ -47,6 +48,14 @@ describe('escaping feed text for Telegram HTML', () => {
     expect(html).toContain('<a href="https://news.example/a?id=7#top">Src</a>');
     expect(withoutTrackingParams('https://news.example/a?b=2&a=1')).toBe('https://news.example/a?b=2&a=1');
     expect(withoutTrackingParams('not a url?utm_source=x')).toBe('not a url?utm_source=x');
+  });
+
+  it('leaves out publishers\' own tracking parameters too, without changing which article a link is', () => {
+    const url = 'https://www.dailymail.co.uk/news/article-1/Storm.html?ns_mchannel=rss&ito=1490&ns_campaign=1490';
+    expect(renderBriefing(briefing({ url }), 'Src')).toContain('<a href="https://www.dailymail.co.uk/news/article-1/Storm.html">Src</a>');
+    expect(withoutTrackingParams('https://www.washingtonpost.com/a.html?wprss=rss_wellness&page=2')).toBe('https://www.washingtonpost.com/a.html?page=2');
+    // Stored articles keep their identity: dropping `ito` from it would announce them again.
+    expect(articleIdentity({ guid: url, url, title: 'Storm', publishedAt: null })).toBe('guid:https://www.dailymail.co.uk/news/article-1/Storm.html?ito=1490');
   });
 
   it('leaves the other parameters exactly as the feed spelled them, so a signed query still opens', () => {
