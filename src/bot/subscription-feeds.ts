@@ -11,6 +11,8 @@ import type { Subscription } from '../store/subscriber-repository.js';
  * are returned for the answer; what is found is always the stored id.
  */
 export function resolveSubscriptions(words: readonly string[], feeds: readonly FeedSpec[], names: TopicNames = NO_TOPIC_NAMES): { items: Subscription[]; unknown: string[] } {
+  // A plain `/latest` names nothing: not worth building every topic's names for (bench:bot, each reply).
+  if (words.length === 0) return { items: [], unknown: [] };
   const topics = availableTopics(feeds);
   const { items, rest } = readItems(words, topics, feeds.map((feed) => feed.id), names);
   return { items, unknown: rest };

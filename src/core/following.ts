@@ -21,8 +21,13 @@ export function followedFeedIds(chat: Subscriber, feeds: readonly FeedSpec[]): {
   const enabled = feeds.filter((feed) => feed.enabled);
   if (chat.topics.length === 0 && chat.feeds.length === 0) return { ids: enabled.map((feed) => feed.id), followsNothing: true, gone: [] };
   const ids = feedIdsOf(chat.topics, chat.feeds, enabled);
-  const offeredTopics = new Set(availableTopics(enabled));
-  const offeredFeeds = new Set(enabled.map((feed) => feed.id));
+  // Plain sets, not availableTopics' sorted list: every /latest asks this.
+  const offeredTopics = new Set<string>();
+  const offeredFeeds = new Set<string>();
+  for (const feed of enabled) {
+    offeredFeeds.add(feed.id);
+    for (const topic of feed.topics) offeredTopics.add(topic);
+  }
   const gone = [...chat.topics.filter((topic) => !offeredTopics.has(topic)), ...chat.feeds.filter((id) => !offeredFeeds.has(id))];
   return { ids, followsNothing: false, gone };
 }
