@@ -64,6 +64,11 @@ const MAX_WINDOW_HOURS = 7 * 24;
 const RECENCY_HALF_LIFE_HOURS = 12;
 const COVERAGE_BONUS = 0.5;
 const SAME_HEADLINE_JACCARD = 0.75;
+/**
+ * Up to this many headlines, similarHeadlinePairs compares every pair: a /latest clusters about
+ * ten, where building the prefix index cost more than the comparisons it saves.
+ */
+const ALL_PAIRS_UP_TO = 20;
 /** Each story a feed already has in the digest makes its next one count this much less. */
 const SAME_FEED_DISCOUNT = 0.7;
 
@@ -220,6 +225,7 @@ export function clusterStories<B extends StoredBriefing>(briefings: readonly B[]
  */
 function similarHeadlinePairs(sets: readonly ReadonlySet<string>[]): Array<[number, number]> {
   const t = SAME_HEADLINE_JACCARD;
+  if (sets.length <= ALL_PAIRS_UP_TO) return allSimilarPairs(sets, t);
   const frequency = new Map<string, number>();
   for (const set of sets) for (const word of set) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   const rarestFirst = (a: string, b: string): number => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
@@ -242,6 +248,18 @@ function similarHeadlinePairs(sets: readonly ReadonlySet<string>[]): Array<[numb
       else list.push(index);
     }
   });
+  return pairs;
+}
+
+/**
+ * Every pair of `sets` at least `t` similar, each pair compared: the same pairs the prefix filter
+ * finds, cheaper for the few headlines of a /latest (no word counts, no sorting).
+ */
+function allSimilarPairs(sets: readonly ReadonlySet<string>[], t: number): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  for (let index = 1; index < sets.length; index += 1) {
+    for (let other = 0; other < index; other += 1) if (jaccard(sets[index]!, sets[other]!) >= t) pairs.push([index, other]);
+  }
   return pairs;
 }
 
