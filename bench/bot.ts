@@ -166,7 +166,7 @@ async function startChild(dbPath: string, apiRoot: string, token: string): Promi
   return child;
 }
 
-/** 10,000 private chats with one or two topics, 50,000 ok briefings spread over the feeds and the last week. */
+/** 10,000 private chats with one or two topics, 50,000 ok briefings (each its own story) spread over the feeds and the last week. */
 function seed(database: SqliteDatabase): void {
   const topics = [...new Set(feeds.flatMap((feed) => feed.topics))];
   const insertChat = database.prepare(
@@ -195,7 +195,9 @@ function seed(database: SqliteDatabase): void {
       const feed = feeds[i % feeds.length]!;
       const at = NOW - (BRIEFINGS - i) * 12_000;
       const seq = Number(insertArticle.run(feed.id, `a${i}`, `https://news.example/${feed.id}/${i}`, `Headline ${i}`, at, at, at, `h${i}`).lastInsertRowid);
-      insertBriefing.run(seq, `Headline number ${i} about something that happened`, sentences, feed.language, at);
+      // Two words of its own per headline, so no two are the same story by the digest's rule
+      // (clusterStories: 6 of 7 words shared made every briefing one story, and /latest showed one).
+      insertBriefing.run(seq, `Headline number ${i} about something that happened, report ${BRIEFINGS + i}`, sentences, feed.language, at);
     }
   })();
 }
