@@ -34,7 +34,7 @@ export const latestCommand: BotCommand = {
       // Briefings an overrunning /latest or /digest of this chat is still sending are not new here.
       const { sending } = turn;
       const unseen = c.deps.subscribers.unseenBriefings(c.chat.chatId, ids, count * LATEST_READ_PER_STORY + sending.size);
-      const stories = pickLatestStories(unseen.filter((briefing) => !sending.has(briefing.articleSeq)), count);
+      const stories = pickLatestStories(unseen.filter((briefing) => !sending.has(briefing.articleSeq)), count, c.storyKeys);
       if (stories.length === 0) return false;
       turn.hold(stories.flatMap((story) => story.sources.map((copy) => copy.articleSeq)));
       await sendLatestStories(c, c.msg.latestHeader(stories.length, cappedAt), stories, followsNothing ? c.msg.latestAllFeedsHint : null, true);
@@ -49,7 +49,7 @@ export const latestCommand: BotCommand = {
     if (request === null) return;
     const { ids } = feedIdsToRead(c.chat, c.feeds, request.filter);
     await c.edit(c.msg.latestNothingNew);
-    const stories = pickLatestStories(c.deps.subscribers.recentBriefings(ids, request.count * LATEST_READ_PER_STORY), request.count);
+    const stories = pickLatestStories(c.deps.subscribers.recentBriefings(ids, request.count * LATEST_READ_PER_STORY), request.count, c.storyKeys);
     await sendLatestStories(c, c.msg.latestRecentHeader, stories, null, false);
   },
 };

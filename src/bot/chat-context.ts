@@ -1,5 +1,6 @@
 import type { Context } from 'telegraf';
-import type { ChatType, Subscriber } from '../core/types.js';
+import type { StoryKeys } from '../core/story-keys.js';
+import type { ChatType, StoredBriefing, Subscriber } from '../core/types.js';
 import { NO_TOPIC_NAMES } from '../core/topic-names.js';
 import { messagesFor, uiLanguageFor } from '../i18n/index.js';
 import type { ChatQueue } from './chat-queue.js';
@@ -64,10 +65,11 @@ export function noteDigestThread(deps: BotDeps, chat: Subscriber, threadId: numb
   if (chat.threadId !== thread) deps.subscribers.update(chat.chatId, { threadId: thread }, now);
 }
 
-/** What every command of one bot shares: the per-chat queue and the delivery log. */
+/** What every command of one bot shares: the per-chat queue, the delivery log and the remembered story keys. */
 export interface SharedState {
   readonly queue: ChatQueue;
   readonly deliveries: DeliveryLog;
+  readonly storyKeys: (briefing: StoredBriefing) => StoryKeys;
 }
 
 /** Builds what a command sees from a telegraf context. */
@@ -91,6 +93,7 @@ export function commandContext(deps: BotDeps, ctx: Context, chat: Subscriber, ar
     reply: (html: string, keyboard?: Keyboard) => sendHtml(ctx.telegram, chat.chatId, html, keyboard, threadId),
     exclusive: (work) => shared.queue.run(chat.chatId, work),
     recordDelivered: (seqs, via) => shared.deliveries.record({ chatId: chat.chatId, seqs, via, at: deps.now() }),
+    storyKeys: shared.storyKeys,
   };
 }
 

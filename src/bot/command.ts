@@ -1,5 +1,6 @@
+import type { StoryKeys } from '../core/story-keys.js';
 import type { TopicNames } from '../core/topic-names.js';
-import type { FeedSpec, Subscriber } from '../core/types.js';
+import type { FeedSpec, StoredBriefing, Subscriber } from '../core/types.js';
 import type { DeliveryVia } from '../store/subscriber-repository.js';
 import type { CommandName, Messages } from '../i18n/index.js';
 import type { ChatTurn } from './chat-queue.js';
@@ -48,6 +49,8 @@ export interface CommandContext {
   exclusive<T>(work: (turn: ChatTurn) => Promise<T>): Promise<T>;
   /** Records articles as received by this chat; call it once Telegram accepted the message carrying them. */
   recordDelivered(seqs: readonly number[], via: DeliveryVia): Promise<void>;
+  /** What tells one story from another (clusterStories), remembered by the bot across replies (createStoryKeysMemo). */
+  storyKeys(briefing: StoredBriefing): StoryKeys;
 }
 
 /** What a button press sees: the command context plus the pressed data and the message to edit. */

@@ -1,6 +1,7 @@
 import { Telegraf, type Context } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { COMMANDS } from '../../commands/index.js';
+import { createStoryKeysMemo } from '../core/story-keys.js';
 import { messagesFor } from '../i18n/index.js';
 import type { BotCommand } from './command.js';
 import { callbackContext, commandContext, ensureChat, languageOf, noteDigestThread, topicThreadOf, typedTextOf } from './chat-context.js';
@@ -59,7 +60,11 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
   const everyoneNames = commands.filter((command) => command.scope !== 'bot-admin').map((command) => command.name);
   const byPrefix = new Map(commands.flatMap((command) => (command.callbackPrefix ? [[command.callbackPrefix, command] as const] : [])));
   const flood = createFloodGate(options.flood);
-  const shared = { queue: createChatQueue({ holdMs: options.chatHoldMs, logger: deps.logger }), deliveries: createDeliveryLog(deps.subscribers) };
+  const shared = {
+    queue: createChatQueue({ holdMs: options.chatHoldMs, logger: deps.logger }),
+    deliveries: createDeliveryLog(deps.subscribers),
+    storyKeys: createStoryKeysMemo(),
+  };
   const onError = installErrorBoundary(bot, deps);
   if (maxInFlight > 0) runUpdatesIndependently(bot, onError, deps.logger, { maxInFlight, slowAfterMs });
 

@@ -1,5 +1,5 @@
-import { normaliseUrl } from './dedupe.js';
 import { localDateOf } from './local-time.js';
+import { storyKeysOf, type StoryKeys } from './story-keys.js';
 import type { FeedSpec, StoredBriefing, UiLanguage } from './types.js';
 
 /**
@@ -190,22 +190,23 @@ function topicOf(feed: FeedSpec | undefined, chatTopics: ReadonlySet<string>): s
  * Groups briefings that are the same story: same normalised URL, or near-identical headlines.
  * The one rule for "the same story", shared by digests and /latest (core/latest-stories.ts), so a
  * story several feeds carry is shown once wherever a chat reads it. Each group keeps the input order.
+ * `keysOf` gives what is compared (a bot passes createStoryKeysMemo's, which remembers them).
  */
-export function clusterStories<B extends StoredBriefing>(briefings: readonly B[]): B[][] {
+export function clusterStories<B extends StoredBriefing>(briefings: readonly B[], keysOf: (briefing: B) => StoryKeys = storyKeysOf): B[][] {
+  const keys = briefings.map((briefing) => keysOf(briefing));
   const parent = briefings.map((_, index) => index);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const join = (a: number, b: number) => {
     parent[find(a)] = find(b);
   };
   const byUrl = new Map<string, number>();
-  briefings.forEach((briefing, index) => {
-    if (!briefing.url) return;
-    const key = normaliseUrl(briefing.url);
-    const seen = byUrl.get(key);
-    if (seen === undefined) byUrl.set(key, index);
+  keys.forEach(({ url }, index) => {
+    if (url === null) return;
+    const seen = byUrl.get(url);
+    if (seen === undefined) byUrl.set(url, index);
     else join(index, seen);
   });
-  for (const [a, b] of similarHeadlinePairs(briefings.map((briefing) => headlineWords(briefing.headline)))) join(a, b);
+  for (const [a, b] of similarHeadlinePairs(keys.map((key) => key.words))) join(a, b);
   const groups = new Map<number, B[]>();
   briefings.forEach((briefing, index) => {
     const root = find(index);
@@ -261,11 +262,6 @@ function allSimilarPairs(sets: readonly ReadonlySet<string>[], t: number): Array
     for (let other = 0; other < index; other += 1) if (jaccard(sets[index]!, sets[other]!) >= t) pairs.push([index, other]);
   }
   return pairs;
-}
-
-function headlineWords(headline: string): ReadonlySet<string> {
-  const plain = headline.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  return new Set(plain.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0));
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

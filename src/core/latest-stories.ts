@@ -1,4 +1,5 @@
 import { clusterStories } from './digest.js';
+import type { StoryKeys } from './story-keys.js';
 import type { StoredBriefing } from './types.js';
 
 /**
@@ -19,11 +20,11 @@ export interface LatestStory<B extends StoredBriefing = StoredBriefing> {
  * The first `count` stories of `briefings` (newest first, as /latest reads them), each once: a
  * story several feeds carry (the digest's rule, clusterStories) is shown by its newest copy, and
  * all its copies among `briefings` come along in `sources`, so recording them all as received
- * keeps any copy from coming back later.
+ * keeps any copy from coming back later. `keysOf` is clusterStories' (a bot's remembers them).
  */
-export function pickLatestStories<B extends StoredBriefing>(briefings: readonly B[], count: number): LatestStory<B>[] {
+export function pickLatestStories<B extends StoredBriefing>(briefings: readonly B[], count: number, keysOf?: (briefing: B) => StoryKeys): LatestStory<B>[] {
   const storyOf = new Map<B, readonly B[]>();
-  for (const story of clusterStories(briefings)) for (const briefing of story) storyOf.set(briefing, story);
+  for (const story of clusterStories(briefings, keysOf)) for (const briefing of story) storyOf.set(briefing, story);
   const picked: LatestStory<B>[] = [];
   const shown = new Set<readonly B[]>();
   for (const briefing of briefings) {
