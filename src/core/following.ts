@@ -21,14 +21,13 @@ export function followedFeedIds(chat: Subscriber, feeds: readonly FeedSpec[]): {
   const enabled = feeds.filter((feed) => feed.enabled);
   if (chat.topics.length === 0 && chat.feeds.length === 0) return { ids: enabled.map((feed) => feed.id), followsNothing: true, gone: [] };
   const ids = feedIdsOf(chat.topics, chat.feeds, enabled);
-  // Plain sets, not availableTopics' sorted list: every /latest asks this.
-  const offeredTopics = new Set<string>();
-  const offeredFeeds = new Set<string>();
-  for (const feed of enabled) {
-    offeredFeeds.add(feed.id);
-    for (const topic of feed.topics) offeredTopics.add(topic);
-  }
-  const gone = [...chat.topics.filter((topic) => !offeredTopics.has(topic)), ...chat.feeds.filter((id) => !offeredFeeds.has(id))];
+  // Every /latest asks this, mostly for a chat of one or two topics and no single feeds: topics are
+  // looked up in the feeds themselves, and a set of feed ids is built only for a chat that names feeds.
+  const offeredFeeds = chat.feeds.length === 0 ? new Set<string>() : new Set(enabled.map((feed) => feed.id));
+  const gone = [
+    ...chat.topics.filter((topic) => !enabled.some((feed) => feed.topics.includes(topic))),
+    ...chat.feeds.filter((id) => !offeredFeeds.has(id)),
+  ];
   return { ids, followsNothing: false, gone };
 }
 
