@@ -217,6 +217,7 @@ export const DE: Messages = {
   dateTimeFormat: `EEEE, d. MMMM, ${TIME_FORMAT}`,
   digestHeader: (date) => `📰 <b>Deine Übersicht</b> · ${e(date)}`,
   digestTopic: topicHeading,
+  digestTopicContinued: (topic) => topicHeading(`${topic} (Fortsetzung)`),
   digestAlsoIn: (others) => `<i>(auch in ${others} ${others === 1 ? 'anderen Quelle' : 'anderen Quellen'})</i>`,
   digestMore: (count) => `+${count} weitere; /latest zeigt, was du noch nicht gesehen hast`,
   digestQuiet: 'Ein ruhiger Tag: nichts Neues seit deiner letzten Übersicht.',

@@ -215,6 +215,7 @@ export const EN: Messages = {
   dateTimeFormat: `EEEE d MMMM, ${TIME_FORMAT}`,
   digestHeader: (date) => `📰 <b>Your digest</b> · ${e(date)}`,
   digestTopic: topicHeading,
+  digestTopicContinued: (topic) => topicHeading(`${topic} (continued)`),
   digestAlsoIn: (others) => `<i>(also in ${others} other ${others === 1 ? 'source' : 'sources'})</i>`,
   digestMore: (count) => `+${count} more; /latest shows those you have not seen yet`,
   digestQuiet: 'A quiet day: nothing new since your last digest.',

@@ -220,6 +220,7 @@ export const FR: Messages = {
   dateTimeFormat: `EEEE d MMMM, ${TIME_FORMAT}`,
   digestHeader: (date) => `📰 <b>Votre sélection</b> · ${e(date)}`,
   digestTopic: topicHeading,
+  digestTopicContinued: (topic) => topicHeading(`${topic} (suite)`),
   digestAlsoIn: (others) => `<i>(aussi dans ${others} ${others === 1 ? 'autre source' : 'autres sources'})</i>`,
   digestMore: (count) => `+${count} de plus ; /latest montre ce que vous n’avez pas encore vu`,
   digestQuiet: 'Une journée calme : rien de neuf depuis votre dernière sélection.',

@@ -249,6 +249,8 @@ export interface Messages {
   readonly digestHeader: (date: string) => string;
   /** Heading of one topic's section in a digest. */
   readonly digestTopic: (topic: string) => string;
+  /** The same heading atop a later message of a split digest that goes on with that topic's stories. */
+  readonly digestTopicContinued: (topic: string) => string;
   /** After a story that several feeds carry: how many other sources have it. */
   readonly digestAlsoIn: (others: number) => string;
   /** Closing line when stories were left out. */

@@ -215,6 +215,7 @@ export const NL: Messages = {
   dateTimeFormat: `EEEE d MMMM, ${TIME_FORMAT}`,
   digestHeader: (date) => `📰 <b>Je overzicht</b> · ${e(date)}`,
   digestTopic: topicHeading,
+  digestTopicContinued: (topic) => topicHeading(`${topic} (vervolg)`),
   digestAlsoIn: (others) => `<i>(ook bij ${others} ${others === 1 ? 'andere bron' : 'andere bronnen'})</i>`,
   digestMore: (count) => `+${count} meer; /latest toont wat je nog niet zag`,
   digestQuiet: 'Een rustige dag: niets nieuws sinds je vorige overzicht.',

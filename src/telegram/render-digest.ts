@@ -9,7 +9,8 @@ import { splitMessage } from './split-message.js';
 /**
  * A digest as Telegram HTML messages (each at most 4096 UTF-16 units, split only between
  * stories): a dated header, then per topic its heading (its name in the digest's language, see
- * topicLabel) and stories, then "+M more; /latest shows those you have not seen yet".
+ * topicLabel) and stories, then "+M more; /latest shows those you have not seen yet". A message
+ * that starts amid a topic's stories opens with its heading again, marked as continued.
  * Feed text is escaped by the briefing renderer; every fixed string comes from the catalogue.
  */
 export function renderDigest(digest: Digest, feedTitles: ReadonlyMap<string, string>, topicNames: TopicNames = NO_TOPIC_NAMES): string[] {
@@ -17,16 +18,20 @@ export function renderDigest(digest: Digest, feedTitles: ReadonlyMap<string, str
   const header = t.digestHeader(formatLocalDate(digest.localDate, digest.language, t.digestDateFormat));
   if (digest.quiet) return [`${header}\n\n${t.digestQuiet}`];
   const blocks: string[] = [header];
+  // Per block, the heading that a message starting with it repeats: a story that is not its section's first.
+  const continued: string[] = [''];
   for (const section of digest.sections) {
+    const label = topicLabel(section.topic, digest.language, topicNames);
     section.items.forEach((item, index) => {
       let block = renderBriefing(item.briefing, feedTitles.get(item.briefing.feedId) ?? item.briefing.feedId);
       if (item.feedCount > 1) block += ` ${t.digestAlsoIn(item.feedCount - 1)}`;
       // The topic heading travels with its first story, so a split never strands it.
-      blocks.push(index === 0 ? `${t.digestTopic(topicLabel(section.topic, digest.language, topicNames))}\n\n${block}` : block);
+      blocks.push(index === 0 ? `${t.digestTopic(label)}\n\n${block}` : block);
+      continued.push(index === 0 ? '' : t.digestTopicContinued(label));
     });
   }
   if (digest.more > 0) blocks.push(t.digestMore(digest.more));
-  return splitMessage(blocks);
+  return splitMessage(blocks, undefined, '\n\n', (index) => continued[index] ?? '');
 }
 
 /** `YYYY-MM-DD` in the chat's language, e.g. "maandag 3 maart"; the date is already local. */

@@ -4,13 +4,16 @@ import { TELEGRAM_MAX_MESSAGE_LENGTH } from './html.js';
  * Packs rendered items (each a complete piece of Telegram HTML) into as few messages as possible,
  * each at most `max` UTF-16 units, breaking only between items so no tag or entity is ever cut.
  * An item longer than `max` on its own is shortened at a safe point by `truncateHtml`.
+ * `continued(index)` is HTML to put before item `index` when a later message starts with it (a
+ * digest's "World (continued)"), so that message says what it continues; '' for nothing.
  */
 export function splitMessage(
   items: readonly string[],
   max: number = TELEGRAM_MAX_MESSAGE_LENGTH,
   separator = '\n\n',
+  continued: (index: number) => string = () => '',
 ): string[] {
-  return packMessages(items, max, separator).map((message) => message.text);
+  return packMessages(items, max, separator, continued).map((message) => message.text);
 }
 
 /** One message packed by `packMessages`: its HTML and the indexes of the items it carries. */
@@ -27,6 +30,7 @@ export function packMessages(
   items: readonly string[],
   max: number = TELEGRAM_MAX_MESSAGE_LENGTH,
   separator = '\n\n',
+  continued: (index: number) => string = () => '',
 ): PackedMessage[] {
   const messages: PackedMessage[] = [];
   let current = '';
@@ -38,7 +42,9 @@ export function packMessages(
     else if (current.length + separator.length + item.length <= max) current += separator + item;
     else {
       messages.push({ text: current, items: carried });
-      current = item;
+      const lead = continued(index);
+      // The lead takes room from the item, so the message still fits.
+      current = lead === '' ? item : `${lead}${separator}${truncateHtml(raw, max - lead.length - separator.length)}`;
       carried = [];
     }
     carried.push(index);

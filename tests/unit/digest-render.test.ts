@@ -73,4 +73,19 @@ describe('renderDigest', () => {
       expect(part.split('<b>').length).toBe(part.split('</b>').length);
     }
   });
+
+  it('opens a later message that goes on with a topic\'s stories with its heading, marked as continued in the chat\'s language', () => {
+    const long = 'word '.repeat(150);
+    const input = Array.from({ length: 40 }, (_, i) => ({ ...briefing(i, `Story ${i}`), sentences: [long] }));
+    const names = new Map([['world', { nl: 'Wereld' }]]);
+    for (const [language, heading] of [['en', '<b>World (continued)</b>'], ['nl', '<b>Wereld (vervolg)</b>'], ['de', '<b>World (Fortsetzung)</b>']] as const) {
+      const parts = renderDigest(buildDigest(input, settings(language, 40), NOW)!, titles, names);
+      expect(parts.length).toBeGreaterThan(2);
+      expect(parts[0]).not.toContain('(');
+      for (const part of parts.slice(1)) {
+        expect(part.startsWith(`${heading}\n\n`)).toBe(true);
+        expect(part.length).toBeLessThanOrEqual(4096);
+      }
+    }
+  });
 });

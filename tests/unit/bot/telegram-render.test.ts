@@ -134,6 +134,18 @@ describe('splitting long answers', () => {
     expect(packed.map((message) => message.text)).toEqual(splitMessage(['head', 'a'.repeat(40), '', 'b'.repeat(40), 'c'.repeat(40)], 100));
   });
 
+  it('opens a later message with what it continues, still within the limit', () => {
+    const items = ['head', `<i>${'a'.repeat(90)}</i>`, `<i>${'b'.repeat(90)}</i>`];
+    const parts = splitMessage(items, 100, '\n\n', (index) => (index === 0 ? '' : '<b>World (continued)</b>'));
+    expect(parts).toHaveLength(3);
+    expect(parts[0]).toBe('head');
+    for (const part of parts.slice(1)) {
+      expect(part.startsWith('<b>World (continued)</b>\n\n<i>')).toBe(true);
+      expect(part.length).toBeLessThanOrEqual(100);
+      expect(checkTelegramHtml(part)).toBeNull();
+    }
+  });
+
   it('shortens a single oversized item without cutting a tag, an entity or an emoji', () => {
     const item = `<b>${'a&amp;b 📰 '.repeat(100)}</b>`;
     const cut = truncateHtml(item, 101);
