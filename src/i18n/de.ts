@@ -1,7 +1,10 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
+import { boldList, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
 
 const list = (items: readonly string[]) => boldList(items, (count) => `und ${count} weitere`);
+
+/** How this language groups the digits of a count a reader sees. */
+const n = countFormat('de');
 
 /** How this language writes a time of day (date-fns), wherever a message shows one. */
 const TIME_FORMAT = "HH:mm 'Uhr'";
@@ -218,8 +221,8 @@ export const DE: Messages = {
   digestHeader: (date) => `📰 <b>Deine Übersicht</b> · ${e(date)}`,
   digestTopic: topicHeading,
   digestTopicContinued: (topic) => topicHeading(`${topic} (Fortsetzung)`),
-  digestAlsoIn: (others) => `<i>(auch in ${others} ${others === 1 ? 'anderen Quelle' : 'anderen Quellen'})</i>`,
-  digestMore: (count) => `+${count} weitere; /latest zeigt, was du noch nicht gesehen hast`,
+  digestAlsoIn: (others) => `<i>(auch in ${n(others)} ${others === 1 ? 'anderen Quelle' : 'anderen Quellen'})</i>`,
+  digestMore: (count) => `+${n(count)} weitere; /latest zeigt, was du noch nicht gesehen hast`,
   digestQuiet: 'Ein ruhiger Tag: nichts Neues seit deiner letzten Übersicht.',
   digestDateFormat: 'EEEE, d. MMMM',
 };

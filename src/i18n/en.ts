@@ -1,7 +1,10 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
+import { boldList, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
 
 const list = (items: readonly string[]) => boldList(items, (count) => `and ${count} more`);
+
+/** How this language groups the digits of a count a reader sees. */
+const n = countFormat('en');
 
 /** How this language writes a time of day (date-fns), wherever a message shows one. */
 const TIME_FORMAT = 'HH:mm';
@@ -216,8 +219,8 @@ export const EN: Messages = {
   digestHeader: (date) => `📰 <b>Your digest</b> · ${e(date)}`,
   digestTopic: topicHeading,
   digestTopicContinued: (topic) => topicHeading(`${topic} (continued)`),
-  digestAlsoIn: (others) => `<i>(also in ${others} other ${others === 1 ? 'source' : 'sources'})</i>`,
-  digestMore: (count) => `+${count} more; /latest shows those you have not seen yet`,
+  digestAlsoIn: (others) => `<i>(also in ${n(others)} other ${others === 1 ? 'source' : 'sources'})</i>`,
+  digestMore: (count) => `+${n(count)} more; /latest shows those you have not seen yet`,
   digestQuiet: 'A quiet day: nothing new since your last digest.',
   digestDateFormat: 'EEEE d MMMM',
 };

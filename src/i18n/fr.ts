@@ -1,7 +1,10 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
+import { boldList, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
 
 const list = (items: readonly string[]) => boldList(items, (count) => `et ${count} autres`);
+
+/** How this language groups the digits of a count a reader sees. */
+const n = countFormat('fr');
 
 /**
  * How French writes a time of day (date-fns), wherever a message shows one: "07:30", as /time
@@ -221,8 +224,8 @@ export const FR: Messages = {
   digestHeader: (date) => `📰 <b>Votre sélection</b> · ${e(date)}`,
   digestTopic: topicHeading,
   digestTopicContinued: (topic) => topicHeading(`${topic} (suite)`),
-  digestAlsoIn: (others) => `<i>(aussi dans ${others} ${others === 1 ? 'autre source' : 'autres sources'})</i>`,
-  digestMore: (count) => `+${count} de plus ; /latest montre ce que vous n’avez pas encore vu`,
+  digestAlsoIn: (others) => `<i>(aussi dans ${n(others)} ${others === 1 ? 'autre source' : 'autres sources'})</i>`,
+  digestMore: (count) => `+${n(count)} de plus ; /latest montre ce que vous n’avez pas encore vu`,
   digestQuiet: 'Une journée calme : rien de neuf depuis votre dernière sélection.',
   digestDateFormat: 'EEEE d MMMM',
 };

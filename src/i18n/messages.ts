@@ -92,6 +92,15 @@ export function renameText(rename: { readonly from: string; readonly to: string 
 /** A feed's health as its icon, the same in every language. */
 export const HEALTH_ICONS = { ok: '🟢', failing: '🔴', new: '⚪', unknown: '•' } as const;
 
+/**
+ * Counts as readers of `locale` write them ("2,460", "2.460", "2 460"): a bare 2460 among the
+ * words of a message is harder to read at a glance.
+ */
+export function countFormat(locale: string): (count: number) => string {
+  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  return (count) => format.format(count);
+}
+
 /** A topic's name (see core/topic-names.ts topicLabel: "Wereld", or "World" for an unnamed `world`) as a digest's section heading: bold. */
 export function topicHeading(name: string): string {
   return `<b>${escapeHtml(name)}</b>`;

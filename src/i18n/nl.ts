@@ -1,7 +1,10 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
+import { boldList, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
 
 const list = (items: readonly string[]) => boldList(items, (count) => `en nog ${count}`);
+
+/** How this language groups the digits of a count a reader sees. */
+const n = countFormat('nl');
 
 /** How this language writes a time of day (date-fns), wherever a message shows one. */
 const TIME_FORMAT = 'HH:mm';
@@ -216,8 +219,8 @@ export const NL: Messages = {
   digestHeader: (date) => `📰 <b>Je overzicht</b> · ${e(date)}`,
   digestTopic: topicHeading,
   digestTopicContinued: (topic) => topicHeading(`${topic} (vervolg)`),
-  digestAlsoIn: (others) => `<i>(ook bij ${others} ${others === 1 ? 'andere bron' : 'andere bronnen'})</i>`,
-  digestMore: (count) => `+${count} meer; /latest toont wat je nog niet zag`,
+  digestAlsoIn: (others) => `<i>(ook bij ${n(others)} ${others === 1 ? 'andere bron' : 'andere bronnen'})</i>`,
+  digestMore: (count) => `+${n(count)} meer; /latest toont wat je nog niet zag`,
   digestQuiet: 'Een rustige dag: niets nieuws sinds je vorige overzicht.',
   digestDateFormat: 'EEEE d MMMM',
 };

@@ -57,6 +57,14 @@ describe('renderDigest', () => {
     expect(renderDigest(buildDigest(input, settings('fr', 2), NOW)!, titles).join('\n')).toMatch(/\+3 de plus ; \/latest montre ce que vous n’avez pas encore vu$/);
   });
 
+  it('groups the digits of a large count as the chat\'s language does', () => {
+    const input = [briefing(1, 'A headline')];
+    const last = (language: UiLanguage) => renderDigest({ ...buildDigest(input, settings(language), NOW)!, more: 2460 }, titles).at(-1);
+    expect(last('en')).toMatch(/\+2,460 more; /);
+    expect(last('nl')).toMatch(/\+2\.460 meer; /);
+    expect(last('de')).toMatch(/\+2\.460 weitere; /);
+  });
+
   it('renders a quiet day as one short line under the header', () => {
     const parts = renderDigest(buildDigest([], settings('en'), NOW)!, titles);
     expect(parts).toHaveLength(1);
