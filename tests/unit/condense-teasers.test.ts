@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { condenseArticle, endsCut, removeBoilerplate, repeatedParagraphs, repeatedSentences, stripReadMore } from '../../src/core/condense/index.js';
+import { condenseArticle, endsCut, removeBoilerplate, repeatedParagraphs, repeatedSentences, stripReadMore, stripSignOff } from '../../src/core/condense/index.js';
 
 describe('stripReadMore', () => {
   it.each([
@@ -56,6 +56,30 @@ describe('a teaser the feed cut off', () => {
     const briefing = condenseArticle({ title: 'Syrische Übergangsregierung benennt Außenminister', text, language: 'de' });
     expect(briefing.sentences.join(' ')).toContain('Schlüsselrolle in der Opposition.');
     expect(briefing.sentences.join(' ')).not.toContain('[mehr]');
+  });
+});
+
+describe('stripSignOff', () => {
+  const signOff = 'was originally published in The Startup on Medium, where people are continuing the conversation by highlighting and responding to this story.';
+
+  it('drops Medium\'s sign-off paragraph, and the sign-off glued after the last sentence', () => {
+    expect(stripSignOff(`Why We Left the Cloud ${signOff}`)).toBe('');
+    expect(stripSignOff(`We moved every service back in six months. Why We Left the Cloud ${signOff}`)).toBe('We moved every service back in six months.');
+    expect(stripSignOff('Notes on v2 was originally published on Medium, where people are continuing the conversation by highlighting and responding to this story.')).toBe('');
+  });
+
+  it('leaves a sentence that only mentions Medium as it is', () => {
+    const line = 'The essay was originally published on Medium last year.';
+    expect(stripSignOff(line)).toBe(line);
+  });
+
+  it('keeps the sign-off out of the briefing', () => {
+    const html =
+      '<p>We moved every service back to our own machines in six months.</p><p>The bill fell by half, and the pager went quiet.</p>' +
+      `<hr><p><a href="https://medium.com/p/1">Why We Left the Cloud</a> ${signOff}</p>`;
+    const briefing = condenseArticle({ title: 'Why We Left the Cloud', html, language: 'en' });
+    expect(briefing.sentences.join(' ')).toContain('six months');
+    expect(briefing.sentences.join(' ')).not.toContain('Medium');
   });
 });
 

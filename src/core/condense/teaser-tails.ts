@@ -1,9 +1,11 @@
 /**
  * What a feed does to the end of a teaser: it glues a "read more" link after the last sentence
- * ("… in der syrischen Opposition.[mehr]", "… fully vaccinated. Read more »"), or it cuts the
- * text off mid-sentence and marks the cut with an ellipsis ("The rest have received ...",
- * "… the first [&hellip;]"). A briefing shows neither: the link label is not the journalist's
- * sentence, and the cut sentence no longer says what its author wrote.
+ * ("… in der syrischen Opposition.[mehr]", "… fully vaccinated. Read more »"), signs off in the
+ * platform's name ("… was originally published in … on Medium, where people are continuing the
+ * conversation …"), or it cuts the text off mid-sentence and marks the cut with an ellipsis
+ * ("The rest have received ...", "… the first [&hellip;]"). A briefing shows none of them: the
+ * link label and the sign-off are not the journalist's sentences, and the cut sentence no longer
+ * says what its author wrote.
  */
 
 const READ_MORE_LABEL = String.raw`(?:mehr|more|meer|plus|suite|weiter(?:lesen)?|read more|lees (?:meer|verder)|verder lezen|lesen sie mehr|mehr lesen|weiterlesen|lire la suite|continue reading|continuer la lecture)`;
@@ -15,6 +17,11 @@ const READ_MORE_RE = new RegExp(
 );
 // "...", "…", "[…]", "[...]", "(…)" closing a sentence that does not end otherwise.
 const CUT_RE = /(?:\.{3}|…|\[\s*(?:\.{3}|…)\s*\]|\(\s*(?:\.{3}|…)\s*\))\s*$/u;
+
+// Medium's sign-off under every story, as its own paragraph or glued after the last sentence. The
+// story's title opens it; a title is taken to hold no sentence end, so no sentence before it goes.
+const MEDIUM_SIGN_OFF_RE =
+  /(?:^|(?<=[.!?…]["'”’»)]*\s))(?:(?![.!?…]\s)[^\n])*?\bwas originally published (?:in [^\n]{1,120}? )?on Medium, where people are continuing the conversation by highlighting and responding to this story\.?\s*$/u;
 
 // A label and its punctuation fit in this many characters: only the line's end is searched.
 const TAIL = 48;
@@ -31,3 +38,9 @@ export function stripReadMore(line: string): string {
 export function endsCut(sentence: string): boolean {
   return CUT_RE.test(sentence);
 }
+
+/** `line` without the sign-off a blogging platform puts under each story; unchanged when it has none. */
+export function stripSignOff(line: string): string {
+  return line.includes('on Medium, where people') ? line.replace(MEDIUM_SIGN_OFF_RE, '').trimEnd() : line;
+}
+
