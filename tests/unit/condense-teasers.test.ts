@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { condenseArticle, endsCut, removeBoilerplate, repeatedParagraphs, repeatedSentences, stripReadMore, stripSignOff } from '../../src/core/condense/index.js';
+import { condenseArticle, endsCut, plainCutMark, removeBoilerplate, repeatedParagraphs, repeatedSentences, stripReadMore, stripSignOff } from '../../src/core/condense/index.js';
 
 describe('stripReadMore', () => {
   it.each([
@@ -49,6 +49,18 @@ describe('a teaser the feed cut off', () => {
   it('keeps the cut sentence when it is all there is', () => {
     const text = 'Kiwis abroad who are desperate to get home found themselves waiting in a queue, while those who missed out on ...';
     expect(condenseArticle({ title, text, language: 'en' }).sentences).toEqual([text]);
+  });
+
+  it('shows a cut the feed marked in square brackets as a plain ellipsis', () => {
+    expect(plainCutMark('Radiant floor heating throughou [...]')).toBe('Radiant floor heating throughou…');
+    expect(plainCutMark('The first results are in […]')).toBe('The first results are in…');
+    expect(plainCutMark('Er sagte (...)')).toBe('Er sagte (...)');
+    const alone = 'Large sunny deck directly next to the kitchen, radiant floor heating throughou [...]';
+    expect(condenseArticle({ title: 'Sunny two-bedroom flat', text: alone, language: 'en' }).sentences).toEqual([
+      'Large sunny deck directly next to the kitchen, radiant floor heating throughou…',
+    ]);
+    const html = '<p>The council approved the bridge on Monday. Work starts in spring and takes two years, the alderman said [&#8230;]</p>';
+    expect(condenseArticle({ title: 'Bridge approved', html, language: 'en' }).sentences).toEqual(['The council approved the bridge on Monday.']);
   });
 
   it('leaves a "read more" label out of the briefing', () => {

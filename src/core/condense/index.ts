@@ -10,6 +10,6 @@ export { parsePlainArticle } from './plain-article.js';
 export { prepareText } from './prepare.js';
 export { removeBoilerplate } from './boilerplate.js';
 export { repeatedParagraphs, repeatedSentences } from './repeated-paragraphs.js';
-export { endsCut, stripReadMore, stripSignOff } from './teaser-tails.js';
+export { endsCut, plainCutMark, stripReadMore, stripSignOff } from './teaser-tails.js';
 export { endsAsSentence } from './standalone.js';
 export { tokenize } from './tokenize.js';

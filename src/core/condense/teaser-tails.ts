@@ -22,6 +22,8 @@ const CUT_RE = /(?:\.{3}|…|\[\s*(?:\.{3}|…)\s*\]|\(\s*(?:\.{3}|…)\s*\))\s*
 // story's title opens it; a title is taken to hold no sentence end, so no sentence before it goes.
 const MEDIUM_SIGN_OFF_RE =
   /(?:^|(?<=[.!?…]["'”’»)]*\s))(?:(?![.!?…]\s)[^\n])*?\bwas originally published (?:in [^\n]{1,120}? )?on Medium, where people are continuing the conversation by highlighting and responding to this story\.?\s*$/u;
+// A cut marked in square brackets ("throughou [...]", "the first […]", as Craigslist and WordPress do).
+const BRACKETED_CUT_RE = /\s*\[\s*(?:\.{3}|…)\s*\]\s*$/u;
 
 // A label and its punctuation fit in this many characters: only the line's end is searched.
 const TAIL = 48;
@@ -44,3 +46,11 @@ export function stripSignOff(line: string): string {
   return line.includes('on Medium, where people') ? line.replace(MEDIUM_SIGN_OFF_RE, '').trimEnd() : line;
 }
 
+/**
+ * `line` with a cut marked in square brackets marked by a plain "…" instead: a cut sentence is
+ * still known as cut (endsCut) and used only when nothing else is left, and the brackets, the
+ * feed's markup for "more on the site", never reach a briefing.
+ */
+export function plainCutMark(line: string): string {
+  return line.replace(BRACKETED_CUT_RE, '…');
+}
