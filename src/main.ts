@@ -128,9 +128,12 @@ async function main(): Promise<void> {
     logger,
   })], logger);
   parts.digests.start();
-  // Polling can end on its own (token revoked, another instance took over): then stop everything.
-  await telegram.running.stopped;
-  await shutdown('bot stopped');
+  // Polling can end on its own (token revoked, another instance took over): then stop everything,
+  // and exit 1 saying why, so a supervisor sees a failure and the operator what to do.
+  const ended = await telegram.running.stopped;
+  if (ended === undefined) return shutdown('bot stopped');
+  await shutdown(`long polling ended: ${ended instanceof Error ? ended.message : String(ended)}`);
+  throw explainTelegramRefusal(ended, config.telegramApiRoot);
 }
 
 /**
@@ -209,14 +212,19 @@ async function startTelegram(config: Config, token: string, catalog: FeedCatalog
   } catch (error) {
     await worker.stop();
     sender.close();
-    throw explainStartError(error, config.telegramApiRoot);
+    throw explainTelegramRefusal(error, config.telegramApiRoot);
   }
 }
 
-/** A rejected token is the operator's mistake, not a crash: say so in one line. */
-function explainStartError(error: unknown, apiRoot: string): unknown {
-  const code = (error as { response?: { error_code?: number } }).response?.error_code;
+/**
+ * A rejected token (at start, or revoked while running) and a token another program uses (409: a
+ * second instance polling, or a webhook set on it) are the operator's to fix, not crashes: say so
+ * in one line.
+ */
+function explainTelegramRefusal(error: unknown, apiRoot: string): unknown {
+  const { error_code: code, description } = (error as { response?: { error_code?: number; description?: string } }).response ?? {};
   if (code === 401 || code === 404) return new ConfigError('BOT_TOKEN', [`${apiRoot} rejected the token (${code}); ask @BotFather for the current one`]);
+  if (code === 409) return new ConfigError('BOT_TOKEN', [`another program uses this token (${apiRoot} answered 409: ${description ?? 'Conflict'}); stop it, or give each program its own token from @BotFather`]);
   return error;
 }
 

@@ -22,7 +22,11 @@ export interface StartOptions {
 export interface RunningBot {
   readonly bot: Telegraf;
   readonly mode: 'polling' | 'webhook';
-  readonly stopped: Promise<void>;
+  /**
+   * Resolves when updates stop arriving: with undefined after stopBot, or with the error that ended
+   * long polling (Telegram answered 401 to a revoked token, 409 to a second instance or a webhook).
+   */
+  readonly stopped: Promise<unknown>;
   /** Marks a webhook bot as stopped; stopBot calls it (polling settles by itself). */
   readonly release: () => void;
 }
@@ -41,11 +45,10 @@ export async function startBot(bot: Telegraf, options: StartOptions): Promise<Ru
   if (options.webhook === null) {
     let launched!: () => void;
     const ready = new Promise<void>((resolve) => (launched = resolve));
-    const stopped = bot.launch({ dropPendingUpdates: false }, () => launched());
-    stopped.catch((error: unknown) => logger.fatal({ err: error }, 'bot: long polling stopped with an error'));
+    const stopped = bot.launch({ dropPendingUpdates: false }, () => launched()).then(() => undefined, (error: unknown) => error);
     await Promise.race([ready, stopped]);
     logger.info({ bot_username: bot.botInfo.username, mode: 'polling' }, 'bot: started');
-    return { bot, mode: 'polling', stopped: stopped.catch(() => undefined), release: () => undefined };
+    return { bot, mode: 'polling', stopped, release: () => undefined };
   }
   const url = new URL(options.webhook.url);
   const secretToken = options.webhook.secret ?? randomBytes(24).toString('hex');

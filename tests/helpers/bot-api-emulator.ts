@@ -104,6 +104,11 @@ export class BotApiEmulator {
   private readonly nextMessageId = new Map<number, number>();
   private readonly handlers: Record<string, Handler>;
   private userMessageId = 1_000_000;
+  private revoked = false;
+  /** The webhook URL set on the token (setWebhook), '' when none: getUpdates is refused while one is set. */
+  private webhook = '';
+  /** Ends the getUpdates call held open now, if any, with this error. */
+  private endPoll: ((error: InjectedError) => void) | null = null;
   private readonly latencyMs: number;
 
   constructor(options: EmulatorOptions = {}) {
@@ -221,6 +226,23 @@ export class BotApiEmulator {
 
   // ---- faults and limits ----
 
+  /** From now on every call answers 401 Unauthorized, as after /revoke in @BotFather. */
+  revokeToken(): void {
+    this.revoked = true;
+    this.endPoll?.({ error_code: 401, description: 'Unauthorized' });
+  }
+
+  /** The webhook set on the token ('' for none), as getWebhookInfo tells it. */
+  get webhookUrl(): string {
+    return this.webhook;
+  }
+
+  /** setWebhook (`url`) or deleteWebhook (''): setting one ends a held long poll, as Telegram does. */
+  setWebhookUrl(url: string): void {
+    this.webhook = url;
+    if (url !== '') this.endPoll?.({ error_code: 409, description: 'Conflict: terminated by setWebhook request' });
+  }
+
   /** The next call of `method` fails with this error (queued: several calls fail in order). */
   failNext(method: string, error: InjectedError, times = 1): void {
     const queue = this.failures.get(method) ?? [];
@@ -332,6 +354,30 @@ export class BotApiEmulator {
     return this.updates.slice(0, limit);
   }
 
+  /**
+   * getUpdates as Telegram answers it: refused while a webhook is set, and one call at a time per
+   * token, a newer call ending the one held open with 409 (a second instance of the bot).
+   */
+  private async longPoll(params: Record<string, unknown>, closed: AbortSignal): Promise<unknown[]> {
+    if (this.webhook !== '') throw new ApiError({ error_code: 409, description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first" });
+    this.endPoll?.({ error_code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' });
+    const ended = new AbortController();
+    let endedWith: InjectedError | null = null;
+    const end = (error: InjectedError) => {
+      endedWith = error;
+      ended.abort();
+    };
+    this.endPoll = end;
+    closed.addEventListener('abort', () => ended.abort(), { once: true });
+    try {
+      const updates = await this.takeUpdates(Number(params.offset ?? 0), Number(params.limit ?? 100), Number(params.timeout ?? 0), ended.signal);
+      if (endedWith !== null) throw new ApiError(endedWith);
+      return updates;
+    } finally {
+      if (this.endPoll === end) this.endPoll = null;
+    }
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator');
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
@@ -343,7 +389,7 @@ export class BotApiEmulator {
       if (this.latencyMs > 0 && match?.[2] !== 'getUpdates') setTimeout(() => write(status, body), this.latencyMs);
       else write(status, body);
     };
-    if (!match || match[1] !== this.token) return answer(match ? 401 : 404, { ok: false, error_code: match ? 401 : 404, description: match ? 'Unauthorized' : 'Not Found' });
+    if (!match || match[1] !== this.token || this.revoked) return answer(match ? 401 : 404, { ok: false, error_code: match ? 401 : 404, description: match ? 'Unauthorized' : 'Not Found' });
     const method = match[2] as string;
     const body = await readBody(req);
     const params = url.search === '' ? body : { ...Object.fromEntries(url.searchParams), ...body };
@@ -362,7 +408,7 @@ export class BotApiEmulator {
     const handler = this.handlers[method];
     if (!handler) return fail({ error_code: 404, description: 'Not Found: method not found' });
     try {
-      const result = method === 'getUpdates' ? await this.takeUpdates(Number(params.offset ?? 0), Number(params.limit ?? 100), Number(params.timeout ?? 0), closedSignal(res)) : handler(params);
+      const result = method === 'getUpdates' ? await this.longPoll(params, closedSignal(res)) : handler(params);
       record(true);
       if (fault === 'reset-after') return void req.socket.destroy();
       if (fault === 'hang-after') return void this.hung.push(() => answer(200, { ok: true, result }));

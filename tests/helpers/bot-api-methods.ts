@@ -53,9 +53,15 @@ export function methodHandlers(emulator: BotApiEmulator): Record<string, Handler
   return {
     getMe: () => emulator.botUser,
     getUpdates: () => [],
-    deleteWebhook: () => true,
-    setWebhook: () => true,
-    getWebhookInfo: () => ({ url: '', has_custom_certificate: false, pending_update_count: 0 }),
+    deleteWebhook: () => {
+      emulator.setWebhookUrl('');
+      return true;
+    },
+    setWebhook: (params) => {
+      emulator.setWebhookUrl(String(params.url ?? ''));
+      return true;
+    },
+    getWebhookInfo: () => ({ url: emulator.webhookUrl, has_custom_certificate: false, pending_update_count: 0 }),
     setMyCommands: (params) => {
       const commands = jsonOf<{ command: string; description: string }[]>(params.commands) ?? [];
       for (const command of commands) {

@@ -1,8 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, until, type RunningApp } from '../helpers/app-process.js';
 import { BotApiEmulator } from '../helpers/bot-api-emulator.js';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 import { freePort } from '../helpers/free-port.js';
@@ -13,34 +14,6 @@ import { freePort } from '../helpers/free-port.js';
  * the briefing, and SIGTERM shuts everything down cleanly.
  */
 const FEED = readFileSync('tests/fixtures/poll/news-v1.xml', 'utf8');
-
-interface Running {
-  readonly child: ChildProcess;
-  output(): string;
-  exited: Promise<number | null>;
-}
-
-function startApp(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function until<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('newsbrief as a process', () => {
   let feeds: FeedServer;
@@ -227,7 +200,7 @@ describe('newsbrief as a process', () => {
   });
 
   /** The app with a bot token, pointed at a loopback port where no Bot API listens (yet). */
-  async function startWithoutTelegram(database: string): Promise<{ app: Running; port: number }> {
+  async function startWithoutTelegram(database: string): Promise<{ app: RunningApp; port: number }> {
     const port = await freePort();
     const app = startApp({
       BOT_TOKEN: '123456789:TEST-token-for-the-emulator_xyz',
