@@ -25,6 +25,7 @@ import { createScheduler, digestTickJob, housekeepingJob, pollFeedsJob, retryBri
 import type { OutboxRepository } from './store/outbox-repository.js';
 import { createSqliteOutboxRepository } from './store/sqlite/outbox-repository.js';
 import { createSqliteSubscriberRepository } from './store/sqlite/subscriber-repository.js';
+import { watchDatabaseFile } from './store/database-file-watch.js';
 import type { SubscriberRepository } from './store/subscriber-repository.js';
 import { createFetchTransport } from './telegram/bot-api-transport.js';
 import { createSender, type Sender } from './telegram/sender.js';
@@ -94,6 +95,15 @@ async function main(): Promise<void> {
   // restart, and a bad file changes nothing. In a terminal it means the terminal closed: stop.
   if (process.stderr.isTTY === true) process.once('SIGHUP', () => void shutdown('SIGHUP'));
   else process.on('SIGHUP', () => void catalog.reload('SIGHUP'));
+  // SQLite keeps writing to a database file deleted or moved away: what it stores from then on
+  // would vanish at the stop, and a restart start afresh unnoticed. Stop now, and say so.
+  const databaseWatch = watchDatabaseFile(config.databasePath, (what) => {
+    process.exitCode = 1;
+    void shutdown(`the database file was ${what}`).then(() => process.stderr.write(
+      `newsbrief: DATABASE_PATH: ${config.databasePath} was ${what} while newsbrief ran; it stopped, since nothing it stored from then on could be kept. Start it again to use the file now at that path (a new, empty one if there is none)\n`,
+    ));
+  });
+  stop.signal.addEventListener('abort', () => databaseWatch.stop(), { once: true });
 
   if (config.botToken === null) {
     // Still useful without Telegram: the feeds are polled and condensed, and `newsbrief chat` reads them.
