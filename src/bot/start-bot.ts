@@ -43,6 +43,7 @@ export async function startBot(bot: Telegraf, options: StartOptions): Promise<Ru
   bot.botInfo ??= await reachTelegram(() => bot.telegram.getMe(), { logger, apiRoot: bot.telegram.options.apiRoot, signal: options.signal });
   await registerCommandMenu(bot.telegram, COMMANDS, options.defaultLanguage, logger);
   if (options.webhook === null) {
+    await sayWhenWebhookRemoved(bot, logger);
     let launched!: () => void;
     const ready = new Promise<void>((resolve) => (launched = resolve));
     const stopped = bot.launch({ dropPendingUpdates: false }, () => launched()).then(() => undefined, (error: unknown) => error);
@@ -71,6 +72,18 @@ export async function startBot(bot: Telegraf, options: StartOptions): Promise<Ru
   };
   logger.info({ bot_username: bot.botInfo.username, mode: 'webhook', port: options.webhook.port }, 'bot: started');
   return { bot, mode: 'webhook', stopped, release };
+}
+
+/**
+ * Long polling starts by deleting the token's webhook (telegraf's launch does), which silently
+ * takes the updates from whoever set it: an earlier webhook run, or another program. Say so.
+ * Only the host is logged: a webhook's path may carry a secret.
+ */
+async function sayWhenWebhookRemoved(bot: Telegraf, logger: Logger): Promise<void> {
+  const url = await bot.telegram.getWebhookInfo().then((info) => info.url ?? '', () => '');
+  if (url === '') return;
+  const host = URL.canParse(url) ? new URL(url).host : 'an unreadable URL';
+  logger.warn({ webhook_host: host }, `bot: a webhook to ${host} was set on this token; long polling removes it, so whatever receives it gets no more updates`);
 }
 
 /** Listens on `port` (all interfaces); a port that is taken or not allowed is the operator's to fix. */

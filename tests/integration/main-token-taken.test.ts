@@ -10,7 +10,8 @@ import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
  * The running bot losing its token: revoked in @BotFather (Telegram answers 401), taken by a
  * second instance (409 to the first one's long poll) or by a webhook another program set (409 to
  * every getUpdates). Each stops the bot; it exits 1 with one line saying what to do, so a
- * supervisor sees a failure, not a clean stop.
+ * supervisor sees a failure, not a clean stop. A webhook left on the token at start is removed,
+ * as long polling must, and said.
  */
 const FEED = readFileSync('tests/fixtures/poll/news-v1.xml', 'utf8');
 const TOKEN = '123456789:TEST-token-for-the-emulator_xyz';
@@ -82,5 +83,16 @@ describe('the token taken from a running bot', () => {
     await fetch(`${emulator.apiRoot}/bot${TOKEN}/setWebhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: 'https://other.example/hook' }) });
     expect(await app.exited).toBe(1);
     expect(app.output()).toMatch(/^newsbrief: BOT_TOKEN: another program uses this token \(.*409: Conflict: terminated by setWebhook request/m);
+  });
+
+  it('says so when starting removes a webhook another program left on the token', async () => {
+    emulator.setWebhookUrl('https://other.example/hook-secret-path');
+    const app = start();
+    await until(() => app.output().includes('"msg":"bot: started"'), 'the bot to start');
+    expect(emulator.webhookUrl).toBe('');
+    expect(app.output()).toMatch(/"level":40,.*"msg":"bot: a webhook to other\.example was set on this token; long polling removes it/);
+    expect(app.output()).not.toContain('hook-secret-path');
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toBe(0);
   });
 });
