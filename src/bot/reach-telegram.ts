@@ -21,18 +21,29 @@ export interface ReachOptions {
 const FIRST_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 60_000;
 
-/** Runs `call` until it succeeds, waiting between tries while Telegram cannot be reached. */
+/**
+ * Runs `call` until it succeeds, waiting between tries while Telegram cannot be reached. The
+ * operator is told when it fails and whenever the reason changes, not at every try (a long
+ * outage would log one line a minute for hours), and when it answers at last.
+ */
 export async function reachTelegram<T>(call: () => Promise<T>, options: ReachOptions): Promise<T> {
   const { logger, apiRoot, signal } = options;
   const maxDelayMs = options.maxDelayMs ?? MAX_DELAY_MS;
+  let told: string | null = null;
+  let since = 0;
   for (let attempt = 1, delayMs = options.firstDelayMs ?? FIRST_DELAY_MS; ; attempt += 1, delayMs = Math.min(maxDelayMs, delayMs * 2)) {
     signal?.throwIfAborted();
     try {
-      return await call();
+      const answer = await call();
+      if (told !== null) logger.info({ attempts: attempt, down_ms: Date.now() - since }, `bot: reached Telegram at ${apiRoot} after ${attempt} tries`);
+      return answer;
     } catch (error) {
       const reason = unreachableReason(error);
       if (reason === null) throw error;
-      logger.warn({ attempt, retry_in_ms: delayMs, reason }, `bot: cannot reach Telegram at ${apiRoot} (${reason}); trying again in ${seconds(delayMs)}`);
+      if (told === null) since = Date.now();
+      const level = reason === told ? 'debug' : 'warn';
+      told = reason;
+      logger[level]({ attempt, retry_in_ms: delayMs, reason }, `bot: cannot reach Telegram at ${apiRoot} (${reason}); trying again in ${seconds(delayMs)}`);
       await sleep(delayMs, undefined, signal === undefined ? undefined : { signal });
     }
   }

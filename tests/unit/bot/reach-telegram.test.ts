@@ -5,10 +5,10 @@ import { reachTelegram, unreachableReason } from '../../../src/bot/reach-telegra
 import { createLogger } from '../../../src/log.js';
 
 /** A logger whose lines are kept, to read what an operator would see. */
-function recordingLogger(secret: string) {
+function recordingLogger(secret: string, level = 'warn') {
   const lines: string[] = [];
   const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString()), done()) });
-  return { logger: createLogger('warn', [secret], sink), lines };
+  return { logger: createLogger(level, [secret], sink), lines };
 }
 
 /** An error as node-fetch reports a refused connection, its message carrying the URL with the token. */
@@ -38,6 +38,22 @@ describe('reachTelegram', () => {
     expect(logged[0]?.msg).toBe('bot: cannot reach Telegram at http://127.0.0.1:9 (ECONNREFUSED); trying again in 2 ms');
     expect(logged[1]?.msg).toContain('(the Bot API answered 502: Bad Gateway)');
     expect(lines.join('')).not.toContain('SECRET');
+  });
+
+  it('says once that Telegram cannot be reached, however many tries the same reason fails, and when it answers', async () => {
+    const { logger, lines } = recordingLogger('1:SECRET', 'info');
+    let calls = 0;
+    const answer = await reachTelegram(async () => {
+      calls += 1;
+      if (calls <= 6) throw refused('1:SECRET');
+      return 'me';
+    }, { logger, apiRoot: 'http://127.0.0.1:9', firstDelayMs: 1, maxDelayMs: 2 });
+    expect(answer).toBe('me');
+    const logged = lines.map((line) => JSON.parse(line) as { level: number; msg: string });
+    expect(logged.map((line) => line.msg)).toEqual([
+      'bot: cannot reach Telegram at http://127.0.0.1:9 (ECONNREFUSED); trying again in 1 ms',
+      'bot: reached Telegram at http://127.0.0.1:9 after 7 tries',
+    ]);
   });
 
   it('fails at once when Telegram refuses the token', async () => {
