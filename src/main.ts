@@ -52,6 +52,9 @@ interface Parts {
   telegram: Promise<Telegram | null>;
 }
 
+/** How long a stopped process may take to exit by itself (logs flushed) before it is made to. */
+const EXIT_GRACE_MS = 1_000;
+
 async function main(): Promise<void> {
   const start = readStartArguments(process.argv.slice(2));
   if (start.kind === 'usage') return void process.stdout.write(start.text);
@@ -90,7 +93,9 @@ async function main(): Promise<void> {
   // Aborted by shutdown, so that waiting for an unreachable Telegram ends too.
   const stop = new AbortController();
   const shutdown = shutdownOnce(parts, stop, logger);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal));
+  // Kept listening: Ctrl-C under `npm start` reaches the bot twice (from the terminal, and passed
+  // on by npm), and a second signal without a listener would kill it halfway through stopping.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal));
   // Detached (Docker, systemd), SIGHUP asks for feeds.json again: the new list is served without a
   // restart, and a bad file changes nothing. In a terminal it means the terminal closed: stop.
   if (process.stderr.isTTY === true) process.once('SIGHUP', () => void shutdown('SIGHUP'));
@@ -188,6 +193,9 @@ function shutdownOnce(parts: Parts, stop: AbortController, logger: Logger): (rea
       }
       await parts.ingestion.close();
       logger.info('stopped');
+      // All is closed; a call Telegram accepted and never answers (a hung reply) must not keep
+      // the process alive until its own timeout, minutes later.
+      setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
     })();
     stop.abort();
     return stopping;

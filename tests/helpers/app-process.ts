@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-/** The bot as `npm start` runs it (`node --import tsx src/main.ts`), a child process whose stdout and stderr gathered into one text. */
+/** The bot as `npm start` runs it (`node --import tsx src/main.ts`), a child process, its stdout and stderr gathered into one text. */
 export interface RunningApp {
   readonly child: ChildProcess;
   output(): string;

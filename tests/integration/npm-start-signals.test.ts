@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { until } from '../helpers/app-process.js';
+import { startApp, until } from '../helpers/app-process.js';
+import { BotApiEmulator } from '../helpers/bot-api-emulator.js';
 
 /** The processes below `pid` (npm -> sh -> tsx -> node, as `npm start` made them), to clean up after a failure. */
 function descendants(pid: number): number[] {
@@ -18,7 +19,11 @@ function descendants(pid: number): number[] {
  */
 describe('npm start', () => {
   const hasTools = spawnSync('npm', ['--version']).status === 0 && spawnSync('pgrep', ['-V']).status === 0;
-  it.skipIf(!hasTools).each(['SIGTERM', 'SIGINT'] as const)('stops the bot cleanly when npm gets %s', async (signal) => {
+  const cases = [
+    { signal: 'SIGTERM', to: 'npm' },
+    { signal: 'SIGINT', to: 'npm' },
+  ] as const;
+  it.skipIf(!hasTools).each(cases)('stops the bot cleanly when $to gets $signal', async ({ signal }) => {
     const dir = mkdtempSync(join(tmpdir(), 'nb-npm-start-'));
     writeFileSync(join(dir, 'feeds.json'), '[]');
     const npm = spawn('npm', ['start', '--silent'], {
@@ -42,5 +47,46 @@ describe('npm start', () => {
     } finally {
       for (const pid of [npm.pid!, ...below]) spawnSync('kill', ['-KILL', String(pid)]);
     }
+  });
+});
+
+/**
+ * Stopping while a reply to Telegram hangs (accepted, never answered). The process logged
+ * `stopped` and then stayed alive until that call's own timeout, minutes later. And Ctrl-C under
+ * `npm start` reaches the bot twice, from the terminal and passed on by npm: the second one,
+ * without a listener left, killed the bot halfway through its shutdown.
+ */
+describe('stopping while a reply to Telegram hangs', () => {
+  const stop = async (signals: readonly NodeJS.Signals[]) => {
+    const emulator = await new BotApiEmulator().start();
+    const dir = mkdtempSync(join(tmpdir(), 'nb-stop-hung-'));
+    writeFileSync(join(dir, 'feeds.json'), '[]');
+    const app = startApp({ BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, FEEDS_FILE: join(dir, 'feeds.json'), DATABASE_PATH: join(dir, 'bot.db') });
+    try {
+      await until(() => app.output().includes('"msg":"bot: started"'), 'the bot to start');
+      emulator.interruptNext('sendMessage', 'hang-after');
+      emulator.sendText({ id: 7, first_name: 'Ed' }, '/help');
+      await emulator.waitFor(() => emulator.callsOf('sendMessage').length > 0, 10_000);
+      for (const signal of signals) {
+        app.child.kill(signal);
+        await until(() => app.output().includes('"msg":"shutting down"'), 'the shutdown to begin');
+      }
+      return { code: await app.exited, output: app.output() };
+    } finally {
+      app.child.kill('SIGKILL');
+      await emulator.stop();
+    }
+  };
+
+  it('exits once stopped, the reply still unanswered', async () => {
+    const { code, output } = await stop(['SIGTERM']);
+    expect(code).toBe(0);
+    expect(output).toContain('"msg":"stopped"');
+  });
+
+  it('is not cut short by a second SIGINT', async () => {
+    const { code, output } = await stop(['SIGINT', 'SIGINT']);
+    expect(code).toBe(0);
+    expect(output).toContain('"msg":"stopped"');
   });
 });
