@@ -1,10 +1,10 @@
 import { escapeHtml as e } from '../telegram/html.js';
 import { boldList, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
 
-const list = (items: readonly string[]) => boldList(items, (count) => `und ${count} weitere`);
-
 /** How this language groups the digits of a count a reader sees. */
 const n = countFormat('de');
+
+const list = (items: readonly string[]) => boldList(items, (count) => `und ${n(count)} weitere`);
 
 /** How this language writes a time of day (date-fns), wherever a message shows one. */
 const TIME_FORMAT = "HH:mm 'Uhr'";
@@ -130,10 +130,10 @@ export const DE: Messages = {
   channelUnsubscribed: (channel, items) => `${e(channel)} folgt ${list(items)} nicht mehr.`,
   channelStopped: (channel) => `${e(channel)} ist von allem abgemeldet und bekommt keine Übersichten mehr.`,
   latestHeader: (count, cappedAt) =>
-    `<b>${count === 1 ? 'Das neueste Briefing' : `Die ${count} neuesten Briefings`}</b>${cappedAt === undefined ? '' : ` (höchstens ${cappedAt} auf einmal)`}`,
+    `<b>${count === 1 ? 'Das neueste Briefing' : `Die ${n(count)} neuesten Briefings`}</b>${cappedAt === undefined ? '' : ` (höchstens ${n(cappedAt)} auf einmal)`}`,
   latestNothingNew: 'Nichts Neues seit deinem letzten Blick.',
   latestNothingAtAll: 'Es gibt noch keine Briefings. Die Feeds werden regelmäßig abgerufen; versuch es später noch einmal.',
-  latestRecentButton: (count) => `Die ${count} letzten noch einmal zeigen`,
+  latestRecentButton: (count) => `Die ${n(count)} letzten noch einmal zeigen`,
   latestRecentHeader: '<b>Die letzten Briefings</b> (schon gesehen)',
   latestAllFeedsHint: 'Du folgst noch nichts, darum kommt dies aus allen Feeds. Mit /subscribe wählst du aus.',
   latestBadCount: 'Nutze /latest oder /latest N mit einer Zahl N von 1 bis 20, zum Beispiel <code>/latest 10</code>.',
@@ -191,15 +191,15 @@ export const DE: Messages = {
   stats: (f) =>
     [
       '<b>Statistik</b>',
-      `Abonnenten: ${f.subscribers} (${f.activeSubscribers} aktiv)`,
-      `Feeds: ${f.feeds}, gerade gestört: ${f.failingFeeds.length > 0 ? list(f.failingFeeds) : 'keine'}`,
+      `Abonnenten: ${n(f.subscribers)} (${n(f.activeSubscribers)} aktiv)`,
+      `Feeds: ${n(f.feeds)}, gerade gestört: ${f.failingFeeds.length > 0 ? list(f.failingFeeds) : 'keine'}`,
       ...(f.rarelyPolledFeeds.length === 0 ? [] : [`Nach vielen Fehlern in Folge nur noch selten abgerufen: ${list(f.rarelyPolledFeeds)}`]),
-      ...(f.articles === null ? [] : [`Artikel: ${f.articles}`]),
+      ...(f.articles === null ? [] : [`Artikel: ${n(f.articles)}`]),
       ...(f.outbox === null ? [] :
-        [`Versand: ${f.outbox.pending} in der Warteschlange, ${f.outbox.sentToday} heute verschickt, ${f.outbox.failed} fehlgeschlagen, ${f.outbox.dead} aufgegeben, ${f.outbox.inactiveChats} inaktive Chats`]),
+        [`Versand: ${n(f.outbox.pending)} in der Warteschlange, ${n(f.outbox.sentToday)} heute verschickt, ${n(f.outbox.failed)} fehlgeschlagen, ${n(f.outbox.dead)} aufgegeben, ${n(f.outbox.inactiveChats)} inaktive Chats`]),
     ].join('\n'),
   pollStarted: 'Ich rufe jetzt alle Feeds ab…',
-  pollDone: (done, failed) => `Abruf fertig: ${done} Feeds in Ordnung, ${failed.length} fehlgeschlagen${failed.length > 0 ? `:${failureLines(failed, (count) => `und ${count} weitere`)}` : '.'}`,
+  pollDone: (done, failed) => `Abruf fertig: ${n(done)} Feeds in Ordnung, ${n(failed.length)} fehlgeschlagen${failed.length > 0 ? `:${failureLines(failed, (count) => `und ${n(count)} weitere`)}` : '.'}`,
   pollUnavailable: 'Abrufen ist in diesem Prozess nicht verfügbar.',
   reloadDone: (change) => {
     const parts = [
@@ -210,10 +210,10 @@ export const DE: Messages = {
       change.renamedTopics.length > 0 ? `Themen umbenannt: ${list(change.renamedTopics)}` : '',
     ].filter(Boolean);
     const what = parts.length > 0 ? parts.join('; ') : 'nichts geändert';
-    return `feeds.json neu eingelesen: ${what}. Jetzt werden ${change.enabled} Feeds abgerufen.`;
+    return `feeds.json neu eingelesen: ${what}. Jetzt werden ${n(change.enabled)} Feeds abgerufen.`;
   },
   reloadFailed: (error, kept) =>
-    `feeds.json wurde nicht neu eingelesen; ich behalte die ${kept} Feeds, die ich hatte. Behebe dies und versuch es noch einmal:\n<pre>${e(error)}</pre>`,
+    `feeds.json wurde nicht neu eingelesen; ich behalte die ${n(kept)} Feeds, die ich hatte. Behebe dies und versuch es noch einmal:\n<pre>${e(error)}</pre>`,
   reloadUnavailable: 'Neu einlesen von feeds.json ist in diesem Prozess nicht verfügbar.',
   none: 'keine',
   timeFormat: TIME_FORMAT,

@@ -1,10 +1,10 @@
 import { escapeHtml as e } from '../telegram/html.js';
 import { boldList, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
 
-const list = (items: readonly string[]) => boldList(items, (count) => `and ${count} more`);
-
 /** How this language groups the digits of a count a reader sees. */
 const n = countFormat('en');
+
+const list = (items: readonly string[]) => boldList(items, (count) => `and ${n(count)} more`);
 
 /** How this language writes a time of day (date-fns), wherever a message shows one. */
 const TIME_FORMAT = 'HH:mm';
@@ -129,10 +129,10 @@ export const EN: Messages = {
   channelUnsubscribed: (channel, items) => `${e(channel)} no longer follows ${list(items)}.`,
   channelStopped: (channel) => `${e(channel)} is unsubscribed from everything and gets no more digests.`,
   latestHeader: (count, cappedAt) =>
-    `<b>${count === 1 ? 'The latest briefing' : `The latest ${count} briefings`}</b>${cappedAt === undefined ? '' : ` (${cappedAt} at a time at most)`}`,
+    `<b>${count === 1 ? 'The latest briefing' : `The latest ${n(count)} briefings`}</b>${cappedAt === undefined ? '' : ` (${n(cappedAt)} at a time at most)`}`,
   latestNothingNew: 'Nothing new since you last looked.',
   latestNothingAtAll: 'There are no briefings yet. The feeds are polled regularly; try again later.',
-  latestRecentButton: (count) => `Show the ${count} most recent again`,
+  latestRecentButton: (count) => `Show the ${n(count)} most recent again`,
   latestRecentHeader: '<b>The most recent briefings</b> (seen before)',
   latestAllFeedsHint: 'You follow nothing yet, so this is from all feeds. /subscribe to choose.',
   latestBadCount: 'Use /latest or /latest N with a number N from 1 to 20, for example <code>/latest 10</code>.',
@@ -190,15 +190,15 @@ export const EN: Messages = {
   stats: (f) =>
     [
       '<b>Stats</b>',
-      `Subscribers: ${f.subscribers} (${f.activeSubscribers} active)`,
-      `Feeds: ${f.feeds}, failing now: ${f.failingFeeds.length > 0 ? list(f.failingFeeds) : 'none'}`,
+      `Subscribers: ${n(f.subscribers)} (${n(f.activeSubscribers)} active)`,
+      `Feeds: ${n(f.feeds)}, failing now: ${f.failingFeeds.length > 0 ? list(f.failingFeeds) : 'none'}`,
       ...(f.rarelyPolledFeeds.length === 0 ? [] : [`Polled rarely after failing many times in a row: ${list(f.rarelyPolledFeeds)}`]),
-      ...(f.articles === null ? [] : [`Articles: ${f.articles}`]),
+      ...(f.articles === null ? [] : [`Articles: ${n(f.articles)}`]),
       ...(f.outbox === null ? [] :
-        [`Outbox: ${f.outbox.pending} pending, ${f.outbox.sentToday} sent today, ${f.outbox.failed} failed, ${f.outbox.dead} dead, ${f.outbox.inactiveChats} inactive chats`]),
+        [`Outbox: ${n(f.outbox.pending)} pending, ${n(f.outbox.sentToday)} sent today, ${n(f.outbox.failed)} failed, ${n(f.outbox.dead)} dead, ${n(f.outbox.inactiveChats)} inactive chats`]),
     ].join('\n'),
   pollStarted: 'Polling all feeds now…',
-  pollDone: (done, failed) => `Poll finished: ${done} feeds ok, ${failed.length} failed${failed.length > 0 ? `:${failureLines(failed, (count) => `and ${count} more`)}` : '.'}`,
+  pollDone: (done, failed) => `Poll finished: ${n(done)} feeds ok, ${n(failed.length)} failed${failed.length > 0 ? `:${failureLines(failed, (count) => `and ${n(count)} more`)}` : '.'}`,
   pollUnavailable: 'Polling is not available in this process.',
   reloadDone: (change) => {
     const parts = [
@@ -209,9 +209,9 @@ export const EN: Messages = {
       change.renamedTopics.length > 0 ? `renamed topics ${list(change.renamedTopics)}` : '',
     ].filter(Boolean);
     const what = parts.length > 0 ? parts.join('; ') : 'nothing changed';
-    return `feeds.json reloaded: ${what}. ${change.enabled} feeds are polled now.`;
+    return `feeds.json reloaded: ${what}. ${n(change.enabled)} feeds are polled now.`;
   },
-  reloadFailed: (error, kept) => `feeds.json was not reloaded; I keep the ${kept} feeds I had. Fix this and try again:\n<pre>${e(error)}</pre>`,
+  reloadFailed: (error, kept) => `feeds.json was not reloaded; I keep the ${n(kept)} feeds I had. Fix this and try again:\n<pre>${e(error)}</pre>`,
   reloadUnavailable: 'Reloading feeds.json is not available in this process.',
   none: 'none',
   timeFormat: TIME_FORMAT,

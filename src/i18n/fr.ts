@@ -1,10 +1,10 @@
 import { escapeHtml as e } from '../telegram/html.js';
 import { boldList, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
 
-const list = (items: readonly string[]) => boldList(items, (count) => `et ${count} autres`);
-
 /** How this language groups the digits of a count a reader sees. */
 const n = countFormat('fr');
+
+const list = (items: readonly string[]) => boldList(items, (count) => `et ${n(count)} autres`);
 
 /**
  * How French writes a time of day (date-fns), wherever a message shows one: "07:30", as /time
@@ -133,10 +133,10 @@ export const FR: Messages = {
   channelUnsubscribed: (channel, items) => `${e(channel)} ne suit plus ${list(items)}.`,
   channelStopped: (channel) => `${e(channel)} est désabonné de tout et ne reçoit plus de sélections.`,
   latestHeader: (count, cappedAt) =>
-    `<b>${count === 1 ? 'Le dernier briefing' : `Les ${count} derniers briefings`}</b>${cappedAt === undefined ? '' : ` (${cappedAt} à la fois au plus)`}`,
+    `<b>${count === 1 ? 'Le dernier briefing' : `Les ${n(count)} derniers briefings`}</b>${cappedAt === undefined ? '' : ` (${n(cappedAt)} à la fois au plus)`}`,
   latestNothingNew: 'Rien de neuf depuis votre dernière visite.',
   latestNothingAtAll: 'Il n’y a pas encore de briefings. Les flux sont lus régulièrement ; réessayez plus tard.',
-  latestRecentButton: (count) => `Remontrer les ${count} plus récents`,
+  latestRecentButton: (count) => `Remontrer les ${n(count)} plus récents`,
   latestRecentHeader: '<b>Les briefings les plus récents</b> (déjà vus)',
   latestAllFeedsHint: 'Vous ne suivez rien pour l’instant, ceci vient donc de tous les flux. /subscribe pour choisir.',
   latestBadCount: 'Utilisez /latest ou /latest N avec un nombre N de 1 à 20, par exemple <code>/latest 10</code>.',
@@ -194,15 +194,15 @@ export const FR: Messages = {
   stats: (f) =>
     [
       '<b>Statistiques</b>',
-      `Abonnés : ${f.subscribers} (${f.activeSubscribers} actifs)`,
-      `Flux : ${f.feeds}, en panne : ${f.failingFeeds.length > 0 ? list(f.failingFeeds) : 'aucun'}`,
+      `Abonnés : ${n(f.subscribers)} (${n(f.activeSubscribers)} actifs)`,
+      `Flux : ${n(f.feeds)}, en panne : ${f.failingFeeds.length > 0 ? list(f.failingFeeds) : 'aucun'}`,
       ...(f.rarelyPolledFeeds.length === 0 ? [] : [`Lus rarement après de nombreux échecs de suite : ${list(f.rarelyPolledFeeds)}`]),
-      ...(f.articles === null ? [] : [`Articles : ${f.articles}`]),
+      ...(f.articles === null ? [] : [`Articles : ${n(f.articles)}`]),
       ...(f.outbox === null ? [] :
-        [`Envois : ${f.outbox.pending} en attente, ${f.outbox.sentToday} envoyés aujourd’hui, ${f.outbox.failed} en échec, ${f.outbox.dead} abandonnés, ${f.outbox.inactiveChats} conversations inactives`]),
+        [`Envois : ${n(f.outbox.pending)} en attente, ${n(f.outbox.sentToday)} envoyés aujourd’hui, ${n(f.outbox.failed)} en échec, ${n(f.outbox.dead)} abandonnés, ${n(f.outbox.inactiveChats)} conversations inactives`]),
     ].join('\n'),
   pollStarted: 'Je lis tous les flux maintenant…',
-  pollDone: (done, failed) => `Lecture terminée : ${done} flux en ordre, ${failed.length} en échec${failed.length > 0 ? ` :${failureLines(failed, (count) => `et ${count} autres`)}` : '.'}`,
+  pollDone: (done, failed) => `Lecture terminée : ${n(done)} flux en ordre, ${n(failed.length)} en échec${failed.length > 0 ? ` :${failureLines(failed, (count) => `et ${n(count)} autres`)}` : '.'}`,
   pollUnavailable: 'La lecture des flux n’est pas disponible dans ce processus.',
   reloadDone: (change) => {
     const parts = [
@@ -213,10 +213,10 @@ export const FR: Messages = {
       change.renamedTopics.length > 0 ? `thèmes renommés ${list(change.renamedTopics)}` : '',
     ].filter(Boolean);
     const what = parts.length > 0 ? parts.join(' ; ') : 'rien n’a changé';
-    return `feeds.json relu : ${what}. ${change.enabled} flux sont lus maintenant.`;
+    return `feeds.json relu : ${what}. ${n(change.enabled)} flux sont lus maintenant.`;
   },
   reloadFailed: (error, kept) =>
-    `feeds.json n’a pas été relu ; je garde les ${kept} flux que j’avais. Corrigez ceci et réessayez :\n<pre>${e(error)}</pre>`,
+    `feeds.json n’a pas été relu ; je garde les ${n(kept)} flux que j’avais. Corrigez ceci et réessayez :\n<pre>${e(error)}</pre>`,
   reloadUnavailable: 'Relire feeds.json n’est pas disponible dans ce processus.',
   none: 'aucun',
   timeFormat: TIME_FORMAT,

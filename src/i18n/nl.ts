@@ -1,10 +1,10 @@
 import { escapeHtml as e } from '../telegram/html.js';
 import { boldList, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
 
-const list = (items: readonly string[]) => boldList(items, (count) => `en nog ${count}`);
-
 /** How this language groups the digits of a count a reader sees. */
 const n = countFormat('nl');
+
+const list = (items: readonly string[]) => boldList(items, (count) => `en nog ${n(count)}`);
 
 /** How this language writes a time of day (date-fns), wherever a message shows one. */
 const TIME_FORMAT = 'HH:mm';
@@ -129,10 +129,10 @@ export const NL: Messages = {
   channelUnsubscribed: (channel, items) => `${e(channel)} volgt niet meer: ${list(items)}.`,
   channelStopped: (channel) => `${e(channel)} is overal voor afgemeld en krijgt geen overzichten meer.`,
   latestHeader: (count, cappedAt) =>
-    `<b>${count === 1 ? 'De nieuwste briefing' : `De nieuwste ${count} briefings`}</b>${cappedAt === undefined ? '' : ` (hoogstens ${cappedAt} per keer)`}`,
+    `<b>${count === 1 ? 'De nieuwste briefing' : `De nieuwste ${n(count)} briefings`}</b>${cappedAt === undefined ? '' : ` (hoogstens ${n(cappedAt)} per keer)`}`,
   latestNothingNew: 'Niets nieuws sinds je laatst keek.',
   latestNothingAtAll: 'Er zijn nog geen briefings. De feeds worden regelmatig opgehaald; probeer het later nog eens.',
-  latestRecentButton: (count) => `Toon de ${count} meest recente opnieuw`,
+  latestRecentButton: (count) => `Toon de ${n(count)} meest recente opnieuw`,
   latestRecentHeader: '<b>De meest recente briefings</b> (al eerder gezien)',
   latestAllFeedsHint: 'Je volgt nog niets, dus dit komt uit alle feeds. Kies met /subscribe.',
   latestBadCount: 'Gebruik /latest of /latest N met een getal N van 1 tot 20, bijvoorbeeld <code>/latest 10</code>.',
@@ -190,15 +190,15 @@ export const NL: Messages = {
   stats: (f) =>
     [
       '<b>Cijfers</b>',
-      `Abonnees: ${f.subscribers} (${f.activeSubscribers} actief)`,
-      `Feeds: ${f.feeds}, werken nu niet: ${f.failingFeeds.length > 0 ? list(f.failingFeeds) : 'geen'}`,
+      `Abonnees: ${n(f.subscribers)} (${n(f.activeSubscribers)} actief)`,
+      `Feeds: ${n(f.feeds)}, werken nu niet: ${f.failingFeeds.length > 0 ? list(f.failingFeeds) : 'geen'}`,
       ...(f.rarelyPolledFeeds.length === 0 ? [] : [`Zelden opgehaald na veel mislukte pogingen op rij: ${list(f.rarelyPolledFeeds)}`]),
-      ...(f.articles === null ? [] : [`Artikelen: ${f.articles}`]),
+      ...(f.articles === null ? [] : [`Artikelen: ${n(f.articles)}`]),
       ...(f.outbox === null ? [] :
-        [`Verzending: ${f.outbox.pending} in de wachtrij, ${f.outbox.sentToday} vandaag verstuurd, ${f.outbox.failed} mislukt, ${f.outbox.dead} opgegeven, ${f.outbox.inactiveChats} inactieve chats`]),
+        [`Verzending: ${n(f.outbox.pending)} in de wachtrij, ${n(f.outbox.sentToday)} vandaag verstuurd, ${n(f.outbox.failed)} mislukt, ${n(f.outbox.dead)} opgegeven, ${n(f.outbox.inactiveChats)} inactieve chats`]),
     ].join('\n'),
   pollStarted: 'Alle feeds worden nu opgehaald…',
-  pollDone: (done, failed) => `Ophalen klaar: ${done} feeds goed, ${failed.length} mislukt${failed.length > 0 ? `:${failureLines(failed, (count) => `en nog ${count}`)}` : '.'}`,
+  pollDone: (done, failed) => `Ophalen klaar: ${n(done)} feeds goed, ${n(failed.length)} mislukt${failed.length > 0 ? `:${failureLines(failed, (count) => `en nog ${n(count)}`)}` : '.'}`,
   pollUnavailable: 'Ophalen kan niet vanuit dit proces.',
   reloadDone: (change) => {
     const parts = [
@@ -209,9 +209,9 @@ export const NL: Messages = {
       change.renamedTopics.length > 0 ? `nieuwe onderwerpnamen: ${list(change.renamedTopics)}` : '',
     ].filter(Boolean);
     const what = parts.length > 0 ? parts.join('; ') : 'niets veranderd';
-    return `feeds.json opnieuw ingelezen: ${what}. Er worden nu ${change.enabled} feeds opgehaald.`;
+    return `feeds.json opnieuw ingelezen: ${what}. Er worden nu ${n(change.enabled)} feeds opgehaald.`;
   },
-  reloadFailed: (error, kept) => `feeds.json is niet opnieuw ingelezen; ik houd de ${kept} feeds die ik had. Los dit op en probeer het opnieuw:\n<pre>${e(error)}</pre>`,
+  reloadFailed: (error, kept) => `feeds.json is niet opnieuw ingelezen; ik houd de ${n(kept)} feeds die ik had. Los dit op en probeer het opnieuw:\n<pre>${e(error)}</pre>`,
   reloadUnavailable: 'feeds.json opnieuw inlezen kan niet vanuit dit proces.',
   none: 'geen',
   timeFormat: TIME_FORMAT,

@@ -104,6 +104,25 @@ describe('the message catalogue', () => {
     const html = messagesFor(language).stats({ subscribers: 1, activeSubscribers: 1, feeds: 1, failingFeeds: [], rarelyPolledFeeds: [], articles: null, outbox });
     expect(html).toContain(expected);
   });
+  it.each([['en', 'Subscribers: 12,345 (2,460 active)', 'Articles: 1,234,567', '1,500 pending'], ['nl', 'Abonnees: 12.345 (2.460 actief)', 'Artikelen: 1.234.567', '1.500 in de wachtrij']] as const)(
+    '%s /stats groups the digits of large figures as the language does', (language, subscribers, articles, pending) => {
+      const outbox = { pending: 1500, sentToday: 0, failed: 0, dead: 0, inactiveChats: 0 };
+      const html = messagesFor(language).stats({ subscribers: 12345, activeSubscribers: 2460, feeds: 1, failingFeeds: [], rarelyPolledFeeds: [], articles: 1234567, outbox });
+      expect(html).toContain(subscribers);
+      expect(html).toContain(articles);
+      expect(html).toContain(pending);
+    });
+  it.each([['en', 'Poll finished: 1,200 feeds ok, 1,031 failed:', 'and 1,001 more'], ['de', 'Abruf fertig: 1.200 Feeds in Ordnung, 1.031 fehlgeschlagen:', 'und 1.001 weitere']] as const)(
+    '%s /poll\'s answer groups the digits of its counts, the "more" of its list too', (language, head, more) => {
+      const failed = Array.from({ length: 1031 }, (_, i) => ({ feed: `feed-${i}`, problem: 'HTTP 404 Not Found' }));
+      const html = messagesFor(language).pollDone(1200, failed);
+      expect(html.startsWith(head)).toBe(true);
+      expect(html).toContain(more);
+    });
+  it.each([['en', 'and 1,970 more'], ['nl', 'en nog 1.970']] as const)('%s lists count the names left out as the language writes numbers', (language, more) => {
+    const feeds = Array.from({ length: 2000 }, (_, i) => `feed-${i}`);
+    expect(messagesFor(language).subscribed(feeds)).toContain(`${more}.`);
+  });
 });
 
 describe('date-fns imports', () => {
