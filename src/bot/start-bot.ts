@@ -6,7 +6,7 @@ import { ConfigError } from '../config-errors.js';
 import type { UiLanguage } from '../core/types.js';
 import type { Logger } from '../log.js';
 import { registerCommandMenu } from './command-menu.js';
-import { reachTelegram } from './reach-telegram.js';
+import { reachTelegram, type ReachOptions } from './reach-telegram.js';
 import { drainUpdates } from './update-runner.js';
 
 /** How updates arrive: long polling (webhook null) or a webhook behind HTTPS (config.webhook). */
@@ -34,20 +34,19 @@ export interface RunningBot {
 /**
  * Starts receiving updates. Asks getMe first, until Telegram answers (a wrong token fails here,
  * with a clear error; an unreachable Bot API is waited for, see reach-telegram.ts),
- * publishes the command menu (non-fatal), then long-polls by default or, with a webhook URL,
+ * publishes the command menu (non-fatal), then long-polls by default (the webhook removal that
+ * precedes it waited for the same way) or, with a webhook URL,
  * listens on `port` and accepts only requests carrying Telegram's secret-token header (a random
  * secret is made when none is configured).
  */
 export async function startBot(bot: Telegraf, options: StartOptions): Promise<RunningBot> {
   const logger = options.logger;
-  bot.botInfo ??= await reachTelegram(() => bot.telegram.getMe(), { logger, apiRoot: bot.telegram.options.apiRoot, signal: options.signal });
+  const reach: ReachOptions = { logger, apiRoot: bot.telegram.options.apiRoot, signal: options.signal };
+  bot.botInfo ??= await reachTelegram(() => bot.telegram.getMe(), reach);
   await registerCommandMenu(bot.telegram, COMMANDS, options.defaultLanguage, logger);
   if (options.webhook === null) {
     await sayWhenWebhookRemoved(bot, logger);
-    let launched!: () => void;
-    const ready = new Promise<void>((resolve) => (launched = resolve));
-    const stopped = bot.launch({ dropPendingUpdates: false }, () => launched()).then(() => undefined, (error: unknown) => error);
-    await Promise.race([ready, stopped]);
+    const { stopped } = await launchPolling(bot, reach);
     logger.info({ bot_username: bot.botInfo.username, mode: 'polling' }, 'bot: started');
     return { bot, mode: 'polling', stopped, release: () => undefined };
   }
@@ -72,6 +71,29 @@ export async function startBot(bot: Telegraf, options: StartOptions): Promise<Ru
   };
   logger.info({ bot_username: bot.botInfo.username, mode: 'webhook', port: options.webhook.port }, 'bot: started');
   return { bot, mode: 'webhook', stopped, release };
+}
+
+/**
+ * telegraf's launch, which removes the token's webhook (deleteWebhook) before its first long poll.
+ * That removal is retried like getMe (reach-telegram.ts): a network drop between the two is
+ * waited out, where it used to end the start with a stack trace. Resolves once polling begins,
+ * with what `stopped` settles to; rejects when launch fails before (a refused token, shutdown).
+ */
+async function launchPolling(bot: Telegraf, reach: ReachOptions): Promise<{ stopped: Promise<unknown> }> {
+  const telegram = bot.telegram;
+  const removeWebhook = telegram.deleteWebhook.bind(telegram);
+  let removed!: () => void;
+  const ready = new Promise<void>((resolve) => (removed = resolve));
+  telegram.deleteWebhook = async (...args) => {
+    const answer = await reachTelegram(() => removeWebhook(...args), reach);
+    removed();
+    return answer;
+  };
+  const stopped = bot.launch({ dropPendingUpdates: false }).then(() => undefined, (error: unknown) => error);
+  const polling = await Promise.race([ready.then(() => true), stopped.then(() => false)]);
+  telegram.deleteWebhook = removeWebhook;
+  if (!polling) throw await stopped;
+  return { stopped };
 }
 
 /**
