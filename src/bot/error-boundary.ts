@@ -8,8 +8,9 @@ import { sendHtml } from './telegram-adapter.js';
 /**
  * The bot's net: an exception in any handler is logged with the update id and chat id, the chat
  * gets one polite sentence, and nothing is rethrown, so long polling carries on with the next update.
- * When Telegram refused the reply as rate-limited or the chat as gone (blocked the bot, removed it,
- * deactivated) the chat gets nothing: the apology would meet the same limit or the same block.
+ * When Telegram refused the reply as rate-limited, the chat as gone (blocked the bot, removed it,
+ * deactivated) or the bot as muted there, the chat gets nothing: the apology would meet the same
+ * limit, block or mute.
  * Returns the handler, for updates run outside telegraf's own error handling (update-runner).
  */
 export function installErrorBoundary(bot: Telegraf, deps: BotDeps): (error: unknown, ctx: Context) => Promise<void> {
@@ -29,5 +30,5 @@ export function installErrorBoundary(bot: Telegraf, deps: BotDeps): (error: unkn
 function apologyWouldFailToo(error: unknown): boolean {
   if (!(error instanceof TelegramError)) return false;
   const outcome = classifyAnswer(error.code, { ok: false, ...error.response });
-  return outcome.kind === 'rate_limited' || outcome.kind === 'chat_gone';
+  return outcome.kind === 'rate_limited' || outcome.kind === 'chat_gone' || outcome.kind === 'no_rights';
 }

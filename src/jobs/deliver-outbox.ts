@@ -1,7 +1,7 @@
 import type { Logger } from '../log.js';
 import type { OutboxMessage, OutboxRepository } from '../store/outbox-repository.js';
 import type { SubscriberRepository } from '../store/subscriber-repository.js';
-import type { SendOutcome } from '../telegram/send-errors.js';
+import { NO_RIGHTS, type SendOutcome } from '../telegram/send-errors.js';
 import type { Sender } from '../telegram/sender.js';
 
 /** What the delivery worker needs. `chats` is the bot's subscriber repository. */
@@ -167,6 +167,14 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         chats.markInactive(chatId, outcome.reason, now);
         const abandoned = outbox.abandonChat(chatId, outcome.reason, now);
         logger.info({ chat_id: chatId, abandoned, reason: outcome.reason }, 'jobs/deliver-outbox: chat gone, marked inactive');
+        return;
+      }
+      case 'no_rights': {
+        // Retrying daily would only collect refusals: the chat rests until Telegram says the bot
+        // may post again (create-bot's my_chat_member), and what waited is recorded as abandoned.
+        chats.markInactive(chatId, NO_RIGHTS, now);
+        const abandoned = outbox.abandonChat(chatId, outcome.reason, now);
+        logger.info({ chat_id: chatId, abandoned, reason: outcome.reason }, 'jobs/deliver-outbox: may not post in the chat, marked inactive');
         return;
       }
       case 'migrated':

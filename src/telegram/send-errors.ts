@@ -1,7 +1,7 @@
 /**
  * What a Bot API answer means for delivery, decided in one place: sent, retry later (429, 5xx,
- * network), the chat is gone for good (403, "chat not found"), the group moved, its forum topic is
- * gone, or the message itself was refused. Callers switch on `kind`, never on status codes or
+ * network), the chat is gone for good (403, "chat not found"), the bot may no longer post there, the
+ * group moved, its forum topic is gone, or the message itself was refused. Callers switch on `kind`, never on status codes or
  * description texts.
  */
 
@@ -18,6 +18,12 @@ export type SendOutcome =
   | { readonly kind: 'transient'; readonly reason: string }
   /** 403 (blocked, kicked, deactivated) or 400 "chat not found": stop writing to this chat. */
   | { readonly kind: 'chat_gone'; readonly reason: string }
+  /**
+   * The bot is still in the chat but may not post: muted in a group, or a channel admin without
+   * "Post messages" (400 or 403). Every message would be refused until an admin gives the right
+   * back, which Telegram tells the bot in a my_chat_member update.
+   */
+  | { readonly kind: 'no_rights'; readonly reason: string }
   /** 400 with migrate_to_chat_id: the group became a supergroup with a new id. */
   | { readonly kind: 'migrated'; readonly newChatId: number; readonly reason: string }
   /** 400 "message thread not found" or a closed topic: the forum topic it was sent to is gone; the chat is not. */
@@ -33,6 +39,17 @@ export interface BotApiAnswer {
   readonly description?: string;
   readonly parameters?: { readonly retry_after?: number; readonly migrate_to_chat_id?: number };
 }
+
+/** blocked_reason of a chat the bot may not post in: kept apart from a kick so logs and the operator tell them apart. */
+export const NO_RIGHTS = 'no_rights';
+
+/**
+ * Bot API texts for "you may not post here": a bot muted in a group (`not enough rights to send
+ * text messages to the chat`, older servers `have no rights to send a message`), a channel admin
+ * without the right to post (`need administrator rights in the channel chat`), or the raw MTProto
+ * CHAT_WRITE_FORBIDDEN.
+ */
+const NO_RIGHTS_TEXT = /not enough rights to send|have no rights to send|need administrator rights in the channel|CHAT_WRITE_FORBIDDEN/i;
 
 /** Used when a 429 carries no retry_after: Telegram's own advice is "a few seconds". */
 const DEFAULT_RETRY_AFTER_MS = 3_000;
@@ -55,6 +72,7 @@ export function classifyAnswer(status: number, body: BotApiAnswer | null): SendO
   if (code >= 500 || code === 0 || body === null) return { kind: 'transient', reason };
   // Bot-level: every message would fail the same way until the operator fixes the token or the URL.
   if (code === 401 || code === 404) return { kind: 'transient', reason };
+  if ((code === 400 || code === 403) && NO_RIGHTS_TEXT.test(body.description ?? '')) return { kind: 'no_rights', reason };
   if (code === 403) return { kind: 'chat_gone', reason };
   if (code === 400 && /message thread not found|TOPIC_CLOSED|TOPIC_DELETED/i.test(body.description ?? '')) return { kind: 'thread_gone', reason };
   if (code === 400 && /chat not found|peer_id_invalid|user is deactivated/i.test(body.description ?? '')) {

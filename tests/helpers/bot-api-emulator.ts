@@ -153,6 +153,29 @@ export class BotApiEmulator {
     this.members.set(`${chatId}:${userId}`, { status, ...extra });
   }
 
+  /**
+   * An admin takes away (`mayPost` false) or gives back the bot's right to post in `chat`, as
+   * Telegram does it: in a group the bot becomes `restricted` without can_send_messages (or a
+   * plain member again), in a channel an administrator without (or with) can_post_messages.
+   * getChatMember and sendMessage answer by it from now on, and the bot gets the my_chat_member
+   * update Telegram sends about the change; returns its update_id.
+   */
+  setBotMayPost(chat: ChatInfo, mayPost: boolean, by: UserInfo = { id: 1, first_name: 'Admin' }): number {
+    const key = `${chat.id}:${this.botUser.id}`;
+    const old = this.members.get(key) ?? { status: chat.type === 'channel' ? 'administrator' : 'member' };
+    const now = chat.type === 'channel'
+      ? { status: 'administrator', can_be_edited: false, can_post_messages: mayPost, can_edit_messages: true, can_delete_messages: true }
+      : mayPost ? { status: 'member' } : { status: 'restricted', is_member: true, can_send_messages: false, until_date: 0 };
+    this.members.set(key, now);
+    return this.pushUpdate({
+      my_chat_member: {
+        chat, from: { is_bot: false, first_name: 'Admin', ...by }, date: Math.floor(Date.now() / 1000),
+        old_chat_member: { user: this.botUser, ...old },
+        new_chat_member: { user: this.botUser, ...now },
+      },
+    });
+  }
+
   /** Queues a raw update for getUpdates; returns its update_id. */
   pushUpdate(update: Record<string, unknown>): number {
     const update_id = this.nextUpdateId++;

@@ -79,6 +79,10 @@ export function methodHandlers(emulator: BotApiEmulator): Record<string, Handler
       const text = checkText(params);
       const reply_markup = markupOf(params);
       const chat = emulator.chatFor(chatId);
+      // Telegram's answers for a bot muted in a group and for a channel admin without "Post messages".
+      const bot = emulator.memberOf(chatId, emulator.botUser.id);
+      if (bot?.status === 'restricted' && bot.can_send_messages === false) throw badRequest('not enough rights to send text messages to the chat');
+      if (chat?.type === 'channel' && bot?.status === 'administrator' && bot.can_post_messages === false) throw badRequest('need administrator rights in the channel chat');
       const threadId = params.message_thread_id === undefined ? undefined : Number(params.message_thread_id);
       if (threadId !== undefined && emulator.topicDeleted(chatId, threadId)) throw badRequest('message thread not found');
       const isGroup = chat ? chat.type === 'group' || chat.type === 'supergroup' : chatId < 0;

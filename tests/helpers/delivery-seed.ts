@@ -8,8 +8,11 @@ export const SEED_CATALOG: FeedSpec[] = [
   { id: 'tech-b', url: 'https://b.example/rss', title: 'Tech <B>', language: 'en', topics: ['tech'], enabled: true, fullText: 'never', weight: 1.5 },
 ];
 
-/** Stores `count` articles with briefings, alternating feeds, created in the hour before `now`. */
-export function seedBriefings(db: SqliteDatabase, now: number, count: number): void {
+/**
+ * Stores `count` articles with briefings, alternating feeds, created in the hour before `now`.
+ * A `batch` name other than the default makes another set of stories (ids, links, headlines), for a later day.
+ */
+export function seedBriefings(db: SqliteDatabase, now: number, count: number, batch = ''): void {
   const article = db.prepare(
     `INSERT INTO articles (feed_id, id, url, title, published_at, first_seen_at, updated_at, content_hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, 'h')`,
@@ -22,8 +25,8 @@ export function seedBriefings(db: SqliteDatabase, now: number, count: number): v
     for (let i = 0; i < count; i++) {
       const feed = SEED_CATALOG[i % SEED_CATALOG.length]!;
       const at = now - 3_600_000 + i * 1_000;
-      const headline = `Story ${i}: ${['markets', 'storm', 'election', 'chips', 'rail', 'energy'][i % 6]} & <update> ${i * 7}`;
-      const seq = Number(article.run(feed.id, `id-${i}`, `https://${feed.id}.example/${i}`, headline, at, at, at).lastInsertRowid);
+      const headline = `${batch}Story ${i}: ${['markets', 'storm', 'election', 'chips', 'rail', 'energy'][i % 6]} & <update> ${i * 7}`;
+      const seq = Number(article.run(feed.id, `id-${batch}${i}`, `https://${feed.id}.example/${batch}${i}`, headline, at, at, at).lastInsertRowid);
       briefing.run(seq, headline, JSON.stringify([`Sentence one of story ${i}.`, 'A second sentence with "quotes".']), at);
     }
   })();

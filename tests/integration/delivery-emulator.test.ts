@@ -72,6 +72,45 @@ describe('delivery through the Bot API emulator with limits and faults', () => {
     expect(db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE state = 'sent' AND telegram_message_id IS NULL`).get()).toEqual({ n: 0 });
   });
 
+  it('rests a group that muted the bot and a channel that took its right to post: one refusal, what waited abandoned, no retry the next day', async () => {
+    const group = { id: -1000000031, type: 'supergroup' as const, title: 'Muted' };
+    const channel = { id: -1000000032, type: 'channel' as const, title: 'No posting' };
+    seedChats(db, [{ chatId: 1 }, { chatId: group.id, chatType: 'supergroup' as const }, { chatId: channel.id, chatType: 'channel' as const }], DIGEST_MINUTE);
+    for (const chat of [group, channel]) {
+      emulator.addChat(chat);
+      emulator.setBotMayPost(chat, false);
+    }
+    const outbox = createSqliteOutboxRepository(db);
+    const subscribers = createSqliteSubscriberRepository(db);
+    const sender = createSender({ transport: createFetchTransport({ apiRoot: emulator.apiRoot, token: emulator.token }), globalPerSecond: 60, clock: Date.now });
+    const worker = createDeliveryWorker({ outbox, sender, chats: subscribers, clock: Date.now, logger, baseBackoffMs: 20, maxBackoffMs: 100 });
+    const digests = (at: number) => sendDueDigests({ subscribers, articles: createSqliteArticleRepository(db), outbox, catalog: SEED_CATALOG, options: { topN: 8, quietLine: false, catchUpHours: 3 }, worker, logger }, at);
+    await digests(DIGEST_MINUTE);
+    // A push waiting behind the group's digest: abandoned with it, not lost without a trace.
+    outbox.enqueue([{ key: 'push:muted:1', chatId: group.id, kind: 'push', priority: 5, payload: { text: 'push' } }], DIGEST_MINUTE);
+    worker.start();
+    await emulator.waitFor(() => outbox.stats(0).pending + outbox.stats(0).sending === 0 && emulator.messagesTo(1).length === 1, 10_000);
+    seedBriefings(db, DIGEST_MINUTE + 24 * 3_600_000, 6, 'Tuesday ');
+    await digests(DIGEST_MINUTE + 24 * 3_600_000);
+    await emulator.waitFor(() => outbox.stats(0).pending + outbox.stats(0).sending === 0 && emulator.messagesTo(1).length === 2, 10_000);
+    await worker.stop();
+    sender.close();
+
+    const callsTo = (chatId: number) => emulator.callsOf('sendMessage').filter((call) => Number(call.params.chat_id) === chatId);
+    expect(callsTo(group.id).map((call) => call.errorCode)).toEqual([400]);
+    expect(callsTo(channel.id).map((call) => call.errorCode)).toEqual([400]);
+    const reasons = db.prepare('SELECT chat_id, active, blocked_reason FROM subscribers WHERE chat_id < 0 ORDER BY chat_id DESC').all();
+    expect(reasons).toEqual([
+      { chat_id: group.id, active: 0, blocked_reason: 'no_rights' },
+      { chat_id: channel.id, active: 0, blocked_reason: 'no_rights' },
+    ]);
+    expect(db.prepare('SELECT chat_id, kind, state, last_error FROM outbox WHERE chat_id < 0 ORDER BY chat_id DESC, id').all()).toEqual([
+      { chat_id: group.id, kind: 'digest', state: 'dead', last_error: 'telegram: 400 Bad Request: not enough rights to send text messages to the chat' },
+      { chat_id: group.id, kind: 'push', state: 'dead', last_error: 'telegram: 400 Bad Request: not enough rights to send text messages to the chat' },
+      { chat_id: channel.id, kind: 'digest', state: 'dead', last_error: 'telegram: 400 Bad Request: need administrator rights in the channel chat' },
+    ]);
+  });
+
   it('sends a forum group\'s digest to its topic, and to General once that topic is deleted', async () => {
     const forums = [-1000000021, -1000000022];
     seedChats(db, forums.map((chatId) => ({ chatId, chatType: 'supergroup' as const })), DIGEST_MINUTE);

@@ -156,6 +156,15 @@ describe('classifyAnswer', () => {
     expect(classifyAnswer(400, { ok: false, error_code: 400, description: 'Bad Request: group chat was upgraded', parameters: { migrate_to_chat_id: -100123 } }))
       .toMatchObject({ kind: 'migrated', newChatId: -100123 });
     expect(classifyAnswer(400, { ok: false, error_code: 400, description: "Bad Request: can't parse entities" }).kind).toBe('rejected');
+    // The bot muted in a group, or a channel admin without "Post messages": the chat rests, not each message dies.
+    for (const [code, description] of [
+      [400, 'Bad Request: not enough rights to send text messages to the chat'],
+      [400, 'Bad Request: have no rights to send a message'],
+      [400, 'Bad Request: need administrator rights in the channel chat'],
+      [403, 'Forbidden: CHAT_WRITE_FORBIDDEN'],
+    ] as const) {
+      expect(classifyAnswer(code, { ok: false, error_code: code, description }), description).toEqual({ kind: 'no_rights', reason: `telegram: ${code} ${description}` });
+    }
     expect(classifyAnswer(400, { ok: false, error_code: 400, description: 'Bad Request: message thread not found' }).kind).toBe('thread_gone');
     expect(classifyAnswer(400, { ok: false, error_code: 400, description: 'Bad Request: TOPIC_CLOSED' }).kind).toBe('thread_gone');
     expect(classifyAnswer(502, null).kind).toBe('transient');
