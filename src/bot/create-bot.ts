@@ -3,6 +3,7 @@ import type { Update } from 'telegraf/types';
 import { COMMANDS } from '../../commands/index.js';
 import { createStoryKeysMemo } from '../core/story-keys.js';
 import { messagesFor } from '../i18n/index.js';
+import { reachabilityAfter } from './bot-membership.js';
 import type { BotCommand } from './command.js';
 import { callbackContext, commandContext, ensureChat, languageOf, noteDigestThread, topicThreadOf, typedTextOf } from './chat-context.js';
 import { isChannelRef } from './channel-ref.js';
@@ -159,15 +160,13 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
     }
   });
 
-  // The bot removed (or blocked) leaves the chat's subscriptions stored but unreached; added back (or
-  // unblocked) it may post again, so its digests resume without anyone having to write to it first.
-  // A member of a channel cannot post: only as its admin.
+  // The bot removed (or blocked, muted, or a channel admin without "Post messages") leaves the chat's
+  // subscriptions stored but unreached; added back (unblocked, its right to post given back) it may
+  // post again, so its digests resume without anyone having to write to it first.
   bot.on('my_chat_member', (ctx) => {
-    const status = ctx.myChatMember.new_chat_member.status;
-    if (status === 'kicked' || status === 'left') deps.subscribers.markInactive(ctx.chat.id, status, deps.now());
-    else if (status === 'administrator' || status === 'creator' || (status === 'member' && ctx.chat.type !== 'channel')) {
-      deps.subscribers.markReachable(ctx.chat.id, deps.now());
-    }
+    const after = reachabilityAfter(ctx.myChatMember.new_chat_member, ctx.chat.type);
+    if (after === 'reachable') deps.subscribers.markReachable(ctx.chat.id, deps.now());
+    else if (after !== 'unchanged') deps.subscribers.markInactive(ctx.chat.id, after.inactive, deps.now());
   });
 
   return bot;

@@ -180,6 +180,35 @@ describe('in a group', () => {
   });
 });
 
+const stateOf = (chatId: number) => h.db.prepare('SELECT active, blocked_reason AS reason FROM subscribers WHERE chat_id = ?').get(chatId);
+
+describe('the bot\'s right to post', () => {
+  it('rests a group that mutes the bot and takes up its digests once the bot may write again', async () => {
+    const group = newGroup();
+    await say(h, ADMIN, '/subscribe world', group);
+    h.emulator.setBotMayPost(group, false, ADMIN);
+    await h.emulator.waitFor(() => h.deps.subscribers.find(group.id)?.active === false);
+    expect(stateOf(group.id)).toEqual({ active: 0, reason: 'no_rights' });
+    h.emulator.setBotMayPost(group, true, ADMIN);
+    await h.emulator.waitFor(() => h.deps.subscribers.find(group.id)?.active === true);
+    expect(h.deps.subscribers.find(group.id)).toMatchObject({ topics: ['world'], digestTime: '07:30' });
+  });
+
+  it('rests a channel whose admins take the bot\'s right to post, until they give it back', async () => {
+    const channel = { id: -1007777, type: 'channel' as const, title: 'Noon', username: 'noonnews' };
+    h.emulator.addChat(channel);
+    h.emulator.setMember(channel.id, ADMIN.id, 'administrator');
+    h.emulator.setMember(channel.id, h.emulator.botUser.id, 'administrator', { can_post_messages: true });
+    await say(h, ADMIN, '/subscribe @noonnews world');
+    expect(h.deps.subscribers.find(channel.id)).toMatchObject({ active: true });
+    h.emulator.setBotMayPost(channel, false, ADMIN);
+    await h.emulator.waitFor(() => h.deps.subscribers.find(channel.id)?.active === false);
+    expect(stateOf(channel.id)).toEqual({ active: 0, reason: 'no_rights' });
+    h.emulator.setBotMayPost(channel, true, ADMIN);
+    await h.emulator.waitFor(() => h.deps.subscribers.find(channel.id)?.active === true);
+  });
+});
+
 describe('a channel', () => {
   const CHANNEL = { id: -1009999, type: 'channel' as const, title: 'Morning <News>', username: 'morningnews' };
 
