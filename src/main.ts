@@ -5,6 +5,7 @@
  * Only the two composition roots read process.env: this one and the CLI's (src/cli/main.ts);
  * everything else is handed the environment or the Config parsed from it.
  */
+import { hostname } from 'node:os';
 import { createBackgroundRuns, type BackgroundRuns } from './background-runs.js';
 import { botDepsOn } from './bot-deps.js';
 import { createBot } from './bot/create-bot.js';
@@ -19,10 +20,12 @@ import { createDeliveryWorker, type DeliveryWorker } from './jobs/deliver-outbox
 import { createConfiguredLogger, type Logger } from './log.js';
 import { warnMisspelledSettings } from './misspelled-settings.js';
 import { createIngestion, type Ingestion } from './ingestion.js';
+import { holdInstanceLease, LeaseHeldError, pidRunning, type HeldLease } from './instance-lease.js';
 import { takeOverRenamedFeeds } from './jobs/take-over-renamed-feeds.js';
 import { readStartArguments } from './start-arguments.js';
 import { createScheduler, digestTickJob, housekeepingJob, pollFeedsJob, retryBriefingsJob, type Scheduler } from './scheduler.js';
 import type { OutboxRepository } from './store/outbox-repository.js';
+import { createSqliteInstanceLease } from './store/sqlite/instance-lease.js';
 import { createSqliteOutboxRepository } from './store/sqlite/outbox-repository.js';
 import { createSqliteSubscriberRepository } from './store/sqlite/subscriber-repository.js';
 import { watchDatabaseFile } from './store/database-file-watch.js';
@@ -45,6 +48,7 @@ interface Chats {
 /** What runs, for shutdown to stop: set as each part starts. */
 interface Parts {
   readonly ingestion: Ingestion;
+  readonly lease: HeldLease;
   readonly scheduler: Scheduler;
   readonly background: BackgroundRuns;
   digests: Scheduler | null;
@@ -68,6 +72,8 @@ async function main(): Promise<void> {
   const logger = createConfiguredLogger(config);
   for (const warning of misspelled) logger.warn(warning);
   const ingestion = createIngestion(config, logger);
+  // Before anything polls: a second bot on this database refuses here, in one line.
+  const lease = await holdLease(config, ingestion, logger);
   // An admin's /poll and the first poll of feeds a reload added run in `background`, beside the
   // scheduler's own polls; shutdown waits for them too.
   const background = createBackgroundRuns();
@@ -89,7 +95,7 @@ async function main(): Promise<void> {
   if (idle !== null) logger.warn({ feeds_file: config.feedsFile }, `${config.feedsFile}: ${idle}`);
   for (const warning of warnSameUrls(initial.feeds)) logger.warn({ feeds_file: config.feedsFile }, `${config.feedsFile}: ${warning}`);
 
-  const parts: Parts = { ingestion, scheduler, background, digests: null, telegram: Promise.resolve(null) };
+  const parts: Parts = { ingestion, lease, scheduler, background, digests: null, telegram: Promise.resolve(null) };
   // Aborted by shutdown, so that waiting for an unreachable Telegram ends too.
   const stop = new AbortController();
   const shutdown = shutdownOnce(parts, stop, logger);
@@ -165,6 +171,20 @@ function loadSetup(misspelled: readonly string[]): { config: Config; initial: Re
   }
 }
 
+/**
+ * This process's lease on the database; when another bot runs on it, the database is closed and
+ * the start refused with the line that names that bot and says what to do.
+ */
+async function holdLease(config: Config, ingestion: Ingestion, logger: Logger): Promise<HeldLease> {
+  try {
+    return holdInstanceLease({ store: createSqliteInstanceLease(ingestion.db), me: { host: hostname(), pid: process.pid }, now: Date.now, isRunning: pidRunning, logger });
+  } catch (error) {
+    if (!(error instanceof LeaseHeldError)) throw error;
+    await ingestion.close();
+    throw new ConfigError('DATABASE_PATH', [`${config.databasePath}: ${error.message}`]);
+  }
+}
+
 /** Feeds a reload added (or whose settings changed) are polled at once, not at the next tick. */
 function pollAtOnce(ingestion: Ingestion, background: BackgroundRuns, logger: Logger): (feeds: readonly FeedSpec[]) => void {
   return (feeds) => {
@@ -191,6 +211,7 @@ function shutdownOnce(parts: Parts, stop: AbortController, logger: Logger): (rea
         await telegram.worker.stop();
         telegram.sender.close();
       }
+      parts.lease.release();
       await parts.ingestion.close();
       logger.info('stopped');
       // All is closed; a call Telegram accepted and never answers (a hung reply) must not keep

@@ -21,8 +21,8 @@ describe('the token taken from a running bot', () => {
   let emulator: BotApiEmulator;
   let env: Record<string, string>;
   const apps: RunningApp[] = [];
-  const start = () => {
-    const app = startApp(env);
+  const start = (own: Record<string, string> = {}) => {
+    const app = startApp({ ...env, ...own });
     apps.push(app);
     return app;
   };
@@ -61,7 +61,8 @@ describe('the token taken from a running bot', () => {
     emulator.sendText(reader, '/subscribe world');
     await emulator.waitForMessages(reader.id, 1, 0, 10_000);
 
-    const second = start();
+    // Its own database: on the first one's it would refuse to start (one bot per database).
+    const second = start({ DATABASE_PATH: `${env.DATABASE_PATH}-second` });
     expect(await first.exited).toBe(1);
     expect(first.output()).toMatch(/^newsbrief: BOT_TOKEN: another program uses this token \(.*409: Conflict: terminated by other getUpdates request/m);
     expect(first.output()).not.toMatch(/\n\s+at /);

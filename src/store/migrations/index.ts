@@ -12,6 +12,7 @@ import { INTERFACE_LANGUAGES } from './011-interface-languages.js';
 import { DIGEST_RUNS_ZONE } from './012-digest-runs-zone.js';
 import { FETCHED_PAGES } from './013-fetched-pages.js';
 import { DIGEST_THREAD } from './014-digest-thread.js';
+import { INSTANCE_LEASE } from './015-instance-lease.js';
 
 /** One versioned step of the schema; `version` is stored in SQLite's `user_version`. */
 export interface Migration {
@@ -43,4 +44,5 @@ export const MIGRATIONS: readonly Migration[] = [
   DIGEST_RUNS_ZONE,
   FETCHED_PAGES,
   DIGEST_THREAD,
+  INSTANCE_LEASE,
 ];
