@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
+import { describeLeaseState } from '../core/instance-lease.js';
 import type { FeedSpec, FeedState } from '../core/types.js';
 import { createSqliteFeedRepository } from '../store/sqlite/feed-repository.js';
+import { readInstanceLease } from '../store/sqlite/instance-lease.js';
 import { loadCliContext, type CliEnv } from './context.js';
 import { readStoredDatabase } from './read-stored-database.js';
 import { UsageError } from './run-cli.js';
@@ -42,7 +44,7 @@ export function judgeLiveness(specs: readonly FeedSpec[], states: readonly Pick<
 /** `newsbrief health`: exit 0 while the poller keeps its feeds on time, else 1; reads the database without writing. */
 export function healthCommand(env: CliEnv): Command {
   return new Command('health')
-    .description('Exit 0 when the poller keeps the feeds on time, 1 when not (for Docker HEALTHCHECK); reads the database only')
+    .description('Exit 0 when the poller keeps the feeds on time, 1 when not (for Docker HEALTHCHECK), and which bot runs on the database; reads the database only')
     .addOption(new Option('--grace <minutes>', 'how late a due feed may be').default(String(DEFAULT_GRACE_MINUTES), String(DEFAULT_GRACE_MINUTES)))
     .addHelpText('after', helpFooter([
         'newsbrief health',
@@ -60,8 +62,12 @@ export function healthCommand(env: CliEnv): Command {
       }
       const { db } = stored;
       try {
-        const verdict = judgeLiveness(feeds, createSqliteFeedRepository(db).listFeeds(), Date.now(), grace * 60_000);
+        const now = Date.now();
+        const verdict = judgeLiveness(feeds, createSqliteFeedRepository(db).listFeeds(), now, grace * 60_000);
         process.stdout.write(`${verdict.summary}\n`);
+        // Which bot runs on the database (two would poll twice); the exit status stays the poller's.
+        const holder = readInstanceLease(db);
+        if (holder !== undefined) process.stdout.write(`${describeLeaseState(holder, now)}\n`);
         if (!verdict.healthy) process.exitCode = 1;
       } finally {
         db.close();

@@ -69,3 +69,15 @@ export function explainLeaseHeld(holder: LeaseHolder, now: number): string {
 function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+/**
+ * The line `newsbrief health` adds about the bot: whether one holds the database now, and which,
+ * or that the last one did not stop cleanly. Says nothing of the poller's health.
+ */
+export function describeLeaseState(holder: LeaseHolder | null, now: number): string {
+  if (holder === null) return 'bot: none runs on this database';
+  if (now - holder.heartbeatAt > LEASE_STALE_MS) {
+    return `bot: none runs on this database; the last one (pid ${holder.pid} on ${holder.host}) did not stop cleanly, last heartbeat at ${isoSeconds(holder.heartbeatAt)}`;
+  }
+  return `bot: runs on this database (${describeLeaseHolder(holder, now)})`;
+}

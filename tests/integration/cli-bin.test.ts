@@ -160,7 +160,7 @@ describe('bin/newsbrief.js', () => {
     store.saveFeed({ ...initialFeedRecord('a', 'https://a.example/rss'), lastPolledAt: polledAt, nextPollAt: polledAt + 15 * 60_000 });
     db.close();
     const healthy = await run(join(REPO, 'bin/newsbrief.js'), ['health'], env);
-    expect(healthy).toMatchObject({ code: 0, stdout: 'healthy: 1 feed polled on time; last poll 1 min ago\n' });
+    expect(healthy).toMatchObject({ code: 0, stdout: 'healthy: 1 feed polled on time; last poll 1 min ago\nbot: none runs on this database\n' });
 
     const stale = openDatabase(database);
     createSqliteFeedRepository(stale).saveFeed({ ...initialFeedRecord('a', 'https://a.example/rss'), lastPolledAt: polledAt - 3_600_000, nextPollAt: Date.now() - 30 * 60_000 });
@@ -168,7 +168,7 @@ describe('bin/newsbrief.js', () => {
     const before = readFileSync(database);
     const overdue = await run(join(REPO, 'bin/newsbrief.js'), ['health', '--grace', '20'], env);
     expect(overdue.code).toBe(1);
-    expect(overdue.stdout).toMatch(/^unhealthy: of 1 feed, 1 overdue by more than 20 min \(a 30 min\); last poll 6\d min ago\n$/);
+    expect(overdue.stdout).toMatch(/^unhealthy: of 1 feed, 1 overdue by more than 20 min \(a 30 min\); last poll 6\d min ago\nbot: none runs on this database\n$/);
     expect(readFileSync(database).equals(before)).toBe(true);
   });
 

@@ -77,7 +77,7 @@ describe('the compiled application, as the Docker image runs it', () => {
 
   it('reports the poller healthy to the HEALTHCHECK command after that poll', async () => {
     const { stdout } = await run(process.execPath, ['bin/newsbrief.js', 'health'], { cwd: dir.dir, env: env(), timeout: 20_000 });
-    expect(stdout).toMatch(/^healthy: 1 feed polled on time; last poll \d+ min ago\n$/);
+    expect(stdout).toMatch(/^healthy: 1 feed polled on time; last poll \d+ min ago\nbot: none runs on this database\n$/);
   });
 
   it('runs the CLI from dist/ through bin/newsbrief.js', async () => {

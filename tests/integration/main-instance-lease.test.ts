@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,10 @@ describe('one bot per database', () => {
     expect(second.output()).not.toContain('newsbrief started');
     expect(second.output()).not.toMatch(/\n\s+at /);
     expect(first.child.exitCode).toBeNull();
+    const health = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'health'], {
+      env: { PATH: process.env.PATH ?? '', FEEDS_FILE: join(dir, 'feeds.json'), DATABASE_PATH: join(dir, 'shared.db') }, encoding: 'utf8',
+    });
+    expect(health.stdout).toMatch(new RegExp(`^bot: runs on this database \\(pid ${first.child.pid} on ${hostname()}, running since .*, last heartbeat \\d+ s ago\\)$`, 'm'));
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainLeaseHeld, judgeLease, type LeaseHolder } from '../../src/core/instance-lease.js';
+import { describeLeaseState, explainLeaseHeld, judgeLease, type LeaseHolder } from '../../src/core/instance-lease.js';
 
 const NOW = Date.UTC(2026, 11, 7, 9, 0, 0);
 const ME = { host: 'box-b', pid: 200 };
@@ -46,5 +46,20 @@ describe('explainLeaseHeld', () => {
       + 'two bots on one database would both poll every feed and both run the digest schedule (each digest would still be sent once). '
       + 'Stop that one first, or give this one its own DATABASE_PATH. If it crashed, its lease lapses at 2026-12-07T09:01:10Z (90 s after its last heartbeat): start again then',
     );
+  });
+});
+
+describe('describeLeaseState', () => {
+  it('says no bot runs when there is no lease', () => {
+    expect(describeLeaseState(null, NOW)).toBe('bot: none runs on this database');
+  });
+
+  it('names the bot whose heartbeat is fresh', () => {
+    expect(describeLeaseState(other(), NOW)).toBe('bot: runs on this database (pid 100 on box-a, running since 2026-12-07T08:00:00Z, last heartbeat 20 s ago)');
+  });
+
+  it('says the last bot did not stop cleanly when its heartbeat is older than 90 s', () => {
+    expect(describeLeaseState(other({ heartbeatAt: NOW - 600_000 }), NOW))
+      .toBe('bot: none runs on this database; the last one (pid 100 on box-a) did not stop cleanly, last heartbeat at 2026-12-07T08:50:00Z');
   });
 });

@@ -23,8 +23,25 @@ export interface InstanceLeaseStore {
   release(me: LeaseClaimant & { readonly startedAt: number }): void;
 }
 
+const SELECT_LEASE = 'SELECT host, pid, started_at, heartbeat_at FROM instance_lease WHERE id = 1';
+
+/**
+ * The holder, for a command that only looks (`newsbrief health`): undefined when the database
+ * predates migration 015 (a read-only look does not migrate it), so who runs on it is not known.
+ */
+export function readInstanceLease(db: SqliteDatabase): LeaseHolder | null | undefined {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'instance_lease'").get();
+  if (table === undefined) return undefined;
+  const row = db.prepare<[], LeaseRow>(SELECT_LEASE).get();
+  return row === undefined ? null : holderOf(row);
+}
+
+function holderOf(row: LeaseRow): LeaseHolder {
+  return { host: row.host, pid: row.pid, startedAt: row.started_at, heartbeatAt: row.heartbeat_at };
+}
+
 export function createSqliteInstanceLease(db: SqliteDatabase): InstanceLeaseStore {
-  const select = db.prepare<[], LeaseRow>('SELECT host, pid, started_at, heartbeat_at FROM instance_lease WHERE id = 1');
+  const select = db.prepare<[], LeaseRow>(SELECT_LEASE);
   const upsert = db.prepare<[string, number, number, number]>(
     `INSERT INTO instance_lease (id, host, pid, started_at, heartbeat_at) VALUES (1, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET host = excluded.host, pid = excluded.pid, started_at = excluded.started_at, heartbeat_at = excluded.heartbeat_at`,
@@ -33,7 +50,7 @@ export function createSqliteInstanceLease(db: SqliteDatabase): InstanceLeaseStor
   const remove = db.prepare<[string, number, number]>('DELETE FROM instance_lease WHERE host = ? AND pid = ? AND started_at = ?');
   const read = (): LeaseHolder | null => {
     const row = select.get();
-    return row === undefined ? null : { host: row.host, pid: row.pid, startedAt: row.started_at, heartbeatAt: row.heartbeat_at };
+    return row === undefined ? null : holderOf(row);
   };
   const acquire = db.transaction((me: LeaseClaimant, now: number, mayTake: (holder: LeaseHolder | null) => boolean) => {
     const found = read();
