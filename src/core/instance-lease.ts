@@ -19,7 +19,7 @@ export const LEASE_HEARTBEAT_MS = 30_000;
  * busy event loop is not taken for a crash, and short, so a restart after a crash on another host
  * waits at most this long.
  */
-export const LEASE_STALE_MS = 90_000;
+const LEASE_STALE_MS = 90_000;
 
 /** This process, as it would write itself into the lease. */
 export interface LeaseClaimant {
