@@ -97,8 +97,10 @@ export const HEALTH_ICONS = { ok: '🟢', failing: '🔴', new: '⚪', unknown: 
  * words of a message is harder to read at a glance.
  */
 export function countFormat(locale: string): (count: number) => string {
-  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  return (count) => format.format(count);
+  // Made at the first count: Intl's locale data costs megabytes of memory, and a process that
+  // never shows a count (a delivery worker sending what was rendered) need not load it.
+  let format: Intl.NumberFormat | undefined;
+  return (count) => (format ??= new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })).format(count);
 }
 
 /** A topic's name (see core/topic-names.ts topicLabel: "Wereld", or "World" for an unnamed `world`) as a digest's section heading: bold. */
