@@ -1,28 +1,21 @@
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, until } from '../helpers/app-process.js';
-import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+import { startApp, startLoopbackFeedFolder, until } from '../helpers/app-process.js';
+import type { FeedServer } from '../helpers/feed-server.js';
 
 /**
  * The database file taken away from the running bot. SQLite goes on writing to the open file, so
  * nothing failed; but what it stored from then on vanished at the stop, and the next start began
  * with an empty database, without a word. It now stops, exits 1 and says why.
  */
-const FEED = readFileSync('tests/fixtures/poll/news-v1.xml', 'utf8');
 
 describe('the database file gone while the bot runs', () => {
   let feeds: FeedServer;
   let dir: string;
 
   beforeAll(async () => {
-    feeds = await startFeedServer();
-    feeds.route('/news.xml', { headers: { 'content-type': 'application/rss+xml; charset=utf-8' }, body: FEED });
-    dir = mkdtempSync(join(tmpdir(), 'nb-db-gone-'));
-    writeFileSync(join(dir, 'feeds.json'), JSON.stringify({
-      feeds: [{ id: 'loopback', url: feeds.url('/news.xml'), language: 'en', topics: ['world'], fullText: 'never' }],
-    }));
+    ({ feeds, dir } = await startLoopbackFeedFolder('nb-db-gone-'));
   });
   afterAll(async () => {
     await feeds.close();

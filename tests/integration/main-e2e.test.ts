@@ -1,11 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, until, type RunningApp } from '../helpers/app-process.js';
+import { startApp, startLoopbackFeedFolder, until, type RunningApp } from '../helpers/app-process.js';
 import { BotApiEmulator } from '../helpers/bot-api-emulator.js';
-import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+import type { FeedServer } from '../helpers/feed-server.js';
 import { freePort } from '../helpers/free-port.js';
 
 /**
@@ -21,13 +20,8 @@ describe('newsbrief as a process', () => {
   let dir: string;
 
   beforeAll(async () => {
-    feeds = await startFeedServer();
-    feeds.route('/news.xml', { headers: { 'content-type': 'application/rss+xml; charset=utf-8' }, body: FEED });
+    ({ feeds, dir } = await startLoopbackFeedFolder('nb-e2e-', 'Loopback News'));
     emulator = await new BotApiEmulator().start();
-    dir = mkdtempSync(join(tmpdir(), 'nb-e2e-'));
-    writeFileSync(join(dir, 'feeds.json'), JSON.stringify({
-      feeds: [{ id: 'loopback', title: 'Loopback News', url: feeds.url('/news.xml'), language: 'en', topics: ['world'], fullText: 'never' }],
-    }));
   });
   afterAll(async () => {
     await emulator.stop();

@@ -1,18 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, until, type RunningApp } from '../helpers/app-process.js';
-import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+import { startApp, startLoopbackFeedFolder, until, type RunningApp } from '../helpers/app-process.js';
+import type { FeedServer } from '../helpers/feed-server.js';
 
 /**
  * Two bots started on one DATABASE_PATH (a second `npm start`, a container restarted while the
  * old one still runs): the second refuses in one line naming the first, and exits 1; a bot that
  * stopped cleanly or was killed never keeps the next one from starting.
  */
-const FEED = readFileSync('tests/fixtures/poll/news-v1.xml', 'utf8');
 
 describe('one bot per database', () => {
   let feeds: FeedServer;
@@ -26,12 +24,7 @@ describe('one bot per database', () => {
   const started = (app: RunningApp) => until(() => app.output().includes('"msg":"newsbrief started"'), 'the bot to start');
 
   beforeAll(async () => {
-    feeds = await startFeedServer();
-    feeds.route('/news.xml', { headers: { 'content-type': 'application/rss+xml; charset=utf-8' }, body: FEED });
-    dir = mkdtempSync(join(tmpdir(), 'nb-lease-'));
-    writeFileSync(join(dir, 'feeds.json'), JSON.stringify({
-      feeds: [{ id: 'loopback', url: feeds.url('/news.xml'), language: 'en', topics: ['world'], fullText: 'never' }],
-    }));
+    ({ feeds, dir } = await startLoopbackFeedFolder('nb-lease-'));
   });
   afterEach(() => {
     for (const app of apps.splice(0)) app.child.kill('SIGKILL');

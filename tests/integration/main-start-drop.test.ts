@@ -1,17 +1,14 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startApp, until, type RunningApp } from '../helpers/app-process.js';
+import { startApp, startLoopbackFeedFolder, until, type RunningApp } from '../helpers/app-process.js';
 import { BotApiEmulator } from '../helpers/bot-api-emulator.js';
-import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+import type { FeedServer } from '../helpers/feed-server.js';
 
 /**
  * The network dropping in the middle of the start-up exchange: after getMe answered, the webhook
  * removal that long polling begins with loses its connection. That is waited out like a Telegram
  * unreachable at getMe, not a failed start.
  */
-const FEED = readFileSync('tests/fixtures/poll/news-v1.xml', 'utf8');
 const TOKEN = '123456789:TEST-token-for-the-emulator_xyz';
 
 describe('a network drop during the start-up exchange', () => {
@@ -21,14 +18,10 @@ describe('a network drop during the start-up exchange', () => {
   let app: RunningApp | undefined;
 
   beforeEach(async () => {
-    feeds = await startFeedServer();
-    feeds.route('/news.xml', { headers: { 'content-type': 'application/rss+xml; charset=utf-8' }, body: FEED });
+    const folder = await startLoopbackFeedFolder('nb-drop-');
+    feeds = folder.feeds;
     emulator = await new BotApiEmulator().start();
-    const dir = mkdtempSync(join(tmpdir(), 'nb-drop-'));
-    writeFileSync(join(dir, 'feeds.json'), JSON.stringify({
-      feeds: [{ id: 'loopback', url: feeds.url('/news.xml'), language: 'en', topics: ['world'], fullText: 'never' }],
-    }));
-    env = { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, FEEDS_FILE: join(dir, 'feeds.json'), DATABASE_PATH: join(dir, 'bot.db') };
+    env = { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, FEEDS_FILE: folder.feedsFile, DATABASE_PATH: join(folder.dir, 'bot.db') };
   });
   afterEach(async () => {
     app?.child.kill('SIGKILL');

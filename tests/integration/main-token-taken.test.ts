@@ -1,10 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startApp, until, type RunningApp } from '../helpers/app-process.js';
+import { startApp, startLoopbackFeedFolder, until, type RunningApp } from '../helpers/app-process.js';
 import { BotApiEmulator } from '../helpers/bot-api-emulator.js';
-import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+import type { FeedServer } from '../helpers/feed-server.js';
 
 /**
  * The running bot losing its token: revoked in @BotFather (Telegram answers 401), taken by a
@@ -13,7 +11,6 @@ import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
  * supervisor sees a failure, not a clean stop. A webhook left on the token at start is removed,
  * as long polling must, and said.
  */
-const FEED = readFileSync('tests/fixtures/poll/news-v1.xml', 'utf8');
 const TOKEN = '123456789:TEST-token-for-the-emulator_xyz';
 
 describe('the token taken from a running bot', () => {
@@ -28,14 +25,10 @@ describe('the token taken from a running bot', () => {
   };
 
   beforeEach(async () => {
-    feeds = await startFeedServer();
-    feeds.route('/news.xml', { headers: { 'content-type': 'application/rss+xml; charset=utf-8' }, body: FEED });
+    const folder = await startLoopbackFeedFolder('nb-token-');
+    feeds = folder.feeds;
     emulator = await new BotApiEmulator().start();
-    const dir = mkdtempSync(join(tmpdir(), 'nb-token-'));
-    writeFileSync(join(dir, 'feeds.json'), JSON.stringify({
-      feeds: [{ id: 'loopback', url: feeds.url('/news.xml'), language: 'en', topics: ['world'], fullText: 'never' }],
-    }));
-    env = { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, FEEDS_FILE: join(dir, 'feeds.json'), DATABASE_PATH: join(dir, 'bot.db') };
+    env = { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, FEEDS_FILE: folder.feedsFile, DATABASE_PATH: join(folder.dir, 'bot.db') };
   });
   afterEach(async () => {
     for (const app of apps.splice(0)) app.child.kill('SIGKILL');
