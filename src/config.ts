@@ -60,7 +60,8 @@ const ENV_SCHEMA = z
     DIGEST_CATCHUP_HOURS: integer(3, 0),
     DIGEST_TOP_N: integer(8, 1),
     DIGEST_QUIET_DAY: z.stringbool({ error: 'must be true or false' }).default(false),
-    DEFAULT_TIMEZONE: z.string().default('Europe/Amsterdam').refine(isKnownTimeZone, 'not an IANA time zone name'),
+    // Spelled as the time zone database spells it (`europe/amsterdam` works, but readers would see it so in /settings).
+    DEFAULT_TIMEZONE: z.string().default('Europe/Amsterdam').refine(isKnownTimeZone, 'not an IANA time zone name').transform(canonicalTimeZone),
     DEFAULT_DIGEST_TIME: z.string().regex(HH_MM, 'must be HH:MM').default('07:30'),
     DEFAULT_LANGUAGE: oneOf(UI_LANGUAGES, 'en'),
     BRIEF_MAX_SENTENCES: integer(3, 1),
@@ -100,7 +101,11 @@ const MAY_HOLD_SECRETS = /TOKEN|SECRET|URL|API_ROOT/;
 
 /** Reads the environment into a Config, or throws one ConfigError listing every bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env)
+      .map(([name, value]) => [name, value === undefined ? '' : meantValue(value)] as const)
+      .filter(([, value]) => value !== ''),
+  );
   const result = ENV_SCHEMA.safeParse(present, { reportInput: true });
   if (!result.success) {
     const showValues = (path: readonly PropertyKey[]) => !MAY_HOLD_SECRETS.test(String(path[0]));
@@ -130,6 +135,19 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   });
 }
 
+/**
+ * A value as the operator meant it: without the spaces around it (an env file's `KEY=07:30 `) and
+ * without one pair of matching quotes around the whole of it (`KEY='07:30'`: a shell, Compose,
+ * systemd and dotenv drop them, but `docker run --env-file` passes them on). No setting's value
+ * starts or ends with a space or a quote, and a bot token in quotes would be refused without the
+ * value shown. What is left empty counts as not set, so a blank number is its default, not 0.
+ */
+function meantValue(value: string): string {
+  const trimmed = value.trim();
+  const quoted = /^(["'])([^]*)\1$/.exec(trimmed);
+  return quoted ? (quoted[2] ?? '').trim() : trimmed;
+}
+
 /** True for names the runtime's time zone database knows (`Europe/Amsterdam`, `UTC`). */
 function isKnownTimeZone(name: string): boolean {
   try {
@@ -138,4 +156,9 @@ function isKnownTimeZone(name: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The time zone database's own spelling of a name it knows (`utc` -> `UTC`). */
+function canonicalTimeZone(name: string): string {
+  return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
 }

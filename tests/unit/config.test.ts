@@ -132,6 +132,41 @@ describe('parseConfig', () => {
     expect(problems.join('\n')).not.toContain('hunter2');
   });
 
+  it('reads a value as meant when an env file leaves spaces or quotes around it, and a blank one as not set', () => {
+    // `docker run --env-file` passes quotes on as part of the value; an editor leaves a trailing space.
+    const config = parseConfig({
+      DEFAULT_DIGEST_TIME: "'07:00'",
+      DEFAULT_TIMEZONE: ' "Europe/Berlin" ',
+      BOT_TOKEN: '"123456:abcdefghijklmnopqrstuvwxyz"',
+      DIGEST_QUIET_DAY: 'true ',
+      FEEDS_FILE: "'./my feeds.json'",
+      DATA_DIR: '/srv/nb ',
+      POLL_INTERVAL_MINUTES: '" 20 "',
+    });
+    expect(config.defaults).toMatchObject({ digestTime: '07:00', timezone: 'Europe/Berlin' });
+    expect(config.botToken).toBe('123456:abcdefghijklmnopqrstuvwxyz');
+    expect(config.digest.quietDay).toBe(true);
+    expect(config.feedsFile).toBe('./my feeds.json');
+    expect(config.databasePath).toBe('/srv/nb/newsbrief.db');
+    expect(config.pollIntervalMinutes).toBe(20);
+    // A blank number was read as 0 (no catch-up at all) or refused as "at least 1"; blank means the default.
+    expect(parseConfig({ DIGEST_CATCHUP_HOURS: ' ', POLL_INTERVAL_MINUTES: '  ', DATABASE_PATH: ' ', DEFAULT_TIMEZONE: "''" })).toMatchObject({
+      digest: { catchUpHours: 3 },
+      pollIntervalMinutes: 15,
+      databasePath: './data/newsbrief.db',
+      defaults: { timezone: 'Europe/Amsterdam' },
+    });
+  });
+
+  it('quotes a refused value as it reads once spaces and quotes are dropped', () => {
+    expect(() => parseConfig({ DEFAULT_DIGEST_TIME: "'7.30'" })).toThrow('DEFAULT_DIGEST_TIME: must be HH:MM (got "7.30")');
+  });
+
+  it('keeps a time zone as the time zone database spells it, whatever case it was typed in', () => {
+    expect(parseConfig({ DEFAULT_TIMEZONE: 'europe/amsterdam' }).defaults.timezone).toBe('Europe/Amsterdam');
+    expect(parseConfig({ DEFAULT_TIMEZONE: 'utc' }).defaults.timezone).toBe('UTC');
+  });
+
   it('freezes the result so nothing downstream can change it', () => {
     expect(Object.isFrozen(parseConfig({}))).toBe(true);
   });
