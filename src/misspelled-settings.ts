@@ -13,7 +13,9 @@ import { SETTING_NAMES } from './config.js';
  * - one of ours with its first or last word dropped, keeping at least two words (DIGEST_TIME,
  *   FETCH_TIMEOUT; never a single word such as PATH, LANGUAGE or TIMEZONE, which other programs use),
  * - within two edits of one of ours (BOT_TOKE, BRIEF_MAX_WORD), or one edit for a name shorter
- *   than eight characters (PORTS; HOST is two edits from PORT and is the machine's name).
+ *   than eight characters (PORTS; HOST is two edits from PORT and is the machine's name),
+ * - a name other Telegram bots give the token (TELEGRAM_BOT_TOKEN): none of the rules above
+ *   reaches it, and a bot without BOT_TOKEN only polls, never saying why the token went unread.
  */
 export function warnMisspelledSettings(names: Iterable<string>, known: readonly string[] = SETTING_NAMES): string[] {
   const warnings: string[] = [];
@@ -40,10 +42,18 @@ function meantSettings(name: string, known: readonly string[]): string[] {
 }
 
 const PREFIX = 'NEWSBRIEF_';
+/** Names other Telegram bots and their guides give a setting of ours. */
+const OTHER_BOTS_NAMES: ReadonlyMap<string, string> = new Map([
+  ['TELEGRAM_BOT_TOKEN', 'BOT_TOKEN'],
+  ['TELEGRAM_TOKEN', 'BOT_TOKEN'],
+  ['TG_BOT_TOKEN', 'BOT_TOKEN'],
+  ['TG_TOKEN', 'BOT_TOKEN'],
+]);
 
 /** How far `typed` (upper case) is from `setting`: 0 for the same name in another case or behind the prefix; null when too far. */
 function closeness(typed: string, setting: string): number | null {
   if (typed === setting || typed === PREFIX + setting) return 0;
+  if (OTHER_BOTS_NAMES.get(typed) === setting) return 1;
   const words = setting.split('_');
   const shortened = [words.slice(1), words.slice(0, -1)].filter((rest) => rest.length >= 2).map((rest) => rest.join('_'));
   if (shortened.includes(typed)) return 1;

@@ -39,6 +39,16 @@ describe('warnMisspelledSettings', () => {
     ]);
   });
 
+  it('names BOT_TOKEN for the names other Telegram bots give their token', () => {
+    // Without BOT_TOKEN the bot only polls, so a token under another bot's name must not go unremarked.
+    expect(warnMisspelledSettings(['TELEGRAM_BOT_TOKEN', 'telegram_token', 'TG_BOT_TOKEN', 'TG_TOKEN'])).toEqual([
+      'TELEGRAM_BOT_TOKEN is not a newsbrief setting (did you mean BOT_TOKEN?)',
+      'telegram_token is not a newsbrief setting (did you mean BOT_TOKEN?)',
+      'TG_BOT_TOKEN is not a newsbrief setting (did you mean BOT_TOKEN?)',
+      'TG_TOKEN is not a newsbrief setting (did you mean BOT_TOKEN?)',
+    ]);
+  });
+
   it('says nothing about the settings themselves', () => {
     expect(warnMisspelledSettings(SETTING_NAMES)).toEqual([]);
   });
