@@ -6,7 +6,7 @@
 import { compareCatalogs, isUnchanged, type FeedReload } from './core/catalog-change.js';
 import { namesAfterReload, type TopicNames } from './core/topic-names.js';
 import type { CurrentFeeds, FeedSpec } from './core/types.js';
-import { loadFeedsDocument, type FeedsDocument } from './feeds-file.js';
+import { loadFeedsDocument, warnFeedList, type FeedsDocument } from './feeds-file.js';
 import type { Logger } from './log.js';
 
 export interface FeedCatalog {
@@ -18,7 +18,8 @@ export interface FeedCatalog {
    */
   readonly topicNames: () => TopicNames;
   /**
-   * Reads the file again and logs the outcome, naming what asked for it (`SIGHUP`, `/reload`).
+   * Reads the file again and logs the outcome (and the start's warnings about the new list),
+   * naming what asked for it (`SIGHUP`, `/reload`).
    * The new list is served from the next use on; polls already running finish with the old one.
    * Never throws.
    */
@@ -54,7 +55,8 @@ export function createFeedCatalog({ path, initial, logger, load = loadFeedsDocum
       let result: FeedReload;
       try {
         const next = load(path);
-        result = { ok: true, change: compareCatalogs(document.feeds, next.feeds, { before: document.topicNames, after: next.topicNames }) };
+        const change = compareCatalogs(document.feeds, next.feeds, { before: document.topicNames, after: next.topicNames });
+        result = { ok: true, change, warnings: warnFeedList(next.feeds) };
         beforeServing?.(next.feeds);
         names = namesAfterReload(names, next.topicNames, next.feeds.flatMap((feed) => feed.topics));
         document = next;
@@ -64,6 +66,8 @@ export function createFeedCatalog({ path, initial, logger, load = loadFeedsDocum
       if (!result.ok) logger.error({ trigger, err: result.error, feeds: result.kept }, 'feeds.json not reloaded: still serving the feeds loaded before');
       else if (isUnchanged(result.change)) logger.info({ trigger, enabled: result.change.enabled }, 'feeds.json reloaded: nothing changed');
       else logger.info({ trigger, ...result.change }, 'feeds.json reloaded');
+      // A SIGHUP's only answer is the log: the start's warnings, for the list now served.
+      if (result.ok) for (const warning of result.warnings) logger.warn({ trigger, feeds_file: path }, `${path}: ${warning}`);
       if (result.ok && onNewFeeds) {
         const fresh = new Set([...result.change.added, ...result.change.changed]);
         const toPoll = document.feeds.filter((feed) => feed.enabled && fresh.has(feed.id));

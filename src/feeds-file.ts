@@ -147,6 +147,11 @@ export function warnSameUrls(feeds: readonly FeedSpec[]): string[] {
   return warnings;
 }
 
+/** What the start, and each reload, warns of in a list that validated: nothing to poll, a URL listed twice. */
+export function warnFeedList(feeds: readonly FeedSpec[]): string[] {
+  return [warnNothingToPoll(feeds) ?? [], warnSameUrls(feeds)].flat();
+}
+
 function isAbsoluteHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);

@@ -15,7 +15,7 @@ import { startBot, stopBot, type RunningBot } from './bot/start-bot.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
 import type { FeedSpec } from './core/types.js';
 import { createFeedCatalog, type FeedCatalog } from './feed-catalog.js';
-import { loadFeedsDocument, warnNothingToPoll, warnSameUrls } from './feeds-file.js';
+import { loadFeedsDocument, warnFeedList } from './feeds-file.js';
 import { createDeliveryWorker, type DeliveryWorker } from './jobs/deliver-outbox.js';
 import { createConfiguredLogger, type Logger } from './log.js';
 import { warnMisspelledSettings } from './misspelled-settings.js';
@@ -91,9 +91,7 @@ async function main(): Promise<void> {
   scheduler.start();
   const enabled = initial.feeds.filter((feed) => feed.enabled).length;
   logger.info({ feeds: enabled, database: config.databasePath, telegram: config.botToken !== null }, 'newsbrief started');
-  const idle = warnNothingToPoll(initial.feeds);
-  if (idle !== null) logger.warn({ feeds_file: config.feedsFile }, `${config.feedsFile}: ${idle}`);
-  for (const warning of warnSameUrls(initial.feeds)) logger.warn({ feeds_file: config.feedsFile }, `${config.feedsFile}: ${warning}`);
+  for (const warning of warnFeedList(initial.feeds)) logger.warn({ feeds_file: config.feedsFile }, `${config.feedsFile}: ${warning}`);
 
   const parts: Parts = { ingestion, lease, scheduler, background, digests: null, telegram: Promise.resolve(null) };
   // Aborted by shutdown, so that waiting for an unreachable Telegram ends too.

@@ -21,7 +21,8 @@ export interface CatalogChange {
 
 /** The outcome of one reload of feeds.json: what changed, or why the file was not taken. */
 export type FeedReload =
-  | { readonly ok: true; readonly change: CatalogChange }
+  /** `warnings`: what the new list may not mean to do (a URL listed twice, nothing to poll), as the start warns of it. */
+  | { readonly ok: true; readonly change: CatalogChange; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly error: string; readonly kept: number };
 
 /** The difference between two feed lists, in the order of the lists, and between their topic names. */

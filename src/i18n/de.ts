@@ -212,6 +212,7 @@ export const DE: Messages = {
     const what = parts.length > 0 ? parts.join('; ') : 'nichts geändert';
     return `feeds.json neu eingelesen: ${what}. Jetzt werden ${n(change.enabled)} Feeds abgerufen.`;
   },
+  reloadWarnings: (warnings) => `Bitte in feeds.json prüfen:\n<pre>${e(warnings)}</pre>`,
   reloadFailed: (error, kept) =>
     `feeds.json wurde nicht neu eingelesen; ich behalte die ${n(kept)} Feeds, die ich hatte. Behebe dies und versuch es noch einmal:\n<pre>${e(error)}</pre>`,
   reloadUnavailable: 'Neu einlesen von feeds.json ist in diesem Prozess nicht verfügbar.',

@@ -211,6 +211,7 @@ export const EN: Messages = {
     const what = parts.length > 0 ? parts.join('; ') : 'nothing changed';
     return `feeds.json reloaded: ${what}. ${n(change.enabled)} feeds are polled now.`;
   },
+  reloadWarnings: (warnings) => `Check this in feeds.json:\n<pre>${e(warnings)}</pre>`,
   reloadFailed: (error, kept) => `feeds.json was not reloaded; I keep the ${n(kept)} feeds I had. Fix this and try again:\n<pre>${e(error)}</pre>`,
   reloadUnavailable: 'Reloading feeds.json is not available in this process.',
   none: 'none',

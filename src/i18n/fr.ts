@@ -215,6 +215,7 @@ export const FR: Messages = {
     const what = parts.length > 0 ? parts.join(' ; ') : 'rien n’a changé';
     return `feeds.json relu : ${what}. ${n(change.enabled)} flux sont lus maintenant.`;
   },
+  reloadWarnings: (warnings) => `À vérifier dans feeds.json :\n<pre>${e(warnings)}</pre>`,
   reloadFailed: (error, kept) =>
     `feeds.json n’a pas été relu ; je garde les ${n(kept)} flux que j’avais. Corrigez ceci et réessayez :\n<pre>${e(error)}</pre>`,
   reloadUnavailable: 'Relire feeds.json n’est pas disponible dans ce processus.',

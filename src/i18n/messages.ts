@@ -245,6 +245,8 @@ export interface Messages {
   readonly pollUnavailable: string;
   /** /reload took the new feeds.json; `change` says what differs from the list before. */
   readonly reloadDone: (change: CatalogChange) => string;
+  /** Follows reloadDone when the new list has what the start warns of (`warnings`, one a line, in English as in the log). */
+  readonly reloadWarnings: (warnings: string) => string;
   /** /reload found problems in feeds.json (`error` names each) and kept the `kept` feeds it had. */
   readonly reloadFailed: (error: string, kept: number) => string;
   readonly reloadUnavailable: string;

@@ -211,6 +211,7 @@ export const NL: Messages = {
     const what = parts.length > 0 ? parts.join('; ') : 'niets veranderd';
     return `feeds.json opnieuw ingelezen: ${what}. Er worden nu ${n(change.enabled)} feeds opgehaald.`;
   },
+  reloadWarnings: (warnings) => `Kijk dit na in feeds.json:\n<pre>${e(warnings)}</pre>`,
   reloadFailed: (error, kept) => `feeds.json is niet opnieuw ingelezen; ik houd de ${n(kept)} feeds die ik had. Los dit op en probeer het opnieuw:\n<pre>${e(error)}</pre>`,
   reloadUnavailable: 'feeds.json opnieuw inlezen kan niet vanuit dit proces.',
   none: 'geen',

@@ -60,6 +60,17 @@ describe('/reload', () => {
     expect((await say(h, ADMIN, '/reload'))[0]!.text).toBe('feeds.json reloaded: nothing changed. 2 feeds are polled now.');
   });
 
+  it('says so when the new list has a feed twice under two ids, as the start\'s log does', async () => {
+    writeFileSync(path, JSON.stringify({ feeds: [WORLD, TECH, { ...TECH, id: 'tweakers-2' }] }));
+    const [reply] = await say(h, ADMIN, '/reload');
+    expect(reply!.text).toBe(
+      'feeds.json reloaded: added <b>tweakers-2</b>. 3 feeds are polled now.\n' +
+        'Check this in feeds.json:\n<pre>feed &quot;tweakers-2&quot; has the same URL as &quot;tweakers&quot; (https://feeds.example/tweakers): its stories are stored and offered twice; list the feed once, with all its topics</pre>',
+    );
+    writeFileSync(path, JSON.stringify({ feeds: [WORLD, TECH] }));
+    expect((await say(h, ADMIN, '/reload'))[0]!.text).toBe('feeds.json reloaded: removed <b>tweakers-2</b>. 2 feeds are polled now.');
+  });
+
   it('serves changed topic names at once, and a subscription made by the old name stays', async () => {
     const reader = { id: 4103, first_name: 'Noor', language_code: 'nl' };
     writeFileSync(path, JSON.stringify({ feeds: [WORLD, TECH], topicNames: { world: { nl: 'Wereld' } } }));

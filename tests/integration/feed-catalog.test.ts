@@ -32,7 +32,7 @@ describe('the feed catalog, reloaded from feeds.json', () => {
     const catalog = open();
     writeFileSync(path, JSON.stringify([{ ...A, url: 'https://moved.example/a' }, B, { ...B, id: 'c', enabled: false }]));
     const result = catalog.reload('SIGHUP');
-    expect(result).toEqual({ ok: true, change: { added: ['b', 'c'], removed: [], renamedFeeds: [], changed: ['a'], renamedTopics: [], enabled: 2 } });
+    expect(result).toEqual({ ok: true, change: { added: ['b', 'c'], removed: [], renamedFeeds: [], changed: ['a'], renamedTopics: [], enabled: 2 }, warnings: [] });
     expect(catalog.current().map((feed) => feed.id)).toEqual(['a', 'b', 'c']);
     expect(polled).toEqual([['a', 'b']]);
     expect(lines.at(-1)).toMatchObject({ msg: 'feeds.json reloaded', trigger: 'SIGHUP', added: ['b', 'c'], changed: ['a'] });
@@ -64,6 +64,23 @@ describe('the feed catalog, reloaded from feeds.json', () => {
     expect(catalog.reload('/reload')).toMatchObject({ ok: false, error: expect.stringContaining('topicNames.wereld: no feed has the topic "wereld"') });
     expect(catalog.topicNames().get('world')).toEqual({ nl: 'Buitenland', de: 'Welt' });
     expect(polled).toEqual([]);
+  });
+
+  it('warns after a reload, as at the start, when two feeds share a URL or nothing is left to poll', () => {
+    const catalog = open();
+    writeFileSync(path, JSON.stringify([A, { ...A, id: 'a-copy', topics: ['tech'] }]));
+    const copied = catalog.reload('SIGHUP');
+    const sameUrl = `${path}: feed "a-copy" has the same URL as "a" (https://feeds.example/a): its stories are stored and offered twice; list the feed once, with all its topics`;
+    expect(copied).toMatchObject({ ok: true, warnings: [sameUrl.slice(path.length + 2)] });
+    expect(lines.filter((line) => line.level === 40)).toEqual([expect.objectContaining({ msg: sameUrl, trigger: 'SIGHUP', feeds_file: path })]);
+
+    writeFileSync(path, JSON.stringify({ feeds: [] }));
+    const emptied = catalog.reload('/reload');
+    expect(emptied).toMatchObject({ ok: true, change: { removed: ['a', 'a-copy'], enabled: 0 }, warnings: [expect.stringContaining('no feeds to poll: it lists no feeds')] });
+    expect(lines.at(-1)).toMatchObject({ level: 40, msg: `${path}: no feeds to poll: it lists no feeds; nothing is fetched or briefed until you add or enable one` });
+
+    writeFileSync(path, JSON.stringify([A]));
+    expect(catalog.reload('SIGHUP')).toMatchObject({ ok: true, warnings: [] });
   });
 
   it('keeps the list it had when the file does not validate, and logs every located problem', () => {
