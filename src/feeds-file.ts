@@ -72,13 +72,30 @@ export function loadFeedsFile(path: string): FeedSpec[] {
 
 /** Reads and validates a feeds file; throws ConfigError naming the file and every located problem. */
 export function loadFeedsDocument(path: string): FeedsDocument {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     throw new ConfigError(path, [readProblem((error as NodeJS.ErrnoException).code ?? String(error))]);
   }
-  return readFeedsDocument(text, path);
+  return readFeedsDocument(decodeUtf8(bytes, path), path);
+}
+
+/**
+ * The file's text. Read leniently, a file saved as Latin-1 (`Actualités`) validated and served its
+ * titles and topic names with � in place of each accent, and a UTF-16 one was "malformed JSON".
+ */
+function decodeUtf8(bytes: Buffer, path: string): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new ConfigError(path, ['not UTF-8 text but UTF-16 (an editor\'s "Unicode"); save the file as UTF-8']);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const { line, column } = lineAndColumn(lenient, lenient.indexOf('\uFFFD'));
+    throw new ConfigError(path, [`not UTF-8 text at line ${line}, column ${column} (saved as Latin-1 or Windows-1252?); save the file as UTF-8`]);
+  }
 }
 
 /** Validates the text of a feeds file and returns its feeds; see readFeedsDocument. */

@@ -151,6 +151,19 @@ describe('parseFeedsDocument', () => {
     writeFileSync(join(dir, 'ok.json'), JSON.stringify([feed()]));
     expect(loadFeedsFile(join(dir, 'ok.json'))).toHaveLength(1);
   });
+
+  it('refuses a file saved in another encoding than UTF-8, where its accents would reach readers as �', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nb-feeds-'));
+    const latin1 = join(dir, 'latin1.json');
+    writeFileSync(latin1, Buffer.from(`[\n  ${JSON.stringify(feed({ title: 'Actualités' }))}\n]`, 'latin1'));
+    expect(() => loadFeedsFile(latin1)).toThrow(`${latin1}: not UTF-8 text at line 2, column 120 (saved as Latin-1 or Windows-1252?); save the file as UTF-8`);
+    const utf16 = join(dir, 'utf16.json');
+    writeFileSync(utf16, Buffer.from(`\uFEFF${JSON.stringify([feed()])}`, 'utf16le'));
+    expect(() => loadFeedsFile(utf16)).toThrow(`${utf16}: not UTF-8 text but UTF-16 (an editor's "Unicode"); save the file as UTF-8`);
+    const bom = join(dir, 'bom.json');
+    writeFileSync(bom, `\uFEFF${JSON.stringify([feed({ title: 'Économie' })])}`);
+    expect(loadFeedsFile(bom)[0]?.title).toBe('Économie');
+  });
 });
 
 describe('topicNames', () => {
