@@ -26,6 +26,13 @@ const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
   z.string().trim().toLowerCase().pipe(z.enum(values, { error: `must be one of ${values.join(', ')}` })).default(fallback);
 
+/**
+ * A file or folder path. A leading ~ is the shell's, not the file system's: from an env file,
+ * systemd or Docker, `DATA_DIR=~/nb` made a folder named `~` in the working directory, and the
+ * database lived where no one looked for it (nor backed it up).
+ */
+const path = () => z.string().min(1).refine((text) => !text.startsWith('~'), 'starts with ~, which only a shell expands; write the full path');
+
 const ENV_SCHEMA = z
   .object({
     BOT_TOKEN: z
@@ -33,9 +40,9 @@ const ENV_SCHEMA = z
       .trim()
       .regex(/^\d+:[\w-]{20,}$/, 'does not look like a bot token from @BotFather (digits:letters)')
       .optional(),
-    FEEDS_FILE: z.string().min(1).default('./feeds.json'),
-    DATA_DIR: z.string().min(1).default('./data'),
-    DATABASE_PATH: z.string().min(1).optional(),
+    FEEDS_FILE: path().default('./feeds.json'),
+    DATA_DIR: path().default('./data'),
+    DATABASE_PATH: path().optional(),
     LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     LOG_FORMAT: oneOf(['auto', 'json', 'pretty'], 'auto'),
     ADMIN_IDS: z

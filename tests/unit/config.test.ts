@@ -162,6 +162,21 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ DEFAULT_DIGEST_TIME: "'7.30'" })).toThrow('DEFAULT_DIGEST_TIME: must be HH:MM (got "7.30")');
   });
 
+  it('refuses a path starting with ~, which only a shell expands: an env file\'s DATA_DIR=~/nb made a folder named ~', () => {
+    let caught: unknown;
+    try {
+      parseConfig({ DATA_DIR: '~/nb', FEEDS_FILE: '~/feeds.json', DATABASE_PATH: '~bob/nb.db' });
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as ConfigError).problems).toEqual([
+      'FEEDS_FILE: starts with ~, which only a shell expands; write the full path (got "~/feeds.json")',
+      'DATA_DIR: starts with ~, which only a shell expands; write the full path (got "~/nb")',
+      'DATABASE_PATH: starts with ~, which only a shell expands; write the full path (got "~bob/nb.db")',
+    ]);
+    expect(parseConfig({ DATA_DIR: './data~old' }).databasePath).toBe('./data~old/newsbrief.db');
+  });
+
   it('keeps a time zone as the time zone database spells it, whatever case it was typed in', () => {
     expect(parseConfig({ DEFAULT_TIMEZONE: 'europe/amsterdam' }).defaults.timezone).toBe('Europe/Amsterdam');
     expect(parseConfig({ DEFAULT_TIMEZONE: 'utc' }).defaults.timezone).toBe('UTC');
