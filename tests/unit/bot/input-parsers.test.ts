@@ -17,6 +17,16 @@ describe('digest time input', () => {
   ])('reads the Flemish, French, Dutch, German or 12-hour %s as %s', (input, expected) => {
     expect(parseDigestTime(input)).toEqual({ ok: true, time: expected });
   });
+  it.each([
+    ['om 8 uur', '08:00'], ['Om 7.30', '07:30'], ['um 8 Uhr', '08:00'], ['à 8h', '08:00'], ['a 19h30', '19:30'], ['vers 7h', '07:00'], ['at 7am', '07:00'], ['around 6:45', '06:45'],
+  ])('reads %s, a time after the word for "at", as %s', (input, expected) => {
+    expect(parseDigestTime(input)).toEqual({ ok: true, time: expected });
+  });
+  it.each([
+    ['7:30h', '07:30'], ['8.30h', '08:30'], ['18.00u', '18:00'], ['19:30 h', '19:30'], ['7 p.m', '19:00'], ['7pm.', '19:00'],
+  ])('reads %s, a clock time with an hour mark or a loose a.m./p.m. after it, as %s', (input, expected) => {
+    expect(parseDigestTime(input)).toEqual({ ok: true, time: expected });
+  });
   it('reads off, uit, aus, keine, aucune and désactivé as no digest', () => {
     expect(parseDigestTime('off')).toEqual({ ok: true, time: null });
     expect(parseDigestTime('UIT')).toEqual({ ok: true, time: null });
@@ -26,7 +36,7 @@ describe('digest time input', () => {
     expect(parseDigestTime('Désactivé')).toEqual({ ok: true, time: null });
     expect(parseDigestTime('non')).toEqual({ ok: true, time: null });
   });
-  it.each(['24:00', '7:60', 'noon', '', '12:3', '-1', '13pm', '0am', '7 u', '7uu', '7 hh', '19 h 3'])('rejects %j', (input) => {
+  it.each(['24:00', '7:60', 'noon', '', '12:3', '-1', '13pm', '0am', '7 u', '7uu', '7 hh', '19 h 3', 'om', 'à', 'om om 8', 'at7', '7 30', '7:30hh'])('rejects %j', (input) => {
     expect(parseDigestTime(input).ok).toBe(false);
   });
 });
