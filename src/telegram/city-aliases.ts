@@ -2,8 +2,8 @@
  * What readers of the four interface languages call cities the zone database and city-timezones
  * spell otherwise: the Dutch, German and French names of cities readers live in or ask about
  * (`Londen`, `Londres`; `Moskou`, `Moskau`, `Moscou`), and a few regions people give as their
- * country (`Holland`, `England`). Keys are lower case, without accents, hyphens as spaces (see
- * `aliasKey`), so `Liège`, `liege` and `Aix-la-Chapelle` / `aix la chapelle` meet the same entry.
+ * country or home (`Holland`, `England`, `Wales`, `Florida`). Keys are lower case, without
+ * accents, hyphens as spaces (see `aliasKey`), so `Liège`, `liege` and `Aix-la-Chapelle` / `aix la chapelle` meet the same entry.
  * A name another country's city also carries points at the one a reader means (`Vienne` is
  * Vienna, not the town in the Isère).
  */
@@ -52,6 +52,14 @@ export const CITY_ALIASES: Readonly<Record<string, string>> = {
   'la nouvelle orleans': 'America/Chicago', 'nouvelle orleans': 'America/Chicago',
   'mexiko stadt': 'America/Mexico_City', 'mexico stad': 'America/Mexico_City',
   curacao: 'America/Curacao',
+  // The Brazilian city of 2.7 million, though French calls El Salvador "Salvador" too
+  salvador: 'America/Bahia',
+  // Regions readers give as their home whose names city-timezones gives to a town far away (Wales
+  // in Alaska, Florida in Uruguay, Montana in Bulgaria, Ontario in Oregon, Virginia in Minnesota):
+  // the clock most of the region keeps
+  wales: 'Europe/London', cymru: 'Europe/London', 'pays de galles': 'Europe/London',
+  florida: 'America/New_York', floride: 'America/New_York', virginia: 'America/New_York', virginie: 'America/New_York',
+  montana: 'America/Denver', ontario: 'America/Toronto',
 };
 
 /** `Aix-la-Chapelle` -> `aix la chapelle`, `Lüttich` -> `luttich`: the form CITY_ALIASES keys take. */

@@ -15,7 +15,7 @@ import { canonicalZoneCase } from './timezone-label.js';
  * - city names (`Amsterdam`, `new york`, `Brussel`, `Zürich`, `Zurich` or `Zuerich`), matched
  *   against the zone database, the Dutch, German and French names of cities (`Keulen`, `Moskau`,
  *   `Londres`: city-aliases.ts), and the city-timezones package's 7,000 cities (`Hamburg`, `Lyon`;
- *   a name several cities share means the most populous);
+ *   a name several cities share means the most populous; a country's name means the country);
  * - country names in Dutch, English, German or French (`Duitsland`, `Germany`), when the whole
  *   country keeps one clock (see `countryWithSeveralClocks` for the others).
  */
@@ -35,10 +35,11 @@ export function parseTimezone(text: string, zones: readonly string[] = knownZone
   const city = withoutAccents(lower).replace(/[ -]/g, '_');
   const byCity = zones.find((zone) => zone.includes('/') && zone.toLowerCase().endsWith(`/${city}`));
   if (byCity) return byCity;
-  const listed = cityZones().get(withoutAccents(lower));
-  if (listed) return listed;
+  // A country before city-timezones' towns: Armenia is also a town in Colombia, Liberia one in Costa Rica.
   const country = zonesOfCountry(input);
   if (country?.kind === 'one') return country.zone;
+  const listed = country === undefined ? cityZones().get(withoutAccents(lower)) : undefined;
+  if (listed) return listed;
   if (input.includes('/') && isValidZone(input)) return canonicalZoneCase(input) ?? titleCaseZone(input);
   // Typed without umlauts, as on a keyboard that has none: `Muenchen`, `Koeln`, `Oesterreich`.
   const umlauts = withUmlautsSpelledOut(input);

@@ -134,6 +134,20 @@ describe('time zone input', () => {
     expect(parseTimezone('Berlijn')).toBe('Europe/Berlin');
     expect(countryWithSeveralClocks('Duitsland', WINTER)).toBeNull();
   });
+  it('reads a country as the country, not as a small town of that name elsewhere', () => {
+    // Armenia (Colombia), Liberia (Costa Rica) and Mali (Guinea) are towns in city-timezones' list.
+    expect(parseTimezone('Armenia')).toBe('Asia/Yerevan');
+    expect(parseTimezone('Liberia')).toBe('Africa/Monrovia');
+    expect(parseTimezone('Mali')).toBe('Africa/Bamako');
+  });
+  it('reads the regions readers name as their home, not a town of that name on another continent', () => {
+    expect(parseTimezone('Wales')).toBe('Europe/London');
+    expect(parseTimezone('Pays de Galles')).toBe('Europe/London');
+    expect(parseTimezone('Florida')).toBe('America/New_York');
+    expect(parseTimezone('Virginia')).toBe('America/New_York');
+    expect(parseTimezone('Montana')).toBe('America/Denver');
+    expect(parseTimezone('Ontario')).toBe('America/Toronto');
+  });
   it('asks for a city when a country keeps several clocks', () => {
     expect(parseTimezone('Spanje')).toBeNull();
     expect(countryWithSeveralClocks('spanje', WINTER)?.country).toBe('Spanje');
