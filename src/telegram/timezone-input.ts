@@ -40,7 +40,7 @@ export function parseTimezone(text: string, zones: readonly string[] = knownZone
   if (country?.kind === 'one') return country.zone;
   const listed = country === undefined ? cityZones().get(withoutAccents(lower)) : undefined;
   if (listed) return listed;
-  if (input.includes('/') && isValidZone(input)) return canonicalZoneCase(input) ?? titleCaseZone(input);
+  if (input.includes('/') && isValidZone(input)) return canonicalZoneCase(input) ?? linkTarget(input);
   // Typed without umlauts, as on a keyboard that has none: `Muenchen`, `Koeln`, `Oesterreich`.
   const umlauts = withUmlautsSpelledOut(input);
   return umlauts === input ? null : parseTimezone(umlauts, zones);
@@ -71,8 +71,16 @@ function isValidZone(name: string): boolean {
   }
 }
 
-/** For a link name the runtime spells otherwise (`europe/kyiv`, listed as `Europe/Kiev`): each word capitalised. */
-function titleCaseZone(name: string): string {
+/** The zone database's areas; names outside them (`US/Eastern`, `Canada/Atlantic`) are old links. */
+const ZONE_AREAS = /^(?:africa|america|antarctica|arctic|asia|atlantic|australia|europe|indian|pacific|etc)\//i;
+
+/**
+ * For a link name the runtime spells otherwise: within an area (`europe/kyiv`, listed as
+ * `Europe/Kiev`) the name typed, each word capitalised; an old link outside them (`US/Eastern`)
+ * the zone it stands for, as no capitalising spells `US` right.
+ */
+function linkTarget(name: string): string {
+  if (!ZONE_AREAS.test(name)) return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
   return name.replace(/[^/_-]+/g, (word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase());
 }
 
@@ -89,9 +97,9 @@ const FRACTIONAL_OFFSETS: Record<string, string> = {
   '+12:45': 'Pacific/Chatham',
 };
 
-/** `+02:00`, `+2`, `utc+2`, `gmt-05:30`, `utc−02:00` -> zone; undefined when the text is not an offset at all. */
+/** `+02:00`, `+2`, `utc+2`, `UTC + 1`, `gmt-05:30`, `utc−02:00` -> zone; undefined when the text is not an offset at all. */
 function parseOffset(lower: string): string | null | undefined {
-  const match = /^(?:utc|gmt)?\s*([+\-\u2212])(\d{1,2})(?::?(\d{2}))?$/.exec(lower);
+  const match = /^(?:utc|gmt)?\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?$/.exec(lower);
   if (!match) return undefined;
   const sign = match[1] === '+' ? '+' : '-';
   const hours = Number(match[2]);

@@ -66,6 +66,19 @@ describe('time zone input', () => {
     expect(parseTimezone('UTC+02:00')).toBe('Etc/GMT-2');
     expect(parseTimezone('UTC\u221202:00')).toBe('Etc/GMT+2');
   });
+  it('reads an offset with spaces around its sign', () => {
+    expect(parseTimezone('UTC + 1')).toBe('Etc/GMT-1');
+    expect(parseTimezone('GMT+ 2')).toBe('Etc/GMT-2');
+    expect(parseTimezone('+ 5:30')).toBe('Asia/Kolkata');
+  });
+  it('stores an old name outside the zone database\'s areas as the zone it stands for, not in a case it never had', () => {
+    expect(parseTimezone('US/Eastern')).toBe('America/New_York');
+    expect(parseTimezone('us/pacific')).toBe('America/Los_Angeles');
+    expect(parseTimezone('Canada/Atlantic')).toBe('America/Halifax');
+    // Within the areas the name typed stays, in the zone database's spelling.
+    expect(parseTimezone('europe/kyiv')).toBe('Europe/Kyiv');
+    expect(parseTimezone('Asia/Calcutta')).toBe('Asia/Calcutta');
+  });
   it('maps half-hour offsets to a zone that keeps them', () => {
     expect(parseTimezone('+05:30')).toBe('Asia/Kolkata');
     expect(parseTimezone('+05:17')).toBeNull();
