@@ -1,6 +1,7 @@
-import type { BotCommand } from '../src/bot/command.js';
+import type { BotCommand, CommandContext } from '../src/bot/command.js';
 import { isChannelRef } from '../src/bot/channel-ref.js';
 import { formatDateTime } from '../src/i18n/index.js';
+import { ambiguousAbbreviation, closestTimezoneName } from '../src/telegram/timezone-hints.js';
 import { countryWithSeveralClocks, parseTimezone } from '../src/telegram/timezone-input.js';
 import { timezoneLabel } from '../src/telegram/timezone-label.js';
 import { runOnChannel } from './channel-target.js';
@@ -18,11 +19,18 @@ export const timezoneCommand: BotCommand = {
     }
     const text = c.args.join(' ');
     const zone = parseTimezone(text);
-    if (zone === null) {
-      const country = countryWithSeveralClocks(text, c.now);
-      return c.reply(country === null ? c.msg.timezoneBad : c.msg.timezoneSeveral(country.country, country.offset));
-    }
+    if (zone === null) return c.reply(notReadReply(c, text));
     c.deps.subscribers.update(c.chat.chatId, { timezone: zone }, c.now);
     await c.reply(c.msg.timezoneSet(timezoneLabel(zone), formatDateTime(c.now, zone, c.chat.language)));
   },
 };
+
+/** Why `text` names no zone: a country with several clocks, an abbreviation of several zones, a misspelling, or nothing known. */
+function notReadReply(c: CommandContext, text: string): string {
+  const country = countryWithSeveralClocks(text, c.now);
+  if (country !== null) return c.msg.timezoneSeveral(country.country, country.offset);
+  const cities = ambiguousAbbreviation(text);
+  if (cities !== null) return c.msg.timezoneAmbiguous(text.trim().toUpperCase(), cities);
+  const meant = closestTimezoneName(text);
+  return meant === null ? c.msg.timezoneBad : c.msg.timezoneMeant(meant);
+}

@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
+import { boldList, commandChoice, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
 
 /** How this language groups the digits of a count a reader sees. */
 const n = countFormat('de');
@@ -151,6 +151,10 @@ export const DE: Messages = {
     `Deine Zeitzone ist <b>${e(zone)}</b> (jetzt ${e(now)}).\nÄndern mit <code>/timezone Europe/Berlin</code>, einer Stadt (<code>/timezone Wien</code>) oder einem Versatz (<code>/timezone +02:00</code>).`,
   timezoneBad:
     'Diese Zeitzone kenne ich nicht. Nutze einen Namen wie <code>/timezone Europe/Berlin</code>, eine Stadt wie <code>/timezone Wien</code>, ein Land wie <code>/timezone Österreich</code> oder einen Versatz wie <code>/timezone +02:00</code>.',
+  timezoneMeant: (name) =>
+    `Diese Zeitzone kenne ich nicht. Meinst du ${offeredCommand('timezone', name)}? Wenn nicht, nenne eine größere Stadt in deiner Nähe oder deinen Versatz zu UTC (<code>/timezone +02:00</code>).`,
+  timezoneAmbiguous: (abbreviation, cities) =>
+    `${e(abbreviation)} steht für mehr als eine Zeitzone. Nenne deine Stadt: ${commandChoice('timezone', cities, 'oder')}.`,
   timezoneSeveral: (country, offset) =>
     `${e(country)}: Dieses Land hat mehr als eine Zeitzone. Nenne eine Stadt dort oder deinen Versatz zu UTC (<code>/timezone ${e(offset)}</code>).`,
   languageSet: 'Ich spreche ab jetzt Deutsch. Briefings bleiben in der Sprache ihres Artikels.',

@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
+import { boldList, commandChoice, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
 
 /** How this language groups the digits of a count a reader sees. */
 const n = countFormat('en');
@@ -150,6 +150,10 @@ export const EN: Messages = {
     `Your time zone is <b>${e(zone)}</b> (now ${e(now)}).\nChange it with <code>/timezone Europe/Amsterdam</code>, a city (<code>/timezone London</code>) or an offset (<code>/timezone +02:00</code>).`,
   timezoneBad:
     'I do not know that time zone. Use a name like <code>/timezone Europe/Amsterdam</code>, a city like <code>/timezone London</code>, a country like <code>/timezone Germany</code>, or an offset like <code>/timezone +02:00</code>.',
+  timezoneMeant: (name) =>
+    `I do not know that time zone. Did you mean ${offeredCommand('timezone', name)}? If not, name a larger city near you, or your offset from UTC (<code>/timezone +02:00</code>).`,
+  timezoneAmbiguous: (abbreviation, cities) =>
+    `${e(abbreviation)} stands for more than one time zone. Name your city: ${commandChoice('timezone', cities, 'or')}.`,
   timezoneSeveral: (country, offset) =>
     `${e(country)}: this country has more than one time zone. Name a city there, or your offset from UTC (<code>/timezone ${e(offset)}</code>).`,
   languageSet: 'I will speak English from now on. Briefings stay in the language of their article.',

@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
+import { boldList, commandChoice, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
 
 /** How this language groups the digits of a count a reader sees. */
 const n = countFormat('fr');
@@ -154,6 +154,10 @@ export const FR: Messages = {
     `Votre fuseau horaire est <b>${e(zone)}</b> (maintenant ${e(now)}).\nChangez-le avec <code>/timezone Europe/Paris</code>, une ville (<code>/timezone Bruxelles</code>) ou un décalage (<code>/timezone +02:00</code>).`,
   timezoneBad:
     'Je ne connais pas ce fuseau horaire. Utilisez un nom comme <code>/timezone Europe/Paris</code>, une ville comme <code>/timezone Bruxelles</code>, un pays comme <code>/timezone Belgique</code> ou un décalage comme <code>/timezone +02:00</code>.',
+  timezoneMeant: (name) =>
+    `Je ne connais pas ce fuseau horaire. Vouliez-vous dire ${offeredCommand('timezone', name)} ? Sinon, indiquez une grande ville proche, ou votre décalage par rapport à UTC (<code>/timezone +02:00</code>).`,
+  timezoneAmbiguous: (abbreviation, cities) =>
+    `${e(abbreviation)} désigne plusieurs fuseaux horaires. Indiquez votre ville : ${commandChoice('timezone', cities, 'ou')}.`,
   timezoneSeveral: (country, offset) =>
     `${e(country)} : ce pays a plusieurs fuseaux horaires. Nommez-y une ville, ou votre décalage par rapport à UTC (<code>/timezone ${e(offset)}</code>).`,
   languageSet: 'Je parle français à partir de maintenant. Les briefings restent dans la langue de leur article.',

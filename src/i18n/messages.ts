@@ -117,6 +117,12 @@ export function offeredCommand(command: string, args?: string): string {
   return args === undefined ? `/${escapeHtml(command)}` : `<code>/${escapeHtml(command)} ${escapeHtml(args)}</code>`;
 }
 
+/** Commands to copy, one of which the reader should send: `<code>/timezone A</code>, <code>/timezone B</code> or ...`. */
+export function commandChoice(command: string, args: readonly string[], or: string): string {
+  const offered = args.map((arg) => offeredCommand(command, arg));
+  return offered.length < 2 ? offered.join('') : `${offered.slice(0, -1).join(', ')} ${or} ${offered.at(-1)}`;
+}
+
 /** Whether the chat follows any topic or feed: without one, no digest is ever made for it. */
 export function follows(view: SettingsView): boolean {
   return view.topics.length + view.feeds.length > 0;
@@ -209,6 +215,10 @@ export interface Messages {
   readonly timezoneSet: (timezone: string, localNow: string) => string;
   readonly timezoneCurrent: (timezone: string, localNow: string) => string;
   readonly timezoneBad: string;
+  /** A time zone it does not know, and the name (`Amsterdam` for `Amsterdm`) it most likely meant. */
+  readonly timezoneMeant: (name: string) => string;
+  /** An abbreviation several zones share (`IST`), with a city of each (`Kolkata`, `Dublin`, `Jerusalem`). */
+  readonly timezoneAmbiguous: (abbreviation: string, cities: readonly string[]) => string;
   /** A country whose regions keep different clocks (Spain, the United States); `offset` (`+01:00`) is one it keeps, for the example. */
   readonly timezoneSeveral: (country: string, offset: string) => string;
   readonly languageSet: string;

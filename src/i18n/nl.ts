@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
+import { boldList, commandChoice, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
 
 /** How this language groups the digits of a count a reader sees. */
 const n = countFormat('nl');
@@ -150,6 +150,10 @@ export const NL: Messages = {
     `Je tijdzone is <b>${e(zone)}</b> (nu ${e(now)}).\nWijzig hem met <code>/timezone Europe/Amsterdam</code>, een stad (<code>/timezone Londen</code>) of een verschil met UTC (<code>/timezone +02:00</code>).`,
   timezoneBad:
     'Die tijdzone ken ik niet. Gebruik een naam als <code>/timezone Europe/Amsterdam</code>, een stad als <code>/timezone Brussel</code>, een land als <code>/timezone Duitsland</code>, of een verschil met UTC als <code>/timezone +02:00</code>.',
+  timezoneMeant: (name) =>
+    `Die tijdzone ken ik niet. Bedoel je ${offeredCommand('timezone', name)}? Zo niet, noem dan een grotere stad in de buurt, of je verschil met UTC (<code>/timezone +02:00</code>).`,
+  timezoneAmbiguous: (abbreviation, cities) =>
+    `${e(abbreviation)} staat voor meer dan één tijdzone. Noem je stad: ${commandChoice('timezone', cities, 'of')}.`,
   timezoneSeveral: (country, offset) =>
     `${e(country)}: dat land heeft meer dan één tijdzone. Noem een stad daar, of je verschil met UTC (<code>/timezone ${e(offset)}</code>).`,
   languageSet: 'Ik spreek vanaf nu Nederlands. Briefings blijven in de taal van hun artikel.',

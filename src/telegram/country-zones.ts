@@ -24,6 +24,12 @@ export function zonesOfCountry(name: string): CountryZones | undefined {
   return keepOneClock(zones) ? { kind: 'one', zone: zones[0] as string } : { kind: 'several', country: found.country, zones };
 }
 
+/** Every country name read above, as the runtime spells it (`Duitsland`, `États-Unis`), for suggestions. */
+export function countryNames(): string[] {
+  regionByName ??= indexNames();
+  return [...regionByName.values()].map((found) => found.country);
+}
+
 /** Every region name in the languages above, folded, to its code (built once, on first use: about 20 ms). */
 function indexNames(): Map<string, { region: string; country: string }> {
   const index = new Map<string, { region: string; country: string }>();

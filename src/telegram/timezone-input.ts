@@ -38,7 +38,7 @@ export function parseTimezone(text: string, zones: readonly string[] = knownZone
   // A country before city-timezones' towns: Armenia is also a town in Colombia, Liberia one in Costa Rica.
   const country = zonesOfCountry(input);
   if (country?.kind === 'one') return country.zone;
-  const listed = country === undefined ? cityZones().get(withoutAccents(lower)) : undefined;
+  const listed = country === undefined ? cityZones().get(withoutAccents(lower))?.timezone : undefined;
   if (listed) return listed;
   if (input.includes('/') && isValidZone(input)) return canonicalZoneCase(input) ?? linkTarget(input);
   // Typed without umlauts, as on a keyboard that has none: `Muenchen`, `Koeln`, `Oesterreich`.
@@ -138,13 +138,13 @@ interface ListedCity {
   readonly timezone: string;
 }
 
-let cachedCityZones: ReadonlyMap<string, string> | null = null;
+let cachedCityZones: ReadonlyMap<string, ListedCity> | null = null;
 
 /**
- * City name (lower case, without accents) -> the zone of the most populous city of that name, from
+ * City name (lower case, without accents) -> the most populous city of that name, from
  * city-timezones' list. Loaded on the first name nothing else knows: it is a 2 MB table.
  */
-function cityZones(): ReadonlyMap<string, string> {
+function cityZones(): ReadonlyMap<string, ListedCity> {
   if (cachedCityZones) return cachedCityZones;
   const { cityMapping } = createRequire(import.meta.url)('city-timezones') as { cityMapping: readonly ListedCity[] };
   const byName = new Map<string, ListedCity>();
@@ -154,8 +154,29 @@ function cityZones(): ReadonlyMap<string, string> {
       if (!known || entry.pop > known.pop) byName.set(name, entry);
     }
   }
-  cachedCityZones = new Map([...byName].map(([name, entry]) => [name, entry.timezone]));
+  cachedCityZones = byName;
   return cachedCityZones;
+}
+
+/**
+ * Names parseTimezone reads, as a reader would write them, with the zone each means: the zone
+ * database's names and their cities (`New York`), CITY_ALIASES' names, and city-timezones'
+ * cities. For suggesting one when a name is misspelt (timezone-hints.ts).
+ */
+export function namedZones(zones: readonly string[] = knownZones()): Map<string, string> {
+  const named = new Map<string, string>();
+  for (const zone of zones) {
+    named.set(zone, zone);
+    const city = zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ');
+    if (zone.includes('/') && !named.has(city)) named.set(city, zone);
+  }
+  // An alias as city-timezones spells the city (`munchen`: `München`), else capitalised (`Den Haag`).
+  const spelt = new Map([...cityZones().values()].map((entry) => [aliasKey(entry.city), entry.city]));
+  for (const [key, zone] of Object.entries(CITY_ALIASES)) {
+    named.set(spelt.get(key) ?? key.replace(/(^|[ '])\p{L}/gu, (letter) => letter.toUpperCase()), zone);
+  }
+  for (const entry of cityZones().values()) if (!named.has(entry.city)) named.set(entry.city, entry.timezone);
+  return named;
 }
 
 let cachedZones: readonly string[] | null = null;

@@ -178,7 +178,7 @@ describe('a private chat, in English and Dutch', () => {
     expect((await say(h, user, '/timezone America/New_York'))[0]!.text).toContain('<b>America/New_York</b>. It is now Monday 5 January, 04:00');
     expect((await say(h, user, '/timezone +02:00'))[0]!.text).toContain('<b>UTC+02:00</b>. It is now Monday 5 January, 11:00');
     expect((await say(h, user, '/timezone new york'))[0]!.text).toContain('<b>America/New_York</b>');
-    const [bad] = await say(h, user, '/timezone Atlantis');
+    const [bad] = await say(h, user, '/timezone Mordor');
     expect(bad!.text).toContain('<code>/timezone Europe/Amsterdam</code>');
     expect(bad!.text).toContain('a country like <code>/timezone Germany</code>');
     expect(h.deps.subscribers.find(user.id)?.timezone).toBe('America/New_York');
@@ -202,6 +202,23 @@ describe('a private chat, in English and Dutch', () => {
       expect((await say(h, user, '/settings'))[0]!.text, language).toContain(shown);
       expect((await say(h, user, '/time'))[0]!.text, language).toContain(`(${shown})`);
     }
+  });
+
+  it('/timezone suggests the closest name for a misspelt one, and a city of each zone for IST', async () => {
+    const nl = dutch();
+    expect((await say(h, nl, '/timezone Amsterdm'))[0]!.text).toBe(
+      'Die tijdzone ken ik niet. Bedoel je <code>/timezone Amsterdam</code>? Zo niet, noem dan een grotere stad in de buurt, of je verschil met UTC (<code>/timezone +02:00</code>).',
+    );
+    const en = english();
+    expect((await say(h, en, '/timezone IST'))[0]!.text).toBe(
+      'IST stands for more than one time zone. Name your city: <code>/timezone Kolkata</code>, <code>/timezone Dublin</code> or <code>/timezone Jerusalem</code>.',
+    );
+    for (const language of ['de', 'fr'] as const) {
+      await say(h, en, `/language ${language}`);
+      expect((await say(h, en, '/timezone Amsterdm'))[0]!.text, language).toContain('<code>/timezone Amsterdam</code>');
+      expect((await say(h, en, '/timezone IST'))[0]!.text, language).toContain('<code>/timezone Jerusalem</code>');
+    }
+    expect(h.deps.subscribers.find(nl.id)?.timezone).toBe('Europe/Amsterdam');
   });
 
   it('/timezone takes a country that keeps one clock, and asks for a city in one that keeps several', async () => {

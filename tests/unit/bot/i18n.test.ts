@@ -26,6 +26,7 @@ function renderAll(msg: Messages): Record<string, string> {
     channelUnsubscribed: msg.channelUnsubscribed(HOSTILE, list), channelStopped: msg.channelStopped(HOSTILE),
     latestHeader: msg.latestHeader(3), timeSet: msg.timeSet(HOSTILE, HOSTILE), timeCurrent: msg.timeCurrent(HOSTILE, HOSTILE),
     helpNoSuchCommand: msg.helpNoSuchCommand(HOSTILE), unknownCommand: msg.unknownCommand(HOSTILE, HOSTILE), unknownCommandNoArgs: msg.unknownCommand(HOSTILE), timezoneSet: msg.timezoneSet(HOSTILE, HOSTILE), timezoneCurrent: msg.timezoneCurrent(HOSTILE, HOSTILE), timezoneSeveral: msg.timezoneSeveral(HOSTILE, HOSTILE),
+    timezoneMeant: msg.timezoneMeant(HOSTILE), timezoneAmbiguous: msg.timezoneAmbiguous(HOSTILE, [HOSTILE, 'Dublin']),
     feedsTopic: msg.feedsTopic(HOSTILE), feedLine: msg.feedLine(HOSTILE, HOSTILE, 'failing', HOSTILE), settings: msg.settings(view),
     status: msg.status(view, { at: HOSTILE, dueNow: false }, HOSTILE, true, gone), statusDueNow: msg.status(view, { at: HOSTILE, dueNow: true }, HOSTILE, true, gone), followsOnlyGone: msg.followsOnlyGone(gone),
     stats: msg.stats({ subscribers: 1, activeSubscribers: 1, feeds: 1, failingFeeds: list, rarelyPolledFeeds: list, articles: 1, outbox: { pending: 1, sentToday: 1, failed: 0, dead: 0, inactiveChats: 2 } }),

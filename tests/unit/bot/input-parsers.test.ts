@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDigestTime } from '../../../src/telegram/time-input.js';
 import { countryWithSeveralClocks, parseTimezone } from '../../../src/telegram/timezone-input.js';
+import { ambiguousAbbreviation, closestTimezoneName } from '../../../src/telegram/timezone-hints.js';
 import { timezoneLabel } from '../../../src/telegram/timezone-label.js';
 import { parseCommand } from '../../../src/bot/parse-command.js';
 import { createFloodGate } from '../../../src/bot/flood-gate.js';
@@ -192,6 +193,37 @@ describe('time zone input', () => {
     expect(parseTimezone('Mars/Olympus')).toBeNull();
     expect(parseTimezone('+15:00')).toBeNull();
     expect(parseTimezone('')).toBeNull();
+  });
+});
+
+describe('hints for a time zone /timezone does not read', () => {
+  it('suggests the name a misspelt city, country or zone name most likely meant, as it is spelt', () => {
+    expect(closestTimezoneName('Amsterdm')).toBe('Amsterdam');
+    expect(closestTimezoneName('europe/amsterdm')).toBe('Europe/Amsterdam');
+    expect(closestTimezoneName('Kolkatta')).toBe('Kolkata');
+    expect(closestTimezoneName('Duitsladn')).toBe('Duitsland');
+    expect(closestTimezoneName('Jerusalm')).toBe('Jerusalem');
+  });
+  it('suggests only a name /timezone reads', () => {
+    for (const typed of ['Amsterdm', 'europe/amsterdm', 'Kolkatta', 'Duitsladn', 'Rotterdm', 'Brusel', 'Londn', 'Parijss']) {
+      const meant = closestTimezoneName(typed);
+      expect(meant, typed).not.toBeNull();
+      expect(parseTimezone(meant!), typed).not.toBeNull();
+    }
+  });
+  it('suggests nothing far-fetched, nor one of two places with different clocks that are equally close', () => {
+    expect(closestTimezoneName('Nowhereville')).toBeNull();
+    expect(closestTimezoneName('xyz')).toBeNull();
+    expect(closestTimezoneName('Hawaii')).toBeNull(); // not Hawalli, in Kuwait
+    expect(closestTimezoneName('Bayern')).toBeNull(); // not Bern
+    // Berlin and Bern are both one letter away.
+    expect(closestTimezoneName('Berln')).toBeNull();
+  });
+  it('names, for an abbreviation several zones use, a city of each', () => {
+    expect(ambiguousAbbreviation('IST')).toEqual(['Kolkata', 'Dublin', 'Jerusalem']);
+    expect(ambiguousAbbreviation('ist')).toEqual(['Kolkata', 'Dublin', 'Jerusalem']);
+    expect(ambiguousAbbreviation('CET')).toBeNull();
+    for (const city of ambiguousAbbreviation('IST')!) expect(parseTimezone(city), city).not.toBeNull();
   });
 });
 
