@@ -10,7 +10,7 @@
 export const CITY_ALIASES: Readonly<Record<string, string>> = {
   // The Netherlands and Belgium
   'den haag': 'Europe/Amsterdam', 'the hague': 'Europe/Amsterdam', 'la haye': 'Europe/Amsterdam',
-  rotterdam: 'Europe/Amsterdam', utrecht: 'Europe/Amsterdam', eindhoven: 'Europe/Amsterdam', groningen: 'Europe/Amsterdam',
+  'den bosch': 'Europe/Amsterdam', rotterdam: 'Europe/Amsterdam', utrecht: 'Europe/Amsterdam', eindhoven: 'Europe/Amsterdam', groningen: 'Europe/Amsterdam',
   holland: 'Europe/Amsterdam', hollande: 'Europe/Amsterdam',
   brussel: 'Europe/Brussels', bruxelles: 'Europe/Brussels',
   antwerpen: 'Europe/Brussels', antwerp: 'Europe/Brussels', anvers: 'Europe/Brussels',
@@ -52,6 +52,13 @@ export const CITY_ALIASES: Readonly<Record<string, string>> = {
   'la nouvelle orleans': 'America/Chicago', 'nouvelle orleans': 'America/Chicago',
   'mexiko stadt': 'America/Mexico_City', 'mexico stad': 'America/Mexico_City',
   curacao: 'America/Curacao',
+  'tel aviv': 'Asia/Jerusalem', jeruzalem: 'Asia/Jerusalem', bombay: 'Asia/Kolkata',
+  hawaii: 'Pacific/Honolulu', alaska: 'America/Anchorage',
+  // Islands with a clock of their own, which the reply about Spain or Portugal asks a reader to name
+  'canarische eilanden': 'Atlantic/Canary', 'canary islands': 'Atlantic/Canary', kanaren: 'Atlantic/Canary',
+  'kanarische inseln': 'Atlantic/Canary', 'iles canaries': 'Atlantic/Canary', canarias: 'Atlantic/Canary',
+  tenerife: 'Atlantic/Canary', teneriffa: 'Atlantic/Canary', 'gran canaria': 'Atlantic/Canary', lanzarote: 'Atlantic/Canary',
+  fuerteventura: 'Atlantic/Canary', azoren: 'Atlantic/Azores', azores: 'Atlantic/Azores', acores: 'Atlantic/Azores',
   // The Brazilian city of 2.7 million, though French calls El Salvador "Salvador" too
   salvador: 'America/Bahia',
   // Regions readers give as their home whose names city-timezones gives to a town far away (Wales

@@ -12,12 +12,17 @@ export type CountryZones =
   /** Zones that keep different clocks (Spain's mainland and the Canary Islands): a city or offset is needed. */
   | { readonly kind: 'several'; readonly country: string; readonly zones: readonly string[] };
 
+/** What readers call a country by its letters (`UK`, `USA`, the Dutch `VS`), to its region code; shown as typed. */
+const COUNTRY_ABBREVIATIONS: Readonly<Record<string, string>> = { uk: 'GB', usa: 'US', us: 'US', vs: 'US', uae: 'AE' };
+
 let regionByName: ReadonlyMap<string, { region: string; country: string }> | null = null;
 
 /** What `name` (any case, accents optional) means as a country, or undefined when it names none. */
 export function zonesOfCountry(name: string): CountryZones | undefined {
   regionByName ??= indexNames();
-  const found = regionByName.get(foldName(name));
+  const folded = foldName(name);
+  const abbreviated = COUNTRY_ABBREVIATIONS[folded];
+  const found = abbreviated === undefined ? regionByName.get(folded) : { region: abbreviated, country: name.trim() };
   if (found === undefined) return undefined;
   const zones = zonesOfRegion(found.region);
   if (zones.length === 0) return undefined; // a region without its own clock, such as "Europe"

@@ -29,7 +29,7 @@ export function ambiguousAbbreviation(text: string): readonly string[] | null {
  * The zone name, city or country a misspelt one most likely meant (`Amsterdm`: `Amsterdam`), as
  * it is spelt; null when none is close, or two close ones are in different zones (`Berln`:
  * Berlin or Bern). Closer than closestName allows for a topic: among some 9,000 places a word
- * two letters off is too often another one (`Hawaii`: Hawalli in Kuwait, `Bayern`: Bern).
+ * two letters off is too often another one (`Bayern`: Bern, `Hawaii` was Hawalli in Kuwait).
  */
 export function closestTimezoneName(text: string): string | null {
   const typed = text.trim().replace(/\s+/g, ' ');

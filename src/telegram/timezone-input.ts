@@ -124,7 +124,8 @@ function withoutAccents(text: string): string {
  */
 const ZONE_ABBREVIATIONS: Record<string, string> = {
   cet: 'Europe/Brussels', cest: 'Europe/Brussels', met: 'Europe/Brussels', mez: 'Europe/Brussels', mesz: 'Europe/Brussels',
-  wet: 'Europe/Lisbon', west: 'Europe/Lisbon', eet: 'Europe/Athens', eest: 'Europe/Athens',
+  wet: 'Europe/Lisbon', west: 'Europe/Lisbon', wez: 'Europe/Lisbon', wesz: 'Europe/Lisbon',
+  eet: 'Europe/Athens', eest: 'Europe/Athens', oez: 'Europe/Athens', oesz: 'Europe/Athens',
   bst: 'Europe/London', msk: 'Europe/Moscow',
   est: 'America/New_York', edt: 'America/New_York', cst: 'America/Chicago', cdt: 'America/Chicago',
   mst: 'America/Denver', mdt: 'America/Denver', pst: 'America/Los_Angeles', pdt: 'America/Los_Angeles',

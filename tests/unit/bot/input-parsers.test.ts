@@ -162,6 +162,32 @@ describe('time zone input', () => {
     expect(parseTimezone('Montana')).toBe('America/Denver');
     expect(parseTimezone('Ontario')).toBe('America/Toronto');
   });
+  it('reads the places readers name that the lists spell otherwise or lack', () => {
+    expect(parseTimezone('Den Bosch')).toBe('Europe/Amsterdam');
+    expect(parseTimezone('Tel Aviv')).toBe('Asia/Jerusalem');
+    expect(parseTimezone('Jeruzalem')).toBe('Asia/Jerusalem');
+    expect(parseTimezone('Bombay')).toBe('Asia/Kolkata');
+    expect(parseTimezone('Hawaii')).toBe('Pacific/Honolulu');
+    expect(parseTimezone('Alaska')).toBe('America/Anchorage');
+  });
+  it('reads the islands of a country with several clocks, as the reply about that country asks for', () => {
+    for (const islands of ['Canarische Eilanden', 'Canary Islands', 'Kanaren', 'Îles Canaries', 'Tenerife', 'Gran Canaria', 'Lanzarote', 'Fuerteventura']) {
+      expect(parseTimezone(islands), islands).toBe('Atlantic/Canary');
+    }
+    for (const islands of ['Azoren', 'Azores', 'Açores']) expect(parseTimezone(islands), islands).toBe('Atlantic/Azores');
+  });
+  it('reads the German names of the European zones, as MEZ', () => {
+    expect(parseTimezone('WEZ')).toBe('Europe/Lisbon');
+    expect(parseTimezone('wesz')).toBe('Europe/Lisbon');
+    expect(parseTimezone('OEZ')).toBe('Europe/Athens');
+    expect(parseTimezone('OESZ')).toBe('Europe/Athens');
+  });
+  it('reads the UK and the USA as the countries', () => {
+    expect(parseTimezone('UK')).toBe('Europe/London');
+    expect(parseTimezone('USA')).toBeNull();
+    expect(countryWithSeveralClocks('USA', WINTER)).toEqual({ country: 'USA', offset: '-05:00' });
+    expect(countryWithSeveralClocks('VS', WINTER)?.country).toBe('VS');
+  });
   it('asks for a city when a country keeps several clocks', () => {
     expect(parseTimezone('Spanje')).toBeNull();
     expect(countryWithSeveralClocks('spanje', WINTER)?.country).toBe('Spanje');
@@ -214,7 +240,6 @@ describe('hints for a time zone /timezone does not read', () => {
   it('suggests nothing far-fetched, nor one of two places with different clocks that are equally close', () => {
     expect(closestTimezoneName('Nowhereville')).toBeNull();
     expect(closestTimezoneName('xyz')).toBeNull();
-    expect(closestTimezoneName('Hawaii')).toBeNull(); // not Hawalli, in Kuwait
     expect(closestTimezoneName('Bayern')).toBeNull(); // not Bern
     // Berlin and Bern are both one letter away.
     expect(closestTimezoneName('Berln')).toBeNull();
