@@ -1,8 +1,11 @@
 /** The result of reading a user's `/time` argument. */
 export type DigestTimeInput = { readonly ok: true; readonly time: string | null } | { readonly ok: false };
 
-/** `off` in each interface language (compared without accents: `désactivé` or `desactive`). */
-const OFF_WORDS = new Set(['off', 'none', 'uit', 'geen', 'aus', 'keine', 'aucune', 'aucun', 'non', 'desactive', 'desactivee', 'desactiver']);
+/** `off`, `no` and `never` in each interface language (compared without accents: `désactivé` or `desactive`). */
+const OFF_WORDS = new Set([
+  'off', 'none', 'no', 'never', 'uit', 'geen', 'nee', 'nooit', 'aus', 'keine', 'nein', 'nie',
+  'aucune', 'aucun', 'non', 'jamais', 'desactive', 'desactivee', 'desactiver',
+]);
 
 /**
  * A clock time the way people write it in the bot's languages: `7:30`, `07.30`, `0730`, `7`,
@@ -18,9 +21,9 @@ const TIME_RE = /^(\d{1,2})(?:[:.u]?(\d{2})(?:\s?[hu])?|u|\s?h(?:\s?(\d{2}))?)?\
 const AT_WORDS = /^(?:om|rond|tegen|um|gegen|at|around|à|a|vers)\s+/;
 
 /**
- * Reads a digest time as typed by a person (see TIME_RE) or `off` (also `uit`, `geen`, `aus`,
- * `keine`, `aucune`, `non`, `désactivé`, `none`). Returns the canonical `HH:MM`, or null for off;
- * anything else is not ok.
+ * Reads a digest time as typed by a person (see TIME_RE) or `off` (also `uit`, `aus`, `aucune`,
+ * `désactivé`, and `no` or `never` in each language: OFF_WORDS). Returns the canonical `HH:MM`,
+ * or null for off; anything else is not ok.
  */
 export function parseDigestTime(text: string): DigestTimeInput {
   const input = text.trim().toLowerCase();

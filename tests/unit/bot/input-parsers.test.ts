@@ -37,6 +37,9 @@ describe('digest time input', () => {
     expect(parseDigestTime('Désactivé')).toEqual({ ok: true, time: null });
     expect(parseDigestTime('non')).toEqual({ ok: true, time: null });
   });
+  it.each(['no', 'nee', 'nein', 'never', 'nooit', 'nie', 'jamais'])('reads %s, as non is read, as no digest', (input) => {
+    expect(parseDigestTime(input)).toEqual({ ok: true, time: null });
+  });
   it.each(['24:00', '7:60', 'noon', '', '12:3', '-1', '13pm', '0am', '7 u', '7uu', '7 hh', '19 h 3', 'om', 'à', 'om om 8', 'at7', '7 30', '7:30hh'])('rejects %j', (input) => {
     expect(parseDigestTime(input).ok).toBe(false);
   });
