@@ -1,5 +1,6 @@
 import type { BotCommand } from '../src/bot/command.js';
 import { isChannelRef } from '../src/bot/channel-ref.js';
+import { followedFeedIds } from '../src/core/following.js';
 import { formatTimeOfDay } from '../src/i18n/index.js';
 import { parseDigestTime } from '../src/telegram/time-input.js';
 import { timezoneLabel } from '../src/telegram/timezone-label.js';
@@ -13,10 +14,15 @@ export const timeCommand: BotCommand = {
   channelArgument: true,
   async run(c) {
     if (isChannelRef(c.args[0])) return runOnChannel(c, timeCommand, c.args[0]);
-    if (c.args.length === 0) return c.reply(c.msg.timeCurrent(c.chat.digestTime === null ? null : formatTimeOfDay(c.chat.digestTime, c.chat.language), timezoneLabel(c.chat.timezone)));
+    // A time alone brings no digest to a chat that follows nothing (a new one, or one that chose /stop).
+    const unfollowed = followedFeedIds(c.chat, c.feeds).followsNothing ? `\n${c.msg.timeFollowsNothing}` : '';
+    if (c.args.length === 0) {
+      const time = c.chat.digestTime === null ? null : formatTimeOfDay(c.chat.digestTime, c.chat.language);
+      return c.reply(c.msg.timeCurrent(time, timezoneLabel(c.chat.timezone)) + (time === null ? '' : unfollowed));
+    }
     const input = parseDigestTime(c.args.join(' '));
     if (!input.ok) return c.reply(c.msg.timeBad);
     c.deps.subscribers.update(c.chat.chatId, { digestTime: input.time }, c.now);
-    await c.reply(input.time === null ? c.msg.timeOff : c.msg.timeSet(formatTimeOfDay(input.time, c.chat.language), timezoneLabel(c.chat.timezone)));
+    await c.reply(input.time === null ? c.msg.timeOff : c.msg.timeSet(formatTimeOfDay(input.time, c.chat.language), timezoneLabel(c.chat.timezone)) + unfollowed);
   },
 };

@@ -149,6 +149,7 @@ export const FR: Messages = {
     (time === null ? 'Les sélections quotidiennes sont désactivées.' : `Votre sélection quotidienne arrive à <b>${e(time)}</b> (${e(zone)}).`) +
     '\nChangez-la avec <code>/time HH:MM</code>, par exemple <code>/time 07:30</code>, ou <code>/time aucune</code>.',
   timeBad: 'Indiquez une heure au format HH:MM, par exemple <code>/time 07:30</code>, ou <code>/time aucune</code> pour arrêter les sélections.',
+  timeFollowsNothing: 'Vous ne suivez rien pour l’instant : aucune sélection ne viendra avant que vous choisissiez des thèmes ou des flux avec /subscribe.',
   timezoneSet: (zone, now) => `Fuseau horaire réglé sur <b>${e(zone)}</b>. Il y est ${e(now)}.`,
   timezoneCurrent: (zone, now) =>
     `Votre fuseau horaire est <b>${e(zone)}</b> (maintenant ${e(now)}).\nChangez-le avec <code>/timezone Europe/Paris</code>, une ville (<code>/timezone Bruxelles</code>) ou un décalage (<code>/timezone +02:00</code>).`,

@@ -212,6 +212,8 @@ export interface Messages {
   readonly timeOff: string;
   readonly timeCurrent: (time: string | null, timezone: string) => string;
   readonly timeBad: string;
+  /** After timeSet or timeCurrent, to a chat that follows nothing: the time alone brings no digest. */
+  readonly timeFollowsNothing: string;
   readonly timezoneSet: (timezone: string, localNow: string) => string;
   readonly timezoneCurrent: (timezone: string, localNow: string) => string;
   readonly timezoneBad: string;

@@ -126,6 +126,18 @@ describe('a private chat, in English and Dutch', () => {
     expect((await say(h, nl, '/time kwart over zeven'))[0]!.text).toContain('Geef een tijd als UU:MM');
   });
 
+  it('/time tells a chat that follows nothing that no digest comes until it subscribes', async () => {
+    const user = english();
+    const [set] = await say(h, user, '/time 6:45');
+    expect(set!.text).toContain('arrives at <b>06:45</b>');
+    expect(set!.text).toContain('You follow nothing yet, so no digest comes until you /subscribe to topics or feeds.');
+    expect((await say(h, user, '/time'))[0]!.text).toContain('You follow nothing yet');
+    await say(h, user, '/subscribe world');
+    expect((await say(h, user, '/time 7:00'))[0]!.text).not.toContain('You follow nothing');
+    const nl = dutch();
+    expect((await say(h, nl, '/time 8 uur'))[0]!.text).toContain('Je volgt nog niets, dus er komt geen overzicht tot je je met /subscribe abonneert op onderwerpen of feeds.');
+  });
+
   it('/time reads full-width digits and those of other scripts', async () => {
     const user = english();
     expect((await say(h, user, '/time ０７:３０'))[0]!.text).toContain('arrives at <b>07:30</b>');
