@@ -93,7 +93,13 @@ function commitGroup(deps: SendDigestsDeps, make: DigestMaker, group: readonly D
     // Stopped or removed in the moment since the schedules were read: nothing to send.
     if (chat === null || !chat.active) continue;
     try {
-      const { ids, gone } = followedFeedIds(chat, deps.catalog);
+      const { ids, gone, followsNothing } = followedFeedIds(chat, deps.catalog);
+      if (followsNothing) {
+        // A day recorded without a message, as a quiet one without the quiet line: "a quiet day"
+        // would be untrue to a chat that never chose what to follow (/time and /status tell it so).
+        built.push({ run: { chatId: chat.chatId, localDate: entry.localDate, timezone: entry.timezone, messages: [], articleSeqs: [] }, outcome: 'quiet' });
+        continue;
+      }
       if (ids.length === 0 && gone.length > 0) {
         // Everything it follows left feeds.json: say so (once) instead of going silent.
         const run = { chatId: chat.chatId, localDate: entry.localDate, timezone: entry.timezone, messages: [goneNotice(chat, gone, deps.topicNames)], articleSeqs: [] };
