@@ -3,7 +3,7 @@ import { isChannelRef } from '../src/bot/channel-ref.js';
 import { formatDateTime } from '../src/i18n/index.js';
 import { ambiguousAbbreviation, closestTimezoneName } from '../src/telegram/timezone-hints.js';
 import { countryWithSeveralClocks, parseTimezone } from '../src/telegram/timezone-input.js';
-import { timezoneLabel } from '../src/telegram/timezone-label.js';
+import { isFixedOffset, timezoneLabel } from '../src/telegram/timezone-label.js';
 import { runOnChannel } from './channel-target.js';
 
 /** /timezone Area/City | city | country | +02:00: the zone digests and dates are shown in. */
@@ -21,7 +21,9 @@ export const timezoneCommand: BotCommand = {
     const zone = parseTimezone(text);
     if (zone === null) return c.reply(notReadReply(c, text));
     c.deps.subscribers.update(c.chat.chatId, { timezone: zone }, c.now);
-    await c.reply(c.msg.timezoneSet(timezoneLabel(zone), formatDateTime(c.now, zone, c.chat.language)));
+    // A reader who typed `+1` may have meant Amsterdam's clock, which is +2 half the year.
+    const offsetHint = isFixedOffset(zone) ? `\n${c.msg.timezoneNoSummerTime}` : '';
+    await c.reply(c.msg.timezoneSet(timezoneLabel(zone), formatDateTime(c.now, zone, c.chat.language)) + offsetHint);
   },
 };
 

@@ -148,6 +148,7 @@ export const DE: Messages = {
   timeBad: 'Gib bitte eine Uhrzeit als HH:MM an, zum Beispiel <code>/time 07:30</code>, oder <code>/time aus</code>, um die Übersichten zu beenden.',
   timeFollowsNothing: 'Du folgst noch nichts, also kommt keine Übersicht, bis du mit /subscribe Themen oder Feeds abonnierst.',
   timezoneSet: (zone, now) => `Zeitzone ist jetzt <b>${e(zone)}</b>. Dort ist es ${e(now)}.`,
+  timezoneNoSummerTime: 'Ein fester Versatz zu UTC folgt der Sommerzeit nicht: Nenne deine Stadt, wenn du ihr folgen willst (<code>/timezone Berlin</code>).',
   timezoneCurrent: (zone, now) =>
     `Deine Zeitzone ist <b>${e(zone)}</b> (jetzt ${e(now)}).\nÄndern mit <code>/timezone Europe/Berlin</code>, einer Stadt (<code>/timezone Wien</code>) oder einem Versatz (<code>/timezone +02:00</code>).`,
   timezoneBad:

@@ -147,6 +147,7 @@ export const EN: Messages = {
   timeBad: 'Please give a time as HH:MM, for example <code>/time 07:30</code>, or <code>/time off</code> to stop digests.',
   timeFollowsNothing: 'You follow nothing yet, so no digest comes until you /subscribe to topics or feeds.',
   timezoneSet: (zone, now) => `Time zone set to <b>${e(zone)}</b>. It is now ${e(now)} there.`,
+  timezoneNoSummerTime: 'A fixed offset from UTC does not follow summer time: name your city to follow it (<code>/timezone London</code>).',
   timezoneCurrent: (zone, now) =>
     `Your time zone is <b>${e(zone)}</b> (now ${e(now)}).\nChange it with <code>/timezone Europe/Amsterdam</code>, a city (<code>/timezone London</code>) or an offset (<code>/timezone +02:00</code>).`,
   timezoneBad:

@@ -151,6 +151,7 @@ export const FR: Messages = {
   timeBad: 'Indiquez une heure au format HH:MM, par exemple <code>/time 07:30</code>, ou <code>/time aucune</code> pour arrêter les sélections.',
   timeFollowsNothing: 'Vous ne suivez rien pour l’instant : aucune sélection ne viendra avant que vous choisissiez des thèmes ou des flux avec /subscribe.',
   timezoneSet: (zone, now) => `Fuseau horaire réglé sur <b>${e(zone)}</b>. Il y est ${e(now)}.`,
+  timezoneNoSummerTime: 'Un décalage fixe par rapport à UTC ne suit pas l’heure d’été : indiquez votre ville pour la suivre (<code>/timezone Paris</code>).',
   timezoneCurrent: (zone, now) =>
     `Votre fuseau horaire est <b>${e(zone)}</b> (maintenant ${e(now)}).\nChangez-le avec <code>/timezone Europe/Paris</code>, une ville (<code>/timezone Bruxelles</code>) ou un décalage (<code>/timezone +02:00</code>).`,
   timezoneBad:

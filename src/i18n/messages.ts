@@ -215,6 +215,8 @@ export interface Messages {
   /** After timeSet or timeCurrent, to a chat that follows nothing: the time alone brings no digest. */
   readonly timeFollowsNothing: string;
   readonly timezoneSet: (timezone: string, localNow: string) => string;
+  /** After timezoneSet for a UTC offset (`+1`): an offset keeps no summer time, a city does. */
+  readonly timezoneNoSummerTime: string;
   readonly timezoneCurrent: (timezone: string, localNow: string) => string;
   readonly timezoneBad: string;
   /** A time zone it does not know, and the name (`Amsterdam` for `Amsterdm`) it most likely meant. */

@@ -147,6 +147,7 @@ export const NL: Messages = {
   timeBad: 'Geef een tijd als UU:MM, bijvoorbeeld <code>/time 07:30</code>, of <code>/time uit</code> om de overzichten te stoppen.',
   timeFollowsNothing: 'Je volgt nog niets, dus er komt geen overzicht tot je je met /subscribe abonneert op onderwerpen of feeds.',
   timezoneSet: (zone, now) => `Tijdzone ingesteld op <b>${e(zone)}</b>. Het is daar nu ${e(now)}.`,
+  timezoneNoSummerTime: 'Een vast verschil met UTC volgt de zomertijd niet: noem je stad als je die wel wilt volgen (<code>/timezone Amsterdam</code>).',
   timezoneCurrent: (zone, now) =>
     `Je tijdzone is <b>${e(zone)}</b> (nu ${e(now)}).\nWijzig hem met <code>/timezone Europe/Amsterdam</code>, een stad (<code>/timezone Londen</code>) of een verschil met UTC (<code>/timezone +02:00</code>).`,
   timezoneBad:

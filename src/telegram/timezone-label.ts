@@ -37,3 +37,8 @@ export function canonicalZoneCase(name: string): string | null {
     return null;
   }
 }
+
+/** Whether a stored zone is a whole-hour UTC offset (`Etc/GMT-2`, as `+02:00` is stored): a clock without summer time. */
+export function isFixedOffset(zone: string): boolean {
+  return /^Etc\/GMT[+-]\d{1,2}$/i.test(zone);
+}

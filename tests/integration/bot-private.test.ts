@@ -216,6 +216,20 @@ describe('a private chat, in English and Dutch', () => {
     }
   });
 
+  it('/timezone says a UTC offset keeps no summer time, so a reader who meant their city\'s clock can name it', async () => {
+    const nl = dutch();
+    const [offset] = await say(h, nl, '/timezone +1');
+    expect(offset!.text).toContain('<b>UTC+01:00</b>');
+    expect(offset!.text).toContain('Een vast verschil met UTC volgt de zomertijd niet: noem je stad als je die wel wilt volgen (<code>/timezone Amsterdam</code>).');
+    expect((await say(h, nl, '/timezone Amsterdam'))[0]!.text).not.toContain('zomertijd');
+    expect((await say(h, nl, '/timezone UTC'))[0]!.text).not.toContain('zomertijd');
+    const en = english();
+    for (const [language, city] of [['en', 'London'], ['de', 'Berlin'], ['fr', 'Paris']] as const) {
+      await say(h, en, `/language ${language}`);
+      expect((await say(h, en, '/timezone UTC-5'))[0]!.text, language).toContain(`<code>/timezone ${city}</code>`);
+    }
+  });
+
   it('/timezone suggests the closest name for a misspelt one, and a city of each zone for IST', async () => {
     const nl = dutch();
     expect((await say(h, nl, '/timezone Amsterdm'))[0]!.text).toBe(
