@@ -43,9 +43,14 @@ export interface FeedCatalogOptions {
    * poll under the new id finds its articles known. Must not throw.
    */
   readonly beforeServing?: (feeds: readonly FeedSpec[]) => void;
+  /**
+   * Called with each reloaded list once it is served: main records it in the database, where
+   * `newsbrief health` reads what the bot polls (jobs/record-served-feeds.ts). Must not throw.
+   */
+  readonly onServed?: (feeds: readonly FeedSpec[]) => void;
 }
 
-export function createFeedCatalog({ path, initial, logger, load = loadFeedsDocument, onNewFeeds, beforeServing }: FeedCatalogOptions): FeedCatalog {
+export function createFeedCatalog({ path, initial, logger, load = loadFeedsDocument, onNewFeeds, beforeServing, onServed }: FeedCatalogOptions): FeedCatalog {
   let document = initial;
   let names = initial.topicNames;
   return {
@@ -60,6 +65,7 @@ export function createFeedCatalog({ path, initial, logger, load = loadFeedsDocum
         beforeServing?.(next.feeds);
         names = namesAfterReload(names, next.topicNames, next.feeds.flatMap((feed) => feed.topics));
         document = next;
+        onServed?.(next.feeds);
       } catch (error) {
         result = { ok: false, error: error instanceof Error ? error.message : String(error), kept: document.feeds.length };
       }

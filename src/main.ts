@@ -21,12 +21,14 @@ import { createConfiguredLogger, type Logger } from './log.js';
 import { warnMisspelledSettings } from './misspelled-settings.js';
 import { createIngestion, type Ingestion } from './ingestion.js';
 import { holdInstanceLease, LeaseHeldError, pidRunning, type HeldLease } from './instance-lease.js';
+import { recordServedFeeds } from './jobs/record-served-feeds.js';
 import { takeOverRenamedFeeds } from './jobs/take-over-renamed-feeds.js';
 import { readStartArguments } from './start-arguments.js';
 import { createScheduler, digestTickJob, housekeepingJob, pollFeedsJob, retryBriefingsJob, type Scheduler } from './scheduler.js';
 import type { OutboxRepository } from './store/outbox-repository.js';
 import { createSqliteInstanceLease } from './store/sqlite/instance-lease.js';
 import { createSqliteOutboxRepository } from './store/sqlite/outbox-repository.js';
+import { createSqliteServedFeeds } from './store/sqlite/served-feeds.js';
 import { createSqliteSubscriberRepository } from './store/sqlite/subscriber-repository.js';
 import { watchDatabaseFile } from './store/database-file-watch.js';
 import type { SubscriberRepository } from './store/subscriber-repository.js';
@@ -80,7 +82,11 @@ async function main(): Promise<void> {
   // A feed renamed in feeds.json keeps its articles and followers: at start, and on every reload.
   const adoptRenamed = (feeds: readonly FeedSpec[]) => void takeOverRenamedFeeds(ingestion.feeds, feeds, logger);
   adoptRenamed(initial.feeds);
-  const catalog = createFeedCatalog({ path: config.feedsFile, initial, logger, onNewFeeds: pollAtOnce(ingestion, background, logger), beforeServing: adoptRenamed });
+  // The list served, kept in the database for `newsbrief health`: at start, and on every reload.
+  const served = createSqliteServedFeeds(ingestion.db);
+  const recordServed = (feeds: readonly FeedSpec[]) => recordServedFeeds(served, feeds, Date.now(), logger);
+  recordServed(initial.feeds);
+  const catalog = createFeedCatalog({ path: config.feedsFile, initial, logger, onNewFeeds: pollAtOnce(ingestion, background, logger), beforeServing: adoptRenamed, onServed: recordServed });
   const chats: Chats = { subscribers: createSqliteSubscriberRepository(ingestion.db), outbox: createSqliteOutboxRepository(ingestion.db) };
   // Feeds are polled whether or not Telegram is there: from the start, and while it is away.
   const scheduler = createScheduler([

@@ -1,9 +1,14 @@
 import { Command, Option } from 'commander';
 import { describeLeaseState } from '../core/instance-lease.js';
+import { parseConfig } from '../config.js';
+import { compareServedWithFile, describeServedDrift, servedFeedsOf, type ServedFeeds } from '../core/served-feeds.js';
 import type { FeedSpec, FeedState } from '../core/types.js';
+import { loadFeedsDocument } from '../feeds-file.js';
 import { createSqliteFeedRepository } from '../store/sqlite/feed-repository.js';
 import { readInstanceLease } from '../store/sqlite/instance-lease.js';
-import { loadCliContext, type CliEnv } from './context.js';
+import { readServedFeeds } from '../store/sqlite/served-feeds.js';
+import type { CliEnv } from './context.js';
+import { formatInstant } from './table.js';
 import { readStoredDatabase } from './read-stored-database.js';
 import { UsageError } from './run-cli.js';
 import { EXIT_ON_MISTAKE, helpFooter } from './help-footer.js';
@@ -18,20 +23,19 @@ export interface Liveness {
 }
 
 /**
- * Judges the poller by its feeds: each enabled feed must have been polled at least once and not
- * be overdue by more than `graceMs`. A failing feed is not overdue (its back-off sets its next
+ * Judges the poller by its feeds: each enabled feed (by id) must have been polled at least once and
+ * not be overdue by more than `graceMs`. A failing feed is not overdue (its back-off sets its next
  * poll), so this says whether polling runs, not whether the feeds answer (`newsbrief feeds`).
  */
-export function judgeLiveness(specs: readonly FeedSpec[], states: readonly Pick<FeedState, 'feedId' | 'nextPollAt' | 'lastPolledAt'>[], now: number, graceMs: number): Liveness {
-  const enabled = specs.filter((spec) => spec.enabled);
+export function judgeLiveness(enabled: readonly string[], states: readonly Pick<FeedState, 'feedId' | 'nextPollAt' | 'lastPolledAt'>[], now: number, graceMs: number): Liveness {
   if (enabled.length === 0) return { healthy: true, summary: 'healthy: no enabled feeds to poll' };
   const byId = new Map(states.map((state) => [state.feedId, state]));
-  const never = enabled.filter((spec) => byId.get(spec.id)?.lastPolledAt == null).map((spec) => spec.id);
+  const never = enabled.filter((id) => byId.get(id)?.lastPolledAt == null);
   const late = enabled
-    .map((spec) => ({ id: spec.id, lateMs: now - (byId.get(spec.id)?.nextPollAt ?? now) }))
+    .map((id) => ({ id, lateMs: now - (byId.get(id)?.nextPollAt ?? now) }))
     .filter((feed) => !never.includes(feed.id) && feed.lateMs > graceMs)
     .sort((a, b) => b.lateMs - a.lateMs);
-  const lastPoll = Math.max(...enabled.map((spec) => byId.get(spec.id)?.lastPolledAt ?? Number.NEGATIVE_INFINITY));
+  const lastPoll = Math.max(...enabled.map((id) => byId.get(id)?.lastPolledAt ?? Number.NEGATIVE_INFINITY));
   const since = Number.isFinite(lastPoll) ? `last poll ${minutes(now - lastPoll)} ago` : 'no poll yet';
   const problems = [
     ...(late.length > 0 ? [`${late.length} overdue by more than ${minutes(graceMs)} (${firstFew(late.map((feed) => `${feed.id} ${minutes(feed.lateMs)}`))})`] : []),
@@ -49,11 +53,11 @@ export function healthCommand(env: CliEnv): Command {
     .addHelpText('after', helpFooter([
         'newsbrief health',
         'newsbrief health --grace 30 || echo "the poller is stuck"',
-      ], ['0  every enabled feed is polled on time', '1  a feed is overdue or never polled, there is no database yet', EXIT_ON_MISTAKE]))
+      ], ['0  every enabled feed the bot serves (else in feeds.json) is polled on time', '1  a feed is overdue or never polled, there is no database yet', EXIT_ON_MISTAKE]))
     .action((options: { grace: string }) => {
       const grace = Number(options.grace);
       if (!Number.isFinite(grace) || grace <= 0) throw new UsageError(`health: --grace needs a number of minutes above 0, not ${options.grace}`);
-      const { config, feeds } = loadCliContext(env);
+      const config = parseConfig(env);
       const stored = readStoredDatabase(config.databasePath);
       if (stored.db === null) {
         process.stdout.write(`unhealthy: ${stored.missing} (has newsbrief started?)\n`);
@@ -63,7 +67,7 @@ export function healthCommand(env: CliEnv): Command {
       const { db } = stored;
       try {
         const now = Date.now();
-        const verdict = judgeLiveness(feeds, createSqliteFeedRepository(db).listFeeds(), now, grace * 60_000);
+        const verdict = judgeLiveness(feedsToJudge(readServedFeeds(db), config.feedsFile), createSqliteFeedRepository(db).listFeeds(), now, grace * 60_000);
         process.stdout.write(`${verdict.summary}\n`);
         // Which bot runs on the database (two would poll twice); the exit status stays the poller's.
         const holder = readInstanceLease(db);
@@ -73,6 +77,28 @@ export function healthCommand(env: CliEnv): Command {
         db.close();
       }
     });
+}
+
+/**
+ * The enabled feeds to judge: those the bot recorded as served when it last loaded feeds.json
+ * (start, SIGHUP, /reload), since it polls those whatever the file on disk says now; the file is
+ * then read only to tell the operator on stderr how it differs, or that it cannot be read, without
+ * failing. Only when no bot recorded a list (a database from before the record, or written by
+ * `poll --once` alone) are the file's enabled feeds judged, and a broken file is a mistake (exit 1).
+ */
+function feedsToJudge(served: ServedFeeds | null, feedsFile: string): readonly string[] {
+  if (served === null) return servedFeedsOf(loadFeedsDocument(feedsFile).feeds, 0).enabledFeedIds;
+  let file: readonly FeedSpec[];
+  try {
+    file = loadFeedsDocument(feedsFile).feeds;
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`newsbrief: judged the feeds the bot loaded at ${formatInstant(served.loadedAt)}; the file cannot be read now: ${why}\n`);
+    return served.enabledFeedIds;
+  }
+  const drift = describeServedDrift(compareServedWithFile(served, file), formatInstant(served.loadedAt));
+  if (drift !== null) process.stderr.write(`newsbrief: ${drift}\n`);
+  return served.enabledFeedIds;
 }
 
 /** The first three names, and `...` when there are more. */

@@ -13,6 +13,7 @@ import { DIGEST_RUNS_ZONE } from './012-digest-runs-zone.js';
 import { FETCHED_PAGES } from './013-fetched-pages.js';
 import { DIGEST_THREAD } from './014-digest-thread.js';
 import { INSTANCE_LEASE } from './015-instance-lease.js';
+import { SERVED_FEEDS } from './016-served-feeds.js';
 
 /** One versioned step of the schema; `version` is stored in SQLite's `user_version`. */
 export interface Migration {
@@ -45,4 +46,5 @@ export const MIGRATIONS: readonly Migration[] = [
   FETCHED_PAGES,
   DIGEST_THREAD,
   INSTANCE_LEASE,
+  SERVED_FEEDS,
 ];
