@@ -3,6 +3,8 @@ import type { FeedSpec } from '../core/types.js';
 import type { FeedRecord } from '../store/feed-repository.js';
 import { createSqliteFeedRepository } from '../store/sqlite/feed-repository.js';
 import { createSqliteArticleRepository } from '../store/sqlite/article-repository.js';
+import { readServedFeeds } from '../store/sqlite/served-feeds.js';
+import { compareServedWithFile, describeServedDrift } from '../core/served-feeds.js';
 import { lastPollFailed } from '../core/poll-timing.js';
 import { withoutFeedPrefix } from '../jobs/poll-feed.js';
 import { loadCliContext, type CliEnv } from './context.js';
@@ -35,7 +37,10 @@ export interface FeedHealth {
   readonly lastError: string | null;
 }
 
-/** `newsbrief feeds`: each configured feed with its health, read from the database. */
+/**
+ * `newsbrief feeds`: each feed of feeds.json with its health, read from the database. When the
+ * running bot serves another list (the file edited but not reloaded), stderr says how they differ.
+ */
 export function feedsCommand(env: CliEnv): Command {
   return new Command('feeds')
     .description('List the feeds with their health: last success, last error, next poll, failing')
@@ -56,6 +61,10 @@ export function feedsCommand(env: CliEnv): Command {
       }
       const { db } = stored;
       try {
+        // The table is feeds.json, which the operator edits; the bot polls the list it last loaded.
+        const served = readServedFeeds(db);
+        const drift = served === null ? null : describeServedDrift(compareServedWithFile(served, feeds), formatInstant(served.loadedAt));
+        if (drift !== null) process.stderr.write(`newsbrief: ${drift}\n`);
         const articles = createSqliteArticleRepository(db);
         print(describeFeedHealth(feeds, createSqliteFeedRepository(db).listFeeds(), (id) => articles.countArticles(id)));
       } finally {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CliEnv } from '../../src/cli/context.js';
+import { feedsCommand } from '../../src/cli/feeds.js';
 import { healthCommand } from '../../src/cli/health.js';
 import { openDatabase } from '../../src/store/database.js';
 import { initialFeedRecord } from '../../src/store/feed-repository.js';
@@ -92,6 +93,16 @@ describe('health judges the feeds the bot recorded as served', () => {
     expect({ verdict, stderr, code }).toEqual({ verdict: 'unhealthy: of 2 feeds, 1 never polled (added); last poll 1 min ago', stderr: '', code: 1 });
     writeFileSync(feedsFile, '{ "feeds": [ {"id": "a", ');
     await expect(runSubcommand(healthCommand(env), ['health'])).rejects.toThrow(`${feedsFile}: `);
+  });
+
+  it('feeds lists feeds.json, and says which of its feeds the bot does not serve yet', async () => {
+    seed(['a'], ['a']);
+    writeFileSync(feedsFile, JSON.stringify({ feeds: [feed('a'), feed('added')] }));
+    const { stdout, stderr } = await runSubcommand(feedsCommand(env), ['feeds']);
+    expect(stdout).toMatch(/^added\s+never polled/m);
+    expect(stderr).toBe('newsbrief: feeds.json enables added, not served yet: the bot serves the list it loaded at 2026-01-05 09:00Z until it reloads the file (SIGHUP or /reload)\n');
+    writeFileSync(feedsFile, JSON.stringify({ feeds: [feed('a')] }));
+    expect((await runSubcommand(feedsCommand(env), ['feeds'])).stderr).toBe('');
   });
 
   it('judges feeds.json on a database only `poll --once` wrote (no served list)', async () => {
