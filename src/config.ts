@@ -11,12 +11,28 @@ export { ConfigError } from './config-errors.js';
  * here, so a fresh checkout runs with no variables set except BOT_TOKEN.
  */
 const integer = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
-  z.coerce
-    .number({ error: 'not a number' })
-    .int({ error: 'not a whole number' })
-    .min(min, { error: `must be at least ${min}` })
-    .max(max, { error: `must be at most ${max}` })
+  z
+    .string()
+    .superRefine((text, ctx) => {
+      const problem = integerProblem(text);
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .transform(Number)
+    .pipe(z.number().min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` }))
     .default(fallback);
+/**
+ * Why `text` is not an integer in plain decimal digits, else null. Number() alone took PORT=1e3
+ * and PORT=0x50 as 1000 and 80, which nobody writes meaning a port; and it made a 20-digit value
+ * "not a whole number" (past 2^53) beside the true "must be at most …". Digits are whole numbers
+ * however many there are: the range check says the rest.
+ */
+function integerProblem(text: string): string | null {
+  if (/^-?\d+$/.test(text)) return null;
+  const value = Number(text);
+  if (Number.isNaN(value) || text === '') return 'not a number';
+  if (!Number.isInteger(value)) return 'not a whole number';
+  return `not written in plain decimal digits (such as ${Number.isSafeInteger(value) ? value : 1000})`;
+}
 /** The highest TCP port; a larger PORT passed check and then crashed the webhook's listen(). */
 const MAX_PORT = 65_535;
 /** setTimeout's limit: a longer fetch timeout overflows, fires at once and times out every fetch. */

@@ -104,6 +104,27 @@ describe('parseConfig', () => {
     ]);
   });
 
+  it('takes integers in plain decimal digits only: 1e3 and 0x50 are not a port', () => {
+    let caught: unknown;
+    try {
+      parseConfig({ PORT: '1e3', FETCH_PER_HOST: '0x50', POLL_INTERVAL_MINUTES: '+5' });
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as ConfigError).problems).toEqual([
+      'PORT: not written in plain decimal digits (such as 1000) (got "1e3")',
+      'POLL_INTERVAL_MINUTES: not written in plain decimal digits (such as 5) (got "+5")',
+      'FETCH_PER_HOST: not written in plain decimal digits (such as 80) (got "0x50")',
+    ]);
+    expect(parseConfig({ WEBHOOK_URL: 'https://bot.example.org/hook', PORT: '0080' }).webhook?.port).toBe(80);
+  });
+
+  it('says only that a 20-digit number is too large, not that it is not a whole number', () => {
+    expect(() => parseConfig({ FETCH_MAX_BYTES: '12345678901234567890' })).toThrow(
+      new ConfigError('environment', ['FETCH_MAX_BYTES: must be at most 9007199254740991 (got "12345678901234567890")']),
+    );
+  });
+
   it('refuses numbers past what they can mean: a port above 65535, a timer that would overflow, an interval past a day', () => {
     expect(parseConfig({ PORT: '65535' }).webhook).toBeNull();
     let caught: unknown;
