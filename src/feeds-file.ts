@@ -20,21 +20,26 @@ const DURATION = /^([1-9]\d*)\s*(m|min|h)$/;
 export const MAX_INTERVAL_MINUTES = 24 * 60;
 const INTERVAL_HINT = 'must be whole minutes from 1 to 1440, or a duration such as "30m" or "2h"';
 const WEIGHT_RANGE = 'must be a number from 0 to 10';
+const ID_HINT = 'must be lower-case letters, digits, - or _ (at most 64)';
+const URL_HINT = 'not an absolute http(s) URL';
+const A_FEED = '{ "id": "nos", "url": "https://…", "language": "nl", "topics": ["news"] }';
 
 /** A feed's language: an ISO 639-1 code, any case (stored lower-case); `brief --language` reads it the same way. */
 export const LANGUAGE_SCHEMA = z
-  .string()
+  .string({ error: 'must be an ISO 639-1 code in quotes, such as "nl"' })
   // Checked before lower-casing, so a refused code is quoted as the file has it ("nl-BE", not "nl-be").
   .refine((code) => ISO_639_1.has(code.toLowerCase()), 'unknown language; use an ISO 639-1 code such as "nl", "en", "de" or "fr"')
   .transform((code) => code.toLowerCase());
 
+// Every type has our words: zod's own ("Invalid input: expected array, received string") name
+// its types, not what to write. A field left out is "is required" (config-errors.ts).
 const FEED_SCHEMA = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be lower-case letters, digits, - or _ (at most 64)'),
-    title: z.string().trim().min(1).max(120).optional(),
-    url: z.string().refine(isAbsoluteHttpUrl, 'not an absolute http(s) URL'),
+    id: z.string({ error: ID_HINT }).regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, ID_HINT),
+    title: z.string({ error: 'must be text in quotes, such as "NOS Nieuws"' }).trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters').optional(),
+    url: z.string({ error: URL_HINT }).refine(isAbsoluteHttpUrl, URL_HINT),
     language: LANGUAGE_SCHEMA,
-    topics: z.array(z.string().regex(TOPIC_ID, TOPIC_ID_HINT)).min(1, 'needs at least one topic'),
+    topics: z.array(z.string({ error: TOPIC_ID_HINT }).regex(TOPIC_ID, TOPIC_ID_HINT), { error: 'must be a list such as ["world"]' }).min(1, 'needs at least one topic'),
     interval: z
       .union(
         [
@@ -50,12 +55,16 @@ const FEED_SCHEMA = z
     enabled: z.boolean({ error: 'must be true or false' }).default(true),
     fullText: z.enum(['auto', 'always', 'never'], { error: 'must be "auto", "always" or "never"' }).default('auto'),
     weight: z.number({ error: WEIGHT_RANGE }).min(0, { error: WEIGHT_RANGE }).max(10, { error: WEIGHT_RANGE }).default(1),
-  })
+  }, { error: `must be a feed such as ${A_FEED}` })
   .strict();
 
 /** The whole document; exported so docs/feeds.schema.json can be generated from the same source. */
 export const FEEDS_DOCUMENT_SCHEMA = z.union([
-  z.object({ $schema: z.string().optional(), feeds: z.array(FEED_SCHEMA), topicNames: TOPIC_NAMES_SCHEMA.optional() }).strict(),
+  z.object({
+    $schema: z.string({ error: 'must be the URL of a JSON Schema in quotes' }).optional(),
+    feeds: z.array(FEED_SCHEMA, { error: `must be a list of feeds, such as [${A_FEED}]` }),
+    topicNames: TOPIC_NAMES_SCHEMA.optional(),
+  }, { error: `must be { "feeds": [...] } or a list of feeds, such as [${A_FEED}]` }).strict(),
   z.array(FEED_SCHEMA),
 ]);
 

@@ -48,6 +48,21 @@ describe('parseFeedsDocument', () => {
     ]);
   });
 
+  it("says what to write for a value of the wrong type, in our words rather than zod's", () => {
+    expect(problemsOf(JSON.stringify([feed({ topics: 'world', id: 5, url: 7, language: 1, title: '' })]))).toEqual([
+      '[0].id: must be lower-case letters, digits, - or _ (at most 64) (got 5)',
+      '[0].title: must not be empty (got "")',
+      '[0].url: not an absolute http(s) URL (got 7)',
+      '[0].language: must be an ISO 639-1 code in quotes, such as "nl" (got 1)',
+      '[0].topics: must be a list such as ["world"] (got "world")',
+    ]);
+    const aFeed = '{ "id": "nos", "url": "https://…", "language": "nl", "topics": ["news"] }';
+    expect(problemsOf(JSON.stringify({ feeds: {} }))).toEqual([`feeds: must be a list of feeds, such as [${aFeed}]`]);
+    expect(problemsOf(JSON.stringify([5]))).toEqual([`[0]: must be a feed such as ${aFeed} (got 5)`]);
+    expect(problemsOf('"feeds"')).toEqual([`must be { "feeds": [...] } or a list of feeds, such as [${aFeed}] (got "feeds")`]);
+    expect(problemsOf(JSON.stringify({ feeds: [feed({ title: 3, topics: [5] })] })).join('\n')).not.toMatch(/Invalid input|expected|Too (small|big)/);
+  });
+
   it('lists duplicate ids with the other problems, in the order of the feeds', () => {
     expect(problemsOf(JSON.stringify({ feeds: [feed(), feed({ url: 'ftp://x' }), feed({ id: 'b', topics: [] })] }))).toEqual([
       'feeds[1].url: not an absolute http(s) URL (got "ftp://x")',
