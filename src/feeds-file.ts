@@ -37,7 +37,10 @@ const FEED_SCHEMA = z
   .object({
     id: z.string({ error: ID_HINT }).regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, ID_HINT),
     title: z.string({ error: 'must be text in quotes, such as "NOS Nieuws"' }).trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters').optional(),
-    url: z.string({ error: URL_HINT }).refine(isAbsoluteHttpUrl, URL_HINT),
+    // Trimmed rather than refused: spaces around a URL are invisible in the file and mean nothing
+    // (the URL standard drops them too, so such a feed was fetched fine), and refusing them would stop
+    // a bot whose list worked; kept, they made the URL differ from the same feed's without them.
+    url: z.string({ error: URL_HINT }).trim().refine(isAbsoluteHttpUrl, URL_HINT),
     language: LANGUAGE_SCHEMA,
     topics: z.array(z.string({ error: TOPIC_ID_HINT }).regex(TOPIC_ID, TOPIC_ID_HINT), { error: 'must be a list such as ["world"]' }).min(1, 'needs at least one topic'),
     interval: z

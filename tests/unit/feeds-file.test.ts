@@ -63,6 +63,12 @@ describe('parseFeedsDocument', () => {
     expect(problemsOf(JSON.stringify({ feeds: [feed({ title: 3, topics: [5] })] })).join('\n')).not.toMatch(/Invalid input|expected|Too (small|big)/);
   });
 
+  it('trims spaces around a URL, which the file shows no sign of and the URL cannot mean', () => {
+    const [spec] = parseFeedsDocument(JSON.stringify([feed({ url: '  https://feeds.example/rss\t\n' })]), 'feeds.json');
+    expect(spec?.url).toBe('https://feeds.example/rss');
+    expect(warnSameUrls(parseFeedsDocument(JSON.stringify([feed(), feed({ id: 'b', url: ` ${feed().url} ` })]), 'feeds.json'))).toHaveLength(1);
+  });
+
   it('lists duplicate ids with the other problems, in the order of the feeds', () => {
     expect(problemsOf(JSON.stringify({ feeds: [feed(), feed({ url: 'ftp://x' }), feed({ id: 'b', topics: [] })] }))).toEqual([
       'feeds[1].url: not an absolute http(s) URL (got "ftp://x")',
