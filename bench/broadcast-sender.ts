@@ -16,7 +16,7 @@ import { openDatabase } from '../src/store/database.js';
 import { createSqliteArticleRepository } from '../src/store/sqlite/article-repository.js';
 import { createSqliteOutboxRepository } from '../src/store/sqlite/outbox-repository.js';
 import { createSqliteSubscriberRepository } from '../src/store/sqlite/subscriber-repository.js';
-import { createFetchTransport } from '../src/telegram/bot-api-transport.js';
+import { createHttpTransport } from '../src/telegram/bot-api-transport.js';
 import { createSender } from '../src/telegram/sender.js';
 import { SEED_CATALOG } from '../tests/helpers/delivery-seed.js';
 
@@ -40,7 +40,7 @@ const tickMs = performance.now() - tickStarted;
 
 const limit = Number(env('BENCH_LIMIT'));
 const maxInFlight = Number(env('BENCH_IN_FLIGHT'));
-const sender = createSender({ transport: createFetchTransport({ apiRoot: env('BENCH_API_ROOT'), token: env('BENCH_TOKEN') }), globalPerSecond: limit, maxInFlight, clock: Date.now });
+const sender = createSender({ transport: createHttpTransport({ apiRoot: env('BENCH_API_ROOT'), token: env('BENCH_TOKEN') }), globalPerSecond: limit, maxInFlight, clock: Date.now });
 const worker = createDeliveryWorker({ outbox, sender, chats: subscribers, clock: Date.now, logger });
 worker.start();
 

@@ -32,7 +32,7 @@ import { createSqliteServedFeeds } from './store/sqlite/served-feeds.js';
 import { createSqliteSubscriberRepository } from './store/sqlite/subscriber-repository.js';
 import { watchDatabaseFile } from './store/database-file-watch.js';
 import type { SubscriberRepository } from './store/subscriber-repository.js';
-import { createFetchTransport } from './telegram/bot-api-transport.js';
+import { createHttpTransport } from './telegram/bot-api-transport.js';
 import { createSender, type Sender } from './telegram/sender.js';
 
 interface Telegram {
@@ -234,7 +234,7 @@ function shutdownOnce(parts: Parts, stop: AbortController, logger: Logger): (rea
  */
 async function startTelegram(config: Config, token: string, catalog: FeedCatalog, ingestion: Ingestion, { subscribers, outbox }: Chats, background: BackgroundRuns, signal: AbortSignal, logger: Logger): Promise<Telegram> {
   const sender = createSender({
-    transport: createFetchTransport({ apiRoot: config.telegramApiRoot, token }),
+    transport: createHttpTransport({ apiRoot: config.telegramApiRoot, token }),
     globalPerSecond: config.sendRatePerSecond,
     maxInFlight: config.sendMaxInFlight,
     clock: Date.now,

@@ -1,7 +1,5 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { urlToHttpOptions } from 'node:url';
 import { Telegram, TelegramError } from 'telegraf';
+import { createJsonPost, type PostAnswer } from '../telegram/post-json.js';
 
 type TelegramErrorPayload = ConstructorParameters<typeof TelegramError>[0];
 
@@ -19,7 +17,8 @@ export interface RepliesTelegramOptions {
 
 /**
  * The Telegram client the bot's handlers use. It is telegraf's own, except that sendMessage (the
- * call almost every reply makes) goes straight through node:http(s) on a keep-alive agent: under a
+ * call almost every reply makes) goes straight through node:http(s) on a keep-alive agent
+ * (telegram/post-json.ts, which the outbox's sender uses too): under a
  * burst of commands telegraf's generic path (node-fetch, Headers, body streams) cost more CPU than
  * building the answer. Same JSON request, same result, same `TelegramError` for a refusal
  * (`{ ok: false }` or HTTP 5xx), so callers cannot tell the difference; every other method is
@@ -32,26 +31,21 @@ export function createRepliesTelegram(token: string, apiRoot: string, options: R
   const telegram = new Telegram(token, { apiRoot, webhookReply: false });
   const viaTelegraf = telegram.callApi.bind(telegram);
   const url = new URL(`./bot${token}/sendMessage`, apiRoot); // resolved as telegraf resolves it
-  const https = url.protocol === 'https:';
-  const agent = https ? new HttpsAgent({ keepAlive: true, keepAliveMsecs: 10_000 }) : new HttpAgent({ keepAlive: true });
-  const request = https ? httpsRequest : httpRequest;
-  const target = { ...urlToHttpOptions(url), method: 'POST', agent };
+  const post = createJsonPost(url, { timeoutMs: SEND_TIMEOUT_MS });
 
-  const sendOnce = (payload: Record<string, unknown>) =>
-    new Promise<unknown>((resolve, reject) => {
-      const body = JSON.stringify(withoutNulls(payload));
-      const req = request({ ...target, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        readJson(res).then((data) => {
-          if ((res.statusCode ?? 0) >= 500) reject(new TelegramError({ error_code: res.statusCode ?? 500, description: res.statusMessage ?? '' }, { method: 'sendMessage', payload }));
-          else if (!isAnswer(data)) reject(new Error(`bot/replies-telegram: sendMessage answered HTTP ${res.statusCode} without a Bot API answer`));
-          else if (!data.ok) reject(new TelegramError(data as unknown as TelegramErrorPayload, { method: 'sendMessage', payload }));
-          else resolve(data.result);
-        }, reject);
-      });
-      req.setTimeout(SEND_TIMEOUT_MS, () => req.destroy(new Error(`bot/replies-telegram: sendMessage timed out after ${SEND_TIMEOUT_MS} ms`)));
-      req.on('error', (error: Error) => reject(new Error(`bot/replies-telegram: sendMessage failed: ${redactToken(error.message, token)}`)));
-      req.end(body);
-    });
+  const sendOnce = async (payload: Record<string, unknown>): Promise<unknown> => {
+    let answer: PostAnswer;
+    try {
+      answer = await post(JSON.stringify(withoutNulls(payload)));
+    } catch (error) {
+      throw new Error(`bot/replies-telegram: sendMessage failed: ${redactToken((error as Error).message, token)}`);
+    }
+    const data = parseJson(answer.text);
+    if (answer.status >= 500) throw new TelegramError({ error_code: answer.status, description: answer.statusMessage }, { method: 'sendMessage', payload });
+    if (!isAnswer(data)) throw new Error(`bot/replies-telegram: sendMessage answered HTTP ${answer.status} without a Bot API answer`);
+    if (!data.ok) throw new TelegramError(data as unknown as TelegramErrorPayload, { method: 'sendMessage', payload });
+    return data.result;
+  };
 
   /** One reply (a new message or an edit): a short 429 waited out once, then counted as sent. */
   const reply = async (payload: Record<string, unknown>, call: () => Promise<unknown>) => {
@@ -103,18 +97,10 @@ function redactToken(text: string, token: string): string {
   return text.split(token).join('[REDACTED]');
 }
 
-function readJson(res: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => (text += chunk));
-    res.on('error', reject);
-    res.on('end', () => {
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        resolve(undefined);
-      }
-    });
-  });
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -14,7 +14,7 @@ export interface Transport {
   sendMessage(message: OutgoingMessage): Promise<SendOutcome>;
 }
 
-export interface FetchTransportOptions {
+export interface HttpTransportOptions {
   /** `https://api.telegram.org`, or an emulator / self-hosted Bot API server. */
   readonly apiRoot: string;
   readonly token: string;
@@ -26,7 +26,7 @@ export interface FetchTransportOptions {
  * runtime's fetch, whose garbage grew a broadcast's heap by about 100 MB). The URL carries the
  * token, so it never appears in an outcome or error text.
  */
-export function createFetchTransport(options: FetchTransportOptions): Transport {
+export function createHttpTransport(options: HttpTransportOptions): Transport {
   const post = createJsonPost(new URL(`${options.apiRoot.replace(/\/+$/, '')}/bot${options.token}/sendMessage`), { timeoutMs: options.timeoutMs ?? 15_000 });
   return {
     async sendMessage(message) {

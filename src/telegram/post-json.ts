@@ -5,6 +5,8 @@ import { urlToHttpOptions } from 'node:url';
 /** The status and the raw body text of one answer. */
 export interface PostAnswer {
   readonly status: number;
+  /** The status line's text ("Bad Gateway"), for an error that has no JSON description. */
+  readonly statusMessage: string;
   readonly text: string;
 }
 
@@ -50,7 +52,7 @@ export function createJsonPost(url: URL, options: JsonPostOptions): (body: strin
       };
       const timer = setTimeout(() => settle(timeoutError(options.timeoutMs)), options.timeoutMs);
       req = request({ ...target, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        readText(res).then((text) => settle(null, { status: res.statusCode ?? 0, text }), (error: Error) => settle(error));
+        readText(res).then((text) => settle(null, { status: res.statusCode ?? 0, statusMessage: res.statusMessage ?? '', text }), (error: Error) => settle(error));
       });
       req.on('error', (error) => settle(error));
       req.end(body);

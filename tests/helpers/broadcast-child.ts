@@ -12,7 +12,7 @@ import { openDatabase } from '../../src/store/database.js';
 import { createSqliteArticleRepository } from '../../src/store/sqlite/article-repository.js';
 import { createSqliteOutboxRepository } from '../../src/store/sqlite/outbox-repository.js';
 import { createSqliteSubscriberRepository } from '../../src/store/sqlite/subscriber-repository.js';
-import { createFetchTransport } from '../../src/telegram/bot-api-transport.js';
+import { createHttpTransport } from '../../src/telegram/bot-api-transport.js';
 import { createSender } from '../../src/telegram/sender.js';
 import { SEED_CATALOG } from './delivery-seed.js';
 
@@ -27,7 +27,7 @@ const logger = createSilentLogger();
 const outbox = createSqliteOutboxRepository(db);
 const subscribers = createSqliteSubscriberRepository(db);
 const sender = createSender({
-  transport: createFetchTransport({ apiRoot: env('NEWSBRIEF_API_ROOT'), token: env('NEWSBRIEF_TOKEN') }),
+  transport: createHttpTransport({ apiRoot: env('NEWSBRIEF_API_ROOT'), token: env('NEWSBRIEF_TOKEN') }),
   globalPerSecond: Number(env('NEWSBRIEF_RATE')),
   maxInFlight: Number(env('NEWSBRIEF_IN_FLIGHT')),
   clock: Date.now,

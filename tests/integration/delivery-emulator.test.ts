@@ -9,7 +9,7 @@ import { openDatabase, type SqliteDatabase } from '../../src/store/database.js';
 import { createSqliteArticleRepository } from '../../src/store/sqlite/article-repository.js';
 import { createSqliteOutboxRepository } from '../../src/store/sqlite/outbox-repository.js';
 import { createSqliteSubscriberRepository } from '../../src/store/sqlite/subscriber-repository.js';
-import { createFetchTransport } from '../../src/telegram/bot-api-transport.js';
+import { createHttpTransport } from '../../src/telegram/bot-api-transport.js';
 import { createSender } from '../../src/telegram/sender.js';
 import { BotApiEmulator } from '../helpers/bot-api-emulator.js';
 import { SEED_CATALOG, seedBriefings, seedChats } from '../helpers/delivery-seed.js';
@@ -46,7 +46,7 @@ describe('delivery through the Bot API emulator with limits and faults', () => {
     const outbox = createSqliteOutboxRepository(db);
     const subscribers = createSqliteSubscriberRepository(db);
     // Two live pushes queued for chat 1 after its digest: three messages into one chat, 1/s.
-    const sender = createSender({ transport: createFetchTransport({ apiRoot: emulator.apiRoot, token: emulator.token }), globalPerSecond: 60, clock: Date.now });
+    const sender = createSender({ transport: createHttpTransport({ apiRoot: emulator.apiRoot, token: emulator.token }), globalPerSecond: 60, clock: Date.now });
     const worker = createDeliveryWorker({ outbox, sender, chats: subscribers, clock: Date.now, logger, baseBackoffMs: 20, maxBackoffMs: 100 });
     worker.start();
     await sendDueDigests({ subscribers, articles: createSqliteArticleRepository(db), outbox, catalog: SEED_CATALOG, options: { topN: 8, quietLine: false, catchUpHours: 3 }, worker, logger }, DIGEST_MINUTE);
@@ -82,7 +82,7 @@ describe('delivery through the Bot API emulator with limits and faults', () => {
     }
     const outbox = createSqliteOutboxRepository(db);
     const subscribers = createSqliteSubscriberRepository(db);
-    const sender = createSender({ transport: createFetchTransport({ apiRoot: emulator.apiRoot, token: emulator.token }), globalPerSecond: 60, clock: Date.now });
+    const sender = createSender({ transport: createHttpTransport({ apiRoot: emulator.apiRoot, token: emulator.token }), globalPerSecond: 60, clock: Date.now });
     const worker = createDeliveryWorker({ outbox, sender, chats: subscribers, clock: Date.now, logger, baseBackoffMs: 20, maxBackoffMs: 100 });
     const digests = (at: number) => sendDueDigests({ subscribers, articles: createSqliteArticleRepository(db), outbox, catalog: SEED_CATALOG, options: { topN: 8, quietLine: false, catchUpHours: 3 }, worker, logger }, at);
     await digests(DIGEST_MINUTE);
@@ -120,7 +120,7 @@ describe('delivery through the Bot API emulator with limits and faults', () => {
     subscribers.update(forums[1]!, { threadId: 55 }, DIGEST_MINUTE);
     emulator.deleteTopic(forums[1]!, 55);
     const outbox = createSqliteOutboxRepository(db);
-    const sender = createSender({ transport: createFetchTransport({ apiRoot: emulator.apiRoot, token: emulator.token }), globalPerSecond: 60, clock: Date.now });
+    const sender = createSender({ transport: createHttpTransport({ apiRoot: emulator.apiRoot, token: emulator.token }), globalPerSecond: 60, clock: Date.now });
     const worker = createDeliveryWorker({ outbox, sender, chats: subscribers, clock: Date.now, logger, baseBackoffMs: 20, maxBackoffMs: 100 });
     worker.start();
     await sendDueDigests({ subscribers, articles: createSqliteArticleRepository(db), outbox, catalog: SEED_CATALOG, options: { topN: 8, quietLine: false, catchUpHours: 3 }, worker, logger }, DIGEST_MINUTE);
@@ -145,7 +145,7 @@ describe('delivery through the Bot API emulator with limits and faults', () => {
     const second = openDatabase(join(dir, 'test.db'));
     const processes = [db, second].map((connection) => {
       const outbox = createSqliteOutboxRepository(connection);
-      const sender = createSender({ transport: createFetchTransport({ apiRoot: emulator.apiRoot, token: emulator.token }), globalPerSecond: 60, maxInFlight: 4, clock: Date.now });
+      const sender = createSender({ transport: createHttpTransport({ apiRoot: emulator.apiRoot, token: emulator.token }), globalPerSecond: 60, maxInFlight: 4, clock: Date.now });
       const worker = createDeliveryWorker({ outbox, sender, chats: createSqliteSubscriberRepository(connection), clock: Date.now, logger });
       return { outbox, sender, worker };
     });
@@ -174,7 +174,7 @@ describe('delivery through the Bot API emulator with limits and faults', () => {
     seedChats(db, [1, 2, 3].map((chatId) => ({ chatId })), DIGEST_MINUTE);
     const outbox = createSqliteOutboxRepository(db);
     const subscribers = createSqliteSubscriberRepository(db);
-    const transport = createFetchTransport({ apiRoot: emulator.apiRoot, token: emulator.token, timeoutMs: 300 });
+    const transport = createHttpTransport({ apiRoot: emulator.apiRoot, token: emulator.token, timeoutMs: 300 });
     const sender = createSender({ transport, globalPerSecond: 60, clock: Date.now });
     const worker = createDeliveryWorker({ outbox, sender, chats: subscribers, clock: Date.now, logger, baseBackoffMs: 20, maxBackoffMs: 100 });
     await sendDueDigests({ subscribers, articles: createSqliteArticleRepository(db), outbox, catalog: SEED_CATALOG, options: { topN: 8, quietLine: false, catchUpHours: 3 }, logger }, DIGEST_MINUTE);

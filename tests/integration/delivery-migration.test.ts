@@ -5,7 +5,7 @@ import { createSilentLogger } from '../../src/log.js';
 import { createSqliteArticleRepository } from '../../src/store/sqlite/article-repository.js';
 import { createSqliteOutboxRepository } from '../../src/store/sqlite/outbox-repository.js';
 import { createSqliteSubscriberRepository } from '../../src/store/sqlite/subscriber-repository.js';
-import { createFetchTransport } from '../../src/telegram/bot-api-transport.js';
+import { createHttpTransport } from '../../src/telegram/bot-api-transport.js';
 import { createSender } from '../../src/telegram/sender.js';
 import { startHarness, type Harness } from '../helpers/bot-harness.js';
 import { SEED_CATALOG, seedBriefings, seedChats } from '../helpers/delivery-seed.js';
@@ -38,7 +38,7 @@ describe('a group that becomes a supergroup while its digest waits in the outbox
     emulator.sendText({ id: 7, first_name: 'Ada' }, '', OLD_GROUP, { migrate_to_chat_id: SUPERGROUP_ID });
     await emulator.waitFor(() => subscribers.find(SUPERGROUP_ID));
 
-    const sender = createSender({ transport: createFetchTransport({ apiRoot: emulator.apiRoot, token: emulator.token }), globalPerSecond: 100, clock: Date.now });
+    const sender = createSender({ transport: createHttpTransport({ apiRoot: emulator.apiRoot, token: emulator.token }), globalPerSecond: 100, clock: Date.now });
     const worker = createDeliveryWorker({ outbox, sender, chats: subscribers, clock: Date.now, logger });
     worker.start();
     try {
