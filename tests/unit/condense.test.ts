@@ -67,6 +67,14 @@ describe('condenseArticle', () => {
     expect(b).toEqual({ headline: 'Only a title', sentences: [], language: 'en', words: 0, chars: 0, method: 'title-only' });
   });
 
+  it('keeps angle brackets the headline shows as text: the feed parser already read its markup', () => {
+    // An RSS <title>Why Vec&amp;lt;T&amp;gt; …</title> or an Atom text title reaches here as this text.
+    const b = condenseArticle({ title: 'Why Vec<T> beats a <div> & more', text: 'Rust has a growable array type.', language: 'en' });
+    expect(b.headline).toBe('Why Vec<T> beats a <div> & more');
+    // A JSON Feed title that carries entities anyway (WordPress writes them) still reads as text.
+    expect(condenseArticle({ title: 'Tom &#038; Jerry  &amp; co', text: '', language: 'en' }).headline).toBe('Tom & Jerry & co');
+  });
+
   it('uses a fragment rather than nothing when there is no headline either, but never a link', () => {
     expect(condenseArticle({ title: '', text: 'Storm over Zeeland', language: 'nl' })).toMatchObject({ headline: '', sentences: ['Storm over Zeeland'], method: 'lead' });
     expect(condenseArticle({ title: '', text: 'https://example.test/storm', language: 'nl' })).toMatchObject({ sentences: [], method: 'title-only' });

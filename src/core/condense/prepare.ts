@@ -1,4 +1,4 @@
-import { htmlToText } from '../text/html-to-text.js';
+import { decodeEntities, htmlToText } from '../text/html-to-text.js';
 import { removeBoilerplate } from './boilerplate.js';
 import { normalizeText } from './split-sentences.js';
 import { plainCutMark, stripReadMore, stripSignOff } from './teaser-tails.js';
@@ -60,8 +60,12 @@ function withoutRepeated(text: string, repeated: ReadonlySet<string>): string {
   return own.some(Boolean) ? normalizeText(own.join('\n')) : text;
 }
 
-/** A headline as one clean line: tags and entities gone, whitespace collapsed. */
+/**
+ * A headline as one clean line: entities decoded (some JSON feeds write them in plain-text
+ * titles), whitespace collapsed. A title is text already (the feed parser read its markup), so
+ * angle brackets stay: reading it as HTML again turned "Why Vec<T> beats a <div>" into "Why Vec
+ * beats a".
+ */
 export function cleanHeadline(title: string): string {
-  const plain = /[<&]/.test(title) ? htmlToText(title) : title;
-  return plain.replace(/\s+/g, ' ').trim();
+  return decodeEntities(title).replace(/\s+/g, ' ').trim();
 }
