@@ -230,6 +230,7 @@ export const DE: Messages = {
   digestTopicContinued: (topic) => topicHeading(`${topic} (Fortsetzung)`),
   digestAlsoIn: (others) => `<i>(auch in ${n(others)} ${others === 1 ? 'anderen Quelle' : 'anderen Quellen'})</i>`,
   digestMore: (count) => `+${n(count)} weitere; /latest zeigt, was du noch nicht gesehen hast`,
+  digestMoreInChannel: (count) => `+${n(count)} ${count === 1 ? 'weitere Meldung' : 'weitere Meldungen'}`,
   digestQuiet: 'Ein ruhiger Tag: nichts Neues seit deiner letzten Übersicht.',
   digestDateFormat: 'EEEE, d. MMMM',
 };

@@ -228,6 +228,7 @@ export const EN: Messages = {
   digestTopicContinued: (topic) => topicHeading(`${topic} (continued)`),
   digestAlsoIn: (others) => `<i>(also in ${n(others)} other ${others === 1 ? 'source' : 'sources'})</i>`,
   digestMore: (count) => `+${n(count)} more; /latest shows those you have not seen yet`,
+  digestMoreInChannel: (count) => `+${n(count)} more ${count === 1 ? 'story' : 'stories'}`,
   digestQuiet: 'A quiet day: nothing new since your last digest.',
   digestDateFormat: 'EEEE d MMMM',
 };

@@ -233,6 +233,7 @@ export const FR: Messages = {
   digestTopicContinued: (topic) => topicHeading(`${topic} (suite)`),
   digestAlsoIn: (others) => `<i>(aussi dans ${n(others)} ${others === 1 ? 'autre source' : 'autres sources'})</i>`,
   digestMore: (count) => `+${n(count)} de plus ; /latest montre ce que vous n’avez pas encore vu`,
+  digestMoreInChannel: (count) => `+${n(count)} ${count === 1 ? 'autre article' : 'autres articles'}`,
   digestQuiet: 'Une journée calme : rien de neuf depuis votre dernière sélection.',
   digestDateFormat: 'EEEE d MMMM',
 };

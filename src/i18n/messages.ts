@@ -282,6 +282,8 @@ export interface Messages {
   readonly digestAlsoIn: (others: number) => string;
   /** Closing line when stories were left out. */
   readonly digestMore: (count: number) => string;
+  /** The same in a channel, whose readers cannot send it /latest: the count alone. */
+  readonly digestMoreInChannel: (count: number) => string;
   /** The whole digest on a day with nothing new (when the quiet line is on). */
   readonly digestQuiet: string;
   /** date-fns format for the digest header's date, e.g. "Monday 5 January". */

@@ -228,6 +228,7 @@ export const NL: Messages = {
   digestTopicContinued: (topic) => topicHeading(`${topic} (vervolg)`),
   digestAlsoIn: (others) => `<i>(ook bij ${n(others)} ${others === 1 ? 'andere bron' : 'andere bronnen'})</i>`,
   digestMore: (count) => `+${n(count)} meer; /latest toont wat je nog niet zag`,
+  digestMoreInChannel: (count) => `+${n(count)} ${count === 1 ? 'ander bericht' : 'andere berichten'}`,
   digestQuiet: 'Een rustige dag: niets nieuws sinds je vorige overzicht.',
   digestDateFormat: 'EEEE d MMMM',
 };

@@ -36,8 +36,9 @@ function digestMessageKey(chatId: number, localDate: string, timeZone: string, p
 
 /**
  * Builds and renders digests for many chats at one instant, sharing work: chats with the same
- * settings share one build, digests with the same content share one rendering (`render` is
- * renderDigest; tests pass a counting one). Section headings name topics by `catalog.topicNames`.
+ * settings share one build, digests with the same content share one rendering per audience (a
+ * channel's closing line differs; `render` is renderDigest, tests pass a counting one). Section
+ * headings name topics by `catalog.topicNames`.
  */
 export function createDigestMaker(
   briefings: readonly BriefingRecord[],
@@ -61,10 +62,11 @@ export function createDigestMaker(
       built.set(settingsKey, digest);
     }
     if (digest === null) return { digest, parts: [] };
-    const key = digestKey(digest);
+    const channel = chat.chatType === 'channel';
+    const key = `${channel ? 'channel' : 'chat'}:${digestKey(digest)}`;
     let parts = rendered.get(key);
     if (parts === undefined) {
-      parts = render(digest, titles, names);
+      parts = render(digest, titles, names, { channel });
       rendered.set(key, parts);
     }
     return { digest, parts };

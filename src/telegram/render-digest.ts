@@ -11,9 +11,15 @@ import { splitMessage } from './split-message.js';
  * stories): a dated header, then per topic its heading (its name in the digest's language, see
  * topicLabel) and stories, then "+M more; /latest shows those you have not seen yet". A message
  * that starts amid a topic's stories opens with its heading again, marked as continued.
+ * A channel's closing line gives the count alone: its readers cannot send /latest there.
  * Feed text is escaped by the briefing renderer; every fixed string comes from the catalogue.
  */
-export function renderDigest(digest: Digest, feedTitles: ReadonlyMap<string, string>, topicNames: TopicNames = NO_TOPIC_NAMES): string[] {
+export function renderDigest(
+  digest: Digest,
+  feedTitles: ReadonlyMap<string, string>,
+  topicNames: TopicNames = NO_TOPIC_NAMES,
+  audience: DigestAudience = {},
+): string[] {
   const t = CATALOGUES[digest.language];
   const header = t.digestHeader(formatLocalDate(digest.localDate, digest.language, t.digestDateFormat));
   if (digest.quiet) return [`${header}\n\n${t.digestQuiet}`];
@@ -30,8 +36,14 @@ export function renderDigest(digest: Digest, feedTitles: ReadonlyMap<string, str
       continued.push(index === 0 ? '' : t.digestTopicContinued(label));
     });
   }
-  if (digest.more > 0) blocks.push(t.digestMore(digest.more));
+  if (digest.more > 0) blocks.push(audience.channel === true ? t.digestMoreInChannel(digest.more) : t.digestMore(digest.more));
   return splitMessage(blocks, undefined, '\n\n', (index) => continued[index] ?? '');
+}
+
+/** Who reads a digest, where that changes its words. */
+export interface DigestAudience {
+  /** A channel: posts only, no commands from its readers. */
+  readonly channel?: boolean;
 }
 
 /** `YYYY-MM-DD` in the chat's language, e.g. "maandag 3 maart"; the date is already local. */

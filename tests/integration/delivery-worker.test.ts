@@ -454,6 +454,15 @@ describe('outbox worker and digest tick on SQLite', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM chat_deliveries WHERE chat_id = 1').get()).toEqual({ n: 8 });
     expect(createSqliteSubscriberRepository(db).lastDeliveryAt(1)).toBe(DIGEST_MINUTE);
   });
+
+  it('closes a channel\'s digest without pointing to /latest, also when a private chat has the same content', async () => {
+    seedChats(db, [{ chatId: 1 }, { chatId: -1001, chatType: 'channel' as const }], DIGEST_MINUTE);
+    expect(await sendDueDigests(deps(), DIGEST_MINUTE)).toMatchObject({ done: 2 });
+    const text = (chatId: number) => (db.prepare<[number], { payload: string }>('SELECT payload FROM outbox WHERE chat_id = ?').all(chatId))
+      .map((row) => JSON.parse(row.payload).text as string).join('\n\n');
+    expect(text(1)).toMatch(/\+12 more; \/latest shows those you have not seen yet$/);
+    expect(text(-1001)).toMatch(/\n\+12 more stories$/);
+  });
 });
 
 describe('listDigestCandidates', () => {

@@ -57,6 +57,19 @@ describe('renderDigest', () => {
     expect(renderDigest(buildDigest(input, settings('fr', 2), NOW)!, titles).join('\n')).toMatch(/\+3 de plus ; \/latest montre ce que vous n’avez pas encore vu$/);
   });
 
+  it('closes a channel\'s digest with the count alone: its readers cannot send /latest there', () => {
+    const input = Array.from({ length: 5 }, (_, i) => briefing(i, `Story ${'abcdefghij'[i]} ${i}`.repeat(i + 1)));
+    const closing = (language: UiLanguage, topN: number) => renderDigest(buildDigest(input, settings(language, topN), NOW)!, titles, undefined, { channel: true }).at(-1)?.split('\n\n').at(-1);
+    expect(closing('en', 2)).toBe('+3 more stories');
+    expect(closing('en', 4)).toBe('+1 more story');
+    expect(closing('nl', 2)).toBe('+3 andere berichten');
+    expect(closing('nl', 4)).toBe('+1 ander bericht');
+    expect(closing('de', 2)).toBe('+3 weitere Meldungen');
+    expect(closing('de', 4)).toBe('+1 weitere Meldung');
+    expect(closing('fr', 2)).toBe('+3 autres articles');
+    expect(closing('fr', 4)).toBe('+1 autre article');
+  });
+
   it('groups the digits of a large count as the chat\'s language does', () => {
     const input = [briefing(1, 'A headline')];
     const last = (language: UiLanguage) => renderDigest({ ...buildDigest(input, settings(language), NOW)!, more: 2460 }, titles).at(-1);
