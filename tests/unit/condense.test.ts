@@ -237,6 +237,17 @@ describe('helpers', () => {
     ]);
   });
 
+  it('trimToBudget never cuts an emoji or a flag in half when a sentence has no space to cut at', () => {
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    for (const before of [398, 397, 396]) {
+      const cut = trimToBudget(`${'字'.repeat(before)}😀🇳🇱${'字'.repeat(100)}`, DEFAULT_BUDGET);
+      expect(cut.length).toBeLessThanOrEqual(DEFAULT_BUDGET.maxChars);
+      expect(cut.endsWith('…')).toBe(true);
+      expect(lone.test(cut)).toBe(false);
+      expect(cut).not.toMatch(/🇳…$/u);
+    }
+  });
+
   it('trimToBudget leaves a fitting sentence alone', () => {
     expect(trimToBudget('Kort.', DEFAULT_BUDGET)).toBe('Kort.');
   });

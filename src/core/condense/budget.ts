@@ -46,6 +46,21 @@ export function trimToBudget(sentence: string, budget: CondenseBudget): string {
     kept = candidate;
     words = w;
   }
-  if (!kept) kept = sentence.slice(0, Math.max(0, budget.maxChars - ELLIPSIS.length));
+  if (!kept) kept = graphemesWithin(sentence, budget.maxChars - ELLIPSIS.length);
   return kept.replace(/[\s,;:–—-]+$/u, '') + ELLIPSIS;
+}
+
+/**
+ * The longest start of `text` of at most `max` UTF-16 units that ends between two characters as
+ * a reader sees them: a plain cut could halve an emoji (leaving a lone surrogate, which is no
+ * character: "�" at best), a flag (🇳🇱 as a lone 🇳) or a letter and its accent.
+ */
+function graphemesWithin(text: string, max: number): string {
+  let end = 0;
+  // Made here: a sentence without a space to cut at is rare, and a segmenter costs locale data.
+  for (const { index, segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) {
+    if (index + segment.length > max) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
 }
