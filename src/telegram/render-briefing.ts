@@ -1,21 +1,46 @@
 import { endsAsSentence } from '../core/condense/index.js';
+import { graphemesWithin } from '../core/text/graphemes.js';
 import { withoutTrackingParams } from '../core/tracking-params.js';
 import type { StoredBriefing } from '../core/types.js';
-import { bold, escapeHtml, link } from './html.js';
+import { bold, escapeHtml, link, TELEGRAM_MAX_MESSAGE_LENGTH } from './html.js';
 
 /**
  * One briefing as a Telegram HTML item: the headline in bold, the chosen sentences, and the source
  * name linking to the article (without the feed's tracking parameters). All feed text is escaped;
- * the result is one unit for splitMessage.
+ * the result is one unit for splitMessage and fits a message (a headline too long is shortened).
  */
 export function renderBriefing(briefing: StoredBriefing, sourceName: string): string {
-  // An item without a title (feeds allow it) starts with its sentences, not an empty bold line.
-  const lines = briefing.headline.trim() === '' ? [] : [bold(briefing.headline)];
+  const lines: string[] = [];
   const body = joinSentences(briefing.sentences);
   if (body !== '') lines.push(escapeHtml(body));
   lines.push(`— ${link(briefing.url === null ? null : withoutTrackingParams(briefing.url), sourceName)}`);
-  return lines.join('\n');
+  const rest = lines.join('\n');
+  // An item without a title (feeds allow it) starts with its sentences, not an empty bold line.
+  if (briefing.headline.trim() === '') return rest;
+  return `${bold(headlineWithin(briefing.headline, BRIEFING_ROOM - rest.length - '<b></b>\n'.length))}\n${rest}`;
 }
+
+/**
+ * What one briefing may take of a message: the limit less room for what a digest puts beside it
+ * (a later message's "World (continued)" heading, the "also in N other sources" note).
+ */
+const BRIEFING_ROOM = TELEGRAM_MAX_MESSAGE_LENGTH - 200;
+
+/**
+ * The headline, or when it is too long for a message escaped (a feed that puts a whole social
+ * post in the title) its start, cut between words and marked "…": else splitMessage would cut
+ * the item at the limit, and the reader got half a headline without the sentences or the link.
+ */
+function headlineWithin(headline: string, max: number): string {
+  const escapedSize = (piece: string) => escapeHtml(piece).length;
+  if (escapedSize(headline) <= max) return headline;
+  const start = graphemesWithin(headline, Math.max(0, max - ELLIPSIS.length), escapedSize);
+  const lastSpace = start.search(/\s\S*$/u);
+  const words = lastSpace > start.length / 2 ? start.slice(0, lastSpace) : start;
+  return `${words.replace(/[\s,;:–—-]+$/u, '')}${ELLIPSIS}`;
+}
+
+const ELLIPSIS = '…';
 
 /**
  * A briefing's sentences as the reader sees them: a space after one that ends with sentence-final

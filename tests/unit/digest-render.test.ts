@@ -95,6 +95,14 @@ describe('renderDigest', () => {
     }
   });
 
+  it('keeps a story\'s sentences and link when its headline alone is longer than a message (a social post as title)', () => {
+    const input = [briefing(1, 'Short one'), { ...briefing(2, `Post: ${'lorem ipsum dolor '.repeat(260)}`), sentences: ['The post goes on.'] }];
+    const parts = renderDigest(buildDigest(input, settings('en'), NOW)!, titles);
+    const story = parts.find((part) => part.includes('Post: lorem'))!;
+    expect(story).toMatch(/ (lorem|ipsum|dolor)…<\/b>\nThe post goes on\.\n— <a href="https:\/\/a\.example\/2">Alpha &lt;News&gt;<\/a>$/);
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(4096);
+  });
+
   it('opens a later message that goes on with a topic\'s stories with its heading, marked as continued in the chat\'s language', () => {
     const long = 'word '.repeat(150);
     const input = Array.from({ length: 40 }, (_, i) => ({ ...briefing(i, `Story ${i}`), sentences: [long] }));

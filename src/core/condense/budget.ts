@@ -1,3 +1,4 @@
+import { graphemesWithin } from '../text/graphemes.js';
 import { countWords } from './tokenize.js';
 
 /** How much a briefing may hold. All three limits apply at once. */
@@ -50,17 +51,3 @@ export function trimToBudget(sentence: string, budget: CondenseBudget): string {
   return kept.replace(/[\s,;:–—-]+$/u, '') + ELLIPSIS;
 }
 
-/**
- * The longest start of `text` of at most `max` UTF-16 units that ends between two characters as
- * a reader sees them: a plain cut could halve an emoji (leaving a lone surrogate, which is no
- * character: "�" at best), a flag (🇳🇱 as a lone 🇳) or a letter and its accent.
- */
-function graphemesWithin(text: string, max: number): string {
-  let end = 0;
-  // Made here: a sentence without a space to cut at is rare, and a segmenter costs locale data.
-  for (const { index, segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) {
-    if (index + segment.length > max) break;
-    end = index + segment.length;
-  }
-  return text.slice(0, end);
-}

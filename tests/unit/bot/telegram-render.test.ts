@@ -37,6 +37,16 @@ describe('escaping feed text for Telegram HTML', () => {
     expect(htmlToPlainText(html)).toContain('<script>alert(1)</script> & <b>bold');
   });
 
+  it('shortens only a headline too long for a message, between words, so the sentences and the link stay', () => {
+    const long = renderBriefing(briefing({ headline: `Breaking & ${'très long 📰 '.repeat(600)}` }), 'Src');
+    expect(long.length).toBeLessThan(4096 - 100);
+    expect(checkTelegramHtml(long)).toBeNull();
+    expect(long.split('\n').slice(1)).toEqual(['Het water staat hoog. Niemand raakte gewond.', '— <a href="https://nos.nl/artikel/1">Src</a>']);
+    expect(long).toMatch(/^<b>Breaking &amp; très long 📰 (très long 📰 )*(très|très long|très long 📰)…<\/b>\n/u);
+    const headline = `${'Een kop van gewone lengte, '.repeat(100)}einde`;
+    expect(renderBriefing(briefing({ headline }), 'Src')).toContain(`<b>${headline}</b>`);
+  });
+
   it('starts an untitled item with its sentences, without an empty bold line', () => {
     const html = renderBriefing(briefing({ headline: '', sentences: ['Het kabinet presenteerde een plan.'] }), 'Src');
     expect(html.split('\n')[0]).toBe('Het kabinet presenteerde een plan.');
