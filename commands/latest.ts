@@ -50,6 +50,6 @@ export const latestCommand: BotCommand = {
     const { ids } = feedIdsToRead(c.chat, c.feeds, request.filter);
     await c.edit(c.msg.latestNothingNew);
     const stories = pickLatestStories(c.deps.subscribers.recentBriefings(ids, request.count * LATEST_READ_PER_STORY), request.count, c.storyKeys);
-    await sendLatestStories(c, c.msg.latestRecentHeader, stories, null, false);
+    await sendLatestStories(c, c.msg.latestRecentHeader(stories.length), stories, null, false);
   },
 };

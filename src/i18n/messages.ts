@@ -201,7 +201,8 @@ export interface Messages {
   readonly latestNothingNew: string;
   readonly latestNothingAtAll: string;
   readonly latestRecentButton: (count: number) => string;
-  readonly latestRecentHeader: string;
+  /** Above the `count` most recent briefings shown again. */
+  readonly latestRecentHeader: (count: number) => string;
   readonly latestAllFeedsHint: string;
   readonly latestBadCount: string;
   readonly digestEmpty: string;

@@ -24,7 +24,7 @@ function renderAll(msg: Messages): Record<string, string> {
     channelCannotPost: msg.channelCannotPost(HOSTILE), channelSubscribed: msg.channelSubscribed(HOSTILE, list),
     channelNotAdminToUnsubscribe: msg.channelNotAdminToUnsubscribe(HOSTILE), channelNotSubscribed: msg.channelNotSubscribed(HOSTILE),
     channelUnsubscribed: msg.channelUnsubscribed(HOSTILE, list), channelStopped: msg.channelStopped(HOSTILE),
-    latestHeader: msg.latestHeader(3), timeSet: msg.timeSet(HOSTILE, HOSTILE), timeCurrent: msg.timeCurrent(HOSTILE, HOSTILE),
+    latestHeader: msg.latestHeader(3), latestRecentHeader: msg.latestRecentHeader(3), timeSet: msg.timeSet(HOSTILE, HOSTILE), timeCurrent: msg.timeCurrent(HOSTILE, HOSTILE),
     helpNoSuchCommand: msg.helpNoSuchCommand(HOSTILE), unknownCommand: msg.unknownCommand(HOSTILE, HOSTILE), unknownCommandNoArgs: msg.unknownCommand(HOSTILE), timezoneSet: msg.timezoneSet(HOSTILE, HOSTILE), timezoneCurrent: msg.timezoneCurrent(HOSTILE, HOSTILE), timezoneSeveral: msg.timezoneSeveral(HOSTILE, HOSTILE),
     timezoneMeant: msg.timezoneMeant(HOSTILE), timezoneAmbiguous: msg.timezoneAmbiguous(HOSTILE, [HOSTILE, 'Dublin']),
     feedsTopic: msg.feedsTopic(HOSTILE), feedLine: msg.feedLine(HOSTILE, HOSTILE, 'failing', HOSTILE), settings: msg.settings(view),
@@ -67,6 +67,21 @@ describe('the message catalogue', () => {
     const en = renderAll(messagesFor('en'));
     for (const language of LANGUAGES) expect(Object.keys(renderAll(messagesFor(language))).sort(), language).toEqual(Object.keys(en).sort());
     expect(new Set(LANGUAGES.map((language) => messagesFor(language).somethingWentWrong)).size).toBe(LANGUAGES.length);
+  });
+
+  it('speaks of one briefing in the singular, in /latest\'s header and its "most recent again" button and answer', () => {
+    const one = (language: (typeof LANGUAGES)[number]) => {
+      const msg = messagesFor(language);
+      return [msg.latestHeader(1), msg.latestRecentButton(1), msg.latestRecentHeader(1), msg.latestRecentButton(2), msg.latestRecentHeader(2)];
+    };
+    expect(one('en')).toEqual(['<b>The latest briefing</b>', 'Show the most recent one again', '<b>The most recent briefing</b> (seen before)',
+      'Show the 2 most recent again', '<b>The most recent briefings</b> (seen before)']);
+    expect(one('nl')).toEqual(['<b>De nieuwste briefing</b>', 'Toon de meest recente opnieuw', '<b>De meest recente briefing</b> (al eerder gezien)',
+      'Toon de 2 meest recente opnieuw', '<b>De meest recente briefings</b> (al eerder gezien)']);
+    expect(one('de')).toEqual(['<b>Das neueste Briefing</b>', 'Das letzte noch einmal zeigen', '<b>Das letzte Briefing</b> (schon gesehen)',
+      'Die 2 letzten noch einmal zeigen', '<b>Die letzten Briefings</b> (schon gesehen)']);
+    expect(one('fr')).toEqual(['<b>Le dernier briefing</b>', 'Remontrer le plus récent', '<b>Le briefing le plus récent</b> (déjà vu)',
+      'Remontrer les 2 plus récents', '<b>Les briefings les plus récents</b> (déjà vus)']);
   });
 
   it('picks the interface language from Telegram\'s language code', () => {
