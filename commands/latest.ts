@@ -50,6 +50,8 @@ export const latestCommand: BotCommand = {
     const { ids } = feedIdsToRead(c.chat, c.feeds, request.filter);
     await c.edit(c.msg.latestNothingNew);
     const stories = pickLatestStories(c.deps.subscribers.recentBriefings(ids, request.count * LATEST_READ_PER_STORY), request.count, c.storyKeys);
+    // A button pressed long after it was drawn: its feeds may have left feeds.json or lost their articles.
+    if (stories.length === 0) return c.reply(c.msg.latestNothingAtAll);
     await sendLatestStories(c, c.msg.latestRecentHeader(stories.length), stories, null, false);
   },
 };

@@ -50,6 +50,17 @@ describe('/latest', () => {
     expect(buttons(nothing!)).toEqual([]);
   });
 
+  it('answers a "most recent again" button whose feeds hold nothing (any more) in a sentence, not a bare header', async () => {
+    const reader = user();
+    await say(h, reader, '/latest nos-algemeen');
+    const [nothing] = await say(h, reader, '/latest nos-algemeen');
+    const before = h.emulator.messagesTo(reader.id).length;
+    // The feed it named has no briefings: as after it left feeds.json, or housekeeping removed its articles.
+    await press(h, reader, nothing!, 'latest:recent:2:evil');
+    const [answer] = await h.emulator.waitForMessages(reader.id, 1, before);
+    expect(answer!.text).toBe('There are no briefings yet. The feeds are polled regularly; try again later.');
+  });
+
   it('reads only the topics or feeds named after it, followed or not', async () => {
     const reader = user();
     await say(h, reader, '/subscribe world');
