@@ -36,7 +36,11 @@ export function renderDigest(
       continued.push(index === 0 ? '' : t.digestTopicContinued(label));
     });
   }
-  if (digest.more > 0) blocks.push(audience.channel === true ? t.digestMoreInChannel(digest.more) : t.digestMore(digest.more));
+  if (digest.more > 0) {
+    // The closing line travels with the last story, so a split never sends it as a message alone.
+    const closing = audience.channel === true ? t.digestMoreInChannel(digest.more) : t.digestMore(digest.more);
+    blocks[blocks.length - 1] += `\n\n${closing}`;
+  }
   return splitMessage(blocks, undefined, '\n\n', (index) => continued[index] ?? '');
 }
 

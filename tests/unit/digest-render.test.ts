@@ -103,6 +103,17 @@ describe('renderDigest', () => {
     for (const part of parts) expect(part.length).toBeLessThanOrEqual(4096);
   });
 
+  it('never sends the closing "+M more" line as a message of its own', () => {
+    const closing = '+3 more; /latest shows those you have not seen yet';
+    // Whatever the stories' length, the closing line goes with the last of them.
+    for (let pad = 100; pad < 260; pad += 1) {
+      const input = Array.from({ length: 12 }, (_, i) => ({ ...briefing(i, `Story ${i}`), sentences: [`${'word '.repeat(70)}${'x'.repeat(i === 0 ? pad : 0)}.`] }));
+      const parts = renderDigest(buildDigest(input, settings('en', 9), NOW)!, titles);
+      expect(parts.at(-1)!.endsWith(closing)).toBe(true);
+      expect(parts.at(-1)).not.toBe(closing);
+    }
+  });
+
   it('opens a later message that goes on with a topic\'s stories with its heading, marked as continued in the chat\'s language', () => {
     const long = 'word '.repeat(150);
     const input = Array.from({ length: 40 }, (_, i) => ({ ...briefing(i, `Story ${i}`), sentences: [long] }));
