@@ -5,9 +5,10 @@ import { packMessages } from '../telegram/split-message.js';
 import type { CommandContext } from './command.js';
 
 /**
- * Sends /latest's header, stories and footer in as few messages as fit. With `record`, each
- * message's stories (every copy of each) are recorded as received once Telegram accepted that
- * message, so a failed send offers them again and no copy comes back later.
+ * Sends /latest's header, stories and footer (with the last story, never alone) in as few
+ * messages as fit. With `record`, each message's stories (every copy of each) are recorded as
+ * received once Telegram accepted that message, so a failed send offers them again and no copy
+ * comes back later.
  */
 export async function sendLatestStories(
   c: CommandContext,
@@ -17,7 +18,9 @@ export async function sendLatestStories(
   record: boolean,
 ): Promise<void> {
   const titles = new Map(c.feeds.map((feed) => [feed.id, feed.title]));
-  const items = [header, ...renderBriefings(stories.map((story) => story.briefing), titles), ...(footer === null ? [] : [footer])];
+  const items = [header, ...renderBriefings(stories.map((story) => story.briefing), titles)];
+  // The footer travels with the last story, so a split never sends it as a message alone.
+  if (footer !== null) items[items.length - 1] += `\n\n${footer}`;
   for (const message of packMessages(items)) {
     await c.reply(message.text);
     if (!record) continue;
