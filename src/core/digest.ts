@@ -187,8 +187,11 @@ function topicOf(feed: FeedSpec | undefined, chatTopics: ReadonlySet<string>): s
 }
 
 /**
- * Groups briefings that are the same story: same normalised URL, or near-identical headlines.
- * The one rule for "the same story", shared by digests and /latest (core/latest-stories.ts), so a
+ * Groups briefings that are the same story: same normalised URL, or near-identical headlines
+ * from two feeds. One feed's own items under one headline and two links are two stories: a
+ * recurring title ("Het weer", "Corrections and clarifications", a daily live blog) would
+ * otherwise hide every edition but one, and record the hidden ones as received (an item the feed
+ * reissues keeps its identity and is updated at ingestion, not stored twice). The one rule for "the same story", shared by digests and /latest (core/latest-stories.ts), so a
  * story several feeds carry is shown once wherever a chat reads it. Each group keeps the input order.
  * `keysOf` gives what is compared (a bot passes createStoryKeysMemo's, which remembers them).
  */
@@ -206,7 +209,9 @@ export function clusterStories<B extends StoredBriefing>(briefings: readonly B[]
     if (seen === undefined) byUrl.set(url, index);
     else join(index, seen);
   });
-  for (const [a, b] of similarHeadlinePairs(keys.map((key) => key.words))) join(a, b);
+  for (const [a, b] of similarHeadlinePairs(keys.map((key) => key.words))) {
+    if (briefings[a]!.feedId !== briefings[b]!.feedId) join(a, b);
+  }
   const groups = new Map<number, B[]>();
   briefings.forEach((briefing, index) => {
     const root = find(index);

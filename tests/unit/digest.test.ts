@@ -142,12 +142,12 @@ describe('buildDigest story clustering', () => {
     const shared = [...a].filter((word) => b.has(word)).length;
     return shared / (a.size + b.size - shared);
   };
-  /** Every pair compared, as the definition says: the stories buildDigest must find. */
+  /** Every pair compared, as the definition says (headlines only across feeds): the stories buildDigest must find. */
   const bruteForceStories = (list: StoredBriefing[]): string[] => {
     const parent = list.map((_, i) => i);
     const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
     list.forEach((x, i) => list.forEach((y, j) => {
-      if (j < i && jaccard(words(x.headline), words(y.headline)) >= 0.75) parent[find(i)] = find(j);
+      if (j < i && x.feedId !== y.feedId && jaccard(words(x.headline), words(y.headline)) >= 0.75) parent[find(i)] = find(j);
     }));
     const groups = new Map<number, string[]>();
     list.forEach((x, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), x.articleId]));

@@ -24,6 +24,15 @@ describe('pickLatestStories', () => {
     expect(pickLatestStories([a, b], 5)).toEqual([{ briefing: a, sources: [a, b] }]);
   });
 
+  it("keeps one feed's items under one headline apart: a recurring title at two links is two stories", () => {
+    const today = briefing('nos-algemeen', 'Het weer', 'https://nos.nl/artikel/2');
+    const yesterday = briefing('nos-algemeen', 'Het weer', 'https://nos.nl/artikel/1');
+    const elsewhere = briefing('nu-algemeen', 'Het weer', 'https://nu.nl/weer/9');
+    expect(pickLatestStories([today, yesterday], 5)).toEqual([{ briefing: today, sources: [today] }, { briefing: yesterday, sources: [yesterday] }]);
+    // Another feed's copy still joins a story; through it, both editions are one (the rule is per pair).
+    expect(pickLatestStories([today, elsewhere], 5)).toEqual([{ briefing: today, sources: [today, elsewhere] }]);
+  });
+
   it('counts stories, not briefings, and keeps the newest-first order', () => {
     const list = [
       briefing('x', 'One story here', 'https://x.example/1'),
