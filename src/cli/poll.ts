@@ -25,7 +25,7 @@ export function pollCommand(env: CliEnv): Command {
     .addHelpText('after', helpFooter([
         'newsbrief poll --once',
         'newsbrief poll --once --feed nos-algemeen bbc-world',
-        'newsbrief poll --once --feed nos-algemeen,tweakers',
+        'newsbrief poll --once --feed nos-algemeen,heise',
       ], [
         '0  no feed failed, or none is enabled',
         `${EXIT_NOTHING_POLLED}  every feed polled failed (the table names each, and why)`,
@@ -97,7 +97,7 @@ function exitStatusOnSignal(signal: NodeJS.Signals): number {
 }
 
 /**
- * `unknown feed id: tweakerz (did you mean tweakers?); ...`: each id that names no feed of
+ * `unknown feed id: bbc-wrld (did you mean bbc-world?); ...`: each id that names no feed of
  * feeds.json, with the one it most likely meant (as the bot answers a mistyped /subscribe).
  */
 export function describeUnknownFeeds(unknown: readonly string[], known: readonly string[]): string {

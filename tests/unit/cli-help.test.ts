@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { briefCommand } from '../../src/cli/brief.js';
@@ -8,6 +9,7 @@ import { healthCommand } from '../../src/cli/health.js';
 import { housekeepCommand } from '../../src/cli/housekeep.js';
 import { parseCommand } from '../../src/cli/parse.js';
 import { pollCommand } from '../../src/cli/poll.js';
+import { loadFeedsFile } from '../../src/feeds-file.js';
 
 const SUBCOMMANDS = [checkCommand, chatCommand, pollCommand, feedsCommand, healthCommand, parseCommand, briefCommand, housekeepCommand].map((create) => create({}));
 
@@ -30,5 +32,13 @@ describe('newsbrief <command> --help', () => {
     expect(help).toContain('(default: 10)');
     expect(help).toContain('(default: 1)');
     expect(help).not.toMatch(/\(default: "\d+"\)/);
+  });
+
+  it('names in its examples only feeds of the shipped feeds.json, so each example runs as printed', () => {
+    const shipped = loadFeedsFile(fileURLToPath(new URL('../../feeds.json', import.meta.url))).map((feed) => feed.id);
+    const examples = SUBCOMMANDS.map(helpOf).join('\n').split('\n').filter((line) => line.startsWith('  $ '));
+    const named = examples.flatMap((line) => /--feed ([\w, -]+)/.exec(line)?.[1]?.split(/[ ,]+/).filter(Boolean) ?? []);
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter((id) => !shipped.includes(id))).toEqual([]);
   });
 });
