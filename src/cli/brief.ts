@@ -50,7 +50,7 @@ export function briefCommand(env: CliEnv, deps: BriefDeps = {}): Command {
         'newsbrief brief article.txt',
         'newsbrief brief https://www.example.org/news/123 --language nl',
         'cat article.txt | newsbrief brief - --title "Council approves budget"',
-      ], ['0  the briefing was printed', '1  the source could not be read or fetched, holds no article', EXIT_ON_MISTAKE]))
+      ], ['0  the briefing was printed', '1  the source could not be read or fetched, or holds no article', EXIT_ON_MISTAKE]))
     .action(async (source: string, opts: { json?: boolean; language?: string; title?: string }) => {
       const write = deps.write ?? ((text: string) => void process.stdout.write(text));
       const named = opts.language === undefined ? undefined : readLanguage(opts.language);

@@ -53,7 +53,7 @@ export function healthCommand(env: CliEnv): Command {
     .addHelpText('after', helpFooter([
         'newsbrief health',
         'newsbrief health --grace 30 || echo "the poller is stuck"',
-      ], ['0  every enabled feed the bot serves (else in feeds.json) is polled on time', '1  a feed is overdue or never polled, there is no database yet', EXIT_ON_MISTAKE]))
+      ], ['0  every enabled feed the bot serves (else in feeds.json) is polled on time', '1  a feed is overdue or never polled, or there is no database yet', EXIT_ON_MISTAKE]))
     .action((options: { grace: string }) => {
       const grace = Number(options.grace);
       if (!Number.isFinite(grace) || grace <= 0) throw new UsageError(`health: --grace needs a number of minutes above 0, not ${options.grace}`);
