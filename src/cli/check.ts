@@ -35,14 +35,16 @@ export interface CheckLine {
   readonly text: string;
 }
 
-/** The variables that say where feeds.json and the database are. */
-const PATH_VARIABLES = ['FEEDS_FILE', 'DATA_DIR', 'DATABASE_PATH'] as const;
+/** The variables that say where feeds.json is, and those that say where the database is. */
+const FEEDS_PATH_VARIABLES = ['FEEDS_FILE'] as const;
+const DATABASE_PATH_VARIABLES = ['DATA_DIR', 'DATABASE_PATH'] as const;
 
 /**
  * Checks the environment, then feeds.json, then the database file, in that order. A bad variable
  * does not hide a broken feeds.json: the files are still checked where the environment puts them
- * (or at their defaults), unless a path variable itself is what is wrong. A variable that looks
- * like a misspelled setting is a warning, not a problem.
+ * (or at their defaults), each unless its own path variable is what is wrong (a bad DATA_DIR
+ * leaves feeds.json checked). A variable that looks like a misspelled setting is a warning, not a
+ * problem.
  */
 export function checkEverything(env: CliEnv): CheckLine[] {
   const lines: CheckLine[] = [];
@@ -50,12 +52,16 @@ export function checkEverything(env: CliEnv): CheckLine[] {
   if (config !== null) lines.push(...environmentLines(config));
   // A misspelled name is no problem to the schema (its default is used), but rarely what was meant.
   lines.push(...warnMisspelledSettings(Object.keys(env)).map((warning) => ok(`environment: warning: ${warning}`)));
-  const paths = config ?? pathsOnly(env);
-  if (paths === null) return lines;
-  const feeds = attempt(lines, () => loadFeedsFile(paths.feedsFile));
-  if (feeds !== null) lines.push(...feedsLines(paths.feedsFile, feeds));
-  const database = attempt(lines, () => ({ found: inspectDatabase(paths.databasePath) }));
-  if (database !== null) lines.push(ok(`${paths.databasePath}: ${describe(database.found)}`));
+  const feedsFile = (config ?? pathsOnly(env, FEEDS_PATH_VARIABLES))?.feedsFile;
+  if (feedsFile !== undefined) {
+    const feeds = attempt(lines, () => loadFeedsFile(feedsFile));
+    if (feeds !== null) lines.push(...feedsLines(feedsFile, feeds));
+  }
+  const databasePath = (config ?? pathsOnly(env, DATABASE_PATH_VARIABLES))?.databasePath;
+  if (databasePath !== undefined) {
+    const database = attempt(lines, () => ({ found: inspectDatabase(databasePath) }));
+    if (database !== null) lines.push(ok(`${databasePath}: ${describe(database.found)}`));
+  }
   return lines;
 }
 
@@ -70,10 +76,10 @@ function attempt<T>(lines: CheckLine[], run: () => T): T | null {
   }
 }
 
-/** Where the files are when some other variable is bad; null when a path variable is (already reported). */
-function pathsOnly(env: CliEnv): Pick<Config, 'feedsFile' | 'databasePath'> | null {
+/** Where the files are, read from `variables` alone, when some other variable is bad; null when one of these is (already reported). */
+function pathsOnly(env: CliEnv, variables: readonly string[]): Pick<Config, 'feedsFile' | 'databasePath'> | null {
   try {
-    return parseConfig(Object.fromEntries(PATH_VARIABLES.map((name) => [name, env[name]])));
+    return parseConfig(Object.fromEntries(variables.map((name) => [name, env[name]])));
   } catch (error) {
     if (error instanceof ConfigError) return null;
     throw error;

@@ -156,6 +156,16 @@ describe('parseFeedsDocument', () => {
     expect(lines.map((line) => line.text)).toContain(`${join(dir, 'feeds.json')}: warning: feed "nos-copy" has the same URL as "nos" (https://feeds.nos.nl/nosnieuwsalgemeen): its stories are stored and offered twice; list the feed once, with all its topics`);
   });
 
+  it('newsbrief check still reads feeds.json when only the database path is wrong, and lists its problems too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nb-feeds-'));
+    writeFileSync(join(dir, 'feeds.json'), JSON.stringify({ feeds: [feed({ id: 'nos' }), feed({ id: 'nos' })] }));
+    const problems = checkEverything({ FEEDS_FILE: join(dir, 'feeds.json'), DATA_DIR: '~/newsbrief' }).filter((line) => line.problem).map((line) => line.text);
+    expect(problems).toEqual([
+      'environment: DATA_DIR: starts with ~, which only a shell expands; write the full path (got "~/newsbrief")',
+      `${join(dir, 'feeds.json')}: feeds[1].id: duplicate id "nos" (also at feeds[0])`,
+    ]);
+  });
+
   it('warns when the list leaves nothing to poll: no feeds, or none enabled', () => {
     const off = (id: string) => parseFeedsDocument(JSON.stringify([feed({ id, enabled: false })]), 'feeds.json')[0]!;
     expect(warnNothingToPoll(parseFeedsDocument('{"feeds": []}', 'feeds.json'))).toBe('no feeds to poll: it lists no feeds; nothing is fetched or briefed until you add or enable one');
