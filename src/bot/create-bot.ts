@@ -99,7 +99,11 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
     if (!chat) return;
     const context = commandContext(deps, ctx, chat, parsed.args, now, shared);
     if (parsed.badArguments) return context.reply(context.msg.badArguments);
-    if (command.scope === 'bot-admin' && !context.isBotAdmin) return context.reply(context.msg.botAdminsOnly);
+    if (command.scope === 'bot-admin' && !context.isBotAdmin) {
+      // The operator's way to learn the user id to put in ADMIN_IDS: send /stats, read this line.
+      deps.logger.info({ command: command.name, user_id: ctx.from.id, chat_id: message.chat.id }, 'bot: admin command refused: user_id is not in ADMIN_IDS');
+      return context.reply(context.msg.botAdminsOnly);
+    }
     const onChannel = command.channelArgument === true && isChannelRef(parsed.args[0]);
     const changes = command.scope === 'settings' && !onChannel && !(command.viewWithoutArgs && parsed.args.length === 0);
     if (changes && !(await allowed(ctx))) return context.reply(context.msg.groupAdminsOnly);

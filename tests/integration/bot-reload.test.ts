@@ -27,6 +27,9 @@ describe('/reload', () => {
   it('is for the bot\'s admins only', async () => {
     writeFileSync(path, JSON.stringify({ feeds: [WORLD, TECH] }));
     expect((await say(h, READER, '/reload'))[0]!.text).toBe('This command is for the administrators of this bot.');
+    // How an operator learns the user id to put in ADMIN_IDS (README, Getting a bot token).
+    const refused = h.logLines.map((line) => JSON.parse(line) as Record<string, unknown>).find((entry) => entry.msg === 'bot: admin command refused: user_id is not in ADMIN_IDS');
+    expect(refused).toMatchObject({ command: 'reload', user_id: READER.id });
     expect(catalog.current().map((feed) => feed.id)).toEqual(['bbc-world']);
   });
 
