@@ -41,7 +41,7 @@ interface ArticleSource {
  */
 export function briefCommand(env: CliEnv, deps: BriefDeps = {}): Command {
   return new Command('brief')
-    .description('Print the briefing of one article (file in the example format, plain text, .html, a URL, or - for stdin)')
+    .description('Print the briefing of one article (a file of plain text, also one opening with a line "date YYYY-MM <lead paragraph>", .html, a URL, or - for stdin)')
     .argument('<source>', 'file path, http(s) URL, or - for stdin')
     .option('--json', 'print the briefing as JSON')
     .option('-l, --language <code>', 'ISO 639-1 language of the article (default: detected)')
