@@ -94,7 +94,21 @@ async function loadArticle(source: string, config: Config, deps: BriefDeps): Pro
     // A feed holds many articles: reading its markup as one would brief XML lines, or nothing.
     throw new UsageError(`brief: ${where} is a feed document, not an article; \`newsbrief parse ${source === '-' ? '<file|url>' : source}\` lists its articles`);
   }
+  if (isJsonData(raw)) {
+    // A settings or data file given by mistake: its lines would come back as "sentences".
+    throw new UsageError(`brief: ${where} is JSON data, not an article; give an article as text, HTML or a URL`);
+  }
   return html ? fromHtml(raw, where) : fromText(raw, where);
+}
+
+/** True for a whole JSON object or array (a JSON Feed is caught before, as a feed). */
+function isJsonData(raw: string): boolean {
+  if (!/^\s*[[{]/.test(raw.replace(/^\uFEFF/, ''))) return false;
+  try {
+    return typeof JSON.parse(raw.replace(/^\uFEFF/, '')) === 'object';
+  } catch {
+    return false;
+  }
 }
 
 /** The text of the source, and whether it is an HTML page (a URL, or a file named .html). */

@@ -95,6 +95,13 @@ it('fetches a URL through the page port', async () => {
     await expect(binary).rejects.toThrow('brief: stdin is not text (it holds NUL bytes: binary data, or text in UTF-16); give an article as UTF-8 text, HTML or a URL');
   });
 
+  it('refuses JSON data (a settings file given by mistake), and still briefs an article that opens with a bracket', async () => {
+    const json = run(['-'], { readStdin: async () => '{\n  "name": "newsbrief",\n  "version": "0.1.0"\n}\n' });
+    await expect(json).rejects.toThrow('brief: stdin is JSON data, not an article; give an article as text, HTML or a URL');
+    const text = await run(['-'], { readStdin: async () => '[Update] De brug bij Zaltbommel is weer open. Het verkeer rijdt sinds vanochtend weer normaal door.' });
+    expect(text).toContain('Zaltbommel');
+  });
+
   it('fetches a URL within the FETCH_MAX_BYTES the poller is configured with, and checks the environment before fetching', async () => {
     const server = await startFeedServer();
     try {
