@@ -1,7 +1,6 @@
-import type { BotCommand } from '../src/bot/command.js';
+import type { BotCommand, CommandContext } from '../src/bot/command.js';
 import { isChannelRef } from '../src/bot/channel-ref.js';
-import { followedItems, resolveSubscriptions, retryWithClosest, shownItems } from '../src/bot/subscription-feeds.js';
-import { typedTopicNames } from '../src/core/topic-names.js';
+import { followedItems, resolveSubscriptions, retryWithClosest, shownItems, typedNames } from '../src/bot/subscription-feeds.js';
 import { toggleKeyboard } from '../src/bot/views.js';
 import { unsubscribeChannel } from './unsubscribe-channel.js';
 
@@ -21,14 +20,20 @@ export const unsubscribeCommand: BotCommand = {
     if (isChannelRef(c.args[0])) return unsubscribeChannel(c, c.args[0], c.args.slice(1));
     if (c.args.length === 0) return c.reply(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds, c.topicNames));
     // What the chat follows goes, offered or not (feeds.json may have dropped it since).
-    const { items: followed, rest } = followedItems(c.args, c.chat, c.topicNames);
+    const { items: followed, rest } = followedItems(c.args, c.chat, c.feeds, c.topicNames);
     const { unknown } = resolveSubscriptions(rest, c.feeds, c.topicNames);
     const lines: string[] = [];
     if (followed.length > 0) {
       c.deps.subscribers.unsubscribe(c.chat.chatId, followed, c.now);
       lines.push(c.msg.unsubscribed(shownItems(followed, c.chat.language, c.topicNames)));
     } else if (unknown.length === 0) lines.push(c.msg.nothingChanged);
-    if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown, retryWithClosest('unsubscribe', unknown, [...typedTopicNames(c.chat.topics, c.topicNames), ...c.chat.feeds])));
+    if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown, retryWithClosest('unsubscribe', unknown, followedNames(c))));
     await c.reply(lines.join('\n'));
   },
 };
+
+/** What the chat follows, as "did you mean" may offer it: topics by id and name, feeds by id and (while offered) title. */
+function followedNames(c: CommandContext): string[] {
+  const feeds = c.chat.feeds.map((id) => ({ id, title: c.feeds.find((feed) => feed.id === id)?.title ?? id }));
+  return typedNames(c.chat.topics, feeds, c.topicNames);
+}

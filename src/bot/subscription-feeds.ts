@@ -4,40 +4,56 @@ import { foldName, NO_TOPIC_NAMES, topicLabel, topicsByName, typedTopicNames, ty
 import type { FeedSpec, Subscriber, UiLanguage } from '../core/types.js';
 import type { Subscription } from '../store/subscriber-repository.js';
 
+/** What a reader may name a feed by: its id, or its title as /feeds and the /subscribe buttons show it. */
+type NamedFeed = Pick<FeedSpec, 'id' | 'title'>;
+
 /**
  * Reads `/subscribe` arguments: each word is a topic (by id, or by its name in any language,
- * case and accents aside: `wereld`, `Welt`, `monde`) or a feed id; a name of several words may be
- * typed as they are (`Verenigde Staten`). `@channel` words are left to the caller. Unknown words
- * are returned for the answer; what is found is always the stored id.
+ * case and accents aside: `wereld`, `Welt`, `monde`) or a feed (by id, or by its title: `NOS Tech`,
+ * `le monde`); a name of several words may be typed as they are (`Verenigde Staten`). `@channel`
+ * words are left to the caller. Unknown words are returned for the answer; what is found is always
+ * the stored id.
  */
 export function resolveSubscriptions(words: readonly string[], feeds: readonly FeedSpec[], names: TopicNames = NO_TOPIC_NAMES): { items: Subscription[]; unknown: string[] } {
   // A plain `/latest` names nothing: not worth building every topic's names for (bench:bot, each reply).
   if (words.length === 0) return { items: [], unknown: [] };
   const topics = availableTopics(feeds);
-  const { items, rest } = readItems(words, topics, feeds.map((feed) => feed.id), names);
+  const { items, rest } = readItems(words, topics, feeds, names);
   return { items, unknown: rest };
 }
 
 /**
  * Reads `/unsubscribe` arguments against what the chat follows, so that topics and feeds no longer
- * offered can still be dropped; `rest` are the words the chat does not follow.
+ * offered can still be dropped (a followed feed by its title while `feeds` still has it); `rest`
+ * are the words the chat does not follow.
  */
-export function followedItems(words: readonly string[], chat: Subscriber, names: TopicNames = NO_TOPIC_NAMES): { items: Subscription[]; rest: string[] } {
-  return readItems(words, chat.topics, chat.feeds, names);
+export function followedItems(words: readonly string[], chat: Subscriber, feeds: readonly FeedSpec[], names: TopicNames = NO_TOPIC_NAMES): { items: Subscription[]; rest: string[] } {
+  const titles = new Map(feeds.map((feed) => [feed.id, feed.title]));
+  return readItems(words, chat.topics, chat.feeds.map((id) => ({ id, title: titles.get(id) ?? id })), names);
 }
 
-/** The topics (ids and names, see typedTopicNames) and feed ids a chat may subscribe to. */
+/** The topics (ids and names, see typedTopicNames) and feeds (ids and titles, in lower case) a chat may subscribe to. */
 export function offeredNames(feeds: readonly FeedSpec[], names: TopicNames = NO_TOPIC_NAMES): string[] {
-  return [...typedTopicNames(availableTopics(feeds), names), ...feeds.map((feed) => feed.id)];
+  return typedNames(availableTopics(feeds), feeds, names);
 }
 
 /**
- * The words as topics of `topics` and feeds of `feedIds`: a topic id first, then a feed id, then
- * a topic's name; the longest run of words that is a name counts as one (`Verenigde Staten`,
- * `pays bas` for `Pays-Bas`).
+ * The names a "did you mean" may offer for `topics` and `feeds`: a title counts, since a reader
+ * who types `lemonde` or `france24` means the feed Le Monde or France 24, not the topic of one of
+ * its words (`monde`, `france`).
  */
-function readItems(words: readonly string[], topics: readonly string[], feedIds: readonly string[], names: TopicNames): { items: Subscription[]; rest: string[] } {
-  const byName = new Map([...topicsByName(topics, names)].map(([name, topic]) => [hyphensAsSpaces(name), topic]));
+export function typedNames(topics: readonly string[], feeds: readonly NamedFeed[], names: TopicNames): string[] {
+  return [...new Set([...typedTopicNames(topics, names), ...feeds.map((feed) => feed.id), ...feeds.map((feed) => feed.title.toLowerCase())])];
+}
+
+/**
+ * The words as topics of `topics` and `feeds`: a topic id first, then a feed id, then a topic's
+ * name, then a feed's title; the longest run of words that is a name counts as one
+ * (`Verenigde Staten`, `pays bas` for `Pays-Bas`, `NOS Tech` rather than the topic Tech).
+ */
+function readItems(words: readonly string[], topics: readonly string[], feeds: readonly NamedFeed[], names: TopicNames): { items: Subscription[]; rest: string[] } {
+  const byName = namesToItems(topics, feeds, names);
+  const feedIds = feeds.map((feed) => feed.id);
   const longest = Math.max(1, ...[...byName.keys()].map((name) => name.split(' ').length));
   const typed = listedWords(words).filter((word) => subscriptionWord(word) !== '');
   const items: Subscription[] = [];
@@ -58,11 +74,21 @@ function readItems(words: readonly string[], topics: readonly string[], feedIds:
   return { items, rest };
 }
 
-function itemNamed(phrase: string, oneWord: boolean, topics: readonly string[], feedIds: readonly string[], byName: ReadonlyMap<string, string>): Subscription | null {
+/** Every topic name and feed title, folded with hyphens as spaces, to what it names; a topic's name wins over a title. */
+function namesToItems(topics: readonly string[], feeds: readonly NamedFeed[], names: TopicNames): ReadonlyMap<string, Subscription> {
+  const byName = new Map<string, Subscription>();
+  for (const [name, topic] of topicsByName(topics, names)) byName.set(hyphensAsSpaces(name), { kind: 'topic', value: topic });
+  for (const feed of feeds) {
+    const title = hyphensAsSpaces(foldName(feed.title));
+    if (!byName.has(title)) byName.set(title, { kind: 'feed', value: feed.id });
+  }
+  return byName;
+}
+
+function itemNamed(phrase: string, oneWord: boolean, topics: readonly string[], feedIds: readonly string[], byName: ReadonlyMap<string, Subscription>): Subscription | null {
   if (oneWord && topics.includes(phrase)) return { kind: 'topic', value: phrase };
   if (oneWord && feedIds.includes(phrase)) return { kind: 'feed', value: phrase };
-  const topic = byName.get(hyphensAsSpaces(foldName(phrase)));
-  return topic === undefined ? null : { kind: 'topic', value: topic };
+  return byName.get(hyphensAsSpaces(foldName(phrase))) ?? null;
 }
 
 /** `pays-bas` -> `pays bas`: a name written with a hyphen is often typed with a space, and read as two words. */

@@ -90,7 +90,7 @@ describe('reading topics typed by name', () => {
 
   it('reads /unsubscribe words by name against what the chat follows, offered or not', () => {
     const chat = { topics: ['world', 'gone'], feeds: ['ft'] } as unknown as Subscriber;
-    expect(followedItems(['Monde', 'Gone', 'ft', 'economie'], chat, NAMES)).toEqual({
+    expect(followedItems(['Monde', 'Gone', 'ft', 'economie'], chat, FEEDS, NAMES)).toEqual({
       items: [{ kind: 'topic', value: 'world' }, { kind: 'topic', value: 'gone' }, { kind: 'feed', value: 'ft' }], rest: ['economie'],
     });
   });
