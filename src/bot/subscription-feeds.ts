@@ -8,6 +8,13 @@ import type { Subscription } from '../store/subscriber-repository.js';
 type NamedFeed = Pick<FeedSpec, 'id' | 'title'>;
 
 /**
+ * The words for "all" a reader types in place of a list (`/subscribe alles`, `/unsubscribe tout`),
+ * folded: every topic offered to /subscribe, everything followed to /unsubscribe. A topic or feed
+ * of that id or name comes first.
+ */
+const EVERYTHING_WORDS: ReadonlySet<string> = new Set(['all', 'everything', 'alles', 'allemaal', 'alle', 'tout', 'tous', 'toutes']);
+
+/**
  * Reads `/subscribe` arguments: each word is a topic (by id, or by its name in any language,
  * case and accents aside: `wereld`, `Welt`, `monde`) or a feed (by id, or by its title: `NOS Tech`,
  * `le monde`); a name of several words may be typed as they are (`Verenigde Staten`). `@channel`
@@ -18,7 +25,8 @@ export function resolveSubscriptions(words: readonly string[], feeds: readonly F
   // A plain `/latest` names nothing: not worth building every topic's names for (bench:bot, each reply).
   if (words.length === 0) return { items: [], unknown: [] };
   const topics = availableTopics(feeds);
-  const { items, rest } = readItems(words, topics, feeds, names);
+  const everyTopic = topics.map((topic): Subscription => ({ kind: 'topic', value: topic }));
+  const { items, rest } = readItems(words, topics, feeds, names, everyTopic);
   return { items, unknown: rest };
 }
 
@@ -29,7 +37,8 @@ export function resolveSubscriptions(words: readonly string[], feeds: readonly F
  */
 export function followedItems(words: readonly string[], chat: Subscriber, feeds: readonly FeedSpec[], names: TopicNames = NO_TOPIC_NAMES): { items: Subscription[]; rest: string[] } {
   const titles = new Map(feeds.map((feed) => [feed.id, feed.title]));
-  return readItems(words, chat.topics, chat.feeds.map((id) => ({ id, title: titles.get(id) ?? id })), names);
+  const everything: Subscription[] = [...chat.topics.map((value) => ({ kind: 'topic' as const, value })), ...chat.feeds.map((value) => ({ kind: 'feed' as const, value }))];
+  return readItems(words, chat.topics, chat.feeds.map((id) => ({ id, title: titles.get(id) ?? id })), names, everything);
 }
 
 /** The topics (ids and names, see typedTopicNames) and feeds (ids and titles, in lower case) a chat may subscribe to. */
@@ -49,9 +58,10 @@ export function typedNames(topics: readonly string[], feeds: readonly NamedFeed[
 /**
  * The words as topics of `topics` and `feeds`: a topic id first, then a feed id, then a topic's
  * name, then a feed's title; the longest run of words that is a name counts as one
- * (`Verenigde Staten`, `pays bas` for `Pays-Bas`, `NOS Tech` rather than the topic Tech).
+ * (`Verenigde Staten`, `pays bas` for `Pays-Bas`, `NOS Tech` rather than the topic Tech). A word for
+ * "all" (EVERYTHING_WORDS) that names nothing else is `everything`.
  */
-function readItems(words: readonly string[], topics: readonly string[], feeds: readonly NamedFeed[], names: TopicNames): { items: Subscription[]; rest: string[] } {
+function readItems(words: readonly string[], topics: readonly string[], feeds: readonly NamedFeed[], names: TopicNames, everything: readonly Subscription[]): { items: Subscription[]; rest: string[] } {
   const byName = namesToItems(topics, feeds, names);
   const feedIds = feeds.map((feed) => feed.id);
   const longest = Math.max(1, ...[...byName.keys()].map((name) => name.split(' ').length));
@@ -68,10 +78,16 @@ function readItems(words: readonly string[], topics: readonly string[], feeds: r
         taken = count;
       }
     }
+    if (taken === 0 && EVERYTHING_WORDS.has(foldName(subscriptionWord(typed[index]!)))) {
+      items.push(...everything);
+      taken = 1;
+    }
     if (taken === 0) rest.push(typed[index]!);
     index += Math.max(taken, 1);
   }
-  return { items, rest };
+  // `tech tech` or `alles tech`: the confirmation names each once.
+  const unique = items.filter((item, at) => items.findIndex((other) => other.kind === item.kind && other.value === item.value) === at);
+  return { items: unique, rest };
 }
 
 /** Every topic name and feed title, folded with hyphens as spaces, to what it names; a topic's name wins over a title. */

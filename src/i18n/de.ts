@@ -63,12 +63,12 @@ export const DE: Messages = {
       'Ein Briefing, das du einmal bekommen hast, hier oder in einer Übersicht, wird nicht noch einmal angeboten; gibt es nichts Neues, zeigt eine Schaltfläche die letzten noch einmal.',
     subscribe:
       '<code>/subscribe</code> — eine Schaltfläche für jedes Thema und jeden Feed: tippen, um zu folgen oder nicht mehr zu folgen.\n' +
-      '<code>/subscribe world tech</code> — Themen oder Feeds mit Namen folgen (/feeds listet sie auf).\n' +
+      '<code>/subscribe world tech</code> — Themen oder Feeds mit Namen folgen (/feeds listet sie auf); mit <code>/subscribe alle</code> folgst du jedem Thema.\n' +
       '<code>/subscribe @kanal world</code> — ein Kanal, den du verwaltest, bekommt die tägliche Übersicht; mach mich zuerst zum Admin des Kanals. Einen Kanal ohne @Namen nennst du bei seiner ID (<code>/subscribe -1001234567890 world</code>).\n' +
       '<code>/time @kanal 06:00</code>, <code>/timezone @kanal London</code>, <code>/language @kanal de</code> — Uhrzeit der Übersicht, Zeitzone und Sprache des Kanals.',
     unsubscribe:
       '<code>/unsubscribe</code> — die Schaltflächen von /subscribe: ✅ steht bei allem, dem du folgst; antippen, um nicht mehr zu folgen.\n' +
-      '<code>/unsubscribe tech</code> — Themen oder Feeds mit Namen nicht mehr folgen.\n' +
+      '<code>/unsubscribe tech</code> — Themen oder Feeds mit Namen nicht mehr folgen; mit <code>/unsubscribe alle</code> folgst du nichts mehr.\n' +
       '<code>/unsubscribe @kanal</code> — ein Kanal, den du verwaltest, bekommt keine Übersichten mehr.',
     digest:
       '<code>/digest</code> — deine Übersicht sofort, genau wie die tägliche aussieht: die wichtigsten Meldungen seit deiner letzten täglichen Übersicht. ' +

@@ -63,12 +63,12 @@ export const EN: Messages = {
       'A briefing you received once, here or in a digest, is not offered again; when nothing is new, a button shows the most recent ones again.',
     subscribe:
       '<code>/subscribe</code> — a button for every topic and feed: tap to follow or stop following.\n' +
-      '<code>/subscribe world tech</code> — follow topics or feeds by name (/feeds lists them).\n' +
+      '<code>/subscribe world tech</code> — follow topics or feeds by name (/feeds lists them); <code>/subscribe all</code> to follow every topic.\n' +
       '<code>/subscribe @channel world</code> — a channel you administer gets the daily digest; make me an admin of the channel first. A channel without an @name is named by its id (<code>/subscribe -1001234567890 world</code>).\n' +
       '<code>/time @channel 06:00</code>, <code>/timezone @channel London</code>, <code>/language @channel en</code> — the channel\'s digest time, time zone and language.',
     unsubscribe:
       '<code>/unsubscribe</code> — the buttons of /subscribe: ✅ marks what you follow; tap it to stop following.\n' +
-      '<code>/unsubscribe tech</code> — stop following topics or feeds by name.\n' +
+      '<code>/unsubscribe tech</code> — stop following topics or feeds by name; <code>/unsubscribe all</code> to follow nothing any more.\n' +
       '<code>/unsubscribe @channel</code> — a channel you administer gets no more digests.',
     digest:
       '<code>/digest</code> — your digest right now, exactly as the daily one looks: the best stories since your last daily digest. ' +

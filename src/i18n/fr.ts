@@ -66,12 +66,12 @@ export const FR: Messages = {
       'Un briefing reçu une fois, ici ou dans une sélection, n’est plus proposé ; quand il n’y a rien de neuf, un bouton remontre les plus récents.',
     subscribe:
       '<code>/subscribe</code> — un bouton par thème et par flux : touchez pour suivre ou ne plus suivre.\n' +
-      '<code>/subscribe world tech</code> — suivre des thèmes ou des flux par leur nom (/feeds les liste).\n' +
+      '<code>/subscribe world tech</code> — suivre des thèmes ou des flux par leur nom (/feeds les liste) ; <code>/subscribe tout</code> pour suivre tous les thèmes.\n' +
       '<code>/subscribe @canal world</code> — un canal que vous administrez reçoit la sélection du jour ; faites-moi d’abord administrateur du canal. Un canal sans @nom se désigne par son identifiant (<code>/subscribe -1001234567890 world</code>).\n' +
       '<code>/time @canal 06:00</code>, <code>/timezone @canal Londres</code>, <code>/language @canal fr</code> — l’heure de la sélection, le fuseau horaire et la langue du canal.',
     unsubscribe:
       '<code>/unsubscribe</code> — les boutons de /subscribe : ✅ marque ce que vous suivez ; touchez-le pour ne plus le suivre.\n' +
-      '<code>/unsubscribe tech</code> — ne plus suivre des thèmes ou des flux par leur nom.\n' +
+      '<code>/unsubscribe tech</code> — ne plus suivre des thèmes ou des flux par leur nom ; <code>/unsubscribe tout</code> pour ne plus rien suivre.\n' +
       '<code>/unsubscribe @canal</code> — un canal que vous administrez ne reçoit plus de sélections.',
     digest:
       '<code>/digest</code> — votre sélection tout de suite, telle que celle de chaque jour : les meilleurs articles depuis votre dernière sélection quotidienne. ' +

@@ -63,12 +63,12 @@ export const NL: Messages = {
       'Een briefing die je al kreeg, hier of in een overzicht, krijg je niet nog eens; is er niets nieuws, dan toont een knop de meest recente opnieuw.',
     subscribe:
       '<code>/subscribe</code> — een knop voor elk onderwerp en elke feed: tik om te volgen of niet meer te volgen.\n' +
-      '<code>/subscribe world tech</code> — onderwerpen of feeds volgen op naam (/feeds toont ze).\n' +
+      '<code>/subscribe world tech</code> — onderwerpen of feeds volgen op naam (/feeds toont ze); <code>/subscribe alles</code> om elk onderwerp te volgen.\n' +
       '<code>/subscribe @kanaal world</code> — een kanaal dat jij beheert krijgt het dagelijkse overzicht; maak mij eerst beheerder van het kanaal. Een kanaal zonder @naam noem je bij zijn id (<code>/subscribe -1001234567890 world</code>).\n' +
       '<code>/time @kanaal 06:00</code>, <code>/timezone @kanaal Londen</code>, <code>/language @kanaal nl</code> — tijd van het overzicht, tijdzone en taal van het kanaal.',
     unsubscribe:
       '<code>/unsubscribe</code> — de knoppen van /subscribe: ✅ staat bij wat je volgt; tik erop om het niet meer te volgen.\n' +
-      '<code>/unsubscribe tech</code> — onderwerpen of feeds niet meer volgen, op naam.\n' +
+      '<code>/unsubscribe tech</code> — onderwerpen of feeds niet meer volgen, op naam; <code>/unsubscribe alles</code> om niets meer te volgen.\n' +
       '<code>/unsubscribe @kanaal</code> — een kanaal dat jij beheert krijgt geen overzichten meer.',
     digest:
       '<code>/digest</code> — je overzicht nu meteen, precies zoals het dagelijkse eruitziet: de beste berichten sinds je laatste dagelijkse overzicht. ' +

@@ -71,7 +71,7 @@ describe('reading topics typed by name', () => {
     for (const word of ['world', 'Wereld', 'wereld', 'Welt', 'WELT', 'monde', 'Monde', '#Welt']) {
       expect(topicsOf(word)).toEqual({ items: [{ kind: 'topic', value: 'world' }], unknown: [] });
     }
-    expect(topicsOf('economie Économie ECONOMIE').items).toEqual(Array(3).fill({ kind: 'topic', value: 'economy' }));
+    for (const word of ['economie', 'Économie', 'ECONOMIE']) expect(topicsOf(word).items).toEqual([{ kind: 'topic', value: 'economy' }]);
     expect(topicsOf('welt,tech heise').items).toEqual([{ kind: 'topic', value: 'world' }, { kind: 'topic', value: 'tech' }, { kind: 'feed', value: 'heise' }]);
   });
 
