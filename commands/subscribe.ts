@@ -1,7 +1,7 @@
 import type { BotCommand, CallbackContext } from '../src/bot/command.js';
 import { isChannelRef } from '../src/bot/channel-ref.js';
 import { availableTopics } from '../src/core/following.js';
-import { offeredNames, resolveSubscriptions, retryWithClosest, shownItems } from '../src/bot/subscription-feeds.js';
+import { namesNothing, offeredNames, resolveSubscriptions, retryWithClosest, shownItems } from '../src/bot/subscription-feeds.js';
 import { TOGGLE_PREFIX, feedIdTag, settingsView, toggleKeyboard, togglePage } from '../src/bot/views.js';
 import type { Subscription } from '../src/store/subscriber-repository.js';
 import { subscribeChannel } from './subscribe-channel.js';
@@ -19,7 +19,7 @@ export const subscribeCommand: BotCommand = {
   callbackScope: 'settings',
   async run(c) {
     if (isChannelRef(c.args[0])) return subscribeChannel(c, c.args[0], c.args.slice(1));
-    if (c.args.length === 0) return c.reply(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds, c.topicNames));
+    if (namesNothing(c.args)) return c.reply(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds, c.topicNames));
     const { items, unknown } = resolveSubscriptions(c.args, c.feeds, c.topicNames);
     const lines: string[] = [];
     if (items.length > 0) {

@@ -1,6 +1,6 @@
 import type { BotCommand, CommandContext } from '../src/bot/command.js';
 import { isChannelRef } from '../src/bot/channel-ref.js';
-import { followedItems, resolveSubscriptions, retryWithClosest, shownItems, typedNames } from '../src/bot/subscription-feeds.js';
+import { followedItems, namesNothing, resolveSubscriptions, retryWithClosest, shownItems, typedNames } from '../src/bot/subscription-feeds.js';
 import { toggleKeyboard } from '../src/bot/views.js';
 import { unsubscribeChannel } from './unsubscribe-channel.js';
 
@@ -18,7 +18,7 @@ export const unsubscribeCommand: BotCommand = {
   channelArgument: true,
   async run(c) {
     if (isChannelRef(c.args[0])) return unsubscribeChannel(c, c.args[0], c.args.slice(1));
-    if (c.args.length === 0) return c.reply(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds, c.topicNames));
+    if (namesNothing(c.args)) return c.reply(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds, c.topicNames));
     // What the chat follows goes, offered or not (feeds.json may have dropped it since).
     const { items: followed, rest } = followedItems(c.args, c.chat, c.feeds, c.topicNames);
     const { unknown } = resolveSubscriptions(rest, c.feeds, c.topicNames);

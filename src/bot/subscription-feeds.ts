@@ -14,6 +14,9 @@ type NamedFeed = Pick<FeedSpec, 'id' | 'title'>;
  */
 const EVERYTHING_WORDS: ReadonlySet<string> = new Set(['all', 'everything', 'alles', 'allemaal', 'alle', 'tout', 'tous', 'toutes']);
 
+/** "And" and "or" between items (`tech en sport`, `tech et sport`): passed over unless a topic or feed is named so. */
+const LINKING_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'en', 'of', 'und', 'oder', 'et', 'ou']);
+
 /**
  * Reads `/subscribe` arguments: each word is a topic (by id, or by its name in any language,
  * case and accents aside: `wereld`, `Welt`, `monde`) or a feed (by id, or by its title: `NOS Tech`,
@@ -78,10 +81,9 @@ function readItems(words: readonly string[], topics: readonly string[], feeds: r
         taken = count;
       }
     }
-    if (taken === 0 && EVERYTHING_WORDS.has(foldName(subscriptionWord(typed[index]!)))) {
-      items.push(...everything);
-      taken = 1;
-    }
+    const word = foldName(subscriptionWord(typed[index]!));
+    if (taken === 0 && EVERYTHING_WORDS.has(word)) items.push(...everything);
+    if (taken === 0 && (EVERYTHING_WORDS.has(word) || LINKING_WORDS.has(word))) taken = 1;
     if (taken === 0) rest.push(typed[index]!);
     index += Math.max(taken, 1);
   }
@@ -90,12 +92,12 @@ function readItems(words: readonly string[], topics: readonly string[], feeds: r
   return { items: unique, rest };
 }
 
-/** Every topic name and feed title, folded with hyphens as spaces, to what it names; a topic's name wins over a title. */
+/** Every topic name and feed title, as nameKey writes it, to what it names; a topic's name wins over a title. */
 function namesToItems(topics: readonly string[], feeds: readonly NamedFeed[], names: TopicNames): ReadonlyMap<string, Subscription> {
   const byName = new Map<string, Subscription>();
-  for (const [name, topic] of topicsByName(topics, names)) byName.set(hyphensAsSpaces(name), { kind: 'topic', value: topic });
+  for (const [name, topic] of topicsByName(topics, names)) byName.set(nameKey(name), { kind: 'topic', value: topic });
   for (const feed of feeds) {
-    const title = hyphensAsSpaces(foldName(feed.title));
+    const title = nameKey(feed.title);
     if (!byName.has(title)) byName.set(title, { kind: 'feed', value: feed.id });
   }
   return byName;
@@ -104,12 +106,16 @@ function namesToItems(topics: readonly string[], feeds: readonly NamedFeed[], na
 function itemNamed(phrase: string, oneWord: boolean, topics: readonly string[], feedIds: readonly string[], byName: ReadonlyMap<string, Subscription>): Subscription | null {
   if (oneWord && topics.includes(phrase)) return { kind: 'topic', value: phrase };
   if (oneWord && feedIds.includes(phrase)) return { kind: 'feed', value: phrase };
-  return byName.get(hyphensAsSpaces(foldName(phrase))) ?? null;
+  return byName.get(nameKey(phrase)) ?? null;
 }
 
-/** `pays-bas` -> `pays bas`: a name written with a hyphen is often typed with a space, and read as two words. */
-function hyphensAsSpaces(name: string): string {
-  return name.replace(/-/g, ' ');
+/**
+ * A name in the form typed words are matched in: folded (foldName), a hyphen read as a space
+ * (`Pays-Bas` is often typed `pays bas`), and each word bare as subscriptionWord leaves it
+ * (`heise online!` -> `heise online`).
+ */
+function nameKey(name: string): string {
+  return foldName(name.replace(/-/g, ' ')).split(' ').map(subscriptionWord).filter((word) => word !== '').join(' ');
 }
 
 /**
@@ -121,14 +127,26 @@ export function retryWithClosest(command: string, unknown: readonly string[], na
   return meant.length > 0 ? `/${command} ${meant.join(' ')}` : undefined;
 }
 
-/** The words of a list typed with commas as well as spaces (`tech,world`, `tech, world`). */
-function listedWords(words: readonly string[]): string[] {
-  return words.flatMap((word) => word.split(',')).filter((word) => word !== '');
+/**
+ * True when `words` name nothing at all, not even a word unknown: `/subscribe ,` or a mark copied
+ * from a button (`/subscribe ✅`). The command then answers as without words.
+ */
+export function namesNothing(words: readonly string[]): boolean {
+  return listedWords(words).every((word) => subscriptionWord(word) === '');
 }
 
-/** A word as typed (`#World`) in the form topics and feed ids are stored in (`world`). */
+/** The words of a list typed with commas, semicolons or slashes as well as spaces (`tech,world`, `tech; world`, `tech/world`). */
+function listedWords(words: readonly string[]): string[] {
+  return words.flatMap((word) => word.split(/[,;/]/)).filter((word) => word !== '');
+}
+
+/**
+ * A word as typed (`#World`, `tech.`, `"sport"`, `✅`) in the form topics and feed ids are stored
+ * in (`world`, `tech`, `sport`, nothing): what a phone's autocorrect or a copied button adds
+ * around a word is not part of it. `tagesschau.de` keeps its dot.
+ */
 function subscriptionWord(word: string): string {
-  return word.toLowerCase().replace(/^#/, '');
+  return word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}\p{M}]+$/gu, '');
 }
 
 /** Topics offered by the /start button: those of the feeds in the reader's language, else all. */

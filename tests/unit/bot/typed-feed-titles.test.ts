@@ -23,6 +23,7 @@ describe('a feed typed by its title, as /feeds and the buttons show it', () => {
     expect(read('NOS Tech')).toEqual({ items: [{ kind: 'feed', value: 'nos-tech' }], unknown: [] });
     expect(read('le monde')).toEqual({ items: [{ kind: 'feed', value: 'lemonde-une' }], unknown: [] });
     expect(read('heise online, Tagesschau.de')).toEqual({ items: [{ kind: 'feed', value: 'heise' }, { kind: 'feed', value: 'tagesschau' }], unknown: [] });
+    expect(read('"Le Monde"; heise online!').items).toEqual([{ kind: 'feed', value: 'lemonde-une' }, { kind: 'feed', value: 'heise' }]);
     expect(read('France 24 monde')).toEqual({ items: [{ kind: 'feed', value: 'france24-fr' }, { kind: 'topic', value: 'world' }], unknown: [] });
   });
 

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buttons, say, startHarness, type Harness } from '../helpers/bot-harness.js';
+
+/** Lists as readers type them on a phone: stray punctuation, marks copied from a button, "and" between items. */
+let h: Harness;
+let nextUser = 7401;
+const reader = (language_code: string) => ({ id: nextUser++, first_name: 'Noor', language_code });
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h.close());
+
+describe('a list typed on a phone', () => {
+  it('reads a word with punctuation or quotes around it (autocorrect adds a full stop) as the word', async () => {
+    expect((await say(h, reader('en'), '/subscribe tech.'))[0]!.text).toBe('Now following: <b>Tech</b>.');
+    expect((await say(h, reader('en'), '/subscribe "world"!'))[0]!.text).toBe('Now following: <b>World</b>.');
+  });
+
+  it('splits a list at semicolons and slashes as at commas', async () => {
+    expect((await say(h, reader('en'), '/subscribe tech;world'))[0]!.text).toBe('Now following: <b>Tech</b>, <b>World</b>.');
+    expect((await say(h, reader('en'), '/subscribe tech/world'))[0]!.text).toBe('Now following: <b>Tech</b>, <b>World</b>.');
+  });
+
+  it('passes over "and", "&" and marks copied from a button rather than calling them unknown', async () => {
+    for (const [language, text] of [['nl', '/subscribe tech en world'], ['en', '/subscribe ✅ tech & world'], ['de', '/subscribe tech und world 🌍'], ['fr', '/subscribe tech et world']]) {
+      const [reply] = await say(h, reader(language!), text!);
+      expect(reply!.text.split('\n')).toHaveLength(1);
+      expect(reply!.text).toContain('<b>Tech</b>');
+    }
+  });
+
+  it('answers a list of nothing but commas or marks with the keyboard, not an empty message', async () => {
+    for (const text of ['/subscribe ,', '/subscribe 🌍', '/unsubscribe ,,']) {
+      const [reply] = await say(h, reader('en'), text);
+      expect(reply!.text).toBe('Tap topics and feeds to follow or unfollow them:');
+      expect(buttons(reply!).length).toBeGreaterThan(0);
+    }
+  });
+});
