@@ -24,7 +24,7 @@ export async function subscribeChannel(c: CommandContext, name: string, words: r
     c.now,
   );
   c.deps.subscribers.subscribe(channel.id, chosen, c.now);
-  const lines = [c.msg.channelSubscribed(name, shownItems(chosen, c.chat.language, c.topicNames))];
+  const lines = [c.msg.channelSubscribed(name, shownItems(chosen, c.chat.language, c.topicNames, c.feeds))];
   if (unknown.length > 0) lines.push(unknownLine());
   await c.reply(lines.join('\n'));
 }

@@ -24,7 +24,7 @@ export const subscribeCommand: BotCommand = {
     const lines: string[] = [];
     if (items.length > 0) {
       c.deps.subscribers.subscribe(c.chat.chatId, items, c.now);
-      lines.push(c.msg.subscribed(shownItems(items, c.chat.language, c.topicNames)));
+      lines.push(c.msg.subscribed(shownItems(items, c.chat.language, c.topicNames, c.feeds)));
     }
     if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown, retryWithClosest('subscribe', unknown, offeredNames(c.feeds, c.topicNames))));
     await c.reply(lines.join('\n'));

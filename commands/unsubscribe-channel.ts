@@ -25,7 +25,7 @@ export async function unsubscribeChannel(c: CommandContext, name: string, words:
   const lines: string[] = [];
   if (followed.length > 0) {
     c.deps.subscribers.unsubscribe(channel.id, followed, c.now);
-    lines.push(c.msg.channelUnsubscribed(name, shownItems(followed, c.chat.language, c.topicNames)));
+    lines.push(c.msg.channelUnsubscribed(name, shownItems(followed, c.chat.language, c.topicNames, c.feeds)));
   } else if (unknown.length === 0) lines.push(c.msg.nothingChanged);
   if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown));
   await c.reply(lines.join('\n'));

@@ -25,7 +25,7 @@ export const unsubscribeCommand: BotCommand = {
     const lines: string[] = [];
     if (followed.length > 0) {
       c.deps.subscribers.unsubscribe(c.chat.chatId, followed, c.now);
-      lines.push(c.msg.unsubscribed(shownItems(followed, c.chat.language, c.topicNames)));
+      lines.push(c.msg.unsubscribed(shownItems(followed, c.chat.language, c.topicNames, c.feeds)));
     } else if (unknown.length === 0) lines.push(c.msg.nothingChanged);
     if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown, retryWithClosest('unsubscribe', unknown, followedNames(c))));
     await c.reply(lines.join('\n'));

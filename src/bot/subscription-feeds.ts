@@ -156,7 +156,11 @@ export function defaultTopicsFor(language: UiLanguage, feeds: readonly FeedSpec[
   return own.length > 0 ? own : availableTopics(feeds);
 }
 
-/** Topics and feeds as a confirmation names them: a topic by its name in `language` (topicLabel), a feed by its id. */
-export function shownItems(items: readonly Subscription[], language: UiLanguage, names: TopicNames): string[] {
-  return items.map((item) => (item.kind === 'topic' ? topicLabel(item.value, language, names) : item.value));
+/**
+ * Topics and feeds as a confirmation names them: a topic by its name in `language` (topicLabel), a
+ * feed by its title in `feeds`, as /feeds, the buttons and /status show it (by its id once
+ * feeds.json no longer has it).
+ */
+export function shownItems(items: readonly Subscription[], language: UiLanguage, names: TopicNames, feeds: readonly FeedSpec[]): string[] {
+  return items.map((item) => (item.kind === 'topic' ? topicLabel(item.value, language, names) : (feeds.find((feed) => feed.id === item.value)?.title ?? item.value)));
 }

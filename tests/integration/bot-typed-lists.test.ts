@@ -38,3 +38,12 @@ describe('a list typed on a phone', () => {
     }
   });
 });
+
+describe('the confirmation of a feed', () => {
+  it('names it by its title, as /feeds, the buttons, Done and /status do, whether typed by id or by title', async () => {
+    const user = reader('en');
+    expect((await say(h, user, '/subscribe bbc-world'))[0]!.text).toBe('Now following: <b>BBC News World</b>.');
+    expect((await say(h, user, '/subscribe nos nieuws'))[0]!.text).toBe('Now following: <b>NOS Nieuws</b>.');
+    expect((await say(h, user, '/unsubscribe bbc-world'))[0]!.text).toBe('No longer following: <b>BBC News World</b>.');
+  });
+});

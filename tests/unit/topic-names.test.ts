@@ -101,8 +101,9 @@ describe('reading topics typed by name', () => {
     expect(offeredNames(FEEDS, NO_TOPIC_NAMES)).toEqual(['economy', 'tech', 'us', 'world', 'bbc-world', 'ft', 'npr', 'heise']);
   });
 
-  it('confirms topics by their names and feeds by their ids', () => {
-    expect(shownItems([{ kind: 'topic', value: 'world' }, { kind: 'feed', value: 'ft' }, { kind: 'topic', value: 'tech' }], 'fr', NAMES)).toEqual(['Monde', 'ft', 'Tech']);
+  it('confirms topics by their names and feeds by their titles, or ids once gone', () => {
+    const feeds = [{ ...FEEDS[1]!, title: 'Financial Times' }];
+    expect(shownItems([{ kind: 'topic', value: 'world' }, { kind: 'feed', value: 'ft' }, { kind: 'topic', value: 'tech' }, { kind: 'feed', value: 'gone' }], 'fr', NAMES, feeds)).toEqual(['Monde', 'Financial Times', 'Tech', 'gone']);
   });
 });
 
