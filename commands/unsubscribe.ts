@@ -21,12 +21,15 @@ export const unsubscribeCommand: BotCommand = {
     if (namesNothing(c.args)) return c.reply(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds, c.topicNames));
     // What the chat follows goes, offered or not (feeds.json may have dropped it since).
     const { items: followed, rest } = followedItems(c.args, c.chat, c.feeds, c.topicNames);
-    const { unknown } = resolveSubscriptions(rest, c.feeds, c.topicNames);
+    const { items: notFollowed, unknown } = resolveSubscriptions(rest, c.feeds, c.topicNames);
     const lines: string[] = [];
     if (followed.length > 0) {
       c.deps.subscribers.unsubscribe(c.chat.chatId, followed, c.now);
       lines.push(c.msg.unsubscribed(shownItems(followed, c.chat.language, c.topicNames, c.feeds)));
-    } else if (unknown.length === 0) lines.push(c.msg.nothingChanged);
+    }
+    if (notFollowed.length > 0) lines.push(c.msg.notFollowed(shownItems(notFollowed, c.chat.language, c.topicNames, c.feeds)));
+    // Only "and", or "all" while following nothing.
+    if (lines.length === 0 && unknown.length === 0) lines.push(c.msg.nothingChanged);
     if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown, retryWithClosest('unsubscribe', unknown, followedNames(c))));
     await c.reply(lines.join('\n'));
   },

@@ -112,6 +112,7 @@ export const DE: Messages = {
   unknownItems: (items, retry) =>
     `${list(items)} kenne ich nicht.${retry === undefined ? '' : ` Meintest du <code>${e(retry)}</code>?`} /feeds listet die Themen und Feeds auf.`,
   nothingChanged: 'Nichts geändert.',
+  notFollowed: (items) => `Du folgst ${list(items)} nicht.`,
   subscribeKeyboardTitle: 'Tippe auf Themen und Feeds, um ihnen zu folgen oder nicht mehr zu folgen:',
   doneButton: 'Fertig',
   goneButton: (name) => `${name} (nicht mehr im Angebot)`,

@@ -111,6 +111,7 @@ export const EN: Messages = {
   unknownItems: (items, retry) =>
     `I do not know ${list(items)}.${retry === undefined ? '' : ` Did you mean <code>${e(retry)}</code>?`} /feeds lists the topics and feeds.`,
   nothingChanged: 'Nothing changed.',
+  notFollowed: (items) => `You do not follow ${list(items)}.`,
   subscribeKeyboardTitle: 'Tap topics and feeds to follow or unfollow them:',
   doneButton: 'Done',
   goneButton: (name) => `${name} (no longer offered)`,

@@ -115,6 +115,7 @@ export const FR: Messages = {
   unknownItems: (items, retry) =>
     `Je ne connais pas ${list(items)}.${retry === undefined ? '' : ` Vouliez-vous dire <code>${e(retry)}</code> ?`} /feeds liste les thèmes et les flux.`,
   nothingChanged: 'Rien n’a changé.',
+  notFollowed: (items) => `Vous ne suivez pas ${list(items)}.`,
   subscribeKeyboardTitle: 'Touchez les thèmes et les flux pour les suivre ou ne plus les suivre :',
   doneButton: 'Terminé',
   goneButton: (name) => `${name} (plus proposé)`,

@@ -178,6 +178,8 @@ export interface Messages {
   /** `retry`: the command with the names the words most likely meant ("/subscribe world"), if any. */
   readonly unknownItems: (items: readonly string[], retry?: string) => string;
   readonly nothingChanged: string;
+  /** /unsubscribe of topics or feeds the chat does not follow: named, so a typo for another is seen. */
+  readonly notFollowed: (items: readonly string[]) => string;
   /** Above the toggle keyboard of /subscribe, /unsubscribe and /settings: it must say a tap follows or unfollows. */
   readonly subscribeKeyboardTitle: string;
   readonly doneButton: string;

@@ -111,6 +111,7 @@ export const NL: Messages = {
   unknownItems: (items, retry) =>
     `Ik ken ${list(items)} niet.${retry === undefined ? '' : ` Bedoel je <code>${e(retry)}</code>?`} /feeds toont de onderwerpen en feeds.`,
   nothingChanged: 'Er is niets veranderd.',
+  notFollowed: (items) => `Je volgt ${list(items)} niet.`,
   subscribeKeyboardTitle: 'Tik op onderwerpen en feeds om ze te volgen of niet meer te volgen:',
   doneButton: 'Klaar',
   goneButton: (name) => `${name} (niet meer aangeboden)`,

@@ -88,13 +88,13 @@ describe('a private chat, in English and Dutch', () => {
     expect(h.emulator.messagesTo(user.id)).toHaveLength(1);
   });
 
-  it('/unsubscribe removes what is followed and says when nothing changed', async () => {
+  it('/unsubscribe removes what is followed and says what the chat did not follow', async () => {
     const user = english();
     await say(h, user, '/subscribe world tech');
     const [done] = await say(h, user, '/unsubscribe tech');
     expect(done!.text).toContain('No longer following: <b>Tech</b>');
     const [again] = await say(h, user, '/unsubscribe tech');
-    expect(again!.text).toBe('Nothing changed.');
+    expect(again!.text).toBe('You do not follow <b>Tech</b>.');
     const [keyboard] = await say(h, user, '/unsubscribe');
     expect(buttons(keyboard!).find((b) => b.callback_data === 'sub:t:world')!.text).toContain('✅');
   });

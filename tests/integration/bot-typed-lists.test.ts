@@ -47,3 +47,18 @@ describe('the confirmation of a feed', () => {
     expect((await say(h, user, '/unsubscribe bbc-world'))[0]!.text).toBe('No longer following: <b>BBC News World</b>.');
   });
 });
+
+describe('/unsubscribe of what the chat does not follow', () => {
+  it.each([
+    ['nl', 'Je volgt <b>Tech</b> niet.'],
+    ['en', 'You do not follow <b>Tech</b>.'],
+    ['de', 'Du folgst <b>Tech</b> nicht.'],
+    ['fr', 'Vous ne suivez pas <b>Tech</b>.'],
+  ])('%s says so by name, rather than "nothing changed", also beside what it did drop', async (language, notFollowed) => {
+    const user = reader(language);
+    await say(h, user, '/subscribe world');
+    expect((await say(h, user, '/unsubscribe tech'))[0]!.text).toBe(notFollowed);
+    const [both] = await say(h, user, '/unsubscribe world tech');
+    expect(both!.text.split('\n')).toEqual([expect.stringContaining('<b>World</b>'), notFollowed]);
+  });
+});
