@@ -195,6 +195,7 @@ export const DE: Messages = {
   alreadyStopped: 'Du hast nichts abonniert, es gibt also nichts zu beenden. /subscribe holt dich zurück.\nTippe unten, um alles zu löschen, was ich über diesen Chat weiß.',
   stopDeleteButton: 'Meine Daten löschen',
   deleted: 'Alle Daten zu diesem Chat sind gelöscht. /start fängt neu an.',
+  deleteAfterFollowingAgain: 'Dieser Chat folgt seit diesem /stop wieder Nachrichten, daher ist nichts gelöscht. Um seine Daten zu löschen, sende zuerst /stop.',
   stats: (f) =>
     [
       '<b>Statistik</b>',

@@ -194,6 +194,7 @@ export const EN: Messages = {
   alreadyStopped: 'You are not subscribed to anything, so there is nothing to stop. /subscribe brings you back.\nTap below to delete all I know about this chat.',
   stopDeleteButton: 'Delete my data',
   deleted: 'All data about this chat is deleted. /start begins afresh.',
+  deleteAfterFollowingAgain: 'This chat follows news again since that /stop, so nothing is deleted. To delete its data, send /stop first.',
   stats: (f) =>
     [
       '<b>Stats</b>',

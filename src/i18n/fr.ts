@@ -198,6 +198,7 @@ export const FR: Messages = {
   alreadyStopped: 'Vous n’êtes abonné à rien : il n’y a rien à arrêter. /subscribe vous fait revenir.\nTouchez ci-dessous pour effacer tout ce que je sais de cette conversation.',
   stopDeleteButton: 'Effacer mes données',
   deleted: 'Toutes les données de cette conversation sont effacées. /start pour recommencer.',
+  deleteAfterFollowingAgain: 'Cette conversation suit de nouveau l’actualité depuis ce /stop : rien n’est effacé. Pour effacer ses données, envoyez d’abord /stop.',
   stats: (f) =>
     [
       '<b>Statistiques</b>',

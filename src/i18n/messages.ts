@@ -255,6 +255,8 @@ export interface Messages {
   readonly alreadyStopped: string;
   readonly stopDeleteButton: string;
   readonly deleted: string;
+  /** An old /stop's delete button pressed after the chat followed news again: nothing deleted. */
+  readonly deleteAfterFollowingAgain: string;
   readonly stats: (figures: StatsFigures) => string;
   readonly pollStarted: string;
   /** The end of /poll: `failed` lists each feed that failed with its problem, one a line. */

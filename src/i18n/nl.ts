@@ -194,6 +194,7 @@ export const NL: Messages = {
   alreadyStopped: 'Je bent nergens op geabonneerd, dus er valt niets te stoppen. /subscribe brengt je terug.\nTik hieronder om alles wat ik over deze chat weet te wissen.',
   stopDeleteButton: 'Wis mijn gegevens',
   deleted: 'Alle gegevens over deze chat zijn gewist. /start begint opnieuw.',
+  deleteAfterFollowingAgain: 'Deze chat volgt sinds die /stop weer nieuws, dus er is niets gewist. Stuur eerst /stop om de gegevens te wissen.',
   stats: (f) =>
     [
       '<b>Cijfers</b>',

@@ -502,6 +502,16 @@ describe('a private chat, in English and Dutch', () => {
     expect((await say(h, user, '/start'))[0]!.text).toMatch(/^Hello Sam! I read news feeds/);
   });
 
+  it("an old /stop's delete button, pressed after the chat followed news again, deletes nothing", async () => {
+    const user = english();
+    await say(h, user, '/subscribe world');
+    const [stopped] = await say(h, user, '/stop');
+    await say(h, user, '/subscribe tech');
+    await press(h, user, stopped!, 'stop:delete');
+    expect(stopped!.text).toBe('This chat follows news again since that /stop, so nothing is deleted. To delete its data, send /stop first.');
+    expect(h.deps.subscribers.find(user.id)).toMatchObject({ active: true, topics: ['tech'] });
+  });
+
   it('/start in a chat that follows something says what it follows and when its digest comes, not the first welcome', async () => {
     const user = english();
     await say(h, user, '/subscribe world bbc-tech');
