@@ -178,9 +178,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         return;
       }
       case 'migrated':
-        // Outbox first: if we die before moving the subscriber, the next send to the old id migrates again.
+        // The chat and its unsent messages move in one transaction (subscribers.moveChat): moved
+        // apart, a kill between the two left the messages at an id with no chat, and the restart
+        // dropped them as a stopped chat's. Killed before it, the next send to the old id migrates again.
+        chats.moveChat(chatId, outcome.newChatId, now);
+        // Messages of a chat not stored (nothing to move with them).
         outbox.moveChat(chatId, outcome.newChatId);
-        if (chats.find(chatId) !== null) chats.moveChat(chatId, outcome.newChatId, now);
         if (attempts >= maxAttempts && now - message.createdAt > retryForMs) outbox.markFailed(id, outcome.reason, now);
         else outbox.reschedule(id, now, outcome.reason, true);
         logger.info({ chat_id: chatId, new_chat_id: outcome.newChatId }, 'jobs/deliver-outbox: chat migrated, resending');

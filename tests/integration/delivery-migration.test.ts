@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CHAT_STOPPED, createDeliveryWorker } from '../../src/jobs/deliver-outbox.js';
 import { sendDueDigests } from '../../src/jobs/send-digests.js';
 import { createSilentLogger } from '../../src/log.js';
+import { openDatabase } from '../../src/store/database.js';
 import { createSqliteArticleRepository } from '../../src/store/sqlite/article-repository.js';
 import { createSqliteOutboxRepository } from '../../src/store/sqlite/outbox-repository.js';
 import { createSqliteSubscriberRepository } from '../../src/store/sqlite/subscriber-repository.js';
@@ -52,5 +53,48 @@ describe('a group that becomes a supergroup while its digest waits in the outbox
     expect(db.prepare('SELECT chat_id, state, last_error FROM outbox').all()).toEqual([{ chat_id: SUPERGROUP_ID, state: 'sent', last_error: null }]);
     expect(outbox.stats(0).dead).toBe(0);
     expect(JSON.stringify(db.prepare('SELECT last_error FROM outbox').all())).not.toContain(CHAT_STOPPED);
+  });
+
+  it('still gets the digest at its new id when the bot dies after Telegram said "migrated" and before the chat was moved', async () => {
+    h = await startHarness();
+    const { db, emulator } = h;
+    seedBriefings(db, DIGEST_MINUTE, 6);
+    seedChats(db, [{ chatId: OLD_GROUP.id }], DIGEST_MINUTE);
+    const subscribers = createSqliteSubscriberRepository(db);
+    const deps = { subscribers, articles: createSqliteArticleRepository(db), outbox: createSqliteOutboxRepository(db), catalog: SEED_CATALOG, options: { topN: 8, quietLine: false, catchUpHours: 3 }, logger };
+    expect(await sendDueDigests(deps, DIGEST_MINUTE)).toMatchObject({ done: 1 });
+    // Telegram upgraded the group and the bot never saw the service message: the worker learns it from the refusal.
+    emulator.migrateChat(OLD_GROUP.id, SUPERGROUP_ID);
+
+    // The process dies while it records the migration: the chat's move is never written (modelled
+    // by a move that fails; a SIGKILL between two commits leaves the same state).
+    const dying = { ...subscribers, moveChat: () => { throw new Error('killed'); } };
+    await deliverAll(db, dying);
+
+    // The restart: a new connection and a new worker resume what was in flight.
+    const restarted = openDatabase(db.name);
+    try {
+      await deliverAll(restarted, createSqliteSubscriberRepository(restarted));
+    } finally {
+      restarted.close();
+    }
+
+    expect(emulator.messagesTo(SUPERGROUP_ID).map((message) => message.text)).toEqual([expect.stringContaining('Your digest')]);
+    expect(db.prepare('SELECT chat_id, state, last_error FROM outbox').all()).toEqual([{ chat_id: SUPERGROUP_ID, state: 'sent', last_error: null }]);
+    expect(subscribers.find(SUPERGROUP_ID)?.active).toBe(true);
+
+    /** Runs a worker until nothing is due or in flight any more, then stops it. */
+    async function deliverAll(connection: typeof db, chats: ReturnType<typeof createSqliteSubscriberRepository>): Promise<void> {
+      const outbox = createSqliteOutboxRepository(connection);
+      const sender = createSender({ transport: createHttpTransport({ apiRoot: emulator.apiRoot, token: emulator.token }), globalPerSecond: 100, clock: Date.now });
+      const worker = createDeliveryWorker({ outbox, sender, chats, clock: Date.now, logger });
+      worker.start();
+      try {
+        await emulator.waitFor(() => outbox.stats(0).pending === 0 && worker.inFlight() === 0);
+      } finally {
+        await worker.stop();
+        sender.close();
+      }
+    }
   });
 });
