@@ -45,6 +45,12 @@ export interface DeliveryWorker {
  */
 const RETRY_FOR_MS = 3 * 60 * 60_000;
 
+/**
+ * How soon an answer the database refused to record (another process held the write lock past
+ * the busy timeout, a full disk) is written again.
+ */
+const RECORD_RETRY_MS = 1_000;
+
 /** last_error of messages dropped because their chat stopped or deleted its data before they went out. */
 export const CHAT_STOPPED = 'jobs/deliver-outbox: chat stopped or deleted before sending';
 
@@ -69,6 +75,14 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const random = deps.random ?? Math.random;
   const submitted = new Map<number, Promise<void>>();
   const busyChats = new Set<number>();
+  /**
+   * Answers Telegram gave that the database refused to record. Their rows stay `sending` and their
+   * chats busy until a later write succeeds: left alone, a message Telegram had accepted stayed
+   * `sending`, held back the chat's later parts for the rest of the run, and went out again after
+   * the next restart.
+   */
+  const unrecorded = new Map<number, { readonly message: OutboxMessage; readonly outcome: SendOutcome }>();
+  let recordFailedAt = -Infinity;
   let running = false;
   let timer: NodeJS.Timeout | null = null;
 
@@ -78,11 +92,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     timer = setTimeout(() => {
       timer = null;
       fill();
-    }, delayMs);
+    }, unrecorded.size > 0 ? Math.min(delayMs, RECORD_RETRY_MS) : delayMs);
   }
 
   function fill(): void {
     if (!running) return;
+    recordAgain();
     try {
       const now = clock();
       const room = window - submitted.size;
@@ -110,6 +125,34 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       logger.error({ err: error }, 'jobs/deliver-outbox: reading the outbox failed, retrying in 1 s');
       schedule(1_000);
     }
+    if (unrecorded.size > 0 && timer === null) schedule(RECORD_RETRY_MS);
+  }
+
+  /** Records what Telegram answered; when the database refuses, keeps it to be written again. */
+  function recordOrKeep(message: OutboxMessage, outcome: SendOutcome): boolean {
+    try {
+      record(message, outcome);
+      unrecorded.delete(message.id);
+      return true;
+    } catch (error) {
+      unrecorded.set(message.id, { message, outcome });
+      recordFailedAt = clock();
+      logger.error({ err: error, outbox_id: message.id, chat_id: message.chatId, outcome: outcome.kind }, 'jobs/deliver-outbox: recording an outcome failed, trying again');
+      return false;
+    }
+  }
+
+  /** Writes the answers the database refused before; each chat is free again once its answer is stored. */
+  function recordAgain(): void {
+    // Not at once: a write that waited out the busy timeout would likely wait it out again.
+    const since = clock() - recordFailedAt;
+    if (since >= 0 && since < RECORD_RETRY_MS) return;
+    for (const { message, outcome } of [...unrecorded.values()]) {
+      if (submitted.has(message.id)) continue;
+      if (!recordOrKeep(message, outcome)) return;
+      busyChats.delete(message.chatId);
+      logger.info({ outbox_id: message.id, chat_id: message.chatId, outcome: outcome.kind }, 'jobs/deliver-outbox: outcome recorded at last');
+    }
   }
 
   /** A digest or push for a chat that chose /stop (or deleted its data) after it was written. */
@@ -125,18 +168,14 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         message: { chatId: message.chatId, text: message.payload.text, parseMode: message.payload.parse_mode, options: message.payload.options },
         onBeforeCall: () => outbox.markSending(message.id, clock()),
         // Recorded before the sender starts its next call: a kill never finds more rows `sending` than calls in flight.
-        onAfterCall: (outcome) => {
-          try {
-            record(message, outcome);
-          } catch (error) {
-            logger.error({ err: error, outbox_id: message.id }, 'jobs/deliver-outbox: recording an outcome failed');
-          }
-        },
+        onAfterCall: (outcome) => void recordOrKeep(message, outcome),
       })
       .then(() => {
         submitted.delete(message.id);
-        busyChats.delete(message.chatId);
+        // A chat whose answer is still to be written stays busy: its next part must wait for it.
+        if (!unrecorded.has(message.id)) busyChats.delete(message.chatId);
         if (submitted.size <= window / 2) fill();
+        else if (unrecorded.size > 0 && timer === null) schedule(RECORD_RETRY_MS);
       });
     submitted.set(message.id, done);
   }
@@ -226,6 +265,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       timer = null;
       sender.dropQueued();
       await Promise.all(submitted.values());
+      recordFailedAt = -Infinity;
+      recordAgain();
+      // Still `sending` in the database: the next start sends these again, as after a kill.
+      if (unrecorded.size > 0) logger.error({ outbox_ids: [...unrecorded.keys()] }, 'jobs/deliver-outbox: stopping with answers not recorded; the next start sends them again');
     },
     inFlight: () => submitted.size,
   };
