@@ -58,7 +58,8 @@ export const CHAT_STOPPED = 'jobs/deliver-outbox: chat stopped or deleted before
  * The outbox worker. Each message is claimed as `sending` (committed) right before its HTTP call,
  * so one that another process on the same database claimed first is not sent, and marked `sent`
  * with Telegram's message id right after. After a SIGKILL the only messages whose fate is unknown
- * are those still marked `sending`, one per call in flight and never two of one chat; start() sends
+ * are those still marked `sending`, one per call in flight (or answered while the database refused
+ * to record it) and never two of one chat; start() sends
  * them again (at-least-once: they, and a call whose answer was lost and is retried, are the
  * possible duplicates). Failures stay with their message or chat; the worker goes on. Digests and
  * pushes of a chat that is no longer active (/stop, deleted data, blocked) are dropped, not sent:
