@@ -1,36 +1,17 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { BotApiEmulator } from '../helpers/bot-api-emulator.js';
+import { runBroadcastChild } from '../helpers/run-broadcast-child.js';
 import { seedBriefings, seedChats } from '../helpers/delivery-seed.js';
 
-const CHILD = fileURLToPath(new URL('../helpers/broadcast-child.ts', import.meta.url));
 const DIGEST_MINUTE = Date.parse('2025-06-02T05:30:00Z');
 const CHATS = 300;
 const KILLS = 6;
 /** Bot API calls at once, as the bot sends by default (SEND_MAX_IN_FLIGHT). */
 const IN_FLIGHT = 4;
-
-/** Runs the broadcast child; resolves with its exit code, or null when `killAfterMs` passed first and it was SIGKILLed. */
-function runChild(env: Record<string, string>, killAfterMs: number | null): Promise<number | null> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      if (timer) clearTimeout(timer);
-      if (signal === 'SIGKILL') resolve(null);
-      else if (code === 0) resolve(0);
-      else reject(new Error(`broadcast child exited ${code}: ${stderr.slice(-2000)}`));
-    });
-  });
-}
 
 /**
  * The calls to Telegram a kill left unanswered: messages the outbox holds as `sending`, each
@@ -77,7 +58,7 @@ describe('SIGKILL during a broadcast', () => {
     // Kill at random moments, each run a little later so the broadcast moves on; then let it finish.
     while (!exited && runs < KILLS + 20) {
       const killAfter = kills < KILLS ? 400 + Math.floor(Math.random() * 900) : null;
-      const code = await runChild(env, killAfter);
+      const code = await runBroadcastChild(env, killAfter);
       const unanswered = code === null ? unansweredCalls(dbPath) : [];
       runLog.push({ killAfter, code, unanswered });
       for (const call of unanswered) callsAtKill.add(call);

@@ -1,37 +1,18 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { createSqliteOutboxRepository } from '../../src/store/sqlite/outbox-repository.js';
 import { BotApiEmulator } from '../helpers/bot-api-emulator.js';
+import { runBroadcastChild } from '../helpers/run-broadcast-child.js';
 import { seedChats } from '../helpers/delivery-seed.js';
 
-const CHILD = fileURLToPath(new URL('../helpers/broadcast-child.ts', import.meta.url));
 const NOW = Date.parse('2025-06-02T05:30:00Z');
 const CHATS = 60;
 const PARTS = 3;
 const KILLS = 5;
 const IN_FLIGHT = 4;
-
-/** Runs the broadcast child; resolves with its exit code, or null when it was SIGKILLed after `killAfterMs`. */
-function runChild(env: Record<string, string>, killAfterMs: number | null): Promise<number | null> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      if (timer) clearTimeout(timer);
-      if (signal === 'SIGKILL') resolve(null);
-      else if (code === 0) resolve(0);
-      else reject(new Error(`broadcast child exited ${code}: ${stderr.slice(-2000)}`));
-    });
-  });
-}
 
 /** The outbox ids a kill left `sending`: the only messages a restart may send a second time. */
 function sendingIds(dbPath: string): number[] {
@@ -82,7 +63,7 @@ describe('SIGKILL while digests of several parts go out', () => {
     const inFlightAtKill: number[] = [];
     for (let runs = 0; !exited && runs < KILLS + 20; runs += 1) {
       const killAfter = kills < KILLS ? 800 + Math.floor(Math.random() * 1_500) : null;
-      const code = await runChild(env, killAfter);
+      const code = await runBroadcastChild(env, killAfter);
       if (code === null) {
         kills += 1;
         // A row still `sending` from the run before (killed before it recovered anything) is the same call.
