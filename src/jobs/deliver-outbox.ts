@@ -1,7 +1,8 @@
 import type { Logger } from '../log.js';
 import type { OutboxMessage, OutboxRepository } from '../store/outbox-repository.js';
 import type { SubscriberRepository } from '../store/subscriber-repository.js';
-import { NO_RIGHTS, type SendOutcome } from '../telegram/send-errors.js';
+import type { SendOutcome } from '../telegram/send-errors.js';
+import { createOutcomeRecorder } from './record-outcome.js';
 import type { Sender } from '../telegram/sender.js';
 
 /** What the delivery worker needs. `chats` is the bot's subscriber repository. */
@@ -74,6 +75,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const baseBackoffMs = deps.baseBackoffMs ?? 1_000;
   const maxBackoffMs = deps.maxBackoffMs ?? 5 * 60_000;
   const random = deps.random ?? Math.random;
+  const record = createOutcomeRecorder({ outbox, chats, clock, logger, maxAttempts, retryForMs, baseBackoffMs, maxBackoffMs, random });
   const submitted = new Map<number, Promise<void>>();
   const busyChats = new Set<number>();
   /**
@@ -179,74 +181,6 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         else if (unrecorded.size > 0 && timer === null) schedule(RECORD_RETRY_MS);
       });
     submitted.set(message.id, done);
-  }
-
-  function record(message: OutboxMessage, outcome: SendOutcome): void {
-    const now = clock();
-    const { id, chatId } = message;
-    const attempts = message.attempts + 1;
-    switch (outcome.kind) {
-      case 'sent':
-        outbox.markSent(id, outcome.messageId, now);
-        return;
-      case 'rate_limited':
-        outbox.reschedule(id, now + outcome.retryAfterMs, outcome.reason, false);
-        return;
-      case 'transient': {
-        const backoff = Math.min(maxBackoffMs, baseBackoffMs * 2 ** Math.min(attempts - 1, 30));
-        const retryAt = now + Math.round(backoff * (0.5 + random() * 0.5));
-        if (attempts >= maxAttempts && retryAt - message.createdAt > retryForMs) {
-          outbox.markFailed(id, outcome.reason, now);
-          logger.warn({ outbox_id: id, chat_id: chatId, attempts, error: outcome.reason }, 'jobs/deliver-outbox: giving up');
-        } else {
-          outbox.reschedule(id, retryAt, outcome.reason, true);
-        }
-        return;
-      }
-      case 'chat_gone': {
-        chats.markInactive(chatId, outcome.reason, now);
-        const abandoned = outbox.abandonChat(chatId, outcome.reason, now);
-        logger.info({ chat_id: chatId, abandoned, reason: outcome.reason }, 'jobs/deliver-outbox: chat gone, marked inactive');
-        return;
-      }
-      case 'no_rights': {
-        // Retrying daily would only collect refusals: the chat rests until Telegram says the bot
-        // may post again (create-bot's my_chat_member), and what waited is recorded as abandoned.
-        chats.markInactive(chatId, NO_RIGHTS, now);
-        const abandoned = outbox.abandonChat(chatId, outcome.reason, now);
-        logger.info({ chat_id: chatId, abandoned, reason: outcome.reason }, 'jobs/deliver-outbox: may not post in the chat, marked inactive');
-        return;
-      }
-      case 'migrated':
-        // The chat and its unsent messages move in one transaction (subscribers.moveChat): moved
-        // apart, a kill between the two left the messages at an id with no chat, and the restart
-        // dropped them as a stopped chat's. Killed before it, the next send to the old id migrates again.
-        chats.moveChat(chatId, outcome.newChatId, now);
-        // Messages of a chat not stored (nothing to move with them).
-        outbox.moveChat(chatId, outcome.newChatId);
-        if (attempts >= maxAttempts && now - message.createdAt > retryForMs) outbox.markFailed(id, outcome.reason, now);
-        else outbox.reschedule(id, now, outcome.reason, true);
-        logger.info({ chat_id: chatId, new_chat_id: outcome.newChatId }, 'jobs/deliver-outbox: chat migrated, resending');
-        return;
-      case 'thread_gone':
-        // The forum topic the digests went to was deleted or closed: the chat itself (General) gets
-        // them from now on, this one included, rather than none. Sent there already (a closed
-        // General topic), it is refused like any message.
-        if (message.payload.options?.['message_thread_id'] === undefined) {
-          outbox.markDead(id, outcome.reason, now);
-          logger.warn({ outbox_id: id, chat_id: chatId, error: outcome.reason }, 'jobs/deliver-outbox: message refused');
-          return;
-        }
-        outbox.leaveThread(chatId);
-        if (chats.find(chatId)?.threadId !== null) chats.update(chatId, { threadId: null }, now);
-        outbox.reschedule(id, now, outcome.reason, true);
-        logger.info({ chat_id: chatId, error: outcome.reason }, 'jobs/deliver-outbox: forum topic gone, sending to the chat itself');
-        return;
-      case 'rejected':
-        outbox.markDead(id, outcome.reason, now);
-        logger.warn({ outbox_id: id, chat_id: chatId, error: outcome.reason }, 'jobs/deliver-outbox: message refused');
-        return;
-    }
   }
 
   return {
