@@ -4,10 +4,10 @@ import type { FeedRecord } from '../store/feed-repository.js';
 import { createSqliteFeedRepository } from '../store/sqlite/feed-repository.js';
 import { createSqliteArticleRepository } from '../store/sqlite/article-repository.js';
 import { readServedFeeds } from '../store/sqlite/served-feeds.js';
-import { compareServedWithFile, describeServedDrift } from '../core/served-feeds.js';
 import { lastPollFailed } from '../core/poll-timing.js';
 import { withoutFeedPrefix } from '../jobs/poll-feed.js';
 import { loadCliContext, type CliEnv } from './context.js';
+import { noteServedDrift } from './served-drift.js';
 import { readStoredDatabase } from './read-stored-database.js';
 import { formatInstant, formatTable } from './table.js';
 import { EXIT_ON_MISTAKE, helpFooter } from './help-footer.js';
@@ -63,8 +63,7 @@ export function feedsCommand(env: CliEnv): Command {
       try {
         // The table is feeds.json, which the operator edits; the bot polls the list it last loaded.
         const served = readServedFeeds(db);
-        const drift = served === null ? null : describeServedDrift(compareServedWithFile(served, feeds), formatInstant(served.loadedAt));
-        if (drift !== null) process.stderr.write(`newsbrief: ${drift}\n`);
+        if (served !== null) noteServedDrift(served, feeds);
         const articles = createSqliteArticleRepository(db);
         print(describeFeedHealth(feeds, createSqliteFeedRepository(db).listFeeds(), (id) => articles.countArticles(id)));
       } finally {

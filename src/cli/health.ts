@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { describeLeaseState } from '../core/instance-lease.js';
 import { parseConfig } from '../config.js';
-import { compareServedWithFile, describeServedDrift, servedFeedsOf, type ServedFeeds } from '../core/served-feeds.js';
+import { enabledFeedIds, type ServedFeeds } from '../core/served-feeds.js';
 import type { FeedSpec, FeedState } from '../core/types.js';
 import { loadFeedsDocument } from '../feeds-file.js';
 import { createSqliteFeedRepository } from '../store/sqlite/feed-repository.js';
@@ -10,6 +10,7 @@ import { readServedFeeds } from '../store/sqlite/served-feeds.js';
 import type { CliEnv } from './context.js';
 import { formatInstant } from './table.js';
 import { readStoredDatabase } from './read-stored-database.js';
+import { noteServedDrift } from './served-drift.js';
 import { UsageError } from './run-cli.js';
 import { EXIT_ON_MISTAKE, helpFooter } from './help-footer.js';
 
@@ -87,7 +88,7 @@ export function healthCommand(env: CliEnv): Command {
  * `poll --once` alone) are the file's enabled feeds judged, and a broken file is a mistake (exit 1).
  */
 function feedsToJudge(served: ServedFeeds | null, feedsFile: string): readonly string[] {
-  if (served === null) return servedFeedsOf(loadFeedsDocument(feedsFile).feeds, 0).enabledFeedIds;
+  if (served === null) return enabledFeedIds(loadFeedsDocument(feedsFile).feeds);
   let file: readonly FeedSpec[];
   try {
     file = loadFeedsDocument(feedsFile).feeds;
@@ -96,8 +97,7 @@ function feedsToJudge(served: ServedFeeds | null, feedsFile: string): readonly s
     process.stderr.write(`newsbrief: judged the feeds the bot loaded at ${formatInstant(served.loadedAt)}; the file cannot be read now: ${why}\n`);
     return served.enabledFeedIds;
   }
-  const drift = describeServedDrift(compareServedWithFile(served, file), formatInstant(served.loadedAt));
-  if (drift !== null) process.stderr.write(`newsbrief: ${drift}\n`);
+  noteServedDrift(served, file);
   return served.enabledFeedIds;
 }
 

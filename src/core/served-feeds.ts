@@ -12,9 +12,14 @@ export interface ServedFeeds {
   readonly loadedAt: number;
 }
 
+/** The ids of the enabled feeds of `feeds`, in their order: what a bot serving them polls. */
+export function enabledFeedIds(feeds: readonly FeedSpec[]): string[] {
+  return feeds.filter((feed) => feed.enabled).map((feed) => feed.id);
+}
+
 /** What the bot would record for `feeds`, loaded at `loadedAt`. */
 export function servedFeedsOf(feeds: readonly FeedSpec[], loadedAt: number): ServedFeeds {
-  return { enabledFeedIds: feeds.filter((feed) => feed.enabled).map((feed) => feed.id), loadedAt };
+  return { enabledFeedIds: enabledFeedIds(feeds), loadedAt };
 }
 
 /** Enabled feeds the file and the served list disagree on; both empty when they agree. */
@@ -26,7 +31,7 @@ export interface ServedDrift {
 }
 
 export function compareServedWithFile(served: ServedFeeds, file: readonly FeedSpec[]): ServedDrift {
-  const inFile = file.filter((feed) => feed.enabled).map((feed) => feed.id);
+  const inFile = enabledFeedIds(file);
   const polled = new Set(served.enabledFeedIds);
   return {
     notServedYet: inFile.filter((id) => !polled.has(id)),

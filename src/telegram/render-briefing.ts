@@ -1,5 +1,5 @@
 import { endsAsSentence } from '../core/condense/index.js';
-import { graphemesWithin } from '../core/text/graphemes.js';
+import { ELLIPSIS, graphemesWithin, markCut } from '../core/text/graphemes.js';
 import { withoutTrackingParams } from '../core/tracking-params.js';
 import type { StoredBriefing } from '../core/types.js';
 import { bold, escapeHtml, link, TELEGRAM_MAX_MESSAGE_LENGTH } from './html.js';
@@ -37,10 +37,8 @@ function headlineWithin(headline: string, max: number): string {
   const start = graphemesWithin(headline, Math.max(0, max - ELLIPSIS.length), escapedSize);
   const lastSpace = start.search(/\s\S*$/u);
   const words = lastSpace > start.length / 2 ? start.slice(0, lastSpace) : start;
-  return `${words.replace(/[\s,;:–—-]+$/u, '')}${ELLIPSIS}`;
+  return markCut(words);
 }
-
-const ELLIPSIS = '…';
 
 /**
  * A briefing's sentences as the reader sees them: a space after one that ends with sentence-final

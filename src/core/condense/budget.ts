@@ -1,4 +1,4 @@
-import { graphemesWithin } from '../text/graphemes.js';
+import { ELLIPSIS, graphemesWithin, markCut } from '../text/graphemes.js';
 import { countWords } from './tokenize.js';
 
 /** How much a briefing may hold. All three limits apply at once. */
@@ -29,8 +29,6 @@ function fitsBudget(sentences: readonly string[], budget: CondenseBudget): boole
   return words <= budget.maxWords && chars <= budget.maxChars;
 }
 
-const ELLIPSIS = '…';
-
 /**
  * A single sentence longer than the whole budget, cut at a word boundary and ended with an
  * ellipsis. This is the only place a sentence is ever cut; the kept part is verbatim.
@@ -48,6 +46,5 @@ export function trimToBudget(sentence: string, budget: CondenseBudget): string {
     words = w;
   }
   if (!kept) kept = graphemesWithin(sentence, budget.maxChars - ELLIPSIS.length);
-  return kept.replace(/[\s,;:–—-]+$/u, '') + ELLIPSIS;
+  return markCut(kept);
 }
-

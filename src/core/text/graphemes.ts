@@ -21,3 +21,11 @@ export function graphemesWithin(text: string, max: number, size: (piece: string)
   }
   return text.slice(0, end);
 }
+
+/** What a text cut short ends with. */
+export const ELLIPSIS = '…';
+
+/** The kept start of a text cut short, marked so: the spaces and pauses (`,;:–`) it ended on go, then "…". */
+export function markCut(start: string): string {
+  return start.replace(/[\s,;:–—-]+$/u, '') + ELLIPSIS;
+}
