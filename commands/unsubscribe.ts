@@ -1,6 +1,6 @@
-import type { BotCommand, CommandContext } from '../src/bot/command.js';
+import type { BotCommand } from '../src/bot/command.js';
 import { isChannelRef } from '../src/bot/channel-ref.js';
-import { followedItems, namesNothing, resolveSubscriptions, retryWithClosest, shownItems, typedNames } from '../src/bot/subscription-feeds.js';
+import { followedItems, followedNames, namesNothing, resolveSubscriptions, retryWithClosest, shownItems } from '../src/bot/subscription-feeds.js';
 import { toggleKeyboard } from '../src/bot/views.js';
 import { unsubscribeChannel } from './unsubscribe-channel.js';
 
@@ -30,13 +30,8 @@ export const unsubscribeCommand: BotCommand = {
     if (notFollowed.length > 0) lines.push(c.msg.notFollowed(shownItems(notFollowed, c.chat.language, c.topicNames, c.feeds)));
     // Only "and", or "all" while following nothing.
     if (lines.length === 0 && unknown.length === 0) lines.push(c.msg.nothingChanged);
-    if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown, retryWithClosest('unsubscribe', unknown, followedNames(c))));
+    if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown, retryWithClosest('unsubscribe', unknown, followedNames(c.chat, c.feeds, c.topicNames))));
     await c.reply(lines.join('\n'));
   },
 };
 
-/** What the chat follows, as "did you mean" may offer it: topics by id and name, feeds by id and (while offered) title. */
-function followedNames(c: CommandContext): string[] {
-  const feeds = c.chat.feeds.map((id) => ({ id, title: c.feeds.find((feed) => feed.id === id)?.title ?? id }));
-  return typedNames(c.chat.topics, feeds, c.topicNames);
-}

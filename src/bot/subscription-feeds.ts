@@ -39,9 +39,19 @@ export function resolveSubscriptions(words: readonly string[], feeds: readonly F
  * are the words the chat does not follow.
  */
 export function followedItems(words: readonly string[], chat: Subscriber, feeds: readonly FeedSpec[], names: TopicNames = NO_TOPIC_NAMES): { items: Subscription[]; rest: string[] } {
-  const titles = new Map(feeds.map((feed) => [feed.id, feed.title]));
   const everything: Subscription[] = [...chat.topics.map((value) => ({ kind: 'topic' as const, value })), ...chat.feeds.map((value) => ({ kind: 'feed' as const, value }))];
-  return readItems(words, chat.topics, chat.feeds.map((id) => ({ id, title: titles.get(id) ?? id })), names, everything);
+  return readItems(words, chat.topics, followedFeeds(chat, feeds), names, everything);
+}
+
+/** What the chat follows, as a "did you mean" for /unsubscribe may offer it (typedNames). */
+export function followedNames(chat: Subscriber, feeds: readonly FeedSpec[], names: TopicNames = NO_TOPIC_NAMES): string[] {
+  return typedNames(chat.topics, followedFeeds(chat, feeds), names);
+}
+
+/** The feeds the chat follows, each by its title while `feeds` still has it, else by its id. */
+function followedFeeds(chat: Subscriber, feeds: readonly FeedSpec[]): NamedFeed[] {
+  const titles = new Map(feeds.map((feed) => [feed.id, feed.title]));
+  return chat.feeds.map((id) => ({ id, title: titles.get(id) ?? id }));
 }
 
 /** The topics (ids and names, see typedTopicNames) and feeds (ids and titles, in lower case) a chat may subscribe to. */
@@ -54,7 +64,7 @@ export function offeredNames(feeds: readonly FeedSpec[], names: TopicNames = NO_
  * who types `lemonde` or `france24` means the feed Le Monde or France 24, not the topic of one of
  * its words (`monde`, `france`).
  */
-export function typedNames(topics: readonly string[], feeds: readonly NamedFeed[], names: TopicNames): string[] {
+function typedNames(topics: readonly string[], feeds: readonly NamedFeed[], names: TopicNames): string[] {
   return [...new Set([...typedTopicNames(topics, names), ...feeds.map((feed) => feed.id), ...feeds.map((feed) => feed.title.toLowerCase())])];
 }
 
