@@ -1,5 +1,5 @@
 import { Telegram, TelegramError } from 'telegraf';
-import { createJsonPost, type PostAnswer } from '../telegram/post-json.js';
+import { createJsonPost, parseAnswerBody, type PostAnswer } from '../telegram/post-json.js';
 
 type TelegramErrorPayload = ConstructorParameters<typeof TelegramError>[0];
 
@@ -40,7 +40,7 @@ export function createRepliesTelegram(token: string, apiRoot: string, options: R
     } catch (error) {
       throw new Error(`bot/replies-telegram: sendMessage failed: ${redactToken((error as Error).message, token)}`);
     }
-    const data = parseJson(answer.text);
+    const data = parseAnswerBody(answer);
     if (answer.status >= 500) throw new TelegramError({ error_code: answer.status, description: answer.statusMessage }, { method: 'sendMessage', payload });
     if (!isAnswer(data)) throw new Error(`bot/replies-telegram: sendMessage answered HTTP ${answer.status} without a Bot API answer`);
     if (!data.ok) throw new TelegramError(data as unknown as TelegramErrorPayload, { method: 'sendMessage', payload });
@@ -95,12 +95,4 @@ function isAnswer(data: unknown): data is { ok: boolean; result?: unknown } {
 
 function redactToken(text: string, token: string): string {
   return text.split(token).join('[REDACTED]');
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,4 +1,4 @@
-import { createJsonPost, type PostAnswer } from './post-json.js';
+import { createJsonPost, parseAnswerBody, type PostAnswer } from './post-json.js';
 import { classifyAnswer, classifyNetworkError, type BotApiAnswer, type SendOutcome } from './send-errors.js';
 
 /** One message as the sender hands it to Telegram; `options` are further sendMessage fields. */
@@ -42,18 +42,9 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       } catch (error) {
         return classifyNetworkError(scrubToken(error, options.token));
       }
-      return classifyAnswer(answer.status, parseAnswer(answer.text));
+      return classifyAnswer(answer.status, parseAnswerBody(answer) as BotApiAnswer | null);
     },
   };
-}
-
-/** The Bot API's JSON answer, or null for a body that is not JSON (a proxy's error page). */
-function parseAnswer(text: string): BotApiAnswer | null {
-  try {
-    return JSON.parse(text) as BotApiAnswer;
-  } catch {
-    return null;
-  }
 }
 
 function scrubToken(error: unknown, token: string): unknown {

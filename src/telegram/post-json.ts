@@ -78,3 +78,12 @@ function readText(res: IncomingMessage): Promise<string> {
     });
   });
 }
+
+/** An answer's body as JSON, or null for one that is not (a proxy's HTML error page). */
+export function parseAnswerBody(answer: PostAnswer): unknown {
+  try {
+    return JSON.parse(answer.text) as unknown;
+  } catch {
+    return null;
+  }
+}
