@@ -21,8 +21,9 @@ export const timezoneCommand: BotCommand = {
     const zone = parseTimezone(text);
     if (zone === null) return c.reply(notReadReply(c, text));
     c.deps.subscribers.update(c.chat.chatId, { timezone: zone }, c.now);
-    // A reader who typed `+1` may have meant Amsterdam's clock, which is +2 half the year.
-    const offsetHint = isFixedOffset(zone) ? `\n${c.msg.timezoneNoSummerTime}` : '';
+    // A reader who typed `+1` may have meant Amsterdam's clock, which is +2 half the year; one who
+    // typed GMT, London's, which is GMT only in winter.
+    const offsetHint = isFixedOffset(zone) || /^gmt$/i.test(text.trim()) ? `\n${c.msg.timezoneNoSummerTime}` : '';
     await c.reply(c.msg.timezoneSet(timezoneLabel(zone), formatDateTime(c.now, zone, c.chat.language)) + offsetHint);
   },
 };

@@ -28,7 +28,7 @@ export function parseTimezone(text: string, zones: readonly string[] = knownZone
   if (lower === 'utc' || lower === 'gmt' || lower === 'z') return 'UTC';
   const offset = parseOffset(lower);
   if (offset !== undefined) return offset;
-  const abbreviation = ZONE_ABBREVIATIONS[lower];
+  const abbreviation = ZONE_ABBREVIATIONS[lower] ?? ZONE_NAMES[lower];
   if (abbreviation) return abbreviation;
   const alias = CITY_ALIASES[aliasKey(lower)];
   if (alias) return alias;
@@ -130,6 +130,21 @@ const ZONE_ABBREVIATIONS: Record<string, string> = {
   est: 'America/New_York', edt: 'America/New_York', cst: 'America/Chicago', cdt: 'America/Chicago',
   mst: 'America/Denver', mdt: 'America/Denver', pst: 'America/Los_Angeles', pdt: 'America/Los_Angeles',
   jst: 'Asia/Tokyo', aest: 'Australia/Sydney', aedt: 'Australia/Sydney',
+};
+
+/**
+ * The same zones called by name, as people in them say it ("Eastern" would otherwise be read as
+ * a misspelt Easter Island). A bare "Central" stays unread: it is Chicago's and Europe's.
+ */
+const ZONE_NAMES: Record<string, string> = {
+  eastern: 'America/New_York', 'eastern time': 'America/New_York',
+  'central time': 'America/Chicago',
+  mountain: 'America/Denver', 'mountain time': 'America/Denver',
+  pacific: 'America/Los_Angeles', 'pacific time': 'America/Los_Angeles',
+  'central european time': 'Europe/Brussels', 'western european time': 'Europe/Lisbon',
+  'eastern european time': 'Europe/Athens', 'british summer time': 'Europe/London',
+  'mitteleuropäische zeit': 'Europe/Berlin', 'midden-europese tijd': 'Europe/Amsterdam',
+  "heure d'europe centrale": 'Europe/Paris',
 };
 
 interface ListedCity {

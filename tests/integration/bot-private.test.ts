@@ -224,6 +224,9 @@ describe('a private chat, in English and Dutch', () => {
     expect((await say(h, nl, '/timezone Amsterdam'))[0]!.text).not.toContain('zomertijd');
     expect((await say(h, nl, '/timezone UTC'))[0]!.text).not.toContain('zomertijd');
     const en = english();
+    const [gmt] = await say(h, en, '/timezone GMT');
+    expect(gmt!.text).toContain('<b>UTC</b>');
+    expect(gmt!.text).toContain('<code>/timezone London</code>');
     for (const [language, city] of [['en', 'London'], ['de', 'Berlin'], ['fr', 'Paris']] as const) {
       await say(h, en, `/language ${language}`);
       expect((await say(h, en, '/timezone UTC-5'))[0]!.text, language).toContain(`<code>/timezone ${city}</code>`);

@@ -95,6 +95,17 @@ describe('time zone input', () => {
     expect(parseTimezone('wenen')).toBe('Europe/Vienna');
     expect(parseTimezone('Den Haag')).toBe('Europe/Amsterdam');
   });
+  it('reads the zones people call by name, so "Eastern" is New York, not a misspelt Easter Island', () => {
+    expect(parseTimezone('Eastern')).toBe('America/New_York');
+    expect(parseTimezone('pacific  time')).toBe('America/Los_Angeles');
+    expect(parseTimezone('Mountain')).toBe('America/Denver');
+    expect(parseTimezone('Central Time')).toBe('America/Chicago');
+    expect(parseTimezone('Central European Time')).toBe('Europe/Brussels');
+    expect(parseTimezone('Midden-Europese tijd')).toBe('Europe/Amsterdam');
+    expect(parseTimezone('Mitteleuropäische Zeit')).toBe('Europe/Berlin');
+    // Chicago's and Europe's: a guess would put the digest seven hours off.
+    expect(parseTimezone('Central')).toBeNull();
+  });
   it('reads city names with or without their accents', () => {
     expect(parseTimezone('Zürich')).toBe('Europe/Zurich');
     expect(parseTimezone('zurich')).toBe('Europe/Zurich');
