@@ -43,9 +43,19 @@ export function followedItems(words: readonly string[], chat: Subscriber, feeds:
   return readItems(words, chat.topics, followedFeeds(chat, feeds), names, everything);
 }
 
-/** What the chat follows, as a "did you mean" for /unsubscribe may offer it (typedNames). */
-export function followedNames(chat: Subscriber, feeds: readonly FeedSpec[], names: TopicNames = NO_TOPIC_NAMES): string[] {
-  return typedNames(chat.topics, followedFeeds(chat, feeds), names);
+/**
+ * The names a "did you mean" may offer (typedNames), with the feeds they name, so that a word of a
+ * feed's title or id (`bbc`) can offer each of those feeds.
+ */
+export interface OfferedNames {
+  readonly names: readonly string[];
+  readonly feeds: readonly NamedFeed[];
+}
+
+/** What the chat follows, as a "did you mean" for /unsubscribe may offer it. */
+export function followedNames(chat: Subscriber, feeds: readonly FeedSpec[], names: TopicNames = NO_TOPIC_NAMES): OfferedNames {
+  const followed = followedFeeds(chat, feeds);
+  return { names: typedNames(chat.topics, followed, names), feeds: followed };
 }
 
 /** The feeds the chat follows, each by its title while `feeds` still has it, else by its id. */
@@ -55,8 +65,8 @@ function followedFeeds(chat: Subscriber, feeds: readonly FeedSpec[]): NamedFeed[
 }
 
 /** The topics (ids and names, see typedTopicNames) and feeds (ids and titles, in lower case) a chat may subscribe to. */
-export function offeredNames(feeds: readonly FeedSpec[], names: TopicNames = NO_TOPIC_NAMES): string[] {
-  return typedNames(availableTopics(feeds), feeds, names);
+export function offeredNames(feeds: readonly FeedSpec[], names: TopicNames = NO_TOPIC_NAMES): OfferedNames {
+  return { names: typedNames(availableTopics(feeds), feeds, names), feeds };
 }
 
 /**
@@ -102,13 +112,18 @@ function readItems(words: readonly string[], topics: readonly string[], feeds: r
   return { items: unique, rest };
 }
 
-/** Every topic name and feed title, as nameKey writes it, to what it names; a topic's name wins over a title. */
+/**
+ * Every topic name, feed title and feed id, as nameKey writes it (`bbc world` for `bbc-world`), to
+ * what it names; a topic's name wins over a title, a title over an id.
+ */
 function namesToItems(topics: readonly string[], feeds: readonly NamedFeed[], names: TopicNames): ReadonlyMap<string, Subscription> {
   const byName = new Map<string, Subscription>();
   for (const [name, topic] of topicsByName(topics, names)) byName.set(nameKey(name), { kind: 'topic', value: topic });
-  for (const feed of feeds) {
-    const title = nameKey(feed.title);
-    if (!byName.has(title)) byName.set(title, { kind: 'feed', value: feed.id });
+  for (const key of ['title', 'id'] as const) {
+    for (const feed of feeds) {
+      const name = nameKey(feed[key]);
+      if (!byName.has(name)) byName.set(name, { kind: 'feed', value: feed.id });
+    }
   }
   return byName;
 }
@@ -129,12 +144,29 @@ function nameKey(name: string): string {
 }
 
 /**
- * The command again with what the unknown words most likely meant among `names` ("wereld" ->
- * `/subscribe world`), or undefined when none is close to anything.
+ * The command again with what the unknown words most likely meant among `offered` ("wereld" ->
+ * `/subscribe world`), or undefined when none is close to anything. A word no name is close to
+ * that is a word of feeds' titles or ids (`bbc`) means those feeds.
  */
-export function retryWithClosest(command: string, unknown: readonly string[], names: readonly string[]): string | undefined {
-  const meant = [...new Set(unknown.map((word) => closestName(subscriptionWord(word), names)).filter((name) => name !== null))];
-  return meant.length > 0 ? `/${command} ${meant.join(' ')}` : undefined;
+export function retryWithClosest(command: string, unknown: readonly string[], offered: OfferedNames): string | undefined {
+  const meant = unknown.flatMap((word) => {
+    const closest = closestName(subscriptionWord(word), offered.names);
+    return closest === null ? feedsNamedInPart(word, offered.feeds) : [closest];
+  });
+  return meant.length > 0 ? `/${command} ${[...new Set(meant)].join(' ')}` : undefined;
+}
+
+/**
+ * The ids of the feeds whose id has `word` as a part (`bbc` in `bbc-world`) or whose title has it
+ * as a word of four letters or more (`standaard` in De Standaard; not its article `de`).
+ */
+function feedsNamedInPart(word: string, feeds: readonly NamedFeed[]): string[] {
+  const typed = nameKey(word);
+  if (typed.length < 3 || typed.includes(' ')) return [];
+  const inTitle = typed.length >= 4;
+  return feeds
+    .filter((feed) => nameKey(feed.id).split(' ').includes(typed) || (inTitle && nameKey(feed.title).split(' ').includes(typed)))
+    .map((feed) => feed.id);
 }
 
 /**

@@ -98,7 +98,7 @@ describe('reading topics typed by name', () => {
   it('suggests a name when a typed word is close to one', () => {
     expect(retryWithClosest('subscribe', ['wereldd'], offeredNames(FEEDS, NAMES))).toBe('/subscribe wereld');
     expect(retryWithClosest('latest', ['mondee'], offeredNames(FEEDS, NAMES))).toBe('/latest monde');
-    expect(offeredNames(FEEDS, NO_TOPIC_NAMES)).toEqual(['economy', 'tech', 'us', 'world', 'bbc-world', 'ft', 'npr', 'heise']);
+    expect(offeredNames(FEEDS, NO_TOPIC_NAMES).names).toEqual(['economy', 'tech', 'us', 'world', 'bbc-world', 'ft', 'npr', 'heise']);
   });
 
   it('confirms topics by their names and feeds by their titles, or ids once gone', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { followedItems, offeredNames, resolveSubscriptions, retryWithClosest } from '../../../src/bot/subscription-feeds.js';
-import type { TopicNames } from '../../../src/core/topic-names.js';
+import { followedItems, followedNames, offeredNames, resolveSubscriptions, retryWithClosest } from '../../../src/bot/subscription-feeds.js';
+import { NO_TOPIC_NAMES as NO_NAMES, type TopicNames } from '../../../src/core/topic-names.js';
 import type { FeedSpec, Subscriber } from '../../../src/core/types.js';
 
 const NAMES: TopicNames = new Map([
@@ -15,6 +15,9 @@ const FEEDS = [
   feed('france24-fr', 'France 24', ['world']),
   feed('heise', 'heise online', ['tech']),
   feed('tagesschau', 'tagesschau.de', ['world']),
+  feed('bbc-world', 'BBC News World', ['world']),
+  feed('bbc-business', 'BBC News Business', ['economy']),
+  feed('de-standaard', 'De Standaard', ['belgium']),
 ];
 const read = (text: string) => resolveSubscriptions(text.split(' '), FEEDS, NAMES);
 
@@ -39,5 +42,24 @@ describe('a feed typed by its title, as /feeds and the buttons show it', () => {
   it('is what "did you mean" offers for its title typed as one word, not a topic that is part of it', () => {
     expect(retryWithClosest('subscribe', ['lemonde'], offeredNames(FEEDS, NAMES))).toBe('/subscribe le monde');
     expect(retryWithClosest('subscribe', ['france24'], offeredNames(FEEDS, NAMES))).toBe('/subscribe france 24');
+  });
+
+  it('is read by its id with spaces for hyphens, so "bbc world" is that feed and not the topic World', () => {
+    expect(read('bbc world')).toEqual({ items: [{ kind: 'feed', value: 'bbc-world' }], unknown: [] });
+    expect(read('bbc business tech').items).toEqual([{ kind: 'feed', value: 'bbc-business' }, { kind: 'topic', value: 'tech' }]);
+  });
+
+  it('is offered by "did you mean" when a word of its title or id is typed alone: a brand names each of its feeds', () => {
+    expect(retryWithClosest('subscribe', ['BBC'], offeredNames(FEEDS, NAMES))).toBe('/subscribe bbc-world bbc-business');
+    expect(retryWithClosest('subscribe', ['standaard'], offeredNames(FEEDS, NAMES))).toBe('/subscribe de-standaard');
+    expect(retryWithClosest('latest', ['Monde!'], offeredNames(FEEDS.filter((f) => f.id === 'lemonde-une'), NO_NAMES))).toBe('/latest lemonde-une');
+    // Too short to tell, or a title's article: no guess.
+    expect(retryWithClosest('subscribe', ['de'], offeredNames(FEEDS, NAMES))).toBeUndefined();
+    expect(retryWithClosest('subscribe', ['le'], offeredNames(FEEDS, NAMES))).toBeUndefined();
+  });
+
+  it('is offered to /unsubscribe by a word of its title only when the chat follows it', () => {
+    const chat = { topics: [], feeds: ['bbc-business'] } as unknown as Subscriber;
+    expect(retryWithClosest('unsubscribe', ['bbc'], followedNames(chat, FEEDS, NAMES))).toBe('/unsubscribe bbc-business');
   });
 });
