@@ -163,9 +163,9 @@ function pickAcrossFeeds<B extends StoredBriefing>(items: readonly DigestItem<B>
   return picked;
 }
 
-/** A string equal for digests that render identically (same language, date, stories, order and count). */
+/** A string equal for digests that render identically (same language, date, stories and the sources each names, order and count). */
 export function digestKey(digest: Digest): string {
-  const stories = digest.sections.map((section) => [section.topic, section.items.map((item) => [item.briefing.articleId, item.briefing.feedId, item.feedCount])]);
+  const stories = digest.sections.map((section) => [section.topic, section.items.map((item) => [item.briefing.articleId, item.briefing.feedId, item.sources.map((source) => source.articleId)])]);
   return JSON.stringify([digest.language, digest.localDate, digest.quiet, digest.more, stories]);
 }
 

@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, commandChoice, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
+import { boldList, commandChoice, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, sentenceList, topicHeading, type Messages } from './messages.js';
 
 /** How this language groups the digits of a count a reader sees. */
 const n = countFormat('de');
@@ -230,7 +230,10 @@ export const DE: Messages = {
   digestHeader: (date) => `📰 <b>Deine Übersicht</b> · ${e(date)}`,
   digestTopic: topicHeading,
   digestTopicContinued: (topic) => topicHeading(`${topic} (Fortsetzung)`),
-  digestAlsoIn: (others) => `<i>(auch in ${n(others)} ${others === 1 ? 'anderen Quelle' : 'anderen Quellen'})</i>`,
+  digestAlsoIn: (sources, more) =>
+    sources.length === 0
+      ? `<i>(auch in ${n(more)} ${more === 1 ? 'anderen Quelle' : 'anderen Quellen'})</i>`
+      : `<i>(auch bei ${sentenceList(sources, 'und', more > 0 ? `${n(more)} weiteren` : '')})</i>`,
   digestMore: (count) => `+${n(count)} weitere; /latest zeigt, was du noch nicht gesehen hast`,
   digestMoreInChannel: (count) => `+${n(count)} ${count === 1 ? 'weitere Meldung' : 'weitere Meldungen'}`,
   digestQuiet: 'Ein ruhiger Tag: nichts Neues seit deiner letzten Übersicht.',

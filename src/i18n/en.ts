@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, commandChoice, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
+import { boldList, commandChoice, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, sentenceList, topicHeading, type Messages } from './messages.js';
 
 /** How this language groups the digits of a count a reader sees. */
 const n = countFormat('en');
@@ -228,7 +228,10 @@ export const EN: Messages = {
   digestHeader: (date) => `📰 <b>Your digest</b> · ${e(date)}`,
   digestTopic: topicHeading,
   digestTopicContinued: (topic) => topicHeading(`${topic} (continued)`),
-  digestAlsoIn: (others) => `<i>(also in ${n(others)} other ${others === 1 ? 'source' : 'sources'})</i>`,
+  digestAlsoIn: (sources, more) =>
+    sources.length === 0
+      ? `<i>(also in ${n(more)} other ${more === 1 ? 'source' : 'sources'})</i>`
+      : `<i>(also in ${sentenceList(sources, 'and', more > 0 ? `${n(more)} more` : '')})</i>`,
   digestMore: (count) => `+${n(count)} more; /latest shows those you have not seen yet`,
   digestMoreInChannel: (count) => `+${n(count)} more ${count === 1 ? 'story' : 'stories'}`,
   digestQuiet: 'A quiet day: nothing new since your last digest.',

@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, commandChoice, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
+import { boldList, commandChoice, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, sentenceList, topicHeading, type Messages } from './messages.js';
 
 /** How this language groups the digits of a count a reader sees. */
 const n = countFormat('fr');
@@ -233,7 +233,10 @@ export const FR: Messages = {
   digestHeader: (date) => `📰 <b>Votre sélection</b> · ${e(date)}`,
   digestTopic: topicHeading,
   digestTopicContinued: (topic) => topicHeading(`${topic} (suite)`),
-  digestAlsoIn: (others) => `<i>(aussi dans ${n(others)} ${others === 1 ? 'autre source' : 'autres sources'})</i>`,
+  digestAlsoIn: (sources, more) =>
+    sources.length === 0
+      ? `<i>(aussi dans ${n(more)} ${more === 1 ? 'autre source' : 'autres sources'})</i>`
+      : `<i>(aussi dans ${sentenceList(sources, 'et', more > 0 ? `${n(more)} autres` : '')})</i>`,
   digestMore: (count) => `+${n(count)} de plus ; /latest montre ce que vous n’avez pas encore vu`,
   digestMoreInChannel: (count) => `+${n(count)} ${count === 1 ? 'autre article' : 'autres articles'}`,
   digestQuiet: 'Une journée calme : rien de neuf depuis votre dernière sélection.',

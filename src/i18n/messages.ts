@@ -54,6 +54,15 @@ export function goneIds(gone: readonly GoneItem[]): string {
   return gone.map((item) => item.id).join(' ');
 }
 
+/**
+ * Items already rendered as HTML, joined as a sentence lists them: "A, B and C" with `and` in the
+ * message's language, and `more` (such as "2 more") as the last item when given.
+ */
+export function sentenceList(items: readonly string[], and: string, more = ''): string {
+  const all = more === '' ? items : [...items, more];
+  return all.length <= 1 ? all.join('') : `${all.slice(0, -1).join(', ')} ${and} ${all.at(-1)}`;
+}
+
 /** Items a list in a message names before it says how many more there are. */
 const LIST_MAX_ITEMS = 30;
 
@@ -283,8 +292,11 @@ export interface Messages {
   readonly digestTopic: (topic: string) => string;
   /** The same heading atop a later message of a split digest that goes on with that topic's stories. */
   readonly digestTopicContinued: (topic: string) => string;
-  /** After a story that several feeds carry: how many other sources have it. */
-  readonly digestAlsoIn: (others: number) => string;
+  /**
+   * After a story that several feeds carry: the other sources, as rendered HTML (linked titles),
+   * and how many more there are; with no sources named, the count alone.
+   */
+  readonly digestAlsoIn: (sources: readonly string[], more: number) => string;
   /** Closing line when stories were left out. */
   readonly digestMore: (count: number) => string;
   /** The same in a channel, whose readers cannot send it /latest: the count alone. */

@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, commandChoice, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, topicHeading, type Messages } from './messages.js';
+import { boldList, commandChoice, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, sentenceList, topicHeading, type Messages } from './messages.js';
 
 /** How this language groups the digits of a count a reader sees. */
 const n = countFormat('nl');
@@ -228,7 +228,10 @@ export const NL: Messages = {
   digestHeader: (date) => `📰 <b>Je overzicht</b> · ${e(date)}`,
   digestTopic: topicHeading,
   digestTopicContinued: (topic) => topicHeading(`${topic} (vervolg)`),
-  digestAlsoIn: (others) => `<i>(ook bij ${n(others)} ${others === 1 ? 'andere bron' : 'andere bronnen'})</i>`,
+  digestAlsoIn: (sources, more) =>
+    sources.length === 0
+      ? `<i>(ook bij ${n(more)} ${more === 1 ? 'andere bron' : 'andere bronnen'})</i>`
+      : `<i>(ook bij ${sentenceList(sources, 'en', more > 0 ? `${n(more)} andere` : '')})</i>`,
   digestMore: (count) => `+${n(count)} meer; /latest toont wat je nog niet zag`,
   digestMoreInChannel: (count) => `+${n(count)} ${count === 1 ? 'ander bericht' : 'andere berichten'}`,
   digestQuiet: 'Een rustige dag: niets nieuws sinds je vorige overzicht.',

@@ -128,4 +128,49 @@ describe('renderDigest', () => {
       }
     }
   });
+
+  describe('a story several feeds carry', () => {
+    const feeds: FeedSpec[] = ['Alpha', 'Beta & Co', 'Gamma', 'Delta', 'Epsilon'].map((title, i) => ({
+      id: `f${i}`, url: `https://f${i}.example/rss`, title, language: 'en', topics: ['world'], enabled: true, fullText: 'never', weight: 1,
+    }));
+    const feedTitles = new Map(feeds.map((feed) => [feed.id, feed.title]));
+    // The same headline in each feed, each at its own link; the earlier published, the lower it ranks.
+    const copies = (count: number, url = (i: number) => `https://f${i}.example/storm?utm_source=rss`) =>
+      Array.from({ length: count }, (_, i): StoredBriefing => ({ ...briefing(i, 'Storm hits the coast', url(i)), feedId: `f${i}`, articleId: `storm-${i}` }));
+    const render = (input: StoredBriefing[], language: UiLanguage) =>
+      renderDigest(buildDigest(input, { ...settings(language), catalog: feeds }, NOW)!, feedTitles)[0]!;
+
+    it('names the other sources after it, each linked to its own article, in the chat\'s language', () => {
+      expect(render(copies(3), 'en')).toContain(
+        '<i>(also in <a href="https://f1.example/storm">Beta &amp; Co</a> and <a href="https://f2.example/storm">Gamma</a>)</i>',
+      );
+      expect(render(copies(2), 'nl')).toContain('<i>(ook bij <a href="https://f1.example/storm">Beta &amp; Co</a>)</i>');
+      expect(render(copies(3), 'de')).toContain('<i>(auch bei <a href="https://f1.example/storm">Beta &amp; Co</a> und <a href="https://f2.example/storm">Gamma</a>)</i>');
+      expect(render(copies(3), 'fr')).toContain('(aussi dans <a href="https://f1.example/storm">Beta &amp; Co</a> et <a href="https://f2.example/storm">Gamma</a>)');
+      expect(render(copies(1), 'en')).not.toContain('also in');
+    });
+
+    it('names three and counts the rest', () => {
+      const text = render(copies(5), 'en');
+      expect(text).toContain('<a href="https://f1.example/storm">Beta &amp; Co</a>, <a href="https://f2.example/storm">Gamma</a>, <a href="https://f3.example/storm">Delta</a> and 1 more)</i>');
+      expect(render(copies(5), 'nl')).toContain('Delta</a> en 1 andere)</i>');
+    });
+
+    it('names a feed that carries the very same article without a second link to it', () => {
+      const text = render(copies(2, () => 'https://shared.example/storm'), 'en');
+      expect(text).toContain('<i>(also in Beta &amp; Co)</i>');
+    });
+
+    it('names the sources unlinked, else counts them, where links would not fit the story\'s message', () => {
+      const long = 'Storm hits the coast ' + 'and more words '.repeat(300);
+      const input = copies(3).map((copy) => ({ ...copy, headline: long }));
+      const [unlinked] = renderDigest(buildDigest(input, { ...settings('en'), catalog: feeds }, NOW)!, feedTitles);
+      expect(unlinked).toContain('<i>(also in Beta &amp; Co and Gamma)</i>');
+      expect(unlinked).not.toContain('f1.example');
+      const longTitles = new Map(feeds.map((feed) => [feed.id, `${feed.title} ${'Newsroom '.repeat(13)}`]));
+      const [counted] = renderDigest(buildDigest(input, { ...settings('en'), catalog: feeds }, NOW)!, longTitles);
+      expect(counted).toContain('<i>(also in 2 other sources)</i>');
+      for (const text of [unlinked!, counted!]) expect(text.length).toBeLessThanOrEqual(4096);
+    });
+  });
 });
