@@ -1,6 +1,7 @@
 import type { LatestStory } from '../core/latest-stories.js';
 import type { DeliverableBriefing } from '../store/subscriber-repository.js';
-import { renderBriefings } from '../telegram/render-briefing.js';
+import { alsoInNote } from '../telegram/render-also-in.js';
+import { renderBriefing } from '../telegram/render-briefing.js';
 import { packMessages } from '../telegram/split-message.js';
 import type { CommandContext } from './command.js';
 
@@ -18,7 +19,10 @@ export async function sendLatestStories(
   record: boolean,
 ): Promise<void> {
   const titles = new Map(c.feeds.map((feed) => [feed.id, feed.title]));
-  const items = [header, ...renderBriefings(stories.map((story) => story.briefing), titles)];
+  const items = [header, ...stories.map((story) => {
+    const block = renderBriefing(story.briefing, titles.get(story.briefing.feedId) ?? story.briefing.feedId);
+    return block + alsoInNote(block, story, titles, c.msg);
+  })];
   // The footer travels with the last story, so a split never sends it as a message alone.
   if (footer !== null) items[items.length - 1] += `\n\n${footer}`;
   for (const message of packMessages(items)) {

@@ -230,7 +230,7 @@ export const DE: Messages = {
   digestHeader: (date) => `📰 <b>Deine Übersicht</b> · ${e(date)}`,
   digestTopic: topicHeading,
   digestTopicContinued: (topic) => topicHeading(`${topic} (Fortsetzung)`),
-  digestAlsoIn: (sources, more) =>
+  storyAlsoIn: (sources, more) =>
     sources.length === 0
       ? `<i>(auch in ${n(more)} ${more === 1 ? 'anderen Quelle' : 'anderen Quellen'})</i>`
       : `<i>(auch bei ${sentenceList(sources, 'und', more > 0 ? `${n(more)} weiteren` : '')})</i>`,

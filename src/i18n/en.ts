@@ -228,7 +228,7 @@ export const EN: Messages = {
   digestHeader: (date) => `📰 <b>Your digest</b> · ${e(date)}`,
   digestTopic: topicHeading,
   digestTopicContinued: (topic) => topicHeading(`${topic} (continued)`),
-  digestAlsoIn: (sources, more) =>
+  storyAlsoIn: (sources, more) =>
     sources.length === 0
       ? `<i>(also in ${n(more)} other ${more === 1 ? 'source' : 'sources'})</i>`
       : `<i>(also in ${sentenceList(sources, 'and', more > 0 ? `${n(more)} more` : '')})</i>`,

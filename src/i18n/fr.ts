@@ -233,7 +233,7 @@ export const FR: Messages = {
   digestHeader: (date) => `📰 <b>Votre sélection</b> · ${e(date)}`,
   digestTopic: topicHeading,
   digestTopicContinued: (topic) => topicHeading(`${topic} (suite)`),
-  digestAlsoIn: (sources, more) =>
+  storyAlsoIn: (sources, more) =>
     sources.length === 0
       ? `<i>(aussi dans ${n(more)} ${more === 1 ? 'autre source' : 'autres sources'})</i>`
       : `<i>(aussi dans ${sentenceList(sources, 'et', more > 0 ? `${n(more)} autres` : '')})</i>`,

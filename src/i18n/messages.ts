@@ -293,10 +293,10 @@ export interface Messages {
   /** The same heading atop a later message of a split digest that goes on with that topic's stories. */
   readonly digestTopicContinued: (topic: string) => string;
   /**
-   * After a story that several feeds carry: the other sources, as rendered HTML (linked titles),
+   * After a story that several feeds carry (in a digest or /latest): the other sources, as rendered HTML (linked titles),
    * and how many more there are; with no sources named, the count alone.
    */
-  readonly digestAlsoIn: (sources: readonly string[], more: number) => string;
+  readonly storyAlsoIn: (sources: readonly string[], more: number) => string;
   /** Closing line when stories were left out. */
   readonly digestMore: (count: number) => string;
   /** The same in a channel, whose readers cannot send it /latest: the count alone. */

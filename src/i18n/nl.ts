@@ -228,7 +228,7 @@ export const NL: Messages = {
   digestHeader: (date) => `📰 <b>Je overzicht</b> · ${e(date)}`,
   digestTopic: topicHeading,
   digestTopicContinued: (topic) => topicHeading(`${topic} (vervolg)`),
-  digestAlsoIn: (sources, more) =>
+  storyAlsoIn: (sources, more) =>
     sources.length === 0
       ? `<i>(ook bij ${n(more)} ${more === 1 ? 'andere bron' : 'andere bronnen'})</i>`
       : `<i>(ook bij ${sentenceList(sources, 'en', more > 0 ? `${n(more)} andere` : '')})</i>`,

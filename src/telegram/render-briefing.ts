@@ -59,11 +59,3 @@ function separatorAfter(sentence: string): string {
   if (!endsAsSentence(sentence)) return '\n';
   return FULL_WIDTH_END_RE.test(sentence) ? '' : ' ';
 }
-
-/** Renders a list of briefings, naming each source by its feed title (or its id when unknown). */
-export function renderBriefings(
-  briefings: readonly StoredBriefing[],
-  feedTitles: ReadonlyMap<string, string>,
-): string[] {
-  return briefings.map((briefing) => renderBriefing(briefing, feedTitles.get(briefing.feedId) ?? briefing.feedId));
-}

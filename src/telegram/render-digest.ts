@@ -1,12 +1,9 @@
 import { format } from 'date-fns/format';
-import { normaliseUrl } from '../core/dedupe.js';
-import type { Digest, DigestItem } from '../core/digest.js';
+import type { Digest } from '../core/digest.js';
 import { NO_TOPIC_NAMES, topicLabel, type TopicNames } from '../core/topic-names.js';
-import { withoutTrackingParams } from '../core/tracking-params.js';
-import type { StoredBriefing, UiLanguage } from '../core/types.js';
+import type { UiLanguage } from '../core/types.js';
 import { CATALOGUES, DATE_LOCALES } from '../i18n/catalogues.js';
-import type { Messages } from '../i18n/messages.js';
-import { escapeHtml, link, TELEGRAM_MAX_MESSAGE_LENGTH } from './html.js';
+import { alsoInNote } from './render-also-in.js';
 import { renderBriefing } from './render-briefing.js';
 import { splitMessage } from './split-message.js';
 
@@ -34,7 +31,7 @@ export function renderDigest(
     const label = topicLabel(section.topic, digest.language, topicNames);
     section.items.forEach((item, index) => {
       let block = renderBriefing(item.briefing, feedTitles.get(item.briefing.feedId) ?? item.briefing.feedId);
-      if (item.feedCount > 1) block += ` ${alsoInNote(block, item, feedTitles, t)}`;
+      block += alsoInNote(block, item, feedTitles, t);
       // The topic heading travels with its first story, so a split never strands it.
       blocks.push(index === 0 ? `${t.digestTopic(label)}\n\n${block}` : block);
       continued.push(index === 0 ? '' : t.digestTopicContinued(label));
@@ -46,41 +43,6 @@ export function renderDigest(
     blocks[blocks.length - 1] += `\n\n${closing}`;
   }
   return splitMessage(blocks, undefined, '\n\n', (index) => continued[index] ?? '');
-}
-
-/** How many other sources a story's note names; the rest it counts. */
-const ALSO_IN_NAMED = 3;
-
-/** What a story may take of a message with its note, leaving room for a "(continued)" heading above it. */
-const STORY_ROOM = TELEGRAM_MAX_MESSAGE_LENGTH - 100;
-
-/**
- * The note after a story several feeds carry: the other feeds by title, each linked to its own
- * article (a reader may want another newsroom's take; no link when it is the same article), the
- * first ALSO_IN_NAMED of them and the rest counted. Where that would not fit the story's message
- * (a headline near the limit), the titles go unlinked, else the note gives the count alone.
- */
-function alsoInNote(block: string, item: DigestItem, feedTitles: ReadonlyMap<string, string>, t: Messages): string {
-  const others = otherFeedsOf(item);
-  const named = others.slice(0, ALSO_IN_NAMED);
-  const title = (source: StoredBriefing) => feedTitles.get(source.feedId) ?? source.feedId;
-  const shown = item.briefing.url === null ? null : normaliseUrl(item.briefing.url);
-  const ownLink = (source: StoredBriefing) => (source.url === null || normaliseUrl(source.url) === shown ? null : withoutTrackingParams(source.url));
-  const linked = named.map((source) => link(ownLink(source), title(source)));
-  for (const sources of [linked, named.map((source) => escapeHtml(title(source)))]) {
-    const note = t.digestAlsoIn(sources, others.length - sources.length);
-    if (block.length + 1 + note.length <= STORY_ROOM) return note;
-  }
-  return t.digestAlsoIn([], others.length);
-}
-
-/** The best briefing of each feed that carries the story besides the one shown, best first. */
-function otherFeedsOf(item: DigestItem): StoredBriefing[] {
-  const others = new Map<string, StoredBriefing>();
-  for (const source of item.sources) {
-    if (source.feedId !== item.briefing.feedId && !others.has(source.feedId)) others.set(source.feedId, source);
-  }
-  return [...others.values()];
 }
 
 /** Who reads a digest, where that changes its words. */

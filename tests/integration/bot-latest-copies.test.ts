@@ -31,6 +31,10 @@ describe('/latest with a story two feeds carry', () => {
     const [first] = await say(h, reader, '/latest');
     expect(first!.text).toContain('<b>The latest 3 briefings</b>');
     expect(headlinesIn(first!.text)).toEqual(['Storm sluit de Afsluitdijk vannacht!', 'Dutch cabinet falls', 'Harbour reopens after repairs']);
+    // The other feed is named after each story, linked to its own article unless it is the same one.
+    expect(first!.text).toContain('<a href="https://bbc.example/storm">BBC News World</a> <i>(also in <a href="https://nos.example/artikel/2">NOS Nieuws</a>)</i>');
+    expect(first!.text).toContain('<a href="https://nos.example/artikel/1">BBC News World</a> <i>(also in NOS Nieuws)</i>');
+    expect(first!.text.match(/also in/g)).toHaveLength(2);
     // Receipts are written in a group commit just after the reply; the chat's next command waits for them.
     await h.emulator.waitFor(() => received(reader.id).length > 0);
     expect(received(reader.id)).toEqual(seqs);
