@@ -191,7 +191,8 @@ function topicOf(feed: FeedSpec | undefined, chatTopics: ReadonlySet<string>): s
  * from two feeds. One feed's own items under one headline and two links are two stories: a
  * recurring title ("Het weer", "Corrections and clarifications", a daily live blog) would
  * otherwise hide every edition but one, and record the hidden ones as received (an item the feed
- * reissues keeps its identity and is updated at ingestion, not stored twice). The one rule for "the same story", shared by digests and /latest (core/latest-stories.ts), so a
+ * reissues keeps its identity and is updated at ingestion, not stored twice); nor do they become
+ * one through another feed's copy that resembles both. The one rule for "the same story", shared by digests and /latest (core/latest-stories.ts), so a
  * story several feeds carry is shown once wherever a chat reads it. Each group keeps the input order.
  * `keysOf` gives what is compared (a bot passes createStoryKeysMemo's, which remembers them).
  */
@@ -209,8 +210,19 @@ export function clusterStories<B extends StoredBriefing>(briefings: readonly B[]
     if (seen === undefined) byUrl.set(url, index);
     else join(index, seen);
   });
+  // Headlines join only stories of different feeds, also through a third: another feed's "Het
+  // weer" resembles both of one feed's editions, which must stay two stories.
+  const feedsOf = new Map<number, Set<string>>();
+  briefings.forEach((briefing, index) => {
+    const root = find(index);
+    feedsOf.set(root, (feedsOf.get(root) ?? new Set()).add(briefing.feedId));
+  });
   for (const [a, b] of similarHeadlinePairs(keys.map((key) => key.words))) {
-    if (briefings[a]!.feedId !== briefings[b]!.feedId) join(a, b);
+    const [rootA, rootB] = [find(a), find(b)];
+    const [feedsA, feedsB] = [feedsOf.get(rootA)!, feedsOf.get(rootB)!];
+    if (rootA === rootB || [...feedsA].some((feed) => feedsB.has(feed))) continue;
+    join(a, b);
+    feedsOf.set(find(a), new Set([...feedsA, ...feedsB]));
   }
   const groups = new Map<number, B[]>();
   briefings.forEach((briefing, index) => {

@@ -29,8 +29,18 @@ describe('pickLatestStories', () => {
     const yesterday = briefing('nos-algemeen', 'Het weer', 'https://nos.nl/artikel/1');
     const elsewhere = briefing('nu-algemeen', 'Het weer', 'https://nu.nl/weer/9');
     expect(pickLatestStories([today, yesterday], 5)).toEqual([{ briefing: today, sources: [today] }, { briefing: yesterday, sources: [yesterday] }]);
-    // Another feed's copy still joins a story; through it, both editions are one (the rule is per pair).
+    // Another feed's copy still joins a story.
     expect(pickLatestStories([today, elsewhere], 5)).toEqual([{ briefing: today, sources: [today, elsewhere] }]);
+  });
+
+  it("does not join one feed's two editions through another feed's copy that resembles both", () => {
+    const today = briefing('nos-algemeen', 'Het weer', 'https://nos.nl/artikel/2');
+    const elsewhere = briefing('nu-algemeen', 'Het weer', 'https://nu.nl/weer/9');
+    const yesterday = briefing('nos-algemeen', 'Het weer', 'https://nos.nl/artikel/1');
+    expect(pickLatestStories([today, elsewhere, yesterday], 5)).toEqual([
+      { briefing: today, sources: [today, elsewhere] },
+      { briefing: yesterday, sources: [yesterday] },
+    ]);
   });
 
   it('counts stories, not briefings, and keeps the newest-first order', () => {
