@@ -217,7 +217,7 @@ export function clusterStories<B extends StoredBriefing>(briefings: readonly B[]
     const root = find(index);
     feedsOf.set(root, (feedsOf.get(root) ?? new Set()).add(briefing.feedId));
   });
-  for (const [a, b] of similarHeadlinePairs(keys.map((key) => key.words))) {
+  for (const [a, b] of closestFirst(similarHeadlinePairs(keys.map((key) => key.words)), keys)) {
     const [rootA, rootB] = [find(a), find(b)];
     const [feedsA, feedsB] = [feedsOf.get(rootA)!, feedsOf.get(rootB)!];
     if (rootA === rootB || [...feedsA].some((feed) => feedsB.has(feed))) continue;
@@ -232,6 +232,16 @@ export function clusterStories<B extends StoredBriefing>(briefings: readonly B[]
     else group.push(briefing);
   });
   return [...groups.values()];
+}
+
+/**
+ * The pairs most alike first (then by position), so which of two editions another feed's copy
+ * joins does not depend on the order the pairs were found in.
+ */
+function closestFirst(pairs: ReadonlyArray<[number, number]>, keys: readonly StoryKeys[]): Array<[number, number]> {
+  const ranked = pairs.map(([x, y]) => ({ a: Math.min(x, y), b: Math.max(x, y), alike: jaccard(keys[x]!.words, keys[y]!.words) }));
+  ranked.sort((p, q) => q.alike - p.alike || p.b - q.b || p.a - q.a);
+  return ranked.map(({ a, b }) => [a, b]);
 }
 
 /**

@@ -142,13 +142,24 @@ describe('buildDigest story clustering', () => {
     const shared = [...a].filter((word) => b.has(word)).length;
     return shared / (a.size + b.size - shared);
   };
-  /** Every pair compared, as the definition says (headlines only across feeds): the stories buildDigest must find. */
+  /**
+   * Every pair compared, as the definition says (headlines only join stories of different feeds,
+   * the most alike pairs first): the stories buildDigest must find.
+   */
   const bruteForceStories = (list: StoredBriefing[]): string[] => {
     const parent = list.map((_, i) => i);
     const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+    const pairs: Array<{ i: number; j: number; alike: number }> = [];
     list.forEach((x, i) => list.forEach((y, j) => {
-      if (j < i && x.feedId !== y.feedId && jaccard(words(x.headline), words(y.headline)) >= 0.75) parent[find(i)] = find(j);
+      const alike = jaccard(words(x.headline), words(y.headline));
+      if (j < i && x.feedId !== y.feedId && alike >= 0.75) pairs.push({ i, j, alike });
     }));
+    pairs.sort((p, q) => q.alike - p.alike || p.i - q.i || p.j - q.j);
+    const feedsIn = (root: number) => new Set(list.filter((_, k) => find(k) === root).map((x) => x.feedId));
+    for (const { i, j } of pairs) {
+      const [a, b] = [feedsIn(find(i)), feedsIn(find(j))];
+      if (find(i) !== find(j) && ![...a].some((feed) => b.has(feed))) parent[find(i)] = find(j);
+    }
     const groups = new Map<number, string[]>();
     list.forEach((x, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), x.articleId]));
     return [...groups.values()].map((ids) => ids.sort().join(',')).sort();
