@@ -1,4 +1,4 @@
-import { clusterStories } from './digest.js';
+import { clusterStories } from './story-clusters.js';
 import type { StoryKeys } from './story-keys.js';
 import type { StoredBriefing } from './types.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BUDGET } from '../../src/core/condense/index.js';
-import { clusterStories } from '../../src/core/digest.js';
+import { clusterStories } from '../../src/core/story-clusters.js';
 import { createFetcher, DEFAULT_FETCHER_OPTIONS } from '../../src/feeds/fetch.js';
 import { createFullTextExtractor } from '../../src/fulltext/extract.js';
 import { fetchPageWith } from '../../src/fulltext/fetch-page.js';
