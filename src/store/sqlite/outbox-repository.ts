@@ -55,9 +55,12 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
   );
   // A chat's parts go in order: only its first unfinished message can be due.
   const FIRST_OPEN = `NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_id = o.chat_id AND p.id < o.id AND p.state IN ${OPEN})`;
-  const due = db.prepare<{ now: number; limit: number }, OutboxRow>(
+  // Busy chats are left out here, not after reading: in a broadcast they are the ~200 submitted
+  // messages, whose rows and payloads each fill would otherwise read and drop again.
+  const due = db.prepare<{ now: number; limit: number; busy: string }, OutboxRow>(
     `SELECT o.* FROM outbox o
       WHERE o.state = 'pending' AND o.next_attempt_at <= @now AND ${FIRST_OPEN}
+        AND o.chat_id NOT IN (SELECT value FROM json_each(@busy))
       ORDER BY o.priority DESC, o.id LIMIT @limit`,
   );
   const wake = db.prepare<[], { at: number | null }>(
@@ -132,10 +135,7 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
       return true;
     })),
     recoverInFlight: (now) => recover.all(now).map((row) => row.id),
-    nextDue(now, limit, busyChats) {
-      const rows = due.all({ now, limit: limit + busyChats.size });
-      return rows.filter((row) => !busyChats.has(row.chat_id)).slice(0, limit).map(toMessage);
-    },
+    nextDue: (now, limit, busyChats) => due.all({ now, limit, busy: JSON.stringify([...busyChats]) }).map(toMessage),
     nextWakeAt: () => wake.get()?.at ?? null,
     markSending: (id) => setSending.run(id).changes === 1,
     markSent(id, telegramMessageId, now) {
