@@ -21,14 +21,14 @@ import { createConfiguredLogger, type Logger } from './log.js';
 import { warnMisspelledSettings } from './misspelled-settings.js';
 import { createIngestion, type Ingestion } from './ingestion.js';
 import { holdInstanceLease, LeaseHeldError, pidRunning, type HeldLease } from './instance-lease.js';
-import { recordServedFeeds } from './jobs/record-served-feeds.js';
+import { forgetServedFeeds, recordServedFeeds } from './jobs/record-served-feeds.js';
 import { takeOverRenamedFeeds } from './jobs/take-over-renamed-feeds.js';
 import { readStartArguments } from './start-arguments.js';
 import { createScheduler, digestTickJob, housekeepingJob, pollFeedsJob, retryBriefingsJob, type Scheduler } from './scheduler.js';
 import type { OutboxRepository } from './store/outbox-repository.js';
 import { createSqliteInstanceLease } from './store/sqlite/instance-lease.js';
 import { createSqliteOutboxRepository } from './store/sqlite/outbox-repository.js';
-import { createSqliteServedFeeds } from './store/sqlite/served-feeds.js';
+import { createSqliteServedFeeds, type ServedFeedsStore } from './store/sqlite/served-feeds.js';
 import { createSqliteSubscriberRepository } from './store/sqlite/subscriber-repository.js';
 import { watchDatabaseFile } from './store/database-file-watch.js';
 import type { SubscriberRepository } from './store/subscriber-repository.js';
@@ -51,6 +51,8 @@ interface Chats {
 interface Parts {
   readonly ingestion: Ingestion;
   readonly lease: HeldLease;
+  /** The list served, recorded for `newsbrief health`; forgotten at a clean stop. */
+  readonly served: ServedFeedsStore;
   readonly scheduler: Scheduler;
   readonly background: BackgroundRuns;
   digests: Scheduler | null;
@@ -99,7 +101,7 @@ async function main(): Promise<void> {
   logger.info({ feeds: enabled, database: config.databasePath, telegram: config.botToken !== null }, 'newsbrief started');
   for (const warning of warnFeedList(initial.feeds)) logger.warn({ feeds_file: config.feedsFile }, `${config.feedsFile}: ${warning}`);
 
-  const parts: Parts = { ingestion, lease, scheduler, background, digests: null, telegram: Promise.resolve(null) };
+  const parts: Parts = { ingestion, lease, served, scheduler, background, digests: null, telegram: Promise.resolve(null) };
   // Aborted by shutdown, so that waiting for an unreachable Telegram ends too.
   const stop = new AbortController();
   const shutdown = shutdownOnce(parts, stop, logger);
@@ -215,6 +217,7 @@ function shutdownOnce(parts: Parts, stop: AbortController, logger: Logger): (rea
         await telegram.worker.stop();
         telegram.sender.close();
       }
+      forgetServedFeeds(parts.served, logger);
       parts.lease.release();
       await parts.ingestion.close();
       logger.info('stopped');

@@ -85,7 +85,8 @@ export function healthCommand(env: CliEnv): Command {
  * (start, SIGHUP, /reload), since it polls those whatever the file on disk says now; the file is
  * then read only to tell the operator on stderr how it differs, or that it cannot be read, without
  * failing. Only when no bot recorded a list (a database from before the record, or written by
- * `poll --once` alone) are the file's enabled feeds judged, and a broken file is a mistake (exit 1).
+ * `poll --once` alone) or the bot that did stopped cleanly (forgetServedFeeds) are the file's
+ * enabled feeds judged, and a broken file is a mistake (exit 1).
  */
 function feedsToJudge(served: ServedFeeds | null, feedsFile: string): readonly string[] {
   if (served === null) return enabledFeedIds(loadFeedsDocument(feedsFile).feeds);

@@ -18,3 +18,16 @@ export function recordServedFeeds(store: ServedFeedsStore, feeds: readonly FeedS
     logger.error({ err: error }, 'jobs/record-served-feeds: could not record the served feeds; `newsbrief health` may judge an older list');
   }
 }
+
+/**
+ * Run by the bot as it stops cleanly: a stopped bot serves nothing, so `newsbrief health` and
+ * `feeds` judge feeds.json again (a database `poll --once` goes on using, say). A crash keeps the
+ * list, which stays the best guess of what a restart serves. Never throws: stopping goes on.
+ */
+export function forgetServedFeeds(store: ServedFeedsStore, logger: Logger): void {
+  try {
+    store.clear();
+  } catch (error) {
+    logger.error({ err: error }, 'jobs/record-served-feeds: could not clear the served feeds; `newsbrief health` judges the list of the bot that stopped');
+  }
+}

@@ -139,7 +139,7 @@ describe('the bot records the feeds it serves', () => {
     }
   };
 
-  it('at start, and again on each reload (SIGHUP) that validates, keeping it on one that does not', async () => {
+  it('at start, and again on each reload (SIGHUP) that validates, keeping it on one that does not, and forgets it when it stops', async () => {
     const database = join(dir, 'served.db');
     const before = Date.now();
     app = startApp({ FEEDS_FILE: feedsFile, DATABASE_PATH: database });
@@ -163,5 +163,7 @@ describe('the bot records the feeds it serves', () => {
     expect(served(database)).toEqual(reloaded);
     running.child.kill('SIGTERM');
     expect(await running.exited).toBe(0);
+    // Stopped, it serves nothing: health and feeds judge feeds.json again (as after `poll --once`).
+    expect(served(database)).toEqual([]);
   });
 });

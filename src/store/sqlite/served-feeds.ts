@@ -12,6 +12,8 @@ const SELECT_SERVED = 'SELECT enabled_feed_ids, loaded_at FROM served_feeds WHER
 export interface ServedFeedsStore {
   /** Replaces the recorded list with `served`. */
   record(served: ServedFeeds): void;
+  /** Drops the recorded list: the bot stopped and serves nothing. */
+  clear(): void;
 }
 
 /**
@@ -32,7 +34,9 @@ export function createSqliteServedFeeds(db: SqliteDatabase): ServedFeedsStore {
     `INSERT INTO served_feeds (id, enabled_feed_ids, loaded_at) VALUES (1, ?, ?)
      ON CONFLICT (id) DO UPDATE SET enabled_feed_ids = excluded.enabled_feed_ids, loaded_at = excluded.loaded_at`,
   );
+  const remove = db.prepare('DELETE FROM served_feeds WHERE id = 1');
   return {
     record: (served) => void upsert.run(JSON.stringify(served.enabledFeedIds), Math.round(served.loadedAt)),
+    clear: () => void remove.run(),
   };
 }
