@@ -6,6 +6,7 @@
  * none assumes English.
  */
 
+import { PARTICLE, isCredit } from './credits.js';
 import { ELIDED_START_RE } from './split-sentences.js';
 import { stopwordsFor } from './stopwords.js';
 import { countTokens } from './tokenize.js';
@@ -14,20 +15,6 @@ const READ_ALSO_RE =
   /^(?:lees (?:ook|meer|hier)|bekijk (?:ook|hier|de video)|kijk ook|luister ook|read (?:also|more)|see also|related|more on this|watch|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|weitere artikel|lire (?:aussi|également)|à lire aussi|voir aussi|sur le même sujet)\b/iu;
 const BOILERPLATE_RE =
   /(?:tekst loopt (?:verder|door) onder|klik hier|click here|scroll down|share this|e-mail to a friend|follow us|volg ons|deel dit artikel|abonneer|subscribe|newsletter|nieuwsbrief|cookie|all rights reserved|alle rechten voorbehouden|copyright|©|not responsible for the content of external|niet verantwoordelijk voor de inhoud van externe|nicht verantwortlich für (?:die |den )?inhalte? (?:externer|von externen)|pas responsable du contenu des sites)/iu;
-const BYLINE_RE = /^(?:[Dd]oor|[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Tt]ext|[Tt]ekst|[Ff]oto'?s?|[Pp]hotos?|[Bb]ild|[Rr]edactie)\s*[:.]?\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|en|und|et|e|y|&)){0,6}\s*(?:[,|•·–-]|$)/u;
-// Name particles written in lower case: "Pieter de Boer", "Ursula von der Leyen".
-const PARTICLE = 'van|de|der|den|von|da|di|le|la|ten|ter';
-// A credit in sentence form: "Al Jazeera's Divya Gopalan reports.", "CNN's Arwa Damon reports from
-// Baghdad.", "Correspondent Anne Mulder doet verslag.", "ARD-Korrespondentin Anna Schmidt berichtet aus
-// Kiew.", or a wire's "Reporting by …; editing by …": who made the piece, not what happened.
-const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|${PARTICLE})`;
-const PLACE = String.raw`\p{Lu}[\p{L}'’.-]*(?:,?\s+\p{Lu}[\p{L}'’.-]*){0,3}`;
-const REPORTER_CREDIT_RE = new RegExp(
-  String.raw`^(?:${NAME_WORD}\s+){1,7}(?:reports|berichtet|berichten|doet verslag|doen verslag|rapporte)` +
-    String.raw`(?:\s+(?:from|aus|vanuit|uit|depuis|de)\s+${PLACE})?[.!]?\s*$`,
-  'u',
-);
-const WIRE_CREDIT_RE = /^(?:[Aa]dditional\s+)?[Rr]eporting by\b|\b[Ee]diting by\s+\p{Lu}/u;
 // A name and what the person is, as a show lists its guests: "Arun Kumar - Professor at the
 // Institute of Social Sciences." A dateline followed by a sentence ("Bad Homburg - Die Polizei hat
 // …") is told apart by the article or other function word that opens the sentence.
@@ -122,11 +109,6 @@ function startsAsFragment(sentence: string, language: string | undefined, opensT
   const stopwords = stopwordsFor(language);
   const first = FIRST_WORD_RE.exec(sentence)?.[0] ?? '';
   return stopwords.size === 0 || stopwords.has(first);
-}
-
-/** Who made the piece rather than what happened: a short byline, a reporter's or a wire's credit. */
-function isCredit(sentence: string, tokens: number): boolean {
-  return REPORTER_CREDIT_RE.test(sentence) || WIRE_CREDIT_RE.test(sentence) || (tokens <= 12 && BYLINE_RE.test(sentence));
 }
 
 /** "Thulsi Narayanasamy - Head of Labour Rights at …": a label, unless a function word opens what follows the dash. */

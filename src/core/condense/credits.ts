@@ -1,0 +1,25 @@
+/**
+ * Who made the piece rather than what happened: bylines, a reporter's credit in sentence form and
+ * a wire's credit. A briefing is read without its article, so none of these belongs in it.
+ * Patterns cover nl/en/de/fr; none assumes English.
+ */
+
+const BYLINE_RE = /^(?:[Dd]oor|[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Tt]ext|[Tt]ekst|[Ff]oto'?s?|[Pp]hotos?|[Bb]ild|[Rr]edactie)\s*[:.]?\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|en|und|et|e|y|&)){0,6}\s*(?:[,|•·–-]|$)/u;
+/** Name particles written in lower case: "Pieter de Boer", "Ursula von der Leyen". */
+export const PARTICLE = 'van|de|der|den|von|da|di|le|la|ten|ter';
+// A credit in sentence form: "Al Jazeera's Divya Gopalan reports.", "CNN's Arwa Damon reports from
+// Baghdad.", "Correspondent Anne Mulder doet verslag.", "ARD-Korrespondentin Anna Schmidt berichtet aus
+// Kiew.", or a wire's "Reporting by …; editing by …": who made the piece, not what happened.
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|${PARTICLE})`;
+const PLACE = String.raw`\p{Lu}[\p{L}'’.-]*(?:,?\s+\p{Lu}[\p{L}'’.-]*){0,3}`;
+const REPORTER_CREDIT_RE = new RegExp(
+  String.raw`^(?:${NAME_WORD}\s+){1,7}(?:reports|berichtet|berichten|doet verslag|doen verslag|rapporte)` +
+    String.raw`(?:\s+(?:from|aus|vanuit|uit|depuis|de)\s+${PLACE})?[.!]?\s*$`,
+  'u',
+);
+const WIRE_CREDIT_RE = /^(?:[Aa]dditional\s+)?[Rr]eporting by\b|\b[Ee]diting by\s+\p{Lu}/u;
+
+/** Whether `sentence` (of `tokens` word tokens) is a short byline, a reporter's or a wire's credit. */
+export function isCredit(sentence: string, tokens: number): boolean {
+  return REPORTER_CREDIT_RE.test(sentence) || WIRE_CREDIT_RE.test(sentence) || (tokens <= 12 && BYLINE_RE.test(sentence));
+}
