@@ -8,13 +8,19 @@ const BYLINE_RE = /^(?:[Dd]oor|[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Tt]ext|[Tt]ekst|[F
 /** Name particles written in lower case: "Pieter de Boer", "Ursula von der Leyen". */
 export const PARTICLE = 'van|de|der|den|von|da|di|le|la|ten|ter';
 // A credit in sentence form: "Al Jazeera's Divya Gopalan reports.", "CNN's Arwa Damon reports from
-// Baghdad.", "Correspondent Anne Mulder doet verslag.", "ARD-Korrespondentin Anna Schmidt berichtet aus
-// Kiew.", or a wire's "Reporting by …; editing by …": who made the piece, not what happened.
+// Baghdad.", "… has more from the Afghan capital, Kabul.", "Correspondent Anne Mulder doet verslag.",
+// "ARD-Korrespondentin Anna Schmidt berichtet aus Kiew.", or a wire's "Reporting by …; editing by
+// …": who made the piece, not what happened.
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|${PARTICLE})`;
-const PLACE = String.raw`\p{Lu}[\p{L}'’.-]*(?:,?\s+\p{Lu}[\p{L}'’.-]*){0,3}`;
+const CREDIT_VERB = String.raw`(?:reports|has (?:more|the (?:story|details|latest)|this report)|berichtet|berichten|doet verslag|doen verslag|heeft meer|rapporte)`;
+// A place as a credit names it: capitalised words joined by the few lower-case words of a place
+// ("Tilburg in the Netherlands", "the Afghan capital, Kabul"). A clause word ("London that the
+// talks failed") is none of them, so a sentence that goes on to tell news is no credit.
+const PLACE_JOIN = 'the|in|near|outside|of|on|at|capital|city|town|border|region|province|de|het|bij|hoofdstad|stad|der|die|dem|des|im|am|bei|la|le|les|du|à|près|capitale|ville';
+const PLACE_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|${PLACE_JOIN})`;
+const PLACE = String.raw`${PLACE_WORD}(?:,?\s+${PLACE_WORD}){0,6}`;
 const REPORTER_CREDIT_RE = new RegExp(
-  String.raw`^(?:${NAME_WORD}\s+){1,7}(?:reports|berichtet|berichten|doet verslag|doen verslag|rapporte)` +
-    String.raw`(?:\s+(?:from|aus|vanuit|uit|depuis|de)\s+${PLACE})?[.!]?\s*$`,
+  String.raw`^(?:${NAME_WORD}\s+){1,7}${CREDIT_VERB}(?:\s+(?:from|aus|vanuit|uit|depuis|de)\s+${PLACE})?[.!]?\s*$`,
   'u',
 );
 const WIRE_CREDIT_RE = /^(?:[Aa]dditional\s+)?[Rr]eporting by\b|\b[Ee]diting by\s+\p{Lu}/u;
