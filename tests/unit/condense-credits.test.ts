@@ -32,4 +32,27 @@ describe('credits are not news', () => {
     const b = condenseArticle({ title: 'Floods cut off villages in the south', text, language: 'en' });
     expect(b.sentences.join(' ')).not.toMatch(/Mira Holt/);
   });
+
+  it('rejects a programme line that says who talks with whom', () => {
+    expect(canStandAlone('Lena Vogt, Paul und Maria Berger-Lindner im Gespräch mit Jonas Keller', 'de')).toBe(false);
+    expect(canStandAlone('Sanne de Wit en Karel Mulder in gesprek met Eva Bos', 'nl')).toBe(false);
+    expect(canStandAlone('Amy Lane and Tom Reed in conversation with Rob Hart.', 'en')).toBe(false);
+    expect(canStandAlone('Im Gespräch mit Jonas Keller erklärt die Ministerin ihre Pläne für den Winter.', 'de')).toBe(true);
+  });
+
+  it('rejects a line of production credits, and keeps a sentence with a label in it', () => {
+    expect(canStandAlone('Reporter: Ana Ruiz-Koster Producer: Ben Malo Cameras: Will Grey, Ravi Hoek Editor: Gus Penn', 'en')).toBe(false);
+    expect(canStandAlone('Moderation: Jonas Keller Redaktion: Lena Vogt Technik: Paul Berger und Maria Lindner', 'de')).toBe(false);
+    expect(canStandAlone('Update: The council has voted to close the bridge until the end of the month.', 'en')).toBe(true);
+  });
+
+  it('briefs a programme teaser by what the guests talk about, not who they are', () => {
+    const text = [
+      'Die Stadt Kassel hat ihr Busnetz neu geplant.',
+      'Ab März fahren die Linien alle zehn Minuten, auch am Wochenende.',
+      'Lena Vogt, Paul und Maria Berger-Lindner im Gespräch mit Jonas Keller',
+    ].join('\n\n');
+    const b = condenseArticle({ title: 'Kassel plant neues Busnetz', text, language: 'de' });
+    expect(b.sentences.join(' ')).not.toMatch(/im Gespräch mit/);
+  });
 });

@@ -24,8 +24,31 @@ const REPORTER_CREDIT_RE = new RegExp(
   'u',
 );
 const WIRE_CREDIT_RE = /^(?:[Aa]dditional\s+)?[Rr]eporting by\b|\b[Ee]diting by\s+\p{Lu}/u;
+// A programme's line of who talks with whom: "Lena Vogt und Paul Berger im Gespräch mit Jonas
+// Keller", "Amy Lane in conversation with Rob Hart": names on both sides and nothing else.
+const NAMES = String.raw`${NAME_WORD}(?:(?:,\s*|\s+(?:und|and|en|et|&)\s+|\s+)${NAME_WORD})*`;
+const CONVERSATION_CREDIT_RE = new RegExp(
+  String.raw`^${NAMES}\s+(?:im Gespräch mit|in conversation with|in gesprek met|en conversation avec)\s+${NAMES}[.]?$`,
+  'u',
+);
+// Production credits run together on one line: "Reporter: Ana Ruiz Producer: Ben Malo Editor: …".
+// A role before a colon and a name after it, at the start and at least once more, in a line that
+// does not end as a sentence does.
+const ROLE_NAME_RE = /(?:^|\s)\p{Lu}\p{L}+:\s+\p{Lu}/gu;
+const LEADING_ROLE_RE = /^\p{Lu}\p{L}+:\s+\p{Lu}/u;
+const SENTENCE_END_RE = /[.!?…]["'”’»)]*\s*$/u;
 
-/** Whether `sentence` (of `tokens` word tokens) is a short byline, a reporter's or a wire's credit. */
+/**
+ * Whether `sentence` (of `tokens` word tokens) is a short byline, a reporter's or a wire's credit,
+ * a programme's "… im Gespräch mit …" or a line of production credits.
+ */
 export function isCredit(sentence: string, tokens: number): boolean {
-  return REPORTER_CREDIT_RE.test(sentence) || WIRE_CREDIT_RE.test(sentence) || (tokens <= 12 && BYLINE_RE.test(sentence));
+  if (REPORTER_CREDIT_RE.test(sentence) || WIRE_CREDIT_RE.test(sentence) || CONVERSATION_CREDIT_RE.test(sentence)) return true;
+  return (tokens <= 12 && BYLINE_RE.test(sentence)) || isCreditRoll(sentence);
+}
+
+/** "Reporter: Ana Ruiz Producer: Ben Malo Cameras: …": roles and names, no sentence. */
+function isCreditRoll(line: string): boolean {
+  if (!LEADING_ROLE_RE.test(line) || SENTENCE_END_RE.test(line)) return false;
+  return (line.match(ROLE_NAME_RE)?.length ?? 0) >= 2;
 }
