@@ -16,6 +16,15 @@ describe('agency and author tags', () => {
     expect(stripDateline('PARIS, 3 mai (Reuters) - Le gouvernement a annoncé un plan.')).toBe('Le gouvernement a annoncé un plan.');
   });
 
+  it('strips a Spanish or Portuguese wire dateline, whose dash follows a full stop', () => {
+    expect(stripDateline('Lisboa, 7 dez (EFE).- O governo aprovou nesta segunda-feira um novo orçamento.')).toBe(
+      'O governo aprovou nesta segunda-feira um novo orçamento.',
+    );
+    expect(stripDateline('MADRID, 7 dic (EFE).- El Gobierno aprobó este lunes un nuevo presupuesto.')).toBe(
+      'El Gobierno aprobó este lunes un nuevo presupuesto.',
+    );
+  });
+
   it('leaves a name followed by a dash alone when no agency is named', () => {
     const s = 'Obama -- who spoke on Monday -- signed the bill into law.';
     expect(stripDateline(s)).toBe(s);

@@ -8,9 +8,10 @@
 const AGENCY = String.raw`(?:CNN|AP|AFP|Reuters|dpa(?:-AFX)?|ANP|Belga|EFE|Xinhua|UPI|KNA|epd|APA|SDA|Belta|BBC|sid|SID|dts|AFX|ANSA|Bloomberg|rtr|RTR|Novum|ats|ATS|Keystone-SDA)`;
 const AGENCY_LIST = String.raw`${AGENCY}(?:\s*[/,;]\s*${AGENCY})*`;
 
-// "WASHINGTON (CNN) -- ", "(CNN)", "Berlin (dpa) - ", "PARIS, 3 mai (Reuters) - ", "(ANP) ".
+// "WASHINGTON (CNN) -- ", "(CNN)", "Berlin (dpa) - ", "PARIS, 3 mai (Reuters) - ", "(ANP) ", and
+// the Spanish and Portuguese wires' "MADRID, 7 dic (EFE).- ".
 const DATELINE_RE = new RegExp(
-  String.raw`^(?:(?:\p{Lu}[\p{L}\p{M}.'’/-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’/-]*){0,3}(?:,\s*[\p{L}\p{N} .'’-]{2,30})?\s*)?\(${AGENCY_LIST}\)\s*(?:--|—|–|-|:)?\s*|(?:[\p{Lu}][\p{Lu}\p{M} .'’-]*(?:,\s*[\p{L} .'’-]{2,30})?\s*)?(?:--|—)\s+)`,
+  String.raw`^(?:(?:\p{Lu}[\p{L}\p{M}.'’/-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’/-]*){0,3}(?:,\s*[\p{L}\p{N} .'’-]{2,30})?\s*)?\(${AGENCY_LIST}\)\.?\s*(?:--|—|–|-|:)?\s*|(?:[\p{Lu}][\p{Lu}\p{M} .'’-]*(?:,\s*[\p{L} .'’-]{2,30})?\s*)?(?:--|—)\s+)`,
   'u',
 );
 // "DEN HAAG - ", "AMSTERDAM – ", "WASHINGTON -- ": a place in capitals before a dash, as Dutch
