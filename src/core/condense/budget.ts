@@ -29,22 +29,36 @@ function fitsBudget(sentences: readonly string[], budget: CondenseBudget): boole
   return words <= budget.maxWords && chars <= budget.maxChars;
 }
 
+// What a sentence is cut into: words with the space before them, and each character of the
+// scripts written without spaces (Chinese, Japanese), where a sentence is one chunk.
+const PIECE_RE = /\s*(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])\S)+)/gu;
+// The pauses of those scripts: a cut after one ends between two clauses.
+const FULL_WIDTH_PAUSE_RE = /[，、；：]/gu;
+
 /**
- * A single sentence longer than the whole budget, cut at a word boundary and ended with an
- * ellipsis. This is the only place a sentence is ever cut; the kept part is verbatim.
+ * A single sentence longer than the whole budget, cut at a word boundary (in Chinese and
+ * Japanese after a comma when one is in the second half) and ended with an ellipsis. This is the
+ * only place a sentence is ever cut; the kept part is verbatim.
  */
 export function trimToBudget(sentence: string, budget: CondenseBudget): string {
   if (fitsBudget([sentence], budget)) return sentence;
-  const parts = sentence.split(' ');
   let kept = '';
   let words = 0;
-  for (const part of parts) {
-    const candidate = kept ? `${kept} ${part}` : part;
-    const w = words + countWords(part);
-    if (w > budget.maxWords || candidate.length + ELLIPSIS.length > budget.maxChars) break;
+  for (const [piece] of sentence.matchAll(PIECE_RE)) {
+    const candidate = kept + piece;
+    const w = words + countWords(piece);
+    if (w > budget.maxWords || candidate.trimStart().length + ELLIPSIS.length > budget.maxChars) break;
     kept = candidate;
     words = w;
   }
+  kept = kept.trimStart();
   if (!kept) kept = graphemesWithin(sentence, budget.maxChars - ELLIPSIS.length);
-  return markCut(kept);
+  return markCut(atLastPause(kept));
+}
+
+/** `kept` up to and with its last full-width comma, when that keeps at least half of it. */
+function atLastPause(kept: string): string {
+  let end = -1;
+  for (const m of kept.matchAll(FULL_WIDTH_PAUSE_RE)) end = m.index + 1;
+  return end >= kept.length / 2 ? kept.slice(0, end) : kept;
 }

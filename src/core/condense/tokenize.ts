@@ -14,7 +14,9 @@ export function tokenize(text: string): string[] {
 // Chinese and Japanese are written without spaces: each character counts as one token there.
 // Hiragana, Katakana and the CJK ideographs, as plain ranges: a quick test before the exact count.
 const SPACELESS_RE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-const READER_TOKEN_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{M}\p{N}]+/gu;
+const SPACELESS_CHAR = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]`;
+// One such character, or a run of other letters and digits ("Instagram" in "新设Instagram账号").
+const READER_TOKEN_RE = new RegExp(String.raw`${SPACELESS_CHAR}|(?:(?!${SPACELESS_CHAR})[\p{L}\p{M}\p{N}])+`, 'gu');
 const RUN_RE = /[\p{L}\p{M}\p{N}]+/gu;
 
 /**
@@ -26,10 +28,17 @@ export function countTokens(text: string): number {
   return text.match(SPACELESS_RE.test(text) ? READER_TOKEN_RE : RUN_RE)?.length ?? 0;
 }
 
-/** Number of words as shown to readers (whitespace-separated chunks that hold a letter or digit). */
+/**
+ * Number of words as shown to readers, what the briefing budget counts: whitespace-separated
+ * chunks that hold a letter or digit, and in Chinese and Japanese each character, as word
+ * processors count them (a sentence of theirs is one chunk, and the budget would not hold it).
+ */
 export function countWords(text: string): number {
   let n = 0;
-  for (const chunk of text.split(/\s+/)) if (WORD_RE.test(chunk)) n++;
+  for (const chunk of text.split(/\s+/)) {
+    if (!WORD_RE.test(chunk)) continue;
+    n += SPACELESS_RE.test(chunk) ? (chunk.match(READER_TOKEN_RE)?.length ?? 0) : 1;
+  }
   return n;
 }
 

@@ -25,7 +25,7 @@ export function graphemesWithin(text: string, max: number, size: (piece: string)
 /** What a text cut short ends with. */
 export const ELLIPSIS = '…';
 
-/** The kept start of a text cut short, marked so: the spaces and pauses (`,;:–`) it ended on go, then "…". */
+/** The kept start of a text cut short, marked so: the spaces and pauses (`,;:–`, `，、；：`) it ended on go, then "…". */
 export function markCut(start: string): string {
-  return start.replace(/[\s,;:–—-]+$/u, '') + ELLIPSIS;
+  return start.replace(/[\s,;:–—\-，、；：]+$/u, '') + ELLIPSIS;
 }
