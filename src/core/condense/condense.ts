@@ -7,6 +7,7 @@ import { DEFAULT_WEIGHTS, termModel, type ScoreWeights } from './score.js';
 import { DEFAULT_SELECTION, selectSentences, type SelectionOptions } from './select.js';
 import { splitSentenceSpans } from './split-sentences.js';
 import { stripTags } from './agency-tags.js';
+import { headlineLabel, stripHeadlineLabel } from './headline-label.js';
 import { startsInsideQuote } from './quote-state.js';
 import { MIN_SENTENCE_TOKENS, canServeAsLastResort, canStandAlone } from './standalone.js';
 import { stopwordsFor } from './stopwords.js';
@@ -102,16 +103,17 @@ export function needsFullText(text: string, mode: FullTextMode, language: Langua
 /**
  * The sentences a briefing may use. A last sentence the feed cut off ("The rest have received
  * ...") is used only when there is nothing else: a teaser's fragment is not what its author wrote.
- * A sentence that only repeats the headline is never used: the briefing shows the headline anyway;
- * nor is one of the feed's standing sentences (`repeated`).
+ * A sentence that only repeats the headline is never used: the briefing shows the headline anyway
+ * (nor its label: "MARIA VOS: …"); nor is one of the feed's standing sentences (`repeated`).
  */
 function candidateSentences(text: string, language: LanguageCode, headline = '', repeated?: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
   const spans = splitSentenceSpans(text, language);
   const quoted = startsInsideQuote(spans, language);
+  const label = headlineLabel(headline);
   let lastIsCut = false;
   spans.forEach((span, i) => {
-    const sentence = stripTags(span.text);
+    const sentence = stripHeadlineLabel(stripTags(span.text), label);
     if (quoted[i] || !canStandAlone(sentence, language, i === 0) || repeated?.has(span.text)) return;
     if (echoesHeadline(sentence, headline)) return;
     out.push({ text: sentence, opensArticle: i === 0 });
