@@ -15,6 +15,10 @@ const READ_ALSO_RE =
   /^(?:lees (?:ook|meer|hier)|bekijk (?:ook|hier|de video)|kijk ook|luister ook|read (?:also|more)|see also|related|more on this|watch|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|weitere artikel|lire (?:aussi|également)|à lire aussi|voir aussi|sur le même sujet)\b/iu;
 const BOILERPLATE_RE =
   /(?:tekst loopt (?:verder|door) onder|klik hier|click here|scroll down|share this|e-mail to a friend|follow us|volg ons|deel dit artikel|abonneer|subscribe|newsletter|nieuwsbrief|cookie|all rights reserved|alle rechten voorbehouden|copyright|©|not responsible for the content of external|niet verantwoordelijk voor de inhoud van externe|nicht verantwortlich für (?:die |den )?inhalte? (?:externer|von externen)|pas responsable du contenu des sites)/iu;
+// The site asking the reader to sign up, in the imperative that opens the sentence: "Sign up here
+// to …", "Meld je aan …", "Melden Sie sich jetzt an …", "Inscrivez-vous …". News about signing up
+// ("Volunteers signed up …") does not open so.
+const SIGN_UP_RE = /^(?:sign up|meld je|melden sie sich|registrieren sie sich|inscrivez-vous|abonnez-vous)\b/iu;
 // A name and what the person is, as a show lists its guests: "Arun Kumar - Professor at the
 // Institute of Social Sciences." A dateline followed by a sentence ("Bad Homburg - Die Polizei hat
 // …") is told apart by the article or other function word that opens the sentence.
@@ -58,7 +62,7 @@ export const MIN_SENTENCE_TOKENS = 4;
 export function canStandAlone(sentence: string, language?: string, opensText = false): boolean {
   const tokens = countTokens(sentence);
   if (tokens < MIN_SENTENCE_TOKENS) return false;
-  if (READ_ALSO_RE.test(sentence) || BOILERPLATE_RE.test(sentence)) return false;
+  if (READ_ALSO_RE.test(sentence) || BOILERPLATE_RE.test(sentence) || SIGN_UP_RE.test(sentence)) return false;
   if (URL_RE.test(sentence) || CAPTION_RE.test(sentence) || PHOTO_NOTE_RE.test(sentence)) return false;
   if (isCredit(sentence, tokens)) return false;
   if (tokens <= MAX_NAME_ROLE_TOKENS && isNameAndRole(sentence, language)) return false;
@@ -88,7 +92,7 @@ export function canServeAsLastResort(sentence: string, place: SentencePlace = {}
   const tokens = countTokens(sentence);
   const fragment = tokens < MIN_SENTENCE_TOKENS || startsAsFragment(sentence, place.language, place.opensText);
   if (tokens === 0 || (!fragments && fragment)) return false;
-  if (URL_RE.test(sentence) || BOILERPLATE_RE.test(sentence) || READ_ALSO_RE.test(sentence)) return false;
+  if (URL_RE.test(sentence) || BOILERPLATE_RE.test(sentence) || SIGN_UP_RE.test(sentence) || READ_ALSO_RE.test(sentence)) return false;
   return !isCredit(sentence, tokens);
 }
 
