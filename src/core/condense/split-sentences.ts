@@ -35,9 +35,11 @@ export function normalizeText(text: string): string {
 
 // A terminal run (with the Arabic question mark, the Urdu full stop and the Devanagari and
 // Ethiopic stops), then closing quotes/brackets (French « … » has a space before »), then a space;
-// or a full-width terminal (Chinese, Japanese), which ends a sentence whether a space follows or
-// not, and needs no capital after it.
-const TERMINAL_RE = /[.!?…؟۔।॥።]+(?:[”’"'»)\]“]|\s»)*(?=\s)|[。！？]+[」』”’）)]*/gu;
+// or a stop glued between a lower-case word and a capitalised one, as a feed that dropped its
+// paragraph breaks leaves them ("Urlaub.Danach", "weiter?Das"; an abbreviation before it still
+// holds, see endsSentence); or a full-width terminal (Chinese, Japanese), which ends a sentence
+// whether a space follows or not, and needs no capital after it.
+const TERMINAL_RE = /[.!?…؟۔।॥።]+(?:[”’"'»)\]“]|\s»)*(?=\s)|(?<=\p{Ll}{2})[.!?](?=\p{Lu}\p{Ll})|[。！？]+[」』”’）)]*/gu;
 // Greek also ends a question with `;` (U+037E normalises to it).
 const GREEK_TERMINAL_RE = /[.!?…;\u037e]+(?:[”’"'»)\]“]|\s»)*(?=\s)/gu;
 const FULL_WIDTH_END_RE = /^[。！？]/u;
