@@ -25,3 +25,26 @@ describe('sign-up prompts', () => {
     expect(b.sentences).toEqual(['The cartoonist takes on the council’s plan to pave the last park in town.']);
   });
 });
+
+describe('pointers to the live blog or to what the page shows', () => {
+  it('are not news: a reader of the briefing cannot follow them', () => {
+    expect(canStandAlone('Verfolgen Sie die Entwicklungen im Liveblog des Senders.', 'de')).toBe(false);
+    expect(canStandAlone('Sehen Sie hier, was die Feuerwehr in Kassel dazu sagt.', 'de')).toBe(false);
+    expect(canStandAlone('Alle Entwicklungen zum Streik bei der Bahn im Liveblog.', 'de')).toBe(false);
+    expect(canStandAlone('Der Liveblog vom Montag zum Nachlesen.', 'de')).toBe(false);
+    expect(canStandAlone('Follow our rolling coverage.', 'en')).toBe(false);
+    expect(canStandAlone('Volg de ontwikkelingen in ons liveblog.', 'nl')).toBe(false);
+    expect(canStandAlone('Suivez les dernières informations en direct.', 'fr')).toBe(false);
+  });
+
+  it('leave a sentence of news that mentions a live blog alone when it is long', () => {
+    expect(
+      canStandAlone('In ihrem Liveblog meldete die Polizei am Abend, dass drei Verdächtige festgenommen worden seien und weitere gesucht würden.', 'de'),
+    ).toBe(true);
+  });
+
+  it('give way to the headline alone when the teaser holds nothing else', () => {
+    const b = condenseArticle({ title: 'Storm closes schools across the north', text: 'Follow our rolling coverage.', language: 'en' });
+    expect(b.sentences).toEqual([]);
+  });
+});

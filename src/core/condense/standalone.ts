@@ -19,6 +19,13 @@ const BOILERPLATE_RE =
 // to …", "Meld je aan …", "Melden Sie sich jetzt an …", "Inscrivez-vous …". News about signing up
 // ("Volunteers signed up …") does not open so.
 const SIGN_UP_RE = /^(?:sign up|meld je|melden sie sich|registrieren sie sich|inscrivez-vous|abonnez-vous)\b/iu;
+// The page pointing at itself, which a briefing's reader cannot follow: a formal imperative that
+// opens the sentence ("Sehen Sie hier, was …", "Verfolgen Sie …", "Suivez …"), or a short sentence
+// that sends the reader to the live coverage ("Alle Entwicklungen im Liveblog.", "Follow our
+// rolling coverage.").
+const ADDRESSES_READER_RE = /^(?:(?:sehen|lesen|hören|verfolgen|erfahren|schauen) sie|suivez|regardez|écoutez)(?![\p{L}])/iu;
+const LIVE_COVERAGE_RE = /(?<![\p{L}])(?:live ?blog|live-?ticker|rolling coverage|live coverage)/iu;
+const MAX_POINTER_TOKENS = 12;
 // A name and what the person is, as a show lists its guests: "Arun Kumar - Professor at the
 // Institute of Social Sciences." A dateline followed by a sentence ("Bad Homburg - Die Polizei hat
 // …") is told apart by the article or other function word that opens the sentence.
@@ -62,7 +69,7 @@ export const MIN_SENTENCE_TOKENS = 4;
 export function canStandAlone(sentence: string, language?: string, opensText = false): boolean {
   const tokens = countTokens(sentence);
   if (tokens < MIN_SENTENCE_TOKENS) return false;
-  if (READ_ALSO_RE.test(sentence) || BOILERPLATE_RE.test(sentence) || SIGN_UP_RE.test(sentence)) return false;
+  if (READ_ALSO_RE.test(sentence) || BOILERPLATE_RE.test(sentence) || isSiteTalking(sentence, tokens)) return false;
   if (URL_RE.test(sentence) || CAPTION_RE.test(sentence) || PHOTO_NOTE_RE.test(sentence)) return false;
   if (isCredit(sentence, tokens)) return false;
   if (tokens <= MAX_NAME_ROLE_TOKENS && isNameAndRole(sentence, language)) return false;
@@ -92,8 +99,14 @@ export function canServeAsLastResort(sentence: string, place: SentencePlace = {}
   const tokens = countTokens(sentence);
   const fragment = tokens < MIN_SENTENCE_TOKENS || startsAsFragment(sentence, place.language, place.opensText);
   if (tokens === 0 || (!fragments && fragment)) return false;
-  if (URL_RE.test(sentence) || BOILERPLATE_RE.test(sentence) || SIGN_UP_RE.test(sentence) || READ_ALSO_RE.test(sentence)) return false;
+  if (URL_RE.test(sentence) || BOILERPLATE_RE.test(sentence) || isSiteTalking(sentence, tokens) || READ_ALSO_RE.test(sentence)) return false;
   return !isCredit(sentence, tokens);
+}
+
+/** The site asking the reader to sign up, or pointing at its own page or live coverage. */
+function isSiteTalking(sentence: string, tokens: number): boolean {
+  if (SIGN_UP_RE.test(sentence) || ADDRESSES_READER_RE.test(sentence)) return true;
+  return tokens <= MAX_POINTER_TOKENS && LIVE_COVERAGE_RE.test(sentence);
 }
 
 /**
