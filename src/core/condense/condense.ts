@@ -12,7 +12,7 @@ import { startsInsideQuote } from './quote-state.js';
 import { MIN_SENTENCE_TOKENS, canServeAsLastResort, canStandAlone } from './standalone.js';
 import { stopwordsFor } from './stopwords.js';
 import { endsCut } from './teaser-tails.js';
-import { countWords, tokenize } from './tokenize.js';
+import { contentTerms, countWords, tokenize } from './tokenize.js';
 
 /** Language code of a briefing whose language could not be told (BCP 47 "undetermined"). */
 const UNKNOWN_LANGUAGE = 'und';
@@ -115,18 +115,30 @@ function candidateSentences(text: string, language: LanguageCode, headline = '',
   spans.forEach((span, i) => {
     const sentence = stripHeadlineLabel(stripTags(span.text), label);
     if (quoted[i] || !canStandAlone(sentence, language, i === 0) || repeated?.has(span.text)) return;
-    if (echoesHeadline(sentence, headline)) return;
+    if (echoesHeadline(sentence, headline, language)) return;
     out.push({ text: sentence, opensArticle: i === 0 });
     lastIsCut = i === spans.length - 1 && endsCut(sentence);
   });
   return lastIsCut && out.length > 1 ? out.slice(0, -1) : out;
 }
 
-/** Whether `sentence` has the headline's words, in order, and nothing else. */
-function echoesHeadline(sentence: string, headline: string): boolean {
+/** Fewer content terms than this and a sentence is too short to tell a rewording from a remark. */
+const MIN_ECHO_TERMS = 3;
+
+/**
+ * Whether `sentence` says the headline again: its very words, or a rewording whose every content
+ * term is one of the headline's ("A brush fire breaks out in Palmdale" under "Brush fire breaks
+ * out in Palmdale"), so that under the headline it tells the reader nothing new.
+ */
+function echoesHeadline(sentence: string, headline: string, language: LanguageCode): boolean {
+  if (headline === '') return false;
   // Only punctuation and spacing may differ: a sentence of another length cannot be the echo.
-  if (headline === '' || Math.abs(sentence.length - headline.length) > 12) return false;
-  return tokenize(sentence).join(' ') === tokenize(headline).join(' ');
+  if (Math.abs(sentence.length - headline.length) <= 12 && tokenize(sentence).join(' ') === tokenize(headline).join(' ')) return true;
+  const stopwords = stopwordsFor(language);
+  const terms = contentTerms(sentence, stopwords);
+  if (terms.length < MIN_ECHO_TERMS) return false;
+  const said = new Set(contentTerms(headline, stopwords));
+  return terms.every((term) => said.has(term));
 }
 
 function leadPick(candidates: readonly Candidate[], budget: CondenseBudget): string[] {
@@ -144,7 +156,7 @@ function leadPick(candidates: readonly Candidate[], budget: CondenseBudget): str
 function fallback(headline: string, text: string, language: LanguageCode | null, budget: CondenseBudget): Briefing {
   const spans = splitSentenceSpans(text, language ?? UNKNOWN_LANGUAGE);
   const place = (i: number) => ({ language: language ?? undefined, opensText: i === 0 });
-  const first = spans.find((s, i) => canServeAsLastResort(s.text, place(i)) && !echoesHeadline(s.text, headline));
+  const first = spans.find((s, i) => canServeAsLastResort(s.text, place(i)) && !echoesHeadline(s.text, headline, language ?? UNKNOWN_LANGUAGE));
   if (first) return briefing(headline, [trimToBudget(first.text, budget)], language ?? UNKNOWN_LANGUAGE, 'lead');
   // With no headline to show either, a fragment is better than an empty briefing.
   const fragment = headline === '' ? spans.find((s, i) => canServeAsLastResort(s.text, place(i), true)) : undefined;
