@@ -1,5 +1,6 @@
 import type { LanguageCode } from '../types.js';
 import { MONTHS, abbreviationsFor } from './abbreviations.js';
+import { speechVerbPattern } from './speech-verbs.js';
 import { stopwordsFor } from './stopwords.js';
 
 /**
@@ -60,6 +61,12 @@ const DIGIT_START_RE = /^\p{N}/u;
 const ACRONYM_RE = /^\p{Lu}{2,}$/u;
 const DOUBLED_CAPITAL_RE = /^(\p{Lu})\1$/u;
 
+// English names the speaker after a quoted question or exclamation, in the same sentence: "'Did you
+// sign it?' Hart asked.", "'Stop!' Protesters shouted." Dutch and German invert ("vroeg Hart", ", fragte
+// Hart"), so a lower-case verb or a comma follows and the quote never ends there anyway.
+const ENGLISH_ATTRIBUTION_RE = new RegExp(String.raw`^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:${speechVerbPattern('en')})(?![\p{L}])`, 'u');
+const QUOTED_QUESTION_RE = /[?!][”’"']/u;
+
 /** Sentences of `text` with their paragraph index; empty lines are skipped. */
 export function splitSentenceSpans(text: string, language: LanguageCode): SentenceSpan[] {
   const abbr = abbreviationsFor(language);
@@ -83,6 +90,7 @@ export function splitSentenceSpans(text: string, language: LanguageCode): Senten
       const elided = ELIDED_START_RE.test(rest);
       const afterOpeners = elided ? rest.slice(1) : rest.replace(OPENERS_RE, '');
       if (!elided && !SENTENCE_START_RE.test(afterOpeners)) continue;
+      if (language === 'en' && QUOTED_QUESTION_RE.test(m[0]) && ENGLISH_ATTRIBUTION_RE.test(rest)) continue;
       if (m[0].startsWith('.') && !m[0].startsWith('..')) {
         const before = WORD_BEFORE_RE.exec(line.slice(start, m.index))?.[1];
         const nextWord = FIRST_WORD_RE.exec(afterOpeners)?.[0] ?? '';

@@ -7,6 +7,7 @@
  */
 
 import { PARTICLE, isCredit } from './credits.js';
+import { speechVerbPattern } from './speech-verbs.js';
 import { ELIDED_START_RE } from './split-sentences.js';
 import { stopwordsFor } from './stopwords.js';
 import { countTokens } from './tokenize.js';
@@ -39,6 +40,10 @@ const CAPTION_RE =
 const PHOTO_NOTE_RE = /\((?:file |archive |stock )?(?:photo|picture|image|pictured (?:left|right|above|below))s?\)|\((?:foto|bild|archieffoto|archivbild)\)/iu;
 const URL_RE = /(?:https?:\/\/|www\.|\S+@\S+\.\w{2,})/iu;
 const QUESTION_RE = /[?¿？؟]\s*[”’"'»“」』]*\s*$/u;
+// A quoted question and its speaker ("'Did you sign it?' Hart asked.", "„Wohin?“, fragte sie."):
+// still a question, whose answer is elsewhere.
+const QUOTED_QUESTION_RE = /[?？][”’"'»“]\s*,?\s+([^?？]*)$/u;
+const MAX_SPEAKER_TOKENS = 6;
 // Greek asks with `;` (the Greek question mark, U+037E, is `;` once normalised).
 const GREEK_QUESTION_RE = /[;\u037e]\s*[”’"'»“]*\s*$/u;
 // Sentence-final punctuation of any script, then closing quotes and brackets of any style (French
@@ -73,7 +78,7 @@ export function canStandAlone(sentence: string, language?: string, opensText = f
   if (URL_RE.test(sentence) || CAPTION_RE.test(sentence) || PHOTO_NOTE_RE.test(sentence)) return false;
   if (isCredit(sentence, tokens)) return false;
   if (tokens <= MAX_NAME_ROLE_TOKENS && isNameAndRole(sentence, language)) return false;
-  if (QUESTION_RE.test(sentence) || (language === 'el' && GREEK_QUESTION_RE.test(sentence))) return false;
+  if (QUESTION_RE.test(sentence) || asksInQuote(sentence, language) || (language === 'el' && GREEK_QUESTION_RE.test(sentence))) return false;
   // A line without final punctuation is a subheading or a label, unless it is long.
   if (!TERMINAL_RE.test(sentence) && tokens < 12) return false;
   if (startsAsFragment(sentence, language, opensText)) return false;
@@ -101,6 +106,14 @@ export function canServeAsLastResort(sentence: string, place: SentencePlace = {}
   if (tokens === 0 || (!fragments && fragment)) return false;
   if (URL_RE.test(sentence) || BOILERPLATE_RE.test(sentence) || isSiteTalking(sentence, tokens) || READ_ALSO_RE.test(sentence)) return false;
   return !isCredit(sentence, tokens);
+}
+
+/** A quoted question followed by no more than who asked it (a speech verb of `language`). */
+function asksInQuote(sentence: string, language?: string): boolean {
+  const verbs = speechVerbPattern(language);
+  const speaker = verbs === null ? undefined : QUOTED_QUESTION_RE.exec(sentence)?.[1];
+  if (speaker === undefined || countTokens(speaker) > MAX_SPEAKER_TOKENS) return false;
+  return new RegExp(String.raw`(?<![\p{L}])(?:${verbs})(?![\p{L}])`, 'iu').test(speaker);
 }
 
 /** The site asking the reader to sign up, or pointing at its own page or live coverage. */
