@@ -7,6 +7,7 @@
  */
 
 import { PARTICLE, isCredit } from './credits.js';
+import { isSiteTalking } from './site-talk.js';
 import { speechVerbPattern } from './speech-verbs.js';
 import { ELIDED_START_RE } from './split-sentences.js';
 import { stopwordsFor } from './stopwords.js';
@@ -16,17 +17,6 @@ const READ_ALSO_RE =
   /^(?:lees (?:ook|meer|hier)|bekijk (?:ook|hier|de video)|kijk ook|luister ook|read (?:also|more)|see also|related|more on this|watch|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|weitere artikel|lire (?:aussi|également)|à lire aussi|voir aussi|sur le même sujet)\b/iu;
 const BOILERPLATE_RE =
   /(?:tekst loopt (?:verder|door) onder|klik hier|click here|scroll down|share this|e-mail to a friend|follow us|volg ons|deel dit artikel|abonneer|subscribe|newsletter|nieuwsbrief|cookie|all rights reserved|alle rechten voorbehouden|copyright|©|not responsible for the content of external|niet verantwoordelijk voor de inhoud van externe|nicht verantwortlich für (?:die |den )?inhalte? (?:externer|von externen)|pas responsable du contenu des sites)/iu;
-// The site asking the reader to sign up, in the imperative that opens the sentence: "Sign up here
-// to …", "Meld je aan …", "Melden Sie sich jetzt an …", "Inscrivez-vous …". News about signing up
-// ("Volunteers signed up …") does not open so.
-const SIGN_UP_RE = /^(?:sign up|meld je|melden sie sich|registrieren sie sich|inscrivez-vous|abonnez-vous)\b/iu;
-// The page pointing at itself, which a briefing's reader cannot follow: a formal imperative that
-// opens the sentence ("Sehen Sie hier, was …", "Verfolgen Sie …", "Suivez …"), or a short sentence
-// that sends the reader to the live coverage ("Alle Entwicklungen im Liveblog.", "Follow our
-// rolling coverage.").
-const ADDRESSES_READER_RE = /^(?:(?:sehen|lesen|hören|verfolgen|erfahren|schauen) sie|suivez|regardez|écoutez)(?![\p{L}])/iu;
-const LIVE_COVERAGE_RE = /(?<![\p{L}])(?:live ?blog|live-?ticker|rolling coverage|live coverage)/iu;
-const MAX_POINTER_TOKENS = 12;
 // A name and what the person is, as a show lists its guests: "Arun Kumar - Professor at the
 // Institute of Social Sciences." A dateline followed by a sentence ("Bad Homburg - Die Polizei hat
 // …") is told apart by the article or other function word that opens the sentence.
@@ -114,12 +104,6 @@ function asksInQuote(sentence: string, language?: string): boolean {
   const speaker = verbs === null ? undefined : QUOTED_QUESTION_RE.exec(sentence)?.[1];
   if (speaker === undefined || countTokens(speaker) > MAX_SPEAKER_TOKENS) return false;
   return new RegExp(String.raw`(?<![\p{L}])(?:${verbs})(?![\p{L}])`, 'iu').test(speaker);
-}
-
-/** The site asking the reader to sign up, or pointing at its own page or live coverage. */
-function isSiteTalking(sentence: string, tokens: number): boolean {
-  if (SIGN_UP_RE.test(sentence) || ADDRESSES_READER_RE.test(sentence)) return true;
-  return tokens <= MAX_POINTER_TOKENS && LIVE_COVERAGE_RE.test(sentence);
 }
 
 /**
