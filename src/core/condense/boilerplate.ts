@@ -40,6 +40,8 @@ const EMBED_NOTICE_RE =
 // "Le 7 décembre 2026 à 10h12, modifié le …", "Updated 11:30 GMT". Only unpunctuated and short.
 const TIMESTAMP_LABEL_RE =
   /(?:^|[\s,(|])(?:gepubliceerd|bijgewerkt|aangepast|published|updated|last modified|veröffentlicht|aktualisiert|zuletzt geändert|publié|mis à jour|modifié)(?![\p{L}])/iu;
+// A bullet typed into the text at the start of a line (not a list htmlToText made: it writes none).
+const BULLET_RE = /^\s*[•▪►◦●■‣]\s*/u;
 const DIGIT_RE = /\p{N}/u;
 const TERMINAL_RE = /[.!?…:؟۔।॥።。！？]["'”’»)」』）]*$/u;
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
@@ -52,7 +54,7 @@ export function removeBoilerplate(text: string): string {
   const out: string[] = [];
   let inRelated = false;
   for (const raw of text.split('\n')) {
-    const line = raw.replace(EMBED_NOTICE_RE, '');
+    const line = withoutBullet(raw.replace(EMBED_NOTICE_RE, ''));
     const trimmed = line.trim();
     if (!trimmed && raw.trim()) continue;
     if (!trimmed) {
@@ -76,6 +78,18 @@ export function removeBoilerplate(text: string): string {
     out.push(line);
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/**
+ * A line without the bullet typed into it ("• The council approved …"), which is formatting; a
+ * bulleted line without a final stop is a link to another story, as teasers list them ("• Ferry
+ * company cuts half of its routes, union says"), and is dropped whatever its length ('' back).
+ */
+function withoutBullet(line: string): string {
+  const bullet = BULLET_RE.exec(line);
+  if (!bullet) return line;
+  const rest = line.slice(bullet[0].length);
+  return TERMINAL_RE.test(rest.trim()) ? rest : '';
 }
 
 const ANY_CONSENT_CUE_RE = new RegExp(
