@@ -1,5 +1,5 @@
 import { ELLIPSIS, graphemesWithin, markCut } from '../text/graphemes.js';
-import { countWords } from './tokenize.js';
+import { countWords, hasSpacelessScript } from './tokenize.js';
 
 /** How much a briefing may hold. All three limits apply at once. */
 export interface CondenseBudget {
@@ -29,9 +29,8 @@ function fitsBudget(sentences: readonly string[], budget: CondenseBudget): boole
   return words <= budget.maxWords && chars <= budget.maxChars;
 }
 
-// What a sentence is cut into: words with the space before them, and each character of the
-// scripts written without spaces (Chinese, Japanese), where a sentence is one chunk.
-const PIECE_RE = /\s*(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])\S)+)/gu;
+// What a sentence is cut into: words with the space before them.
+const WORD_PIECE_RE = /\s*\S+/gu;
 // The pauses of those scripts: a cut after one ends between two clauses.
 const FULL_WIDTH_PAUSE_RE = /[，、；：]/gu;
 
@@ -44,7 +43,7 @@ export function trimToBudget(sentence: string, budget: CondenseBudget): string {
   if (fitsBudget([sentence], budget)) return sentence;
   let kept = '';
   let words = 0;
-  for (const [piece] of sentence.matchAll(PIECE_RE)) {
+  for (const piece of piecesOf(sentence)) {
     const candidate = kept + piece;
     const w = words + countWords(piece);
     if (w > budget.maxWords || candidate.trimStart().length + ELLIPSIS.length > budget.maxChars) break;
@@ -54,6 +53,12 @@ export function trimToBudget(sentence: string, budget: CondenseBudget): string {
   kept = kept.trimStart();
   if (!kept) kept = graphemesWithin(sentence, budget.maxChars - ELLIPSIS.length);
   return markCut(atLastPause(kept));
+}
+
+/** Words with the space before them; in Chinese and Japanese, the words the segmenter finds. */
+function piecesOf(sentence: string): string[] {
+  if (!hasSpacelessScript(sentence)) return sentence.match(WORD_PIECE_RE) ?? [];
+  return Array.from(new Intl.Segmenter(undefined, { granularity: 'word' }).segment(sentence), (s) => s.segment);
 }
 
 /** `kept` up to and with its last full-width comma, when that keeps at least half of it. */

@@ -30,16 +30,28 @@ export function countTokens(text: string): number {
 
 /**
  * Number of words as shown to readers, what the briefing budget counts: whitespace-separated
- * chunks that hold a letter or digit, and in Chinese and Japanese each character, as word
- * processors count them (a sentence of theirs is one chunk, and the budget would not hold it).
+ * chunks that hold a letter or digit; in Chinese and Japanese, written without spaces (a sentence
+ * of theirs is one chunk, and the budget would not hold it), the words the platform's word
+ * segmenter finds with its dictionary, about one for every two characters.
  */
 export function countWords(text: string): number {
   let n = 0;
+  let segmenter: Intl.Segmenter | undefined;
   for (const chunk of text.split(/\s+/)) {
     if (!WORD_RE.test(chunk)) continue;
-    n += SPACELESS_RE.test(chunk) ? (chunk.match(READER_TOKEN_RE)?.length ?? 0) : 1;
+    if (!SPACELESS_RE.test(chunk)) {
+      n++;
+      continue;
+    }
+    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+    for (const segment of segmenter.segment(chunk)) if (segment.isWordLike) n++;
   }
   return n;
+}
+
+/** Whether `text` holds Chinese or Japanese, which are written without spaces between words. */
+export function hasSpacelessScript(text: string): boolean {
+  return SPACELESS_RE.test(text);
 }
 
 /**
