@@ -36,6 +36,23 @@ describe('faults', () => {
     expect((await say(h, READER, '/help'))[0]!.text).toContain('What I can do');
   });
 
+  it('apologises in the forum topic the failed command or button came from, not in General', async () => {
+    const h = await open({ deps: { digestNow: () => Promise.reject(new Error('digest exploded')) } });
+    const forum = { id: -1_002_600_001, type: 'supergroup' as const, title: 'Desk', is_forum: true };
+    h.emulator.addChat(forum);
+    h.emulator.setMember(forum.id, READER.id, 'administrator');
+    await say(h, READER, '/subscribe world', forum);
+    h.emulator.sendText(READER, '/digest', forum, { is_topic_message: true, message_thread_id: 41 });
+    const [sorry] = await h.emulator.waitForMessages(forum.id, 1, 1);
+    expect(sorry).toMatchObject({ text: 'Something went wrong, please try again.', message_thread_id: 41 });
+    const [settings] = await say(h, READER, '/settings', forum);
+    h.emulator.failNext('editMessageText', { error_code: 400, description: 'Bad Request: something unexpected' });
+    const before = h.emulator.messagesTo(forum.id).length;
+    h.emulator.pressButton(READER, { ...settings!, message_thread_id: 42 }, 'set:digest', forum);
+    const [sorryAgain] = await h.emulator.waitForMessages(forum.id, 1, before);
+    expect(sorryAgain).toMatchObject({ text: 'Something went wrong, please try again.', message_thread_id: 42 });
+  });
+
   it('keeps going when Telegram refuses a reply (403, 5xx, 429), and does not apologise to a chat that blocked the bot', async () => {
     const h = await open();
     h.emulator.failNext('sendMessage', { error_code: 403, description: 'Forbidden: bot was blocked by the user' });
