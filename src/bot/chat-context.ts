@@ -57,6 +57,16 @@ export function typedTextOf(message: object): string | undefined {
 }
 
 /**
+ * Whether the message is a forward: someone else's words passed on (forward_origin), or a channel
+ * post Telegram copies into the channel's discussion group (is_automatic_forward). A command in
+ * it was not given by the sender: a reader who forwards a friend's "/stop" does not mean to stop.
+ */
+export function isForwarded(message: object): boolean {
+  return ('forward_origin' in message && message.forward_origin !== undefined)
+    || ('is_automatic_forward' in message && message.is_automatic_forward === true);
+}
+
+/**
  * Where the chat's digests go: the forum topic in which its settings were last changed (a forum's
  * General topic, or a chat without topics, when `threadId` is undefined). Written only when it moved.
  */

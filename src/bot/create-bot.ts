@@ -5,7 +5,7 @@ import { createStoryKeysMemo } from '../core/story-keys.js';
 import { messagesFor } from '../i18n/index.js';
 import { reachabilityAfter } from './bot-membership.js';
 import type { BotCommand } from './command.js';
-import { callbackContext, commandContext, ensureChat, languageOf, noteDigestThread, topicThreadOf, typedTextOf } from './chat-context.js';
+import { callbackContext, commandContext, ensureChat, isForwarded, languageOf, noteDigestThread, topicThreadOf, typedTextOf } from './chat-context.js';
 import { isChannelRef } from './channel-ref.js';
 import { createChatQueue } from './chat-queue.js';
 import { createDeliveryLog } from './delivery-log.js';
@@ -77,7 +77,8 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
     }
     const text = typedTextOf(message);
     if (text === undefined) return;
-    const parsed = parseCommand(text);
+    // A forwarded command is read as text: in a private chat it gets the hint plain text gets.
+    const parsed = isForwarded(message) ? null : parseCommand(text);
     const isPrivate = message.chat.type === 'private';
     // In the forum topic it came from, as a command's own answers (commandContext).
     const reply = (html: string) => sendHtml(ctx.telegram, message.chat.id, html, undefined, topicThreadOf(message));
