@@ -107,15 +107,25 @@ export function commandContext(deps: BotDeps, ctx: Context, chat: Subscriber, ar
   };
 }
 
-/** Builds what a button handler sees; `edit` rewrites the message that carried the button. */
+/**
+ * Builds what a button handler sees; `edit` rewrites the message that carried the button. A
+ * message the bot can no longer edit (Telegram reports it inaccessible, or refuses the edit as
+ * too old or gone) gets the answer as a new message: the press has already changed what it
+ * changes, and the reader should see that rather than an apology.
+ */
 export function callbackContext(deps: BotDeps, ctx: Context, chat: Subscriber, data: readonly string[], now: number, shared: SharedState): CallbackContext {
   const base = commandContext(deps, ctx, chat, [], now, shared);
   const query = ctx.callbackQuery;
-  const messageId = query && 'message' in query && query.message ? query.message.message_id : null;
+  const message = query && 'message' in query ? query.message : undefined;
+  // An InaccessibleMessage has date 0.
+  const messageId = message && message.date !== 0 ? message.message_id : null;
   return {
     ...base,
     data,
-    edit: (html: string, keyboard?: Keyboard) =>
-      messageId === null ? base.reply(html, keyboard) : editHtml(ctx.telegram, chat.chatId, messageId, html, keyboard),
+    edit: async (html: string, keyboard?: Keyboard) => {
+      if (messageId === null) return base.reply(html, keyboard);
+      const edited = await editHtml(ctx.telegram, chat.chatId, messageId, html, keyboard);
+      if (edited === 'gone') await base.reply(html, keyboard);
+    },
   };
 }

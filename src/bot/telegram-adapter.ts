@@ -29,15 +29,18 @@ export async function sendHtml(telegram: Telegram, chatId: number, html: string,
 
 /**
  * Edits a message in place (cut to Telegram's 4,096 characters, which an edit cannot exceed);
- * "message is not modified" (the same text again) is not an error.
+ * "message is not modified" (the same text again) is not an error. Resolves `gone` when Telegram
+ * will not edit that message any more (deleted, or too old to edit), for the caller to send anew.
  */
-export async function editHtml(telegram: Telegram, chatId: number, messageId: number, html: string, keyboard?: Keyboard): Promise<void> {
+export async function editHtml(telegram: Telegram, chatId: number, messageId: number, html: string, keyboard?: Keyboard): Promise<'edited' | 'gone'> {
   try {
     await telegram.editMessageText(chatId, messageId, undefined, truncateHtml(html, TELEGRAM_MAX_MESSAGE_LENGTH), messageExtra(keyboard));
   } catch (error) {
-    if (error instanceof TelegramError && /message is not modified/i.test(error.description)) return;
+    if (error instanceof TelegramError && /message is not modified/i.test(error.description)) return 'edited';
+    if (error instanceof TelegramError && error.code === 400 && /message to edit not found|message can't be edited/i.test(error.description)) return 'gone';
     throw error;
   }
+  return 'edited';
 }
 
 /** ChatApi on top of telegraf: look-ups that fail with a 400/403 answer null instead of throwing. */
