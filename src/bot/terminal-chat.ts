@@ -49,6 +49,8 @@ export async function runTerminalChat(deps: BotDeps, options: TerminalChatOption
     }
   };
 
+  // Messages carry their time as Telegram's do: date 0 marks one the bot can no longer reach.
+  const sentAt = () => Math.floor(deps.now() / 1000);
   // The bot's Bot API calls, answered locally: it only ever talks to this one private chat.
   const telegram = new Telegram('0:terminal-chat-needs-no-token');
   telegram.callApi = (async (method: string, payload: Payload & { text?: string }) => {
@@ -56,7 +58,7 @@ export async function runTerminalChat(deps: BotDeps, options: TerminalChatOption
       case 'sendMessage': {
         const messageId = nextMessageId++;
         show(messageId, payload, false);
-        return { message_id: messageId, date: 0, chat: { id: options.userId, type: 'private' }, text: payload.text };
+        return { message_id: messageId, date: sentAt(), chat: { id: options.userId, type: 'private' }, text: payload.text };
       }
       case 'editMessageText':
         show(payload.message_id ?? 0, payload, true);
@@ -88,8 +90,8 @@ export async function runTerminalChat(deps: BotDeps, options: TerminalChatOption
     const pressed = /^\d+$/.test(line) ? lastButtons[Number(line) - 1] : undefined;
     const update = pressed
       ? { update_id: nextUpdateId++, callback_query: { id: String(nextUpdateId), from, chat_instance: '1', data: pressed.button.callback_data,
-          message: { message_id: pressed.messageId, date: 0, chat, text: '' } } }
-      : { update_id: nextUpdateId++, message: { message_id: nextMessageId++, date: 0, chat, from, text: line } };
+          message: { message_id: pressed.messageId, date: sentAt(), chat, text: '' } } }
+      : { update_id: nextUpdateId++, message: { message_id: nextMessageId++, date: sentAt(), chat, from, text: line } };
     await bot.handleUpdate(update as unknown as Update);
   }
 }
