@@ -3,6 +3,9 @@ import { toAsciiDigits } from '../core/text/ascii-digits.js';
 /** Longest argument text a command accepts; anything longer is refused politely. */
 const MAX_ARGUMENT_LENGTH = 256;
 
+/** Punctuation written straight after a command's name, which ends the name and is no argument. */
+const GLUED_PUNCTUATION = /^[.,!?;:…]+/u;
+
 /** A command message taken apart. */
 export interface ParsedCommand {
   /** Command name without slash, NFKC-normalised and lower case: `/ＬＡＴＥＳＴ` is `latest`. */
@@ -26,9 +29,11 @@ export interface ParsedCommand {
 export function parseCommand(text: string): ParsedCommand | null {
   // Letters beyond ASCII too: Telegram's commands have none, but a reader who guesses one in French
   // (/dernières) should hear "did you mean /latest?" rather than that this is no command.
-  const match = /^\/([\p{L}\p{M}\p{N}_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?=\s|$)([\s\S]*)$/u.exec(text);
+  // Sentence punctuation may follow the name at once (`/help?`, `/latest.`): Telegram marks the
+  // command in it as one, so a reader who taps or types it expects it to run.
+  const match = /^\/([\p{L}\p{M}\p{N}_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?=[\s.,!?;:…]|$)([\s\S]*)$/u.exec(text);
   if (!match) return null;
-  const rest = (match[3] ?? '').trim();
+  const rest = (match[3] ?? '').replace(GLUED_PUNCTUATION, '').trim();
   // eslint-disable-next-line no-control-regex
   const badArguments = rest.length > MAX_ARGUMENT_LENGTH || /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/.test(rest);
   return {

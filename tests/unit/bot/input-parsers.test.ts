@@ -299,6 +299,15 @@ describe('command parsing', () => {
     expect(parseCommand('hello')).toBeNull();
     expect(parseCommand('/start-now')).toBeNull();
   });
+  it('reads a command with sentence punctuation glued to it, as Telegram marks the command in it', () => {
+    expect(parseCommand('/help?')).toEqual({ name: 'help', mention: null, args: [], badArguments: false });
+    expect(parseCommand('/latest.')).toEqual({ name: 'latest', mention: null, args: [], badArguments: false });
+    expect(parseCommand('/start!')?.name).toBe('start');
+    expect(parseCommand('/latest@NewsBot…')).toMatchObject({ name: 'latest', mention: 'newsbot', args: [] });
+    expect(parseCommand('/time, 07:30')).toMatchObject({ name: 'time', args: ['07:30'] });
+    expect(parseCommand('/time:07:30')).toMatchObject({ name: 'time', args: ['07:30'] });
+    expect(parseCommand('/help?!')?.args).toEqual([]);
+  });
   it('flags overlong and binary arguments', () => {
     expect(parseCommand(`/subscribe ${'x'.repeat(300)}`)).toMatchObject({ badArguments: true, args: [] });
     expect(parseCommand('/time \u0000\u0001')).toMatchObject({ badArguments: true });
