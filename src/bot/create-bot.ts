@@ -152,12 +152,14 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
         notice = messagesFor(languageOf(deps, ctx)).slowDown;
         return;
       }
-      const chat = ensureChat(deps, ctx, now);
-      if (!chat) return;
       if (command.callbackScope === 'settings' && !(await allowed(ctx))) {
-        notice = messagesFor(chat.language).groupAdminsOnly;
+        notice = messagesFor(languageOf(deps, ctx)).groupAdminsOnly;
         return;
       }
+      // Read after the admin check, the last wait before the button's handler: a toggle decided on
+      // the chat as it was before a second tap handled meanwhile would repeat that tap, not undo it.
+      const chat = ensureChat(deps, ctx, now);
+      if (!chat) return;
       if (command.callbackScope === 'settings') noteDigestThread(deps, chat, topicThreadOf('message' in query ? query.message : undefined), now);
       await command.onCallback(callbackContext(deps, ctx, chat, rest, now, shared));
     } finally {
