@@ -20,6 +20,13 @@ import { createChatApi, sendHtml } from './telegram-adapter.js';
 import { unknownCommandText } from './unknown-command.js';
 import { DEFAULT_UPDATE_RUNNER_OPTIONS, runUpdatesIndependently } from './update-runner.js';
 
+/**
+ * The update types the bot handles, asked for by name when it starts (startBot): Telegram keeps
+ * the list the token's last program named, and one that asked only for messages would leave
+ * button presses unsent and the spinner turning.
+ */
+export const HANDLED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
+
 /** How to reach Telegram and how strict to be; only the token is required. */
 export interface BotOptions {
   readonly token: string;

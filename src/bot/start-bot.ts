@@ -6,6 +6,7 @@ import { ConfigError } from '../config-errors.js';
 import type { UiLanguage } from '../core/types.js';
 import type { Logger } from '../log.js';
 import { registerCommandMenu } from './command-menu.js';
+import { HANDLED_UPDATES } from './create-bot.js';
 import { reachTelegram, type ReachOptions } from './reach-telegram.js';
 import { drainUpdates } from './update-runner.js';
 
@@ -57,7 +58,7 @@ export async function startBot(bot: Telegraf, options: StartOptions): Promise<Ru
   const server = createServer(bot.webhookCallback(url.pathname, { secretToken }));
   await listenOn(server, options.webhook.port);
   try {
-    await bot.telegram.setWebhook(`https://${url.host}${url.pathname}`, { secret_token: secretToken });
+    await bot.telegram.setWebhook(`https://${url.host}${url.pathname}`, { secret_token: secretToken, allowed_updates: [...HANDLED_UPDATES] });
   } catch (error) {
     server.close();
     throw error;
@@ -89,7 +90,7 @@ async function launchPolling(bot: Telegraf, reach: ReachOptions): Promise<{ stop
     removed();
     return answer;
   };
-  const stopped = bot.launch({ dropPendingUpdates: false }).then(() => undefined, (error: unknown) => error);
+  const stopped = bot.launch({ dropPendingUpdates: false, allowedUpdates: [...HANDLED_UPDATES] }).then(() => undefined, (error: unknown) => error);
   const polling = await Promise.race([ready.then(() => true), stopped.then(() => false)]);
   telegram.deleteWebhook = removeWebhook;
   if (!polling) throw await stopped;

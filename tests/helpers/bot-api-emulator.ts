@@ -5,6 +5,9 @@ import { ApiError, methodHandlers, type Handler } from './bot-api-methods.js';
 
 export type { EmulatorLimits } from './emulator-limits.js';
 
+/** Update types Telegram sends only to a bot that names them in allowed_updates. */
+const NOT_SENT_BY_DEFAULT = ['chat_member', 'message_reaction', 'message_reaction_count'];
+
 /** A Bot API error to answer with: what Telegram puts in `error_code`, `description`, `parameters`. */
 export interface InjectedError {
   readonly error_code: number;
@@ -107,6 +110,8 @@ export class BotApiEmulator {
   private revoked = false;
   /** The webhook URL set on the token (setWebhook), '' when none: getUpdates is refused while one is set. */
   private webhook = '';
+  /** The update types asked for by the last getUpdates or setWebhook that named them; [] is Telegram's default. */
+  private allowed: readonly string[] = [];
   /** Ends the getUpdates call held open now, if any, with this error. */
   private endPoll: ((error: InjectedError) => void) | null = null;
   private readonly latencyMs: number;
@@ -176,9 +181,10 @@ export class BotApiEmulator {
     });
   }
 
-  /** Queues a raw update for getUpdates; returns its update_id. */
+  /** Queues a raw update for getUpdates, unless the token asked for none of its type; returns its update_id. */
   pushUpdate(update: Record<string, unknown>): number {
     const update_id = this.nextUpdateId++;
+    if (!Object.keys(update).every((type) => this.receives(type))) return update_id;
     this.updates.push({ update_id, ...update });
     for (const wake of this.pollWaiters) wake();
     return update_id;
@@ -245,6 +251,20 @@ export class BotApiEmulator {
         },
       },
     });
+  }
+
+  /**
+   * The update types the token receives, as the last program that named them (allowed_updates of
+   * getUpdates or setWebhook) left them: Telegram keeps that list until a call names another, and
+   * creates no update of any other type.
+   */
+  setAllowedUpdates(types: readonly string[]): void {
+    this.allowed = types;
+  }
+
+  /** Whether Telegram would create an update of `type` for this token now. */
+  receives(type: string): boolean {
+    return this.allowed.length === 0 ? !NOT_SENT_BY_DEFAULT.includes(type) : this.allowed.includes(type);
   }
 
   // ---- faults and limits ----
@@ -340,6 +360,11 @@ export class BotApiEmulator {
 
   // ---- internals used by the method handlers ----
 
+  /** @internal */ noteAllowedUpdates(value: unknown): void {
+    const types = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+    if (Array.isArray(types)) this.allowed = types.map(String);
+  }
+
   /** @internal */ takeFailure(method: string): InjectedError | undefined {
     return this.failures.get(method)?.shift();
   }
@@ -391,6 +416,7 @@ export class BotApiEmulator {
       ended.abort();
     };
     this.endPoll = end;
+    this.noteAllowedUpdates(params.allowed_updates);
     closed.addEventListener('abort', () => ended.abort(), { once: true });
     try {
       const updates = await this.takeUpdates(Number(params.offset ?? 0), Number(params.limit ?? 100), Number(params.timeout ?? 0), ended.signal);

@@ -59,6 +59,7 @@ export function methodHandlers(emulator: BotApiEmulator): Record<string, Handler
     },
     setWebhook: (params) => {
       emulator.setWebhookUrl(String(params.url ?? ''));
+      emulator.noteAllowedUpdates(params.allowed_updates);
       return true;
     },
     getWebhookInfo: () => ({ url: emulator.webhookUrl, has_custom_certificate: false, pending_update_count: 0 }),
