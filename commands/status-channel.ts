@@ -1,5 +1,6 @@
 import type { CommandContext } from '../src/bot/command.js';
 import { settingsView } from '../src/bot/views.js';
+import { messagesFor } from '../src/i18n/index.js';
 import { escapeHtml } from '../src/telegram/html.js';
 import { subscribedChannel } from './channel-target.js';
 import { statusText } from './status.js';
@@ -20,5 +21,8 @@ export async function statusOfChannel(c: CommandContext, name: string): Promise<
  */
 export async function settingsOfChannel(c: CommandContext, name: string): Promise<void> {
   const channel = await subscribedChannel(c, name);
-  if (channel !== null) await c.reply(`<b>${escapeHtml(name)}</b>\n${c.msg.settings(settingsView(channel, c.feeds, c.topicNames))}`);
+  if (channel === null) return;
+  // Named and timed in the admin's language, as the reply is; the language shown is the channel's.
+  const view = { ...settingsView({ ...channel, language: c.language }, c.feeds, c.topicNames), language: messagesFor(channel.language).languageName };
+  await c.reply(`<b>${escapeHtml(name)}</b>\n${c.msg.settings(view)}`);
 }

@@ -22,10 +22,10 @@ export const statusCommand: BotCommand = {
 export function statusText(c: CommandContext, chat: Subscriber): string {
   const next = nextDigestOf(chat, c.now, c.deps.digestCatchUpHours);
   const last = c.deps.subscribers.lastDeliveryAt(chat.chatId);
-  const when = (at: number) => formatDateTime(at, chat.timezone, c.chat.language);
+  const when = (at: number) => formatDateTime(at, chat.timezone, c.language);
   const nextView = next === null ? null : { at: when(next.at), dueNow: next.dueNow };
   const { gone } = followedFeedIds(chat, c.feeds);
-  const shown = { ...chat, language: c.chat.language };
+  const shown = { ...chat, language: c.language };
   return c.msg.status(settingsView(shown, c.feeds, c.topicNames), nextView, last === null ? null : when(last), chat.active, labelGone(shown, gone, c.topicNames));
 }
 

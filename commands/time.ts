@@ -17,12 +17,12 @@ export const timeCommand: BotCommand = {
     // A time alone brings no digest to a chat that follows nothing (a new one, or one that chose /stop).
     const unfollowed = followedFeedIds(c.chat, c.feeds).followsNothing ? `\n${c.msg.timeFollowsNothing}` : '';
     if (c.args.length === 0) {
-      const time = c.chat.digestTime === null ? null : formatTimeOfDay(c.chat.digestTime, c.chat.language);
+      const time = c.chat.digestTime === null ? null : formatTimeOfDay(c.chat.digestTime, c.language);
       return c.reply(c.msg.timeCurrent(time, timezoneLabel(c.chat.timezone)) + (time === null ? '' : unfollowed));
     }
     const input = parseDigestTime(c.args.join(' '));
     if (!input.ok) return c.reply(c.msg.timeBad);
     c.deps.subscribers.update(c.chat.chatId, { digestTime: input.time }, c.now);
-    await c.reply(input.time === null ? c.msg.timeOff : c.msg.timeSet(formatTimeOfDay(input.time, c.chat.language), timezoneLabel(c.chat.timezone)) + unfollowed);
+    await c.reply(input.time === null ? c.msg.timeOff : c.msg.timeSet(formatTimeOfDay(input.time, c.language), timezoneLabel(c.chat.timezone)) + unfollowed);
   },
 };

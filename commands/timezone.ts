@@ -15,7 +15,7 @@ export const timezoneCommand: BotCommand = {
   async run(c) {
     if (isChannelRef(c.args[0])) return runOnChannel(c, timezoneCommand, c.args[0]);
     if (c.args.length === 0) {
-      return c.reply(c.msg.timezoneCurrent(timezoneLabel(c.chat.timezone), formatDateTime(c.now, c.chat.timezone, c.chat.language)));
+      return c.reply(c.msg.timezoneCurrent(timezoneLabel(c.chat.timezone), formatDateTime(c.now, c.chat.timezone, c.language)));
     }
     const text = c.args.join(' ');
     const zone = parseTimezone(text);
@@ -24,7 +24,7 @@ export const timezoneCommand: BotCommand = {
     // A reader who typed `+1` may have meant Amsterdam's clock, which is +2 half the year; one who
     // typed GMT, London's, which is GMT only in winter.
     const offsetHint = isFixedOffset(zone) || /^gmt$/i.test(text.trim()) ? `\n${c.msg.timezoneNoSummerTime}` : '';
-    await c.reply(c.msg.timezoneSet(timezoneLabel(zone), formatDateTime(c.now, zone, c.chat.language)) + offsetHint);
+    await c.reply(c.msg.timezoneSet(timezoneLabel(zone), formatDateTime(c.now, zone, c.language)) + offsetHint);
   },
 };
 

@@ -93,6 +93,7 @@ export function commandContext(deps: BotDeps, ctx: Context, chat: Subscriber, ar
     feeds: deps.feeds(),
     topicNames: deps.topicNames?.() ?? NO_TOPIC_NAMES,
     msg: messagesFor(chat.language),
+    language: chat.language,
     messagesNow: () => messagesFor(deps.subscribers.find(chat.chatId)?.language ?? chat.language),
     args,
     userId,

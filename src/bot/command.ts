@@ -1,6 +1,6 @@
 import type { StoryKeys } from '../core/story-keys.js';
 import type { TopicNames } from '../core/topic-names.js';
-import type { FeedSpec, StoredBriefing, Subscriber } from '../core/types.js';
+import type { FeedSpec, StoredBriefing, Subscriber, UiLanguage } from '../core/types.js';
 import type { DeliveryVia } from '../store/subscriber-repository.js';
 import type { CommandName, Messages } from '../i18n/index.js';
 import type { ChatTurn } from './chat-queue.js';
@@ -27,6 +27,11 @@ export interface CommandContext {
   /** What readers call the topics of `feeds`, read with them: topics are shown by topicLabel, typed by id or any name. */
   readonly topicNames: TopicNames;
   readonly msg: Messages;
+  /**
+   * The language of `msg`: the sender's chat's, also when `chat` is a channel the sender
+   * administers (runOnChannel), so times and dates are written in the reply's language.
+   */
+  readonly language: UiLanguage;
   /**
    * The chat's messages as stored now, for a reply sent long after the command (a background
    * poll's report): the chat may have switched language meanwhile.

@@ -307,6 +307,22 @@ describe('a channel', () => {
     expect(h.deps.subscribers.find(channel.id)?.digestTime).toBe('06:15');
   });
 
+  it('tells its admin the digest time and the time there in the admin\'s language, not in the channel\'s', async () => {
+    const channel = { ...CHANNEL, id: -1003434, username: 'morgenpost' };
+    h.emulator.addChat(channel);
+    h.emulator.setMember(channel.id, MEMBER.id, 'administrator');
+    h.emulator.setMember(channel.id, NL_ADMIN.id, 'administrator');
+    h.emulator.setMember(channel.id, h.emulator.botUser.id, 'administrator', { can_post_messages: true });
+    await say(h, MEMBER, '/subscribe @morgenpost world');
+    await say(h, MEMBER, '/language @morgenpost de');
+    expect((await say(h, MEMBER, '/time @morgenpost 06:15'))[0]!.text).toBe('<b>@morgenpost</b>\nYour daily digest arrives at <b>06:15</b> (Europe/Amsterdam).');
+    expect((await say(h, MEMBER, '/time @morgenpost'))[0]!.text).toContain('Your daily digest arrives at <b>06:15</b> (Europe/Amsterdam).');
+    expect((await say(h, MEMBER, '/timezone @morgenpost Europe/London'))[0]!.text).toContain('It is now Monday 5 January, 09:00 there.');
+    expect((await say(h, MEMBER, '/timezone @morgenpost'))[0]!.text).toContain('(now Monday 5 January, 09:00)');
+    expect((await say(h, NL_ADMIN, '/timezone @morgenpost Europe/Amsterdam'))[0]!.text).toContain('Het is daar nu maandag 5 januari, 10:00.');
+    expect((await say(h, MEMBER, '/settings @morgenpost'))[0]!.text).toContain('Language: Deutsch\nTime zone: Europe/Amsterdam\nDaily digest: 06:15\nTopics: <b>World</b>');
+  });
+
   it('is told apart from a group named by its @name, whose settings are changed in the group', async () => {
     const group = { id: -1001111, type: 'supergroup' as const, title: 'Public group', username: 'pubgroup' };
     h.emulator.addChat(group);
