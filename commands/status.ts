@@ -29,6 +29,17 @@ export function statusText(c: CommandContext, chat: Subscriber): string {
   return c.msg.status(settingsView(shown, c.feeds, c.topicNames), nextView, last === null ? null : when(last), chat.active, labelGone(shown, gone, c.topicNames));
 }
 
+/**
+ * The line a changed /time or /timezone ends with: when the next digest comes, in `chat`'s zone
+ * and the reply's language. Empty when none comes (digests off, stopped, or nothing followed:
+ * /time says that in its own words).
+ */
+export function nextDigestNote(c: CommandContext, chat: Subscriber): string {
+  const next = nextDigestOf(chat, c.now, c.deps.digestCatchUpHours);
+  if (next === null || !chat.active || followedFeedIds(chat, c.feeds).followsNothing) return '';
+  return `\n${c.msg.nextDigest({ at: formatDateTime(next.at, chat.timezone, c.language), dueNow: next.dueNow })}`;
+}
+
 /** The chat's next digest: when it comes, or when it was due if the scheduler is about to send it. */
 export interface NextDigest {
   readonly at: number;

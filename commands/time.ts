@@ -5,6 +5,7 @@ import { formatTimeOfDay } from '../src/i18n/index.js';
 import { parseDigestTime } from '../src/telegram/time-input.js';
 import { timezoneLabel } from '../src/telegram/timezone-label.js';
 import { runOnChannel } from './channel-target.js';
+import { nextDigestNote } from './status.js';
 
 /** /time HH:MM | off: when the daily digest arrives, in the chat's own time zone. */
 export const timeCommand: BotCommand = {
@@ -22,7 +23,8 @@ export const timeCommand: BotCommand = {
     }
     const input = parseDigestTime(c.args.join(' '));
     if (!input.ok) return c.reply(c.msg.timeBad);
-    c.deps.subscribers.update(c.chat.chatId, { digestTime: input.time }, c.now);
-    await c.reply(input.time === null ? c.msg.timeOff : c.msg.timeSet(formatTimeOfDay(input.time, c.language), timezoneLabel(c.chat.timezone)) + unfollowed);
+    const chat = c.deps.subscribers.update(c.chat.chatId, { digestTime: input.time }, c.now) ?? { ...c.chat, digestTime: input.time };
+    if (input.time === null) return c.reply(c.msg.timeOff);
+    await c.reply(c.msg.timeSet(formatTimeOfDay(input.time, c.language), timezoneLabel(chat.timezone)) + (unfollowed || nextDigestNote(c, chat)));
   },
 };

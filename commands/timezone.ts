@@ -5,6 +5,7 @@ import { ambiguousAbbreviation, closestTimezoneName } from '../src/telegram/time
 import { countryWithSeveralClocks, parseTimezone } from '../src/telegram/timezone-input.js';
 import { isFixedOffset, timezoneLabel } from '../src/telegram/timezone-label.js';
 import { runOnChannel } from './channel-target.js';
+import { nextDigestNote } from './status.js';
 
 /** /timezone Area/City | city | country | +02:00: the zone digests and dates are shown in. */
 export const timezoneCommand: BotCommand = {
@@ -20,11 +21,11 @@ export const timezoneCommand: BotCommand = {
     const text = c.args.join(' ');
     const zone = parseTimezone(text);
     if (zone === null) return c.reply(notReadReply(c, text));
-    c.deps.subscribers.update(c.chat.chatId, { timezone: zone }, c.now);
+    const chat = c.deps.subscribers.update(c.chat.chatId, { timezone: zone }, c.now) ?? { ...c.chat, timezone: zone };
     // A reader who typed `+1` may have meant Amsterdam's clock, which is +2 half the year; one who
     // typed GMT, London's, which is GMT only in winter.
     const offsetHint = isFixedOffset(zone) || /^gmt$/i.test(text.trim()) ? `\n${c.msg.timezoneNoSummerTime}` : '';
-    await c.reply(c.msg.timezoneSet(timezoneLabel(zone), formatDateTime(c.now, zone, c.language)) + offsetHint);
+    await c.reply(c.msg.timezoneSet(timezoneLabel(zone), formatDateTime(c.now, zone, c.language)) + offsetHint + nextDigestNote(c, chat));
   },
 };
 

@@ -1,10 +1,13 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, commandChoice, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, sentenceList, topicHeading, type Messages } from './messages.js';
+import { boldList, commandChoice, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, sentenceList, topicHeading, type Messages, type NextDigestView } from './messages.js';
 
 /** How this language groups the digits of a count a reader sees. */
 const n = countFormat('de');
 
 const list = (items: readonly string[]) => boldList(items, (count) => `und ${n(count)} weitere`);
+
+/** When the next digest comes (formatted), or that it is on its way (due at that time). */
+const nextDigestText = (next: NextDigestView) => (next.dueNow ? `ist unterwegs (fällig seit ${e(next.at)})` : e(next.at));
 
 /** How this language writes a time of day (date-fns), wherever a message shows one. */
 const TIME_FORMAT = "HH:mm 'Uhr'";
@@ -148,6 +151,7 @@ export const DE: Messages = {
     '\nÄndern mit <code>/time HH:MM</code>, zum Beispiel <code>/time 07:30</code>, oder <code>/time aus</code>.',
   timeBad: 'Gib bitte eine Uhrzeit als HH:MM an, zum Beispiel <code>/time 07:30</code>, oder <code>/time aus</code>, um die Übersichten zu beenden.',
   timeFollowsNothing: 'Du folgst noch nichts, also kommt keine Übersicht, bis du mit /subscribe Themen oder Feeds abonnierst.',
+  nextDigest: (next) => `Nächste Übersicht: ${nextDigestText(next)}.`,
   timezoneSet: (zone, now) => `Zeitzone ist jetzt <b>${e(zone)}</b>. Dort ist es ${e(now)}.`,
   timezoneNoSummerTime: 'Ein fester Versatz zu UTC folgt der Sommerzeit nicht: Nenne deine Stadt, wenn du ihr folgen willst (<code>/timezone Berlin</code>).',
   timezoneCurrent: (zone, now) =>
@@ -186,7 +190,7 @@ export const DE: Messages = {
       '<b>Status</b>',
       `Du folgst: ${follows(v) ? list([...v.topics, ...v.feeds]) : 'nichts'}`,
       ...(gone.length > 0 ? [`Nicht mehr im Angebot: ${list(goneLabels(gone))} (/unsubscribe ${e(goneIds(gone))} entfernt sie)`] : []),
-      `Nächste Übersicht: ${!active ? 'keine (abbestellt)' : next === null ? 'keine (Übersichten sind aus)' : !follows(v) ? 'keine, bis du einem Thema oder Feed folgst (/subscribe)' : next.dueNow ? `ist unterwegs (fällig seit ${e(next.at)})` : e(next.at)}`,
+      `Nächste Übersicht: ${!active ? 'keine (abbestellt)' : next === null ? 'keine (Übersichten sind aus)' : !follows(v) ? 'keine, bis du einem Thema oder Feed folgst (/subscribe)' : nextDigestText(next)}`,
       `Zuletzt erhalten: ${last === null ? 'noch nichts' : e(last)}`,
     ].join('\n'),
   followsOnlyGone: (gone) =>

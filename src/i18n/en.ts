@@ -1,10 +1,13 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, commandChoice, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, sentenceList, topicHeading, type Messages } from './messages.js';
+import { boldList, commandChoice, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, sentenceList, topicHeading, type Messages, type NextDigestView } from './messages.js';
 
 /** How this language groups the digits of a count a reader sees. */
 const n = countFormat('en');
 
 const list = (items: readonly string[]) => boldList(items, (count) => `and ${n(count)} more`);
+
+/** When the next digest comes (formatted), or that it is on its way (due at that time). */
+const nextDigestText = (next: NextDigestView) => (next.dueNow ? `on its way (due ${e(next.at)})` : e(next.at));
 
 /** How this language writes a time of day (date-fns), wherever a message shows one. */
 const TIME_FORMAT = 'HH:mm';
@@ -147,6 +150,7 @@ export const EN: Messages = {
     '\nChange it with <code>/time HH:MM</code>, for example <code>/time 07:30</code>, or <code>/time off</code>.',
   timeBad: 'Please give a time as HH:MM, for example <code>/time 07:30</code>, or <code>/time off</code> to stop digests.',
   timeFollowsNothing: 'You follow nothing yet, so no digest comes until you /subscribe to topics or feeds.',
+  nextDigest: (next) => `Next digest: ${nextDigestText(next)}.`,
   timezoneSet: (zone, now) => `Time zone set to <b>${e(zone)}</b>. It is now ${e(now)} there.`,
   timezoneNoSummerTime: 'A fixed offset from UTC does not follow summer time: name your city to follow it (<code>/timezone London</code>).',
   timezoneCurrent: (zone, now) =>
@@ -185,7 +189,7 @@ export const EN: Messages = {
       '<b>Status</b>',
       `Following: ${follows(v) ? list([...v.topics, ...v.feeds]) : 'nothing'}`,
       ...(gone.length > 0 ? [`No longer offered: ${list(goneLabels(gone))} (/unsubscribe ${e(goneIds(gone))} drops them)`] : []),
-      `Next digest: ${!active ? 'none (stopped)' : next === null ? 'none (digests are off)' : !follows(v) ? 'none until you follow a topic or feed (/subscribe)' : next.dueNow ? `on its way (due ${e(next.at)})` : e(next.at)}`,
+      `Next digest: ${!active ? 'none (stopped)' : next === null ? 'none (digests are off)' : !follows(v) ? 'none until you follow a topic or feed (/subscribe)' : nextDigestText(next)}`,
       `Last delivery: ${last === null ? 'none yet' : e(last)}`,
     ].join('\n'),
   followsOnlyGone: (gone) =>

@@ -1,10 +1,13 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, commandChoice, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, sentenceList, topicHeading, type Messages } from './messages.js';
+import { boldList, commandChoice, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, sentenceList, topicHeading, type Messages, type NextDigestView } from './messages.js';
 
 /** How this language groups the digits of a count a reader sees. */
 const n = countFormat('fr');
 
 const list = (items: readonly string[]) => boldList(items, (count) => `et ${n(count)} autres`);
+
+/** When the next digest comes (formatted), or that it is on its way (due at that time). */
+const nextDigestText = (next: NextDigestView) => (next.dueNow ? `en cours d’envoi (prévue ${e(next.at)})` : e(next.at));
 
 /**
  * How French writes a time of day (date-fns), wherever a message shows one: "07:30", as /time
@@ -151,6 +154,7 @@ export const FR: Messages = {
     '\nChangez-la avec <code>/time HH:MM</code>, par exemple <code>/time 07:30</code>, ou <code>/time aucune</code>.',
   timeBad: 'Indiquez une heure au format HH:MM, par exemple <code>/time 07:30</code>, ou <code>/time aucune</code> pour arrêter les sélections.',
   timeFollowsNothing: 'Vous ne suivez rien pour l’instant : aucune sélection ne viendra avant que vous choisissiez des thèmes ou des flux avec /subscribe.',
+  nextDigest: (next) => `Prochaine sélection : ${nextDigestText(next)}.`,
   timezoneSet: (zone, now) => `Fuseau horaire réglé sur <b>${e(zone)}</b>. Il y est ${e(now)}.`,
   timezoneNoSummerTime: 'Un décalage fixe par rapport à UTC ne suit pas l’heure d’été : indiquez votre ville pour la suivre (<code>/timezone Paris</code>).',
   timezoneCurrent: (zone, now) =>
@@ -189,7 +193,7 @@ export const FR: Messages = {
       '<b>État</b>',
       `Vous suivez : ${follows(v) ? list([...v.topics, ...v.feeds]) : 'rien'}`,
       ...(gone.length > 0 ? [`Plus proposé : ${list(goneLabels(gone))} (/unsubscribe ${e(goneIds(gone))} les retire)`] : []),
-      `Prochaine sélection : ${!active ? 'aucune (désabonné)' : next === null ? 'aucune (sélections désactivées)' : !follows(v) ? 'aucune tant que vous ne suivez ni thème ni flux (/subscribe)' : next.dueNow ? `en cours d’envoi (prévue ${e(next.at)})` : e(next.at)}`,
+      `Prochaine sélection : ${!active ? 'aucune (désabonné)' : next === null ? 'aucune (sélections désactivées)' : !follows(v) ? 'aucune tant que vous ne suivez ni thème ni flux (/subscribe)' : nextDigestText(next)}`,
       `Dernier envoi : ${last === null ? 'aucun pour l’instant' : e(last)}`,
     ].join('\n'),
   followsOnlyGone: (gone) =>

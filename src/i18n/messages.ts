@@ -226,6 +226,12 @@ export interface Messages {
   readonly timeBad: string;
   /** After timeSet or timeCurrent, to a chat that follows nothing: the time alone brings no digest. */
   readonly timeFollowsNothing: string;
+  /**
+   * After timeSet or timezoneSet: when the next digest comes (as /status says it). A new time or
+   * zone does not bring a second digest on a date that had one, so "arrives at 11:00" alone
+   * promised one that never came, and a time just past sends one at once.
+   */
+  readonly nextDigest: (next: NextDigestView) => string;
   readonly timezoneSet: (timezone: string, localNow: string) => string;
   /** After timezoneSet for a UTC offset (`+1`): an offset keeps no summer time, a city does. */
   readonly timezoneNoSummerTime: string;

@@ -1,10 +1,13 @@
 import { escapeHtml as e } from '../telegram/html.js';
-import { boldList, commandChoice, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, sentenceList, topicHeading, type Messages } from './messages.js';
+import { boldList, commandChoice, countFormat, failureLines, follows, goneIds, goneLabels, HEALTH_ICONS, offeredCommand, renameText, sentenceList, topicHeading, type Messages, type NextDigestView } from './messages.js';
 
 /** How this language groups the digits of a count a reader sees. */
 const n = countFormat('nl');
 
 const list = (items: readonly string[]) => boldList(items, (count) => `en nog ${n(count)}`);
+
+/** When the next digest comes (formatted), or that it is on its way (due at that time). */
+const nextDigestText = (next: NextDigestView) => (next.dueNow ? `is onderweg (gepland voor ${e(next.at)})` : e(next.at));
 
 /** How this language writes a time of day (date-fns), wherever a message shows one. */
 const TIME_FORMAT = 'HH:mm';
@@ -147,6 +150,7 @@ export const NL: Messages = {
     '\nWijzig het met <code>/time UU:MM</code>, bijvoorbeeld <code>/time 07:30</code>, of <code>/time uit</code>.',
   timeBad: 'Geef een tijd als UU:MM, bijvoorbeeld <code>/time 07:30</code>, of <code>/time uit</code> om de overzichten te stoppen.',
   timeFollowsNothing: 'Je volgt nog niets, dus er komt geen overzicht tot je je met /subscribe abonneert op onderwerpen of feeds.',
+  nextDigest: (next) => `Volgend overzicht: ${nextDigestText(next)}.`,
   timezoneSet: (zone, now) => `Tijdzone ingesteld op <b>${e(zone)}</b>. Het is daar nu ${e(now)}.`,
   timezoneNoSummerTime: 'Een vast verschil met UTC volgt de zomertijd niet: noem je stad als je die wel wilt volgen (<code>/timezone Amsterdam</code>).',
   timezoneCurrent: (zone, now) =>
@@ -185,7 +189,7 @@ export const NL: Messages = {
       '<b>Status</b>',
       `Je volgt: ${follows(v) ? list([...v.topics, ...v.feeds]) : 'niets'}`,
       ...(gone.length > 0 ? [`Niet meer aangeboden: ${list(goneLabels(gone))} (/unsubscribe ${e(goneIds(gone))} schrapt ze)`] : []),
-      `Volgend overzicht: ${!active ? 'geen (gestopt)' : next === null ? 'geen (overzichten staan uit)' : !follows(v) ? 'geen tot je een onderwerp of feed volgt (/subscribe)' : next.dueNow ? `is onderweg (gepland voor ${e(next.at)})` : e(next.at)}`,
+      `Volgend overzicht: ${!active ? 'geen (gestopt)' : next === null ? 'geen (overzichten staan uit)' : !follows(v) ? 'geen tot je een onderwerp of feed volgt (/subscribe)' : nextDigestText(next)}`,
       `Laatste bezorging: ${last === null ? 'nog geen' : e(last)}`,
     ].join('\n'),
   followsOnlyGone: (gone) =>

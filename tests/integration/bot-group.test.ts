@@ -296,7 +296,7 @@ describe('a channel', () => {
     expect((await say(h, MEMBER, '/time @dawnnews 06:15'))[0]!.text).toContain('@dawnnews follows nothing here');
     await say(h, MEMBER, '/subscribe @dawnnews world');
     const own = h.deps.subscribers.find(MEMBER.id);
-    expect((await say(h, MEMBER, '/time @dawnnews 06:15'))[0]!.text).toBe('<b>@dawnnews</b>\nYour daily digest arrives at <b>06:15</b> (Europe/Amsterdam).');
+    expect((await say(h, MEMBER, '/time @dawnnews 06:15'))[0]!.text).toBe('<b>@dawnnews</b>\nYour daily digest arrives at <b>06:15</b> (Europe/Amsterdam).\nNext digest: Tuesday 6 January, 06:15.');
     expect((await say(h, MEMBER, '/timezone @dawnnews Europe/London', group))[0]!.text).toContain('<b>@dawnnews</b>\nTime zone set to <b>Europe/London</b>');
     expect((await say(h, MEMBER, '/language @dawnnews de'))[0]!.text).toContain('<b>@dawnnews</b>\nIch spreche ab jetzt Deutsch');
     expect((await say(h, MEMBER, '/language @dawnnews'))[0]!.text).toContain('<b>@dawnnews</b>\nIch spreche hier Deutsch');
@@ -315,7 +315,7 @@ describe('a channel', () => {
     h.emulator.setMember(channel.id, h.emulator.botUser.id, 'administrator', { can_post_messages: true });
     await say(h, MEMBER, '/subscribe @morgenpost world');
     await say(h, MEMBER, '/language @morgenpost de');
-    expect((await say(h, MEMBER, '/time @morgenpost 06:15'))[0]!.text).toBe('<b>@morgenpost</b>\nYour daily digest arrives at <b>06:15</b> (Europe/Amsterdam).');
+    expect((await say(h, MEMBER, '/time @morgenpost 06:15'))[0]!.text).toBe('<b>@morgenpost</b>\nYour daily digest arrives at <b>06:15</b> (Europe/Amsterdam).\nNext digest: Tuesday 6 January, 06:15.');
     expect((await say(h, MEMBER, '/time @morgenpost'))[0]!.text).toContain('Your daily digest arrives at <b>06:15</b> (Europe/Amsterdam).');
     expect((await say(h, MEMBER, '/timezone @morgenpost Europe/London'))[0]!.text).toContain('It is now Monday 5 January, 09:00 there.');
     expect((await say(h, MEMBER, '/timezone @morgenpost'))[0]!.text).toContain('(now Monday 5 January, 09:00)');

@@ -185,6 +185,23 @@ describe('a private chat, in English and Dutch', () => {
     expect((await say(h, user, '/status'))[0]!.text).toContain('Next digest: Tuesday 6 January, 06:00');
   });
 
+  it('/time and /timezone say when the next digest comes, by the scheduler\'s rule: tomorrow once today\'s went out, or on its way', async () => {
+    // It is 10:00 on Monday 5 January in Amsterdam; today's digest went out at 08:00.
+    const user = english();
+    await say(h, user, '/subscribe world');
+    h.deps.subscribers.markDigestSent(user.id, '2026-01-05', FIXED_NOW - 2 * 3_600_000);
+    const [later] = await say(h, user, '/time 11:00');
+    expect(later!.text).toBe('Your daily digest arrives at <b>11:00</b> (Europe/Amsterdam).\nNext digest: Tuesday 6 January, 11:00.');
+    // Honolulu's 5 January began after that digest went out: it still comes today there.
+    expect((await say(h, user, '/timezone Pacific/Honolulu'))[0]!.text).toContain('It is now Sunday 4 January, 23:00 there.\nNext digest: Monday 5 January, 11:00.');
+    expect((await say(h, user, '/time off'))[0]!.text).not.toContain('Next digest');
+    const fresh = dutch();
+    await say(h, fresh, '/subscribe world');
+    expect((await say(h, fresh, '/time 9:30'))[0]!.text).toContain('\nVolgend overzicht: is onderweg (gepland voor maandag 5 januari, 09:30).');
+    expect((await say(h, fresh, '/time 6:00'))[0]!.text).toContain('\nVolgend overzicht: dinsdag 6 januari, 06:00.');
+    expect((await say(h, dutch(), '/time 6:00'))[0]!.text).not.toContain('Volgend overzicht');
+  });
+
   it('/timezone accepts names, cities and offsets; a bad one gets the format with an example', async () => {
     const user = english();
     expect((await say(h, user, '/timezone America/New_York'))[0]!.text).toContain('<b>America/New_York</b>. It is now Monday 5 January, 04:00');
