@@ -19,7 +19,7 @@ export const timezoneCommand: BotCommand = {
       return c.reply(c.msg.timezoneCurrent(timezoneLabel(c.chat.timezone), formatDateTime(c.now, c.chat.timezone, c.language)));
     }
     const text = c.args.join(' ');
-    const zone = parseTimezone(text);
+    const zone = parseTimezone(text, c.now);
     if (zone === null) return c.reply(notReadReply(c, text));
     const chat = c.deps.subscribers.update(c.chat.chatId, { timezone: zone }, c.now) ?? { ...c.chat, timezone: zone };
     // A reader who typed `+1` may have meant Amsterdam's clock, which is +2 half the year; one who

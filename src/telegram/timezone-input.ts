@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { aliasKey, CITY_ALIASES } from './city-aliases.js';
 import { commonOffset, zonesOfCountry } from './country-zones.js';
+import { zoneOfFractionalOffset } from './fractional-offsets.js';
 import { canonicalZoneCase } from './timezone-label.js';
 
 /**
@@ -8,8 +9,8 @@ import { canonicalZoneCase } from './timezone-label.js';
  * - IANA names in any case (`europe/amsterdam`, `UTC`, `etc/gmt+2`), returned in the zone
  *   database's spelling;
  * - UTC offsets (`+02:00`, `UTC-5`, `GMT+1`, and `UTC−02:00` as timezoneLabel shows one): whole
- *   hours map to `Etc/GMT∓h` (whose sign is inverted by POSIX convention), the usual half-hour
- *   offsets to a city that keeps them;
+ *   hours map to `Etc/GMT∓h` (whose sign is inverted by POSIX convention), the others to a city
+ *   whose clock keeps them at `at` (when the reader types it; see zoneOfFractionalOffset);
  * - the abbreviations people use for the zones they live in (`CET`, `EST`, `PST`): to a zone
  *   that keeps the summer time too, since the digest should stay at the same wall-clock time;
  * - city names (`Amsterdam`, `new york`, `Brussel`, `Zürich`, `Zurich` or `Zuerich`), matched
@@ -19,14 +20,14 @@ import { canonicalZoneCase } from './timezone-label.js';
  * - country names in Dutch, English, German or French (`Duitsland`, `Germany`), when the whole
  *   country keeps one clock (see `countryWithSeveralClocks` for the others).
  */
-export function parseTimezone(text: string, zones: readonly string[] = knownZones()): string | null {
+export function parseTimezone(text: string, at?: number, zones: readonly string[] = knownZones()): string | null {
   const input = text.trim().replace(/\s+/g, ' ');
   if (input === '' || input.length > 64) return null;
   const lower = input.toLowerCase();
   const exact = zones.find((zone) => zone.toLowerCase() === lower);
   if (exact) return exact;
   if (lower === 'utc' || lower === 'gmt' || lower === 'z') return 'UTC';
-  const offset = parseOffset(lower);
+  const offset = parseOffset(lower, at);
   if (offset !== undefined) return offset;
   const abbreviation = ZONE_ABBREVIATIONS[lower] ?? ZONE_NAMES[lower];
   if (abbreviation) return abbreviation;
@@ -43,7 +44,7 @@ export function parseTimezone(text: string, zones: readonly string[] = knownZone
   if (input.includes('/') && isValidZone(input)) return canonicalZoneCase(input) ?? linkTarget(input);
   // Typed without umlauts, as on a keyboard that has none: `Muenchen`, `Koeln`, `Oesterreich`.
   const umlauts = withUmlautsSpelledOut(input);
-  return umlauts === input ? null : parseTimezone(umlauts, zones);
+  return umlauts === input ? null : parseTimezone(umlauts, at, zones);
 }
 
 /** `Muenchen` -> `Munchen`: German ae, oe, ue read as the ä, ö, ü they stand for (accents are optional anyway). */
@@ -84,21 +85,8 @@ function linkTarget(name: string): string {
   return name.replace(/[^/_-]+/g, (word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase());
 }
 
-const FRACTIONAL_OFFSETS: Record<string, string> = {
-  '-9:30': 'Pacific/Marquesas',
-  '-3:30': 'America/St_Johns',
-  '+3:30': 'Asia/Tehran',
-  '+4:30': 'Asia/Kabul',
-  '+5:30': 'Asia/Kolkata',
-  '+5:45': 'Asia/Kathmandu',
-  '+6:30': 'Asia/Yangon',
-  '+9:30': 'Australia/Darwin',
-  '+10:30': 'Australia/Lord_Howe',
-  '+12:45': 'Pacific/Chatham',
-};
-
 /** `+02:00`, `+2`, `utc+2`, `UTC + 1`, `gmt-05:30`, `utc−02:00` -> zone; undefined when the text is not an offset at all. */
-function parseOffset(lower: string): string | null | undefined {
+function parseOffset(lower: string, at: number | undefined): string | null | undefined {
   const match = /^(?:utc|gmt)?\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?$/.exec(lower);
   if (!match) return undefined;
   const sign = match[1] === '+' ? '+' : '-';
@@ -109,7 +97,7 @@ function parseOffset(lower: string): string | null | undefined {
     if (sign === '+' ? hours > 14 : hours > 12) return null;
     return `Etc/GMT${sign === '+' ? '-' : '+'}${hours}`;
   }
-  return FRACTIONAL_OFFSETS[`${sign}${hours}:${String(minutes).padStart(2, '0')}`] ?? null;
+  return zoneOfFractionalOffset(sign, hours, minutes, at);
 }
 
 /** `Zürich` -> `zurich`, `São Paulo` -> `sao paulo`: the zone database spells its cities in ASCII. */

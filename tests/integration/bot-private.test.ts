@@ -216,6 +216,11 @@ describe('a private chat, in English and Dutch', () => {
     expect((await say(h, nl, '/timezone Kolkata'))[0]!.text).toContain('Het is daar nu maandag 5 januari, 14:30');
   });
 
+  it('/timezone +10:30 in January is Adelaide, whose clock shows it then, not Lord Howe, half an hour ahead by then', async () => {
+    const [set] = await say(h, english(), '/timezone +10:30');
+    expect(set!.text).toContain('Time zone set to <b>Australia/Adelaide</b>. It is now Monday 5 January, 19:30 there.');
+  });
+
   it('shows a fixed offset as the reader typed it, never the inverted sign of its Etc/GMT name, in every language', async () => {
     const user = english();
     await say(h, user, '/timezone UTC+2');

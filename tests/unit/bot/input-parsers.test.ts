@@ -87,6 +87,17 @@ describe('time zone input', () => {
     expect(parseTimezone('+05:30')).toBe('Asia/Kolkata');
     expect(parseTimezone('+05:17')).toBeNull();
   });
+  it('maps a half-hour offset to a zone whose clock keeps it when typed, not one that is half an hour or an hour off by then', () => {
+    // Adelaide's summer clock is +10:30; Lord Howe's is +11:00 by then.
+    expect(parseTimezone('+10:30', WINTER)).toBe('Australia/Adelaide');
+    expect(parseTimezone('+10:30', SUMMER)).toBe('Australia/Lord_Howe');
+    expect(parseTimezone('+9:30', WINTER)).toBe('Australia/Darwin');
+    // Chatham and Newfoundland in their summer, Eucla all year.
+    expect(parseTimezone('+13:45', WINTER)).toBe('Pacific/Chatham');
+    expect(parseTimezone('-02:30', SUMMER)).toBe('America/St_Johns');
+    expect(parseTimezone('UTC+8:45', SUMMER)).toBe('Australia/Eucla');
+    expect(parseTimezone('+5:45', SUMMER)).toBe('Asia/Kathmandu');
+  });
   it('finds cities by name and local spelling', () => {
     expect(parseTimezone('Amsterdam')).toBe('Europe/Amsterdam');
     expect(parseTimezone('new york')).toBe('America/New_York');
