@@ -2,7 +2,7 @@ import { earliestWindowStart } from '../core/digest.js';
 import { dueDigests, type DueDigest } from '../core/digest-schedule.js';
 import { followedFeedIds } from '../core/following.js';
 import type { TopicNames } from '../core/topic-names.js';
-import type { FeedSpec } from '../core/types.js';
+import type { FeedSpec, Subscriber } from '../core/types.js';
 import type { Logger } from '../log.js';
 import type { ArticleRepository } from '../store/article-repository.js';
 import type { DigestRun, OutboxRepository } from '../store/outbox-repository.js';
@@ -67,12 +67,21 @@ export async function sendDueDigests(deps: SendDigestsDeps, now: number, options
   const since = earliestWindowStart(due.map((entry) => byId.get(entry.chatId)?.lastDigestAt ?? null), now);
   const make = createDigestMaker(listDigestCandidates(deps.articles, since), { feeds: deps.catalog, topicNames: deps.topicNames }, deps.options, now, deps.render);
   const tally: Tally = { done: 0, quiet: 0, gone: 0, alreadySent: 0, failed: [] };
+  // The bot answers commands between groups: a chat whose /time or /timezone changed since the
+  // schedules were read gets the digest its settings now make due, not the one read (/time off
+  // at the popular minute had its digest sent anyway). Unchanged settings need no second look.
+  const stillDue = (chat: Subscriber, entry: DueDigest): boolean => {
+    const read = byId.get(chat.chatId);
+    if (read !== undefined && read.digestTime === chat.digestTime && read.timezone === chat.timezone) return true;
+    const [again] = dueDigests([chat], now, { catchUpHours: deps.options.catchUpHours });
+    return again?.localDate === entry.localDate && again.timezone === entry.timezone;
+  };
   for (let start = 0; start < due.length; start += CHATS_PER_COMMIT) {
     if (start > 0) {
       await (options.yieldToOthers ?? nextTurn)();
       if (options.signal?.aborted === true) break;
     }
-    commitGroup(deps, make, due.slice(start, start + CHATS_PER_COMMIT), now, tally);
+    commitGroup(deps, make, stillDue, due.slice(start, start + CHATS_PER_COMMIT), now, tally);
     if (tally.done + tally.quiet + tally.gone > 0) deps.worker?.wake();
   }
   const stopped = options.signal?.aborted === true;
@@ -86,12 +95,12 @@ interface Tally { done: number; quiet: number; gone: number; alreadySent: number
 type Outcome = 'digest' | 'quiet' | 'gone';
 
 /** Builds the group's digests (a chat whose build fails is recorded and left out) and commits them together. */
-function commitGroup(deps: SendDigestsDeps, make: DigestMaker, group: readonly DueDigest[], now: number, tally: Tally): void {
+function commitGroup(deps: SendDigestsDeps, make: DigestMaker, stillDue: (chat: Subscriber, entry: DueDigest) => boolean, group: readonly DueDigest[], now: number, tally: Tally): void {
   const built: { run: DigestRun; outcome: Outcome }[] = [];
   for (const entry of group) {
     const chat = deps.subscribers.find(entry.chatId);
-    // Stopped or removed in the moment since the schedules were read: nothing to send.
-    if (chat === null || !chat.active) continue;
+    // Stopped, removed or rescheduled in the moment since the schedules were read: nothing to send now.
+    if (chat === null || !chat.active || !stillDue(chat, entry)) continue;
     try {
       const { ids, gone, followsNothing } = followedFeedIds(chat, deps.catalog);
       if (followsNothing) {

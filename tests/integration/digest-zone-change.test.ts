@@ -93,3 +93,28 @@ describe('digest claims of a database made before migration 012 (claims keyed by
       .toThrow(/NOT NULL/);
   });
 });
+
+describe('a chat whose settings change while the digest minute is being written (sendDueDigests on a SQLite file)', () => {
+  it('follows /time off, a later /time and a move east made between groups of chats, instead of the settings read at the start of the tick', async () => {
+    db = openDatabase(join(dir, 'popular-minute.db'));
+    const minute = at('2026-12-07T06:30:00Z'); // 07:30 in Amsterdam, every chat's digest time
+    seedBriefings(db, minute, 4);
+    seedChats(db, Array.from({ length: 150 }, (_, i) => ({ chatId: i + 1 })), minute - 86_400_000);
+    const subscribers = createSqliteSubscriberRepository(db);
+    // The bot answers commands in the turns the tick gives it after each group of 100 chats.
+    const commands = async () => {
+      subscribers.update(148, { digestTime: null }, minute + 500);
+      subscribers.update(149, { digestTime: '08:00' }, minute + 500);
+      subscribers.update(150, { timezone: 'Asia/Tokyo' }, minute + 500);
+    };
+    expect(await sendDueDigests(deps(), minute, { yieldToOthers: commands })).toMatchObject({ due: 150, done: 147 });
+    const claimed = (chatId: number) => db.prepare('SELECT local_date, timezone FROM digest_runs WHERE chat_id = ?').all(chatId);
+    expect(claimed(147)).toEqual([{ local_date: '2026-12-07', timezone: 'Europe/Amsterdam' }]);
+    for (const chatId of [148, 149, 150]) expect(claimed(chatId), String(chatId)).toEqual([]);
+    expect(await sendDueDigests(deps(), at('2026-12-07T07:00:00Z'))).toMatchObject({ due: 1, done: 1 });
+    expect(claimed(149)).toEqual([{ local_date: '2026-12-07', timezone: 'Europe/Amsterdam' }]);
+    // 15:30 in Tokyo: its 07:30 passed long before, so the next is Tokyo's 8 December.
+    expect(await sendDueDigests(deps(), at('2026-12-07T22:30:00Z'))).toMatchObject({ due: 1, done: 1 });
+    expect(claimed(150)).toEqual([{ local_date: '2026-12-08', timezone: 'Asia/Tokyo' }]);
+  });
+});
