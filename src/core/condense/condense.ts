@@ -111,11 +111,12 @@ function candidateSentences(text: string, language: LanguageCode, headline = '',
   const spans = splitSentenceSpans(text, language);
   const quoted = startsInsideQuote(spans, language);
   const label = headlineLabel(headline);
+  const echoes = headlineEcho(headline, language);
   let lastIsCut = false;
   spans.forEach((span, i) => {
     const sentence = stripHeadlineLabel(stripTags(span.text), label);
     if (quoted[i] || !canStandAlone(sentence, language, i === 0) || repeated?.has(span.text)) return;
-    if (echoesHeadline(sentence, headline, language)) return;
+    if (echoes(sentence)) return;
     out.push({ text: sentence, opensArticle: i === 0 });
     lastIsCut = i === spans.length - 1 && endsCut(sentence);
   });
@@ -126,19 +127,22 @@ function candidateSentences(text: string, language: LanguageCode, headline = '',
 const MIN_ECHO_TERMS = 3;
 
 /**
- * Whether `sentence` says the headline again: its very words, or a rewording whose every content
+ * Whether a sentence says `headline` again: its very words, or a rewording whose every content
  * term is one of the headline's ("A brush fire breaks out in Palmdale" under "Brush fire breaks
- * out in Palmdale"), so that under the headline it tells the reader nothing new.
+ * out in Palmdale"), so that under the headline it tells the reader nothing new. The headline is
+ * read once for all the article's sentences.
  */
-function echoesHeadline(sentence: string, headline: string, language: LanguageCode): boolean {
-  if (headline === '') return false;
-  // Only punctuation and spacing may differ: a sentence of another length cannot be the echo.
-  if (Math.abs(sentence.length - headline.length) <= 12 && tokenize(sentence).join(' ') === tokenize(headline).join(' ')) return true;
+function headlineEcho(headline: string, language: LanguageCode): (sentence: string) => boolean {
+  if (headline === '') return () => false;
+  const words = tokenize(headline).join(' ');
   const stopwords = stopwordsFor(language);
-  const terms = contentTerms(sentence, stopwords);
-  if (terms.length < MIN_ECHO_TERMS) return false;
   const said = new Set(contentTerms(headline, stopwords));
-  return terms.every((term) => said.has(term));
+  return (sentence) => {
+    // Only punctuation and spacing may differ: a sentence of another length cannot be the echo.
+    if (Math.abs(sentence.length - headline.length) <= 12 && tokenize(sentence).join(' ') === words) return true;
+    const terms = contentTerms(sentence, stopwords);
+    return terms.length >= MIN_ECHO_TERMS && terms.every((term) => said.has(term));
+  };
 }
 
 function leadPick(candidates: readonly Candidate[], budget: CondenseBudget): string[] {
@@ -156,7 +160,8 @@ function leadPick(candidates: readonly Candidate[], budget: CondenseBudget): str
 function fallback(headline: string, text: string, language: LanguageCode | null, budget: CondenseBudget): Briefing {
   const spans = splitSentenceSpans(text, language ?? UNKNOWN_LANGUAGE);
   const place = (i: number) => ({ language: language ?? undefined, opensText: i === 0 });
-  const first = spans.find((s, i) => canServeAsLastResort(s.text, place(i)) && !echoesHeadline(s.text, headline, language ?? UNKNOWN_LANGUAGE));
+  const echoes = headlineEcho(headline, language ?? UNKNOWN_LANGUAGE);
+  const first = spans.find((s, i) => canServeAsLastResort(s.text, place(i)) && !echoes(s.text));
   if (first) return briefing(headline, [trimToBudget(first.text, budget)], language ?? UNKNOWN_LANGUAGE, 'lead');
   // With no headline to show either, a fragment is better than an empty briefing.
   const fragment = headline === '' ? spans.find((s, i) => canServeAsLastResort(s.text, place(i), true)) : undefined;

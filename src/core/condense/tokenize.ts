@@ -36,6 +36,10 @@ export function countTokens(text: string): number {
  */
 export function countWords(text: string): number {
   let n = 0;
+  if (!SPACELESS_RE.test(text)) {
+    for (const chunk of text.split(/\s+/)) if (WORD_RE.test(chunk)) n++;
+    return n;
+  }
   let segmenter: Intl.Segmenter | undefined;
   for (const chunk of text.split(/\s+/)) {
     if (!WORD_RE.test(chunk)) continue;
