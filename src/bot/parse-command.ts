@@ -6,6 +6,14 @@ const MAX_ARGUMENT_LENGTH = 256;
 /** Punctuation written straight after a command's name, which ends the name and is no argument. */
 const GLUED_PUNCTUATION = /^[.,!?;:…]+/u;
 
+/**
+ * Marks with no width that a right-to-left keyboard, a phone or a copied text leaves around
+ * words (direction marks, embeddings and isolates, the zero-width space, a byte-order mark):
+ * `‏08:00‏` is `08:00` to the reader. Not the zero-width (non-)joiners, which Persian, Indic
+ * scripts and emoji need.
+ */
+const INVISIBLE_MARKS = /[\u200B\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF]/gu;
+
 /** A command message taken apart. */
 export interface ParsedCommand {
   /** Command name without slash, NFKC-normalised and lower case: `/ＬＡＴＥＳＴ` is `latest`. */
@@ -47,11 +55,11 @@ export function parseCommand(text: string): ParsedCommand | null {
 /**
  * The words of an argument text, in the form the commands read: NFKC turns full-width and other
  * compatibility forms into plain ones (`０７：３０` → `07:30`, `ｗｏｒｌｄ` → `world`) while keeping
- * accented letters (`é` stays `é`, a decomposed one is composed), and digits of other scripts
- * become ASCII ones, which NFKC leaves alone.
+ * accented letters (`é` stays `é`, a decomposed one is composed), digits of other scripts
+ * become ASCII ones, which NFKC leaves alone, and invisible marks (INVISIBLE_MARKS) go.
  */
 function readArguments(rest: string): string[] {
   // Trimmed again: a compatibility form may turn into a space (U+00A8 is a space and a diaeresis).
-  const words = toAsciiDigits(rest.normalize('NFKC')).trim();
+  const words = toAsciiDigits(rest.replace(INVISIBLE_MARKS, '').normalize('NFKC')).trim();
   return words === '' ? [] : words.split(/\s+/);
 }

@@ -319,6 +319,12 @@ describe('command parsing', () => {
     expect(parseCommand('/time:07:30')).toMatchObject({ name: 'time', args: ['07:30'] });
     expect(parseCommand('/help?!')?.args).toEqual([]);
   });
+  it('drops the invisible direction and zero-width marks a right-to-left keyboard or a copy leaves around words', () => {
+    expect(parseCommand('/time \u200F08:00\u200F')?.args).toEqual(['08:00']);
+    expect(parseCommand('/timezone \u2067Amsterdam\u2069')?.args).toEqual(['Amsterdam']);
+    expect(parseCommand('/subscribe \u200Bworld \u200E tech\uFEFF')?.args).toEqual(['world', 'tech']);
+    expect(parseCommand('/latest \u200F')?.args).toEqual([]);
+  });
   it('flags overlong and binary arguments', () => {
     expect(parseCommand(`/subscribe ${'x'.repeat(300)}`)).toMatchObject({ badArguments: true, args: [] });
     expect(parseCommand('/time \u0000\u0001')).toMatchObject({ badArguments: true });
