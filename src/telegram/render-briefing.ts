@@ -22,7 +22,8 @@ export function renderBriefing(briefing: StoredBriefing, sourceName: string): st
 
 /**
  * What one briefing may take of a message: the limit less room for what a digest puts beside it
- * (a later message's "World (continued)" heading, the "also in N other sources" note).
+ * (a later message's "World (continued)" heading, the note naming a story's other sources, which
+ * render-also-in.ts fits to what is left).
  */
 const BRIEFING_ROOM = TELEGRAM_MAX_MESSAGE_LENGTH - 200;
 

@@ -35,15 +35,13 @@ export function countTokens(text: string): number {
  * segmenter finds with its dictionary, about one for every two characters.
  */
 export function countWords(text: string): number {
+  // Tested once for the whole text: most texts have no such script, and then no chunk needs a look.
+  const spaceless = SPACELESS_RE.test(text);
   let n = 0;
-  if (!SPACELESS_RE.test(text)) {
-    for (const chunk of text.split(/\s+/)) if (WORD_RE.test(chunk)) n++;
-    return n;
-  }
   let segmenter: Intl.Segmenter | undefined;
   for (const chunk of text.split(/\s+/)) {
     if (!WORD_RE.test(chunk)) continue;
-    if (!SPACELESS_RE.test(chunk)) {
+    if (!spaceless || !SPACELESS_RE.test(chunk)) {
       n++;
       continue;
     }
