@@ -14,6 +14,7 @@ import { installErrorBoundary } from './error-boundary.js';
 import { createFloodGate, type FloodOptions } from './flood-gate.js';
 import { mayChangeSettings } from './group-admin.js';
 import { parseCommand } from './parse-command.js';
+import { isReaderContent } from './reader-content.js';
 import { watchLongPolling } from './polling-watch.js';
 import { createRepliesTelegram } from './replies-telegram.js';
 import { createChatApi, sendHtml } from './telegram-adapter.js';
@@ -76,6 +77,14 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
   const onError = installErrorBoundary(bot, deps);
   if (maxInFlight > 0) runUpdatesIndependently(bot, onError, deps.logger, { maxInFlight, slowAfterMs });
 
+  /** The hint to a sticker, photo or file in a private chat, behind the flood gate as any message. */
+  async function answerUntyped(ctx: Context<Update>, message: { chat: { id: number } }): Promise<void> {
+    const verdict = flood.check(message.chat.id, deps.now());
+    if (verdict === 'drop') return;
+    const msg = messagesFor(languageOf(deps, ctx));
+    await sendHtml(ctx.telegram, message.chat.id, verdict === 'warn' ? msg.slowDown : msg.notTyped);
+  }
+
   bot.on('message', async (ctx) => {
     const message = ctx.message;
     if ('migrate_to_chat_id' in message && message.migrate_to_chat_id !== undefined) {
@@ -83,10 +92,11 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
       return;
     }
     const text = typedTextOf(message);
-    if (text === undefined) return;
+    const isPrivate = message.chat.type === 'private';
+    // A sticker or a voice message in a private chat is the reader talking to us, and silence reads as a broken bot.
+    if (text === undefined) return isPrivate && isReaderContent(message) ? answerUntyped(ctx, message) : undefined;
     // A forwarded command is read as text: in a private chat it gets the hint plain text gets.
     const parsed = isForwarded(message) ? null : parseCommand(text);
-    const isPrivate = message.chat.type === 'private';
     // In the forum topic it came from, as a command's own answers (commandContext).
     const reply = (html: string) => sendHtml(ctx.telegram, message.chat.id, html, undefined, topicThreadOf(message));
     // Group chatter and commands for other bots are not ours: ignored before they count as flooding.

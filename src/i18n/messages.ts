@@ -177,6 +177,8 @@ export interface Messages {
   readonly editNotRead: (command: string | null) => string;
   /** The answer to plain text in a private chat. */
   readonly notACommand: string;
+  /** The answer to a sticker, photo, voice message or file without a caption in a private chat. */
+  readonly notTyped: string;
   readonly somethingWentWrong: string;
   readonly slowDown: string;
   readonly badArguments: string;

@@ -203,6 +203,14 @@ export class BotApiEmulator {
     return this.sendMessage(from, chat, { photo, caption, ...(entities ? { caption_entities: entities } : {}), ...extra });
   }
 
+  /**
+   * A user sends a message of `content` as Telegram reports it: a sticker, a voice message, a
+   * service message (`{ pinned_message: ... }`) or anything else without text.
+   */
+  sendContent(from: UserInfo, content: Record<string, unknown>, chat?: ChatInfo): number {
+    return this.sendMessage(from, chat, content);
+  }
+
   private sendMessage(from: UserInfo, chat: ChatInfo | undefined, content: Record<string, unknown>): number {
     return this.pushUpdate({
       message: {
