@@ -11,6 +11,8 @@ export const settingsCommand: BotCommand = {
   scope: 'everyone',
   callbackPrefix: 'set',
   callbackScope: 'settings',
+  // "Topics" only draws the /subscribe keyboard, which any member may ask for.
+  isViewPress: (data) => data[0] === 'topics',
   async run(c) {
     if (isChannelRef(c.args[0])) return settingsOfChannel(c, c.args[0]);
     await c.reply(c.msg.settings(settingsView(c.chat, c.feeds, c.topicNames)), settingsKeyboard(c.chat, c.deps.defaults.digestTime));

@@ -17,6 +17,8 @@ export const subscribeCommand: BotCommand = {
   channelArgument: true,
   callbackPrefix: TOGGLE_PREFIX,
   callbackScope: 'settings',
+  // A member who asked for the keyboard (viewWithoutArgs) must be able to see all of it, and put it away.
+  isViewPress: (data) => data[0] === 'p' || data[0] === 'done',
   async run(c) {
     if (isChannelRef(c.args[0])) return subscribeChannel(c, c.args[0], c.args.slice(1));
     if (namesNothing(c.args)) return c.reply(c.msg.subscribeKeyboardTitle, toggleKeyboard(c.chat, c.feeds, c.topicNames));

@@ -85,5 +85,10 @@ export interface BotCommand {
   readonly callbackPrefix?: string;
   /** Whether pressing this command's buttons changes settings (group admins only). */
   readonly callbackScope?: 'everyone' | 'settings';
+  /**
+   * The presses among `callbackScope: 'settings'` ones that change no setting (another page of a
+   * keyboard, closing it): any member may make them, as anyone may send the command that drew it.
+   */
+  isViewPress?(data: readonly string[]): boolean;
   onCallback?(context: CallbackContext): Promise<void>;
 }

@@ -169,7 +169,8 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
         notice = messagesFor(languageOf(deps, ctx)).slowDown;
         return;
       }
-      if (command.callbackScope === 'settings' && !(await allowed(ctx))) {
+      const changes = command.callbackScope === 'settings' && command.isViewPress?.(rest) !== true;
+      if (changes && !(await allowed(ctx))) {
         notice = messagesFor(languageOf(deps, ctx)).groupAdminsOnly;
         return;
       }
@@ -177,7 +178,7 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
       // the chat as it was before a second tap handled meanwhile would repeat that tap, not undo it.
       const chat = ensureChat(deps, ctx, now);
       if (!chat) return;
-      if (command.callbackScope === 'settings') noteDigestThread(deps, chat, topicThreadOf('message' in query ? query.message : undefined), now);
+      if (changes) noteDigestThread(deps, chat, topicThreadOf('message' in query ? query.message : undefined), now);
       await command.onCallback(callbackContext(deps, ctx, chat, rest, now, shared));
     } finally {
       await ctx.answerCbQuery(notice).catch((error: unknown) => deps.logger.warn({ err: error }, 'bot: answerCallbackQuery failed'));

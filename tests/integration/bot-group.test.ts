@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttons, press, say, startHarness, type Harness } from '../helpers/bot-harness.js';
+import { TEST_FEEDS, buttons, press, say, startHarness, type Harness } from '../helpers/bot-harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -123,6 +123,36 @@ describe('in a group', () => {
     expect(settings!.edits).toBe(0);
     await press(h, ADMIN, settings!, 'set:digest', group);
     expect(settings!.text).toContain('Daily digest: off');
+  });
+
+  it('lets any member page through the subscribe keyboard and close it, while its toggles stay the admins\'', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({ ...TEST_FEEDS[1]!, id: `wire-${i}`, title: `Wire service ${i}`, url: `https://feeds.example/wire-${i}` }));
+    const own = await startHarness({ deps: { feeds: () => many } });
+    try {
+      const group = { id: -1_000_900, type: 'supergroup' as const, title: 'Wires' };
+      own.emulator.addChat(group);
+      own.emulator.setMember(group.id, ADMIN.id, 'administrator');
+      own.emulator.sendText(MEMBER, '/subscribe', group, { is_topic_message: true, message_thread_id: 77 });
+      const [keyboard] = await own.emulator.waitForMessages(group.id, 1);
+      const notice = await press(own, MEMBER, keyboard!, 'sub:p:1', group);
+      expect(notice.params.text).toBeUndefined();
+      expect(buttons(keyboard!).map((button) => button.text)).toEqual(expect.arrayContaining(['‹', '2/3', '›']));
+      // Paging is no setting: it does not move the group's digests to the member's forum topic either.
+      expect(keyboard!.message_thread_id).toBe(77);
+      expect(own.deps.subscribers.find(group.id)?.threadId).toBeNull();
+      expect((await press(own, MEMBER, keyboard!, 'sub:f:wire-30', group)).params.text).toBe('Only the admins of this group can change its settings.');
+      expect(own.deps.subscribers.find(group.id)?.feeds).toEqual([]);
+      await press(own, ADMIN, keyboard!, 'sub:f:wire-30', group);
+      expect(own.deps.subscribers.find(group.id)?.feeds).toEqual(['wire-30']);
+      await press(own, MEMBER, keyboard!, 'sub:done', group);
+      expect(keyboard!.text).toBe('You follow <b>Wire service 30</b>.');
+      // The settings' "topics" button only opens the keyboard.
+      const [settings] = await say(own, MEMBER, '/settings', group);
+      await press(own, MEMBER, settings!, 'set:topics', group);
+      expect(buttons(settings!).map((button) => button.text)).toContain('1/3');
+    } finally {
+      await own.close();
+    }
   });
 
   it('speaks the language of the member who first talked to it, and switches on an admin\'s /language', async () => {
