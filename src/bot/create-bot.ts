@@ -13,7 +13,7 @@ import type { BotDeps } from './deps.js';
 import { installErrorBoundary } from './error-boundary.js';
 import { createFloodGate, type FloodOptions } from './flood-gate.js';
 import { mayChangeSettings } from './group-admin.js';
-import { parseCommand } from './parse-command.js';
+import { MAX_ARGUMENT_LENGTH, parseCommand } from './parse-command.js';
 import { isReaderContent } from './reader-content.js';
 import { watchLongPolling } from './polling-watch.js';
 import { createRepliesTelegram } from './replies-telegram.js';
@@ -116,7 +116,8 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
     const chat = ensureChat(deps, ctx, now);
     if (!chat) return;
     const context = commandContext(deps, ctx, chat, parsed.args, now, shared);
-    if (parsed.badArguments) return context.reply(context.msg.badArguments);
+    if (parsed.badArguments === 'too-long') return context.reply(context.msg.argumentsTooLong(MAX_ARGUMENT_LENGTH));
+    if (parsed.badArguments === 'unreadable') return context.reply(context.msg.unreadableArguments);
     if (command.scope === 'bot-admin' && !context.isBotAdmin) {
       // The operator's way to learn the user id to put in ADMIN_IDS: send /stats, read this line.
       deps.logger.info({ command: command.name, user_id: ctx.from.id, chat_id: message.chat.id }, 'bot: admin command refused: user_id is not in ADMIN_IDS');
@@ -151,7 +152,7 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
     const answer = verdict === 'warn'
       ? msg.slowDown
       : byName.has(parsed.name)
-        ? msg.editNotRead(parsed.badArguments ? null : text.trim())
+        ? msg.editNotRead(parsed.badArguments !== null ? null : text.trim())
         : unknownCommandText(parsed, everyoneNames, ctx.botInfo.username, msg);
     await sendHtml(ctx.telegram, message.chat.id, answer, undefined, topicThreadOf(message));
   });

@@ -1,7 +1,13 @@
 import { toAsciiDigits } from '../core/text/ascii-digits.js';
+import { TELEGRAM_MAX_MESSAGE_LENGTH } from '../telegram/html.js';
 
-/** Longest argument text a command accepts; anything longer is refused politely. */
-const MAX_ARGUMENT_LENGTH = 256;
+/**
+ * Longest argument text a command reads; anything longer is refused politely. As much as one
+ * Telegram message holds, so that whatever a reader can send is read (a /subscribe with every
+ * feed id, a pasted list): what it bounds is other front ends, such as the terminal chat, where
+ * a pasted file would otherwise make every command read (and the "did you mean" weigh) a megabyte.
+ */
+export const MAX_ARGUMENT_LENGTH = TELEGRAM_MAX_MESSAGE_LENGTH;
 
 /** Punctuation written straight after a command's name, which ends the name and is no argument. */
 const GLUED_PUNCTUATION = /^[.,!?;:…]+/u;
@@ -22,8 +28,11 @@ export interface ParsedCommand {
   readonly mention: string | null;
   /** Normalised (see readArguments): `/latest ５` and `/time ٧:٣٠` reach every command as `5` and `7:30`. */
   readonly args: readonly string[];
-  /** True when the arguments are too long or carry control or replacement characters. */
-  readonly badArguments: boolean;
+  /**
+   * Why the arguments were not read, or null: longer than MAX_ARGUMENT_LENGTH, or carrying
+   * control or replacement characters (binary garbage).
+   */
+  readonly badArguments: 'too-long' | 'unreadable' | null;
 }
 
 /**
@@ -42,12 +51,14 @@ export function parseCommand(text: string): ParsedCommand | null {
   const match = /^\/([\p{L}\p{M}\p{N}_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?=[\s.,!?;:…]|$)([\s\S]*)$/u.exec(text);
   if (!match) return null;
   const rest = (match[3] ?? '').replace(GLUED_PUNCTUATION, '').trim();
-  // eslint-disable-next-line no-control-regex
-  const badArguments = rest.length > MAX_ARGUMENT_LENGTH || /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/.test(rest);
+  const badArguments = rest.length > MAX_ARGUMENT_LENGTH
+    ? 'too-long'
+    // eslint-disable-next-line no-control-regex
+    : /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/.test(rest) ? 'unreadable' : null;
   return {
     name: (match[1] as string).normalize('NFKC').toLowerCase(),
     mention: match[2] === undefined ? null : match[2].toLowerCase(),
-    args: badArguments || rest === '' ? [] : readArguments(rest),
+    args: badArguments !== null || rest === '' ? [] : readArguments(rest),
     badArguments,
   };
 }

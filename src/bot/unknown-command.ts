@@ -14,6 +14,6 @@ import type { ParsedCommand } from './parse-command.js';
 export function unknownCommandText(parsed: ParsedCommand, names: readonly CommandName[], botUsername: string, msg: Messages): string {
   const guess = guessCommand(parsed.name, names);
   if (guess === null) return msg.unknownCommand();
-  if (parsed.badArguments || parsed.args.length === 0) return msg.unknownCommand(guess);
+  if (parsed.badArguments !== null || parsed.args.length === 0) return msg.unknownCommand(guess);
   return msg.unknownCommand(parsed.mention === null ? guess : `${guess}@${botUsername}`, parsed.args.join(' '));
 }

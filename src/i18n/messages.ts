@@ -181,7 +181,10 @@ export interface Messages {
   readonly notTyped: string;
   readonly somethingWentWrong: string;
   readonly slowDown: string;
-  readonly badArguments: string;
+  /** Arguments longer than `limit` characters (more than one Telegram message holds): what to do instead. */
+  readonly argumentsTooLong: (limit: number) => string;
+  /** Arguments with control characters or garbled text. */
+  readonly unreadableArguments: string;
   readonly groupAdminsOnly: string;
   readonly botAdminsOnly: string;
   readonly subscribed: (items: readonly string[]) => string;

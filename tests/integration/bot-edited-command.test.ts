@@ -55,7 +55,7 @@ describe('an edited command', () => {
   });
 
   it('does not echo arguments too long or garbled to read', async () => {
-    const [answer] = await edit(reader(), `/subscribe ${'world '.repeat(80)}`);
+    const [answer] = await edit(reader(), `/subscribe ${'world '.repeat(700)}`);
     expect(answer!.text).toBe('I do not read edited messages, so your edit changed nothing. Please send the command again as a new message.');
   });
 

@@ -668,7 +668,7 @@ describe('a private chat, in English and Dutch', () => {
     expect((await say(h, english(), '/subscirbe <b>&amp;'))[0]!.text).toContain('Did you mean <code>/subscribe &lt;b&gt;&amp;amp;</code>?');
     expect((await say(h, english(), '/zeit ０７:３０'))[0]!.text).toContain('Did you mean <code>/time 07:30</code>?');
     // Arguments too long or garbled to show are left out, as in the answer to an edited command.
-    expect((await say(h, english(), `/subscirbe ${'world '.repeat(60)}`))[0]!.text).toBe('I do not know that command. Did you mean /subscribe? /help lists what I can do.');
+    expect((await say(h, english(), `/subscirbe ${'world '.repeat(700)}`))[0]!.text).toBe('I do not know that command. Did you mean /subscribe? /help lists what I can do.');
     expect((await say(h, english(), '/tiem 07:30\u0001'))[0]!.text).toBe('I do not know that command. Did you mean /time? /help lists what I can do.');
   });
 
@@ -687,10 +687,24 @@ describe('a private chat, in English and Dutch', () => {
     }
   });
 
-  it('absurdly long or binary arguments are refused politely', async () => {
+  it('reads a /subscribe as long as a message, a pasted list of feeds and topics', async () => {
     const user = english();
-    expect((await say(h, user, `/subscribe ${'world '.repeat(80)}`))[0]!.text).toContain('too long');
-    expect((await say(h, user, '/timezone \u0000\u0007\u001b'))[0]!.text).toContain('too long or contains characters');
+    const list = `${'bbc-world, bbc-tech, nos-algemeen, evil, world, tech, netherlands; '.repeat(50)}`.slice(0, 4000);
+    expect((await say(h, user, `/subscribe ${list}`))[0]!.text).toContain('Now following: <b>BBC News World</b>, <b>BBC Technology</b>');
+    expect(h.deps.subscribers.find(user.id)).toMatchObject({ topics: ['netherlands', 'tech', 'world'], feeds: ['bbc-tech', 'bbc-world', 'evil', 'nos-algemeen'] });
+    // As many words as fit, none known, some close to a name: one answer, within a message.
+    const unknown = Array.from({ length: 700 }, (_, i) => (i % 2 === 0 ? `wrold${i}` : `x${i}`)).join(' ').slice(0, 4000);
+    const [answer] = await say(h, user, `/subscribe ${unknown}`);
+    expect(answer!.text).toContain('I do not know <b>wrold0</b>, <b>x1</b>');
+    expect(answer!.text.length).toBeLessThanOrEqual(4096);
+  });
+
+  it('refuses arguments longer than a message, naming the limit, and binary ones, in the chat\'s language', async () => {
+    const user = english();
+    expect((await say(h, user, `/subscribe ${'world '.repeat(700)}`))[0]!.text)
+      .toBe('That is too long for me: I read at most 4,096 characters after a command. Please send it in parts, for example a few topics per /subscribe.');
+    expect((await say(h, dutch(), `/subscribe ${'wereld '.repeat(700)}`))[0]!.text).toContain('hoogstens 4.096 tekens');
+    expect((await say(h, user, '/timezone \u0000\u0007\u001b'))[0]!.text).toBe('That contains characters I cannot read. Please try again with plain text.');
     expect(h.deps.subscribers.find(user.id)?.topics).toEqual([]);
   });
 

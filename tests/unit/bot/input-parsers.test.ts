@@ -303,7 +303,7 @@ describe('time zone labels', () => {
 
 describe('command parsing', () => {
   it('splits name, @botname and arguments', () => {
-    expect(parseCommand('/Latest@NewsBot 10')).toEqual({ name: 'latest', mention: 'newsbot', args: ['10'], badArguments: false });
+    expect(parseCommand('/Latest@NewsBot 10')).toEqual({ name: 'latest', mention: 'newsbot', args: ['10'], badArguments: null });
     expect(parseCommand('/subscribe  world   tech')?.args).toEqual(['world', 'tech']);
   });
   it('is not a command without a leading slash or with a glued word', () => {
@@ -311,8 +311,8 @@ describe('command parsing', () => {
     expect(parseCommand('/start-now')).toBeNull();
   });
   it('reads a command with sentence punctuation glued to it, as Telegram marks the command in it', () => {
-    expect(parseCommand('/help?')).toEqual({ name: 'help', mention: null, args: [], badArguments: false });
-    expect(parseCommand('/latest.')).toEqual({ name: 'latest', mention: null, args: [], badArguments: false });
+    expect(parseCommand('/help?')).toEqual({ name: 'help', mention: null, args: [], badArguments: null });
+    expect(parseCommand('/latest.')).toEqual({ name: 'latest', mention: null, args: [], badArguments: null });
     expect(parseCommand('/start!')?.name).toBe('start');
     expect(parseCommand('/latest@NewsBot…')).toMatchObject({ name: 'latest', mention: 'newsbot', args: [] });
     expect(parseCommand('/time, 07:30')).toMatchObject({ name: 'time', args: ['07:30'] });
@@ -325,10 +325,18 @@ describe('command parsing', () => {
     expect(parseCommand('/subscribe \u200Bworld \u200E tech\uFEFF')?.args).toEqual(['world', 'tech']);
     expect(parseCommand('/latest \u200F')?.args).toEqual([]);
   });
-  it('flags overlong and binary arguments', () => {
-    expect(parseCommand(`/subscribe ${'x'.repeat(300)}`)).toMatchObject({ badArguments: true, args: [] });
-    expect(parseCommand('/time \u0000\u0001')).toMatchObject({ badArguments: true });
-    expect(parseCommand('/time \uFFFD')).toMatchObject({ badArguments: true });
+  it('flags binary arguments, and arguments longer than one Telegram message holds', () => {
+    expect(parseCommand(`/subscribe ${'x'.repeat(4097)}`)).toMatchObject({ badArguments: 'too-long', args: [] });
+    expect(parseCommand('/time \u0000\u0001')).toMatchObject({ badArguments: 'unreadable' });
+    expect(parseCommand('/time \uFFFD')).toMatchObject({ badArguments: 'unreadable' });
+  });
+  it('reads a list as long as a Telegram message can carry', () => {
+    const ids = Array.from({ length: 300 }, (_, i) => `feed-${i}`);
+    const text = `/subscribe ${ids.join(' ')}`.slice(0, 4096);
+    const parsed = parseCommand(text);
+    expect(parsed).toMatchObject({ badArguments: null });
+    expect(parsed?.args.slice(0, 3)).toEqual(['feed-0', 'feed-1', 'feed-2']);
+    expect(parsed?.args.length).toBeGreaterThan(250);
   });
   it('reads full-width digits and the digits of other scripts as ASCII ones', () => {
     expect(parseCommand('/latest ５')?.args).toEqual(['5']);
@@ -337,7 +345,7 @@ describe('command parsing', () => {
     expect(parseCommand('/subscribe ｗｏｒｌｄ　ｔｅｃｈ')?.args).toEqual(['world', 'tech']);
   });
   it('reads a command name typed in full-width letters, in any case, as the plain name', () => {
-    expect(parseCommand('/ｌａｔｅｓｔ ５')).toEqual({ name: 'latest', mention: null, args: ['5'], badArguments: false });
+    expect(parseCommand('/ｌａｔｅｓｔ ５')).toEqual({ name: 'latest', mention: null, args: ['5'], badArguments: null });
     expect(parseCommand('/ＨＥＬＰ@NewsBot')).toMatchObject({ name: 'help', mention: 'newsbot' });
     expect(parseCommand('/ｔｉｊｄ')?.name).toBe('tijd');
   });
