@@ -43,7 +43,7 @@ export function botDepsOn(w: BotWiring): BotDeps {
     logger: w.logger,
     digestNow: (chat, now) => createDigestNow({ articles: ingestion.articles, catalog: feeds(), topicNames: w.catalog.topicNames(), options: { topN: config.digest.topN } })(chat, now),
     pollNow: () => w.runPoll((signal) => pollEverything(ingestion.poller, feeds(), signal)),
-    outboxStats: () => outboxStats(outbox, Date.now(), config.defaults.timezone),
+    outboxStats: (now, timezone) => outboxStats(outbox, now, timezone),
     articleCount: () => ingestion.articles.countArticles(),
   };
 }

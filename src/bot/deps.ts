@@ -53,8 +53,11 @@ export interface BotDeps {
   readonly reloadFeeds?: () => FeedReload;
   /** Polls every feed now and reports (the poll job). */
   readonly pollNow?: () => Promise<PollReport>;
-  /** Outbox figures for /stats (the delivery engine). */
-  readonly outboxStats?: () => OutboxStats;
+  /**
+   * Outbox figures for /stats (the delivery engine), `sentToday` counting from the last midnight
+   * before `now` in `timezone`: the asking chat's, the "today" its reader means.
+   */
+  readonly outboxStats?: (now: number, timezone: string) => OutboxStats;
   /** Number of stored articles for /stats. */
   readonly articleCount?: () => number;
   /**

@@ -210,7 +210,7 @@ export const DE: Messages = {
       ...(f.rarelyPolledFeeds.length === 0 ? [] : [`Nach vielen Fehlern in Folge nur noch selten abgerufen: ${list(f.rarelyPolledFeeds)}`]),
       ...(f.articles === null ? [] : [`Artikel: ${n(f.articles)}`]),
       ...(f.outbox === null ? [] :
-        [`Versand: ${n(f.outbox.pending)} in der Warteschlange, ${n(f.outbox.sentToday)} heute verschickt, ${n(f.outbox.failed)} fehlgeschlagen, ${n(f.outbox.dead)} aufgegeben, ${n(f.outbox.inactiveChats)} inaktive Chats`]),
+        [`Versand: ${n(f.outbox.pending)} in der Warteschlange, ${n(f.outbox.sentToday)} heute verschickt (${e(f.outbox.sentTodayZone)}), ${n(f.outbox.failed)} fehlgeschlagen, ${n(f.outbox.dead)} aufgegeben, ${n(f.outbox.inactiveChats)} inaktive Chats`]),
     ].join('\n'),
   pollStarted: 'Ich rufe jetzt alle Feeds ab…',
   pollDone: (done, failed) => `Abruf fertig: ${n(done)} Feeds in Ordnung, ${n(failed.length)} fehlgeschlagen${failed.length > 0 ? `:${failureLines(failed, (count) => `und ${n(count)} weitere`)}` : '.'}`,

@@ -209,7 +209,7 @@ export const EN: Messages = {
       ...(f.rarelyPolledFeeds.length === 0 ? [] : [`Polled rarely after failing many times in a row: ${list(f.rarelyPolledFeeds)}`]),
       ...(f.articles === null ? [] : [`Articles: ${n(f.articles)}`]),
       ...(f.outbox === null ? [] :
-        [`Outbox: ${n(f.outbox.pending)} pending, ${n(f.outbox.sentToday)} sent today, ${n(f.outbox.failed)} failed, ${n(f.outbox.dead)} dead, ${n(f.outbox.inactiveChats)} inactive chats`]),
+        [`Outbox: ${n(f.outbox.pending)} pending, ${n(f.outbox.sentToday)} sent today (${e(f.outbox.sentTodayZone)}), ${n(f.outbox.failed)} failed, ${n(f.outbox.dead)} dead, ${n(f.outbox.inactiveChats)} inactive chats`]),
     ].join('\n'),
   pollStarted: 'Polling all feeds now…',
   pollDone: (done, failed) => `Poll finished: ${n(done)} feeds ok, ${n(failed.length)} failed${failed.length > 0 ? `:${failureLines(failed, (count) => `and ${n(count)} more`)}` : '.'}`,

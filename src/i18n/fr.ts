@@ -213,7 +213,7 @@ export const FR: Messages = {
       ...(f.rarelyPolledFeeds.length === 0 ? [] : [`Lus rarement après de nombreux échecs de suite : ${list(f.rarelyPolledFeeds)}`]),
       ...(f.articles === null ? [] : [`Articles : ${n(f.articles)}`]),
       ...(f.outbox === null ? [] :
-        [`Envois : ${n(f.outbox.pending)} en attente, ${n(f.outbox.sentToday)} envoyés aujourd’hui, ${n(f.outbox.failed)} en échec, ${n(f.outbox.dead)} abandonnés, ${n(f.outbox.inactiveChats)} conversations inactives`]),
+        [`Envois : ${n(f.outbox.pending)} en attente, ${n(f.outbox.sentToday)} envoyés aujourd’hui (${e(f.outbox.sentTodayZone)}), ${n(f.outbox.failed)} en échec, ${n(f.outbox.dead)} abandonnés, ${n(f.outbox.inactiveChats)} conversations inactives`]),
     ].join('\n'),
   pollStarted: 'Je lis tous les flux maintenant…',
   pollDone: (done, failed) => `Lecture terminée : ${n(done)} flux en ordre, ${n(failed.length)} en échec${failed.length > 0 ? ` :${failureLines(failed, (count) => `et ${n(count)} autres`)}` : '.'}`,

@@ -22,7 +22,8 @@ export interface StatsFigures {
   /** Of those, the ones past the failure threshold, now polled rarely. */
   readonly rarelyPolledFeeds: readonly string[];
   readonly articles: number | null;
-  readonly outbox: { pending: number; sentToday: number; failed: number; dead: number; inactiveChats: number } | null;
+  /** `sentTodayZone`: the zone whose day `sentToday` counts (the asking chat's), as shown (timezoneLabel). */
+  readonly outbox: { pending: number; sentToday: number; sentTodayZone: string; failed: number; dead: number; inactiveChats: number } | null;
 }
 
 /**

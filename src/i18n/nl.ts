@@ -209,7 +209,7 @@ export const NL: Messages = {
       ...(f.rarelyPolledFeeds.length === 0 ? [] : [`Zelden opgehaald na veel mislukte pogingen op rij: ${list(f.rarelyPolledFeeds)}`]),
       ...(f.articles === null ? [] : [`Artikelen: ${n(f.articles)}`]),
       ...(f.outbox === null ? [] :
-        [`Verzending: ${n(f.outbox.pending)} in de wachtrij, ${n(f.outbox.sentToday)} vandaag verstuurd, ${n(f.outbox.failed)} mislukt, ${n(f.outbox.dead)} opgegeven, ${n(f.outbox.inactiveChats)} inactieve chats`]),
+        [`Verzending: ${n(f.outbox.pending)} in de wachtrij, ${n(f.outbox.sentToday)} vandaag verstuurd (${e(f.outbox.sentTodayZone)}), ${n(f.outbox.failed)} mislukt, ${n(f.outbox.dead)} opgegeven, ${n(f.outbox.inactiveChats)} inactieve chats`]),
     ].join('\n'),
   pollStarted: 'Alle feeds worden nu opgehaald…',
   pollDone: (done, failed) => `Ophalen klaar: ${n(done)} feeds goed, ${n(failed.length)} mislukt${failed.length > 0 ? `:${failureLines(failed, (count) => `en nog ${n(count)}`)}` : '.'}`,

@@ -54,7 +54,7 @@ describe('admin commands', () => {
     expect(stats!.text).toContain('Subscribers: 2 (2 active)');
     expect(stats!.text).toContain('Feeds: 4, failing now: <b>bbc-tech</b>, <b>evil</b>\nPolled rarely after failing many times in a row: <b>evil</b>\n');
     expect(stats!.text).toContain('Articles: 77');
-    expect(stats!.text).toContain('Outbox: 3 pending, 120 sent today, 1 failed, 0 dead, 4 inactive chats');
+    expect(stats!.text).toContain('Outbox: 3 pending, 120 sent today (Europe/Amsterdam), 1 failed, 0 dead, 4 inactive chats');
   });
 
   it('/stats still answers when every one of many feeds fails, naming 30 and counting the rest', async () => {

@@ -29,7 +29,7 @@ function renderAll(msg: Messages): Record<string, string> {
     timezoneMeant: msg.timezoneMeant(HOSTILE), timezoneAmbiguous: msg.timezoneAmbiguous(HOSTILE, [HOSTILE, 'Dublin']),
     feedsTopic: msg.feedsTopic(HOSTILE), feedLine: msg.feedLine(HOSTILE, HOSTILE, 'failing', HOSTILE), settings: msg.settings(view),
     status: msg.status(view, { at: HOSTILE, dueNow: false }, HOSTILE, true, gone), statusDueNow: msg.status(view, { at: HOSTILE, dueNow: true }, HOSTILE, true, gone), followsOnlyGone: msg.followsOnlyGone(gone),
-    stats: msg.stats({ subscribers: 1, activeSubscribers: 1, feeds: 1, failingFeeds: list, rarelyPolledFeeds: list, articles: 1, outbox: { pending: 1, sentToday: 1, failed: 0, dead: 0, inactiveChats: 2 } }),
+    stats: msg.stats({ subscribers: 1, activeSubscribers: 1, feeds: 1, failingFeeds: list, rarelyPolledFeeds: list, articles: 1, outbox: { pending: 1, sentToday: 1, sentTodayZone: HOSTILE, failed: 0, dead: 0, inactiveChats: 2 } }),
     pollDone: msg.pollDone(1, [{ feed: HOSTILE, problem: HOSTILE }, { feed: 'world', problem: 'HTTP 404 Not Found' }]),
     reloadDone: msg.reloadDone({ added: list, removed: list, renamedFeeds: [{ from: HOSTILE, to: HOSTILE }], changed: list, renamedTopics: list, enabled: 3 }),
     reloadUnchanged: msg.reloadDone({ added: [], removed: [], renamedFeeds: [], changed: [], renamedTopics: [], enabled: 3 }),
@@ -116,13 +116,13 @@ describe('the message catalogue', () => {
     expect(parseDigestTime(word)).toEqual({ ok: true, time: null });
   });
   it.each([['nl', '5 inactieve chats'], ['en', '5 inactive chats'], ['de', '5 inaktive Chats'], ['fr', '5 conversations inactives']] as const)('%s /stats shows the inactive chats of the outbox', (language, expected) => {
-    const outbox = { pending: 1, sentToday: 2, failed: 3, dead: 4, inactiveChats: 5 };
+    const outbox = { pending: 1, sentToday: 2, sentTodayZone: 'UTC', failed: 3, dead: 4, inactiveChats: 5 };
     const html = messagesFor(language).stats({ subscribers: 1, activeSubscribers: 1, feeds: 1, failingFeeds: [], rarelyPolledFeeds: [], articles: null, outbox });
     expect(html).toContain(expected);
   });
   it.each([['en', 'Subscribers: 12,345 (2,460 active)', 'Articles: 1,234,567', '1,500 pending'], ['nl', 'Abonnees: 12.345 (2.460 actief)', 'Artikelen: 1.234.567', '1.500 in de wachtrij']] as const)(
     '%s /stats groups the digits of large figures as the language does', (language, subscribers, articles, pending) => {
-      const outbox = { pending: 1500, sentToday: 0, failed: 0, dead: 0, inactiveChats: 0 };
+      const outbox = { pending: 1500, sentToday: 0, sentTodayZone: 'UTC', failed: 0, dead: 0, inactiveChats: 0 };
       const html = messagesFor(language).stats({ subscribers: 12345, activeSubscribers: 2460, feeds: 1, failingFeeds: [], rarelyPolledFeeds: [], articles: 1234567, outbox });
       expect(html).toContain(subscribers);
       expect(html).toContain(articles);
