@@ -23,8 +23,10 @@ export const timeCommand: BotCommand = {
     }
     const input = parseDigestTime(c.args.join(' '));
     if (!input.ok) return c.reply(c.msg.timeBad);
+    // The time they had, as one to copy (Telegram would send a tapped `/time` alone); the default when they had none.
+    const turnBackOn = `/time ${c.chat.digestTime ?? c.deps.defaults.digestTime}`;
     const chat = c.deps.subscribers.update(c.chat.chatId, { digestTime: input.time }, c.now) ?? { ...c.chat, digestTime: input.time };
-    if (input.time === null) return c.reply(c.msg.timeOff);
+    if (input.time === null) return c.reply(c.msg.timeOff(turnBackOn));
     await c.reply(c.msg.timeSet(formatTimeOfDay(input.time, c.language), timezoneLabel(chat.timezone)) + (unfollowed || nextDigestNote(c, chat)));
   },
 };

@@ -147,7 +147,7 @@ export const DE: Messages = {
   digestFollowsNothing: 'Du folgst noch nichts, also gibt es keine Übersicht. Wähle Themen oder Feeds mit /subscribe; /latest zeigt solange die Nachrichten aller Feeds.',
   digestUnavailable: 'Die Übersicht ist gerade nicht verfügbar. Versuch es bitte später noch einmal.',
   timeSet: (time, zone) => `Deine tägliche Übersicht kommt um <b>${e(time)}</b> (${e(zone)}).`,
-  timeOff: 'Tägliche Übersichten sind aus. /time 07:30 schaltet sie wieder ein.',
+  timeOff: (command) => `Tägliche Übersichten sind aus. <code>${e(command)}</code> schaltet sie wieder ein.`,
   timeCurrent: (time, zone) =>
     (time === null ? 'Tägliche Übersichten sind aus.' : `Deine tägliche Übersicht kommt um <b>${e(time)}</b> (${e(zone)}).`) +
     '\nÄndern mit <code>/time HH:MM</code>, zum Beispiel <code>/time 07:30</code>, oder <code>/time aus</code>.',

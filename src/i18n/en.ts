@@ -146,7 +146,7 @@ export const EN: Messages = {
   digestFollowsNothing: 'You follow nothing yet, so there is no digest to make. /subscribe to choose topics or feeds; /latest shows the news of all feeds meanwhile.',
   digestUnavailable: 'The digest is not available at the moment. Please try again later.',
   timeSet: (time, zone) => `Your daily digest arrives at <b>${e(time)}</b> (${e(zone)}).`,
-  timeOff: 'Daily digests are off. /time 07:30 turns them on again.',
+  timeOff: (command) => `Daily digests are off. <code>${e(command)}</code> turns them on again.`,
   timeCurrent: (time, zone) =>
     (time === null ? 'Daily digests are off.' : `Your daily digest arrives at <b>${e(time)}</b> (${e(zone)}).`) +
     '\nChange it with <code>/time HH:MM</code>, for example <code>/time 07:30</code>, or <code>/time off</code>.',

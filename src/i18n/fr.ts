@@ -150,7 +150,7 @@ export const FR: Messages = {
   digestFollowsNothing: 'Vous ne suivez rien pour l’instant, il n’y a donc pas de sélection à faire. /subscribe pour choisir des thèmes ou des flux ; /latest montre en attendant les nouvelles de tous les flux.',
   digestUnavailable: 'La sélection n’est pas disponible en ce moment. Réessayez plus tard.',
   timeSet: (time, zone) => `Votre sélection quotidienne arrive à <b>${e(time)}</b> (${e(zone)}).`,
-  timeOff: 'Les sélections quotidiennes sont désactivées. /time 07:30 les réactive.',
+  timeOff: (command) => `Les sélections quotidiennes sont désactivées. <code>${e(command)}</code> les réactive.`,
   timeCurrent: (time, zone) =>
     (time === null ? 'Les sélections quotidiennes sont désactivées.' : `Votre sélection quotidienne arrive à <b>${e(time)}</b> (${e(zone)}).`) +
     '\nChangez-la avec <code>/time HH:MM</code>, par exemple <code>/time 07:30</code>, ou <code>/time aucune</code>.',

@@ -227,7 +227,8 @@ export interface Messages {
   readonly digestFollowsNothing: string;
   readonly digestUnavailable: string;
   readonly timeSet: (time: string, timezone: string) => string;
-  readonly timeOff: string;
+  /** Digests turned off; `command` (`/time 08:15`, the time they had) turns them on again. */
+  readonly timeOff: (command: string) => string;
   readonly timeCurrent: (time: string | null, timezone: string) => string;
   readonly timeBad: string;
   /** After timeSet or timeCurrent, to a chat that follows nothing: the time alone brings no digest. */

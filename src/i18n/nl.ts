@@ -146,7 +146,7 @@ export const NL: Messages = {
   digestFollowsNothing: 'Je volgt nog niets, dus er is geen overzicht te maken. Kies onderwerpen of feeds met /subscribe; /latest toont intussen het nieuws uit alle feeds.',
   digestUnavailable: 'Het overzicht is nu niet beschikbaar. Probeer het later nog eens.',
   timeSet: (time, zone) => `Je dagelijkse overzicht komt om <b>${e(time)}</b> (${e(zone)}).`,
-  timeOff: 'Dagelijkse overzichten staan uit. /time 07:30 zet ze weer aan.',
+  timeOff: (command) => `Dagelijkse overzichten staan uit. <code>${e(command)}</code> zet ze weer aan.`,
   timeCurrent: (time, zone) =>
     (time === null ? 'Dagelijkse overzichten staan uit.' : `Je dagelijkse overzicht komt om <b>${e(time)}</b> (${e(zone)}).`) +
     '\nWijzig het met <code>/time UU:MM</code>, bijvoorbeeld <code>/time 07:30</code>, of <code>/time uit</code>.',

@@ -120,9 +120,12 @@ describe('a private chat, in English and Dutch', () => {
     expect(h.deps.subscribers.find(user.id)?.digestTime).toBe('06:45');
     expect((await say(h, user, '/time'))[0]!.text).toContain('<b>06:45</b>');
     expect((await say(h, user, '/time 25:99'))[0]!.text).toContain('<code>/time 07:30</code>');
-    expect((await say(h, user, '/time off'))[0]!.text).toContain('Daily digests are off');
+    // The time it had, to copy and send, brings them back.
+    expect((await say(h, user, '/time off'))[0]!.text).toBe('Daily digests are off. <code>/time 06:45</code> turns them on again.');
     expect(h.deps.subscribers.find(user.id)?.digestTime).toBeNull();
+    expect((await say(h, user, '/time off'))[0]!.text).toBe('Daily digests are off. <code>/time 07:30</code> turns them on again.');
     const nl = dutch();
+    expect((await say(h, nl, '/time uit'))[0]!.text).toBe('Dagelijkse overzichten staan uit. <code>/time 07:30</code> zet ze weer aan.');
     expect((await say(h, nl, '/time kwart over zeven'))[0]!.text).toContain('Geef een tijd als UU:MM');
   });
 
