@@ -86,7 +86,7 @@ export const DE: Messages = {
       '<code>/timezone</code> — die eingestellte Zone.',
     language:
       '<code>/language de</code>, <code>/language nl</code>, <code>/language en</code> oder <code>/language fr</code> — die Sprache, die ich spreche. Briefings bleiben in der Sprache ihres Artikels.',
-    feeds: '<code>/feeds</code> — alle Feeds nach Thema; 🔴 markiert einen Feed, der gerade nicht funktioniert.',
+    feeds: '<code>/feeds</code> — alle Feeds nach Thema; 🔴 markiert einen Feed, der gerade nicht funktioniert.\n<code>/feeds tech</code> — nur die Feeds dieser Themen.',
     settings: '<code>/settings</code> — deine Sprache, Zeitzone, Uhrzeit der Übersicht und Abonnements, mit Schaltflächen zum Ändern.',
     status: '<code>/status</code> — wem du folgst, wann deine nächste Übersicht kommt und wann du zuletzt etwas bekommen hast. <code>/status @kanal</code> — dasselbe für einen Kanal, den du verwaltest.',
     stop:

@@ -85,7 +85,7 @@ export const EN: Messages = {
       'A city (<code>/timezone London</code>), a country (<code>/timezone Germany</code>), an offset (<code>/timezone +02:00</code>) or an abbreviation (<code>/timezone CET</code>) works too.\n' +
       '<code>/timezone</code> — the zone set now.',
     language: '<code>/language nl</code>, <code>/language en</code>, <code>/language de</code> or <code>/language fr</code> — the language I speak. Briefings stay in the language of their article.',
-    feeds: '<code>/feeds</code> — every feed by topic; 🔴 marks a feed that fails at the moment.',
+    feeds: '<code>/feeds</code> — every feed by topic; 🔴 marks a feed that fails at the moment.\n<code>/feeds tech</code> — only the feeds of those topics.',
     settings: '<code>/settings</code> — your language, time zone, digest time and subscriptions, with buttons to change them.',
     status: '<code>/status</code> — what you follow, when your next digest comes and when you last received something. <code>/status @channel</code> — the same for a channel you administer.',
     stop:

@@ -89,7 +89,7 @@ export const FR: Messages = {
       '<code>/timezone</code> — le fuseau réglé.',
     language:
       '<code>/language fr</code>, <code>/language nl</code>, <code>/language en</code> ou <code>/language de</code> — la langue que je parle. Les briefings restent dans la langue de leur article.',
-    feeds: '<code>/feeds</code> — tous les flux par thème ; 🔴 signale un flux en panne en ce moment.',
+    feeds: '<code>/feeds</code> — tous les flux par thème ; 🔴 signale un flux en panne en ce moment.\n<code>/feeds tech</code> — seulement les flux de ces thèmes.',
     settings: '<code>/settings</code> — votre langue, votre fuseau, l’heure de la sélection et vos abonnements, avec des boutons pour les changer.',
     status: '<code>/status</code> — ce que vous suivez, quand arrive votre prochaine sélection et quand vous avez reçu quelque chose pour la dernière fois. <code>/status @canal</code> — la même chose pour un canal que vous administrez.',
     stop:

@@ -85,7 +85,7 @@ export const NL: Messages = {
       'Een stad (<code>/timezone Brussel</code>), een land (<code>/timezone Duitsland</code>), een verschil met UTC (<code>/timezone +02:00</code>) of een afkorting (<code>/timezone CET</code>) kan ook.\n' +
       '<code>/timezone</code> — de zone die nu is ingesteld.',
     language: '<code>/language nl</code>, <code>/language en</code>, <code>/language de</code> of <code>/language fr</code> — de taal die ik spreek. Briefings blijven in de taal van hun artikel.',
-    feeds: '<code>/feeds</code> — alle feeds per onderwerp; 🔴 staat bij een feed die nu niet werkt.',
+    feeds: '<code>/feeds</code> — alle feeds per onderwerp; 🔴 staat bij een feed die nu niet werkt.\n<code>/feeds tech</code> — alleen de feeds van die onderwerpen.',
     settings: '<code>/settings</code> — je taal, tijdzone, tijd van het overzicht en abonnementen, met knoppen om ze te wijzigen.',
     status: '<code>/status</code> — wat je volgt, wanneer je volgende overzicht komt en wanneer je voor het laatst iets kreeg. <code>/status @kanaal</code> — hetzelfde voor een kanaal dat je beheert.',
     stop:

@@ -353,6 +353,15 @@ describe('a private chat, in English and Dutch', () => {
     expect(reply!.text).toContain('Evil &lt;Feed&gt; &amp; &quot;Co&quot;');
   });
 
+  it('/feeds with topics lists only theirs; with no topic named, every feed', async () => {
+    const [tech] = await say(h, english(), '/feeds Tech');
+    expect(tech!.text).toBe('<b>Feeds by topic</b>\n\n<b>Tech</b>\n• BBC Technology (<code>bbc-tech</code>, en)\n• Evil &lt;Feed&gt; &amp; &quot;Co&quot; (<code>evil</code>, en)');
+    const [two] = await say(h, dutch(), '/feeds world, netherlands');
+    expect(two!.text).toContain('<b>Netherlands</b>');
+    expect(two!.text).not.toContain('<b>Tech</b>');
+    expect((await say(h, english(), '/feeds sprot'))[0]!.text).toContain('<b>Tech</b>');
+  });
+
   it('/settings shows the settings and its buttons change them in place', async () => {
     const user = english();
     const [settings] = await say(h, user, '/settings');
