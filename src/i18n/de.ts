@@ -199,7 +199,7 @@ export const DE: Messages = {
     `Nichts, dem du folgst, wird noch angeboten: ${list(goneLabels(gone))} ist nicht mehr in der Feed-Liste. Wähle neu mit /subscribe; /feeds zeigt, was es gibt.`,
   stopped: 'Du bist von allem abgemeldet und bekommst keine Übersichten mehr. /subscribe holt dich zurück.\nTippe unten, um auch alles zu löschen, was ich über diesen Chat weiß.',
   alreadyStopped: 'Du hast nichts abonniert, es gibt also nichts zu beenden. /subscribe holt dich zurück.\nTippe unten, um alles zu löschen, was ich über diesen Chat weiß.',
-  stopDeleteButton: 'Meine Daten löschen',
+  stopDeleteButton: 'Daten dieses Chats löschen',
   deleted: 'Alle Daten zu diesem Chat sind gelöscht. /start fängt neu an.',
   deleteAfterFollowingAgain: 'Dieser Chat folgt seit diesem /stop wieder Nachrichten, daher ist nichts gelöscht. Um seine Daten zu löschen, sende zuerst /stop.',
   stats: (f) =>

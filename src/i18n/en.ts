@@ -198,7 +198,7 @@ export const EN: Messages = {
     `Nothing you follow is offered any more: ${list(goneLabels(gone))} left the feed list. /subscribe to choose again; /feeds shows what there is.`,
   stopped: 'You are unsubscribed from everything and will get no more digests. /subscribe brings you back.\nTap below to also delete all I know about this chat.',
   alreadyStopped: 'You are not subscribed to anything, so there is nothing to stop. /subscribe brings you back.\nTap below to delete all I know about this chat.',
-  stopDeleteButton: 'Delete my data',
+  stopDeleteButton: 'Delete this chat\'s data',
   deleted: 'All data about this chat is deleted. /start begins afresh.',
   deleteAfterFollowingAgain: 'This chat follows news again since that /stop, so nothing is deleted. To delete its data, send /stop first.',
   stats: (f) =>

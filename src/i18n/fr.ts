@@ -202,7 +202,7 @@ export const FR: Messages = {
     `Plus rien de ce que vous suivez n’est proposé : ${list(goneLabels(gone))} a quitté la liste des flux. /subscribe pour choisir à nouveau ; /feeds montre ce qu’il y a.`,
   stopped: 'Vous êtes désabonné de tout et ne recevrez plus de sélections. /subscribe vous fait revenir.\nTouchez ci-dessous pour effacer aussi tout ce que je sais de cette conversation.',
   alreadyStopped: 'Vous n’êtes abonné à rien : il n’y a rien à arrêter. /subscribe vous fait revenir.\nTouchez ci-dessous pour effacer tout ce que je sais de cette conversation.',
-  stopDeleteButton: 'Effacer mes données',
+  stopDeleteButton: 'Effacer les données de cette conversation',
   deleted: 'Toutes les données de cette conversation sont effacées. /start pour recommencer.',
   deleteAfterFollowingAgain: 'Cette conversation suit de nouveau l’actualité depuis ce /stop : rien n’est effacé. Pour effacer ses données, envoyez d’abord /stop.',
   stats: (f) =>

@@ -198,7 +198,7 @@ export const NL: Messages = {
     `Niets wat je volgt wordt nog aangeboden: ${list(goneLabels(gone))} staan niet meer in de feedlijst. Kies opnieuw met /subscribe; /feeds toont wat er is.`,
   stopped: 'Je bent overal voor afgemeld en krijgt geen overzichten meer. /subscribe brengt je terug.\nTik hieronder om ook alles wat ik over deze chat weet te wissen.',
   alreadyStopped: 'Je bent nergens op geabonneerd, dus er valt niets te stoppen. /subscribe brengt je terug.\nTik hieronder om alles wat ik over deze chat weet te wissen.',
-  stopDeleteButton: 'Wis mijn gegevens',
+  stopDeleteButton: 'Wis de gegevens van deze chat',
   deleted: 'Alle gegevens over deze chat zijn gewist. /start begint opnieuw.',
   deleteAfterFollowingAgain: 'Deze chat volgt sinds die /stop weer nieuws, dus er is niets gewist. Stuur eerst /stop om de gegevens te wissen.',
   stats: (f) =>

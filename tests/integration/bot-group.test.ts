@@ -11,6 +11,7 @@ let nextGroup = -1_000_100;
 const ADMIN = { id: 3001, first_name: 'Ada', language_code: 'en' };
 const MEMBER = { id: 3002, first_name: 'Max', language_code: 'en' };
 const NL_ADMIN = { id: 3003, first_name: 'Joke', language_code: 'nl' };
+const BEN_IN_PRIVATE = { id: 3004, first_name: 'Ben', language_code: 'en' };
 
 function newGroup(admin = ADMIN) {
   const group = { id: nextGroup--, type: 'supergroup' as const, title: 'Newsroom' };
@@ -106,6 +107,14 @@ describe('in a group', () => {
     expect((await say(h, ADMIN, '/subscribe world', group))[0]!.text).toContain('Now following: <b>World</b>');
     expect((await say(h, ADMIN, '/time 08:00', group))[0]!.text).toContain('<b>08:00</b>');
     expect(h.emulator.callsOf('getChatMember').some((call) => Number(call.params.user_id) === MEMBER.id)).toBe(true);
+  });
+
+  it('/stop offers to delete the chat\'s data, which in a group is not the admin\'s own', async () => {
+    const group = newGroup(NL_ADMIN);
+    const [stopped] = await say(h, NL_ADMIN, '/stop', group);
+    expect(buttons(stopped!).map((button) => button.text)).toEqual(['Wis de gegevens van deze chat']);
+    const [english] = await say(h, BEN_IN_PRIVATE, '/stop');
+    expect(buttons(english!).map((button) => button.text)).toEqual(['Delete this chat\'s data']);
   });
 
   it('lets an anonymous admin (writing as the group) change settings', async () => {
