@@ -41,8 +41,10 @@ export const latestCommand: BotCommand = {
       return true;
     });
     if (sentNew) return;
-    if (c.deps.subscribers.recentBriefings(ids, 1).length === 0) return c.reply(c.msg.latestNothingAtAll);
-    await c.reply(c.msg.latestNothingNew, recentButton(c.msg, { count, filter }));
+    // The button offers what it will show: "the 3 most recent" of feeds that have 3, not the 5 asked for.
+    const recent = pickLatestStories(c.deps.subscribers.recentBriefings(ids, count * LATEST_READ_PER_STORY), count, c.storyKeys).length;
+    if (recent === 0) return c.reply(c.msg.latestNothingAtAll);
+    await c.reply(c.msg.latestNothingNew, recentButton(c.msg, { count: recent, filter }));
   },
   async onCallback(c) {
     const request = readRecentButton(c.data);

@@ -50,6 +50,14 @@ describe('/latest', () => {
     expect(buttons(nothing!)).toEqual([]);
   });
 
+  it('offers on that button only as many as there are, not the count asked for', async () => {
+    const reader = user('nl');
+    await say(h, reader, '/subscribe nos-algemeen');
+    await say(h, reader, '/latest');
+    const [nothing] = await say(h, reader, '/latest');
+    expect(buttons(nothing!)[0]).toMatchObject({ text: 'Toon de 3 meest recente opnieuw', callback_data: 'latest:recent:3' });
+  });
+
   it('answers a "most recent again" button whose feeds hold nothing (any more) in a sentence, not a bare header', async () => {
     const reader = user();
     await say(h, reader, '/latest nos-algemeen');
@@ -69,9 +77,9 @@ describe('/latest', () => {
     const [two] = await say(h, reader, '/latest world 2');
     expect(headlinesIn(two!.text)).toEqual(['World story 11', 'World story 10']);
     const [nothing] = await say(h, reader, '/latest nos-algemeen');
-    expect(buttons(nothing!)[0]).toMatchObject({ callback_data: 'latest:recent:5:nos-algemeen' });
+    expect(buttons(nothing!)[0]).toMatchObject({ callback_data: 'latest:recent:3:nos-algemeen' });
     const before = h.emulator.messagesTo(reader.id).length;
-    await press(h, reader, nothing!, 'latest:recent:5:nos-algemeen');
+    await press(h, reader, nothing!, 'latest:recent:3:nos-algemeen');
     const [recent] = await h.emulator.waitForMessages(reader.id, 1, before);
     expect(headlinesIn(recent!.text)).toEqual(['Binnenland 2', 'Binnenland 1', 'Binnenland 0']);
     const [typo] = await say(h, reader, '/latest wrold');
