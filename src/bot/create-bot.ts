@@ -14,6 +14,7 @@ import { installErrorBoundary } from './error-boundary.js';
 import { createFloodGate, type FloodOptions } from './flood-gate.js';
 import { mayChangeSettings } from './group-admin.js';
 import { MAX_ARGUMENT_LENGTH, parseCommand } from './parse-command.js';
+import { plainTextHint } from './plain-text-hint.js';
 import { isReaderContent } from './reader-content.js';
 import { watchLongPolling } from './polling-watch.js';
 import { createRepliesTelegram } from './replies-telegram.js';
@@ -107,7 +108,7 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
       if (verdict === 'warn') await reply(messagesFor(languageOf(deps, ctx)).slowDown);
       return;
     }
-    if (parsed === null) return reply(messagesFor(languageOf(deps, ctx)).notACommand);
+    if (parsed === null) return reply(plainTextHint(text, deps.feeds(), deps.topicNames?.(), messagesFor(languageOf(deps, ctx))));
     const command = byName.get(parsed.name);
     if (!command) {
       if (isPrivate || parsed.mention !== null) await reply(unknownCommandText(parsed, everyoneNames, ctx.botInfo.username, messagesFor(languageOf(deps, ctx))));

@@ -105,6 +105,7 @@ export const DE: Messages = {
     'Bearbeitete Nachrichten lese ich nicht, deine Änderung hat also nichts bewirkt. ' +
     (command === null ? 'Schick den Befehl bitte noch einmal als neue Nachricht.' : `Schick den Befehl bitte noch einmal als neue Nachricht: <code>${e(command)}</code>`),
   notACommand: 'Ich antworte auf Befehle: /latest für die Nachrichten, /help für alles, was ich kann.',
+  namesWithoutCommand: (names) => `Ich antworte auf Befehle: <code>/subscribe ${e(names)}</code> folgt dem, <code>/latest ${e(names)}</code> zeigt die neuesten Briefings dazu.`,
   notTyped: 'Ich lese nur getippte Befehle: /latest für die Nachrichten, /help für alles, was ich kann.',
   somethingWentWrong: 'Etwas ist schiefgegangen, bitte versuch es noch einmal.',
   slowDown: 'Das sind viele Befehle auf einmal. Warte bitte ein paar Sekunden; dann antworte ich wieder.',

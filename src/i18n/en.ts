@@ -104,6 +104,7 @@ export const EN: Messages = {
     'I do not read edited messages, so your edit changed nothing. ' +
     (command === null ? 'Please send the command again as a new message.' : `Please send it again as a new message: <code>${e(command)}</code>`),
   notACommand: 'I answer commands: /latest for the news, /help for everything I can do.',
+  namesWithoutCommand: (names) => `I answer commands: <code>/subscribe ${e(names)}</code> follows that, <code>/latest ${e(names)}</code> shows its newest briefings.`,
   notTyped: 'I only read typed commands: /latest for the news, /help for everything I can do.',
   somethingWentWrong: 'Something went wrong, please try again.',
   slowDown: 'That is a lot of commands at once. Please wait a few seconds; I will answer again then.',

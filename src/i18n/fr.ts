@@ -108,6 +108,7 @@ export const FR: Messages = {
     'Je ne lis pas les messages modifiés : votre modification n’a donc rien changé. ' +
     (command === null ? 'Renvoyez la commande dans un nouveau message.' : `Renvoyez la commande dans un nouveau message : <code>${e(command)}</code>`),
   notACommand: 'Je réponds aux commandes : /latest pour les nouvelles, /help pour tout ce que je sais faire.',
+  namesWithoutCommand: (names) => `Je réponds aux commandes : <code>/subscribe ${e(names)}</code> le suit, <code>/latest ${e(names)}</code> en montre les derniers briefings.`,
   notTyped: 'Je ne lis que les commandes tapées : /latest pour les nouvelles, /help pour tout ce que je sais faire.',
   somethingWentWrong: 'Un problème est survenu, veuillez réessayer.',
   slowDown: 'Cela fait beaucoup de commandes à la fois. Attendez quelques secondes ; je répondrai à nouveau ensuite.',

@@ -178,6 +178,8 @@ export interface Messages {
   readonly editNotRead: (command: string | null) => string;
   /** The answer to plain text in a private chat. */
   readonly notACommand: string;
+  /** The answer to plain text that names only topics or feeds: the commands that take `names` (ids, space separated). */
+  readonly namesWithoutCommand: (names: string) => string;
   /** The answer to a sticker, photo, voice message or file without a caption in a private chat. */
   readonly notTyped: string;
   readonly somethingWentWrong: string;

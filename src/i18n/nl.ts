@@ -104,6 +104,7 @@ export const NL: Messages = {
     'Aangepaste berichten lees ik niet, dus je aanpassing heeft niets veranderd. ' +
     (command === null ? 'Stuur het commando opnieuw als nieuw bericht.' : `Stuur het opnieuw als nieuw bericht: <code>${e(command)}</code>`),
   notACommand: 'Ik reageer op commando\'s: /latest voor het nieuws, /help voor alles wat ik kan.',
+  namesWithoutCommand: (names) => `Ik reageer op commando’s: <code>/subscribe ${e(names)}</code> volgt dat, <code>/latest ${e(names)}</code> toont de nieuwste briefings ervan.`,
   notTyped: 'Ik lees alleen getypte commando’s: /latest voor het nieuws, /help voor alles wat ik kan.',
   somethingWentWrong: 'Er ging iets mis, probeer het nog eens.',
   slowDown: 'Dat zijn veel commando\'s tegelijk. Wacht een paar seconden, dan antwoord ik weer.',

@@ -653,6 +653,15 @@ describe('a private chat, in English and Dutch', () => {
     expect((await say(h, dutch(), 'hallo?'))[0]!.text).toContain('/help');
   });
 
+  it('plain text that names topics or feeds gets the commands that take them, to copy', async () => {
+    expect((await say(h, english(), 'World'))[0]!.text)
+      .toBe('I answer commands: <code>/subscribe world</code> follows that, <code>/latest world</code> shows its newest briefings.');
+    expect((await say(h, dutch(), 'tech, BBC-World'))[0]!.text)
+      .toBe('Ik reageer op commando’s: <code>/subscribe tech bbc-world</code> volgt dat, <code>/latest tech bbc-world</code> toont de nieuwste briefings ervan.');
+    // A word that names nothing among them: the usual hint, as for any sentence.
+    expect((await say(h, english(), 'world news please'))[0]!.text).toBe('I answer commands: /latest for the news, /help for everything I can do.');
+  });
+
   it('a command typed in the reader\'s language gets "did you mean" with its English name, in that language', async () => {
     const german = () => ({ id: nextUser++, first_name: 'Lena', language_code: 'de' });
     const french = () => ({ id: nextUser++, first_name: 'Léa', language_code: 'fr' });

@@ -16,7 +16,7 @@ function renderAll(msg: Messages): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(msg)) if (typeof value === 'string') out[key] = value;
   Object.assign(out, {
-    welcome: msg.welcome(HOSTILE), timeOff: msg.timeOff(HOSTILE), argumentsTooLong: msg.argumentsTooLong(4096), editNotRead: msg.editNotRead(HOSTILE), editNotReadGarbled: msg.editNotRead(null),
+    welcome: msg.welcome(HOSTILE), namesWithoutCommand: msg.namesWithoutCommand(HOSTILE), timeOff: msg.timeOff(HOSTILE), argumentsTooLong: msg.argumentsTooLong(4096), editNotRead: msg.editNotRead(HOSTILE), editNotReadGarbled: msg.editNotRead(null),
     welcomeBack: msg.welcomeBack(HOSTILE, HOSTILE, HOSTILE), welcomeBackDigestsOff: msg.welcomeBack(null, HOSTILE, null), alreadySetUp: msg.alreadySetUp(HOSTILE, view), alreadySetUpDigestsOff: msg.alreadySetUp(null, { ...view, digestTime: null }),
     help: msg.help([{ command: 'x', description: HOSTILE }], true),
     subscribed: msg.subscribed(list), unsubscribed: msg.unsubscribed(list), unknownItems: msg.unknownItems(list),
