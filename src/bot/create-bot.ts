@@ -78,14 +78,6 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
   const onError = installErrorBoundary(bot, deps);
   if (maxInFlight > 0) runUpdatesIndependently(bot, onError, deps.logger, { maxInFlight, slowAfterMs });
 
-  /** The hint to a sticker, photo or file in a private chat, behind the flood gate as any message. */
-  async function answerUntyped(ctx: Context<Update>, message: { chat: { id: number } }): Promise<void> {
-    const verdict = flood.check(message.chat.id, deps.now());
-    if (verdict === 'drop') return;
-    const msg = messagesFor(languageOf(deps, ctx));
-    await sendHtml(ctx.telegram, message.chat.id, verdict === 'warn' ? msg.slowDown : msg.notTyped);
-  }
-
   bot.on('message', async (ctx) => {
     const message = ctx.message;
     if ('migrate_to_chat_id' in message && message.migrate_to_chat_id !== undefined) {
@@ -94,10 +86,11 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
     }
     const text = typedTextOf(message);
     const isPrivate = message.chat.type === 'private';
-    // A sticker or a voice message in a private chat is the reader talking to us, and silence reads as a broken bot.
-    if (text === undefined) return isPrivate && isReaderContent(message) ? answerUntyped(ctx, message) : undefined;
+    // A sticker or a voice message in a private chat is the reader talking to us, and silence reads as a
+    // broken bot: it gets a hint as plain text does. Service messages (a pin, a new member) get none.
+    if (text === undefined && !(isPrivate && isReaderContent(message))) return;
     // A forwarded command is read as text: in a private chat it gets the hint plain text gets.
-    const parsed = isForwarded(message) ? null : parseCommand(text);
+    const parsed = text === undefined || isForwarded(message) ? null : parseCommand(text);
     // In the forum topic it came from, as a command's own answers (commandContext).
     const reply = (html: string) => sendHtml(ctx.telegram, message.chat.id, html, undefined, topicThreadOf(message));
     // Group chatter and commands for other bots are not ours: ignored before they count as flooding.
@@ -108,7 +101,10 @@ export function createBot(deps: BotDeps, options: BotOptions): Telegraf {
       if (verdict === 'warn') await reply(messagesFor(languageOf(deps, ctx)).slowDown);
       return;
     }
-    if (parsed === null) return reply(plainTextHint(text, deps.feeds(), deps.topicNames?.(), messagesFor(languageOf(deps, ctx))));
+    if (parsed === null) {
+      const msg = messagesFor(languageOf(deps, ctx));
+      return reply(text === undefined ? msg.notTyped : plainTextHint(text, deps.feeds(), deps.topicNames?.(), msg));
+    }
     const command = byName.get(parsed.name);
     if (!command) {
       if (isPrivate || parsed.mention !== null) await reply(unknownCommandText(parsed, everyoneNames, ctx.botInfo.username, messagesFor(languageOf(deps, ctx))));
