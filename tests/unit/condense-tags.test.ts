@@ -131,6 +131,22 @@ describe('Chinese press conventions', () => {
     expect(isDangling('但是政府没有回应记者的提问。', 'zh')).toBe(true);
     expect(isDangling('数十年来，这条铁路一直是城市的命脉。', 'zh')).toBe(false);
   });
+
+  it('reads a sentence that opens with a connective pointing back (thereupon, afterwards, for this, however) as leaning', () => {
+    for (const s of [
+      '随即警方赶到现场并逮捕了两名嫌疑人。',
+      '随后他离开了会场。',
+      '于是两国重新开始谈判。',
+      '为此政府拨款十亿元修建新的堤坝。',
+      '然而反对党拒绝了这项提议。',
+      '不过当地居民并不满意。',
+      '该公司周一发表声明否认了指控。',
+    ]) {
+      expect(isDangling(s, 'zh'), s).toBe(true);
+    }
+    expect(isDangling('警方随即赶到现场并逮捕了两名嫌疑人。', 'zh')).toBe(false);
+    expect(isDangling('随着气温上升，冰川正在加速融化。', 'zh')).toBe(false);
+  });
 });
 
 describe('sentences that point back, in Spanish, Italian and Portuguese', () => {

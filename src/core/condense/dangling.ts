@@ -22,10 +22,16 @@ const POINTERS: Record<string, ReadonlySet<string>> = {
 };
 
 // Chinese writes no spaces, so its pointers are told by how the sentence begins: 这/那 (this,
-// that), 他/她/它 (he, she, it), 此外 (besides), 对此 (to this), 但 (but), 而 (whereas),
-// 因此/所以 (therefore), 同时 (meanwhile), 另外 (moreover), 其 (its).
+// that), 他/她/它 (he, she, it), 该 (the said: 该公司 "the company" named before), 此外
+// (besides), 对此/为此 (to this, for this), 此前/此后 (before, after this), 但/然而/不过/可是
+// (but, however), 而 (whereas), 因此/所以 (therefore), 于是/随即/随后/然后 (thereupon,
+// straight after, afterwards, then), 同时 (meanwhile), 另外 (moreover), 其 (its). 随 alone is
+// none: 随着 (as, with) opens a sentence of its own.
 const OPENING_POINTERS: Record<string, readonly string[]> = {
-  zh: ['这', '那', '他', '她', '它', '此外', '对此', '但', '而', '因此', '所以', '同时', '另外', '其'],
+  zh: [
+    '这', '那', '他', '她', '它', '该', '此外', '对此', '为此', '此前', '此后', '但', '然而', '不过', '可是', '而',
+    '因此', '所以', '于是', '随即', '随后', '然后', '同时', '另外', '其',
+  ],
 };
 
 const DEMONSTRATIVES: Record<string, ReadonlySet<string>> = {
