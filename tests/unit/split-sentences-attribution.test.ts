@@ -29,6 +29,12 @@ describe('a quoted question with its speaker', () => {
     expect(canStandAlone('Der Trainer hat die Frage "Wer spielt heute?" beantwortet wie kein Zweiter.', 'de')).toBe(true);
   });
 
+  it('is still a question when a clause after the speaker says how it was asked', () => {
+    expect(canStandAlone('“I don’t know, did I?” Mira Vos said, refusing to answer directly.', 'en')).toBe(false);
+    expect(canStandAlone("'Did you sign it?' Hart asked, before the court adjourned for the day.", 'en')).toBe(false);
+    expect(canStandAlone('„Wohin fährt der Bus jetzt?“, fragte eine Anwohnerin, die seit Jahren hier wohnt.', 'de')).toBe(false);
+  });
+
   it('never leaves its speaker alone at the start of a briefing', () => {
     const text = [
       'The singer appeared on a late-night show on Tuesday and was asked about the letter her lawyer released.',

@@ -1,3 +1,4 @@
+import { closesSingleQuote, opensSingleQuote } from './single-quotes.js';
 import type { SentenceSpan } from './split-sentences.js';
 
 /**
@@ -5,7 +6,8 @@ import type { SentenceSpan } from './split-sentences.js';
  * `"I had a 30-foot fall. And there's cars in the water. The whole bridge is down."` is one
  * person's words over three sentences, and the second and third carry no speaker. Straight
  * double quotes toggle; curly ones open and close by the language's style (German „…“,
- * elsewhere „…”, “…”, ,,…''); guillemets go either way («…» or »…«), the first one opens. Single quotes are left out: they double as apostrophes.
+ * elsewhere „…”, “…”, ,,…''); guillemets go either way («…» or »…«), the first one opens. Single
+ * quotes ('…', ‘…’) count where they cannot be apostrophes (see single-quotes.ts).
  * The state is reset at each paragraph, so a stray mark costs at most the rest of its paragraph.
  */
 
@@ -14,40 +16,72 @@ const STYLES: Record<string, { open: string; close: string }> = {
   other: { open: '„“', close: '”' },
 };
 const GUILLEMETS = '«»';
-const QUOTE_MARK_RE = /["„“”«»]|,,|''/u;
+const QUOTE_MARK_RE = /["„“”«»'‘’]|,,/u;
 
-/** One flag per span: true when the span starts inside an open quotation. */
-export function startsInsideQuote(spans: readonly SentenceSpan[], language: string): boolean[] {
-  const style = STYLES[language === 'de' ? 'de' : 'other'] as { open: string; close: string };
-  const out: boolean[] = [];
-  let paragraph = -1;
-  let straight = false;
-  let depth = 0;
-  let guillemet = '';
-  let inGuillemets = 0;
-  for (const span of spans) {
-    if (span.paragraph !== paragraph) {
-      paragraph = span.paragraph;
-      straight = false;
-      depth = 0;
-      inGuillemets = 0;
-    }
-    out.push(straight || depth > 0 || inGuillemets > 0);
-    const text = span.text;
-    if (!QUOTE_MARK_RE.test(text)) continue;
+/** The quotations open at a point of a text, read mark by mark. */
+export class QuoteState {
+  private readonly german: boolean;
+  private readonly style: { open: string; close: string };
+  private straight = false;
+  private depth = 0;
+  private guillemet = '';
+  private inGuillemets = 0;
+  private single = false;
+
+  constructor(language: string) {
+    this.german = language === 'de';
+    this.style = STYLES[this.german ? 'de' : 'other'] as { open: string; close: string };
+  }
+
+  /** How many quotations are open (0 outside any). */
+  get open(): number {
+    return (this.straight ? 1 : 0) + this.depth + this.inGuillemets + (this.single ? 1 : 0);
+  }
+
+  /** Forget every open quotation (a new paragraph). */
+  reset(): void {
+    this.straight = false;
+    this.depth = 0;
+    this.inGuillemets = 0;
+    this.single = false;
+  }
+
+  /** Reads `text` on from the current state; returns the fewest quotations open at any point of it. */
+  read(text: string): number {
+    let fewest = this.open;
+    if (!QUOTE_MARK_RE.test(text)) return fewest;
     for (let k = 0; k < text.length; k++) {
       let ch = text[k] as string;
       if ((ch === ',' || ch === "'") && text[k + 1] === ch) {
         ch = ch === ',' ? '„' : '”';
         k++;
       }
-      if (ch === '"') straight = !straight;
+      if (ch === '"') this.straight = !this.straight;
       else if (GUILLEMETS.includes(ch)) {
-        if (inGuillemets === 0) guillemet = ch;
-        inGuillemets += ch === guillemet ? 1 : -1;
-      } else if (style.open.includes(ch)) depth++;
-      else if (style.close.includes(ch)) depth = Math.max(0, depth - 1);
+        if (this.inGuillemets === 0) this.guillemet = ch;
+        this.inGuillemets += ch === this.guillemet ? 1 : -1;
+      } else if (this.single && closesSingleQuote(text, k)) this.single = false;
+      else if (!this.single && (ch !== '‘' || !this.german) && opensSingleQuote(text, k)) this.single = true;
+      else if (this.style.open.includes(ch)) this.depth++;
+      else if (this.style.close.includes(ch)) this.depth = Math.max(0, this.depth - 1);
+      fewest = Math.min(fewest, this.open);
     }
+    return fewest;
+  }
+}
+
+/** One flag per span: true when the span starts inside an open quotation. */
+export function startsInsideQuote(spans: readonly SentenceSpan[], language: string): boolean[] {
+  const state = new QuoteState(language);
+  const out: boolean[] = [];
+  let paragraph = -1;
+  for (const span of spans) {
+    if (span.paragraph !== paragraph) {
+      paragraph = span.paragraph;
+      state.reset();
+    }
+    out.push(state.open > 0);
+    state.read(span.text);
   }
   return out;
 }

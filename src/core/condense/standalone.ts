@@ -7,9 +7,9 @@
  */
 
 import { PARTICLE, isCredit } from './credits.js';
+import { closesSingleQuote, opensSingleQuote } from './single-quotes.js';
 import { isSiteTalking } from './site-talk.js';
 import { speechVerbPattern } from './speech-verbs.js';
-import { ELIDED_START_RE } from './split-sentences.js';
 import { stopwordsFor } from './stopwords.js';
 import { countTokens } from './tokenize.js';
 
@@ -31,8 +31,9 @@ const PHOTO_NOTE_RE = /\((?:file |archive |stock )?(?:photo|picture|image|pictur
 const URL_RE = /(?:https?:\/\/|www\.|\S+@\S+\.\w{2,})/iu;
 const QUESTION_RE = /[?¿？؟]\s*[”’"'»“」』]*\s*$/u;
 // A quoted question and its speaker ("'Did you sign it?' Hart asked.", "„Wohin?“, fragte sie."):
-// still a question, whose answer is elsewhere.
-const QUOTED_QUESTION_RE = /[?？][”’"'»“]\s*,?\s+([^?？]*)$/u;
+// still a question, whose answer is elsewhere, also when a clause after a comma says how it was
+// asked ("… Vos said, refusing to answer directly.").
+const QUOTED_QUESTION_RE = /[?？][”’"'»“]\s*,?\s+([^?？,;:–—(]*)(?:[,;:–—(][^?？]*)?$/u;
 const MAX_SPEAKER_TOKENS = 6;
 // Greek asks with `;` (the Greek question mark, U+037E, is `;` once normalised).
 const GREEK_QUESTION_RE = /[;\u037e]\s*[”’"'»“]*\s*$/u;
@@ -40,7 +41,7 @@ const GREEK_QUESTION_RE = /[;\u037e]\s*[”’"'»“]*\s*$/u;
 // puts a space before »).
 const TERMINAL_RE = /[.!?…。！？؟۔।॥።]\s*[”’‘"'»«›‹“)\]」』）]*\s*$/u;
 const QUOTE_OPEN_RE = /^(?:,,|[“"'‘„«‹])/u;
-const CLOSING_QUOTE_RE = /(?:''|[”"»›“]|’(?=[\s,.;:!?]))/gu;
+const CLOSING_QUOTE_RE = /''|[”"»›“'’]/gu;
 const LOWER_START_RE = /^[\p{Ll}]/u;
 // A capital after the opening lower case marks a name: eBay, iPhone's, iOS-Nutzer, mRNA. A word
 // that runs on into `.` or `(` is code (`cakePath.addCurve(…)`), not a name.
@@ -98,7 +99,7 @@ export function canServeAsLastResort(sentence: string, place: SentencePlace = {}
   return !isCredit(sentence, tokens);
 }
 
-/** A quoted question followed by no more than who asked it (a speech verb of `language`). */
+/** A quoted question followed by who asked it (a speech verb of `language`) and at most a clause on how. */
 function asksInQuote(sentence: string, language?: string): boolean {
   const verbs = speechVerbPattern(language);
   const speaker = verbs === null ? undefined : QUOTED_QUESTION_RE.exec(sentence)?.[1];
@@ -154,16 +155,24 @@ const QUOTE_PAIRS: Record<string, { open: string; close: string }> = {
 
 /**
  * Whether `sentence` closes a quotation it did not open: it is the tail of a quote that began
- * in an earlier sentence, so it cannot stand alone.
+ * in an earlier sentence, so it cannot stand alone. A single quote counts as closing only after
+ * the quotation's comma or stop ("… in parliament,' he said."), where no apostrophe stands.
  */
 export function closesEarlierQuote(sentence: string, language?: string): boolean {
   const pair = QUOTE_PAIRS[language === 'de' ? 'de' : 'other'] as { open: string; close: string };
+  const text = sentence.replaceAll(',,', '„');
   let depth = 0;
-  for (const ch of sentence.replaceAll(',,', '„')) {
+  let single = false;
+  for (let k = 0; k < text.length; k++) {
+    const ch = text[k] as string;
     if (pair.open.includes(ch)) depth++;
     else if (pair.close.includes(ch)) {
       if (depth === 0) return true;
       depth--;
+    } else if (!single && opensSingleQuote(text, k)) single = true;
+    else if (closesSingleQuote(text, k, !single)) {
+      if (!single) return true;
+      single = false;
     }
   }
   return false;
@@ -175,10 +184,15 @@ export function closesEarlierQuote(sentence: string, language?: string): boolean
  */
 function isBareQuote(sentence: string): boolean {
   const s = sentence.trim();
-  if (!QUOTE_OPEN_RE.test(s) || ELIDED_START_RE.test(s)) return false;
+  if (!QUOTE_OPEN_RE.test(s)) return false;
+  // An apostrophe that opens an elision ('s Ochtends, '90s) opens no quotation.
+  if ((s[0] === "'" || s[0] === '‘') && !opensSingleQuote(s, 0)) return false;
   const body = s.replace(QUOTE_OPEN_RE, '');
   let lastEnd = -1;
-  for (const m of body.matchAll(CLOSING_QUOTE_RE)) lastEnd = m.index + m[0].length;
+  for (const m of body.matchAll(CLOSING_QUOTE_RE)) {
+    const single = m[0] === "'" || m[0] === '’';
+    if (!single || closesSingleQuote(body, m.index)) lastEnd = m.index + m[0].length;
+  }
   if (lastEnd < 0) return true;
   const after = body.slice(lastEnd);
   return (after.match(TOKEN_RE)?.length ?? 0) < 2;
