@@ -1,5 +1,6 @@
 import type { LanguageCode } from '../types.js';
 import { MONTHS, abbreviationsFor } from './abbreviations.js';
+import { QuoteState } from './quote-state.js';
 import { speechVerbPattern } from './speech-verbs.js';
 import { stopwordsFor } from './stopwords.js';
 
@@ -91,6 +92,7 @@ export function splitSentenceSpans(text: string, language: LanguageCode): Senten
       const afterOpeners = elided ? rest.slice(1) : rest.replace(OPENERS_RE, '');
       if (!elided && !SENTENCE_START_RE.test(afterOpeners)) continue;
       if (language === 'en' && QUOTED_QUESTION_RE.test(m[0]) && ENGLISH_ATTRIBUTION_RE.test(rest)) continue;
+      if (m[0].includes('!') && insideQuotation(line, start, m.index, m[0], language)) continue;
       if (m[0].startsWith('.') && !m[0].startsWith('..')) {
         const before = WORD_BEFORE_RE.exec(line.slice(start, m.index))?.[1];
         const nextWord = FIRST_WORD_RE.exec(afterOpeners)?.[0] ?? '';
@@ -109,6 +111,20 @@ export function splitSentenceSpans(text: string, language: LanguageCode): Senten
 /** Sentences of `text`, in order, each verbatim in `normalizeText(text)`. */
 export function splitSentences(text: string, language: LanguageCode): string[] {
   return splitSentenceSpans(text, language).map((s) => s.text);
+}
+
+/**
+ * Whether the `!` run `mark` at `index` stands inside a quotation of the sentence that closes
+ * later on the line: a title ("Stop! In the Name of Love", „Ja! Zeg het maar”) or a cry
+ * („Halt! Polizei!“, rief er), not the end of the sentence. A run that closes the quotation
+ * itself ("Stop!" The crowd …) still ends it.
+ */
+function insideQuotation(line: string, start: number, index: number, mark: string, language: string): boolean {
+  const quotes = new QuoteState(language);
+  quotes.read(line.slice(start, index));
+  const open = quotes.open;
+  if (open === 0 || quotes.read(mark) < open) return false;
+  return quotes.read(line.slice(index + mark.length)) < open;
 }
 
 function endsSentence(
