@@ -52,6 +52,32 @@ describe('htmlToText', () => {
   });
 });
 
+describe('embedded social media posts', () => {
+  it('drops a tweet, Instagram or TikTok embed with everything in it, and keeps a quoted passage', () => {
+    const html =
+      '<p>The minister replied on Monday night.</p>' +
+      '<blockquote class="twitter-tweet" data-lang="en"><p lang="en" dir="ltr">We will win this vote, believe me. <a href="https://t.co/abc">pic.twitter.com/abc123</a></p>' +
+      '&mdash; Jane Doe (@janedoe) <a href="https://twitter.com/janedoe/status/1?ref_src=twsrc%5Etfw">December 7, 2026</a></blockquote>' +
+      '<script async src="https://platform.twitter.com/widgets.js"></script>' +
+      '<blockquote class="instagram-media" data-instgrm-version="14"><div><a href="https://www.instagram.com/p/x/">View this post on Instagram</a>' +
+      '<p><a href="https://www.instagram.com/p/x/">A post shared by Jane Doe (@janedoe)</a></p></div></blockquote>' +
+      '<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@janedoe/video/1" data-video-id="1"><section>' +
+      '<a href="https://www.tiktok.com/@janedoe">@janedoe</a> We marched all the way to parliament today. <a href="x">♬ original sound - Jane Doe</a></section></blockquote>' +
+      '<blockquote><p>The law shall apply to every citizen alike.</p></blockquote><p>The vote is on Friday.</p>';
+    expect(htmlToText(html)).toBe('The minister replied on Monday night.\n\nThe law shall apply to every citizen alike.\n\nThe vote is on Friday.');
+  });
+
+  it('drops what is left of a tweet when a feed stripped its wrapper, and keeps a right-to-left paragraph', () => {
+    const html =
+      '<p>Ipswich confirmed the deal in the evening.</p>' +
+      '<p lang="en" dir="ltr">Town have completed the signing of Barry Cotter from Limerick for an undisclosed fee ' +
+      '<a href="https://twitter.com/hashtag/itfc?src=hash&amp;ref_src=twsrc%5Etfw">#itfc</a><br><br> <a href="https://t.co/BAwgd5VZEY">https://t.co/BAwgd5VZEY</a></p>' +
+      '<p lang="en" dir="ltr">Full-page letter from the singer in today&#39;s paper: thank you <a href="https://t.co/Z86">pic.twitter.com/Z86</a></p>' +
+      '<p lang="ar" dir="rtl">قال الوزير إن التصويت سيجري يوم الجمعة.</p>';
+    expect(htmlToText(html)).toBe('Ipswich confirmed the deal in the evening.\n\nقال الوزير إن التصويت سيجري يوم الجمعة.');
+  });
+});
+
 describe('decodeEntities', () => {
   it('decodes entities and leaves unknown ones and bare ampersands alone', () => {
     expect(decodeEntities('&eacute;t&eacute; &amp; &#x41; &bogus; AT&T')).toBe('été & A &bogus; AT&T');

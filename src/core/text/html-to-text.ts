@@ -2,11 +2,12 @@
  * HTML fragment -> clean plain text, without a DOM. Feed summaries and contents arrive as
  * HTML of every quality (unclosed tags, stray `<`, legacy entities); this keeps the words a
  * reader would see, in paragraphs, and drops what a reader would never see (scripts, forms,
- * embedded media, captions).
+ * embedded media and social media posts, captions).
  */
 import { decodeHTML } from 'entities/decode';
 import { lowerCase } from './lower-case.js';
 import { collapseWhitespace, ParagraphBuilder } from './paragraphs.js';
+import { isTweetLink, opensSocialEmbed, opensTweetParagraph, showsTweetPicture } from './social-embeds.js';
 
 /** Elements dropped together with everything inside them. */
 const DROPPED = new Set([
@@ -49,10 +50,15 @@ export function htmlToText(html: string): string {
   let skipName: string | null = null;
   let skipDepth = 0;
   let preDepth = 0;
+  // A paragraph shaped like a tweet's, from its mark in `out`, and whether its links show it is one.
+  let tweet: { mark: number; shown: boolean } | null = null;
   while (pos < html.length) {
     const lt = html.indexOf('<', pos);
     if (lt < 0) {
-      if (skipName === null) addText(out, html.slice(pos), preDepth > 0);
+      if (skipName === null) {
+        if (tweet !== null && !tweet.shown) tweet.shown = showsTweetPicture(html.slice(pos));
+        addText(out, html.slice(pos), preDepth > 0);
+      }
       break;
     }
     const tag = readTag(html, lt);
@@ -62,7 +68,11 @@ export function htmlToText(html: string): string {
       pos = lt + 1;
       continue;
     }
-    if (skipName === null && lt > pos) addText(out, html.slice(pos, lt), preDepth > 0);
+    if (skipName === null && lt > pos) {
+      const raw = html.slice(pos, lt);
+      if (tweet !== null && !tweet.shown) tweet.shown = showsTweetPicture(raw);
+      addText(out, raw, preDepth > 0);
+    }
     pos = tag.end;
     if (tag.name === null) continue;
     if (skipName !== null) {
@@ -70,7 +80,8 @@ export function htmlToText(html: string): string {
       if (skipDepth === 0) skipName = null;
       continue;
     }
-    if (DROPPED.has(tag.name)) {
+    const opensEmbed = tag.name === 'blockquote' && !tag.closing && opensSocialEmbed(html.slice(lt, tag.end));
+    if (DROPPED.has(tag.name) || opensEmbed) {
       if (!tag.closing && !tag.selfClosing && !VOID.has(tag.name)) {
         skipName = tag.name;
         skipDepth = 1;
@@ -78,10 +89,16 @@ export function htmlToText(html: string): string {
       continue;
     }
     if (tag.name === 'pre') preDepth = Math.max(0, preDepth + (tag.closing ? -1 : 1));
+    if (tag.name === 'a' && tweet !== null && !tweet.shown && !tag.closing) tweet.shown = isTweetLink(html.slice(lt, tag.end));
     if (tag.name === 'br') out.lineBreak();
-    else if (BLOCKS.has(tag.name)) out.paragraphBreak();
-    else if (SEPARATORS.has(tag.name)) out.text(' ');
+    else if (BLOCKS.has(tag.name)) {
+      if (tweet?.shown) out.rollback(tweet.mark);
+      out.paragraphBreak();
+      const tweetShaped = tag.name === 'p' && !tag.closing && opensTweetParagraph(html.slice(lt, tag.end));
+      tweet = tweetShaped ? { mark: out.mark(), shown: false } : null;
+    } else if (SEPARATORS.has(tag.name)) out.text(' ');
   }
+  if (tweet?.shown) out.rollback(tweet.mark);
   return out.finish();
 }
 

@@ -55,6 +55,19 @@ export class ParagraphBuilder {
     this.blank = 0;
   }
 
+  /** A mark to go back to with `rollback`; taken at a paragraph break. */
+  mark(): number {
+    return this.paragraphs.length;
+  }
+
+  /** Forgets everything added since `mark` was taken: a block that turned out not to be the article's. */
+  rollback(mark: number): void {
+    this.paragraphs.length = Math.min(mark, this.paragraphs.length);
+    this.lines = [];
+    this.line = '';
+    this.blank = 0;
+  }
+
   /** The assembled text; the builder is not used afterwards. */
   finish(): string {
     this.paragraphBreak();
