@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/core/condense/index.js';
 
-describe('an exclamation mark inside a quoted title or quotation', () => {
+describe('an exclamation or question mark inside a quoted title or quotation', () => {
   it('does not end the sentence while the quotation is still open', () => {
     expect(splitSentences('Her film "Stop! In the Name of Love" won the main prize in Cannes. It was a surprise.', 'en')).toEqual([
       'Her film "Stop! In the Name of Love" won the main prize in Cannes.',
@@ -14,6 +14,15 @@ describe('an exclamation mark inside a quoted title or quotation', () => {
     expect(splitSentences('Der Film „Halt! Wer da?“ gewinnt den Hauptpreis. Das war überraschend.', 'de')).toHaveLength(2);
     expect(splitSentences('„Halt! Polizei!“, rief der Beamte am Montagabend.', 'de')).toEqual(['„Halt! Polizei!“, rief der Beamte am Montagabend.']);
     expect(splitSentences('Le film « Stop ! Encore » a gagné le prix.', 'fr')).toHaveLength(1);
+  });
+
+  it('nor does a question mark inside a quoted title', () => {
+    const text = "The paper praised both countries in an article entitled 'Vanquish the virus? Australia and New Zealand aim to show the way'. Both are islands.";
+    expect(splitSentences(text, 'en')).toEqual([
+      "The paper praised both countries in an article entitled 'Vanquish the virus? Australia and New Zealand aim to show the way'.",
+      'Both are islands.',
+    ]);
+    expect(splitSentences('Het programma „Wie is de Mol? De finale” trekt veel kijkers.', 'nl')).toHaveLength(1);
   });
 
   it('keeps a title that ends in ! inside the sentence when a lower-case word follows', () => {

@@ -67,6 +67,8 @@ const DOUBLED_CAPITAL_RE = /^(\p{Lu})\1$/u;
 // Hart"), so a lower-case verb or a comma follows and the quote never ends there anyway.
 const ENGLISH_ATTRIBUTION_RE = new RegExp(String.raw`^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:${speechVerbPattern('en')})(?![\p{L}])`, 'u');
 const QUOTED_QUESTION_RE = /[?!][”’"']/u;
+// A `.` inside a quotation still ends a sentence (quote-state.ts follows the quotation on).
+const QUOTATION_MARK_RUN_RE = /[!?]/u;
 
 /** Sentences of `text` with their paragraph index; empty lines are skipped. */
 export function splitSentenceSpans(text: string, language: LanguageCode): SentenceSpan[] {
@@ -92,7 +94,7 @@ export function splitSentenceSpans(text: string, language: LanguageCode): Senten
       const afterOpeners = elided ? rest.slice(1) : rest.replace(OPENERS_RE, '');
       if (!elided && !SENTENCE_START_RE.test(afterOpeners)) continue;
       if (language === 'en' && QUOTED_QUESTION_RE.test(m[0]) && ENGLISH_ATTRIBUTION_RE.test(rest)) continue;
-      if (m[0].includes('!') && insideQuotation(line, start, m.index, m[0], language)) continue;
+      if (QUOTATION_MARK_RUN_RE.test(m[0]) && insideQuotation(line, start, m.index, m[0], language)) continue;
       if (m[0].startsWith('.') && !m[0].startsWith('..')) {
         const before = WORD_BEFORE_RE.exec(line.slice(start, m.index))?.[1];
         const nextWord = FIRST_WORD_RE.exec(afterOpeners)?.[0] ?? '';
@@ -114,10 +116,10 @@ export function splitSentences(text: string, language: LanguageCode): string[] {
 }
 
 /**
- * Whether the `!` run `mark` at `index` stands inside a quotation of the sentence that closes
- * later on the line: a title ("Stop! In the Name of Love", „Ja! Zeg het maar”) or a cry
- * („Halt! Polizei!“, rief er), not the end of the sentence. A run that closes the quotation
- * itself ("Stop!" The crowd …) still ends it.
+ * Whether the `!` or `?` run `mark` at `index` stands inside a quotation of the sentence that
+ * closes later on the line: a title ("Stop! In the Name of Love", 'Vanquish the virus? Australia
+ * and New Zealand aim to show the way') or a cry („Halt! Polizei!“, rief er), not the end of the
+ * sentence. A run that closes the quotation itself ("Stop!" The crowd …) still ends it.
  */
 function insideQuotation(line: string, start: number, index: number, mark: string, language: string): boolean {
   const quotes = new QuoteState(language);
