@@ -52,6 +52,25 @@ describe('htmlToText', () => {
   });
 });
 
+describe('code', () => {
+  it('drops a code block, <pre><code> or a <pre> marked as code, and keeps inline <code> as its text', () => {
+    const html =
+      '<p>Rust 1.90 ships a new borrow checker.</p>' +
+      '<pre><code class="language-rust">// Build the list of users and return it.\nfn main() {\n    let users = vec!["Ann"];\n}\n</code></pre>' +
+      '<pre class="wp-block-code">\n<code># Install the package first.\npip install requests</code></pre>' +
+      '<pre class="highlight python">Install the package first.</pre>' +
+      '<pre class="brush: js">Call the function once.</pre>' +
+      '<p>Then run <code>cargo build</code> again and the error is gone.</p>';
+    expect(htmlToText(html)).toBe('Rust 1.90 ships a new borrow checker.\n\nThen run cargo build again and the error is gone.');
+  });
+
+  it('keeps a <pre> of plain text line by line: some feeds write a whole message in one', () => {
+    expect(htmlToText('<pre>The working group met on Monday.\nAll members were present.</pre>')).toBe(
+      'The working group met on Monday.\nAll members were present.',
+    );
+  });
+});
+
 describe('embedded social media posts', () => {
   it('drops a tweet, Instagram or TikTok embed with everything in it, and keeps a quoted passage', () => {
     const html =

@@ -1,11 +1,13 @@
 import { decodeEntities, htmlToText } from '../text/html-to-text.js';
 import { removeBoilerplate } from './boilerplate.js';
+import { withoutCode } from './code-lines.js';
 import { normalizeText } from './split-sentences.js';
 import { plainCutMark, stripReadMore, stripSignOff } from './teaser-tails.js';
 
 /**
  * Article input -> the clean text the condenser splits: HTML through `htmlToText` (paragraphs
- * kept, scripts/figures/captions dropped, entities decoded), then article-page boilerplate
+ * kept, scripts/figures/captions/code blocks dropped, entities decoded), lines of code dropped
+ * (code-lines.ts), then article-page boilerplate
  * removed ("read more" labels and sign-offs after a paragraph's last sentence too, a cut marked
  * "[…]" marked "…"), then whitespace normalised.
  * Plain text takes the same path minus the HTML step.
@@ -39,7 +41,7 @@ export const MAX_ARTICLE_CHARS = 50_000;
 
 /** The clean text of an article (may be empty), from its first MAX_ARTICLE_CHARS characters. */
 export function prepareText(input: ArticleInput): string {
-  const raw = clipArticle(input.text?.trim() ? input.text : input.html ? htmlToText(input.html) : '');
+  const raw = withoutCode(clipArticle(input.text?.trim() ? input.text : input.html ? htmlToText(input.html) : ''));
   const lines = normalizeText(raw).split('\n').map((line) => plainCutMark(stripReadMore(stripSignOff(line)))).join('\n');
   const clean = normalizeText(removeBoilerplate(lines));
   return input.repeated && input.repeated.size > 0 ? withoutRepeated(clean, input.repeated) : clean;

@@ -2,7 +2,7 @@
  * HTML fragment -> clean plain text, without a DOM. Feed summaries and contents arrive as
  * HTML of every quality (unclosed tags, stray `<`, legacy entities); this keeps the words a
  * reader would see, in paragraphs, and drops what a reader would never see (scripts, forms,
- * embedded media and social media posts, captions).
+ * embedded media and social media posts, captions) or would not read as prose (code blocks).
  */
 import { decodeHTML } from 'entities/decode';
 import { lowerCase } from './lower-case.js';
@@ -26,6 +26,12 @@ const BLOCKS = new Set([
 
 /** Elements that separate words without breaking the paragraph. */
 const SEPARATORS = new Set(['td', 'th', 'img', 'input', 'option']);
+
+// A <pre> is a code block when its class says so (highlighters: Prism, highlight.js, Pygments,
+// Chroma, SyntaxHighlighter, WordPress) or when it wraps a <code>; other <pre> text is kept (some
+// feeds write a whole plain-text message in one). Inline <code> is part of its sentence.
+const CODE_CLASS_RE = /\sclass\s*=\s*["']?[^"'>]*?(?:(?<![\w])code(?![\w])|highlight|language-|lang-|brush:|prettyprint|sourcecode|chroma|hljs)/iu;
+const CODE_CHILD_RE = /^\s*<code[\s>]/iu;
 
 const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'area', 'base', 'col', 'embed', 'source', 'track', 'wbr', 'param']);
 
@@ -81,7 +87,7 @@ export function htmlToText(html: string): string {
       continue;
     }
     const opensEmbed = tag.name === 'blockquote' && !tag.closing && opensSocialEmbed(html.slice(lt, tag.end));
-    if (DROPPED.has(tag.name) || opensEmbed) {
+    if (DROPPED.has(tag.name) || opensEmbed || (tag.name === 'pre' && !tag.closing && opensCodeBlock(html, lt, tag.end))) {
       if (!tag.closing && !tag.selfClosing && !VOID.has(tag.name)) {
         skipName = tag.name;
         skipDepth = 1;
@@ -100,6 +106,11 @@ export function htmlToText(html: string): string {
   }
   if (tweet?.shown) out.rollback(tweet.mark);
   return out.finish();
+}
+
+/** Whether the <pre> tag from `lt` to `end` holds code (see CODE_CLASS_RE). */
+function opensCodeBlock(html: string, lt: number, end: number): boolean {
+  return CODE_CLASS_RE.test(html.slice(lt, end)) || CODE_CHILD_RE.test(html.slice(end, end + 80));
 }
 
 interface Tag {
