@@ -1,11 +1,12 @@
 /**
  * Article-page boilerplate at paragraph level: share buttons, "read also" blocks with their
  * lists of related headlines, bylines, photo credits, publication times, newsletter and cookie notices, forum footers,
- * what is left of an embedded social media post. Works on the plain text `htmlToText` makes
+ * what is left of an embedded social media post, a live page's controls and time stamps. Works on the plain text `htmlToText` makes
  * (one paragraph per line), in nl/en/de/fr.
  */
 
 import { isSocialPostLine } from '../text/social-embeds.js';
+import { isLivePageFurniture } from './live-page.js';
 
 const LINE_RE =
   /^(?:(?:lees|bekijk|kijk|luister) (?:ook|meer|hier)|read (?:also|more)|see also|related(?: articles| stories)?|more on this|meer over dit onderwerp|gerelateerde artikelen|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|weitere artikel|lire (?:aussi|également)|à lire aussi|voir aussi|sur le même sujet|share this(?: article| story)?|deel dit (?:artikel|bericht)|artikel teilen|partager cet article|tekst loopt (?:verder|door) onder|advertentie|advertisement|anzeige|publicité)(?![\p{L}])/iu;
@@ -77,7 +78,7 @@ export function removeBoilerplate(text: string): string {
     if (short && (BYLINE_RE.test(trimmed) || CREDIT_RE.test(trimmed))) continue;
     if (short && NOTICE_RE.test(trimmed)) continue;
     if (short && unpunctuated && DIGIT_RE.test(trimmed) && TIMESTAMP_LABEL_RE.test(trimmed)) continue;
-    if (isConsentNotice(trimmed) || isSocialPostLine(trimmed)) continue;
+    if (isConsentNotice(trimmed) || isSocialPostLine(trimmed) || isLivePageFurniture(trimmed, unpunctuated)) continue;
     out.push(line);
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
