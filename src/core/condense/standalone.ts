@@ -152,6 +152,7 @@ const QUOTE_PAIRS: Record<string, { open: string; close: string }> = {
   de: { open: '„‚«', close: '“‘»”' },
   other: { open: '„“«', close: '”»' },
 };
+const ANY_QUOTE_RE = /[„‚«“‘»”'’]|,,/u;
 
 /**
  * Whether `sentence` closes a quotation it did not open: it is the tail of a quote that began
@@ -159,6 +160,7 @@ const QUOTE_PAIRS: Record<string, { open: string; close: string }> = {
  * the quotation's comma or stop ("… in parliament,' he said."), where no apostrophe stands.
  */
 export function closesEarlierQuote(sentence: string, language?: string): boolean {
+  if (!ANY_QUOTE_RE.test(sentence)) return false;
   const pair = QUOTE_PAIRS[language === 'de' ? 'de' : 'other'] as { open: string; close: string };
   const text = sentence.replaceAll(',,', '„');
   let depth = 0;

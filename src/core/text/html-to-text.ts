@@ -7,7 +7,7 @@
 import { decodeHTML } from 'entities/decode';
 import { lowerCase } from './lower-case.js';
 import { collapseWhitespace, ParagraphBuilder } from './paragraphs.js';
-import { isTweetLink, opensSocialEmbed, opensTweetParagraph, showsTweetPicture } from './social-embeds.js';
+import { opensSocialEmbed, opensTweetParagraph, TweetWatch } from './social-embeds.js';
 
 /** Elements dropped together with everything inside them. */
 const DROPPED = new Set([
@@ -52,19 +52,15 @@ export function htmlToText(html: string): string {
   if (html.includes('<![CDATA[')) html = html.replace(/<!\[CDATA\[|\]\]>/g, '');
   if (!/<[a-zA-Z!/?]/.test(html)) return plainText(decodeEntities(html));
   const out = new ParagraphBuilder();
+  const tweet = new TweetWatch(out);
   let pos = 0;
   let skipName: string | null = null;
   let skipDepth = 0;
   let preDepth = 0;
-  // A paragraph shaped like a tweet's, from its mark in `out`, and whether its links show it is one.
-  let tweet: { mark: number; shown: boolean } | null = null;
   while (pos < html.length) {
     const lt = html.indexOf('<', pos);
     if (lt < 0) {
-      if (skipName === null) {
-        if (tweet !== null && !tweet.shown) tweet.shown = showsTweetPicture(html.slice(pos));
-        addText(out, html.slice(pos), preDepth > 0);
-      }
+      if (skipName === null) addText(out, tweet.text(html.slice(pos)), preDepth > 0);
       break;
     }
     const tag = readTag(html, lt);
@@ -74,11 +70,7 @@ export function htmlToText(html: string): string {
       pos = lt + 1;
       continue;
     }
-    if (skipName === null && lt > pos) {
-      const raw = html.slice(pos, lt);
-      if (tweet !== null && !tweet.shown) tweet.shown = showsTweetPicture(raw);
-      addText(out, raw, preDepth > 0);
-    }
+    if (skipName === null && lt > pos) addText(out, tweet.text(html.slice(pos, lt)), preDepth > 0);
     pos = tag.end;
     if (tag.name === null) continue;
     if (skipName !== null) {
@@ -86,8 +78,7 @@ export function htmlToText(html: string): string {
       if (skipDepth === 0) skipName = null;
       continue;
     }
-    const opensEmbed = tag.name === 'blockquote' && !tag.closing && opensSocialEmbed(html.slice(lt, tag.end));
-    if (DROPPED.has(tag.name) || opensEmbed || (tag.name === 'pre' && !tag.closing && opensCodeBlock(html, lt, tag.end))) {
+    if (DROPPED.has(tag.name) || (!tag.closing && holdsNoProse(tag.name, html.slice(lt, tag.end), html, tag.end))) {
       if (!tag.closing && !tag.selfClosing && !VOID.has(tag.name)) {
         skipName = tag.name;
         skipDepth = 1;
@@ -95,22 +86,19 @@ export function htmlToText(html: string): string {
       continue;
     }
     if (tag.name === 'pre') preDepth = Math.max(0, preDepth + (tag.closing ? -1 : 1));
-    if (tag.name === 'a' && tweet !== null && !tweet.shown && !tag.closing) tweet.shown = isTweetLink(html.slice(lt, tag.end));
+    if (tag.name === 'a' && !tag.closing) tweet.link(html.slice(lt, tag.end));
     if (tag.name === 'br') out.lineBreak();
-    else if (BLOCKS.has(tag.name)) {
-      if (tweet?.shown) out.rollback(tweet.mark);
-      out.paragraphBreak();
-      const tweetShaped = tag.name === 'p' && !tag.closing && opensTweetParagraph(html.slice(lt, tag.end));
-      tweet = tweetShaped ? { mark: out.mark(), shown: false } : null;
-    } else if (SEPARATORS.has(tag.name)) out.text(' ');
+    else if (BLOCKS.has(tag.name)) tweet.block(tag.name === 'p' && !tag.closing && opensTweetParagraph(html.slice(lt, tag.end)));
+    else if (SEPARATORS.has(tag.name)) out.text(' ');
   }
-  if (tweet?.shown) out.rollback(tweet.mark);
+  tweet.block(false);
   return out.finish();
 }
 
-/** Whether the <pre> tag from `lt` to `end` holds code (see CODE_CLASS_RE). */
-function opensCodeBlock(html: string, lt: number, end: number): boolean {
-  return CODE_CLASS_RE.test(html.slice(lt, end)) || CODE_CHILD_RE.test(html.slice(end, end + 80));
+/** Elements dropped for what they hold though their name alone does not say: a social media post, a code block. */
+function holdsNoProse(name: string, markup: string, html: string, end: number): boolean {
+  if (name === 'blockquote') return opensSocialEmbed(markup);
+  return name === 'pre' && (CODE_CLASS_RE.test(markup) || CODE_CHILD_RE.test(html.slice(end, end + 80)));
 }
 
 interface Tag {

@@ -7,6 +7,8 @@
  * strip all markup leave those links and the signature "— Name (@handle) December 7, 2026".
  */
 
+import type { ParagraphBuilder } from './paragraphs.js';
+
 const EMBED_CLASS_RE =
   /\sclass\s*=\s*["']?[^"'>]*?(?<![\w-])(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed|text-post-media|reddit-embed-bq)(?![\w-])/iu;
 // The paragraph of Twitter's embed code carries both a language and a direction.
@@ -34,17 +36,39 @@ export function opensTweetParagraph(tag: string): boolean {
   return TWEET_PARAGRAPH_RE.test(tag);
 }
 
-/** Whether `tag` (the markup of an `<a …>`) is a link only a tweet has: to t.co, or from the embed code. */
-export function isTweetLink(tag: string): boolean {
-  return TWEET_LINK_RE.test(tag);
-}
-
-/** Whether `text` shows a tweet's picture link. */
-export function showsTweetPicture(text: string): boolean {
-  return text.includes(TWEET_PICTURE);
-}
 
 /** Whether a line of plain text is (the rest of) a social media post rather than the article's. */
 export function isSocialPostLine(line: string): boolean {
   return POST_LINE_RE.test(line);
+}
+
+/**
+ * Follows a paragraph shaped like a tweet's through htmlToText to its end, where it is dropped
+ * if a link only a tweet has (to t.co, from the embed code, pic.twitter.com/) showed in it, also
+ * the part before a `<br><br>`.
+ */
+export class TweetWatch {
+  private mark = -1;
+  private shown = false;
+
+  constructor(private readonly out: ParagraphBuilder) {}
+
+  /** A block boundary: ends the paragraph being watched; `tweetShaped`: the next one is to be. */
+  block(tweetShaped: boolean): void {
+    if (this.mark >= 0 && this.shown) this.out.rollback(this.mark);
+    this.out.paragraphBreak();
+    this.mark = tweetShaped ? this.out.mark() : -1;
+    this.shown = false;
+  }
+
+  /** Text of the paragraph, passed through. */
+  text(raw: string): string {
+    if (this.mark >= 0 && !this.shown) this.shown = raw.includes(TWEET_PICTURE);
+    return raw;
+  }
+
+  /** The markup of an `<a>` in the paragraph. */
+  link(markup: string): void {
+    if (this.mark >= 0 && !this.shown) this.shown = TWEET_LINK_RE.test(markup);
+  }
 }
