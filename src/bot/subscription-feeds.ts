@@ -144,12 +144,20 @@ function nameKey(name: string): string {
 }
 
 /**
+ * How many unknown words "did you mean" guesses for. A reader mistypes a few names, not dozens; a
+ * pasted page of 700 unknown words made the guesses take 0.4 s against 200 feeds, with the bot
+ * answering no one meanwhile.
+ */
+const MAX_GUESSED_WORDS = 10;
+
+/**
  * The command again with what the unknown words most likely meant among `offered` ("wereld" ->
  * `/subscribe world`), or undefined when none is close to anything. A word no name is close to
- * that is a word of feeds' titles or ids (`bbc`) means those feeds.
+ * that is a word of feeds' titles or ids (`bbc`) means those feeds. Only the first
+ * MAX_GUESSED_WORDS unknown words are guessed at.
  */
 export function retryWithClosest(command: string, unknown: readonly string[], offered: OfferedNames): string | undefined {
-  const meant = unknown.flatMap((word) => {
+  const meant = unknown.slice(0, MAX_GUESSED_WORDS).flatMap((word) => {
     const closest = closestName(subscriptionWord(word), offered.names);
     return closest === null ? feedsNamedInPart(word, offered.feeds) : [closest];
   });

@@ -44,6 +44,12 @@ describe('a feed typed by its title, as /feeds and the buttons show it', () => {
     expect(retryWithClosest('subscribe', ['france24'], offeredNames(FEEDS, NAMES))).toBe('/subscribe france 24');
   });
 
+  it('guesses for the first ten unknown words only, so a pasted page does not hold the bot up', () => {
+    const filler = Array.from({ length: 10 }, (_, i) => `zzqx${i}`);
+    expect(retryWithClosest('subscribe', [...filler.slice(0, 9), 'lemonde'], offeredNames(FEEDS, NAMES))).toBe('/subscribe le monde');
+    expect(retryWithClosest('subscribe', [...filler, 'lemonde'], offeredNames(FEEDS, NAMES))).toBeUndefined();
+  });
+
   it('is read by its id with spaces for hyphens, so "bbc world" is that feed and not the topic World', () => {
     expect(read('bbc world')).toEqual({ items: [{ kind: 'feed', value: 'bbc-world' }], unknown: [] });
     expect(read('bbc business tech').items).toEqual([{ kind: 'feed', value: 'bbc-business' }, { kind: 'topic', value: 'tech' }]);
