@@ -41,7 +41,7 @@ export function botDepsOn(w: BotWiring): BotDeps {
     digestCatchUpHours: config.digest.catchUpHours,
     now: Date.now,
     logger: w.logger,
-    digestNow: (chat, now) => createDigestNow({ articles: ingestion.articles, catalog: feeds(), topicNames: w.catalog.topicNames(), options: { topN: config.digest.topN } })(chat, now),
+    digestNow: (chat, now) => createDigestNow({ articles: ingestion.articles, subscribers: w.subscribers, catalog: feeds(), topicNames: w.catalog.topicNames(), options: { topN: config.digest.topN } })(chat, now),
     pollNow: () => w.runPoll((signal) => pollEverything(ingestion.poller, feeds(), signal)),
     outboxStats: (now, timezone) => outboxStats(outbox, now, timezone),
     articleCount: () => ingestion.articles.countArticles(),

@@ -1,4 +1,5 @@
 import { localDateOf } from './local-time.js';
+import { withoutRepeats, type ReceivedLink } from './repeats.js';
 import { clusterStories } from './story-clusters.js';
 import type { FeedSpec, StoredBriefing, UiLanguage } from './types.js';
 
@@ -26,6 +27,11 @@ export interface DigestSettings {
    * local midnight is still headed with its own day. Default: the chat's date at `now`.
    */
   readonly localDate?: string;
+  /**
+   * What the chat received earlier of the candidates' links (default none): a briefing whose link
+   * it already had in another article is left out (withoutRepeats).
+   */
+  readonly received?: readonly ReceivedLink[];
 }
 
 /** One story in a digest: the best briefing of it and the feeds that carry it. */
@@ -95,11 +101,11 @@ export function buildDigest<B extends StoredBriefing>(
   const feeds = new Map(settings.catalog.map((feed) => [feed.id, feed]));
   const topics = new Set(settings.topics);
   const chosenFeeds = new Set(settings.feeds);
-  const wanted = briefings.filter((briefing) => {
+  const wanted = withoutRepeats(briefings.filter((briefing) => {
     if (briefing.createdAt <= settings.since || briefing.createdAt > now) return false;
     const feed = feeds.get(briefing.feedId);
     return chosenFeeds.has(briefing.feedId) || (feed?.topics.some((topic) => topics.has(topic)) ?? false);
-  });
+  }), settings.received ?? []);
   const localDate = settings.localDate ?? localDateOf(now, settings.timezone);
   const base = { language: settings.language, timezone: settings.timezone, localDate };
   if (wanted.length === 0) {

@@ -11,7 +11,16 @@ export interface StoryKeys {
 
 /** A briefing's StoryKeys, worked out afresh. */
 export function storyKeysOf(briefing: StoredBriefing): StoryKeys {
-  return { url: briefing.url ? normaliseUrl(briefing.url) : null, words: headlineWords(briefing.headline) };
+  return { url: linkOf(briefing.url), words: headlineWords(briefing.headline) };
+}
+
+/**
+ * The link by which two articles are the same story (StoryKeys.url): the normalised URL, or null
+ * without one. The store keeps it with each article, so a later copy of a link (another feed, or a
+ * feed reissuing an old item under a new guid) can be matched with what a chat already received.
+ */
+export function linkOf(url: string | null): string | null {
+  return url ? normaliseUrl(url) : null;
 }
 
 /**

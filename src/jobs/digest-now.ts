@@ -2,10 +2,13 @@ import { digestWindowStart, type Digest } from '../core/digest.js';
 import type { TopicNames } from '../core/topic-names.js';
 import type { FeedSpec, Subscriber } from '../core/types.js';
 import type { ArticleRepository, BriefingRecord } from '../store/article-repository.js';
-import { createDigestMaker, digestArticleSeqs, listDigestCandidates, type DigestOptions } from './digest-parts.js';
+import type { SubscriberRepository } from '../store/subscriber-repository.js';
+import { createDigestMaker, digestArticleSeqs, listDigestCandidates, receivedByChat, type DigestOptions } from './digest-parts.js';
 
 export interface DigestNowDeps {
   readonly articles: Pick<ArticleRepository, 'listBriefingsSince'>;
+  /** What the chat had of the candidates' links under other articles (left out, as the daily digest does). */
+  readonly subscribers: Pick<SubscriberRepository, 'receivedCopies'>;
   readonly catalog: readonly FeedSpec[];
   /** What readers call the topics, for the section headings (default: ids, capitalised). */
   readonly topicNames?: TopicNames;
@@ -26,7 +29,9 @@ export interface DigestNowResult {
  */
 function digestNow(deps: DigestNowDeps, chat: Subscriber, now: number): DigestNowResult | null {
   const briefings = listDigestCandidates(deps.articles, digestWindowStart(chat.lastDigestAt, now));
-  const { digest, parts } = createDigestMaker(briefings, { feeds: deps.catalog, topicNames: deps.topicNames }, { topN: deps.options.topN, quietLine: false }, now)(chat);
+  const received = receivedByChat(deps.subscribers.receivedCopies([chat.chatId], briefings.map((briefing) => briefing.articleSeq))).get(chat.chatId);
+  const make = createDigestMaker(briefings, { feeds: deps.catalog, topicNames: deps.topicNames }, { topN: deps.options.topN, quietLine: false }, now);
+  const { digest, parts } = make(chat, undefined, received);
   return digest === null ? null : { parts, articleSeqs: digestArticleSeqs(digest), digest };
 }
 

@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { buildDigest, digestKey, digestWindowStart, type Digest } from '../core/digest.js';
 import { labelGone } from '../core/following.js';
 import { localDateOf } from '../core/local-time.js';
+import type { ReceivedLink } from '../core/repeats.js';
 import { NO_TOPIC_NAMES, type TopicNames } from '../core/topic-names.js';
 import type { FeedSpec, Subscriber } from '../core/types.js';
 import type { ArticleRepository, BriefingRecord } from '../store/article-repository.js';
 import { ONCE_KEY_PREFIX, type NewOutboxMessage, type OutboxPayload } from '../store/outbox-repository.js';
+import type { ReceivedCopy } from '../store/subscriber-repository.js';
 import { messagesFor } from '../i18n/index.js';
 import { renderDigest } from '../telegram/render-digest.js';
 
@@ -51,13 +53,18 @@ export function createDigestMaker(
   const names = catalog.topicNames ?? NO_TOPIC_NAMES;
   const built = new Map<string, Digest<BriefingRecord> | null>();
   const rendered = new Map<string, string[]>();
-  /** `localDate` is the date the digest is for (a caught-up one keeps its day); default: the chat's date at `now`. */
-  return (chat: Subscriber, localDate: string = localDateOf(now, chat.timezone)): { digest: Digest<BriefingRecord> | null; parts: string[] } => {
+  /**
+   * `localDate` is the date the digest is for (a caught-up one keeps its day); default: the chat's
+   * date at `now`. `received`: what the chat had of the briefings' links under other articles
+   * (receivedByChat), left out as repeats.
+   */
+  return (chat: Subscriber, localDate: string = localDateOf(now, chat.timezone), received: readonly ReceivedLink[] = []): { digest: Digest<BriefingRecord> | null; parts: string[] } => {
     const since = digestWindowStart(chat.lastDigestAt, now);
-    const settingsKey = JSON.stringify([chat.language, chat.timezone, localDate, [...chat.topics].sort(), [...chat.feeds].sort(), since]);
+    const had = received.map((copy) => `${copy.link} ${copy.feedId} ${copy.articleId}`).sort();
+    const settingsKey = JSON.stringify([chat.language, chat.timezone, localDate, [...chat.topics].sort(), [...chat.feeds].sort(), since, had]);
     let digest = built.get(settingsKey);
     if (digest === undefined) {
-      const settings = { ...options, language: chat.language, timezone: chat.timezone, topics: chat.topics, feeds: chat.feeds, since, catalog: catalog.feeds, localDate };
+      const settings = { ...options, language: chat.language, timezone: chat.timezone, topics: chat.topics, feeds: chat.feeds, since, catalog: catalog.feeds, localDate, received };
       digest = buildDigest(briefings, settings, now);
       built.set(settingsKey, digest);
     }
@@ -107,6 +114,17 @@ export function digestMessages(chatId: number, localDate: string, timeZone: stri
     priority: PRIORITY.digest,
     payload: digestPayload(text, threadId),
   }));
+}
+
+/** The subscriber repository's receivedCopies, per chat, in the shape createDigestMaker takes. */
+export function receivedByChat(copies: readonly ReceivedCopy[]): Map<number, ReceivedLink[]> {
+  const byChat = new Map<number, ReceivedLink[]>();
+  for (const { chatId, ...copy } of copies) {
+    const list = byChat.get(chatId);
+    if (list === undefined) byChat.set(chatId, [copy]);
+    else list.push(copy);
+  }
+  return byChat;
 }
 
 /** Article cursors a digest shows (each story with the briefings merged into it). */

@@ -8,11 +8,13 @@ import type { ArticleRepository } from '../store/article-repository.js';
 import type { DigestRun, OutboxRepository } from '../store/outbox-repository.js';
 import type { SubscriberRepository } from '../store/subscriber-repository.js';
 import type { renderDigest } from '../telegram/render-digest.js';
-import { createDigestMaker, digestArticleSeqs, digestMessages, goneNotice, goneNoticePrefix, listDigestCandidates, type DigestOptions } from './digest-parts.js';
+import {
+  createDigestMaker, digestArticleSeqs, digestMessages, goneNotice, goneNoticePrefix, listDigestCandidates, receivedByChat, type DigestOptions,
+} from './digest-parts.js';
 import { nextTurn } from './next-turn.js';
 
 export interface SendDigestsDeps {
-  readonly subscribers: Pick<SubscriberRepository, 'listDigestSchedules' | 'find'>;
+  readonly subscribers: Pick<SubscriberRepository, 'listDigestSchedules' | 'find' | 'receivedCopies'>;
   readonly articles: Pick<ArticleRepository, 'listBriefingsSince'>;
   readonly outbox: OutboxRepository;
   readonly catalog: readonly FeedSpec[];
@@ -65,7 +67,12 @@ export async function sendDueDigests(deps: SendDigestsDeps, now: number, options
   if (due.length === 0) return { due: 0, done: 0, quiet: 0, gone: 0, alreadySent: 0, failed: [] };
   const byId = new Map(schedules.map((schedule) => [schedule.chatId, schedule]));
   const since = earliestWindowStart(due.map((entry) => byId.get(entry.chatId)?.lastDigestAt ?? null), now);
-  const make = createDigestMaker(listDigestCandidates(deps.articles, since), { feeds: deps.catalog, topicNames: deps.topicNames }, deps.options, now, deps.render);
+  const candidates = listDigestCandidates(deps.articles, since);
+  // One query for all due chats, not one per chat: which candidates' links each had already under
+  // another article (yesterday's copy from another feed), so its digest leaves them out.
+  const received = receivedByChat(deps.subscribers.receivedCopies(due.map((entry) => entry.chatId), candidates.map((briefing) => briefing.articleSeq)));
+  const makeAll = createDigestMaker(candidates, { feeds: deps.catalog, topicNames: deps.topicNames }, deps.options, now, deps.render);
+  const make: DigestMaker = (chat, localDate) => makeAll(chat, localDate, received.get(chat.chatId));
   const tally: Tally = { done: 0, quiet: 0, gone: 0, alreadySent: 0, failed: [] };
   // The bot answers commands between groups: a chat whose /time or /timezone changed since the
   // schedules were read gets the digest its settings now make due, not the one read (/time off
@@ -90,7 +97,7 @@ export async function sendDueDigests(deps: SendDigestsDeps, now: number, options
   return { due: due.length, ...tally };
 }
 
-type DigestMaker = ReturnType<typeof createDigestMaker>;
+type DigestMaker = (chat: Subscriber, localDate: string) => ReturnType<ReturnType<typeof createDigestMaker>>;
 interface Tally { done: number; quiet: number; gone: number; alreadySent: number; failed: { chatId: number; error: string }[] }
 type Outcome = 'digest' | 'quiet' | 'gone';
 

@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { linkOf } from '../core/story-keys.js';
 import { DatabaseOpenError, explainFolderError, explainNotWritable, explainOpenFailure, explainSqliteError } from './database-errors.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 
@@ -159,6 +160,8 @@ function makeFolder(path: string): void {
 export function applyMigrations(db: SqliteDatabase, migrations: readonly Migration[], path = db.name): number[] {
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   const applied: number[] = [];
+  // Migration 017 gives stored articles their link with the very function ingestion uses.
+  db.function('link_of', { deterministic: true }, (url: unknown) => (typeof url === 'string' ? linkOf(url) : null));
   const applyNext = db.transaction((): number | null => {
     const current = db.pragma('user_version', { simple: true }) as number;
     const next = sorted.find((m) => m.version > current);

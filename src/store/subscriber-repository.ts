@@ -1,3 +1,4 @@
+import type { ReceivedLink } from '../core/repeats.js';
 import type { ChatType, Subscriber } from '../core/types.js';
 import type { BriefingRecord } from './article-repository.js';
 
@@ -32,6 +33,11 @@ export interface DeliveryRecord {
  * recorded under) and title: the article repository's BriefingRecord.
  */
 export type DeliverableBriefing = BriefingRecord;
+
+/** An article a chat received whose link another article carries too (see receivedCopies). */
+export interface ReceivedCopy extends ReceivedLink {
+  readonly chatId: number;
+}
 
 /** Counts for the admin's /stats. */
 export interface SubscriberStats {
@@ -81,10 +87,19 @@ export interface SubscriberRepository {
   listDigestSchedules(): DigestSchedule[];
   markDigestSent(chatId: number, localDate: string, at: number): void;
   /**
-   * The newest briefings of `feedIds` this chat has not received (newest first, at most `limit`).
-   * Reads only: the caller records them with `recordDeliveries` once they were sent.
+   * The newest briefings of `feedIds` this chat has not received (newest first, at most `limit`),
+   * nor received the link of under another article (another feed's copy, or an old item reissued
+   * under a new guid: the same article again). Reads only: the caller records them with
+   * `recordDeliveries` once they were sent.
    */
   unseenBriefings(chatId: number, feedIds: readonly string[], limit: number): DeliverableBriefing[];
+  /**
+   * The articles each of `chatIds` received (by digest or /latest) that share their link with one
+   * of `articleSeqs` and are not that article: what would make those a repeat for the chat
+   * (core/repeats.ts). One query however many chats and articles, so the digest tick asks once for
+   * all its chats.
+   */
+  receivedCopies(chatIds: readonly number[], articleSeqs: readonly number[]): ReceivedCopy[];
   /** The newest briefings of `feedIds`, received or not (for "show the most recent again"). */
   recentBriefings(feedIds: readonly string[], limit: number): DeliverableBriefing[];
   /**

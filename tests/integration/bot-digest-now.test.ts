@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDigestNow } from '../../src/jobs/digest-now.js';
 import { createSqliteArticleRepository } from '../../src/store/sqlite/article-repository.js';
+import { createSqliteSubscriberRepository } from '../../src/store/sqlite/subscriber-repository.js';
 import { FIXED_NOW, say, startHarness, type Harness } from '../helpers/bot-harness.js';
 import { SEED_CATALOG, seedBriefings } from '../helpers/delivery-seed.js';
 
@@ -12,7 +13,7 @@ beforeAll(async () => {
   h = await startHarness({
     deps: {
       feeds: () => SEED_CATALOG,
-      digestNow: (chat, now) => createDigestNow({ articles: createSqliteArticleRepository(h.db), catalog: SEED_CATALOG, options: { topN: 8 } })(chat, now),
+      digestNow: (chat, now) => createDigestNow({ articles: createSqliteArticleRepository(h.db), subscribers: createSqliteSubscriberRepository(h.db), catalog: SEED_CATALOG, options: { topN: 8 } })(chat, now),
     },
   });
   seedBriefings(h.db, FIXED_NOW, 4);

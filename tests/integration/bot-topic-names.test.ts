@@ -4,6 +4,7 @@ import { createDigestNow } from '../../src/jobs/digest-now.js';
 import { sendDueDigests } from '../../src/jobs/send-digests.js';
 import { createSilentLogger } from '../../src/log.js';
 import { createSqliteArticleRepository } from '../../src/store/sqlite/article-repository.js';
+import { createSqliteSubscriberRepository } from '../../src/store/sqlite/subscriber-repository.js';
 import { createSqliteOutboxRepository } from '../../src/store/sqlite/outbox-repository.js';
 import { buttons, FIXED_NOW, press, say, startHarness, type Harness } from '../helpers/bot-harness.js';
 import { SEED_CATALOG, seedBriefings, seedChats } from '../helpers/delivery-seed.js';
@@ -25,7 +26,7 @@ beforeAll(async () => {
     deps: {
       feeds: () => SEED_CATALOG,
       topicNames: () => NAMES,
-      digestNow: (chat, now) => createDigestNow({ articles: createSqliteArticleRepository(h.db), catalog: SEED_CATALOG, topicNames: NAMES, options: { topN: 8 } })(chat, now),
+      digestNow: (chat, now) => createDigestNow({ articles: createSqliteArticleRepository(h.db), subscribers: createSqliteSubscriberRepository(h.db), catalog: SEED_CATALOG, topicNames: NAMES, options: { topN: 8 } })(chat, now),
     },
   });
   seedBriefings(h.db, FIXED_NOW, 6);

@@ -203,7 +203,7 @@ describe('outbox worker and digest tick on SQLite', () => {
     // Same minute again, as after a crash and restart.
     expect(await sendDueDigests(deps(), DIGEST_MINUTE)).toMatchObject({ due: 0 });
     // A restarted process that read the chats before the commit still cannot write a second one.
-    const stale = { ...deps(), subscribers: { find: subscribers.find, listDigestSchedules: () => staleSchedules } };
+    const stale = { ...deps(), subscribers: { find: subscribers.find, receivedCopies: subscribers.receivedCopies, listDigestSchedules: () => staleSchedules } };
     expect(await sendDueDigests(stale, DIGEST_MINUTE + 60_000)).toMatchObject({ due: 2, done: 0, alreadySent: 2 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM outbox').get()).toEqual({ n: 2 });
   });
@@ -245,7 +245,7 @@ describe('outbox worker and digest tick on SQLite', () => {
     const subscribers = createSqliteSubscriberRepository(db);
     const schedules = subscribers.listDigestSchedules();
     subscribers.stop(2, DIGEST_MINUTE);
-    const report = await sendDueDigests({ ...deps(), subscribers: { find: subscribers.find, listDigestSchedules: () => schedules } }, DIGEST_MINUTE);
+    const report = await sendDueDigests({ ...deps(), subscribers: { find: subscribers.find, receivedCopies: subscribers.receivedCopies, listDigestSchedules: () => schedules } }, DIGEST_MINUTE);
     expect(report).toMatchObject({ due: 2, done: 1, quiet: 0, alreadySent: 0 });
     expect(db.prepare('SELECT chat_id FROM outbox').pluck().all()).toEqual([1]);
     // No claim either: a chat that subscribes again later today still gets today's digest.

@@ -60,7 +60,7 @@ describe('a chat that moves west after its digest (sendDueDigests on a SQLite fi
 
     // The same minute again (a restart), and a tick that read the chats before the commit.
     expect(await sendDueDigests(deps(), honoluluDigest)).toMatchObject({ due: 0 });
-    const stale = { ...deps(), subscribers: { find: subscribers.find, listDigestSchedules: () => staleSchedules } };
+    const stale = { ...deps(), subscribers: { find: subscribers.find, receivedCopies: subscribers.receivedCopies, listDigestSchedules: () => staleSchedules } };
     expect(await sendDueDigests(stale, honoluluDigest + 60_000)).toMatchObject({ due: 1, done: 0, alreadySent: 1 });
     expect(claims()).toHaveLength(2);
     expect(keys()).toHaveLength(2);

@@ -24,6 +24,12 @@ function article(feedId: string, n: number, extra: Partial<Article> = {}): Artic
   return { ...base, contentHash: contentHash(base) };
 }
 
+/** Stores `a` as a version before migration 017 did (today's repository needs today's schema). */
+function storeAsBefore(old: SqliteDatabase, a: ArticleUpsert, seenAt: number): void {
+  old.prepare(`INSERT INTO articles (feed_id, id, guid, url, title, published_at, first_seen_at, updated_at, content_hash)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(a.feedId, a.id, a.guid, a.url, a.title, a.publishedAt ?? seenAt, seenAt, seenAt, a.contentHash);
+}
+
 const briefing = (headline: string): Briefing => ({ headline, sentences: ['One.', 'Two.'], language: 'en', words: 2, chars: 9, method: 'extractive' });
 
 let dir: { dir: string; cleanup: () => void };
@@ -165,7 +171,7 @@ describe('article repository: recordPoll', () => {
     const path = join(dir.dir, 'old.db');
     const old = openDatabase(path, MIGRATIONS.filter((m) => m.version < 4));
     const state = initialFeedRecord('f', 'https://f.test/');
-    createSqliteArticleRepository(old).recordPoll('f', { state, upserts: [{ ...article('f', 1), contentHash: 'cbf29ce484222325' }], seenAt: T0 });
+    storeAsBefore(old, { ...article('f', 1), contentHash: 'cbf29ce484222325' }, T0);
     old.close();
     db = openDatabase(path);
     const articles = createSqliteArticleRepository(db);
@@ -181,7 +187,7 @@ describe('article repository: recordPoll', () => {
     db.close();
     const path = join(dir.dir, 'receipts.db');
     const old = openDatabase(path, MIGRATIONS.filter((m) => m.version < 7));
-    createSqliteArticleRepository(old).recordPoll('f', { state: initialFeedRecord('f', 'https://f.test/'), upserts: [article('f', 1), article('f', 2)], seenAt: T0 });
+    for (const n of [1, 2]) storeAsBefore(old, article('f', n), T0);
     const seqs = old.prepare('SELECT seq FROM articles ORDER BY seq').pluck().all() as number[];
     const insertChat = old.prepare("INSERT INTO subscribers (chat_id, chat_type, language, timezone, active, created_at, updated_at) VALUES (?, 'private', 'en', 'UTC', 1, ?, ?)");
     for (const chatId of [1, 2]) insertChat.run(chatId, T0, T0);
@@ -220,7 +226,7 @@ describe('article repository: recordPoll', () => {
     db.close();
     const path = join(dir.dir, 'languages.db');
     const old = openDatabase(path, MIGRATIONS.filter((m) => m.version < 11));
-    createSqliteArticleRepository(old).recordPoll('f', { state: initialFeedRecord('f', 'https://f.test/'), upserts: [article('f', 1)], seenAt: T0 });
+    storeAsBefore(old, article('f', 1), T0);
     const seq = old.prepare('SELECT seq FROM articles').pluck().get() as number;
     old.prepare("INSERT INTO subscribers (chat_id, chat_type, language, timezone, digest_time, active, created_at, updated_at, last_delivery_at) VALUES (1, 'private', 'nl', 'Europe/Amsterdam', '07:30', 1, ?, ?, ?)").run(T0, T0, T0 + 5);
     old.prepare("INSERT INTO subscriptions (chat_id, kind, value) VALUES (1, 'topic', 'world'), (1, 'feed', 'f')").run();

@@ -176,3 +176,33 @@ describe('buildDigest story clustering', () => {
     }));
   });
 });
+
+describe('buildDigest with what the chat received before (repeats across days)', () => {
+  const received = (b: StoredBriefing, link = b.url!) => ({ link, feedId: b.feedId, articleId: b.articleId });
+
+  it('leaves out a briefing whose link the chat already had in an earlier article, and no other', () => {
+    const yesterday = briefing('a', 'Storm hits the coast', 30, 'https://news.example/storm');
+    const copy = briefing('b', 'Storm hits the coast again today', 2, 'https://news.example/storm?utm_source=rss#top');
+    const fresh = briefing('b', 'Train strike ends', 1, 'https://news.example/strike');
+    const digest = buildDigest([yesterday, copy, fresh], settings({ received: [received(yesterday, 'https://news.example/storm')] }), NOW);
+    expect(headlines(digest)).toEqual(['Train strike ends']);
+    expect(digest?.more).toBe(0);
+    // A chat that never had it gets the story.
+    expect(headlines(buildDigest([yesterday, copy, fresh], settings(), NOW)).sort()).toEqual(['Storm hits the coast again today', 'Train strike ends']);
+  });
+
+  it('keeps a story whose received article is itself in the digest, with its copies (shown once, as before)', () => {
+    const viaLatest = briefing('a', 'Budget passes', 3, 'https://news.example/budget');
+    const copy = briefing('b', 'Parliament passes budget', 2, 'https://news.example/budget');
+    const digest = buildDigest([viaLatest, copy], settings({ received: [received(viaLatest)] }), NOW);
+    expect(digest?.shown).toBe(1);
+    expect(digest!.sections[0]!.items[0]!.sources).toHaveLength(2);
+  });
+
+  it('leaves out a copy the chat had from a feed it no longer follows, and says quiet when nothing else is new', () => {
+    const fromSport = briefing('sport', 'Final result', 3, 'https://news.example/final');
+    const copy = briefing('a', 'Final result in', 1, 'https://news.example/final');
+    expect(buildDigest([fromSport, copy], settings({ received: [received(fromSport)] }), NOW)).toBeNull();
+    expect(buildDigest([fromSport, copy], settings({ received: [received(fromSport)], quietLine: true }), NOW)?.quiet).toBe(true);
+  });
+});

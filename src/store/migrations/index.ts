@@ -14,6 +14,7 @@ import { FETCHED_PAGES } from './013-fetched-pages.js';
 import { DIGEST_THREAD } from './014-digest-thread.js';
 import { INSTANCE_LEASE } from './015-instance-lease.js';
 import { SERVED_FEEDS } from './016-served-feeds.js';
+import { ARTICLE_LINKS } from './017-article-links.js';
 
 /** One versioned step of the schema; `version` is stored in SQLite's `user_version`. */
 export interface Migration {
@@ -47,4 +48,5 @@ export const MIGRATIONS: readonly Migration[] = [
   DIGEST_THREAD,
   INSTANCE_LEASE,
   SERVED_FEEDS,
+  ARTICLE_LINKS,
 ];

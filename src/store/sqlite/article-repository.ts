@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Briefing } from '../../core/types.js';
 import type { SqliteDatabase } from '../database.js';
 import {
@@ -40,15 +41,20 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
   const findExisting = db.prepare<[string, string], Existing>(
     'SELECT seq, content_hash, published_at, first_seen_at FROM articles WHERE feed_id = ? AND id = ?',
   );
-  // Positional parameters: binding 15 values by name costs a lookup each, per row.
-  const insert = db.prepare<ArticleValues>(`
-    INSERT INTO articles (${ARTICLE_VALUE_COLUMNS}) VALUES (${ARTICLE_VALUE_COLUMNS.split(',').map(() => '?').join(', ')})`);
-  const update = db.prepare<[ArticleParams]>(`
-    UPDATE articles SET guid = @guid, url = @url, title = @title, published_at = @published_at,
-      updated_at = @updated_at, content_hash = @content_hash, author = @author,
-      categories = @categories, summary = @summary, content = @content,
-      summary_html = @summary_html, content_html = @content_html
-    WHERE feed_id = @feed_id AND id = @id`);
+  // Positional parameters: binding 16 values by name costs a lookup each, per row. Prepared on
+  // first use: they write migration 017's link, and `newsbrief feeds` reads a file an older
+  // newsbrief wrote without migrating it.
+  let writes: { insert: Statement<ArticleValues>; update: Statement<[ArticleParams]> } | null = null;
+  const articleWrites = () => (writes ??= {
+    insert: db.prepare<ArticleValues>(`
+      INSERT INTO articles (${ARTICLE_VALUE_COLUMNS}) VALUES (${ARTICLE_VALUE_COLUMNS.split(',').map(() => '?').join(', ')})`),
+    update: db.prepare<[ArticleParams]>(`
+      UPDATE articles SET guid = @guid, url = @url, title = @title, published_at = @published_at,
+        updated_at = @updated_at, content_hash = @content_hash, author = @author,
+        categories = @categories, summary = @summary, content = @content,
+        summary_html = @summary_html, content_html = @content_html, link = @link
+      WHERE feed_id = @feed_id AND id = @id`),
+  });
   // An empty hash was cleared by migration 004: take the new one, it is not an edit.
   const adoptHash = db.prepare<[string, number]>('UPDATE articles SET content_hash = ? WHERE seq = ?');
   const upsertFeed = db.prepare<[FeedRow]>(UPSERT_FEED_SQL);
@@ -98,14 +104,14 @@ export function createSqliteArticleRepository(db: SqliteDatabase): ArticleReposi
       const existing = findExisting.get(feedId, article.id);
       if (existing === undefined) {
         const values = toArticleValues(feedId, article, write.seenAt);
-        const seq = Number(insert.run(...values).lastInsertRowid);
+        const seq = Number(articleWrites().insert.run(...values).lastInsertRowid);
         inserted.push({ ...article, feedId, seq, publishedAt: values[5], firstSeenAt: values[6], updatedAt: values[7] });
       } else if (existing.content_hash === '') {
         adoptHash.run(article.contentHash, existing.seq);
         unchanged += 1;
       } else if (existing.content_hash !== article.contentHash) {
         const params = toArticleParams(feedId, article, write.seenAt, existing.first_seen_at, existing.published_at);
-        update.run(params);
+        articleWrites().update.run(params);
         edited.push({ ...article, feedId, seq: existing.seq, publishedAt: params.published_at, firstSeenAt: params.first_seen_at, updatedAt: params.updated_at });
       } else {
         unchanged += 1;

@@ -1,3 +1,4 @@
+import { linkOf } from '../../core/story-keys.js';
 import type { CondenseMethod } from '../../core/types.js';
 import type { ArticleRecord, ArticleUpsert, BriefingRecord } from '../article-repository.js';
 
@@ -19,6 +20,8 @@ export interface ArticleRow {
   content: string;
   summary_html: string | null;
   content_html: string | null;
+  /** The link as stories are compared (linkOf, migration 017). */
+  link: string | null;
 }
 
 /** A `briefings` row joined with the article columns a reader needs. */
@@ -85,18 +88,20 @@ export function toArticleParams(feedId: string, article: ArticleUpsert, seenAt: 
     content: article.content,
     summary_html: article.summaryHtml,
     content_html: article.contentHtml,
+    link: linkOf(article.url),
   };
 }
 
 /** The columns of ArticleValues, in order. */
 export const ARTICLE_VALUE_COLUMNS =
-  'feed_id, id, guid, url, title, published_at, first_seen_at, updated_at, content_hash, author, categories, summary, content, summary_html, content_html';
+  'feed_id, id, guid, url, title, published_at, first_seen_at, updated_at, content_hash, author, categories, summary, content, summary_html, content_html, link';
 
 /** A new article's column values in ARTICLE_VALUE_COLUMNS order (positional binding is cheaper than named). */
 export type ArticleValues = [
   feedId: string, id: string, guid: string | null, url: string | null, title: string,
   publishedAt: number, firstSeenAt: number, updatedAt: number, contentHash: string, author: string | null,
   categories: string, summary: string, content: string, summaryHtml: string | null, contentHtml: string | null,
+  link: string | null,
 ];
 
 /** The values for inserting `article` first seen at `seenAt` (also its published time when it has none). */
@@ -107,7 +112,7 @@ export function toArticleValues(feedId: string, article: ArticleUpsert, seenAt: 
     feedId, article.id, article.guid, article.url, article.title,
     published !== null && Number.isFinite(published) ? Math.round(published) : seen, seen, seen,
     article.contentHash, article.author, JSON.stringify(article.categories),
-    article.summary, article.content, article.summaryHtml, article.contentHtml,
+    article.summary, article.content, article.summaryHtml, article.contentHtml, linkOf(article.url),
   ];
 }
 

@@ -6,6 +6,7 @@ import type {
   DeliveryRecord,
   DeliveryVia,
   NewChat,
+  ReceivedCopy,
   SubscriberPatch,
   SubscriberRepository,
   SubscriberStats,
@@ -76,14 +77,16 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
     if (!statement) {
       // Articles at or below the horizon had their receipts forgotten (migration 006): never unseen.
       // The unary + keeps SQLite walking the briefings index instead of an article seq range.
+      // A link the chat received in another article is not new either (migration 017).
       const unseen = unseenBy === null ? '' :
         'AND NOT EXISTS (SELECT 1 FROM chat_deliveries d WHERE d.chat_id = ? AND d.article_seq = a.seq) ' +
-        'AND +a.seq > (SELECT forgotten_through_seq FROM delivery_horizon)';
+        'AND +a.seq > (SELECT forgotten_through_seq FROM delivery_horizon) ' +
+        'AND (a.link IS NULL OR NOT EXISTS (SELECT 1 FROM articles c JOIN chat_deliveries dc ON dc.article_seq = c.seq WHERE c.link = a.link AND dc.chat_id = ?))';
       const sql = `SELECT ${BRIEFING_COLUMNS} FROM ${BRIEFING_FROM} WHERE ${BRIEFING_READY} AND ${feedFilter(feedIds.length)} ${unseen} ORDER BY ${BRIEFING_NEWEST_FIRST} LIMIT ?`;
       statement = db.prepare<unknown[], BriefingRow>(sql);
       briefingStatements.set(key, statement);
     }
-    const params: unknown[] = [...feedIds, ...(unseenBy === null ? [] : [unseenBy]), limit];
+    const params: unknown[] = [...feedIds, ...(unseenBy === null ? [] : [unseenBy, unseenBy]), limit];
     return statement.all(...params).map(fromBriefingRow);
   };
 
@@ -101,6 +104,18 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
   const selectSchedules = db.prepare<[], Pick<SubscriberRow, 'chat_id' | 'timezone' | 'digest_time' | 'last_digest_date' | 'last_digest_at'>>(
     'SELECT chat_id, timezone, digest_time, last_digest_date, last_digest_at FROM subscribers WHERE active = 1 AND digest_time IS NOT NULL',
   );
+
+  // Each article of `seqs` (x) with another of its link (c) that a chat of `chats` received. CROSS
+  // JOIN keeps this order: starting from the chats would read every receipt of every due chat.
+  // Prepared on first use, so the repository still opens on a file before migration 017 (tests of migrations).
+  const prepareReceivedCopies = () => db.prepare<{ chats: string; seqs: string }, ReceivedCopy>(
+    `SELECT DISTINCT d.chat_id AS chatId, c.link AS link, c.feed_id AS feedId, c.id AS articleId
+      FROM articles x CROSS JOIN articles c ON c.link = x.link AND c.seq <> x.seq CROSS JOIN chat_deliveries d ON d.article_seq = c.seq
+      WHERE x.seq IN (SELECT value FROM json_each(@seqs)) AND d.chat_id IN (SELECT value FROM json_each(@chats))`,
+  );
+
+  let prepared: ReturnType<typeof prepareReceivedCopies> | undefined;
+  const receivedCopiesStatement = () => (prepared ??= prepareReceivedCopies());
 
   const isStored = db.prepare<[number], number>('SELECT 1 FROM subscribers WHERE chat_id = ?').pluck();
   // A chat deleted (/stop's button) or moved (migrate_to_chat_id) since its message went out has no
@@ -174,6 +189,8 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
     },
     unseenBriefings: (chatId, feedIds, limit) => briefingsOf(feedIds, limit, chatId),
     recentBriefings: (feedIds, limit) => briefingsOf(feedIds, limit, null),
+    receivedCopies: (chatIds, articleSeqs) => chatIds.length === 0 || articleSeqs.length === 0 ? []
+      : receivedCopiesStatement().all({ chats: JSON.stringify(chatIds), seqs: JSON.stringify(articleSeqs) }),
     recordDeliveries: db.transaction(record),
     recordDeliveryBatch: db.transaction((records: readonly DeliveryRecord[]) => {
       for (const entry of records) record(entry.chatId, entry.seqs, entry.via, entry.at);
