@@ -2,6 +2,7 @@ import type { BotCommand } from '../src/bot/command.js';
 import { defaultTopicsFor } from '../src/bot/subscription-feeds.js';
 import { settingsView } from '../src/bot/views.js';
 import { topicLabel } from '../src/core/topic-names.js';
+import { nextDigestNote } from './status.js';
 
 /**
  * /start: a welcome in the reader's language with a button that follows the default selection.
@@ -25,7 +26,9 @@ export const startCommand: BotCommand = {
   async onCallback(c) {
     if (c.data[0] !== 'default') return;
     const topics = defaultTopicsFor(c.chat.language, c.feeds, c.deps.defaultTopics);
-    c.deps.subscribers.subscribe(c.chat.chatId, topics.map((value) => ({ kind: 'topic', value })), c.now);
-    await c.edit(`${c.msg.subscribed(topics.map((topic) => topicLabel(topic, c.chat.language, c.topicNames)))}\n/latest · /settings`);
+    const chat = c.deps.subscribers.subscribe(c.chat.chatId, topics.map((value) => ({ kind: 'topic', value })), c.now);
+    // As a first /subscribe does: when the first digest comes.
+    const first = c.chat.followingSince === null && chat !== null ? nextDigestNote(c, chat) : '';
+    await c.edit(`${c.msg.subscribed(topics.map((topic) => topicLabel(topic, c.chat.language, c.topicNames)))}${first}\n/latest · /settings`);
   },
 };

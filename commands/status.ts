@@ -46,7 +46,7 @@ export interface NextDigest {
   readonly dueNow: boolean;
 }
 
-type ScheduleOfChat = Pick<Subscriber, 'chatId' | 'digestTime' | 'timezone' | 'lastDigestDate' | 'lastDigestAt'>;
+type ScheduleOfChat = Pick<Subscriber, 'chatId' | 'digestTime' | 'timezone' | 'lastDigestDate' | 'lastDigestAt' | 'followingSince'>;
 
 /**
  * What /status says of the next digest. A digest already due but still within the catch-up

@@ -1,6 +1,7 @@
 import type { CommandContext } from '../src/bot/command.js';
 import { defaultTopicsFor, offeredNames, resolveSubscriptions, retryWithClosest, shownItems } from '../src/bot/subscription-feeds.js';
 import { channelNamed } from './channel-target.js';
+import { nextDigestNote } from './status.js';
 
 /**
  * `/subscribe @channel [topics...]`: subscribes a channel on behalf of one of its admins. Checks
@@ -19,12 +20,14 @@ export async function subscribeChannel(c: CommandContext, name: string, words: r
   if (items.length === 0 && unknown.length > 0) return c.reply(unknownLine());
   const chosen = items.length > 0 ? items :
     defaultTopicsFor(c.chat.language, c.feeds, c.deps.defaultTopics).map((value) => ({ kind: 'topic' as const, value }));
-  c.deps.subscribers.ensure(
+  const before = c.deps.subscribers.ensure(
     { chatId: channel.id, chatType: 'channel', title: channel.title, language: c.chat.language, timezone: c.chat.timezone, digestTime: c.deps.defaults.digestTime },
     c.now,
   );
-  c.deps.subscribers.subscribe(channel.id, chosen, c.now);
-  const lines = [c.msg.channelSubscribed(name, shownItems(chosen, c.chat.language, c.topicNames, c.feeds))];
+  const after = c.deps.subscribers.subscribe(channel.id, chosen, c.now);
+  // Its first digest is the first digest time from now on (never a catch-up posted a minute later): say when.
+  const first = before.followingSince === null && after !== null ? nextDigestNote(c, after) : '';
+  const lines = [c.msg.channelSubscribed(name, shownItems(chosen, c.chat.language, c.topicNames, c.feeds)) + first];
   if (unknown.length > 0) lines.push(unknownLine());
   await c.reply(lines.join('\n'));
 }

@@ -4,6 +4,7 @@ import { availableTopics } from '../src/core/following.js';
 import { namesNothing, offeredNames, resolveSubscriptions, retryWithClosest, shownItems } from '../src/bot/subscription-feeds.js';
 import { TOGGLE_PREFIX, feedIdTag, settingsView, toggleKeyboard, togglePage } from '../src/bot/views.js';
 import type { Subscription } from '../src/store/subscriber-repository.js';
+import { nextDigestNote } from './status.js';
 import { subscribeChannel } from './subscribe-channel.js';
 
 /**
@@ -25,8 +26,10 @@ export const subscribeCommand: BotCommand = {
     const { items, unknown } = resolveSubscriptions(c.args, c.feeds, c.topicNames);
     const lines: string[] = [];
     if (items.length > 0) {
-      c.deps.subscribers.subscribe(c.chat.chatId, items, c.now);
-      lines.push(c.msg.subscribed(shownItems(items, c.chat.language, c.topicNames, c.feeds)));
+      const chat = c.deps.subscribers.subscribe(c.chat.chatId, items, c.now);
+      // The first thing followed starts the digests: say when the first one comes (tomorrow's when today's time has passed).
+      const first = c.chat.followingSince === null && chat !== null ? nextDigestNote(c, chat) : '';
+      lines.push(c.msg.subscribed(shownItems(items, c.chat.language, c.topicNames, c.feeds)) + first);
     }
     if (unknown.length > 0) lines.push(c.msg.unknownItems(unknown, retryWithClosest('subscribe', unknown, offeredNames(c.feeds, c.topicNames))));
     await c.reply(lines.join('\n'));

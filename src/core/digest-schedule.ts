@@ -16,6 +16,8 @@ export interface DigestScheduleEntry {
   readonly lastDigestDate: string | null;
   /** When the last digest was made, if known. */
   readonly lastDigestAt: number | null;
+  /** Since when the chat follows something; null while it follows nothing (never due then). */
+  readonly followingSince: number | null;
 }
 
 /** What the chat had last: the date its last digest was for, and when it was made. */
@@ -63,7 +65,10 @@ const HOUR = 3_600_000;
 
 /**
  * The digests due at `now`: for each chat, the newest local date in its zone whose digest time
- * has passed, lies within the catch-up window, and still awaits its digest (awaitsDigest). One
+ * has passed, lies within the catch-up window, came while the chat followed something (catching
+ * up is for downtime: a chat that subscribes after today's time gets tomorrow's digest first, also
+ * a channel subscribed by `/subscribe @channel`, whose admin may still want to set `/time`), and
+ * still awaits its digest (awaitsDigest). One
  * date per chat at most, so a chat never gets two digests in one tick. DST: a time inside the spring
  * gap is due at the next valid minute; a time in the repeated fall-back hour is due at its first
  * occurrence and, being then recorded for that date, never again.
@@ -122,13 +127,14 @@ function zoneClock(now: number, window: number): ZoneClock {
 }
 
 function dueFor(entry: DigestScheduleEntry, now: number, window: number, clock: ZoneClock): DueDigest | null {
-  if (entry.digestTime === null) return null;
+  if (entry.digestTime === null || entry.followingSince === null) return null;
   for (const localDate of clock.datesBack(entry.timezone)) {
     // Dates go newest first, and once one no longer awaits its digest no earlier one does.
     if (!awaitsDigest(entry, localDate, entry.timezone, clock.startOfDay)) return null;
     const dueAt = clock.instantOf(localDate, entry.digestTime, entry.timezone);
     if (dueAt > now) continue;
-    return now - dueAt < window ? { chatId: entry.chatId, localDate, timezone: entry.timezone, dueAt } : null;
+    const caughtUp = now - dueAt < window && dueAt >= entry.followingSince;
+    return caughtUp ? { chatId: entry.chatId, localDate, timezone: entry.timezone, dueAt } : null;
   }
   return null;
 }

@@ -126,6 +126,11 @@ export interface Subscriber {
   readonly feeds: readonly string[];
   readonly active: boolean;
   readonly createdAt: number;
+  /**
+   * Since when it follows something without a break (null while it follows nothing): its first
+   * digest is the first digest time after this (core/digest-schedule.ts).
+   */
+  readonly followingSince: number | null;
   /** Local date (`YYYY-MM-DD`, in the chat's zone) of the last digest sent, if any. */
   readonly lastDigestDate: string | null;
   /** When the last digest was sent; the next digest covers what came after. */

@@ -75,11 +75,12 @@ export async function sendDueDigests(deps: SendDigestsDeps, now: number, options
   const make: DigestMaker = (chat, localDate) => makeAll(chat, localDate, received.get(chat.chatId));
   const tally: Tally = { done: 0, quiet: 0, gone: 0, alreadySent: 0, failed: [] };
   // The bot answers commands between groups: a chat whose /time or /timezone changed since the
-  // schedules were read gets the digest its settings now make due, not the one read (/time off
-  // at the popular minute had its digest sent anyway). Unchanged settings need no second look.
+  // schedules were read, or that stopped following everything, gets the digest its settings now
+  // make due, not the one read (/time off at the popular minute had its digest sent anyway).
+  // Unchanged settings need no second look.
   const stillDue = (chat: Subscriber, entry: DueDigest): boolean => {
     const read = byId.get(chat.chatId);
-    if (read !== undefined && read.digestTime === chat.digestTime && read.timezone === chat.timezone) return true;
+    if (read !== undefined && read.digestTime === chat.digestTime && read.timezone === chat.timezone && read.followingSince === chat.followingSince) return true;
     const [again] = dueDigests([chat], now, { catchUpHours: deps.options.catchUpHours });
     return again?.localDate === entry.localDate && again.timezone === entry.timezone;
   };
@@ -109,13 +110,8 @@ function commitGroup(deps: SendDigestsDeps, make: DigestMaker, stillDue: (chat: 
     // Stopped, removed or rescheduled in the moment since the schedules were read: nothing to send now.
     if (chat === null || !chat.active || !stillDue(chat, entry)) continue;
     try {
-      const { ids, gone, followsNothing } = followedFeedIds(chat, deps.catalog);
-      if (followsNothing) {
-        // A day recorded without a message, as a quiet one without the quiet line: "a quiet day"
-        // would be untrue to a chat that never chose what to follow (/time and /status tell it so).
-        built.push({ run: { chatId: chat.chatId, localDate: entry.localDate, timezone: entry.timezone, messages: [], articleSeqs: [] }, outcome: 'quiet' });
-        continue;
-      }
+      // A chat that follows nothing is never due (dueDigests), so "a quiet day" never reaches one that never chose what to follow.
+      const { ids, gone } = followedFeedIds(chat, deps.catalog);
       if (ids.length === 0 && gone.length > 0) {
         // Everything it follows left feeds.json: say so (once) instead of going silent.
         const run = { chatId: chat.chatId, localDate: entry.localDate, timezone: entry.timezone, messages: [goneNotice(chat, gone, deps.topicNames)], articleSeqs: [] };

@@ -10,6 +10,9 @@ afterAll(async () => h.close());
 let nextUser = 5000;
 const dutch = () => ({ id: nextUser++, first_name: 'Sanne', language_code: 'nl' });
 const english = () => ({ id: nextUser++, first_name: 'Sam', language_code: 'en-US' });
+/** A chat that has followed something since yesterday: a digest time passed today came while it did (a catch-up, not a first digest). */
+const followingSinceYesterday = (chatId: number) =>
+  h.db.prepare('UPDATE subscribers SET following_since = ? WHERE chat_id = ?').run(FIXED_NOW - 86_400_000, chatId);
 
 describe('a private chat, in English and Dutch', () => {
   it('publishes the command menu per language at start', () => {
@@ -181,6 +184,7 @@ describe('a private chat, in English and Dutch', () => {
     // It is 10:00 in Amsterdam: the scheduler sends a 09:30 digest that has not gone out at its next tick.
     const user = english();
     await say(h, user, '/subscribe world');
+    followingSinceYesterday(user.id);
     await say(h, user, '/time 09:30');
     expect((await say(h, user, '/status'))[0]!.text).toContain('Next digest: on its way (due Monday 5 January, 09:30)');
     // Four hours ago is beyond the catch-up window (3 hours): that one is skipped, tomorrow's is next.
@@ -200,6 +204,9 @@ describe('a private chat, in English and Dutch', () => {
     expect((await say(h, user, '/time off'))[0]!.text).not.toContain('Next digest');
     const fresh = dutch();
     await say(h, fresh, '/subscribe world');
+    // Following only since 10:00: 09:30 today was before that, so tomorrow's is its first.
+    expect((await say(h, fresh, '/time 9:30'))[0]!.text).toContain('\nVolgend overzicht: dinsdag 6 januari, 09:30.');
+    followingSinceYesterday(fresh.id);
     expect((await say(h, fresh, '/time 9:30'))[0]!.text).toContain('\nVolgend overzicht: is onderweg (gepland voor maandag 5 januari, 09:30).');
     expect((await say(h, fresh, '/time 6:00'))[0]!.text).toContain('\nVolgend overzicht: dinsdag 6 januari, 06:00.');
     expect((await say(h, dutch(), '/time 6:00'))[0]!.text).not.toContain('Volgend overzicht');
@@ -399,13 +406,14 @@ describe('a private chat, in English and Dutch', () => {
     await say(h, user, '/subscribe world');
     const [status] = await say(h, user, '/status');
     expect(status!.text).toContain('Following: <b>World</b>');
-    // A new chat's 07:30 passed 2.5 hours ago, within the catch-up window: the next tick sends it.
-    expect(status!.text).toContain('Next digest: on its way (due Monday 5 January, 07:30)');
+    // A new chat's 07:30 passed 2.5 hours before it followed anything: catching up is for
+    // downtime, so its first digest is tomorrow's.
+    expect(status!.text).toContain('Next digest: Tuesday 6 January, 07:30');
     expect(status!.text).toContain('Last delivery: none yet');
     const nl = dutch();
     expect((await say(h, nl, '/status'))[0]!.text).toContain('Volgend overzicht: geen tot je een onderwerp of feed volgt');
     await say(h, nl, '/subscribe world');
-    expect((await say(h, nl, '/status'))[0]!.text).toContain('Volgend overzicht: is onderweg (gepland voor maandag 5 januari, 07:30)');
+    expect((await say(h, nl, '/status'))[0]!.text).toContain('Volgend overzicht: dinsdag 6 januari, 07:30');
   });
 
   it.each([

@@ -37,7 +37,7 @@ describe('/reload', () => {
     expect((await say(h, READER, '/subscribe tech'))[0]!.text).toContain('I do not know <b>tech</b>');
     const [reply] = await say(h, ADMIN, '/reload');
     expect(reply!.text).toBe('feeds.json reloaded: added <b>tweakers</b>. 2 feeds are polled now.');
-    expect((await say(h, READER, '/subscribe tech'))[0]!.text).toBe('Now following: <b>Tech</b>.');
+    expect((await say(h, READER, '/subscribe tech'))[0]!.text).toBe('Now following: <b>Tech</b>.\nNext digest: Tuesday 6 January, 07:30.');
     expect((await say(h, READER, '/feeds'))[0]!.text).toContain('Tweakers');
   });
 
@@ -78,7 +78,7 @@ describe('/reload', () => {
     const reader = { id: 4103, first_name: 'Noor', language_code: 'nl' };
     writeFileSync(path, JSON.stringify({ feeds: [WORLD, TECH], topicNames: { world: { nl: 'Wereld' } } }));
     expect((await say(h, ADMIN, '/reload'))[0]!.text).toBe('feeds.json reloaded: renamed topics <b>world</b>. 2 feeds are polled now.');
-    expect((await say(h, reader, '/subscribe wereld'))[0]!.text).toBe('Je volgt nu: <b>Wereld</b>.');
+    expect((await say(h, reader, '/subscribe wereld'))[0]!.text).toBe('Je volgt nu: <b>Wereld</b>.\nVolgend overzicht: dinsdag 6 januari, 07:30.');
 
     writeFileSync(path, JSON.stringify({ feeds: [WORLD, TECH], topicNames: { world: { nl: 'Buitenland' } } }));
     await say(h, ADMIN, '/reload');

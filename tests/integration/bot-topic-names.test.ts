@@ -57,7 +57,7 @@ describe('topics in the reader\'s language', () => {
 
   it('/subscribe takes a topic by its name in any language and stores its id', async () => {
     const user = dutch();
-    expect((await say(h, user, '/subscribe welt'))[0]!.text).toBe('Je volgt nu: <b>Wereld</b>.');
+    expect((await say(h, user, '/subscribe welt'))[0]!.text).toBe('Je volgt nu: <b>Wereld</b>.\nVolgend overzicht: dinsdag 6 januari, 07:30.');
     expect((await say(h, user, '/subscribe TECHNIEK'))[0]!.text).toBe('Je volgt nu: <b>Techniek</b>.');
     expect(h.deps.subscribers.find(user.id)?.topics).toEqual(['tech', 'world']);
     expect((await say(h, user, '/settings'))[0]!.text).toContain('Onderwerpen: <b>Techniek</b>, <b>Wereld</b>');

@@ -13,19 +13,20 @@ afterAll(async () => h.close());
 
 describe('a list typed on a phone', () => {
   it('reads a word with punctuation or quotes around it (autocorrect adds a full stop) as the word', async () => {
-    expect((await say(h, reader('en'), '/subscribe tech.'))[0]!.text).toBe('Now following: <b>Tech</b>.');
-    expect((await say(h, reader('en'), '/subscribe "world"!'))[0]!.text).toBe('Now following: <b>World</b>.');
+    expect((await say(h, reader('en'), '/subscribe tech.'))[0]!.text).toBe('Now following: <b>Tech</b>.\nNext digest: Tuesday 6 January, 07:30.');
+    expect((await say(h, reader('en'), '/subscribe "world"!'))[0]!.text).toBe('Now following: <b>World</b>.\nNext digest: Tuesday 6 January, 07:30.');
   });
 
   it('splits a list at semicolons and slashes as at commas', async () => {
-    expect((await say(h, reader('en'), '/subscribe tech;world'))[0]!.text).toBe('Now following: <b>Tech</b>, <b>World</b>.');
-    expect((await say(h, reader('en'), '/subscribe tech/world'))[0]!.text).toBe('Now following: <b>Tech</b>, <b>World</b>.');
+    expect((await say(h, reader('en'), '/subscribe tech;world'))[0]!.text).toBe('Now following: <b>Tech</b>, <b>World</b>.\nNext digest: Tuesday 6 January, 07:30.');
+    expect((await say(h, reader('en'), '/subscribe tech/world'))[0]!.text).toBe('Now following: <b>Tech</b>, <b>World</b>.\nNext digest: Tuesday 6 January, 07:30.');
   });
 
   it('passes over "and", "&" and marks copied from a button rather than calling them unknown', async () => {
     for (const [language, text] of [['nl', '/subscribe tech en world'], ['en', '/subscribe ✅ tech & world'], ['de', '/subscribe tech und world 🌍'], ['fr', '/subscribe tech et world']]) {
       const [reply] = await say(h, reader(language!), text!);
-      expect(reply!.text.split('\n')).toHaveLength(1);
+      // The confirmation and, as it is the chat's first, when its first digest comes: no line of unknown words.
+      expect(reply!.text.split('\n')).toHaveLength(2);
       expect(reply!.text).toContain('<b>Tech</b>');
     }
   });
@@ -42,7 +43,7 @@ describe('a list typed on a phone', () => {
 describe('the confirmation of a feed', () => {
   it('names it by its title, as /feeds, the buttons, Done and /status do, whether typed by id or by title', async () => {
     const user = reader('en');
-    expect((await say(h, user, '/subscribe bbc-world'))[0]!.text).toBe('Now following: <b>BBC News World</b>.');
+    expect((await say(h, user, '/subscribe bbc-world'))[0]!.text).toBe('Now following: <b>BBC News World</b>.\nNext digest: Tuesday 6 January, 07:30.');
     expect((await say(h, user, '/subscribe nos nieuws'))[0]!.text).toBe('Now following: <b>NOS Nieuws</b>.');
     expect((await say(h, user, '/unsubscribe bbc-world'))[0]!.text).toBe('No longer following: <b>BBC News World</b>.');
   });

@@ -72,12 +72,14 @@ describe('digest claims of a database made before migration 012 (claims keyed by
     const path = join(dir, 'old.db');
     const old = openDatabase(path, MIGRATIONS.filter((m) => m.version < 12));
     seedBriefings(old, TOKYO_DIGEST, 4);
-    seedChats(old, [{ chatId: 1, timezone: 'Asia/Tokyo' }], TOKYO_DIGEST - 86_400_000);
-    // What the previous version's digest commit left: its claim, its waiting part, the chat's last digest.
+    // The chat, and what the previous version's digest commit left: its claim, its waiting part,
+    // the chat's last digest (written as that version did: today's repository needs today's schema).
+    old.prepare(`INSERT INTO subscribers (chat_id, chat_type, language, timezone, digest_time, active, created_at, updated_at, last_digest_date, last_digest_at)
+      VALUES (1, 'private', 'en', 'Asia/Tokyo', '07:30', 1, ?, ?, '2026-12-07', ?)`).run(TOKYO_DIGEST - 86_400_000, TOKYO_DIGEST, TOKYO_DIGEST);
+    old.prepare("INSERT INTO subscriptions (chat_id, kind, value) VALUES (1, 'topic', 'world'), (1, 'topic', 'tech')").run();
     old.prepare("INSERT INTO digest_runs (chat_id, local_date, created_at, messages) VALUES (1, '2026-12-07', ?, 1)").run(TOKYO_DIGEST);
     old.prepare(`INSERT INTO outbox (key, chat_id, kind, payload, state, next_attempt_at, created_at)
       VALUES ('digest:1:2026-12-07:1', 1, 'digest', '{"text":"Your digest"}', 'pending', ?, ?)`).run(TOKYO_DIGEST, TOKYO_DIGEST);
-    createSqliteSubscriberRepository(old).markDigestSent(1, '2026-12-07', TOKYO_DIGEST);
     old.close();
 
     db = openDatabase(path);

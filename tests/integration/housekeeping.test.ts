@@ -98,8 +98,11 @@ describe('housekeeping', () => {
 
     // The old receipts are gone, yet none of the old articles (not even the one never received)
     // comes back as unseen; the fresh feed's receipt stays, and "recent again" still shows old news.
+    // (The fresh feed's copy of the old storm link was no news while the chat's receipt of the old
+    // one was kept; with that receipt forgotten, it is the fresh feed's article like any other.)
     const unseen = subscribers.unseenBriefings(1, ['old', 'fresh'], 10);
-    expect(unseen.map((b) => b.articleSeq)).toEqual(fresh.slice(1).map((b) => b.articleSeq));
+    const freshNotReceived = subscribers.recentBriefings(['fresh'], 10).filter((b) => b.articleSeq !== fresh[0]!.articleSeq);
+    expect(unseen.map((b) => b.articleSeq)).toEqual(freshNotReceived.map((b) => b.articleSeq));
     expect(subscribers.recentBriefings(['old'], 10)).toHaveLength(3);
     expect(subscribers.lastDeliveryAt(1)).toBe(bed.clock.now());
     // Chat 2's only receipt is gone, but /status still knows when it last heard from the bot.

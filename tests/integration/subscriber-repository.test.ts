@@ -32,17 +32,36 @@ describe('the SQLite subscriber repository', () => {
     expect(repo.ensure(chat(1, { language: 'en' }), NOW + 1)).toMatchObject({ chatId: 1, language: 'nl', createdAt: NOW, active: true });
   });
 
-  it('lists the digest schedules of active chats with digests on, with their last digest', () => {
+  it('lists the digest schedules of active chats with digests on that follow something, with their last digest', () => {
     repo.ensure(chat(1, { timezone: 'Asia/Kolkata', digestTime: '11:00' }), NOW);
     repo.ensure(chat(2, { digestTime: null }), NOW);
     repo.ensure(chat(3), NOW);
     repo.ensure(chat(4), NOW);
+    repo.ensure(chat(5), NOW);
+    for (const chatId of [1, 2, 3, 4]) repo.subscribe(chatId, [{ kind: 'topic', value: 'world' }], NOW + chatId);
     repo.markInactive(3, 'blocked', NOW);
     repo.markDigestSent(4, '2026-01-05', NOW + 7);
     expect(repo.listDigestSchedules().sort((a, b) => a.chatId - b.chatId)).toEqual([
-      { chatId: 1, timezone: 'Asia/Kolkata', digestTime: '11:00', lastDigestDate: null, lastDigestAt: null },
-      { chatId: 4, timezone: 'Europe/Amsterdam', digestTime: '07:30', lastDigestDate: '2026-01-05', lastDigestAt: NOW + 7 },
+      { chatId: 1, timezone: 'Asia/Kolkata', digestTime: '11:00', lastDigestDate: null, lastDigestAt: null, followingSince: NOW + 1 },
+      { chatId: 4, timezone: 'Europe/Amsterdam', digestTime: '07:30', lastDigestDate: '2026-01-05', lastDigestAt: NOW + 7, followingSince: NOW + 4 },
     ]);
+  });
+
+  it('knows since when a chat follows something: from its first subscription until it follows nothing', () => {
+    repo.ensure(chat(1), NOW);
+    expect(repo.find(1)?.followingSince).toBeNull();
+    repo.subscribe(1, [{ kind: 'topic', value: 'world' }], NOW + 1);
+    repo.subscribe(1, [{ kind: 'topic', value: 'tech' }], NOW + 2);
+    repo.unsubscribe(1, [{ kind: 'topic', value: 'world' }], NOW + 3);
+    expect(repo.find(1)?.followingSince).toBe(NOW + 1);
+    repo.unsubscribe(1, [{ kind: 'topic', value: 'tech' }], NOW + 4);
+    expect(repo.find(1)?.followingSince).toBeNull();
+    repo.subscribe(1, [{ kind: 'feed', value: 'bbc' }], NOW + 5);
+    expect(repo.find(1)?.followingSince).toBe(NOW + 5);
+    repo.stop(1, NOW + 6);
+    expect(repo.find(1)?.followingSince).toBeNull();
+    repo.subscribe(1, [{ kind: 'topic', value: 'world' }], NOW + 7);
+    expect(repo.find(1)?.followingSince).toBe(NOW + 7);
   });
 
   it('keeps subscriptions as a set and reactivates a stopped chat that subscribes again', () => {

@@ -38,7 +38,7 @@ function* everyMinute(fromIso: string, toIso: string) {
 /** Every minute from `fromIso` to `toIso`, the chat moving to other zones at the given instants. */
 function travel(timezone: string, digestTime: string, fromIso: string, toIso: string, moves: Record<string, Change>) {
   const changes = new Map(Object.entries(moves).map(([when, change]) => [at(when), change]));
-  return run({ timezone, digestTime, lastDigestDate: null, lastDigestAt: null }, everyMinute(fromIso, toIso), changes).sent.map((s) => ({ ...s, at: iso(s.at) }));
+  return run({ timezone, digestTime, lastDigestDate: null, lastDigestAt: null, followingSince: 0 }, everyMinute(fromIso, toIso), changes).sent.map((s) => ({ ...s, at: iso(s.at) }));
 }
 
 describe('dueDigests when a chat changes zone', () => {
@@ -71,7 +71,7 @@ describe('dueDigests when a chat changes zone', () => {
     // Honolulu's 07:30 on the 7th is 02:30 on the 8th in Tokyo; Tokyo's 7th (07:30 there,
     // 19 hours before) lies within the catch-up window but is a date the chat already had.
     const moves = { '2026-12-07T18:00:00Z': { timezone: 'Asia/Tokyo' } };
-    const honolulu = { timezone: 'Pacific/Honolulu', digestTime: '07:30', lastDigestDate: '2026-12-06', lastDigestAt: at('2026-12-06T17:30:00Z') };
+    const honolulu = { timezone: 'Pacific/Honolulu', digestTime: '07:30', lastDigestDate: '2026-12-06', lastDigestAt: at('2026-12-06T17:30:00Z'), followingSince: 0 };
     const sent = run(honolulu, everyMinute('2026-12-07T00:00:00Z', '2026-12-08T20:00:00Z'),
       new Map(Object.entries(moves).map(([when, change]) => [at(when), change])), 24).sent;
     expect(sent.map((s) => ({ ...s, at: iso(s.at) }))).toEqual([
@@ -139,7 +139,7 @@ describe('dueDigests over random days of ticks, zone moves and digest-time chang
             ticks.push(now);
             if (change !== null) changes.set(now, change);
           }
-          const { sent, states } = run({ timezone, digestTime, lastDigestDate: null, lastDigestAt: null }, ticks, changes, catchUpHours);
+          const { sent, states } = run({ timezone, digestTime, lastDigestDate: null, lastDigestAt: null, followingSince: 0 }, ticks, changes, catchUpHours);
           const window = Math.max(5 * MINUTE, catchUpHours * HOUR);
 
           // 1. At most one digest per (zone, local date).

@@ -9,6 +9,7 @@ const chat = (timezone: string, digestTime: string | null, lastDigestDate: strin
   digestTime,
   lastDigestDate,
   lastDigestAt: null,
+  followingSince: 0,
 });
 const due = (entry: DigestScheduleEntry, now: string, catchUpHours = 0) => dueDigests([entry], at(now), { catchUpHours });
 
@@ -119,6 +120,21 @@ describe('dueDigests', () => {
   it('catches up across local midnight for yesterday\'s late digest', () => {
     // 23:30 New York digest on 1 June; the process comes back at 00:30 on 2 June.
     expect(due(chat('America/New_York', '23:30', '2025-05-31'), '2025-06-02T04:30:00Z', 3).map((d) => d.localDate)).toEqual(['2025-06-01']);
+  });
+
+  it('catches up only digest times that came while the chat followed something', () => {
+    // 07:30 in Amsterdam is 05:30Z; the chat began to follow at 07:40 (a first /subscribe, or
+    // /subscribe @channel): no digest a minute later, but tomorrow's at 07:30.
+    const late = { ...chat('Europe/Amsterdam', '07:30'), followingSince: at('2025-06-02T05:40:00Z') };
+    expect(due(late, '2025-06-02T05:41:00Z', 3)).toEqual([]);
+    expect(simulate(late, '2025-06-02T05:41:00Z', '2025-06-03T12:00:00Z').map((s) => s.at)).toEqual(['2025-06-03T05:30:00.000Z']);
+    // Following since 07:30 itself: that digest is due; since the day before: downtime, caught up.
+    expect(due({ ...late, followingSince: at('2025-06-02T05:30:00Z') }, '2025-06-02T05:30:00Z', 3)).toHaveLength(1);
+    expect(due({ ...late, followingSince: at('2025-06-01T12:00:00Z') }, '2025-06-02T07:45:00Z', 3)).toHaveLength(1);
+  });
+
+  it('never makes a chat that follows nothing due', () => {
+    expect(simulate({ ...chat('Europe/Amsterdam', '07:30'), followingSince: null }, '2025-06-02T00:00:00Z', '2025-06-04T00:00:00Z')).toEqual([]);
   });
 
   it('tolerates a late tick even with catch-up off', () => {

@@ -8,7 +8,7 @@ const feed = (id: string, topics: string[], enabled = true): FeedSpec => ({
 const FEEDS = [feed('nos', ['world', 'nl']), feed('tweakers', ['tech']), feed('old-sport', ['sport'], false)];
 const chat = (topics: string[], feeds: string[]): Subscriber => ({
   chatId: 1, chatType: 'private', title: null, language: 'nl', timezone: 'Europe/Amsterdam', digestTime: '07:30',
-  topics, feeds, active: true, createdAt: 0, lastDigestDate: null, lastDigestAt: null, threadId: null,
+  topics, feeds, active: true, createdAt: 0, followingSince: 0, lastDigestDate: null, lastDigestAt: null, threadId: null,
 });
 
 describe('followedFeedIds', () => {

@@ -15,6 +15,7 @@ import { DIGEST_THREAD } from './014-digest-thread.js';
 import { INSTANCE_LEASE } from './015-instance-lease.js';
 import { SERVED_FEEDS } from './016-served-feeds.js';
 import { ARTICLE_LINKS } from './017-article-links.js';
+import { FOLLOWING_SINCE } from './018-following-since.js';
 
 /** One versioned step of the schema; `version` is stored in SQLite's `user_version`. */
 export interface Migration {
@@ -49,4 +50,5 @@ export const MIGRATIONS: readonly Migration[] = [
   INSTANCE_LEASE,
   SERVED_FEEDS,
   ARTICLE_LINKS,
+  FOLLOWING_SINCE,
 ];

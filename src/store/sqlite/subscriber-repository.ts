@@ -30,6 +30,7 @@ interface SubscriberRow {
   digest_time: string | null;
   active: number;
   created_at: number;
+  following_since: number | null;
   last_digest_date: string | null;
   last_digest_at: number | null;
   thread_id: number | null;
@@ -58,6 +59,11 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
   const insertSub = db.prepare('INSERT OR IGNORE INTO subscriptions (chat_id, kind, value) VALUES (?, ?, ?)');
   const deleteSub = db.prepare('DELETE FROM subscriptions WHERE chat_id = ? AND kind = ? AND value = ?');
   const reactivate = db.prepare('UPDATE subscribers SET active = 1, blocked_reason = NULL, updated_at = ? WHERE chat_id = ?');
+  // Kept while the chat follows something; set when it starts to, cleared when it stops (migration 018).
+  const startFollowing = db.prepare<[number, number]>('UPDATE subscribers SET following_since = COALESCE(following_since, ?) WHERE chat_id = ?');
+  const stopFollowingIfNothing = db.prepare<[number, number]>(
+    'UPDATE subscribers SET following_since = NULL WHERE chat_id = ? AND NOT EXISTS (SELECT 1 FROM subscriptions WHERE chat_id = ?)',
+  );
   const touch = db.prepare('UPDATE subscribers SET updated_at = ? WHERE chat_id = ?');
   const insertDelivery = db.prepare(
     'INSERT OR IGNORE INTO chat_deliveries (chat_id, article_seq, delivered_at, via) VALUES (?, ?, ?, ?)',
@@ -101,8 +107,9 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
   const noteLastDelivery = db.prepare<[number, number]>(NOTE_LAST_DELIVERY_SQL);
   const selectLastDelivery = db.prepare<[number], { at: number | null }>('SELECT last_delivery_at AS at FROM subscribers WHERE chat_id = ?');
 
-  const selectSchedules = db.prepare<[], Pick<SubscriberRow, 'chat_id' | 'timezone' | 'digest_time' | 'last_digest_date' | 'last_digest_at'>>(
-    'SELECT chat_id, timezone, digest_time, last_digest_date, last_digest_at FROM subscribers WHERE active = 1 AND digest_time IS NOT NULL',
+  const selectSchedules = db.prepare<[], Pick<SubscriberRow, 'chat_id' | 'timezone' | 'digest_time' | 'last_digest_date' | 'last_digest_at' | 'following_since'>>(
+    `SELECT chat_id, timezone, digest_time, last_digest_date, last_digest_at, following_since FROM subscribers
+      WHERE active = 1 AND digest_time IS NOT NULL AND following_since IS NOT NULL`,
   );
 
   // Each article of `seqs` (x) with another of its link (c) that a chat of `chats` received. CROSS
@@ -143,17 +150,19 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
     subscribe: db.transaction((chatId: number, items: readonly Subscription[], now: number) => {
       if (!selectOne.get(chatId)) return null;
       for (const item of items) insertSub.run(chatId, item.kind, item.value);
+      if (items.length > 0) startFollowing.run(now, chatId);
       reactivate.run(now, chatId);
       return load(chatId);
     }),
     unsubscribe: db.transaction((chatId: number, items: readonly Subscription[], now: number) => {
       for (const item of items) deleteSub.run(chatId, item.kind, item.value);
+      stopFollowingIfNothing.run(chatId, chatId);
       touch.run(now, chatId);
       return load(chatId);
     }),
     stop: db.transaction((chatId: number, now: number) => {
       db.prepare('DELETE FROM subscriptions WHERE chat_id = ?').run(chatId);
-      db.prepare("UPDATE subscribers SET active = 0, blocked_reason = 'stopped', updated_at = ? WHERE chat_id = ?").run(now, chatId);
+      db.prepare("UPDATE subscribers SET active = 0, blocked_reason = 'stopped', following_since = NULL, updated_at = ? WHERE chat_id = ?").run(now, chatId);
       return load(chatId);
     }),
     remove(chatId) {
@@ -183,6 +192,7 @@ export function createSqliteSubscriberRepository(db: SqliteDatabase): Subscriber
       digestTime: row.digest_time,
       lastDigestDate: row.last_digest_date,
       lastDigestAt: row.last_digest_at,
+      followingSince: row.following_since,
     })),
     markDigestSent(chatId, localDate, at) {
       db.prepare('UPDATE subscribers SET last_digest_date = ?, last_digest_at = ?, updated_at = ? WHERE chat_id = ?').run(localDate, at, at, chatId);
@@ -234,6 +244,7 @@ function toSubscriber(row: SubscriberRow, subscriptions: readonly Subscription[]
     feeds: subscriptions.filter((sub) => sub.kind === 'feed').map((sub) => sub.value),
     active: row.active === 1,
     createdAt: row.created_at,
+    followingSince: row.following_since,
     lastDigestDate: row.last_digest_date,
     lastDigestAt: row.last_digest_at,
     threadId: row.thread_id,

@@ -54,7 +54,7 @@ describe('the next digest shown by /status', () => {
 
 describe('whether /status says the digest is on its way', () => {
   const schedule = (digestTime: string | null, lastDigestDate: string | null, timezone = 'Europe/Amsterdam', lastDigestAt: number | null = null) =>
-    ({ chatId: 1, ...chat(digestTime, lastDigestDate, timezone, lastDigestAt) });
+    ({ chatId: 1, followingSince: 0, ...chat(digestTime, lastDigestDate, timezone, lastDigestAt) });
 
   it('says so for a digest time passed today within the catch-up window, with the time it was due', () => {
     // 09:30 in Amsterdam was half an hour ago and today has had no digest: the next tick sends it.

@@ -11,7 +11,7 @@ const TOPICS = Array.from({ length: 10 }, (_, i) => `topic-${i}`);
 const MANY = Array.from({ length: 150 }, (_, i) => feed(i, TOPICS[i % TOPICS.length]!));
 const chat: Subscriber = {
   chatId: 1, chatType: 'private', title: null, language: 'en', timezone: 'UTC', digestTime: '07:30', active: true,
-  topics: ['topic-3', 'retired-topic'], feeds: ['feed-120'], createdAt: 0, lastDigestDate: null, lastDigestAt: null, threadId: null,
+  topics: ['topic-3', 'retired-topic'], feeds: ['feed-120'], createdAt: 0, followingSince: 0, lastDigestDate: null, lastDigestAt: null, threadId: null,
 };
 
 /** The keyboard as Telegram receives it. */
