@@ -116,6 +116,10 @@ export interface OutboxRepository {
    * before its call) keeps its attempts either way.
    */
   reschedule(id: number, at: number, error: string, countAttempt: boolean): void;
+  /**
+   * Given up for good (failed: retried too long; dead: refused). A digest none of whose parts was
+   * sent also stops counting its stories as received by the chat, so /latest offers them.
+   */
   markFailed(id: number, error: string, now: number): void;
   markDead(id: number, error: string, now: number): void;
   /** Every unfinished message of the chat becomes dead (the chat blocked us or vanished); returns how many. */

@@ -77,6 +77,19 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
        attempts = CASE WHEN state = 'sending' THEN MAX(0, attempts - ?) ELSE attempts END WHERE id = ?`,
   );
   const setFinal = db.prepare(`UPDATE outbox SET state = ?, last_error = ?, sent_at = NULL WHERE id = ?`);
+  // A digest's receipts are written with it, at its commit (same chat, same instant). One of which
+  // no part reached the chat took it nothing: without its receipts /latest offers those stories,
+  // and their copies are no repeats (core/repeats.ts). A part that was sent keeps them all.
+  const forgetUndelivered = db.prepare<[number]>(
+    `DELETE FROM chat_deliveries WHERE via = 'digest'
+      AND (chat_id, delivered_at) = (SELECT chat_id, created_at FROM outbox WHERE id = ? AND kind = 'digest')
+      AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_id = chat_deliveries.chat_id AND p.created_at = chat_deliveries.delivered_at
+        AND p.kind = 'digest' AND p.state = 'sent')`,
+  );
+  const giveUp = db.transaction((id: number, state: 'failed' | 'dead', error: string) => {
+    setFinal.run(state, error, id);
+    forgetUndelivered.run(id);
+  });
   const recover = db.prepare<[number], { id: number }>(
     `UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = 'recovered after crash while sending'
       WHERE state = 'sending' RETURNING id`,
@@ -145,10 +158,10 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
       setPending.run(at, error, countAttempt ? 0 : 1, id);
     },
     markFailed(id, error) {
-      setFinal.run('failed', error, id);
+      giveUp(id, 'failed', error);
     },
     markDead(id, error) {
-      setFinal.run('dead', error, id);
+      giveUp(id, 'dead', error);
     },
     abandonChat: (chatId, reason) => abandon.run(reason, chatId).changes,
     moveChat: (oldChatId, newChatId) => move.run(newChatId, oldChatId).changes,
