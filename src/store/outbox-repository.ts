@@ -117,8 +117,8 @@ export interface OutboxRepository {
    */
   reschedule(id: number, at: number, error: string, countAttempt: boolean): void;
   /**
-   * Given up for good (failed: retried too long; dead: refused). A digest none of whose parts was
-   * sent also stops counting its stories as received by the chat, so /latest offers them.
+   * Given up for good (failed: retried too long; dead: refused). A digest whose parts were all
+   * given up also stops counting its stories as received by the chat, so /latest offers them.
    */
   markFailed(id: number, error: string, now: number): void;
   markDead(id: number, error: string, now: number): void;

@@ -43,4 +43,27 @@ describe('a digest Telegram never took (an outage longer than the retries, or re
     expect(subscribers.unseenBriefings(2, feeds, 10)).toHaveLength(4);
     expect(subscribers.unseenBriefings(3, feeds, 10)).toEqual([]);
   });
+
+  it('keeps the receipts of a digest in two parts while one is still to be tried, and forgets them once both are given up', () => {
+    seedBriefings(db, DIGEST, 2);
+    seedChats(db, [{ chatId: 1 }, { chatId: 2 }], DIGEST - 24 * HOURS);
+    const subscribers = createSqliteSubscriberRepository(db);
+    const outbox = createSqliteOutboxRepository(db);
+    const seqs = db.prepare('SELECT seq FROM articles ORDER BY seq').pluck().all() as number[];
+    const part = (chatId: number, n: number) => ({ key: `digest:${chatId}:2026-12-07:Europe/Amsterdam:${n}`, chatId, kind: 'digest' as const, priority: 0, payload: { text: `part ${n}` } });
+    outbox.commitDigests([1, 2].map((chatId) => ({ chatId, localDate: '2026-12-07', timezone: 'Europe/Amsterdam', messages: [part(chatId, 1), part(chatId, 2)], articleSeqs: seqs })), DIGEST);
+    const partsOf = (chatId: number) => db.prepare('SELECT id FROM outbox WHERE chat_id = ? ORDER BY id').pluck().all(chatId) as number[];
+    const feeds = SEED_CATALOG.map((feed) => feed.id);
+
+    const [first, second] = partsOf(1);
+    outbox.markFailed(first!, 'telegram: 502 Bad Gateway', DIGEST + 4 * HOURS);
+    expect(subscribers.unseenBriefings(1, feeds, 10)).toEqual([]);
+    outbox.markFailed(second!, 'telegram: 502 Bad Gateway', DIGEST + 4 * HOURS);
+    expect(subscribers.unseenBriefings(1, feeds, 10)).toHaveLength(2);
+
+    const [dead, sent] = partsOf(2);
+    outbox.markDead(dead!, 'telegram: 400 Bad Request', DIGEST + 60_000);
+    outbox.markSent(sent!, 78, DIGEST + 120_000);
+    expect(subscribers.unseenBriefings(2, feeds, 10)).toEqual([]);
+  });
 });

@@ -77,14 +77,15 @@ export function createSqliteOutboxRepository(db: SqliteDatabase): OutboxReposito
        attempts = CASE WHEN state = 'sending' THEN MAX(0, attempts - ?) ELSE attempts END WHERE id = ?`,
   );
   const setFinal = db.prepare(`UPDATE outbox SET state = ?, last_error = ?, sent_at = NULL WHERE id = ?`);
-  // A digest's receipts are written with it, at its commit (same chat, same instant). One of which
-  // no part reached the chat took it nothing: without its receipts /latest offers those stories,
-  // and their copies are no repeats (core/repeats.ts). A part that was sent keeps them all.
+  // A digest's receipts are written with it, at its commit (same chat, same instant). One whose
+  // parts were all given up took the chat nothing: without its receipts /latest offers those
+  // stories, and their copies are no repeats (core/repeats.ts). A part sent, or one still to be
+  // tried, keeps them all.
   const forgetUndelivered = db.prepare<[number]>(
     `DELETE FROM chat_deliveries WHERE via = 'digest'
       AND (chat_id, delivered_at) = (SELECT chat_id, created_at FROM outbox WHERE id = ? AND kind = 'digest')
       AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_id = chat_deliveries.chat_id AND p.created_at = chat_deliveries.delivered_at
-        AND p.kind = 'digest' AND p.state = 'sent')`,
+        AND p.kind = 'digest' AND p.state IN ('sent', 'pending', 'sending'))`,
   );
   const giveUp = db.transaction((id: number, state: 'failed' | 'dead', error: string) => {
     setFinal.run(state, error, id);
