@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createBot } from '../src/bot/create-bot.js';
+import { linkOf } from '../src/core/story-keys.js';
 import { startBot, stopBot } from '../src/bot/start-bot.js';
 import { loadFeedsFile } from '../src/feeds-file.js';
 import { createSilentLogger } from '../src/log.js';
@@ -175,7 +176,7 @@ function seed(database: SqliteDatabase): void {
   );
   const insertSub = database.prepare(`INSERT OR IGNORE INTO subscriptions (chat_id, kind, value) VALUES (?, 'topic', ?)`);
   const insertArticle = database.prepare(
-    `INSERT INTO articles (feed_id, id, url, title, published_at, first_seen_at, updated_at, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO articles (feed_id, id, url, link, title, published_at, first_seen_at, updated_at, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertBriefing = database.prepare(
     `INSERT INTO briefings (article_seq, headline, sentences, language, words, chars, method, created_at, status)
@@ -194,7 +195,9 @@ function seed(database: SqliteDatabase): void {
     for (let i = 0; i < BRIEFINGS; i += 1) {
       const feed = feeds[i % feeds.length]!;
       const at = NOW - (BRIEFINGS - i) * 12_000;
-      const seq = Number(insertArticle.run(feed.id, `a${i}`, `https://news.example/${feed.id}/${i}`, `Headline ${i}`, at, at, at, `h${i}`).lastInsertRowid);
+      // The link as ingestion stores it, so /latest pays for its check against links the chat already had.
+      const url = `https://news.example/${feed.id}/${i}`;
+      const seq = Number(insertArticle.run(feed.id, `a${i}`, url, linkOf(url), `Headline ${i}`, at, at, at, `h${i}`).lastInsertRowid);
       // Two words of its own per headline, so no two are the same story by the digest's rule
       // (clusterStories: 6 of 7 words shared made every briefing one story, and /latest showed one).
       insertBriefing.run(seq, `Headline number ${i} about something that happened, report ${BRIEFINGS + i}`, sentences, feed.language, at);

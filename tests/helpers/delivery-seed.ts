@@ -1,3 +1,4 @@
+import { linkOf } from '../../src/core/story-keys.js';
 import type { ChatType, FeedSpec, UiLanguage } from '../../src/core/types.js';
 import type { SqliteDatabase } from '../../src/store/database.js';
 import { createSqliteSubscriberRepository } from '../../src/store/sqlite/subscriber-repository.js';
@@ -13,10 +14,11 @@ export const SEED_CATALOG: FeedSpec[] = [
  * A `batch` name other than the default makes another set of stories (ids, links, headlines), for a later day.
  */
 export function seedBriefings(db: SqliteDatabase, now: number, count: number, batch = ''): void {
-  const article = db.prepare(
-    `INSERT INTO articles (feed_id, id, url, title, published_at, first_seen_at, updated_at, content_hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'h')`,
-  );
+  // The link as ingestion stores it, where the file has migration 017 (tests of older files seed them too).
+  const withLink = hasLinkColumn(db);
+  const article = db.prepare(withLink
+    ? `INSERT INTO articles (feed_id, id, url, link, title, published_at, first_seen_at, updated_at, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'h')`
+    : `INSERT INTO articles (feed_id, id, url, title, published_at, first_seen_at, updated_at, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, 'h')`);
   const briefing = db.prepare(
     `INSERT INTO briefings (article_seq, headline, sentences, language, words, chars, method, created_at, status)
      VALUES (?, ?, ?, 'en', 12, 80, 'lead', ?, 'ok')`,
@@ -26,7 +28,9 @@ export function seedBriefings(db: SqliteDatabase, now: number, count: number, ba
       const feed = SEED_CATALOG[i % SEED_CATALOG.length]!;
       const at = now - 3_600_000 + i * 1_000;
       const headline = `${batch}Story ${i}: ${['markets', 'storm', 'election', 'chips', 'rail', 'energy'][i % 6]} & <update> ${i * 7}`;
-      const seq = Number(article.run(feed.id, `id-${batch}${i}`, `https://${feed.id}.example/${batch}${i}`, headline, at, at, at).lastInsertRowid);
+      const url = `https://${feed.id}.example/${batch}${i}`;
+      const values = withLink ? [feed.id, `id-${batch}${i}`, url, linkOf(url)] : [feed.id, `id-${batch}${i}`, url];
+      const seq = Number(article.run(...values, headline, at, at, at).lastInsertRowid);
       briefing.run(seq, headline, JSON.stringify([`Sentence one of story ${i}.`, 'A second sentence with "quotes".']), at);
     }
   })();
@@ -57,4 +61,9 @@ export function seedChats(db: SqliteDatabase, chats: readonly SeedChat[], now: n
       repo.subscribe(chat.chatId, (chat.topics ?? ['world', 'tech']).map((value) => ({ kind: 'topic' as const, value })), now);
     }
   })();
+}
+
+/** Whether the articles table has migration 017's link column. */
+function hasLinkColumn(db: SqliteDatabase): boolean {
+  return (db.pragma('table_info(articles)') as { name: string }[]).some((column) => column.name === 'link');
 }
