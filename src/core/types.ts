@@ -73,10 +73,13 @@ export interface Article {
 
 /**
  * An article with a hash (feeds/content-hash) of what a reader sees: how the poller tells an item
- * edited upstream from a repeat. Parsing computes it; the store keeps it.
+ * edited upstream from a repeat; and its link as stories are compared (story-keys.ts linkOf),
+ * which finds the same article again under another feed or guid. Parsing computes both; the
+ * store keeps them.
  */
 export interface HashedArticle extends Article {
   readonly contentHash: string;
+  readonly link: string | null;
 }
 
 /** An article as stored: with the times the poller saw it. */

@@ -132,6 +132,7 @@ function toUpsert(article: HashedArticle): ArticleUpsert {
     summaryHtml: article.summaryHtml,
     contentHtml: article.contentHtml,
     contentHash: article.contentHash,
+    link: article.link,
   };
   return upsert;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/types.js';
+import { linkOf } from '../../src/core/story-keys.js';
 import { contentHash } from '../../src/feeds/content-hash.js';
 import { createDigestNow } from '../../src/jobs/digest-now.js';
 import { sendDueDigests, type SendDigestsDeps } from '../../src/jobs/send-digests.js';
@@ -36,7 +37,7 @@ afterEach(() => {
 function ingest(feedId: string, guid: string, url: string, title: string, at: number): number {
   const articles = createSqliteArticleRepository(db);
   const base: Article = { id: `guid:${guid}`, feedId, guid, url, title, publishedAt: at, author: null, categories: [], summary: `${title}.`, content: '', summaryHtml: null, contentHtml: null };
-  const [stored] = articles.recordPoll(feedId, { state: initialFeedRecord(feedId, `https://${feedId}.example/rss`), upserts: [{ ...base, contentHash: contentHash(base) }], seenAt: at }).inserted;
+  const [stored] = articles.recordPoll(feedId, { state: initialFeedRecord(feedId, `https://${feedId}.example/rss`), upserts: [{ ...base, contentHash: contentHash(base), link: linkOf(url) }], seenAt: at }).inserted;
   articles.saveBriefing(stored!.seq, { headline: title, sentences: [`${title} today.`], language: 'en', words: 3, chars: 20, method: 'lead' }, at);
   return stored!.seq;
 }

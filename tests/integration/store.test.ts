@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { linkOf } from '../../src/core/story-keys.js';
 import { contentHash } from '../../src/feeds/content-hash.js';
 import type { Article, Briefing } from '../../src/core/types.js';
 import type { ArticleUpsert } from '../../src/store/article-repository.js';
@@ -21,7 +22,7 @@ function article(feedId: string, n: number, extra: Partial<Article> = {}): Artic
     title: `Story ${n}`, publishedAt: T0 - n * 60_000, author: 'Desk', categories: ['world', 'politics'],
     summary: `Summary ${n}.`, content: `Content ${n}.`, summaryHtml: `<p>Summary ${n}.</p>`, contentHtml: null, ...extra,
   };
-  return { ...base, contentHash: contentHash(base) };
+  return { ...base, contentHash: contentHash(base), link: linkOf(base.url) };
 }
 
 /** Stores `a` as a version before migration 017 did (today's repository needs today's schema). */

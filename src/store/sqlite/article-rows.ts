@@ -1,4 +1,3 @@
-import { linkOf } from '../../core/story-keys.js';
 import type { CondenseMethod } from '../../core/types.js';
 import type { ArticleRecord, ArticleUpsert, BriefingRecord } from '../article-repository.js';
 
@@ -88,7 +87,7 @@ export function toArticleParams(feedId: string, article: ArticleUpsert, seenAt: 
     content: article.content,
     summary_html: article.summaryHtml,
     content_html: article.contentHtml,
-    link: linkOf(article.url),
+    link: article.link,
   };
 }
 
@@ -112,7 +111,7 @@ export function toArticleValues(feedId: string, article: ArticleUpsert, seenAt: 
     feedId, article.id, article.guid, article.url, article.title,
     published !== null && Number.isFinite(published) ? Math.round(published) : seen, seen, seen,
     article.contentHash, article.author, JSON.stringify(article.categories),
-    article.summary, article.content, article.summaryHtml, article.contentHtml, linkOf(article.url),
+    article.summary, article.content, article.summaryHtml, article.contentHtml, article.link,
   ];
 }
 
