@@ -51,7 +51,7 @@ const OPENERS_RE = /^(?:,,|[“"'‘„«‹(\[¿¡–—-]\s?)+/u;
 const SENTENCE_START_RE = /^[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u;
 // Dutch (and Afrikaans) elided articles open a sentence in lower case after an apostrophe:
 // "'s Ochtends …", "’t Is …", "'n Man …"; the apostrophe is not an opening quote there.
-export const ELIDED_START_RE = /^['’‘][stn]\s+\p{L}/u;
+const ELIDED_START_RE = /^['’‘][stn]\s+\p{L}/u;
 const WORD_BEFORE_RE = /([\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*)$/u;
 const FIRST_WORD_RE = /^[\p{L}\p{N}]+/u;
 const DOTTED_RE = /^(?:\p{L}\.)+\p{L}$/u;
