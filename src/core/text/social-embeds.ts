@@ -36,7 +36,6 @@ export function opensTweetParagraph(tag: string): boolean {
   return TWEET_PARAGRAPH_RE.test(tag);
 }
 
-
 /** Whether a line of plain text is (the rest of) a social media post rather than the article's. */
 export function isSocialPostLine(line: string): boolean {
   return POST_LINE_RE.test(line);
